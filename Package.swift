@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+// rnnsh — a shell for learning recurrent networks. One module per concept; see README "Layout".
+import PackageDescription
+
+// Hot loops (activations, elementwise math) need FMA/AVX2 to vectorise instead of calling libm
+// per lane. Every machine this project runs on is x86-64-v3 or newer; elsewhere build portably.
+#if arch(x86_64)
+let fastMath: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "x86-64-v3"], .when(configuration: .release))]
+#else
+let fastMath: [SwiftSetting] = []
+#endif
+
+let package = Package(
+    name: "rnnsh",
+    products: [
+        .executable(name: "rnnsh", targets: ["rnnsh"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C system libraries: each is a module map and a shim header, nothing else.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", providers: [.apt(["libopenblas-dev"])]),
+
+        // Arrays with numpy's semantics: dtypes, strides and views, shape ops, math, .npy/.npz.
+        .target(name: "Tensor", dependencies: ["CZlib"], swiftSettings: fastMath),
+        // numpy's str/repr, byte for byte, and terminal views (digits, heatmaps, charts).
+        .target(name: "Printing", dependencies: ["Tensor"]),
+        // The LSTM engine: TF BasicLSTMCell, unroll, BPTT, Adam, dense + softmax. Never prints.
+        .target(name: "RNN", dependencies: ["Tensor", "CBLAS"], swiftSettings: fastMath),
+        // Datasets: MNIST-format IDX files, Keras mnist.npz, batching.
+        .target(name: "Data", dependencies: ["Tensor", "CZlib"]),
+        // Tracing, explaining and tracking what shape ops do to data.
+        .target(name: "Explore", dependencies: ["Tensor", "Printing", "RNN"]),
+        // Lexer, parser, evaluator, workspace, the command registry, help and completion.
+        .target(name: "Shell", dependencies: ["Tensor", "Printing", "RNN", "Data", "Explore"]),
+        // The executable: flags, the REPL loop and the line editor.
+        .executableTarget(name: "rnnsh", dependencies: [
+            "Shell", "CReadline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: fastMath),
+
+        .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PrintingTests", dependencies: ["Printing", "Tensor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RNNTests", dependencies: ["RNN", "Tensor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DataTests", dependencies: ["Data", "Tensor"]),
+        .testTarget(name: "ExploreTests", dependencies: ["Explore", "Tensor"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Tensor"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

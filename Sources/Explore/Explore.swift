@@ -1,0 +1,1 @@
+// Module Explore: see Package.swift for its role. Files here are added one idea per file.

@@ -1,0 +1,58 @@
+import Foundation
+import Synchronization
+
+/// Guards against shapes that would exhaust memory: every allocation size is computed with
+/// overflow checks and compared with `maxBytes` before any memory is touched.
+public enum Limits {
+    private static let maxBytesStorage = Atomic<Int>(4 << 30)
+
+    /// The largest array, in bytes, that may be allocated (default 4 GiB).
+    public static var maxBytes: Int {
+        get { maxBytesStorage.load(ordering: .relaxed) }
+        set { maxBytesStorage.store(newValue, ordering: .relaxed) }
+    }
+
+    /// The number of elements of `shape`, or an error if a dimension is negative or the
+    /// product overflows.
+    public static func elementCount(_ shape: [Int]) throws(TensorError) -> Int {
+        var n = 1
+        for d in shape {
+            if d < 0 { throw TensorError("negative dimensions are not allowed") }
+            let (p, o) = n.multipliedReportingOverflow(by: d)
+            if o { throw TensorError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.") }
+            n = p
+        }
+        return n
+    }
+
+    /// Checks that an array of `shape` and `dtype` may be allocated; returns its element count.
+    @discardableResult
+    public static func checkAllocation(_ shape: [Int], _ dtype: DType) throws(TensorError) -> Int {
+        let n = try elementCount(shape)
+        let (bytes, o) = n.multipliedReportingOverflow(by: dtype.itemSize)
+        if o { throw TensorError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.") }
+        if bytes > maxBytes {
+            throw TensorError("Unable to allocate \(formatBytes(bytes)) for an array with shape \(shapeString(shape)) and data type \(dtype.name)",
+                              explanation: "the limit is \(formatBytes(maxBytes)); raise it with `limit` if this is intended")
+        }
+        return n
+    }
+
+    /// numpy's MemoryError wording uses binary units with up to 3 significant digits (`7.45 GiB`).
+    static func formatBytes(_ b: Int) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+        var v = Double(b); var u = 0
+        while v >= 1024 && u < units.count - 1 { v /= 1024; u += 1 }
+        if u == 0 { return "\(b) B" }
+        let digits = v >= 100 ? 0 : (v >= 10 ? 1 : 2)
+        var s = String(format: "%.\(digits)f", v)
+        if s.contains(".") { while s.hasSuffix("0") { s.removeLast() }; if s.hasSuffix(".") { s.removeLast() } }
+        return "\(s) \(units[u])"
+    }
+}
+
+/// A shape written as numpy writes a Python tuple: `(24,)`, `(2, 4, 3)`, `()`.
+public func shapeString(_ shape: [Int]) -> String {
+    if shape.count == 1 { return "(\(shape[0]),)" }
+    return "(" + shape.map(String.init).joined(separator: ", ") + ")"
+}

@@ -1,0 +1,196 @@
+/// An n-dimensional array with numpy's memory model: a shared `Storage`, an element `offset`,
+/// a `shape` and element `strides`. Shape ops such as `transpose` and basic slicing return views
+/// (new shape/strides over the same storage); operations that cannot be expressed that way copy.
+///
+/// Arrays are values: nothing mutates a storage after the array that created it is returned.
+public struct NDArray: @unchecked Sendable {
+    public let dtype: DType
+    public let shape: [Int]
+    /// Element strides (numpy's byte strides divided by the item size); see `byteStrides`.
+    public let strides: [Int]
+    /// Offset of element `[0, 0, ...]` in the storage, in elements.
+    public let offset: Int
+    public let storage: Storage
+    /// True when this array borrows another array's storage (numpy: `a.base is not None`).
+    public let isView: Bool
+
+    public var ndim: Int { shape.count }
+    public var size: Int { shape.reduce(1, *) }
+    public var nbytes: Int { size * dtype.itemSize }
+    public var byteStrides: [Int] { strides.map { $0 * dtype.itemSize } }
+    public var itemSize: Int { dtype.itemSize }
+
+    /// The row-major (C order) strides of `shape`, in elements.
+    public static func contiguousStrides(_ shape: [Int]) -> [Int] {
+        var strides = [Int](repeating: 0, count: shape.count)
+        var s = 1
+        for i in stride(from: shape.count - 1, through: 0, by: -1) {
+            strides[i] = s
+            s *= max(shape[i], 1)
+        }
+        return strides
+    }
+
+    /// numpy's `flags['C_CONTIGUOUS']`: dimensions of length 1 may have any stride.
+    public var isCContiguous: Bool {
+        if size == 0 { return true }
+        var expected = 1
+        for i in stride(from: ndim - 1, through: 0, by: -1) where shape[i] != 1 {
+            if strides[i] != expected { return false }
+            expected *= shape[i]
+        }
+        return true
+    }
+
+    /// numpy's `flags['F_CONTIGUOUS']`.
+    public var isFContiguous: Bool {
+        if size == 0 { return true }
+        var expected = 1
+        for i in 0..<ndim where shape[i] != 1 {
+            if strides[i] != expected { return false }
+            expected *= shape[i]
+        }
+        return true
+    }
+
+    /// A view over existing storage. The caller guarantees every reachable element is in bounds.
+    public init(viewing storage: Storage, dtype: DType, shape: [Int], strides: [Int], offset: Int, isView: Bool = true) {
+        self.storage = storage
+        self.dtype = dtype
+        self.shape = shape
+        self.strides = strides
+        self.offset = offset
+        self.isView = isView
+    }
+
+    /// A zero-filled, C-contiguous array. Refuses shapes over the memory limit before allocating.
+    public init(zeros shape: [Int], dtype: DType) throws(TensorError) {
+        let n = try Limits.checkAllocation(shape, dtype)
+        self.init(viewing: Storage(byteCount: n * dtype.itemSize), dtype: dtype, shape: shape,
+                  strides: NDArray.contiguousStrides(shape), offset: 0, isView: false)
+    }
+
+    /// A C-contiguous array holding `values` (row-major) with `shape`.
+    public init<T: TensorElement>(_ values: [T], shape: [Int]) throws(TensorError) {
+        let n = try Limits.checkAllocation(shape, T.dtype)
+        guard n == values.count else {
+            throw TensorError("cannot reshape array of size \(values.count) into shape \(shapeString(shape))")
+        }
+        try self.init(zeros: shape, dtype: T.dtype)
+        let p = storage.pointer.bindMemory(to: T.self, capacity: max(n, 1))
+        values.withUnsafeBufferPointer { src in
+            for i in 0..<n { p[i] = src[i] }
+        }
+    }
+
+    /// A 1-d array of `values`.
+    public init<T: TensorElement>(_ values: [T]) {
+        // A 1-d array of an existing Swift array can never exceed the limits that array already met.
+        self = (try? NDArray(values, shape: [values.count])) ?? NDArray(emptyOf: T.dtype)
+    }
+
+    /// A 0-d array holding one value.
+    public init<T: TensorElement>(scalar value: T) {
+        self = (try? NDArray([value], shape: [])) ?? NDArray(emptyOf: T.dtype)
+    }
+
+    private init(emptyOf dtype: DType) {
+        self.init(viewing: Storage(byteCount: 0), dtype: dtype, shape: [0], strides: [1], offset: 0, isView: false)
+    }
+
+    /// Calls `body` with the storage offset of every element, in C (row-major) order.
+    public func forEachOffset(_ body: (Int) throws -> Void) rethrows {
+        let n = size
+        if n == 0 { return }
+        if ndim == 0 { try body(offset); return }
+        if isCContiguous {
+            for i in 0..<n { try body(offset + i) }
+            return
+        }
+        var index = [Int](repeating: 0, count: ndim)
+        var off = offset
+        let last = ndim - 1
+        for _ in 0..<n {
+            try body(off)
+            var axis = last
+            while axis >= 0 {
+                index[axis] += 1
+                off += strides[axis]
+                if index[axis] < shape[axis] { break }
+                off -= strides[axis] * shape[axis]
+                index[axis] = 0
+                axis -= 1
+            }
+        }
+    }
+
+    /// Storage offset of the element at a full multi-index (each index already in range).
+    public func storageOffset(of index: [Int]) -> Int {
+        var off = offset
+        for (i, s) in zip(index, strides) { off += i * s }
+        return off
+    }
+
+    /// Reads the element stored at storage offset `off`.
+    public func scalar(atStorageOffset off: Int) -> Scalar {
+        let p = storage.pointer
+        switch dtype {
+        case .bool: return .bool(p.load(fromByteOffset: off, as: UInt8.self) != 0)
+        case .uint8: return .int(Int64(p.load(fromByteOffset: off, as: UInt8.self)))
+        case .int32: return .int(Int64(p.load(fromByteOffset: off * 4, as: Int32.self)))
+        case .int64: return .int(p.load(fromByteOffset: off * 8, as: Int64.self))
+        case .float32: return .float32(p.load(fromByteOffset: off * 4, as: Float.self))
+        case .float64: return .float64(p.load(fromByteOffset: off * 8, as: Double.self))
+        }
+    }
+
+    /// The element at a full multi-index; nil if the index has the wrong rank or is out of range.
+    public func scalar(at index: [Int]) -> Scalar? {
+        guard index.count == ndim else { return nil }
+        for (i, n) in zip(index, shape) where i < 0 || i >= n { return nil }
+        return scalar(atStorageOffset: storageOffset(of: index))
+    }
+
+    /// All elements in C order.
+    public var scalars: [Scalar] {
+        var out: [Scalar] = []
+        out.reserveCapacity(size)
+        forEachOffset { out.append(scalar(atStorageOffset: $0)) }
+        return out
+    }
+
+    /// The elements in C order as `T`, which must be this array's element type.
+    /// Returns nil when the types differ (use `astype` first).
+    public func elements<T: TensorElement>(as type: T.Type) -> [T]? {
+        guard T.dtype == dtype else { return nil }
+        let p = storage.pointer.assumingMemoryBound(to: T.self)
+        var out: [T] = []
+        out.reserveCapacity(size)
+        forEachOffset { out.append(p[$0]) }
+        return out
+    }
+
+    /// This array if it is C-contiguous and starts at its storage's beginning; else a C-ordered copy.
+    public func contiguous() -> NDArray {
+        if isCContiguous && offset == 0 && !isView { return self }
+        // A copy of an existing array never exceeds the limits the original met.
+        guard let out = try? NDArray(zeros: shape, dtype: dtype) else { return self }
+        let dst = out.storage.pointer
+        let src = storage.pointer
+        let w = dtype.itemSize
+        var i = 0
+        forEachOffset { off in
+            dst.advanced(by: i * w).copyMemory(from: src.advanced(by: off * w), byteCount: w)
+            i += 1
+        }
+        return out
+    }
+
+    /// Calls `body` with a C-ordered buffer of the elements (no copy when already contiguous).
+    public func withContiguousElements<T: TensorElement, R>(_ type: T.Type, _ body: (UnsafeBufferPointer<T>) throws -> R) rethrows -> R? {
+        guard T.dtype == dtype else { return nil }
+        let c = isCContiguous ? self : contiguous()
+        let p = c.storage.pointer.assumingMemoryBound(to: T.self).advanced(by: c.offset)
+        return try body(UnsafeBufferPointer(start: p, count: c.size))
+    }
+}
