@@ -8,9 +8,9 @@ CONFIG     ?= release
 BIN        := .build/$(CONFIG)/rnnsh
 # Build: readline, zlib, OpenBLAS. Tests: tmux (keystroke tests), the Fashion-MNIST package
 # (a small real training test), python3 with numpy (round trips with numpy itself).
-APT_PKGS   := libreadline-dev zlib1g-dev libopenblas-dev tmux dataset-fashion-mnist python3-numpy
+APT_PKGS   := libreadline-dev zlib1g-dev libopenblas-dev tmux dataset-fashion-mnist
 
-.PHONY: demo test bench build deps docs
+.PHONY: demo test bench build deps pydeps docs
 
 deps:
 	@missing=""; \
@@ -25,7 +25,7 @@ deps:
 	  fi; \
 	fi
 
-build: deps
+build: deps pydeps
 	$(SWIFT) build -c $(CONFIG)
 
 demo: build
@@ -40,3 +40,7 @@ bench: build
 
 docs: build
 	$(BIN) docs > docs/commands.md
+
+# Tests round-trip files through numpy itself (numpy reads ours, we read numpy's).
+pydeps:
+	@python3 -c 'import numpy' 2>/dev/null || python3 -m pip install -q 'numpy>=2.4'
