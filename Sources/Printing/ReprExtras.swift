@@ -1,0 +1,36 @@
+import Tensor
+
+/// The `shape=` / `dtype=` tail of `repr` (SPEC §6): said only when the body cannot imply
+/// it, and moved to its own line only if it would pass column 75 on the last line.
+enum ReprExtras {
+    static let lineWidth = 75
+    static let prefix = "array("
+
+    /// `shape=` for empty arrays other than `(0,)` and for summarised arrays; `dtype=` for
+    /// dtypes that are not implied by the text (all but int64, float64, bool) and for any
+    /// empty array.
+    static func extras(shape: [Int], size: Int, dtype: DType) -> [String] {
+        var out: [String] = []
+        if (size == 0 && shape != [0]) || size > DisplayPlan.threshold {
+            out.append("shape=" + shapeString(shape))
+        }
+        let implied: Set<DType> = [.int64, .float64, .bool]
+        if !implied.contains(dtype) || size == 0 {
+            out.append("dtype=" + dtype.name)
+        }
+        return out
+    }
+
+    /// `array(` + body + `)`, with the extras appended the way numpy appends them.
+    static func wrap(body: String, extras: [String]) -> String {
+        if extras.isEmpty { return prefix + body + ")" }
+        let head = prefix + body + ","
+        let tail = extras.joined(separator: ", ") + ")"
+        let bytes = Array(head.utf8)
+        let lastLine = bytes.count - ((bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1)
+        let spacer = lastLine + tail.utf8.count + 1 > lineWidth
+            ? "\n" + String(repeating: " ", count: prefix.utf8.count)
+            : " "
+        return head + spacer + tail
+    }
+}

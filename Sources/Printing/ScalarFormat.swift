@@ -1,0 +1,46 @@
+import Tensor
+
+/// numpy *scalar* text — `str(np.float64(x))`, `repr(np.int32(3))` — which is also what `str`
+/// of a 0-d array shows (SPEC §7). Its float rules differ from the array element rules:
+/// always the shortest round-trip digits (no 8-digit cap), positional only for
+/// `1e-4 <= |v| < 1e16` (float32: `1e6`), and at least one digit after the point.
+enum ScalarFormat {
+    static func str(_ s: Scalar, dtype: DType) -> String {
+        switch dtype {
+        case .bool:
+            return ElementFormatter.truth(s) ? "True" : "False"
+        case .uint8, .int32, .int64:
+            return String(ElementFormatter.integer(s))
+        case .float32:
+            return floatStr(Double(Float(s.doubleValue)), single: true)
+        case .float64:
+            return floatStr(s.doubleValue, single: false)
+        }
+    }
+
+    /// numpy 2's scalar repr: `np.int64(3)`, `np.float32(0.5)`, `np.True_`.
+    static func repr(_ s: Scalar, dtype: DType) -> String {
+        if dtype == .bool { return ElementFormatter.truth(s) ? "np.True_" : "np.False_" }
+        return "np." + dtype.name + "(" + str(s, dtype: dtype) + ")"
+    }
+
+    /// `x` holds a value of the scalar's own type (`single`: float32, widened exactly).
+    static func floatStr(_ x: Double, single: Bool) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x < 0 ? "-inf" : "inf" }
+        let sign = x.sign == .minus ? "-" : ""
+        if x == 0 { return sign + "0.0" }
+        let magnitude = abs(x)
+        let d = FloatDigits.shortest(x, single: single)
+        // Both bounds compare the exact value: double(1e-4) is the first double ≥ 10⁻⁴, and
+        // 1e16 / 1e6 are exact, so a Double comparison is an exact one.
+        let upper = single ? 1e6 : 1e16
+        if magnitude >= 1e-4 && magnitude < upper {
+            let parts = d.positionalParts
+            return sign + parts.whole + "." + (parts.fraction.isEmpty ? "0" : parts.fraction)
+        }
+        let fraction = d.scientificFraction(paddedTo: 0)
+        return sign + d.leadingDigit + (fraction.isEmpty ? "" : "." + fraction)
+            + "e" + FloatDigits.exponentText(d.exponent, width: 2)
+    }
+}
