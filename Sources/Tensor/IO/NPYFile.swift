@@ -1,0 +1,120 @@
+/// numpy's `.npy` files: `np.load`/`np.save` for one array.
+///
+/// Reading accepts format 1.0/2.0/3.0, the six dtypes in either byte order, C or Fortran order,
+/// and always returns a native, C-ordered array. Writing produces exactly `np.save`'s bytes for
+/// the same array. Every failure is one line that starts with the file's name.
+public enum NPYFile {
+    /// Loads the array in the file at `path`. Only the header is read before the size is checked
+    /// against the data actually present and against `Limits`, so a lying header costs nothing.
+    public static func read(path: String) throws(TensorError) -> NDArray {
+        let file = try BinaryFile(path: path)
+        let first = try file.bytes(at: 0, count: 12)
+        guard let total = try NPYHeader.headerLength(prefix: first[...], name: path) else {
+            throw TensorError("\(path): not a .npy file (truncated header)")
+        }
+        let headerBytes = try file.bytes(at: 0, count: total)
+        let header = try NPYHeader.parse(headerBytes[...], name: path)
+        let array = try allocate(header, dataAvailable: file.size - header.dataOffset, name: path)
+        if array.nbytes > 0 {
+            let got = try file.read(into: array.storage.pointer, count: array.nbytes, at: header.dataOffset)
+            if got != array.nbytes {
+                throw TensorError("\(path): file shrank while being read (expected \(array.nbytes) bytes of data, got \(got))")
+            }
+        }
+        return finish(array, header)
+    }
+
+    /// Loads an array from the bytes of a `.npy` file (e.g. an `.npz` member); `name` starts
+    /// every error message.
+    public static func read(data: [UInt8], name: String) throws(TensorError) -> NDArray {
+        let header = try NPYHeader.parse(data[...], name: name)
+        let array = try allocate(header, dataAvailable: data.count - header.dataOffset, name: name)
+        if array.nbytes > 0 {
+            data.withUnsafeBytes { src in
+                guard let base = src.baseAddress else { return }
+                array.storage.pointer.copyMemory(from: base.advanced(by: header.dataOffset), byteCount: array.nbytes)
+            }
+        }
+        return finish(array, header)
+    }
+
+    /// Saves `a` atomically as `np.save` would.
+    public static func write(_ a: NDArray, to path: String) throws(TensorError) {
+        try AtomicWrite.write(encode(a), to: path)
+    }
+
+    /// The bytes `np.save` writes for `a`: a Fortran-contiguous (but not C-contiguous) array
+    /// is stored with `fortran_order: True` as numpy does; anything else in C order.
+    public static func encode(_ a: NDArray) -> [UInt8] {
+        let fortran = a.ndim > 1 && a.isFContiguous && !a.isCContiguous
+        let header = NPYHeader(dtype: a.dtype, shape: a.shape, fortranOrder: fortran).encoded()
+        var out = header
+        let w = a.itemSize
+        out.reserveCapacity(header.count + a.nbytes)
+        // Fortran order of `a` is C order of the view with reversed axes.
+        let walk = fortran
+            ? NDArray(viewing: a.storage, dtype: a.dtype, shape: a.shape.reversed(), strides: a.strides.reversed(), offset: a.offset)
+            : a
+        let src = UnsafeRawPointer(a.storage.pointer)
+        if walk.isCContiguous {
+            let start = walk.size == 0 ? 0 : walk.offset * w
+            out.append(contentsOf: UnsafeRawBufferPointer(start: src.advanced(by: start), count: walk.nbytes))
+        } else {
+            walk.forEachOffset { off in
+                out.append(contentsOf: UnsafeRawBufferPointer(start: src.advanced(by: off * w), count: w))
+            }
+        }
+        if a.dtype == .bool {
+            for i in header.count..<out.count where out[i] > 1 { out[i] = 1 }
+        }
+        return out
+    }
+
+    // MARK: Helpers
+
+    /// Checks the header's promise against the bytes present, then against `Limits`, and only
+    /// then allocates.
+    static func allocate(_ header: NPYHeader, dataAvailable: Int, name: String) throws(TensorError) -> NDArray {
+        let needed = try header.dataByteCount(name: name)
+        if needed != dataAvailable {
+            throw TensorError("\(name): header says shape \(shapeString(header.shape)) of \(header.dtype.name) but the file holds \(max(0, dataAvailable)) bytes of data",
+                              explanation: "shape \(shapeString(header.shape)) of \(header.dtype.name) needs \(needed) bytes")
+        }
+        do {
+            try Limits.checkAllocation(header.shape, header.dtype)
+            return try NDArray(zeros: header.shape, dtype: header.dtype)
+        } catch {
+            throw TensorError("\(name): \(error.message)", explanation: error.explanation)
+        }
+    }
+
+    /// Turns raw file bytes into a native C-ordered array: swaps big-endian data, maps bool
+    /// bytes other than 0/1 to 1, and reorders Fortran-ordered data.
+    static func finish(_ raw: NDArray, _ header: NPYHeader) -> NDArray {
+        let p = raw.storage.pointer
+        let n = raw.size
+        if header.bigEndian {
+            switch raw.itemSize {
+            case 4:
+                let q = p.bindMemory(to: UInt32.self, capacity: max(n, 1))
+                for i in 0..<n { q[i] = q[i].byteSwapped }
+            case 8:
+                let q = p.bindMemory(to: UInt64.self, capacity: max(n, 1))
+                for i in 0..<n { q[i] = q[i].byteSwapped }
+            default: break
+            }
+        }
+        if raw.dtype == .bool {
+            let q = p.bindMemory(to: UInt8.self, capacity: max(n, 1))
+            for i in 0..<n where q[i] > 1 { q[i] = 1 }
+        }
+        guard header.fortranOrder && raw.ndim > 1 else { return raw }
+        var strides = [Int](repeating: 0, count: raw.ndim)
+        var s = 1
+        for i in 0..<raw.ndim {
+            strides[i] = s
+            s *= max(raw.shape[i], 1)
+        }
+        return NDArray(viewing: raw.storage, dtype: raw.dtype, shape: raw.shape, strides: strides, offset: 0).contiguous()
+    }
+}
