@@ -1,0 +1,76 @@
+/// The one loop every elementwise kernel runs on: walk a shape in C order over several operands
+/// that each have their own strides (broadcast operands have stride 0), handing the kernel runs
+/// along the last axis so its inner loop is a tight strided loop.
+///
+/// Axes are merged first wherever every operand is contiguous across them, so C-contiguous
+/// operands become a single run.
+struct StridedLoop {
+    let shape: [Int]
+    let strides: [[Int]]   // per operand, per (merged) axis
+    let offsets: [Int]     // per operand
+
+    init(shape: [Int], operands: [(strides: [Int], offset: Int)]) {
+        var sh: [Int] = []
+        var st: [[Int]] = operands.map { _ in [] }
+        for (i, d) in shape.enumerated() {
+            if d == 1 { continue }   // a length-1 axis never moves
+            if let last = sh.last,
+               operands.indices.allSatisfy({ st[$0][st[$0].count - 1] == d &* operands[$0].strides[i] }) {
+                sh[sh.count - 1] = last * d
+                for k in operands.indices { st[k][st[k].count - 1] = operands[k].strides[i] }
+                continue
+            }
+            sh.append(d)
+            for k in operands.indices { st[k].append(operands[k].strides[i]) }
+        }
+        if shape.contains(0) { sh = [0]; st = operands.map { _ in [0] } }
+        self.shape = sh
+        self.strides = st
+        self.offsets = operands.map(\.offset)
+    }
+
+    /// Calls `body(starts, count, innerStrides)` once per run along the last merged axis.
+    func run(_ body: (_ starts: [Int], _ count: Int, _ innerStrides: [Int]) -> Void) {
+        let nd = shape.count
+        if nd == 0 { body(offsets, 1, offsets.map { _ in 0 }); return }
+        if shape[nd - 1] == 0 { return }
+        let inner = strides.map { $0[nd - 1] }
+        let count = shape[nd - 1]
+        var idx = [Int](repeating: 0, count: nd - 1)
+        var cur = offsets
+        while true {
+            body(cur, count, inner)
+            var axis = nd - 2
+            while axis >= 0 {
+                idx[axis] += 1
+                for k in cur.indices { cur[k] += strides[k][axis] }
+                if idx[axis] < shape[axis] { break }
+                for k in cur.indices { cur[k] -= strides[k][axis] * shape[axis] }
+                idx[axis] = 0
+                axis -= 1
+            }
+            if axis < 0 { return }
+        }
+    }
+}
+
+extension NDArray {
+    /// Copies `src` (same dtype and shape) into the elements `dst` views. Only for arrays this
+    /// module has just allocated and not yet returned (arrays are immutable once returned).
+    static func copyElements(from src: NDArray, into dst: NDArray) {
+        let w = src.dtype.itemSize
+        let loop = StridedLoop(shape: dst.shape, operands: [(dst.strides, dst.offset), (src.strides, src.offset)])
+        let d = dst.storage.pointer, s = src.storage.pointer
+        loop.run { starts, count, inner in
+            if inner[0] == 1 && inner[1] == 1 {
+                d.advanced(by: starts[0] * w).copyMemory(from: s.advanced(by: starts[1] * w), byteCount: count * w)
+                return
+            }
+            var od = starts[0], os = starts[1]
+            for _ in 0..<count {
+                d.advanced(by: od * w).copyMemory(from: s.advanced(by: os * w), byteCount: w)
+                od += inner[0]; os += inner[1]
+            }
+        }
+    }
+}

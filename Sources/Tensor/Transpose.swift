@@ -1,0 +1,40 @@
+/// `transpose`: always a view — the same storage read with permuted shape and strides.
+extension NDArray {
+    /// `a.transpose(axes)`; with no axes the order is reversed (`a.T`). Errors, in numpy's order:
+    /// `axes don't match array` (wrong count), `axis 3 is out of bounds for array of dimension 2`,
+    /// `repeated axis in transpose`.
+    public func transpose(_ axes: [Int]? = nil) throws(TensorError) -> NDArray {
+        let perm: [Int]
+        if let axes {
+            guard axes.count == ndim else { throw TensorError("axes don't match array") }
+            var seen = [Bool](repeating: false, count: ndim)
+            var p: [Int] = []
+            for a in axes {
+                let n = try NDArray.normalizeAxis(a, ndim: ndim)
+                if seen[n] { throw TensorError("repeated axis in transpose") }
+                seen[n] = true
+                p.append(n)
+            }
+            perm = p
+        } else {
+            perm = Array((0..<ndim).reversed())
+        }
+        return NDArray(viewing: storage, dtype: dtype, shape: perm.map { shape[$0] },
+                       strides: perm.map { strides[$0] }, offset: offset, isView: true)
+    }
+
+    /// `a.T`.
+    public var T: NDArray {
+        NDArray(viewing: storage, dtype: dtype, shape: shape.reversed(), strides: strides.reversed(),
+                offset: offset, isView: true)
+    }
+
+    /// `np.swapaxes(a, axis1, axis2)`: a view.
+    public func swapaxes(_ axis1: Int, _ axis2: Int) throws(TensorError) -> NDArray {
+        let a = try NDArray.normalizeAxis(axis1, ndim: ndim)
+        let b = try NDArray.normalizeAxis(axis2, ndim: ndim)
+        var sh = shape, st = strides
+        sh.swapAt(a, b); st.swapAt(a, b)
+        return NDArray(viewing: storage, dtype: dtype, shape: sh, strides: st, offset: offset, isView: true)
+    }
+}

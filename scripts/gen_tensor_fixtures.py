@@ -1,0 +1,389 @@
+#!/usr/bin/env python3
+"""Golden fixtures for Tests/TensorTests, made by numpy itself (numpy 2.4 is the oracle).
+
+    python3 scripts/gen_tensor_fixtures.py        # rewrites Tests/TensorTests/Fixtures/*.json
+
+Every case names an operation, its input arrays (full data, so the Swift side needs no random
+generator of numpy's), its arguments, and what numpy returned: the result arrays (shape, dtype,
+every element, byte strides, whether memory is shared with the first input) or the exact text of
+the exception numpy raised. TensorTests/FixtureCases.swift replays each case through rnnsh's
+Tensor API and compares.
+
+Encoding: bools are JSON booleans, integers JSON integers, floats strings holding Python's
+repr (`"0.1"`, `"nan"`, `"-inf"`, `"-0.0"`) so no JSON parser can round them. Python scalars
+given as arguments are {"int": n} / {"float": "repr"} / {"bool": b}; a literal's float leaves
+are {"f": "repr"}. Index items are ["i", n], ["s", start, stop, step], ["e"], ["n"].
+
+Deterministic: fixed seeds, sorted keys; re-running gives identical files.
+"""
+import json
+import math
+import os
+import sys
+import warnings
+
+import numpy as np
+
+warnings.simplefilter("ignore")  # numpy's RuntimeWarnings (overflow in cast, ...) are expected
+
+if not np.__version__.startswith("2.4"):
+    sys.exit(f"numpy 2.4 is the oracle; found {np.__version__}")
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "Tests", "TensorTests", "Fixtures")
+DTYPES = ["bool", "uint8", "int32", "int64", "float32", "float64"]
+
+
+# ---------------------------------------------------------------- encoding
+
+def enc_elem(x, dtype):
+    if dtype == np.bool_:
+        return bool(x)
+    if np.issubdtype(dtype, np.integer):
+        return int(x)
+    return repr(float(x))
+
+
+def enc_array(a, base=None):
+    a_orig = a
+    a = np.asarray(a)
+    out = {
+        "shape": list(a.shape),
+        "dtype": a.dtype.name,
+        "data": [enc_elem(x, a.dtype) for x in a.ravel(order="C")],
+        "strides": list(a.strides),
+    }
+    if isinstance(a_orig, np.generic):
+        out["scalar"] = True  # numpy returned a scalar (a copy); rnnsh returns a 0-d view
+    elif base is not None:
+        out["shares"] = bool(np.shares_memory(a, base))
+    return out
+
+
+def dec_array(spec):
+    dt = np.dtype(spec["dtype"])
+    vals = [float(v) if isinstance(v, str) else v for v in spec["data"]]
+    a = np.array(vals, dtype=dt).reshape(spec["shape"])
+    for step in spec.get("then", []):
+        if step[0] == "T":
+            a = a.T
+        elif step[0] == "index":
+            a = a[dec_index(step[1])]
+        else:
+            raise ValueError(step)
+    return a
+
+
+def dec_index(items):
+    out = []
+    for it in items:
+        if it[0] == "i":
+            out.append(it[1])
+        elif it[0] == "s":
+            out.append(slice(it[1], it[2], it[3]))
+        elif it[0] == "e":
+            out.append(Ellipsis)
+        elif it[0] == "n":
+            out.append(None)
+    return tuple(out)
+
+
+def py_scalar(v):
+    if isinstance(v, bool):
+        return {"bool": v}
+    if isinstance(v, int):
+        return {"int": v}
+    return {"float": repr(float(v))}
+
+
+def dec_py(v):
+    if "bool" in v:
+        return v["bool"]
+    if "int" in v:
+        return v["int"]
+    return float(v["float"])
+
+
+def enc_literal(x):
+    if isinstance(x, list):
+        return [enc_literal(y) for y in x]
+    if isinstance(x, float):
+        return {"f": repr(x)}
+    return x
+
+
+def arr(shape, dtype="int64", then=(), start=0, values=None):
+    """An input spec: arange-like data (or `values`) of `shape`, then view steps."""
+    n = int(np.prod(shape)) if shape else 1
+    a = np.array(values if values is not None else np.arange(start, start + n), dtype=dtype).reshape(shape)
+    spec = enc_array(a)
+    del spec["strides"]
+    if then:
+        spec["then"] = [list(s) for s in then]
+    return spec
+
+
+def rand(shape, dtype, rng, low=-3, high=3):
+    if dtype == "bool":
+        a = rng.random(shape) < 0.5
+    elif dtype == "uint8":
+        a = rng.integers(0, 256, shape)
+    elif dtype in ("int32", "int64"):
+        a = rng.integers(low * 10, high * 10, shape)
+    else:
+        a = rng.uniform(low, high, shape)
+    spec = enc_array(np.asarray(a).astype(dtype))
+    del spec["strides"]
+    return spec
+
+
+# ---------------------------------------------------------------- running numpy
+
+def run(op, fn, inputs=(), args=None, name=None):
+    """One case: call `fn(*decoded inputs)` and record its result or its error text."""
+    case = {"op": op, "in": list(inputs), "args": args or {}}
+    if name:
+        case["name"] = name
+    decoded = [dec_array(s) for s in inputs]
+    try:
+        r = fn(*decoded)
+    except Exception as e:  # numpy's exception text is exactly what we test against
+        case["error"] = str(e)
+        case["error_type"] = type(e).__name__
+        return case
+    base = decoded[0] if decoded else None
+    if isinstance(r, (list, tuple)):
+        case["out"] = [enc_array(x, base) for x in r]
+    else:
+        case["out"] = enc_array(r, base)
+    return case
+
+
+def write(name, cases):
+    path = os.path.join(OUT, name)
+    tmp = path + ".tmp"
+    with open(tmp, "w") as f:
+        json.dump({"numpy": np.__version__, "cases": cases}, f, sort_keys=True, indent=0)
+        f.write("\n")
+    os.replace(tmp, path)
+    print(f"{path}: {len(cases)} cases")
+
+
+# ---------------------------------------------------------------- creation
+
+def creation_cases():
+    cases = []
+    aranges = [
+        (5,), (0,), (-3,), (2, 10), (10, 2), (0, 10, 3), (10, 0, -3), (0, 1, 0.1), (1.5,), (-2.5, 2.5, 0.5),
+        (0, 5, 0.5), (0.5, 5), (3, 1.0, -0.25), (0, 1, 0), (5, 5, 0), (0, 1.0, 0.0), (0, 10, True),
+        (float("nan"),), (float("inf"),), (0, -1e300, 1), (0, 1e30, 1e-30), (True,),
+        (-9223372036854775807 - 1, 9223372036854775807, 1), (1, 2, 3), (0.1, 0.3, 0.1), (1e16, 1e16 + 10),
+    ]
+    for a in aranges:
+        for dt in [None, "int64", "float32", "uint8", "int32", "bool", "float64"]:
+            if dt is not None and len(a) == 3 and a[1] in (-1e300, 1e30, 9223372036854775807):
+                continue
+            keys = ["start", "stop", "step"] if len(a) > 1 else ["stop"]
+            args = {k: py_scalar(v) for k, v in zip(keys, a)}
+            if dt:
+                args["dtype"] = dt
+            kw = {"dtype": dt} if dt else {}
+            cases.append(run("arange", lambda a=a, kw=kw: np.arange(*a, **kw), args=args))
+    for a in [(0, 600, 100), (5, 0, -1), (0.5, 3), (-0.5, 3), (-1, 5), (0, 2**40, 2**38), (2**31 - 2, 2**31 + 2),
+              (0, 3, 1.5), (0.0, 2.0), (0, 1, 0.1), (0, 10, 0.7), (1e9, 1e9 + 100, 7.5)]:
+        for dt in ["uint8", "int32", "int64", "float32", "float64", "bool"]:
+            args = {k: py_scalar(v) for k, v in zip(["start", "stop", "step"], a)}
+            args["dtype"] = dt
+            cases.append(run("arange", lambda a=a, dt=dt: np.arange(*a, dtype=dt), args=args))
+
+    for shape in [[], [0], [3], [2, 3], [2, 0, 4], [-1, 2]]:
+        for dt in [None] + DTYPES:
+            kw = {"dtype": dt} if dt else {}
+            args = {"shape": shape, **kw}
+            cases.append(run("zeros", lambda s=shape, kw=kw: np.zeros(s, **kw), args=args))
+            cases.append(run("ones", lambda s=shape, kw=kw: np.ones(s, **kw), args=args))
+    for v in [1, 300, -1, 2**40, 1.7, -1.5, 300.5, float("nan"), float("inf"), 1e20, True, False, 0.0]:
+        for dt in [None] + DTYPES:
+            kw = {"dtype": dt} if dt else {}
+            args = {"shape": [2, 2], "value": py_scalar(v), **kw}
+            cases.append(run("full", lambda v=v, kw=kw: np.full((2, 2), v, **kw), args=args))
+    for spec, shape in [(arr([3], "int32"), [2, 3]), (arr([2], "int64"), [3]), (arr([2], "int64"), [2, 3]),
+                        (arr([1], "float32"), [2]), (arr([], "float64", values=[2.5]), [2, 2]),
+                        (arr([2, 1], "uint8"), [2, 3])]:
+        cases.append(run("full", lambda a, s=shape: np.full(s, a), [spec], {"shape": shape}))
+
+    literals = [
+        5, 2.5, True, [], [[], []], [[[]]], [1, 2, 3], [1, 2.0], [True, 1], [True, False], [1.5, True],
+        [[1, 2], [3, 4]], [[1, 2], [3]], [[1, 2], 3], [1, [2, 3]], [[1], 2], [[], 1], [[], [1]],
+        [[[1], [2]], [[3, 4], [5]]], [[[1, 2], [3, 4]], [[5, 6], [7, 8]]], [[[1, 2]], [[3, 4], [5, 6]]],
+        [float("nan"), float("inf"), -0.0], [9223372036854775807, -9223372036854775807 - 1],
+        [[1.5, 2], [3, 4]], [[True], [False]], [[[[[[1]]]]]],
+    ]
+    for lit in literals:
+        for dt in [None] + DTYPES:
+            kw = {"dtype": dt} if dt else {}
+            args = {"literal": enc_literal(lit), **kw}
+            cases.append(run("literal", lambda lit=lit, kw=kw: np.array(lit, **kw), args=args))
+    for lit in [[256], [-1], [1.5, -1.5], [300.5], [1e20], [float("nan")], [float("inf")], [-float("inf")],
+                [2**31], [-2**31 - 1], [2**40], [1e300], [2.0**63], [-2.0**63], [0.9, -0.9]]:
+        for dt in DTYPES:
+            args = {"literal": enc_literal(lit), "dtype": dt}
+            cases.append(run("literal", lambda lit=lit, dt=dt: np.array(lit, dtype=dt), args=args))
+    deep = [1]
+    for _ in range(64):
+        deep = [deep]
+    cases.append(run("literal", lambda: np.array(deep), args={"literal": enc_literal(deep)}, name="65 levels"))
+    return cases
+
+
+# ---------------------------------------------------------------- shape ops
+
+def shape_cases():
+    cases = []
+    a8 = arr([8])
+    a23 = arr([2, 3])
+    a234 = arr([2, 3, 4])
+    t234 = arr([2, 3, 4], then=[["T"]])
+    sl = arr([6, 4], then=[["index", [["s", None, None, 2]]]])
+    rev = arr([5], then=[["index", [["s", None, None, -1]]]])
+    for spec, shapes in [
+        (a8, [[3, 3], [-1, 3], [-1, -1], [3, -1, 2], [-2, 4], [2, 4], [4, -1], [8], [-1], [2, 2, 2], [1, 8, 1],
+              [], [8, 1, -1], [0, -1], [2, 2, -1, 1], [9223372036854775807, 2], [4611686018427387904, 4, 0]]),
+        (arr([0]), [[0, -1], [-1, 0], [0, 5], [-1], [5, 0, -1], []]),
+        (arr([1]), [[], [1, 1, 1], [-1, 1]]),
+        (arr([]), [[], [1], [-1], [1, -1, 1], [2]]),
+        (a234, [[6, 4], [4, 6], [2, 12], [24], [-1, 4], [2, -1], [3, 8]]),
+        (t234, [[4, 3, 2], [12, 2], [4, 6], [24], [2, 2, 3, 2], [4, 3, 2, 1], [1, 4, 3, 2], [-1], [4, -1]]),
+        (sl, [[3, 4], [12], [3, 2, 2], [1, 3, 4], [6, 2]]),
+        (rev, [[5], [5, 1], [1, 5], [-1]]),
+        (arr([3, 1, 4], then=[["T"]]), [[4, 3], [12], [4, 1, 3], [2, 2, 3]]),
+        (arr([4, 6], then=[["index", [["s", None, None, None], ["s", 1, 5, None]]]]), [[2, 2, 4], [8, 2], [16], [4, 2, 2]]),
+    ]:
+        for s in shapes:
+            cases.append(run("reshape", lambda a, s=s: a.reshape(s), [spec], {"shape": s}))
+    for spec, axes_list in [
+        (a23, [None, [1, 0], [0, 1], [0], [0, 0], [0, 3], [0, -3], [0, 1, 2], [-1, 0], [], [1, 1]]),
+        (a234, [None, [2, 0, 1], [1, 2, 0], [-1, -2, -3], [0, 1], [2, 2, 0], [0, 1, 5]]),
+        (arr([]), [None, []]),
+        (t234, [None, [1, 0, 2]]),
+    ]:
+        for ax in axes_list:
+            args = {"axes": ax}
+            cases.append(run("transpose", lambda a, ax=ax: a.transpose(ax) if ax is not None else a.transpose(), [spec], args))
+    for spec in [a8, a23, t234, sl, rev, arr([]), arr([3, 0])]:
+        cases.append(run("ravel", lambda a: np.ravel(a), [spec]))
+        cases.append(run("flatten", lambda a: a.flatten(), [spec]))
+    s131 = arr([1, 3, 1])
+    for spec, axes in [(s131, [None, 0, 2, -1, [0, 2], 1, [0, 0], 3, -4, [0, 1]]), (a23, [None, 0]), (arr([]), [None]),
+                       (arr([1, 1], then=[["T"]]), [None, 0])]:
+        for ax in axes:
+            cases.append(run("squeeze", lambda a, ax=ax: np.squeeze(a, axis=ax if not isinstance(ax, list) else tuple(ax)),
+                             [spec], {"axis": ax}))
+    for spec, axes in [(a23, [0, 1, 2, -1, -3, 3, -4, [0, 1], [0, 0], [0, 3], [3, 0], [-1, 0], []]), (arr([]), [0, -1, [0, 1]]),
+                       (t234, [0, 1, 3, [1, 3]])]:
+        for ax in axes:
+            cases.append(run("expand_dims", lambda a, ax=ax: np.expand_dims(a, tuple(ax) if isinstance(ax, list) else ax),
+                             [spec], {"axis": ax}))
+    a7 = arr([7])
+    a64 = arr([6, 4])
+    for spec, secs, axis in [(a8, 2, 0), (a8, 4, 0), (a8, 3, 0), (a8, 0, 0), (a8, -1, 0), (a8, -3, 0), (a8, 8, 0), (a8, 1, 0),
+                             (a64, 2, 1), (a64, 3, 0), (a64, 3, 1), (a64, 2, -1), (a64, 2, 2), (a64, 2, -3), (arr([]), 1, 0),
+                             (arr([0]), 3, 0), (t234, 2, 0), (t234, 3, 1)]:
+        args = {"sections": secs, "axis": axis}
+        cases.append(run("split", lambda a, s=secs, ax=axis: np.split(a, s, axis=ax), [spec], args))
+        cases.append(run("array_split", lambda a, s=secs, ax=axis: np.array_split(a, s, axis=ax), [spec], args))
+    for spec, secs, axis in [(a7, 3, 0), (a7, 10, 0), (a7, 7, 0), (a64, 4, 1), (a64, 5, 0)]:
+        args = {"sections": secs, "axis": axis}
+        cases.append(run("array_split", lambda a, s=secs, ax=axis: np.array_split(a, s, axis=ax), [spec], args))
+        cases.append(run("split", lambda a, s=secs, ax=axis: np.split(a, s, axis=ax), [spec], args))
+    for spec, idx, axis in [(a7, [2, 5], 0), (a7, [-2, 3], 0), (a7, [5, 2], 0), (a7, [0, 10], 0), (a7, [], 0),
+                            (a64, [1, 5], 1), (a64, [2, 1], 1), (a64, [3], 0), (a64, [1], 2), (a64, [-1], -1)]:
+        args = {"indices": idx, "axis": axis}
+        cases.append(run("split", lambda a, i=idx, ax=axis: np.split(a, i, axis=ax), [spec], args))
+        cases.append(run("array_split", lambda a, i=idx, ax=axis: np.array_split(a, i, axis=ax), [spec], args))
+
+    f23 = arr([2, 3], "float32", start=10)
+    i32 = arr([2, 3], "int32", start=20)
+    for specs, axis in [
+        ([a23, a23], 0), ([a23, a23], 1), ([a23, a23], -1), ([a23, a23], 2), ([a23, a23], -3), ([a23, a23], None),
+        ([a23, arr([2, 2])], 1), ([a23, arr([2, 2])], 0), ([a23, arr([3])], 0), ([arr([3]), a23], 0), ([], 0),
+        ([arr([], values=[1]), arr([], values=[2])], 0), ([a23, f23], 0), ([i32, f23], 1), ([arr([2, 3], "uint8"), f23], 0),
+        ([arr([2, 3], "bool"), i32], 0), ([arr([2, 3], "uint8"), i32], 1), ([a23], 0), ([t234, a234], 2), ([t234, a234], None),
+        ([arr([0, 3]), a23], 0), ([sl, arr([1, 4])], 0), ([arr([], values=[1]), arr([], values=[2])], None),
+        ([a23, a23, arr([2, 5])], 1), ([a23, a23, arr([2, 5])], 0),
+    ]:
+        args = {"axis": axis, "count": len(specs)}
+        cases.append(run("concatenate", lambda *xs, ax=axis: np.concatenate(list(xs), axis=ax), specs, args))
+    for specs, axis in [([a23, a23], 0), ([a23, a23], 1), ([a23, a23], 2), ([a23, a23], -1), ([a23, a23], 3),
+                        ([a23, a23], -4), ([a23, arr([3, 2])], 0), ([], 0), ([arr([], values=[1]), arr([], "float64", values=[2.5])], 0),
+                        ([i32, f23, a23], 1), ([t234, a234], 1)]:
+        args = {"axis": axis, "count": len(specs)}
+        cases.append(run("stack", lambda *xs, ax=axis: np.stack(list(xs), axis=ax), specs, args))
+    for spec, shape in [(arr([3]), [2, 3]), (arr([3]), [3]), (arr([2]), [3]), (arr([2, 2]), [2]), (arr([1, 3]), [4, 2, 3]),
+                        (arr([]), [2, 2]), (arr([2, 1]), [2, 0])]:
+        cases.append(run("broadcast_to", lambda a, s=shape: np.broadcast_to(a, s), [spec], {"shape": shape}))
+    return cases
+
+
+# ---------------------------------------------------------------- indexing
+
+def index_cases():
+    cases = []
+    S = lambda a=None, b=None, c=None: ["s", a, b, c]
+    I = lambda i: ["i", i]
+    E, N = ["e"], ["n"]
+    x = arr([2, 3])
+    v = arr([6])
+    c = arr([2, 3, 4])
+    z = arr([])
+    for spec, items_list in [
+        (x, [[I(1)], [I(-1)], [I(5)], [I(-3)], [I(0), I(5)], [I(0), I(1), I(2)], [E, E], [S(None, None, 0)],
+             [N, E, N], [S(), I(0)], [E, I(0)], [S(10, 20)], [S(1, 3)], [S(None, None, -1)], [S(None, None, 2)],
+             [I(1), I(2)], [I(-2), I(-3)], [I(1), I(3)], [S(None, None, 0), I(0), I(0)], [I(0), S(None, None, 0)],
+             [N], [N, N, I(0), N], [S(), S(), N], [E], [], [S(-100, 100)], [S(None, None, -2), S(2, 0, -1)],
+             [I(0), E, I(0)], [I(0), I(0), E], [E, S(None, None, -1)], [S(5, 1)], [S(1, 5, -1)], [N, I(0), N, S(1, None)]]),
+        (v, [[S(1, 3)], [S(None, None, 2)], [S(None, None, -1)], [S(-2, None)], [S(None, -7)], [S(4, 1, -2)],
+             [S(None, None, 9223372036854775807)], [S(None, None, -9223372036854775807 - 1)], [S(-9223372036854775807 - 1, 9223372036854775807)],
+             [I(6)], [I(-6)], [I(-7)], [I(1), I(2)], [S(1, 3), I(0)], [E, I(0)], [I(9223372036854775807)]]),
+        (c, [[E, I(0)], [I(1), E], [S(), I(0)], [I(0), S(), I(-1)], [S(None, None, -1), S(None, None, 2), I(3)], [E, N],
+             [I(0), N, E, N, I(0)], [S(1, None), S(None, -1), S(None, None, 3)], [I(2)], [I(1), I(3)], [I(1), I(1), I(4)]]),
+        (z, [[], [E], [I(0)], [N], [E, N], [S()], [N, E, E]]),
+        (arr([6, 4], then=[["T"]]), [[I(1)], [S(None, None, 2), S(1, None)], [E, S(None, None, -1)]]),
+        (arr([0, 3]), [[I(0)], [S(), I(1)], [S(1, 2)]]),
+    ]:
+        for items in items_list:
+            cases.append(run("index", lambda a, it=items: a[dec_index(it)], [spec], {"items": items}))
+    return cases
+
+
+# ---------------------------------------------------------------- casting
+
+def cast_cases():
+    cases = []
+    specials = [float("nan"), float("inf"), -float("inf"), 1e10, -1e10, 3e9, 300.7, -1.5, 255.9, -129.5, 2.0**63, -2.0**63,
+                1e19, 4294967296.0 + 5, 0.5, -0.5, -0.0, 2.0**31, -2.0**31, 2.0**31 - 0.5, -2.0**31 - 0.5, 127.5, 16777217.0, 1e-40]
+    ints = [0, 1, -1, 255, 256, -129, 2**31 - 1, 2**31, -2**31 - 1, 2**40 + 7, 2**53 + 1, 2**63 - 1, -2**63, 16777217]
+    for src in DTYPES:
+        if src in ("float32", "float64"):
+            spec = arr([len(specials)], src, values=specials)
+        elif src == "bool":
+            spec = arr([2], "bool", values=[True, False])
+        else:
+            info = np.iinfo(src)
+            spec = arr([len(ints)], src, values=[np.array(i).astype(src) for i in ints])
+        for dst in DTYPES:
+            cases.append(run("astype", lambda a, d=dst: a.astype(d), [spec], {"dtype": dst}))
+        cases.append(run("astype", lambda a: a.astype("float64"), [arr([2, 3], src, then=[["T"]])], {"dtype": "float64"}))
+    return cases
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    write("creation.json", creation_cases())
+    write("shape_ops.json", shape_cases())
+    write("indexing.json", index_cases())
+    write("cast.json", cast_cases())
+
+
+if __name__ == "__main__":
+    main()
