@@ -3,9 +3,9 @@
 import PackageDescription
 
 // Hot loops (activations, elementwise math) need FMA/AVX2 to vectorise instead of calling libm
-// per lane. Every machine this project runs on is x86-64-v3 or newer; elsewhere build portably.
+// per lane. Every machine this project runs on has AVX2+FMA (Haswell or newer); elsewhere build portably.
 #if arch(x86_64)
-let fastMath: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "x86-64-v3"], .when(configuration: .release))]
+let fastMath: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"], .when(configuration: .release))]
 #else
 let fastMath: [SwiftSetting] = []
 #endif
