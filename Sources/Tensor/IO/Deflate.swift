@@ -7,6 +7,13 @@ import CZlib
 /// Decompression is always bounded: hostile input can claim any size, so output never grows past
 /// a caller-given cap, and zlib's 32-bit counters are fed in chunks so no length is truncated.
 public enum Deflate {
+    /// Deflate cannot compress better than 1032:1, so a stream of n bytes inflates to at most
+    /// about 1032·n: a bound for rejecting lying sizes before allocating for them.
+    public static func maxInflatedSize(compressedSize n: Int) -> Int {
+        let (p, o) = n.multipliedReportingOverflow(by: 1032)
+        return o ? Int.max : p &+ 1024
+    }
+
     /// zlib takes lengths as 32-bit `uInt`; larger buffers are fed in chunks of this size.
     private static let chunk = 1 << 30
 
@@ -75,6 +82,9 @@ public enum Deflate {
     /// member's declared size). `name` starts every error message. The caller has checked
     /// `expectedSize` against `Limits`; output never grows past it.
     public static func inflateRaw(_ input: UnsafeRawBufferPointer, expectedSize: Int, name: String) throws(TensorError) -> [UInt8] {
+        if expectedSize > maxInflatedSize(compressedSize: input.count) {
+            throw TensorError("\(name): declares \(expectedSize) bytes, more than its \(input.count) compressed bytes can hold")
+        }
         let out = try inflate(input, windowBits: -15, initialCapacity: expectedSize, cap: expectedSize,
                               name: name, overCap: "\(name): inflates past its declared size of \(expectedSize) bytes",
                               multiMember: false)
@@ -92,7 +102,7 @@ public enum Deflate {
         if input.count >= 18 {
             let n = input.count
             let isize = Int(input[n - 4]) | Int(input[n - 3]) << 8 | Int(input[n - 2]) << 16 | Int(input[n - 1]) << 24
-            hint = max(hint, isize)
+            hint = min(max(hint, isize), maxInflatedSize(compressedSize: input.count))
         }
         let capped = max(0, limit)
         let result = input.withUnsafeBytes { src -> Result<[UInt8], TensorError> in

@@ -46,6 +46,7 @@ public struct NPYHeader: Equatable, Sendable {
     /// bytes; nil when `prefix` is too short to tell. Checks the magic and version on the way.
     public static func headerLength(prefix: ArraySlice<UInt8>, name: String) throws(TensorError) -> Int? {
         let b = Array(prefix)
+        if b.isEmpty { throw TensorError("\(name): not a .npy file (the file is empty)") }
         let m = min(b.count, magic.count)
         if Array(b[0..<m]) != Array(magic[0..<m]) {
             throw TensorError("\(name): not a .npy file (bad magic)")
@@ -105,7 +106,7 @@ public struct NPYHeader: Equatable, Sendable {
             }
         }
         guard keys == ["descr", "fortran_order", "shape"], let descr, let fortran, let shapeValue else {
-            let found = keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            let found = keys.sorted().map { PythonLiteral.quoted($0) }.joined(separator: ", ")
             throw TensorError("\(name): header does not contain the correct keys: [\(found)]",
                               explanation: "a .npy header has exactly 'descr', 'fortran_order' and 'shape'")
         }
@@ -126,7 +127,7 @@ public struct NPYHeader: Equatable, Sendable {
             throw TensorError("\(name): unsupported dtype \(descr.repr) (rnnsh reads int64, int32, uint8, float32, float64 and bool)")
         }
         guard let (dtype, bigEndian) = decodeDescr(d) else {
-            throw TensorError("\(name): unsupported dtype '\(d)' (rnnsh reads int64, int32, uint8, float32, float64 and bool)")
+            throw TensorError("\(name): unsupported dtype \(PythonLiteral.quoted(d)) (rnnsh reads int64, int32, uint8, float32, float64 and bool)")
         }
         var h = NPYHeader(dtype: dtype, shape: shape, fortranOrder: fortranOrder, bigEndian: bigEndian)
         h.major = major; h.minor = minor; h.dataOffset = total

@@ -14,7 +14,7 @@ public enum NPZFile {
         out.reserveCapacity(zip.entries.count)
         for entry in zip.entries {
             let bytes = try zip.contents(of: entry)
-            let array = try NPYFile.read(data: bytes, name: "\(name): member \(entry.name)")
+            let array = try NPYFile.read(data: bytes, name: "\(name): member \(entry.displayName)")
             let short = entry.name.hasSuffix(".npy") ? String(entry.name.dropLast(4)) : entry.name
             out.append((short, array))
         }

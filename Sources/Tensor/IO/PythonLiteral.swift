@@ -29,7 +29,7 @@ indirect enum PythonLiteral {
     /// How Python's `repr` would show the value (for error messages).
     var repr: String {
         switch self {
-        case .string(let s): return "'\(s)'"
+        case .string(let s): return PythonLiteral.quoted(s)
         case .int(let i): return String(i)
         case .bool(let b): return b ? "True" : "False"
         case .none: return "None"
@@ -37,6 +37,30 @@ indirect enum PythonLiteral {
         case .list(let xs): return "[" + xs.map(\.repr).joined(separator: ", ") + "]"
         case .dict(let kv): return "{" + kv.map { "\($0.key.repr): \($0.value.repr)" }.joined(separator: ", ") + "}"
         }
+    }
+
+    /// `s` quoted as Python's `repr` quotes it, control characters escaped, so an error
+    /// message that shows a hostile header string stays on one line.
+    static func quoted(_ s: String) -> String {
+        var out = "'"
+        for u in s.unicodeScalars {
+            switch u {
+            case "\\": out += "\\\\"
+            case "'": out += "\\'"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || (u.value >= 0x7f && u.value < 0xa0) {
+                    out += "\\x" + (u.value < 16 ? "0" : "") + String(u.value, radix: 16)
+                } else if u.value == 0x2028 || u.value == 0x2029 {
+                    out += "\\u" + String(u.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "'"
     }
 
     private struct Parser {

@@ -16,6 +16,21 @@ public struct ZipArchive: Sendable {
         public var compressedSize: Int
         public var uncompressedSize: Int
         public var localHeaderOffset: Int
+
+        /// The name with control characters escaped (`\x0a`), safe for a one-line message.
+        public var displayName: String {
+            var out = ""
+            for s in name.unicodeScalars {
+                if s.value < 0x20 || (s.value >= 0x7f && s.value < 0xa0) {
+                    out += "\\x" + (s.value < 16 ? "0" : "") + String(s.value, radix: 16)
+                } else if s.value == 0x2028 || s.value == 0x2029 {
+                    out += "\\u" + String(s.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(s)
+                }
+            }
+            return out
+        }
     }
 
     /// Members in central-directory (archive) order.
@@ -124,7 +139,7 @@ public struct ZipArchive: Sendable {
                     func take(_ field: inout Int, _ what: String) throws(TensorError) {
                         guard field == 0xffff_ffff else { return }
                         guard q + 8 <= body + size else {
-                            throw TensorError("\(name): corrupt zip (member \(memberName) lacks its zip64 \(what))")
+                            throw TensorError("\(name): corrupt zip (a member lacks its zip64 \(what))")
                         }
                         field = try r.need64(q, what: what)
                         q += 8
@@ -145,7 +160,7 @@ public struct ZipArchive: Sendable {
 
     /// Reads (and if needed inflates) one member, verifying its size and CRC.
     public func contents(of entry: Entry) throws(TensorError) -> [UInt8] {
-        let what = "\(name): member \(entry.name)"
+        let what = "\(name): member \(entry.displayName)"
         let r = ByteReader(bytes: bytes, name: name)
         let h = entry.localHeaderOffset
         guard h <= bytes.count - 30, r.u32(h) == ZipArchive.localSig else {
