@@ -1,0 +1,68 @@
+import Tensor
+
+/// A dataset loaded like TF's `input_data.read_data_sets`: train, validation and test splits
+/// of 28×28 images flattened to 784 float32 values in [0, 1], with class-id or one-hot labels.
+/// The validation split is taken from the front of the training images (5,000 by default, so
+/// MNIST's 60,000 become 55,000 + 5,000 as in the tutorial).
+public struct Dataset: Sendable {
+    public let train: DataSplit
+    public let validation: DataSplit
+    public let test: DataSplit
+    /// What was loaded, for people: e.g. `IDX files in /usr/share/datasets/fashion-mnist (gzip)`.
+    public let source: String
+    /// The directory, file prefix or `.npz` file the data came from.
+    public let path: String
+    /// Number of classes (10 for MNIST/Fashion-MNIST/KMNIST; more for some EMNIST splits).
+    public var classCount: Int { train.classCount }
+
+    /// The images of MNIST-format data are 28×28.
+    public static let imageSide = 28
+    public static let defaultValidationSize = 5000
+
+    /// Loads `path` (an IDX directory or file prefix, or a Keras `mnist.npz`), or when `path`
+    /// is nil the first dataset `DatasetLocator` finds.
+    public static func load(path: String? = nil, oneHot: Bool = false, validation: Int = defaultValidationSize,
+                            environment: [String: String] = DatasetLocator.processEnvironment) throws(TensorError) -> Dataset {
+        let location: DatasetLocator.Location
+        if let path { location = try DatasetLocator.resolve(path) } else { location = try DatasetLocator.locate(environment: environment) }
+        let raw: RawDataset
+        switch location {
+        case .idx(let files): raw = try RawDataset(idx: files)
+        case .npz(let file): raw = try RawDataset(npz: file)
+        }
+        return try Dataset(raw, oneHot: oneHot, validation: validation, path: location.path, source: location.description)
+    }
+
+    /// Assembles splits from already-read pixels and labels (what `load` does after reading).
+    init(_ raw: RawDataset, oneHot: Bool, validation: Int, path: String, source: String) throws(TensorError) {
+        guard validation >= 0 && validation <= raw.trainCount else {
+            throw TensorError("validation size should be between 0 and \(raw.trainCount), not \(validation)")
+        }
+        let classCount = max(10, Int(max(raw.trainLabels.max() ?? 0, raw.testLabels.max() ?? 0)) + 1)
+        let all = try DataSplit(images: Dataset.scaledImages(raw.trainPixels, count: raw.trainCount),
+                                classIDs: Dataset.classIDs(raw.trainLabels), classCount: classCount, oneHot: oneHot)
+        self.validation = all.slice(0..<validation)
+        self.train = all.slice(validation..<all.count)
+        self.test = try DataSplit(images: Dataset.scaledImages(raw.testPixels, count: raw.testCount),
+                                  classIDs: Dataset.classIDs(raw.testLabels), classCount: classCount, oneHot: oneHot)
+        self.path = path
+        self.source = source
+    }
+
+    /// Pixels 0…255 → float32 as TF computes them: `images.astype(float32) * (1.0 / 255.0)`,
+    /// where numpy rounds the Python float 1/255 to float32 before multiplying.
+    public static func scaledImages(_ pixels: [UInt8], count: Int) throws(TensorError) -> NDArray {
+        let features = imageSide * imageSide
+        let out = try NDArray(zeros: [count, features], dtype: .float32)
+        let scale = Float(1.0 / 255.0)
+        var table = [Float](repeating: 0, count: 256)
+        for v in 0..<256 { table[v] = Float(v) * scale }
+        let p = out.storage.pointer.bindMemory(to: Float.self, capacity: max(1, pixels.count))
+        for (i, v) in pixels.enumerated() { p[i] = table[Int(v)] }
+        return out
+    }
+
+    static func classIDs(_ labels: [UInt8]) throws(TensorError) -> NDArray {
+        try NDArray(labels.map { Int64($0) }, shape: [labels.count])
+    }
+}
