@@ -1,0 +1,66 @@
+import Tensor
+
+/// The engine computes in float32 on flat buffers; these convert at its edges. Inputs of any
+/// numeric dtype are read as float32, as `dtype=tf.float32` makes TF do.
+enum ArrayConversion {
+    /// The elements of `a` in C order, converted to Float.
+    static func floats(_ a: NDArray) -> [Float] {
+        var out = [Float](repeating: 0, count: a.size)
+        out.withUnsafeMutableBufferPointer { buf in
+            if let p = buf.baseAddress { copy(a, into: p) }
+        }
+        return out
+    }
+
+    /// Writes the elements of `a` in C order, converted to Float, to `dst` (a.size floats).
+    static func copy(_ a: NDArray, into dst: UnsafeMutablePointer<Float>) {
+        let raw = a.storage.pointer
+        var i = 0
+        switch a.dtype {
+        case .float32:
+            let p = raw.assumingMemoryBound(to: Float.self)
+            if a.isCContiguous {
+                dst.update(from: p + a.offset, count: a.size)
+                return
+            }
+            a.forEachOffset { dst[i] = p[$0]; i += 1 }
+        case .float64:
+            let p = raw.assumingMemoryBound(to: Double.self)
+            a.forEachOffset { dst[i] = Float(p[$0]); i += 1 }
+        case .int64:
+            let p = raw.assumingMemoryBound(to: Int64.self)
+            a.forEachOffset { dst[i] = Float(p[$0]); i += 1 }
+        case .int32:
+            let p = raw.assumingMemoryBound(to: Int32.self)
+            a.forEachOffset { dst[i] = Float(p[$0]); i += 1 }
+        case .uint8:
+            let p = raw.assumingMemoryBound(to: UInt8.self)
+            a.forEachOffset { dst[i] = Float(p[$0]); i += 1 }
+        case .bool:
+            let p = raw.assumingMemoryBound(to: UInt8.self)
+            a.forEachOffset { dst[i] = p[$0] != 0 ? 1 : 0; i += 1 }
+        }
+    }
+
+    /// A new float32 array of `shape` holding `count` floats from `src`.
+    static func array(_ src: UnsafePointer<Float>, shape: [Int]) -> NDArray {
+        // The engine's own buffers are already allocated, so their size is within the limits.
+        guard let out = try? NDArray(zeros: shape, dtype: .float32) else { return NDArray([Float]()) }
+        out.storage.pointer.assumingMemoryBound(to: Float.self).update(from: src, count: out.size)
+        return out
+    }
+
+    static func array(_ values: [Float], shape: [Int]) -> NDArray {
+        values.withUnsafeBufferPointer { b in
+            guard let p = b.baseAddress else { return (try? NDArray(zeros: shape, dtype: .float32)) ?? NDArray([Float]()) }
+            return array(p, shape: shape)
+        }
+    }
+
+    /// An error unless `a` has exactly `shape`.
+    static func expect(_ a: NDArray, shape: [Int], _ what: String) throws(TensorError) {
+        if a.shape != shape {
+            throw TensorError("\(what) has shape \(shapeString(a.shape)), expected \(shapeString(shape))")
+        }
+    }
+}
