@@ -63,4 +63,26 @@ enum ArrayConversion {
             throw TensorError("\(what) has shape \(shapeString(a.shape)), expected \(shapeString(shape))")
         }
     }
+
+    /// Gathers whole rows (first-axis entries) of a C-contiguous `a` into `dst`, as Float.
+    static func copyRows(_ a: NDArray, rows: [Int], into dst: UnsafeMutablePointer<Float>) {
+        let n = a.shape.first ?? 0
+        let per = n > 0 ? a.size / n : 0
+        let raw = a.storage.pointer
+        @inline(__always) func gather<T>(_ type: T.Type, _ convert: (T) -> Float) {
+            let p = raw.assumingMemoryBound(to: T.self) + a.offset
+            for (r, src) in rows.enumerated() where src >= 0 && src < n {
+                let s = p + src * per, d = dst + r * per
+                for k in 0..<per { d[k] = convert(s[k]) }
+            }
+        }
+        switch a.dtype {
+        case .float32: gather(Float.self) { $0 }
+        case .float64: gather(Double.self) { Float($0) }
+        case .int64: gather(Int64.self) { Float($0) }
+        case .int32: gather(Int32.self) { Float($0) }
+        case .uint8: gather(UInt8.self) { Float($0) }
+        case .bool: gather(UInt8.self) { $0 != 0 ? 1 : 0 }
+        }
+    }
 }

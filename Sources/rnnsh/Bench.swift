@@ -1,0 +1,40 @@
+import Foundation
+import RNN
+
+/// `rnnsh bench` (and `make bench`): trains the tutorial's model on synthetic data of its shapes,
+/// measures the machine's sgemm peak in the same run, and prints a table and, last, one
+/// machine-readable line. The engine measures; this only formats.
+func runBench() -> Int32 {
+    // The right OpenBLAS kernels need a restart on CPUs it does not recognise (see BLASSetup).
+    BLASSetup.restartWithFastKernelsIfNeeded()
+    let r: BenchmarkResult
+    do {
+        r = try Benchmark.run(BenchmarkConfig.fromEnvironment())
+    } catch {
+        FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
+        return 1
+    }
+    func f(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }
+    let c = r.config
+    let p = r.profile
+    let ms = { (s: Double) in f(s * 1e3, 2) + " ms" }
+    let pct = { (s: Double) in f(100 * s / max(p.totalSeconds, 1e-12), 0) + "%" }
+    let rows: [(String, String)] = [
+        ("model", "LSTM(\(c.units)) over \(c.steps) steps of \(c.input), dense \(c.units)->\(c.classes), batch \(c.batch)"),
+        ("threads", "\(c.threads) (\(c.parallelism.rawValue)); \(r.blasConfiguration)"),
+        ("FLOP per example", "\(Int(r.flopsPerExample)) (3 x \(Int(r.forwardFlopsPerExample)) forward)"),
+        ("train", "\(f(r.trainExamplesPerSecond, 0)) examples/s, \(f(r.trainGFLOPS, 1)) GFLOP/s"),
+        ("60k-image epoch", "\(f(r.epochSeconds, 2)) s"),
+        ("sgemm peak (512^3)", "\(f(r.peakGFLOPS, 1)) GFLOP/s -> train at \(f(100 * r.peakFraction, 0))% of peak"),
+        ("eval \(c.evalExamples) images", "\(f(r.evalSeconds, 3)) s, \(f(r.evalExamplesPerSecond, 0)) examples/s, \(f(r.evalGFLOPS, 1)) GFLOP/s"),
+        ("per batch", "\(ms(p.totalSeconds)): GEMM \(ms(p.gemmSeconds)) (\(pct(p.gemmSeconds))), cell activations \(ms(p.activationSeconds)) (\(pct(p.activationSeconds))), rest \(ms(p.otherSeconds)) (\(pct(p.otherSeconds)))"),
+        ("loss (synthetic)", "\(r.firstLoss) -> \(r.lastLoss) over \(c.trainBatches) batches"),
+        ("peak RSS", "\(f(r.rssMB, 0)) MiB"),
+    ]
+    let w = rows.map(\.0.count).max() ?? 0
+    for (k, v) in rows { print(k.padding(toLength: w, withPad: " ", startingAt: 0) + "  " + v) }
+    print("bench train_ex_per_s=\(f(r.trainExamplesPerSecond, 0)) train_gflops=\(f(r.trainGFLOPS, 1)) "
+          + "peak_gflops=\(f(r.peakGFLOPS, 1)) peak_fraction=\(f(r.peakFraction, 3)) "
+          + "eval_ex_per_s=\(f(r.evalExamplesPerSecond, 0)) rss_mb=\(f(r.rssMB, 0))")
+    return 0
+}
