@@ -1,5 +1,60 @@
-// Entry point; the command-line interface is built in Shell and wired here.
+// The rnnsh executable: flags and the non-interactive front ends (pipe mode, scripts, -c,
+// --check, print/repr of array files, docs). The interactive REPL lives beside this file.
+import ArgumentParser
 import Foundation
+import Shell
 
-if let status = FileCommands.run(Array(CommandLine.arguments.dropFirst())) { exit(status) }
-print("rnnsh: under construction")
+/// `rnnsh [FILE.rnn...] [-c STATEMENTS] [--check [--update]] [--keep-going]`, plus the
+/// subcommands `print`, `repr`, `docs`, `bench`.
+struct RNNShell: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rnnsh",
+        abstract: "A shell for learning recurrent networks: numpy-exact arrays, an LSTM engine, a REPL.",
+        discussion: """
+            With no arguments: an interactive shell when stdin is a terminal, otherwise statements \
+            are read from stdin (errors go to stderr and the next statement runs).
+            """,
+        subcommands: [PrintFile.self, ReprFile.self])
+
+    @Option(name: .customShort("c"), help: "Run these statements (separated by ';' or newlines) and exit.")
+    var command: String?
+
+    @Flag(help: "Replay each FILE.rnn and compare with FILE.out; print a unified diff on any difference.")
+    var check = false
+
+    @Flag(help: "With --check: rewrite FILE.out instead of comparing.")
+    var update = false
+
+    @Flag(help: "When replaying a script, continue after an error.")
+    var keepGoing = false
+
+    @Argument(help: "Session scripts (.rnn) to replay as transcripts.")
+    var files: [String] = []
+
+    func run() throws {
+        let status = Frontends.main(command: command, check: check, update: update, keepGoing: keepGoing, files: files)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// `rnnsh print FILE.npy|FILE.npz`: numpy's str of a saved array (an .npz as the list of its arrays).
+struct PrintFile: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "print", abstract: "Print an .npy/.npz file as numpy's print() does.")
+    @Argument(help: "An .npy or .npz file.") var file: String
+    func run() throws {
+        let status = FileCommands.run(["print", file]) ?? 1
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// `rnnsh repr FILE.npy`: numpy's repr of a saved array.
+struct ReprFile: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "repr", abstract: "Print an .npy file as numpy's repr() does.")
+    @Argument(help: "An .npy or .npz file.") var file: String
+    func run() throws {
+        let status = FileCommands.run(["repr", file]) ?? 1
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+RNNShell.main()

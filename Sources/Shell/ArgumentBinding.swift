@@ -1,0 +1,283 @@
+import Tensor
+
+/// One argument on its way into a command: unevaluated source (most arguments) or an already
+/// computed value (the left side of a pipe, the receiver of a method call).
+struct ArgumentInput {
+    var label: String?
+    var expr: Expr?
+    var value: Value?
+    var span: Range<Int>?
+
+    init(label: String? = nil, expr: Expr) {
+        self.label = label
+        self.expr = expr
+        self.span = expr.span
+    }
+
+    init(value: Value, span: Range<Int>?) {
+        self.value = value
+        self.span = span
+    }
+}
+
+/// A command's arguments after binding: every parameter has a value of its declared kind
+/// (or its default). Accessors never fail for declared names; asking for an undeclared name
+/// is a programming error in the command and yields `None`.
+public struct BoundArguments: Sendable {
+    var values: [String: Value] = [:]
+    var spans: [String: Range<Int>] = [:]
+    var given: Set<String> = []
+    var statements: [String: (statement: Statement, text: String)] = [:]
+
+    /// The bound value (already converted to the parameter's kind).
+    public subscript(name: String) -> Value { values[name] ?? .none }
+
+    /// True when the user passed this parameter (rather than its default applying).
+    public func isGiven(_ name: String) -> Bool { given.contains(name) }
+
+    /// Where the argument was written, for carets.
+    public func span(_ name: String) -> Range<Int>? { spans[name] }
+
+    public func array(_ name: String) -> NDArray? {
+        if case .array(let a) = self[name] { return a }
+        return nil
+    }
+
+    public func int(_ name: String) -> Int? {
+        if case .int(let i) = self[name] { return i }
+        return nil
+    }
+
+    public func double(_ name: String) -> Double? {
+        if case .float(let d) = self[name] { return d }
+        return nil
+    }
+
+    public func bool(_ name: String) -> Bool? {
+        if case .bool(let b) = self[name] { return b }
+        return nil
+    }
+
+    /// Strings, words and paths.
+    public func string(_ name: String) -> String? {
+        if case .string(let s) = self[name] { return s }
+        return nil
+    }
+
+    public func ints(_ name: String) -> [Int]? {
+        guard let items = self[name].sequenceItems else { return nil }
+        var out: [Int] = []
+        for item in items {
+            guard case .int(let i) = item else { return nil }
+            out.append(i)
+        }
+        return out
+    }
+
+    public func dtype(_ name: String) -> DType? {
+        if case .dtype(let d) = self[name] { return d }
+        return nil
+    }
+
+    public func statement(_ name: String) -> (statement: Statement, text: String)? { statements[name] }
+}
+
+/// Python's binding rules, with Python's error wording, driven by the command's declaration.
+enum ArgumentBinder {
+    struct Context {
+        var evaluate: (Expr) throws(ShellError) -> Value
+        var toArray: (Value, Range<Int>?) throws(ShellError) -> NDArray
+        /// A bare name's string value, for path arguments (`f = 'w.npz'; load f`).
+        var stringVariable: (String) -> String?
+        var rawText: (Range<Int>) -> String
+    }
+
+    static func bind(_ command: Command, _ inputs: [ArgumentInput], callSpan: Range<Int>, context: Context) throws(ShellError) -> BoundArguments {
+        let params = command.parameters
+        let name = command.name
+        var assigned: [String: [ArgumentInput]] = [:]
+        var positionalCount = 0
+        var index = 0
+        for input in inputs where input.label == nil {
+            positionalCount += 1
+            guard index < params.count else { continue }
+            assigned[params[index].name, default: []].append(input)
+            if !params[index].isVariadic { index += 1 }
+        }
+        let maxPositional = params.contains(where: \.isVariadic) ? Int.max : params.count
+        if positionalCount > maxPositional {
+            let required = params.filter(\.isRequired).count
+            let takes = required == params.count
+                ? "takes \(params.count) positional argument\(params.count == 1 ? "" : "s")"
+                : "takes from \(required) to \(params.count) positional arguments"
+            let extra = inputs.filter { $0.label == nil }.dropFirst(params.count).first?.span
+            throw ShellError("\(name)() \(takes) but \(positionalCount) \(positionalCount == 1 ? "was" : "were") given", span: extra)
+        }
+        let all = command.allParameters
+        for input in inputs {
+            guard let label = input.label else { continue }
+            guard let p = all.first(where: { $0.name == label }) else {
+                let msg = Suggest.message("\(name)() got an unexpected keyword argument '\(label)'", name: label, candidates: all.map(\.name))
+                throw ShellError(msg, span: input.span)
+            }
+            if assigned[p.name] != nil {
+                throw ShellError("\(name)() got multiple values for argument '\(label)'", span: input.span)
+            }
+            assigned[p.name] = [input]
+        }
+        let missing = params.filter { $0.isRequired && assigned[$0.name] == nil }.map(\.name)
+        if !missing.isEmpty {
+            let quoted = missing.map { "'\($0)'" }
+            let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " and " + (quoted.last ?? "")
+            throw ShellError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)",
+                             explanation: "usage: \(command.synopsis)", span: callSpan)
+        }
+        let missingOptions = command.options.filter { $0.isRequired && assigned[$0.name] == nil }.map(\.name)
+        if let first = missingOptions.first {
+            throw ShellError("\(name)() missing 1 required keyword-only argument: '\(first)'",
+                             explanation: "usage: \(command.synopsis)", span: callSpan)
+        }
+
+        var bound = BoundArguments()
+        for p in all {
+            guard let given = assigned[p.name], let first = given.first else {
+                bound.values[p.name] = p.defaultValue ?? Value.none
+                continue
+            }
+            bound.given.insert(p.name)
+            let lo = given.compactMap { $0.span?.lowerBound }.min()
+            let hi = given.compactMap { $0.span?.upperBound }.max()
+            if let lo, let hi { bound.spans[p.name] = lo..<hi }
+            if p.kind == .statement {
+                guard case .statement(let s, let text, _)? = first.expr else {
+                    throw ShellError("\(name)() expects a statement", span: first.span)
+                }
+                bound.statements[p.name] = (s, text)
+                bound.values[p.name] = .string(text)
+                continue
+            }
+            if p.isVariadic {
+                var values: [Value] = []
+                for g in given { values.append(try raw(g, p, context)) }
+                if p.kind == .ints {
+                    if values.count == 1, let only = values.first, only.sequenceItems != nil || isIntArray(only) {
+                        bound.values[p.name] = try convert(only, p, name, first.span, context)
+                    } else {
+                        bound.values[p.name] = try convert(.tuple(values), p, name, bound.spans[p.name], context)
+                    }
+                } else {
+                    var converted: [Value] = []
+                    for (g, v) in zip(given, values) { converted.append(try convert(v, p, name, g.span, context)) }
+                    bound.values[p.name] = .tuple(converted)
+                }
+            } else {
+                bound.values[p.name] = try convert(try raw(first, p, context), p, name, first.span, context)
+            }
+        }
+        return bound
+    }
+
+    static func isIntArray(_ v: Value) -> Bool {
+        if case .array(let a) = v { return a.dtype.isInteger && a.ndim == 1 }
+        return false
+    }
+
+    /// The argument's value before conversion: evaluated, or taken literally for words and paths.
+    static func raw(_ input: ArgumentInput, _ p: Parameter, _ c: Context) throws(ShellError) -> Value {
+        if let v = input.value { return v }
+        guard let expr = input.expr else { return .none }
+        switch p.kind {
+        case .word:
+            switch expr {
+            case .string(let s, _): return .string(s)
+            default: return .string(c.rawText(expr.span))
+            }
+        case .path:
+            switch expr {
+            case .string(let s, _): return .string(s)
+            case .name(let n, _): return .string(c.stringVariable(n) ?? n)
+            case .word(let w, _): return .string(w)
+            case .attribute, .int, .float: return .string(c.rawText(expr.span))
+            default: return try c.evaluate(expr)
+            }
+        default:
+            return try c.evaluate(expr)
+        }
+    }
+
+    /// Converts to the parameter's kind, with numpy's/Python's wording on failure.
+    static func convert(_ v: Value, _ p: Parameter, _ command: String, _ span: Range<Int>?, _ c: Context) throws(ShellError) -> Value {
+        switch p.kind {
+        case .value, .statement:
+            return v
+        case .array:
+            return .array(try c.toArray(v, span))
+        case .int:
+            return .int(try integer(v, span))
+        case .optionalInt:
+            if v.isNone { return .none }
+            return .int(try integer(v, span))
+        case .float:
+            switch v {
+            case .int(let i): return .float(Double(i))
+            case .float: return v
+            case .bool(let b): return .float(b ? 1 : 0)
+            case .scalar(let a) where a.size == 1:
+                if let s = a.scalar(at: []) { return .float(s.doubleValue) }
+            default: break
+            }
+            throw ShellError("must be real number, not \(v.typeName)", span: span)
+        case .bool:
+            switch v {
+            case .bool: return v
+            case .int(let i): return .bool(i != 0)
+            default: throw ShellError("\(p.name) must be True or False, not \(v.typeName)", span: span)
+            }
+        case .string, .word, .path:
+            if case .string = v { return v }
+            throw ShellError("\(command)() argument '\(p.name)' must be str, not \(v.typeName)", span: span)
+        case .dtype:
+            switch v {
+            case .none, .dtype: return v
+            case .string(let s):
+                if let d = DType(numpyName: s) { return .dtype(d) }
+                throw ShellError("data type '\(s)' not understood", span: span)
+            default:
+                throw ShellError("Cannot interpret '\(ValueFormatter.repr(v))' as a data type", span: span)
+            }
+        case .ints:
+            return .tuple(try integers(v, span).map { .int($0) })
+        case .intOrInts:
+            if let items = v.sequenceItems { return .list(try items.map { (x) throws(ShellError) -> Value in .int(try integer(x, span)) }) }
+            if case .array = v { return .list(try integers(v, span).map { .int($0) }) }
+            return .int(try integer(v, span))
+        }
+    }
+
+    /// Python's `operator.index`: ints, bools and integer numpy scalars; never floats.
+    static func integer(_ v: Value, _ span: Range<Int>?) throws(ShellError) -> Int {
+        switch v {
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        case .scalar(let a) where a.dtype.isInteger || a.dtype == .bool:
+            if case .int(let i)? = a.scalar(at: []) { return Int(i) }
+            if case .bool(let b)? = a.scalar(at: []) { return b ? 1 : 0 }
+        case .array(let a) where a.ndim == 0 && a.dtype.isInteger:
+            if case .int(let i)? = a.scalar(at: []) { return Int(i) }
+        default: break
+        }
+        throw ShellError("'\(v.typeName)' object cannot be interpreted as an integer", span: span)
+    }
+
+    static func integers(_ v: Value, _ span: Range<Int>?) throws(ShellError) -> [Int] {
+        if let items = v.sequenceItems {
+            var out: [Int] = []
+            for item in items { out.append(try integer(item, span)) }
+            return out
+        }
+        if case .array(let a) = v, a.dtype.isInteger, a.ndim <= 1 {
+            return a.scalars.map { s in if case .int(let i) = s { return Int(i) } else { return 0 } }
+        }
+        return [try integer(v, span)]
+    }
+}

@@ -1,0 +1,141 @@
+/// A shell command, declared once as data. Help, `?CMD`, completion, argument checking,
+/// `docs/commands.md` and the example tests are all derived from these fields.
+public struct Command: Sendable {
+    /// The name typed in command form and called in numpy form (`np.NAME(...)`, `NAME(...)`).
+    public var name: String
+    /// Groups commands in `help` and in the generated docs (`Arrays`, `Shape`, `Workspace`, …).
+    public var category: String
+    /// One line for the `help` overview.
+    public var summary: String
+    /// Positional parameters in order; each may also be given as `name=value`.
+    public var parameters: [Parameter]
+    /// Keyword-only options (`axis=0`).
+    public var options: [Parameter]
+    /// One paragraph: what it does, numpy's equivalent, what to watch for.
+    public var help: String
+    /// Runnable examples; a test runs every one and the docs show their real output.
+    public var examples: [Example]
+    /// Also callable as a method of its first argument (`x.reshape(2, 3)`), as in numpy.
+    public var isMethod: Bool
+    /// The body. Arguments arrive checked and converted to their parameter kinds. It may throw
+    /// `ShellError`, or `TensorError` straight from the tensor core (shown with numpy's wording);
+    /// any other error is shown by its description.
+    public var run: @Sendable (Invocation) throws -> Value
+
+    public init(name: String, category: String, summary: String,
+                parameters: [Parameter] = [], options: [Parameter] = [],
+                help: String, examples: [Example] = [], isMethod: Bool = false,
+                run: @escaping @Sendable (Invocation) throws -> Value) {
+        self.name = name
+        self.category = category
+        self.summary = summary
+        self.parameters = parameters
+        self.options = options
+        self.help = help
+        self.examples = examples
+        self.isMethod = isMethod
+        self.run = run
+    }
+
+    /// `reshape ARRAY SHAPE... [order='C']`, built from the parameters so it never drifts.
+    public var synopsis: String {
+        var parts = [name]
+        for p in parameters {
+            let shown = p.metavar + (p.isVariadic ? "..." : "")
+            parts.append(p.isRequired ? shown : "[\(shown)]")
+        }
+        for o in options {
+            parts.append("[\(o.name)=\(o.defaultText ?? o.metavar)]")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// True when the command's one argument is a whole statement (`time STATEMENT`).
+    public var takesStatement: Bool {
+        parameters.count == 1 && parameters.first?.kind == .statement
+    }
+
+    /// Every parameter and option, for keyword matching and completion.
+    public var allParameters: [Parameter] { parameters + options }
+}
+
+/// One parameter or option of a command.
+public struct Parameter: Sendable {
+    public var name: String
+    public var kind: ParameterKind
+    /// nil: required. Otherwise the value used when it is not given.
+    public var defaultValue: Value?
+    /// One line shown in `help CMD`.
+    public var help: String
+    /// Soaks up the remaining positional arguments (`reshape x 2 4 3`); one list or tuple
+    /// (`reshape(x, (2, 4, 3))`) is accepted in their place.
+    public var isVariadic: Bool
+
+    /// A required parameter.
+    public init(_ name: String, _ kind: ParameterKind, variadic: Bool = false, help: String) {
+        self.name = name
+        self.kind = kind
+        self.defaultValue = nil
+        self.help = help
+        self.isVariadic = variadic
+    }
+
+    /// An optional parameter. (`default` is not optional on purpose: `default: .none` means
+    /// Python's None, never "required".)
+    public init(_ name: String, _ kind: ParameterKind, default defaultValue: Value, variadic: Bool = false, help: String) {
+        self.init(name, kind, variadic: variadic, help: help)
+        self.defaultValue = defaultValue
+    }
+
+    public var isRequired: Bool { defaultValue == nil }
+
+    /// The placeholder shown in synopses (`ARRAY`, `SHAPE`).
+    public var metavar: String { name.uppercased() }
+
+    /// How the default reads in a synopsis (`0`, `'C'`, `None`).
+    public var defaultText: String? {
+        guard let defaultValue else { return nil }
+        return ValueFormatter.repr(defaultValue)
+    }
+}
+
+/// What a parameter accepts; the binder converts arguments to it (with numpy's error wording).
+public enum ParameterKind: Equatable, Sendable {
+    /// Any value, unconverted.
+    case value
+    /// An array; lists, tuples and numbers are converted like `np.asarray`.
+    case array
+    /// A Python int (bools and integer numpy scalars accepted, floats refused as numpy does).
+    case int
+    /// An int or None.
+    case optionalInt
+    /// A number.
+    case float
+    case bool
+    case string
+    /// A dtype (`float32`, `np.int64`, `'f4'`), or None.
+    case dtype
+    /// Ints: several positional ints, or one list/tuple of ints (shapes, axes).
+    case ints
+    /// An int or a list of ints (split's `indices_or_sections`).
+    case intOrInts
+    /// A name or word taken literally, not evaluated (`help reshape`, `del x`, `history save`).
+    case word
+    /// A file path: a string, a variable holding one, or the word as typed (`load w.npz`).
+    case path
+    /// A whole statement (`time x = arange 9`).
+    case statement
+}
+
+/// A runnable example: statements (one per line) as a user would type them.
+public struct Example: Sendable {
+    public var source: String
+    /// False when the output changes from run to run (timings): the docs then omit it and the
+    /// test only checks that it runs without error.
+    public var isDeterministic: Bool
+
+    public init(_ source: String, deterministic: Bool = true) {
+        self.source = source
+        self.isDeterministic = deterministic
+    }
+}

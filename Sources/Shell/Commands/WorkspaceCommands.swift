@@ -1,0 +1,174 @@
+import Foundation
+import Tensor
+
+/// Commands about the session itself: help, the workspace, history, scripts, timing, leaving.
+enum WorkspaceCommands {
+    static let all: [Command] = [help, vars, del, clear, history, run, time, quit, exit]
+
+    static let help = Command(
+        name: "help", category: "Workspace",
+        summary: "List the commands, or explain one (also ?CMD).",
+        parameters: [Parameter("command", .word, default: .none, help: "a command name")],
+        help: """
+            Without an argument, lists every command by category with a one-line summary. \
+            `help CMD` (or `?CMD`) shows the command's usage, its arguments and options, and \
+            examples you can paste.
+            """,
+        examples: [Example("help transpose"), Example("?print")],
+        run: { call in
+            guard let name = call.arguments.string("command") else {
+                call.print(Help.overview(call.registry))
+                return .none
+            }
+            guard let command = call.registry[name] else {
+                throw call.error(Suggest.message("no command named '\(name)'", name: name, candidates: call.registry.names),
+                                 argument: "command")
+            }
+            call.print(Help.page(command))
+            return .none
+        })
+
+    static let vars = Command(
+        name: "vars", category: "Workspace",
+        summary: "List the variables: name, kind, shape, dtype, size (like IPython's %whos).",
+        help: """
+            Shows every variable of the workspace in the order they were created, with its kind, \
+            and for arrays their shape, dtype and number of elements; other values get a short \
+            summary. `_` (the last result) is not listed.
+            """,
+        examples: [Example("x = 3\nname = 'lstm'\nvars")],
+        run: { call in
+            call.print(VariableTable.render(call.workspace))
+            return .none
+        })
+
+    static let del = Command(
+        name: "del", category: "Workspace",
+        summary: "Delete variables.",
+        parameters: [Parameter("names", .word, variadic: true, help: "the variables to delete")],
+        help: "Removes the named variables from the workspace, like Python's `del x, y`.",
+        examples: [Example("x = 1\ny = 2\ndel x\nvars")],
+        run: { call in
+            var ws = call.workspace
+            for item in call.arguments["names"].sequenceItems ?? [] {
+                guard case .string(let n) = item else { continue }
+                for name in n.split(separator: ",").map({ String($0) }) where !name.isEmpty {
+                    guard ws[name] != nil else {
+                        throw call.error(Suggest.message("name '\(name)' is not defined", name: name, candidates: ws.names),
+                                         argument: "names")
+                    }
+                    ws[name] = nil
+                }
+            }
+            call.workspace = ws
+            return .none
+        })
+
+    static let clear = Command(
+        name: "clear", category: "Workspace",
+        summary: "Delete every variable.",
+        help: "Empties the workspace (MATLAB's `clear`, IPython's `%reset`). History is kept.",
+        examples: [Example("x = 1\nclear\nvars")],
+        run: { call in
+            call.workspace.removeAll()
+            return .none
+        })
+
+    static let history = Command(
+        name: "history", category: "Workspace",
+        summary: "Show the statements typed so far, or save the ones that worked as a script.",
+        parameters: [Parameter("action", .word, default: .none, help: "`save` to write a script"),
+                     Parameter("file", .path, default: .none, help: "where `history save` writes")],
+        help: """
+            `history` lists the statements of this session, numbered. `history save FILE` writes \
+            the statements that succeeded, one per line, as a `.rnn` script that `run FILE` or \
+            `rnnsh FILE` replays.
+            """,
+        examples: [Example("x = 1\ny = x + 1\nhistory")],
+        run: { call in
+            let action = call.arguments.string("action")
+            switch action {
+            case nil:
+                let lines = call.interpreter.history
+                let width = String(lines.count).count
+                call.print(lines.enumerated().map { i, s in
+                    let n = String(i + 1)
+                    return String(repeating: " ", count: width - n.count) + n + "  " + s.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: width + 2))
+                }.joined(separator: "\n"))
+            case "save"?:
+                guard let file = call.arguments.string("file") else {
+                    throw call.error("history save needs a file name", explanation: "usage: history save FILE")
+                }
+                let text = call.interpreter.lastSucceededStatements.map { $0 + "\n" }.joined()
+                try FileText.writeAtomically(text, to: call.resolvePath(file))
+                call.print("saved \(call.interpreter.lastSucceededStatements.count) statements to \(file)")
+            case let other?:
+                throw call.error("unknown history action '\(other)'", argument: "action", explanation: "use `history` or `history save FILE`")
+            }
+            return .none
+        })
+
+    static let run = Command(
+        name: "run", category: "Workspace",
+        summary: "Run a script's statements in this workspace.",
+        parameters: [Parameter("file", .path, help: "an .rnn script")],
+        help: """
+            Replays the statements of FILE into the current workspace, printing what they print. \
+            A statement marked with a trailing `# error:` comment is expected to fail and does \
+            not stop the script; any other failure stops it with `FILE:LINE: error`, and — like \
+            any failed statement — leaves the workspace as it was before `run`.
+            """,
+        examples: [],
+        run: { call in
+            let file = call.arguments.string("file") ?? ""
+            try ScriptRunner.run(file: file, into: call)
+            return .none
+        })
+
+    static let time = Command(
+        name: "time", category: "Workspace",
+        summary: "Run a statement and report how long it took.",
+        parameters: [Parameter("statement", .statement, help: "any statement, e.g. `x = arange 1000000`")],
+        help: """
+            Runs the statement as if typed (assignments happen, output prints) and then prints \
+            its wall-clock time, like IPython's `%time`.
+            """,
+        examples: [Example("time x = arange 1000", deterministic: false)],
+        run: { call in
+            guard let (statement, text) = call.arguments.statement("statement") else { return .none }
+            let clock = ContinuousClock()
+            let start = clock.now
+            _ = try call.execute(statement, text: text)
+            let elapsed = clock.now - start
+            call.print("Wall time: " + Durations.format(elapsed))
+            return .none
+        })
+
+    static let quit = Command(
+        name: "quit", category: "Workspace",
+        summary: "Leave rnnsh (also exit, Ctrl-D).",
+        parameters: [Parameter("status", .int, default: .int(0), help: "exit status")],
+        help: "Ends the session. In the REPL, history is saved first.",
+        run: { call in
+            call.interpreter.exitStatus = Int32(truncatingIfNeeded: call.arguments.int("status") ?? 0)
+            return .none
+        })
+
+    static let exit: Command = {
+        var c = quit
+        c.name = "exit"
+        c.summary = "Leave rnnsh (same as quit)."
+        return c
+    }()
+}
+
+/// `1.23 ms`, `45.6 s`: three significant digits in a unit that reads well.
+enum Durations {
+    static func format(_ d: Duration) -> String {
+        let (s, atto) = d.components
+        let seconds = Double(s) + Double(atto) / 1e18
+        if seconds >= 1 { return String(format: "%.3g s", seconds) }
+        if seconds >= 1e-3 { return String(format: "%.3g ms", seconds * 1e3) }
+        return String(format: "%.3g µs", seconds * 1e6)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Tensor
+
+/// Names that mean something before the user assigns anything: the numpy namespace, dtypes,
+/// and numpy's constants. A workspace variable of the same name wins.
+enum Constants {
+    static let table: [String: Value] = {
+        var t: [String: Value] = [
+            "np": .namespace("numpy"), "numpy": .namespace("numpy"),
+            "pi": .float(Double.pi), "e": .float(M_E), "inf": .float(.infinity), "nan": .float(.nan),
+            "newaxis": .none, "Ellipsis": .ellipsis,
+            "int": .dtype(.int64), "float": .dtype(.float64), "bool": .dtype(.bool),
+            "bool_": .dtype(.bool), "int_": .dtype(.int64), "float_": .dtype(.float64), "double": .dtype(.float64),
+        ]
+        for d in DType.allCases { t[d.name] = .dtype(d) }
+        return t
+    }()
+
+    static func value(_ name: String) -> Value? { table[name] }
+
+    static var names: [String] { table.keys.sorted() }
+}
+
+/// Read-only attributes of built-in values (`x.shape`, `x.T`, …).
+enum Attributes {
+    static let arrayNames = ["shape", "ndim", "size", "dtype", "T", "strides", "itemsize", "nbytes"]
+
+    static func names(of v: Value) -> [String] {
+        switch v {
+        case .array, .scalar: return arrayNames
+        case .record(let r): return r.fields.map(\.name)
+        case .object(let o): return o.attributeNames
+        case .dtype: return ["name", "itemsize"]
+        default: return []
+        }
+    }
+
+    /// Values whose methods are commands (`x.reshape(...)` → `reshape x ...`).
+    static func acceptsMethods(_ v: Value) -> Bool {
+        switch v {
+        case .array, .scalar: return true
+        default: return false
+        }
+    }
+
+    static func value(of v: Value, _ name: String, span: Range<Int>, evaluator: Evaluator) throws(ShellError) -> Value? {
+        switch v {
+        case .array(let a), .scalar(let a):
+            switch name {
+            case "shape": return .tuple(a.shape.map { .int($0) })
+            case "ndim": return .int(a.ndim)
+            case "size": return .int(a.size)
+            case "dtype": return .dtype(a.dtype)
+            case "strides": return .tuple(a.byteStrides.map { .int($0) })
+            case "itemsize": return .int(a.itemSize)
+            case "nbytes": return .int(a.nbytes)
+            case "T":
+                guard let t = evaluator.registry["transpose"] else { return nil }
+                return try evaluator.call(t, [ArgumentInput(value: v, span: span)], span: span)
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+}

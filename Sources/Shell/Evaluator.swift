@@ -1,0 +1,384 @@
+import Tensor
+
+/// Runs parsed statements against a working copy of the workspace. The interpreter keeps the
+/// copy only when the statement succeeds. The evaluator itself never does array math: operators
+/// and methods become calls of registry commands, whose bodies call module Tensor.
+final class Evaluator {
+    var workspace: Workspace
+    let interpreter: Interpreter
+    let emit: (Output) -> Void
+    /// The full text given to `execute`; spans index into it.
+    let source: [Unicode.Scalar]
+    var depth = 0
+
+    init(workspace: Workspace, interpreter: Interpreter, source: String, emit: @escaping (Output) -> Void) {
+        self.workspace = workspace
+        self.interpreter = interpreter
+        self.source = Array(source.unicodeScalars)
+        self.emit = emit
+    }
+
+    var registry: Registry { interpreter.registry }
+
+    func rawText(_ r: Range<Int>) -> String {
+        let lo = min(max(r.lowerBound, 0), source.count)
+        let hi = min(max(r.upperBound, lo), source.count)
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: source[lo..<hi])
+        return String(v)
+    }
+
+    func enter(_ span: Range<Int>?) throws(ShellError) {
+        depth += 1
+        if depth > 4 * Parser.maxDepth {
+            throw ShellError("maximum recursion depth exceeded", span: span)
+        }
+        try Interrupt.check()
+    }
+
+    // MARK: - Statements
+
+    /// Runs one statement; returns the value a bare expression produced (else `None`).
+    @discardableResult
+    func execute(_ statement: Statement, text: String) throws(ShellError) -> Value {
+        try enter(nil)
+        defer { depth -= 1 }
+        switch statement {
+        case .importModule:
+            return .none
+        case .help(let name, let span):
+            guard let help = registry["help"] else { return .none }
+            return try call(help, [ArgumentInput(value: .string(name), span: span)], span: span)
+        case .assign(let targets, let expr):
+            let value = try evaluate(expr)
+            for t in targets { try assign(value, to: t) }
+            return .none
+        case .expression(let expr):
+            let value = try evaluate(expr)
+            if !value.isNone {
+                emit(.text(ValueFormatter.str(value)))
+                workspace["_"] = value
+            }
+            return value
+        }
+    }
+
+    func assign(_ value: Value, to target: Target) throws(ShellError) {
+        switch target {
+        case .name(let n, _):
+            workspace[n] = value
+        case .unpack(let targets, let span):
+            let items = try unpackItems(value, span)
+            if items.count > targets.count {
+                throw ShellError("too many values to unpack (expected \(targets.count))", span: span)
+            }
+            if items.count < targets.count {
+                throw ShellError("not enough values to unpack (expected \(targets.count), got \(items.count))", span: span)
+            }
+            for (t, v) in zip(targets, items) { try assign(v, to: t) }
+        }
+    }
+
+    /// Python iterates lists and tuples by item and arrays along their first axis.
+    func unpackItems(_ value: Value, _ span: Range<Int>) throws(ShellError) -> [Value] {
+        if let items = value.sequenceItems { return items }
+        if case .array(let a) = value {
+            if a.ndim == 0 { throw ShellError("iteration over a 0-d array", span: span) }
+            var out: [Value] = []
+            for i in 0..<a.shape[0] { out.append(try subscriptValue(value, [.int(i)], span)) }
+            return out
+        }
+        throw ShellError("cannot unpack non-iterable \(value.typeName) object", span: span)
+    }
+
+    // MARK: - Expressions
+
+    func evaluate(_ expr: Expr) throws(ShellError) -> Value {
+        try enter(expr.span)
+        defer { depth -= 1 }
+        switch expr {
+        case .name(let n, let span): return try lookup(n, span)
+        case .int(let i, _): return .int(i)
+        case .float(let d, _): return .float(d)
+        case .string(let s, _): return .string(s)
+        case .bool(let b, _): return .bool(b)
+        case .none: return .none
+        case .list(let items, _): return .list(try items.map { (e) throws(ShellError) -> Value in try evaluate(e) })
+        case .tuple(let items, _): return .tuple(try items.map { (e) throws(ShellError) -> Value in try evaluate(e) })
+        case .unary(let op, let inner, let span):
+            return try unary(op, try evaluate(inner), span)
+        case .binary(let op, let lhs, let rhs, let span):
+            if op == "and" || op == "or" {
+                let l = try evaluate(lhs)
+                let t = try truth(l, lhs.span)
+                if (op == "and" && !t) || (op == "or" && t) { return l }
+                return try evaluate(rhs)
+            }
+            return try binary(op, try evaluate(lhs), try evaluate(rhs), span)
+        case .call(let callee, let args, let span):
+            return try evaluateCall(callee, args, piped: nil, span: span)
+        case .attribute(let base, let name, let span):
+            return try attribute(try evaluate(base), name, span)
+        case .indexing(let base, let items, let span):
+            return try evaluateSubscript(try evaluate(base), items, span)
+        case .command(let name, let args, let nameSpan, let span):
+            return try callCommand(name, args, piped: nil, nameSpan: nameSpan, span: span)
+        case .pipeline(let stages, _):
+            guard let first = stages.first else { return .none }
+            var value = try evaluate(first)
+            for stage in stages.dropFirst() { value = try evaluateStage(stage, piped: value) }
+            return value
+        case .word(_, let span):
+            throw ShellError("invalid syntax", span: span)
+        case .statement(_, _, let span):
+            throw ShellError("invalid syntax", span: span)
+        }
+    }
+
+    /// A stage after `|`: the piped value becomes the first argument.
+    func evaluateStage(_ stage: Expr, piped: Value) throws(ShellError) -> Value {
+        switch stage {
+        case .command(let name, let args, let nameSpan, let span):
+            return try callCommand(name, args, piped: piped, nameSpan: nameSpan, span: span)
+        case .call(let callee, let args, let span):
+            return try evaluateCall(callee, args, piped: piped, span: span)
+        case .name(let n, let span) where registry[n] != nil:
+            return try callCommand(n, [], piped: piped, nameSpan: span, span: span)
+        default:
+            throw ShellError("the right side of '|' must be a command", explanation: "e.g. `arange 24 | reshape 2 4 3`", span: stage.span)
+        }
+    }
+
+    /// Names resolve to workspace values, then numpy's constants, then commands.
+    func lookup(_ name: String, _ span: Range<Int>) throws(ShellError) -> Value {
+        if let v = workspace[name] { return v }
+        if let c = Constants.value(name) { return c }
+        if registry[name] != nil { return .function(Callable(name: name)) }
+        let candidates = workspace.names + registry.names + Constants.names
+        throw ShellError(Suggest.message("name '\(name)' is not defined", name: name, candidates: candidates), span: span)
+    }
+
+    func truth(_ v: Value, _ span: Range<Int>) throws(ShellError) -> Bool {
+        switch v {
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .float(let d): return d != 0
+        case .string(let s): return !s.isEmpty
+        case .none: return false
+        case .list(let a), .tuple(let a): return !a.isEmpty
+        case .array(let a), .scalar(let a):
+            guard a.size == 1, let s = a.scalars.first else {
+                if a.size == 0 { return false }
+                throw ShellError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()", span: span)
+            }
+            return s.doubleValue != 0
+        default: return true
+        }
+    }
+
+    // MARK: - Operators
+
+    /// numpy's ufunc names for Python's operators; the Math commands implement them.
+    static let binaryCommands: [String: String] = [
+        "+": "add", "-": "subtract", "*": "multiply", "/": "divide", "//": "floor_divide", "%": "remainder",
+        "**": "power", "@": "matmul", "==": "equal", "!=": "not_equal", "<": "less", "<=": "less_equal",
+        ">": "greater", ">=": "greater_equal", "&": "bitwise_and", "^": "bitwise_xor",
+    ]
+    static let unaryCommands: [String: String] = ["-": "negative", "+": "positive", "~": "invert"]
+
+    static func isArrayLike(_ v: Value) -> Bool {
+        switch v {
+        case .array, .scalar: return true
+        default: return false
+        }
+    }
+
+    func binary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>) throws(ShellError) -> Value {
+        if !Self.isArrayLike(l) && !Self.isArrayLike(r) {
+            if let v = try PythonArithmetic.binary(op, l, r, span) { return v }
+        }
+        guard let name = Self.binaryCommands[op], let command = registry[name],
+              Self.isArrayLike(l) || Self.isArrayLike(r) || isNumberLike(l) && isNumberLike(r) else {
+            throw ShellError("unsupported operand type(s) for \(op): '\(l.typeName)' and '\(r.typeName)'", span: span)
+        }
+        return try call(command, [ArgumentInput(value: l, span: span), ArgumentInput(value: r, span: span)], span: span)
+    }
+
+    func isNumberLike(_ v: Value) -> Bool {
+        switch v {
+        case .int, .float, .bool, .array, .scalar, .list, .tuple: return true
+        default: return false
+        }
+    }
+
+    func unary(_ op: String, _ v: Value, _ span: Range<Int>) throws(ShellError) -> Value {
+        if op == "not" { return .bool(!(try truth(v, span))) }
+        if !Self.isArrayLike(v), let r = try PythonArithmetic.unary(op, v, span) { return r }
+        guard Self.isArrayLike(v), let name = Self.unaryCommands[op], let command = registry[name] else {
+            throw ShellError("bad operand type for unary \(op): '\(v.typeName)'", span: span)
+        }
+        return try call(command, [ArgumentInput(value: v, span: span)], span: span)
+    }
+
+    // MARK: - Calls
+
+    func evaluateCall(_ callee: Expr, _ args: [CallArgument], piped: Value?, span: Range<Int>) throws(ShellError) -> Value {
+        // `name(...)`: a command, unless a variable of that name holds something callable.
+        if case .name(let n, let nameSpan) = callee, workspace[n] == nil, Constants.value(n) == nil || registry[n] != nil {
+            if registry[n] != nil { return try callCommand(n, args, piped: piped, nameSpan: nameSpan, span: span) }
+        }
+        let f = try evaluate(callee)
+        switch f {
+        case .function(let c):
+            var inputs: [ArgumentInput] = []
+            if let receiver = c.receiver { inputs.append(ArgumentInput(value: receiver, span: callee.span)) }
+            if let piped { inputs.append(ArgumentInput(value: piped, span: nil)) }
+            inputs += args.map { ArgumentInput(label: $0.label, expr: $0.value) }
+            guard let command = registry[c.name] else {
+                throw ShellError("'\(c.name)' is not a command", span: callee.span)
+            }
+            return try call(command, inputs, span: span)
+        case .dtype(let d):
+            // `np.float32(0.5)`: a numpy scalar of that type.
+            guard let command = registry["asarray"], args.count == 1, let arg = args.first, arg.label == nil else {
+                throw ShellError("\(d.name)() takes exactly one argument", span: span)
+            }
+            let converted = try call(command, [ArgumentInput(expr: arg.value), ArgumentInput(value: .dtype(d), span: nil)], span: span)
+            if case .array(let a) = converted, a.ndim == 0 { return .scalar(a) }
+            return converted
+        default:
+            throw ShellError("'\(f.typeName)' object is not callable", span: callee.span)
+        }
+    }
+
+    func callCommand(_ name: String, _ args: [CallArgument], piped: Value?, nameSpan: Range<Int>, span: Range<Int>) throws(ShellError) -> Value {
+        // A bare name that is both a command and a variable means the variable.
+        if args.isEmpty, piped == nil, let v = workspace[name] { return v }
+        guard let command = registry[name] else {
+            throw ShellError(Suggest.message("unknown command '\(name)'", name: name, candidates: registry.names), span: nameSpan)
+        }
+        var inputs: [ArgumentInput] = []
+        if let piped { inputs.append(ArgumentInput(value: piped, span: nil)) }
+        inputs += args.map { ArgumentInput(label: $0.label, expr: $0.value) }
+        return try call(command, inputs, span: span)
+    }
+
+    /// Binds, checks and runs a command.
+    func call(_ command: Command, _ inputs: [ArgumentInput], span: Range<Int>) throws(ShellError) -> Value {
+        try enter(span)
+        defer { depth -= 1 }
+        let context = ArgumentBinder.Context(
+            evaluate: { (e) throws(ShellError) -> Value in try self.evaluate(e) },
+            toArray: { (v, s) throws(ShellError) -> NDArray in try self.toArray(v, span: s) },
+            stringVariable: { n in if case .string(let s)? = self.workspace[n] { return s } else { return nil } },
+            rawText: { self.rawText($0) })
+        let bound = try ArgumentBinder.bind(command, inputs, callSpan: span, context: context)
+        let invocation = Invocation(command: command, arguments: bound, span: span, evaluator: self)
+        do {
+            return try command.run(invocation)
+        } catch let e as ShellError {
+            throw e
+        } catch let e as TensorError {
+            throw ShellError(e.message, explanation: e.explanation)
+        } catch {
+            throw ShellError("\(command.name): \(error)")
+        }
+    }
+
+    /// `np.asarray` for arguments declared as arrays, through the registry's `asarray`.
+    func toArray(_ v: Value, span: Range<Int>?) throws(ShellError) -> NDArray {
+        switch v {
+        case .array(let a), .scalar(let a): return a
+        default:
+            guard let command = registry["asarray"] else {
+                throw ShellError("expected an array, got \(v.typeName)", span: span)
+            }
+            let result = try call(command, [ArgumentInput(value: v, span: span)], span: span ?? 0..<0)
+            guard case .array(let a) = result else { throw ShellError("expected an array, got \(v.typeName)", span: span) }
+            return a
+        }
+    }
+
+    // MARK: - Attributes and subscripts
+
+    func attribute(_ base: Value, _ name: String, _ span: Range<Int>) throws(ShellError) -> Value {
+        switch base {
+        case .namespace(let module):
+            if let c = Constants.value(name), name != "np", name != "numpy" { return c }
+            if registry[name] != nil { return .function(Callable(name: name)) }
+            let candidates = registry.names + Constants.names
+            throw ShellError(Suggest.message("module '\(module)' has no attribute '\(name)'", name: name, candidates: candidates), span: span)
+        case .record(let r):
+            if let v = r[name] { return v }
+            throw ShellError(Suggest.message("record has no field '\(name)'", name: name, candidates: r.fields.map(\.name)), span: span)
+        case .object(let o):
+            if let v = o.attribute(name) { return v }
+        case .dtype(let d):
+            if name == "name" { return .string(d.name) }
+            if name == "itemsize" { return .int(d.itemSize) }
+        default:
+            break
+        }
+        if let v = try Attributes.value(of: base, name, span: span, evaluator: self) { return v }
+        if let command = registry[name], command.isMethod, Attributes.acceptsMethods(base) {
+            return .function(Callable(name: name, receiver: base))
+        }
+        let candidates = Attributes.names(of: base) + registry.commands.filter(\.isMethod).map(\.name)
+        throw ShellError(Suggest.message("'\(base.typeName)' object has no attribute '\(name)'", name: name, candidates: candidates), span: span)
+    }
+
+    func evaluateSubscript(_ base: Value, _ items: [SubscriptItem], _ span: Range<Int>) throws(ShellError) -> Value {
+        var values: [Value] = []
+        for item in items {
+            switch item {
+            case .index(let e): values.append(try evaluate(e))
+            case .ellipsis: values.append(.ellipsis)
+            case .slice(let a, let b, let c, let s):
+                func part(_ e: Expr?) throws(ShellError) -> Int? {
+                    guard let e else { return nil }
+                    let v = try evaluate(e)
+                    if v.isNone { return nil }
+                    do { return try ArgumentBinder.integer(v, e.span) } catch {
+                        throw ShellError("slice indices must be integers or None or have an __index__ method", span: s)
+                    }
+                }
+                values.append(.slice(try part(a), try part(b), try part(c)))
+            }
+        }
+        return try subscriptValue(base, values, span)
+    }
+
+    func subscriptValue(_ base: Value, _ index: [Value], _ span: Range<Int>) throws(ShellError) -> Value {
+        switch base {
+        case .list(let items), .tuple(let items):
+            guard index.count == 1, let only = index.first else {
+                throw ShellError("\(base.typeName) indices must be integers or slices, not tuple", span: span)
+            }
+            let isList = base.typeName == "list"
+            switch only {
+            case .slice(let a, let b, let c):
+                let picked = try PythonSequence.slice(items, a, b, c, span: span)
+                return isList ? .list(picked) : .tuple(picked)
+            default:
+                guard let i = try? ArgumentBinder.integer(only, span) else {
+                    throw ShellError("\(base.typeName) indices must be integers or slices, not \(only.typeName)", span: span)
+                }
+                let n = items.count
+                let j = i < 0 ? i + n : i
+                guard j >= 0 && j < n else { throw ShellError("\(base.typeName) index out of range", span: span) }
+                return items[j]
+            }
+        case .record(let r):
+            if index.count == 1, case .string(let key)? = index.first {
+                if let v = r[key] { return v }
+                throw ShellError("'\(key)' is not a field", span: span)
+            }
+        case .array, .scalar:
+            guard let command = registry["getitem"] else { break }
+            return try call(command, [ArgumentInput(value: base, span: span), ArgumentInput(value: .tuple(index), span: span)], span: span)
+        default:
+            break
+        }
+        throw ShellError("'\(base.typeName)' object is not subscriptable", span: span)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Reading and writing text files for scripts, transcripts and history, with errors in
+/// Python's wording and atomic writes (temp file + rename) so a crash never leaves half a file.
+public enum FileText {
+    public static func read(_ path: String) throws(ShellError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+                throw ShellError("[Errno 21] Is a directory: '\(path)'")
+            }
+            if FileManager.default.fileExists(atPath: path) {
+                throw ShellError("[Errno 13] Permission denied: '\(path)'")
+            }
+            throw ShellError("[Errno 2] No such file or directory: '\(path)'")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    public static func writeAtomically(_ text: String, to path: String) throws(ShellError) {
+        try writeAtomically(Data(text.utf8), to: path)
+    }
+
+    public static func writeAtomically(_ data: Data, to path: String) throws(ShellError) {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            try data.write(to: temp)
+            if FileManager.default.fileExists(atPath: path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temp)
+            } else {
+                try FileManager.default.moveItem(at: temp, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            var isDir: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) || !isDir.boolValue {
+                throw ShellError("[Errno 2] No such file or directory: '\(path)'")
+            }
+            throw ShellError("cannot write '\(path)': \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// The shell's front door: give it text, get back what to show. Used by the REPL, pipe mode,
+/// transcript replay and `-c`, so all of them behave the same.
+///
+/// ```swift
+/// let shell = Interpreter()
+/// for output in shell.execute("x = arange 6 | reshape 2 3; x.T") { … }
+/// ```
+/// Not thread-safe: one interpreter per session, used from one thread.
+public final class Interpreter {
+    /// How a session is set up.
+    public struct Options: Sendable {
+        /// Colour in output that commands format themselves (the front end decides on a TTY
+        /// and `NO_COLOR`).
+        public var color: Bool
+        /// Relative paths in `load`/`save`/`run` resolve against this (nil: the process's).
+        public var workingDirectory: String?
+        /// The commands of this session.
+        public var registry: Registry
+
+        public init(color: Bool = false, workingDirectory: String? = nil, registry: Registry = .standard) {
+            self.color = color
+            self.workingDirectory = workingDirectory
+            self.registry = registry
+        }
+    }
+
+    public let options: Options
+    public let registry: Registry
+    /// The session's named values. Changed only by statements that succeed (or directly here).
+    public var workspace = Workspace()
+    /// Every statement executed, in order, as typed (what `history` lists).
+    public private(set) var history: [String] = []
+    /// The statements that succeeded, in order: what `history save FILE` writes as a replayable script.
+    public private(set) var lastSucceededStatements: [String] = []
+    /// Set by `quit`/`exit` (the status to exit with); the front end stops reading then.
+    public internal(set) var exitStatus: Int32?
+    /// How many `run FILE` are in progress (guards against a script that runs itself).
+    var runNesting = 0
+
+    public init(options: Options = Options()) {
+        self.options = options
+        self.registry = options.registry
+    }
+
+    /// Runs one or more statements (separated by newlines or `;`) and returns what they print,
+    /// in order. Never throws: a failure becomes `.error` and stops the remaining statements.
+    /// A failed statement leaves the workspace as it was before it.
+    public func execute(_ source: String) -> [Output] {
+        var outputs: [Output] = []
+        _ = execute(source) { outputs.append($0) }
+        return outputs
+    }
+
+    /// Like `execute(_:)`, but hands each output to `emit` as soon as it exists (progress and
+    /// per-epoch lines of long commands appear live). Returns false when a statement failed.
+    @discardableResult
+    public func execute(_ source: String, emit: (Output) -> Void) -> Bool {
+        if exitStatus != nil { return true }
+        let parsed: [Parser.Parsed]
+        do {
+            parsed = try Parser.parse(source, grammar: registry.grammar)
+        } catch {
+            history.append(source)
+            emit(.error(locate(error, in: source)))
+            return false
+        }
+        for statement in parsed {
+            history.append(statement.text)
+            let ok = withoutActuallyEscaping(emit) { emit in
+                let evaluator = Evaluator(workspace: workspace, interpreter: self, source: source, emit: emit)
+                do {
+                    try evaluator.execute(statement.statement, text: statement.text)
+                    workspace = evaluator.workspace
+                    lastSucceededStatements.append(statement.text)
+                    return true
+                } catch let error as ShellError {
+                    emit(.error(locate(error, in: source)))
+                    return false
+                } catch {
+                    emit(.error(ShellError("\(error)")))
+                    return false
+                }
+            }
+            if !ok { return false }
+            if exitStatus != nil { break }
+        }
+        return true
+    }
+
+    /// True when `text` is an unfinished statement (open bracket or trailing `\`): the REPL
+    /// should read another line and append it before executing.
+    public static func needsContinuation(_ text: String) -> Bool {
+        Lexer.needsContinuation(text)
+    }
+
+    /// The statements of a script with the 1-based line each starts on, split the way
+    /// `execute` would split them (comments and `\` continuations understood). Scripts replay
+    /// statement by statement with this. On a syntax error, the error (located) instead.
+    public func splitStatements(_ source: String) -> Result<[(line: Int, text: String)], ShellError> {
+        do {
+            let parsed = try Parser.parse(source, grammar: registry.grammar)
+            let scalars = Array(source.unicodeScalars)
+            return .success(parsed.map { p in
+                let line = scalars[0..<min(p.span.lowerBound, scalars.count)].filter { $0 == "\n" }.count + 1
+                return (line, p.text)
+            })
+        } catch {
+            return .failure(locate(error, in: source))
+        }
+    }
+
+    /// Fills in the line number, the line's text and the span within that line.
+    func locate(_ error: ShellError, in source: String) -> ShellError {
+        var e = error
+        guard let span = error.span, e.sourceLine == nil else { return e }
+        let scalars = Array(source.unicodeScalars)
+        let start = min(max(span.lowerBound, 0), scalars.count)
+        var lineStart = start
+        while lineStart > 0 && scalars[lineStart - 1] != "\n" { lineStart -= 1 }
+        var lineEnd = start
+        while lineEnd < scalars.count && scalars[lineEnd] != "\n" { lineEnd += 1 }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars[lineStart..<lineEnd])
+        e.sourceLine = String(text)
+        e.line = scalars[0..<lineStart].filter { $0 == "\n" }.count + 1
+        let localEnd = min(span.upperBound, lineEnd) - lineStart
+        e.span = (start - lineStart)..<max(localEnd, start - lineStart + 1)
+        return e
+    }
+
+    /// `~` and relative paths resolved the way `load`/`save`/`run` see them.
+    public func resolvePath(_ path: String) -> String {
+        var p = path
+        if p == "~" || p.hasPrefix("~/") {
+            p = FileManager.default.homeDirectoryForCurrentUser.path + p.dropFirst()
+        }
+        if p.hasPrefix("/") { return p }
+        let base = options.workingDirectory ?? FileManager.default.currentDirectoryPath
+        return base.hasSuffix("/") ? base + p : base + "/" + p
+    }
+
+    /// Forgets the history (used by `clear`? no — only by tests and `history clear`).
+    func clearHistory() {
+        history = []
+        lastSucceededStatements = []
+    }
+}

@@ -1,0 +1,40 @@
+/// What a command body gets: its checked arguments and the session it runs in.
+public struct Invocation {
+    public let command: Command
+    public let arguments: BoundArguments
+    /// Columns of the whole call, for errors about the call as a whole.
+    public let span: Range<Int>
+    let evaluator: Evaluator
+
+    /// The workspace of the statement being run (committed only if the statement succeeds).
+    public var workspace: Workspace {
+        get { evaluator.workspace }
+        nonmutating set { evaluator.workspace = newValue }
+    }
+
+    /// The interpreter running this statement (history, options, registry).
+    public var interpreter: Interpreter { evaluator.interpreter }
+
+    public var registry: Registry { evaluator.interpreter.registry }
+
+    /// Sends output now (it appears before the statement's own result).
+    public func emit(_ output: Output) { evaluator.emit(output) }
+
+    /// Shortcut for `emit(.text(text))`.
+    public func print(_ text: String) { evaluator.emit(.text(text)) }
+
+    /// Runs a nested statement in the same workspace (for `time`, `run`).
+    public func execute(_ statement: Statement, text: String) throws(ShellError) -> Value {
+        try evaluator.execute(statement, text: text)
+    }
+
+    /// An error about argument `name`, pointing at it.
+    public func error(_ message: String, argument name: String? = nil, explanation: String? = nil) -> ShellError {
+        ShellError(message, explanation: explanation, span: name.flatMap { arguments.span($0) } ?? nil)
+    }
+
+    /// Resolves a user path against the interpreter's working directory and `~`.
+    public func resolvePath(_ path: String) -> String {
+        evaluator.interpreter.resolvePath(path)
+    }
+}

@@ -1,0 +1,221 @@
+/// Turns statement text into tokens with columns.
+///
+/// Python's rules where they apply, because pasted numpy code must read the same: `#` comments,
+/// `'…'`/`"…"` strings with backslash escapes, newlines inside brackets do not end a statement,
+/// a trailing `\` joins the next line. A newline or `;` outside brackets separates statements.
+/// The lexer never traps: every malformed input becomes a `ShellError` with a span.
+public struct Lexer {
+    let scalars: [Unicode.Scalar]
+
+    public init(_ source: String) {
+        scalars = Array(source.unicodeScalars)
+    }
+
+    /// Python's longest-first operator list (three, two, then one character).
+    static let operators3: Set<String> = ["..."]
+    static let operators2: Set<String> = ["==", "!=", "<=", ">=", "//", "**"]
+    static let operators1: Set<Unicode.Scalar> = ["(", ")", "[", "]", "{", "}", ",", ":", ".", "=", "<", ">",
+                                                 "+", "-", "*", "/", "%", "@", "|", "?", "~", "&", "^"]
+    static let closing: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{"]
+
+    /// All tokens, ending with `.end`. Separators are collapsed (never two in a row, none first).
+    public func tokenize() throws(ShellError) -> [Token] {
+        var tokens: [Token] = []
+        var i = 0
+        var brackets: [(Unicode.Scalar, Int)] = []
+        var space = true
+        let n = scalars.count
+
+        func add(_ kind: Token.Kind, _ start: Int, _ end: Int) {
+            if kind == .separator {
+                if tokens.isEmpty || tokens.last?.kind == .separator { space = true; return }
+            }
+            tokens.append(Token(kind, start..<end, spaceBefore: space))
+            space = false
+        }
+
+        while i < n {
+            let c = scalars[i]
+            switch c {
+            case " ", "\t", "\r", "\u{0C}":
+                space = true
+                i += 1
+            case "\n":
+                if brackets.isEmpty { add(.separator, i, i + 1) }
+                space = true
+                i += 1
+            case ";":
+                add(.separator, i, i + 1)
+                space = true
+                i += 1
+            case "#":
+                while i < n && scalars[i] != "\n" { i += 1 }
+                space = true
+            case "\\":
+                // A line continuation: backslash, optional trailing blanks, then newline or end.
+                var j = i + 1
+                while j < n && (scalars[j] == " " || scalars[j] == "\t" || scalars[j] == "\r") { j += 1 }
+                if j < n && scalars[j] != "\n" {
+                    throw ShellError("unexpected character after line continuation character", span: i..<(i + 1))
+                }
+                i = j + 1
+                space = true
+            case "'", "\"":
+                let (text, end) = try string(from: i, quote: c)
+                add(.string(text), i, end)
+                i = end
+            case "0"..."9":
+                let end = number(from: i)
+                try addNumber(i, end, &tokens, &space)
+                i = end
+            case "." where i + 1 < n && Self.isDigit(scalars[i + 1]):
+                let end = number(from: i)
+                try addNumber(i, end, &tokens, &space)
+                i = end
+            default:
+                if Self.isIdentifierStart(c) {
+                    var j = i + 1
+                    while j < n && Self.isIdentifierContinue(scalars[j]) { j += 1 }
+                    add(.name(text(i, j)), i, j)
+                    i = j
+                    continue
+                }
+                if i + 2 < n, Self.operators3.contains(text(i, i + 3)) {
+                    add(.op(text(i, i + 3)), i, i + 3); i += 3; continue
+                }
+                if i + 1 < n, Self.operators2.contains(text(i, i + 2)) {
+                    add(.op(text(i, i + 2)), i, i + 2); i += 2; continue
+                }
+                if Self.operators1.contains(c) {
+                    if c == "(" || c == "[" || c == "{" {
+                        brackets.append((c, i))
+                        if brackets.count > Parser.maxDepth {
+                            throw ShellError("too many nested parentheses", span: i..<(i + 1))
+                        }
+                    } else if let open = Self.closing[c] {
+                        guard let last = brackets.popLast() else {
+                            throw ShellError("unmatched '\(Character(c))'", span: i..<(i + 1))
+                        }
+                        if last.0 != open {
+                            throw ShellError("closing parenthesis '\(Character(c))' does not match opening parenthesis '\(Character(last.0))'",
+                                             span: i..<(i + 1))
+                        }
+                    }
+                    add(.op(String(Character(c))), i, i + 1)
+                    i += 1
+                    continue
+                }
+                if c.value < 0x20 || c.value == 0x7F || (c.value >= 0x80 && c.value < 0xA0) || !c.properties.isAlphabetic && c.value > 0x7F && c.properties.generalCategory == .format {
+                    throw ShellError("invalid non-printable character U+\(Self.hex(c))", span: i..<(i + 1))
+                }
+                throw ShellError("invalid character '\(Character(c))' (U+\(Self.hex(c)))", span: i..<(i + 1))
+            }
+        }
+        if let open = brackets.last {
+            throw ShellError("'\(Character(open.0))' was never closed", span: open.1..<(open.1 + 1))
+        }
+        if tokens.last?.kind == .separator { tokens.removeLast() }
+        tokens.append(Token(.end, n..<n, spaceBefore: true))
+        return tokens
+    }
+
+    /// True when `source` needs more lines before it can run: an open bracket, an unterminated
+    /// string at the very end, or a trailing `\`. The REPL shows a continuation prompt then.
+    public static func needsContinuation(_ source: String) -> Bool {
+        var trimmed = Substring(source)
+        while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }
+        if trimmed.hasSuffix("\\") { return true }
+        do {
+            _ = try Lexer(source).tokenize()
+            return false
+        } catch {
+            return error.message.hasSuffix("was never closed")
+        }
+    }
+
+    func text(_ a: Int, _ b: Int) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[a..<min(b, scalars.count)])
+        return String(s)
+    }
+
+    /// Scans digits, `_`, one `.`, and an exponent; returns the end column.
+    func number(from start: Int) -> Int {
+        var j = start
+        let n = scalars.count
+        while j < n && (Self.isDigit(scalars[j]) || scalars[j] == "_") { j += 1 }
+        if j < n && scalars[j] == "." && !(j + 1 < n && scalars[j + 1] == ".") {
+            // `1.` is a float, but `x.T`-style attribute access never starts with a digit.
+            j += 1
+            while j < n && (Self.isDigit(scalars[j]) || scalars[j] == "_") { j += 1 }
+        }
+        if j < n && (scalars[j] == "e" || scalars[j] == "E") {
+            var k = j + 1
+            if k < n && (scalars[k] == "+" || scalars[k] == "-") { k += 1 }
+            if k < n && Self.isDigit(scalars[k]) {
+                while k < n && Self.isDigit(scalars[k]) { k += 1 }
+                j = k
+            }
+        }
+        return j
+    }
+
+    func addNumber(_ start: Int, _ end: Int, _ tokens: inout [Token], _ space: inout Bool) throws(ShellError) {
+        let raw = text(start, end)
+        if raw.hasSuffix("_") || raw.contains("__") || raw.contains("_.") || raw.contains("._") {
+            throw ShellError("invalid decimal literal", span: start..<end)
+        }
+        if end < scalars.count, Self.isIdentifierStart(scalars[end]) {
+            throw ShellError("invalid decimal literal", span: start..<(end + 1))
+        }
+        let digits = raw.replacingOccurrences(of: "_", with: "")
+        let isFloat = digits.contains(".") || digits.contains("e") || digits.contains("E")
+        tokens.append(Token(isFloat ? .float(digits) : .int(digits), start..<end, spaceBefore: space))
+        space = false
+    }
+
+    /// Reads a quoted string starting at `start`; returns its value and the column after it.
+    func string(from start: Int, quote: Unicode.Scalar) throws(ShellError) -> (String, Int) {
+        var out = String.UnicodeScalarView()
+        var j = start + 1
+        let n = scalars.count
+        while j < n {
+            let c = scalars[j]
+            if c == quote { return (String(out), j + 1) }
+            if c == "\n" { break }
+            if c == "\\" && j + 1 < n {
+                let e = scalars[j + 1]
+                switch e {
+                case "n": out.append("\n")
+                case "t": out.append("\t")
+                case "r": out.append("\r")
+                case "0": out.append("\u{0}")
+                case "\\", "'", "\"": out.append(e)
+                case "\n": break
+                default: out.append("\\"); out.append(e)
+                }
+                j += 2
+                continue
+            }
+            out.append(c)
+            j += 1
+        }
+        let line = scalars[0..<start].filter { $0 == "\n" }.count + 1
+        throw ShellError("unterminated string literal (detected at line \(line))", span: start..<(start + 1))
+    }
+
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
+
+    static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
+        (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_" || (c.value > 0x7F && c.properties.isAlphabetic)
+    }
+
+    static func isIdentifierContinue(_ c: Unicode.Scalar) -> Bool {
+        isIdentifierStart(c) || isDigit(c)
+    }
+
+    static func hex(_ c: Unicode.Scalar) -> String {
+        let h = String(c.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - h.count)) + h
+    }
+}

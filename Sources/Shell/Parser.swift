@@ -1,0 +1,605 @@
+/// Builds statements from tokens. Two forms mix freely:
+///
+/// * numpy form — Python expression syntax: `np.split(x.reshape(-1, 3), 4)`, `outs[-1] @ W + b`;
+/// * command form — a command name followed by space-separated arguments:
+///   `split (reshape x -1 3) 4 axis=0`, and pipes `arange 24 | reshape 2 4 3`.
+///
+/// A statement is in command form when it starts with a known command name followed by
+/// something that can only be an argument (a name, a number, a string, `-1`, or a bracket
+/// after a space). `f(x)` with no space is a call; `f (x)` passes the parenthesised value.
+/// Inside command arguments binary operators need parentheses: `print (x + 1)`.
+public struct Parser {
+    /// Deepest nesting of brackets, unary operators and sub-statements accepted. Keeps the
+    /// recursive descent (and the evaluator that walks the tree) far from the stack's end.
+    public static let maxDepth = 100
+
+    /// What the parser needs to know about commands.
+    public struct Grammar: Sendable {
+        /// Names that start command form.
+        public var commands: Set<String>
+        /// Commands whose one argument is a whole statement (`time`, `trace`).
+        public var statementCommands: Set<String>
+
+        public init(commands: Set<String>, statementCommands: Set<String> = []) {
+            self.commands = commands
+            self.statementCommands = statementCommands
+        }
+    }
+
+    /// A parsed statement with the columns and text it came from.
+    public struct Parsed: Equatable, Sendable {
+        public var statement: Statement
+        public var span: Range<Int>
+        public var text: String
+    }
+
+    let tokens: [Token]
+    let scalars: [Unicode.Scalar]
+    let grammar: Grammar
+    var pos = 0
+    var depth = 0
+
+    init(tokens: [Token], source: String, grammar: Grammar) {
+        self.tokens = tokens
+        self.scalars = Array(source.unicodeScalars)
+        self.grammar = grammar
+    }
+
+    /// Parses every statement of `source` (separated by newlines or `;`).
+    public static func parse(_ source: String, grammar: Grammar) throws(ShellError) -> [Parsed] {
+        let tokens = try Lexer(source).tokenize()
+        var parser = Parser(tokens: tokens, source: source, grammar: grammar)
+        var out: [Parsed] = []
+        while parser.current.kind != .end {
+            let start = parser.current.span.lowerBound
+            let statement = try parser.parseStatement()
+            let end = parser.tokens[max(parser.pos - 1, 0)].span.upperBound
+            switch parser.current.kind {
+            case .separator: parser.pos += 1
+            case .end: break
+            default: throw parser.syntaxError()
+            }
+            out.append(Parsed(statement: statement, span: start..<max(end, start), text: parser.text(start..<end)))
+        }
+        return out
+    }
+
+    // MARK: - Token helpers
+
+    var current: Token { tokens[min(pos, tokens.count - 1)] }
+
+    func peek(_ k: Int = 1) -> Token { tokens[min(pos + k, tokens.count - 1)] }
+
+    var previousEnd: Int { pos > 0 ? tokens[pos - 1].span.upperBound : 0 }
+
+    func text(_ r: Range<Int>) -> String {
+        let lo = min(max(r.lowerBound, 0), scalars.count)
+        let hi = min(max(r.upperBound, lo), scalars.count)
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars[lo..<hi])
+        return String(v)
+    }
+
+    func syntaxError(_ message: String = "invalid syntax", at token: Token? = nil) -> ShellError {
+        let t = token ?? current
+        let span = t.kind == .end || t.kind == .separator ? t.span.lowerBound..<(t.span.lowerBound + 1) : t.span
+        return ShellError(message, span: span)
+    }
+
+    mutating func expectOp(_ symbol: String) throws(ShellError) {
+        guard current.isOp(symbol) else { throw syntaxError() }
+        pos += 1
+    }
+
+    mutating func enter() throws(ShellError) {
+        depth += 1
+        if depth > Parser.maxDepth {
+            throw ShellError("expression is nested too deeply", explanation: "at most \(Parser.maxDepth) levels are allowed", span: current.span)
+        }
+    }
+
+    static let keywords: Set<String> = ["and", "as", "assert", "async", "await", "break", "class", "continue", "def",
+                                        "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+                                        "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+                                        "return", "try", "while", "with", "yield", "True", "False", "None"]
+
+    // MARK: - Statements
+
+    mutating func parseStatement() throws(ShellError) -> Statement {
+        try enter()
+        defer { depth -= 1 }
+        if current.isOp("?") {
+            let q = current
+            pos += 1
+            guard let name = current.name else { throw syntaxError(at: current) }
+            let span = q.span.lowerBound..<current.span.upperBound
+            pos += 1
+            return .help(name, span)
+        }
+        if current.name == "import" || current.name == "from" {
+            return try parseImport()
+        }
+        // Assignment: a target list followed by `=` (chains allowed: `a = b = 1`).
+        var targets: [Target] = []
+        while true {
+            let save = pos
+            if let t = try? parseTargetList(), current.isOp("=") {
+                targets.append(t)
+                pos += 1
+            } else {
+                pos = save
+                break
+            }
+        }
+        var value = try parsePipeline()
+        // `a, b = 1, 2` and the bare `1, 2`: a tuple without parentheses.
+        if current.isOp(",") {
+            var items = [value]
+            while current.isOp(",") {
+                pos += 1
+                if current.kind == .separator || current.kind == .end { break }
+                items.append(try parsePipeline())
+            }
+            value = .tuple(items, value.span.lowerBound..<previousEnd)
+        }
+        if targets.isEmpty { return .expression(value) }
+        return .assign(targets, value)
+    }
+
+    mutating func parseImport() throws(ShellError) -> Statement {
+        let start = current.span.lowerBound
+        var words: [String] = []
+        while current.kind != .separator && current.kind != .end {
+            words.append(current.display)
+            pos += 1
+        }
+        let line = words.joined(separator: " ")
+        let ok = ["import numpy", "import numpy as np", "from numpy import *"]
+        guard ok.contains(line) else {
+            let module = words.count > 1 ? words[1] : ""
+            throw ShellError("No module named '\(module)'",
+                             explanation: "rnnsh understands numpy (`import numpy as np`); its functions are built in",
+                             span: start..<previousEnd)
+        }
+        return .importModule("numpy")
+    }
+
+    /// `a`, `a, b`, `(a, b)`, `a, (b, c)`; fails (without consuming meaningfully) when the
+    /// tokens are not a target list — the caller backtracks.
+    mutating func parseTargetList() throws(ShellError) -> Target {
+        let start = current.span.lowerBound
+        var items: [Target] = [try parseTarget()]
+        var sawComma = false
+        while current.isOp(",") {
+            sawComma = true
+            pos += 1
+            if current.isOp("=") { break }
+            items.append(try parseTarget())
+        }
+        if !sawComma, let only = items.first { return only }
+        return .unpack(items, start..<previousEnd)
+    }
+
+    mutating func parseTarget() throws(ShellError) -> Target {
+        try enter()
+        defer { depth -= 1 }
+        if let name = current.name {
+            if Parser.keywords.contains(name) {
+                // Only report this when it really is an assignment.
+                if peek().isOp("=") {
+                    throw ShellError(name == "True" || name == "False" || name == "None"
+                                     ? "cannot assign to \(name)" : "invalid syntax", span: current.span)
+                }
+                throw syntaxError()
+            }
+            let t = Target.name(name, current.span)
+            pos += 1
+            return t
+        }
+        if current.isOp("(") || current.isOp("[") {
+            let close = current.isOp("(") ? ")" : "]"
+            let start = current.span.lowerBound
+            pos += 1
+            var items: [Target] = []
+            while !current.isOp(close) {
+                items.append(try parseTarget())
+                if current.isOp(",") { pos += 1 } else { break }
+            }
+            try expectOp(close)
+            return .unpack(items, start..<previousEnd)
+        }
+        throw syntaxError()
+    }
+
+    // MARK: - Pipelines and command form
+
+    mutating func parsePipeline() throws(ShellError) -> Expr {
+        let start = current.span.lowerBound
+        var stages = [try parseStage()]
+        while current.isOp("|") {
+            pos += 1
+            stages.append(try parseStage())
+        }
+        if stages.count == 1, let only = stages.first { return only }
+        return .pipeline(stages, start..<previousEnd)
+    }
+
+    mutating func parseStage() throws(ShellError) -> Expr {
+        if let name = current.name, grammar.commands.contains(name), isCommandForm() {
+            return try parseCommand()
+        }
+        return try parseExpression()
+    }
+
+    static let argumentEnd: Set<String> = ["|", ")", "]", "}", ",", ":"]
+
+    func isTerminator(_ t: Token) -> Bool {
+        switch t.kind {
+        case .separator, .end: return true
+        case .op(let s): return Parser.argumentEnd.contains(s)
+        default: return false
+        }
+    }
+
+    /// Decides whether the command name at `pos` starts command form (see the type's doc).
+    func isCommandForm() -> Bool {
+        guard let name = current.name else { return false }
+        let next = peek()
+        if isTerminator(next) { return true }
+        if grammar.statementCommands.contains(name) { return !(next.isOp("(") && !next.spaceBefore) && !next.isOp("=") }
+        switch next.kind {
+        case .name(let n):
+            return !["and", "or", "in", "is", "if", "else", "for", "not"].contains(n) || name == "help"
+        case .int, .float, .string:
+            return true
+        case .op(let s):
+            switch s {
+            case "(", "[":
+                return next.spaceBefore
+            case "-", "+":
+                let after = peek(2)
+                return next.spaceBefore && !after.spaceBefore && !isTerminator(after)
+            case "/", "~", ".", "?":
+                return next.spaceBefore
+            default:
+                return false
+            }
+        default:
+            return false
+        }
+    }
+
+    mutating func parseCommand() throws(ShellError) -> Expr {
+        try enter()
+        defer { depth -= 1 }
+        let nameToken = current
+        guard let name = nameToken.name else { throw syntaxError() }
+        pos += 1
+        var args: [CallArgument] = []
+        if grammar.statementCommands.contains(name), !isTerminator(current) {
+            let start = current.span.lowerBound
+            let inner = try parseStatement()
+            let span = start..<previousEnd
+            args.append(CallArgument(value: .statement(inner, text(span), span)))
+            return .command(name: name, args: args, nameSpan: nameToken.span, nameToken.span.lowerBound..<previousEnd)
+        }
+        while !isTerminator(current) {
+            if let label = current.name, peek().isOp("="), !Parser.keywords.contains(label) {
+                let labelSpan = current.span
+                pos += 2
+                if isTerminator(current) { throw syntaxError() }
+                args.append(CallArgument(label: label, value: try parseCommandArgument(), labelSpan: labelSpan))
+            } else {
+                args.append(CallArgument(value: try parseCommandArgument()))
+            }
+        }
+        return .command(name: name, args: args, nameSpan: nameToken.span, nameToken.span.lowerBound..<previousEnd)
+    }
+
+    /// One space-separated argument: a literal, a name with adjacent trailers (`x.T`, `x[0]`,
+    /// `f(1)`), a bracketed value, `-1`; or, when the characters run on without space into
+    /// something that is not an expression, a word such as a path.
+    mutating func parseCommandArgument() throws(ShellError) -> Expr {
+        let startIndex = pos
+        let start = current.span.lowerBound
+        var expr: Expr? = nil
+        if canStartOperand(current) {
+            let save = pos
+            if let e = try? parseArgumentOperand() {
+                expr = e
+            } else {
+                pos = save
+            }
+        }
+        if let e = expr, isTerminator(current) || current.spaceBefore {
+            return e
+        }
+        // A word: everything up to the next space or terminator.
+        pos = startIndex
+        pos += 1
+        while !isTerminator(current) && !current.spaceBefore { pos += 1 }
+        if !isWordish(from: startIndex, to: pos) {
+            pos = startIndex
+            if expr == nil { _ = try parseArgumentOperand() }
+            throw syntaxError(at: current)
+        }
+        return .word(text(start..<previousEnd), start..<previousEnd)
+    }
+
+    /// Words are for paths and names: they may not contain brackets, quotes or `=`.
+    func isWordish(from a: Int, to b: Int) -> Bool {
+        for t in tokens[a..<b] {
+            switch t.kind {
+            case .name, .int, .float: continue
+            case .op(let s): if ["(", ")", "[", "]", "{", "}", "=", "==", ","].contains(s) { return false }
+            default: return false
+            }
+        }
+        return true
+    }
+
+    func canStartOperand(_ t: Token) -> Bool {
+        switch t.kind {
+        case .name(let n): return !Parser.keywords.contains(n) || ["True", "False", "None"].contains(n)
+        case .int, .float, .string: return true
+        case .op(let s): return ["(", "[", "-", "+", "..."].contains(s)
+        default: return false
+        }
+    }
+
+    /// A unary-prefixed postfix expression whose trailers touch it (`-x[0]`, `np.float32`).
+    mutating func parseArgumentOperand() throws(ShellError) -> Expr {
+        try enter()
+        defer { depth -= 1 }
+        if current.isOp("-") || current.isOp("+") {
+            let op = current
+            pos += 1
+            if current.spaceBefore { throw syntaxError(at: current) }
+            let inner = try parseArgumentOperand()
+            return .unary(op.display, inner, op.span.lowerBound..<inner.span.upperBound)
+        }
+        return try parsePostfix(adjacentTrailersOnly: true)
+    }
+
+    // MARK: - Expressions (Python precedence)
+
+    mutating func parseExpression() throws(ShellError) -> Expr {
+        try enter()
+        defer { depth -= 1 }
+        return try parseOr()
+    }
+
+    mutating func parseOr() throws(ShellError) -> Expr {
+        var lhs = try parseAnd()
+        while current.name == "or" {
+            pos += 1
+            let rhs = try parseAnd()
+            lhs = .binary("or", lhs, rhs, lhs.span.lowerBound..<rhs.span.upperBound)
+        }
+        return lhs
+    }
+
+    mutating func parseAnd() throws(ShellError) -> Expr {
+        var lhs = try parseNot()
+        while current.name == "and" {
+            pos += 1
+            let rhs = try parseNot()
+            lhs = .binary("and", lhs, rhs, lhs.span.lowerBound..<rhs.span.upperBound)
+        }
+        return lhs
+    }
+
+    mutating func parseNot() throws(ShellError) -> Expr {
+        if current.name == "not" {
+            try enter()
+            defer { depth -= 1 }
+            let start = current.span.lowerBound
+            pos += 1
+            let inner = try parseNot()
+            return .unary("not", inner, start..<inner.span.upperBound)
+        }
+        return try parseComparison()
+    }
+
+    static let comparisons: Set<String> = ["==", "!=", "<", "<=", ">", ">="]
+
+    mutating func parseComparison() throws(ShellError) -> Expr {
+        var lhs = try parseBinary(level: 0)
+        while case .op(let s) = current.kind, Parser.comparisons.contains(s) {
+            pos += 1
+            let rhs = try parseBinary(level: 0)
+            lhs = .binary(s, lhs, rhs, lhs.span.lowerBound..<rhs.span.upperBound)
+        }
+        return lhs
+    }
+
+    /// Binary levels from loosest to tightest: `&`, `^`, `+ -`, `* / // % @`.
+    static let levels: [Set<String>] = [["&"], ["^"], ["+", "-"], ["*", "/", "//", "%", "@"]]
+
+    mutating func parseBinary(level: Int) throws(ShellError) -> Expr {
+        if level >= Parser.levels.count { return try parseFactor() }
+        var lhs = try parseBinary(level: level + 1)
+        while case .op(let s) = current.kind, Parser.levels[level].contains(s) {
+            pos += 1
+            let rhs = try parseBinary(level: level + 1)
+            lhs = .binary(s, lhs, rhs, lhs.span.lowerBound..<rhs.span.upperBound)
+        }
+        return lhs
+    }
+
+    mutating func parseFactor() throws(ShellError) -> Expr {
+        if current.isOp("-") || current.isOp("+") || current.isOp("~") {
+            try enter()
+            defer { depth -= 1 }
+            let op = current
+            pos += 1
+            let inner = try parseFactor()
+            return .unary(op.display, inner, op.span.lowerBound..<inner.span.upperBound)
+        }
+        return try parsePower()
+    }
+
+    mutating func parsePower() throws(ShellError) -> Expr {
+        let base = try parsePostfix(adjacentTrailersOnly: false)
+        if current.isOp("**") {
+            try enter()
+            defer { depth -= 1 }
+            pos += 1
+            let exponent = try parseFactor()
+            return .binary("**", base, exponent, base.span.lowerBound..<exponent.span.upperBound)
+        }
+        return base
+    }
+
+    mutating func parsePostfix(adjacentTrailersOnly: Bool) throws(ShellError) -> Expr {
+        var e = try parseAtom()
+        while true {
+            if adjacentTrailersOnly && current.spaceBefore { break }
+            if current.isOp("(") {
+                pos += 1
+                let args = try parseCallArguments()
+                try expectOp(")")
+                e = .call(callee: e, args: args, e.span.lowerBound..<previousEnd)
+            } else if current.isOp("[") {
+                pos += 1
+                let items = try parseSubscriptItems()
+                try expectOp("]")
+                e = .indexing(e, items, e.span.lowerBound..<previousEnd)
+            } else if current.isOp(".") {
+                pos += 1
+                guard let name = current.name else { throw syntaxError() }
+                pos += 1
+                e = .attribute(e, name, e.span.lowerBound..<previousEnd)
+            } else {
+                break
+            }
+        }
+        return e
+    }
+
+    mutating func parseCallArguments() throws(ShellError) -> [CallArgument] {
+        var args: [CallArgument] = []
+        var sawKeyword = false
+        while !current.isOp(")") {
+            if let label = current.name, peek().isOp("="), !Parser.keywords.contains(label) {
+                let labelSpan = current.span
+                pos += 2
+                args.append(CallArgument(label: label, value: try parsePipeline(), labelSpan: labelSpan))
+                sawKeyword = true
+            } else {
+                let value = try parsePipeline()
+                if sawKeyword {
+                    throw ShellError("positional argument follows keyword argument", span: value.span)
+                }
+                args.append(CallArgument(value: value))
+            }
+            if current.isOp(",") { pos += 1 } else { break }
+        }
+        return args
+    }
+
+    mutating func parseSubscriptItems() throws(ShellError) -> [SubscriptItem] {
+        var items: [SubscriptItem] = []
+        while !current.isOp("]") {
+            items.append(try parseSubscriptItem())
+            if current.isOp(",") { pos += 1 } else { break }
+        }
+        if items.isEmpty { throw syntaxError() }
+        return items
+    }
+
+    mutating func parseSubscriptItem() throws(ShellError) -> SubscriptItem {
+        let start = current.span.lowerBound
+        if current.isOp("...") {
+            pos += 1
+            return .ellipsis(start..<previousEnd)
+        }
+        var first: Expr? = nil
+        if !current.isOp(":") { first = try parsePipeline() }
+        guard current.isOp(":") else {
+            guard let first else { throw syntaxError() }
+            return .index(first)
+        }
+        pos += 1
+        var stop: Expr? = nil
+        var step: Expr? = nil
+        if !current.isOp(":") && !current.isOp(",") && !current.isOp("]") { stop = try parsePipeline() }
+        if current.isOp(":") {
+            pos += 1
+            if !current.isOp(",") && !current.isOp("]") { step = try parsePipeline() }
+        }
+        return .slice(first, stop, step, start..<previousEnd)
+    }
+
+    mutating func parseAtom() throws(ShellError) -> Expr {
+        try enter()
+        defer { depth -= 1 }
+        let t = current
+        switch t.kind {
+        case .name(let n):
+            pos += 1
+            switch n {
+            case "True": return .bool(true, t.span)
+            case "False": return .bool(false, t.span)
+            case "None": return .none(t.span)
+            default:
+                if Parser.keywords.contains(n) { pos -= 1; throw syntaxError() }
+                return .name(n, t.span)
+            }
+        case .int(let digits):
+            pos += 1
+            guard let v = Int(digits) else {
+                throw ShellError("integer \(digits) is too large", explanation: "rnnsh integers are 64-bit (at most \(Int.max))", span: t.span)
+            }
+            return .int(v, t.span)
+        case .float(let digits):
+            pos += 1
+            guard let v = Double(digits) else { throw ShellError("invalid decimal literal", span: t.span) }
+            return .float(v, t.span)
+        case .string(let s):
+            pos += 1
+            var value = s
+            var end = t.span.upperBound
+            // Adjacent string literals concatenate, as in Python.
+            while case .string(let more) = current.kind {
+                value += more
+                end = current.span.upperBound
+                pos += 1
+            }
+            return .string(value, t.span.lowerBound..<end)
+        case .op("("):
+            pos += 1
+            if current.isOp(")") {
+                pos += 1
+                return .tuple([], t.span.lowerBound..<previousEnd)
+            }
+            let first = try parsePipeline()
+            if current.isOp(")") {
+                pos += 1
+                return first
+            }
+            var items = [first]
+            while current.isOp(",") {
+                pos += 1
+                if current.isOp(")") { break }
+                items.append(try parsePipeline())
+            }
+            try expectOp(")")
+            return .tuple(items, t.span.lowerBound..<previousEnd)
+        case .op("["):
+            pos += 1
+            var items: [Expr] = []
+            while !current.isOp("]") {
+                items.append(try parsePipeline())
+                if current.isOp(",") { pos += 1 } else { break }
+            }
+            try expectOp("]")
+            return .list(items, t.span.lowerBound..<previousEnd)
+        case .op("..."):
+            pos += 1
+            return .name("Ellipsis", t.span)
+        default:
+            throw syntaxError(at: t)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// Every command the shell knows, by name. The single source for help, completion, argument
+/// checking, the parser's idea of which words start command form, and `docs/commands.md`.
+public struct Registry: Sendable {
+    private var byName: [String: Command] = [:]
+    /// Registration order: the order of help and docs within a category.
+    private var order: [String] = []
+
+    public init(_ commands: [Command] = []) {
+        for c in commands { register(c) }
+    }
+
+    /// Adds (or replaces) a command.
+    public mutating func register(_ command: Command) {
+        if byName.updateValue(command, forKey: command.name) == nil { order.append(command.name) }
+    }
+
+    public subscript(name: String) -> Command? { byName[name] }
+
+    /// All commands in registration order.
+    public var commands: [Command] { order.compactMap { byName[$0] } }
+
+    public var names: [String] { order }
+
+    /// Categories in first-registration order.
+    public var categories: [String] {
+        var seen: [String] = []
+        for c in commands where !seen.contains(c.category) { seen.append(c.category) }
+        return seen
+    }
+
+    /// What the parser needs: command names and which of them take a whole statement.
+    public var grammar: Parser.Grammar {
+        Parser.Grammar(commands: Set(order), statementCommands: Set(commands.filter(\.takesStatement).map(\.name)))
+    }
+
+    /// The built-in commands. Each family lives in its own file under `Commands/`; a new family
+    /// is one more line here.
+    public static let standard: Registry = {
+        var r = Registry()
+        for family in [WorkspaceCommands.all, OutputCommands.all] {
+            for c in family { r.register(c) }
+        }
+        return r
+    }()
+}

@@ -1,0 +1,83 @@
+/// A session script (`.rnn`): statements with the line each starts on, and which of them are
+/// marked as expected to fail with a trailing `# error: …` comment (so a script can show an
+/// error on purpose and still replay, or `--check`, cleanly).
+public struct Script: Sendable {
+    public struct Item: Sendable {
+        public var line: Int
+        public var text: String
+        public var statement: Statement
+        /// True when the statement's last line ends in a `# error:` comment.
+        public var expectsError: Bool
+    }
+
+    public var items: [Item]
+    public var source: String
+
+    /// Splits `source` into statements. A syntax error anywhere is reported with its line.
+    public static func parse(_ source: String, grammar: Parser.Grammar) throws(ShellError) -> Script {
+        let scalars = Array(source.unicodeScalars)
+        let parsed: [Parser.Parsed]
+        do {
+            parsed = try Parser.parse(source, grammar: grammar)
+        } catch {
+            var e = error
+            if let span = error.span {
+                e.line = scalars[0..<min(span.lowerBound, scalars.count)].filter { $0 == "\n" }.count + 1
+            }
+            throw e
+        }
+        var items: [Item] = []
+        for p in parsed {
+            let start = min(p.span.lowerBound, scalars.count)
+            let line = scalars[0..<start].filter { $0 == "\n" }.count + 1
+            var end = min(p.span.upperBound, scalars.count)
+            var rest = String.UnicodeScalarView()
+            while end < scalars.count && scalars[end] != "\n" { rest.append(scalars[end]); end += 1 }
+            let tail = String(rest).drop { $0 == " " || $0 == "\t" || $0 == ";" }
+            let expects = tail.hasPrefix("#") && tail.dropFirst().drop { $0 == " " }.lowercased().hasPrefix("error")
+            items.append(Item(line: line, text: p.text, statement: p.statement, expectsError: expects))
+        }
+        return Script(items: items, source: source)
+    }
+}
+
+/// `run FILE`: replays a script inside the statement that called `run`, so the whole run
+/// commits or rolls back as one statement.
+enum ScriptRunner {
+    static let maxNesting = 16
+
+    static func run(file: String, into call: Invocation) throws(ShellError) {
+        let path = call.resolvePath(file)
+        let text = try FileText.read(path)
+        let interpreter = call.interpreter
+        if interpreter.runNesting >= maxNesting {
+            throw ShellError("run: scripts nested more than \(maxNesting) deep (does \(file) run itself?)")
+        }
+        let script: Script
+        do {
+            script = try Script.parse(text, grammar: call.registry.grammar)
+        } catch {
+            throw ShellError("\(file):\(error.line ?? 1): \(error.message)")
+        }
+        interpreter.runNesting += 1
+        defer { interpreter.runNesting -= 1 }
+        let child = Evaluator(workspace: call.workspace, interpreter: interpreter, source: text, emit: call.evaluator.emit)
+        for item in script.items {
+            let saved = child.workspace
+            do {
+                try child.execute(item.statement, text: item.text)
+            } catch {
+                child.workspace = saved
+                if error.message == "interrupted" { throw error }
+                if item.expectsError {
+                    var shown = error
+                    shown.span = nil
+                    call.emit(.error(shown))
+                    continue
+                }
+                throw ShellError("\(file):\(item.line): \(error.message)", explanation: error.explanation)
+            }
+        }
+        call.workspace = child.workspace
+    }
+}

@@ -1,1 +1,0 @@
-// Module Shell: see Package.swift for its role. Files here are added one idea per file.

@@ -1,0 +1,49 @@
+/// The one error type of the shell. Every failure — a syntax error, an unknown name, a wrong
+/// argument, an error from the tensor core — ends up as one of these, and becomes an
+/// `Output.error`; `Interpreter.execute` never throws.
+public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// One line in numpy's (or Python's) wording, without the `error: ` prefix.
+    public var message: String
+    /// An optional second line that says why, in terms of what the user wrote.
+    public var explanation: String?
+    /// Columns `[start, end)` of the offending text in `sourceLine`, for the caret line.
+    public var span: Range<Int>?
+    /// The statement text the span refers to (set by the interpreter before the error leaves it).
+    public var sourceLine: String?
+    /// 1-based line of `sourceLine` within the text given to `execute` (for `FILE:LINE:` prefixes).
+    public var line: Int?
+
+    public init(_ message: String, explanation: String? = nil, span: Range<Int>? = nil) {
+        self.message = message
+        self.explanation = explanation
+        self.span = span
+    }
+
+    public init(message: String, explanation: String? = nil, span: Range<Int>? = nil) {
+        self.init(message, explanation: explanation, span: span)
+    }
+
+    public var description: String { message }
+
+    /// The text a terminal shows: `error: MESSAGE`, then — for errors with a span — the line and
+    /// a caret under the offending columns, then the explanation. No trailing newline.
+    /// `color` wraps `error:` in bold red (only on a TTY and without `NO_COLOR`).
+    public func rendered(color: Bool = false, prefix: String = "") -> String {
+        var out = prefix + (color ? "\u{1B}[1;31merror:\u{1B}[0m " : "error: ") + message
+        if let span, let sourceLine, !sourceLine.isEmpty {
+            let width = sourceLine.unicodeScalars.count
+            let start = min(max(span.lowerBound, 0), width)
+            let end = min(max(span.upperBound, start + 1), max(width, start + 1))
+            out += "\n  " + Self.printable(sourceLine)
+            out += "\n  " + String(repeating: " ", count: start) + String(repeating: "^", count: end - start)
+        }
+        if let explanation { out += "\n" + explanation }
+        return out
+    }
+
+    /// Control characters would move the cursor or corrupt the terminal: show them as `?` so
+    /// the caret still lines up.
+    static func printable(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
+    }
+}

@@ -1,0 +1,125 @@
+import Tensor
+
+/// Everything a name in the workspace can hold, and everything an expression evaluates to.
+///
+/// Python's own scalars (`int`, `float`, `str`, `bool`, `None`) stay distinct from numpy's
+/// (`scalar`: what `x[0, 0]` returns, printed `np.int64(0)` by `repr`), because numpy prints them
+/// differently. Objects of later modules (cells, models, datasets) plug in through `ShellObject`
+/// so adding one never touches the evaluator.
+public indirect enum Value: Sendable {
+    case array(NDArray)
+    /// A numpy scalar (`np.float32(0.5)`), held as a 0-d array.
+    case scalar(NDArray)
+    case list([Value])
+    case tuple([Value])
+    case int(Int)
+    case float(Double)
+    case string(String)
+    case bool(Bool)
+    case none
+    /// `np.float32`, `int64`, … as passed to `dtype=`.
+    case dtype(DType)
+    /// Named fields (an `.npz` with its own member names; later: dataset splits).
+    case record(Record)
+    /// A cell, model, dataset, … (see `ShellObject`).
+    case object(any ShellObject)
+    /// A command used as a value: `np.arange`, or a bound method such as `x.reshape`.
+    case function(Callable)
+    /// The `np` / `numpy` namespace.
+    case namespace(String)
+    /// `...` in a subscript.
+    case ellipsis
+    /// A `start:stop:step` slice object (from `slice(...)`).
+    case slice(Int?, Int?, Int?)
+}
+
+/// A command waiting to be called, with the receiver of a method call (`x.reshape` → `x`).
+public struct Callable: Sendable {
+    public var name: String
+    public var receiver: Value?
+
+    public init(name: String, receiver: Value? = nil) {
+        self.name = name
+        self.receiver = receiver
+    }
+}
+
+/// Fields in the order they were created (an `.npz`'s member order), so printing is stable.
+public struct Record: Sendable {
+    public var fields: [(name: String, value: Value)]
+
+    public init(_ fields: [(name: String, value: Value)]) {
+        self.fields = fields
+    }
+
+    public subscript(name: String) -> Value? {
+        fields.first { $0.name == name }?.value
+    }
+}
+
+/// A value contributed by another module (an LSTM cell, a model, a dataset). The shell only
+/// needs to show it and read its attributes; commands that create or use it know the concrete type.
+public protocol ShellObject: Sendable {
+    /// Short kind name for `vars` and error messages (`cell`, `model`, `dataset`).
+    var kind: String { get }
+    /// One line for `vars` (e.g. `LSTM cell, 128 units, input 28`).
+    var summary: String { get }
+    /// The full display, printed when the value is shown or `print`ed.
+    var detail: String { get }
+    /// Attributes readable with `value.name` (e.g. `data.train`, `model.history`).
+    func attribute(_ name: String) -> Value?
+    /// Attribute names, for completion after `value.`.
+    var attributeNames: [String] { get }
+}
+
+extension ShellObject {
+    public func attribute(_ name: String) -> Value? { nil }
+    public var attributeNames: [String] { [] }
+}
+
+extension Value {
+    /// Python's type name, as it appears in Python's error messages (`'str' object …`).
+    public var typeName: String {
+        switch self {
+        case .array: return "numpy.ndarray"
+        case .scalar(let a): return "numpy.\(a.dtype.name)"
+        case .list: return "list"
+        case .tuple: return "tuple"
+        case .int: return "int"
+        case .float: return "float"
+        case .string: return "str"
+        case .bool: return "bool"
+        case .none: return "NoneType"
+        case .dtype: return "type"
+        case .record: return "record"
+        case .object(let o): return o.kind
+        case .function: return "function"
+        case .namespace: return "module"
+        case .ellipsis: return "ellipsis"
+        case .slice: return "slice"
+        }
+    }
+
+    /// The kind column of `vars`.
+    public var kindName: String {
+        switch self {
+        case .array: return "ndarray"
+        case .scalar(let a): return a.dtype.name
+        default: return typeName
+        }
+    }
+
+    /// True for `None`.
+    public var isNone: Bool {
+        if case .none = self { return true }
+        return false
+    }
+
+    /// The items of a list or tuple.
+    public var sequenceItems: [Value]? {
+        switch self {
+        case .list(let v), .tuple(let v): return v
+        default: return nil
+        }
+    }
+}

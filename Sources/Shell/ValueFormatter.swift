@@ -1,0 +1,149 @@
+import Tensor
+
+/// Turns values into the text Python prints for them: `str` (what `print` shows) and `repr`
+/// (what the REPL echo and containers show). Arrays and numpy scalars are formatted by the
+/// Printing module; this file only does Python's own containers and scalars.
+public enum ValueFormatter {
+    /// What `print(value)` shows.
+    public static func str(_ value: Value) -> String {
+        switch value {
+        case .array(let a): return ArrayText.str(a)
+        case .scalar(let a): return ArrayText.scalarStr(a)
+        case .string(let s): return s
+        case .object(let o): return o.detail
+        case .record(let r): return recordDetail(r)
+        default: return repr(value)
+        }
+    }
+
+    /// What `repr(value)` shows.
+    public static func repr(_ value: Value) -> String {
+        switch value {
+        case .array(let a): return ArrayText.repr(a)
+        case .scalar(let a): return ArrayText.scalarRepr(a)
+        case .list(let items): return "[" + items.map(repr).joined(separator: ", ") + "]"
+        case .tuple(let items):
+            if items.count == 1, let only = items.first { return "(" + repr(only) + ",)" }
+            return "(" + items.map(repr).joined(separator: ", ") + ")"
+        case .int(let i): return String(i)
+        case .float(let d): return pythonFloat(d)
+        case .string(let s): return pythonStringRepr(s)
+        case .bool(let b): return b ? "True" : "False"
+        case .none: return "None"
+        case .dtype(let d): return "<class 'numpy.\(d.name)'>"
+        case .record(let r): return "record(" + r.fields.map { "\($0.name)=\(summary($0.value))" }.joined(separator: ", ") + ")"
+        case .object(let o): return "<\(o.kind): \(o.summary)>"
+        case .function(let c):
+            if let receiver = c.receiver { return "<built-in method \(c.name) of \(receiver.typeName) object>" }
+            return "<function \(c.name)>"
+        case .namespace(let n): return "<module '\(n)'>"
+        case .ellipsis: return "Ellipsis"
+        case .slice(let a, let b, let c):
+            func part(_ v: Int?) -> String { v.map(String.init) ?? "None" }
+            return "slice(\(part(a)), \(part(b)), \(part(c)))"
+        }
+    }
+
+    /// One line for `vars`: short enough for a table cell.
+    public static func summary(_ value: Value) -> String {
+        switch value {
+        case .array(let a):
+            return "\(shapeString(a.shape)) \(a.dtype.name)"
+        case .list(let items), .tuple(let items):
+            let open = value.typeName == "list" ? "[" : "("
+            let close = value.typeName == "list" ? "]" : ")"
+            if items.isEmpty { return open + close }
+            let kinds = Set(items.map { summary($0) })
+            if kinds.count == 1, let k = kinds.first { return "\(items.count) × \(k)" }
+            return "\(items.count) items"
+        case .object(let o): return o.summary
+        case .record(let r): return "fields " + r.fields.map(\.name).joined(separator: ", ")
+        case .string(let s):
+            let r = pythonStringRepr(s)
+            return r.count > 40 ? String(r.prefix(37)) + "..." : r
+        default:
+            let r = repr(value)
+            return r.count > 40 ? String(r.prefix(37)) + "..." : r
+        }
+    }
+
+    static func recordDetail(_ r: Record) -> String {
+        var lines = ["record with \(r.fields.count) field\(r.fields.count == 1 ? "" : "s"):"]
+        for f in r.fields { lines.append("  \(f.name): \(summary(f.value))") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Python's `repr(float)`: the shortest digits that round-trip, fixed notation for
+    /// exponents -4 … 15, scientific otherwise (`1e-05`, `1e+16`), always with a `.0` or exponent.
+    public static func pythonFloat(_ d: Double) -> String {
+        if d.isNaN { return "nan" }
+        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+        if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
+        let (digits, exponent) = shortestDigits(abs(d))
+        let sign = d < 0 ? "-" : ""
+        if exponent >= -4 && exponent < 16 {
+            if exponent < 0 {
+                return sign + "0." + String(repeating: "0", count: -exponent - 1) + digits
+            }
+            let intCount = exponent + 1
+            if digits.count <= intCount {
+                return sign + digits + String(repeating: "0", count: intCount - digits.count) + ".0"
+            }
+            let i = digits.index(digits.startIndex, offsetBy: intCount)
+            return sign + digits[..<i] + "." + digits[i...]
+        }
+        var mantissa = String(digits.prefix(1))
+        if digits.count > 1 { mantissa += "." + digits.dropFirst() }
+        let e = abs(exponent)
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (e < 10 ? "0" : "") + String(e)
+    }
+
+    /// Swift's shortest round-trip digits of a positive finite double, as (digits, exponent of
+    /// the first digit).
+    static func shortestDigits(_ d: Double) -> (String, Int) {
+        let text = d.description
+        var mantissa = ""
+        var pointAt: Int? = nil
+        var exp = 0
+        var chars = Substring(text)
+        if let e = chars.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exp = Int(chars[chars.index(after: e)...]) ?? 0
+            chars = chars[..<e]
+        }
+        for c in chars {
+            if c == "." { pointAt = mantissa.count } else if c.isNumber { mantissa.append(c) }
+        }
+        let intDigits = pointAt ?? mantissa.count
+        var lead = 0
+        for c in mantissa { if c == "0" { lead += 1 } else { break } }
+        var digits = String(mantissa.dropFirst(lead))
+        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
+        if digits.isEmpty { return ("0", 0) }
+        return (digits, intDigits - lead - 1 + exp)
+    }
+
+    /// Python's `repr(str)`: single quotes unless the text has a `'` and no `"`.
+    public static func pythonStringRepr(_ s: String) -> String {
+        let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
+        var out = String(quote)
+        for u in s.unicodeScalars {
+            switch u {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if Character(u) == quote {
+                    out += "\\" + String(quote)
+                } else if u.value < 0x20 || u.value == 0x7F {
+                    let h = String(u.value, radix: 16)
+                    out += "\\x" + (h.count < 2 ? "0" : "") + h
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        out.append(quote)
+        return out
+    }
+}

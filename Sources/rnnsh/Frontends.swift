@@ -1,0 +1,82 @@
+import Foundation
+import Shell
+
+/// The non-interactive ways to run rnnsh, sharing one output policy: text to stdout, errors to
+/// stderr as `error: …` (coloured only on a TTY without NO_COLOR).
+enum Frontends {
+    static func main(command: String?, check: Bool, update: Bool, keepGoing: Bool, files: [String]) -> Int32 {
+        if let command {
+            return runStatements(command)
+        }
+        if check || update {
+            return Transcripts.check(files: files, update: update)
+        }
+        if !files.isEmpty {
+            var status: Int32 = 0
+            for file in files {
+                let s = Transcripts.replay(file: file, keepGoing: keepGoing)
+                if s != 0 { status = s; if !keepGoing { break } }
+            }
+            return status
+        }
+        if isatty(0) != 0 {
+            return interactive()
+        }
+        return pipeMode()
+    }
+
+    /// The REPL on a terminal. Until the line editor lands this reads lines like pipe mode.
+    static func interactive() -> Int32 {
+        pipeMode()
+    }
+
+    static var stderrColor: Bool { isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+
+    static func interpreter() -> Interpreter {
+        Interpreter(options: .init(color: isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))
+    }
+
+    static func writeOut(_ s: String) {
+        FileHandle.standardOutput.write(Data((s + "\n").utf8))
+    }
+
+    static func writeErr(_ s: String) {
+        FileHandle.standardError.write(Data((s + "\n").utf8))
+    }
+
+    static func show(_ output: Output, errorPrefix: String = "") {
+        switch output {
+        case .text(let t): writeOut(t)
+        case .error(let e): writeErr(e.rendered(color: stderrColor, prefix: errorPrefix))
+        case .progress: break
+        }
+    }
+
+    /// `-c`: stop at the first error (exit 1), like `python3 -c`.
+    static func runStatements(_ source: String) -> Int32 {
+        let shell = interpreter()
+        let ok = shell.execute(source) { show($0) }
+        if let status = shell.exitStatus { return status }
+        return ok ? 0 : 1
+    }
+
+    /// Statements from a pipe: no prompts, errors to stderr, keep going. Exit status 1 if any
+    /// statement failed.
+    static func pipeMode() -> Int32 {
+        let shell = interpreter()
+        var failed = false
+        var pending = ""
+        while let line = readLine(strippingNewline: true) {
+            pending += pending.isEmpty ? line : "\n" + line
+            if Interpreter.needsContinuation(pending) { continue }
+            let ok = shell.execute(pending) { show($0) }
+            pending = ""
+            if !ok { failed = true }
+            if let status = shell.exitStatus { return status }
+        }
+        if !pending.isEmpty {
+            if !shell.execute(pending, emit: { show($0) }) { failed = true }
+        }
+        return shell.exitStatus ?? (failed ? 1 : 0)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Shell
+
+/// `rnnsh FILE.rnn` and `rnnsh --check FILE.rnn...`.
+enum Transcripts {
+    /// Replays a script, printing the transcript live. The first unexpected error goes to stderr
+    /// as `FILE:LINE: error: …` and ends the replay with status 1 (unless `keepGoing`).
+    static func replay(file: String, keepGoing: Bool) -> Int32 {
+        let source: String
+        do { source = try FileText.read(file) } catch {
+            Frontends.writeErr(error.rendered(color: Frontends.stderrColor))
+            return 1
+        }
+        let shell = Frontends.interpreter()
+        let result = Transcript.replay(source, interpreter: shell, keepGoing: keepGoing) { text in
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        for (line, error) in result.errors {
+            Frontends.writeErr(error.rendered(color: Frontends.stderrColor, prefix: "\(file):\(line): "))
+        }
+        if let status = shell.exitStatus, status != 0 { return status }
+        return result.errors.isEmpty ? 0 : 1
+    }
+
+    /// Compares each script's transcript with the `.out` beside it (or rewrites it).
+    static func check(files: [String], update: Bool) -> Int32 {
+        if files.isEmpty {
+            Frontends.writeErr("error: --check needs at least one FILE.rnn")
+            return 2
+        }
+        var status: Int32 = 0
+        for file in files {
+            let outFile = (file.hasSuffix(".rnn") ? String(file.dropLast(4)) : file) + ".out"
+            let source: String
+            do { source = try FileText.read(file) } catch {
+                Frontends.writeErr(error.rendered(color: Frontends.stderrColor))
+                status = 1
+                continue
+            }
+            // Scripts resolve relative paths against their own directory, wherever rnnsh runs.
+            let dir = URL(fileURLWithPath: file).deletingLastPathComponent().path
+            let shell = Interpreter(options: .init(workingDirectory: dir))
+            let result = Transcript.replay(source, interpreter: shell, keepGoing: true)
+            for (line, error) in result.errors {
+                Frontends.writeErr(error.rendered(color: Frontends.stderrColor, prefix: "\(file):\(line): "))
+                status = 1
+            }
+            if update {
+                do { try FileText.writeAtomically(result.text, to: outFile) } catch {
+                    Frontends.writeErr(error.rendered(color: Frontends.stderrColor))
+                    status = 1
+                    continue
+                }
+                Frontends.writeOut("updated \(outFile)")
+                continue
+            }
+            let expected = (try? FileText.read(outFile)) ?? ""
+            if let diff = Transcript.unifiedDiff(expected: expected, actual: result.text, expectedName: outFile, actualName: "\(file) (replayed)") {
+                FileHandle.standardOutput.write(Data(diff.utf8))
+                status = 1
+            } else {
+                Frontends.writeOut("ok \(file)")
+            }
+        }
+        return status
+    }
+}
