@@ -73,54 +73,8 @@ public enum ValueFormatter {
         return lines.joined(separator: "\n")
     }
 
-    /// Python's `repr(float)`: the shortest digits that round-trip, fixed notation for
-    /// exponents -4 … 15, scientific otherwise (`1e-05`, `1e+16`), always with a `.0` or exponent.
-    public static func pythonFloat(_ d: Double) -> String {
-        if d.isNaN { return "nan" }
-        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
-        if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
-        let (digits, exponent) = shortestDigits(abs(d))
-        let sign = d < 0 ? "-" : ""
-        if exponent >= -4 && exponent < 16 {
-            if exponent < 0 {
-                return sign + "0." + String(repeating: "0", count: -exponent - 1) + digits
-            }
-            let intCount = exponent + 1
-            if digits.count <= intCount {
-                return sign + digits + String(repeating: "0", count: intCount - digits.count) + ".0"
-            }
-            let i = digits.index(digits.startIndex, offsetBy: intCount)
-            return sign + digits[..<i] + "." + digits[i...]
-        }
-        var mantissa = String(digits.prefix(1))
-        if digits.count > 1 { mantissa += "." + digits.dropFirst() }
-        let e = abs(exponent)
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (e < 10 ? "0" : "") + String(e)
-    }
-
-    /// Swift's shortest round-trip digits of a positive finite double, as (digits, exponent of
-    /// the first digit).
-    static func shortestDigits(_ d: Double) -> (String, Int) {
-        let text = d.description
-        var mantissa = ""
-        var pointAt: Int? = nil
-        var exp = 0
-        var chars = Substring(text)
-        if let e = chars.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exp = Int(chars[chars.index(after: e)...]) ?? 0
-            chars = chars[..<e]
-        }
-        for c in chars {
-            if c == "." { pointAt = mantissa.count } else if c.isNumber { mantissa.append(c) }
-        }
-        let intDigits = pointAt ?? mantissa.count
-        var lead = 0
-        for c in mantissa { if c == "0" { lead += 1 } else { break } }
-        var digits = String(mantissa.dropFirst(lead))
-        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-        if digits.isEmpty { return ("0", 0) }
-        return (digits, intDigits - lead - 1 + exp)
-    }
+    /// Python's `repr(float)`: shortest round-trip digits, scientific outside 1e-4 … 1e16.
+    public static func pythonFloat(_ d: Double) -> String { ArrayText.pythonFloat(d) }
 
     /// Python's `repr(str)`: single quotes unless the text has a `'` and no `"`.
     public static func pythonStringRepr(_ s: String) -> String {

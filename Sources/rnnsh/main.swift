@@ -13,8 +13,9 @@ struct RNNShell: ParsableCommand {
         discussion: """
             With no arguments: an interactive shell when stdin is a terminal, otherwise statements \
             are read from stdin (errors go to stderr and the next statement runs).
-            """,
-        subcommands: [PrintFile.self, ReprFile.self])
+
+            Other modes: `rnnsh print FILE.npy|.npz`, `rnnsh repr FILE.npy` (numpy's text for             a saved array), `rnnsh docs` (the command reference as Markdown), `rnnsh bench`.
+            """)
 
     @Option(name: .customShort("c"), help: "Run these statements (separated by ';' or newlines) and exit.")
     var command: String?
@@ -57,4 +58,16 @@ struct ReprFile: ParsableCommand {
     }
 }
 
-RNNShell.main()
+/// The tool modes, chosen by the first word (`rnnsh print …`). They are not subcommands of
+/// `RNNShell` because its positional script arguments would swallow the word.
+struct Tools: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rnnsh", subcommands: [PrintFile.self, ReprFile.self])
+    static let names: Set<String> = ["print", "repr"]
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if let first = arguments.first, Tools.names.contains(first) {
+    Tools.main(arguments)
+} else {
+    RNNShell.main()
+}
