@@ -54,9 +54,7 @@ enum Attributes {
             case "strides": return .tuple(a.byteStrides.map { .int($0) })
             case "itemsize": return .int(a.itemSize)
             case "nbytes": return .int(a.nbytes)
-            case "T":
-                guard let t = evaluator.registry["transpose"] else { return nil }
-                return try evaluator.call(t, [ArgumentInput(value: v, span: span)], span: span)
+            case "T": return .array(a.T)
             default: return nil
             }
         default:

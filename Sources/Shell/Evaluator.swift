@@ -373,9 +373,18 @@ final class Evaluator {
                 if let v = r[key] { return v }
                 throw ShellError("'\(key)' is not a field", span: span)
             }
-        case .array, .scalar:
-            guard let command = registry["getitem"] else { break }
-            return try call(command, [ArgumentInput(value: base, span: span), ArgumentInput(value: .tuple(index), span: span)], span: span)
+        case .array(let a), .scalar(let a):
+            // A tuple index `x[(0, 1)]` is the same as `x[0, 1]`.
+            var flat = index
+            if flat.count == 1, case .tuple(let inner)? = flat.first { flat = inner }
+            var items: [IndexItem] = []
+            for v in flat { items.append(try ValueConversion.indexItem(v, span: span)) }
+            do {
+                let result = try a.subscripted(items)
+                return ValueConversion.arrayOrScalar(result, scalar: IndexItem.selectsScalar(items, ndim: a.ndim))
+            } catch {
+                throw ShellError(error.message, explanation: error.explanation, span: span)
+            }
         default:
             break
         }

@@ -4,6 +4,7 @@ public struct Invocation {
     public let arguments: BoundArguments
     /// Columns of the whole call, for errors about the call as a whole.
     public let span: Range<Int>
+    /// The evaluator running the statement (conversions such as `toArray`).
     let evaluator: Evaluator
 
     /// The workspace of the statement being run (committed only if the statement succeeds).

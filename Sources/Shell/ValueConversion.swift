@@ -1,0 +1,88 @@
+import Tensor
+
+/// Turning shell values into what module Tensor takes: operands (Python scalars stay "weak",
+/// as numpy 2 treats them), nested literals for `np.array`, and index items.
+enum ValueConversion {
+    /// A numpy operand: arrays and numpy scalars are strong, Python scalars weak.
+    static func operand(_ v: Value, span: Range<Int>?, shell: Evaluator) throws(ShellError) -> Operand {
+        switch v {
+        case .int(let i): return .int(Int64(i))
+        case .float(let d): return .float(d)
+        case .bool(let b): return .bool(b)
+        case .array(let a), .scalar(let a): return .array(a)
+        default: return .array(try shell.toArray(v, span: span))
+        }
+    }
+
+    /// `np.array(value)`'s input: numbers and (nested) lists/tuples; arrays inside lists are
+    /// read element by element so `np.array([a, b])` stacks them as numpy does.
+    static func literal(_ v: Value, span: Range<Int>?, depth: Int = 0) throws(ShellError) -> NestedLiteral {
+        if depth > 64 {
+            throw ShellError("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 64.", span: span)
+        }
+        switch v {
+        case .int(let i): return .int(Int64(i))
+        case .float(let d): return .float(d)
+        case .bool(let b): return .bool(b)
+        case .list(let items), .tuple(let items):
+            var out: [NestedLiteral] = []
+            out.reserveCapacity(items.count)
+            for item in items { out.append(try literal(item, span: span, depth: depth + 1)) }
+            return .list(out)
+        case .array(let a), .scalar(let a):
+            return arrayLiteral(a)
+        default:
+            throw ShellError("expected a number or a list of numbers, got \(v.typeName)", span: span)
+        }
+    }
+
+    /// An array's elements as nested lists (its dtype is lost: only used inside literals).
+    static func arrayLiteral(_ a: NDArray) -> NestedLiteral {
+        let flat: [NestedLiteral] = a.scalars.map { s in
+            switch s {
+            case .bool(let b): return .bool(b)
+            case .int(let i): return .int(i)
+            case .float32(let f): return .float(Double(f))
+            case .float64(let d): return .float(d)
+            }
+        }
+        if a.ndim == 0, let only = flat.first { return only }
+        func build(_ dim: Int, _ start: Int) -> (NestedLiteral, Int) {
+            if dim == a.ndim { return (flat[start], start + 1) }
+            var items: [NestedLiteral] = []
+            var i = start
+            for _ in 0..<a.shape[dim] {
+                let (node, next) = build(dim + 1, i)
+                items.append(node)
+                i = next
+            }
+            return (.list(items), i)
+        }
+        return build(0, 0).0
+    }
+
+    /// One entry of `x[...]`.
+    static func indexItem(_ v: Value, span: Range<Int>?) throws(ShellError) -> IndexItem {
+        switch v {
+        case .int(let i): return .index(i)
+        case .bool:
+            break
+        case .slice(let a, let b, let c): return .slice(start: a, stop: b, step: c)
+        case .ellipsis: return .ellipsis
+        case .none: return .newAxis
+        case .scalar(let a) where a.dtype.isInteger:
+            if case .int(let i)? = a.scalar(at: []) { return .index(Int(i)) }
+        default:
+            break
+        }
+        throw ShellError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
+                         explanation: v.sequenceItems != nil || { if case .array = v { return true } else { return false } }()
+                            ? "rnnsh supports basic indexing; index lists and arrays (fancy indexing) are not supported yet" : nil,
+                         span: span)
+    }
+
+    /// An array result, shown as a numpy scalar when numpy would return one.
+    static func arrayOrScalar(_ a: NDArray, scalar: Bool) -> Value {
+        scalar && a.ndim == 0 ? .scalar(a) : .array(a)
+    }
+}
