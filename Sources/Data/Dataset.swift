@@ -57,8 +57,15 @@ public struct Dataset: Sendable {
         let scale = Float(1.0 / 255.0)
         var table = [Float](repeating: 0, count: 256)
         for v in 0..<256 { table[v] = Float(v) * scale }
-        let p = out.storage.pointer.bindMemory(to: Float.self, capacity: max(1, pixels.count))
-        for (i, v) in pixels.enumerated() { p[i] = table[Int(v)] }
+        let n = min(pixels.count, count * features)
+        let dst = out.storage.pointer.bindMemory(to: Float.self, capacity: max(1, n))
+        // Raw pointers: this loop runs 47 million times for MNIST and must stay fast unoptimised.
+        pixels.withUnsafeBufferPointer { src in
+            table.withUnsafeBufferPointer { t in
+                guard let s = src.baseAddress, let tb = t.baseAddress else { return }
+                for i in 0..<n { dst[i] = tb[Int(s[i])] }
+            }
+        }
         return out
     }
 
