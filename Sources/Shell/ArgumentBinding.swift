@@ -87,8 +87,8 @@ enum ArgumentBinder {
     struct Context {
         var evaluate: (Expr) throws(ShellError) -> Value
         var toArray: (Value, Range<Int>?) throws(ShellError) -> NDArray
-        /// A bare name's string value, for path arguments (`f = 'w.npz'; load f`).
-        var stringVariable: (String) -> String?
+        /// A workspace variable's value, for path arguments (`f = 'w.npz'; load f`).
+        var variable: (String) -> Value?
         var rawText: (Range<Int>) -> String
     }
 
@@ -193,11 +193,15 @@ enum ArgumentBinder {
             default: return .string(c.rawText(expr.span))
             }
         case .path:
+            // A file name as typed (`w.npz`, `/tmp/x.npy`), a string, or a variable's value
+            // (so numpy's `np.save('x.npy', x)` order reaches `save` intact).
             switch expr {
             case .string(let s, _): return .string(s)
-            case .name(let n, _): return .string(c.stringVariable(n) ?? n)
+            case .name(let n, _): return c.variable(n) ?? .string(n)
             case .word(let w, _): return .string(w)
-            case .attribute, .int, .float: return .string(c.rawText(expr.span))
+            case .attribute, .int, .float:
+                if let v = try? c.evaluate(expr) { return v }
+                return .string(c.rawText(expr.span))
             default: return try c.evaluate(expr)
             }
         default:
@@ -233,7 +237,9 @@ enum ArgumentBinder {
             case .int(let i): return .bool(i != 0)
             default: throw ShellError("\(p.name) must be True or False, not \(v.typeName)", span: span)
             }
-        case .string, .word, .path:
+        case .path:
+            return v
+        case .string, .word:
             if case .string = v { return v }
             throw ShellError("\(command)() argument '\(p.name)' must be str, not \(v.typeName)", span: span)
         case .dtype:

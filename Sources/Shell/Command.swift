@@ -95,6 +95,7 @@ public struct Parameter: Sendable {
     /// How the default reads in a synopsis (`0`, `'C'`, `None`).
     public var defaultText: String? {
         guard let defaultValue else { return nil }
+        if case .dtype(let d) = defaultValue { return d.name }
         return ValueFormatter.repr(defaultValue)
     }
 }
@@ -122,6 +123,7 @@ public enum ParameterKind: Equatable, Sendable {
     /// A name or word taken literally, not evaluated (`help reshape`, `del x`, `history save`).
     case word
     /// A file path: a string, a variable holding one, or the word as typed (`load w.npz`).
+    /// A variable holding something else arrives as that value; read it with `Invocation.path(_:)`.
     case path
     /// A whole statement (`time x = arange 9`).
     case statement

@@ -270,7 +270,7 @@ final class Evaluator {
         let context = ArgumentBinder.Context(
             evaluate: { (e) throws(ShellError) -> Value in try self.evaluate(e) },
             toArray: { (v, s) throws(ShellError) -> NDArray in try self.toArray(v, span: s) },
-            stringVariable: { n in if case .string(let s)? = self.workspace[n] { return s } else { return nil } },
+            variable: { n in self.workspace[n] },
             rawText: { self.rawText($0) })
         let bound = try ArgumentBinder.bind(command, inputs, callSpan: span, context: context)
         let invocation = Invocation(command: command, arguments: bound, span: span, evaluator: self)

@@ -34,6 +34,14 @@ public struct Invocation {
         ShellError(message, explanation: explanation, span: name.flatMap { arguments.span($0) } ?? nil)
     }
 
+    /// The file name given for a `.path` parameter, resolved against the working directory.
+    public func path(_ name: String) throws(ShellError) -> String {
+        guard case .string(let p) = arguments[name] else {
+            throw error("expected a file name for '\(name)', got \(arguments[name].typeName)", argument: name)
+        }
+        return resolvePath(p)
+    }
+
     /// Resolves a user path against the interpreter's working directory and `~`.
     public func resolvePath(_ path: String) -> String {
         evaluator.interpreter.resolvePath(path)

@@ -70,11 +70,14 @@ public protocol ShellObject: Sendable {
     func attribute(_ name: String) -> Value?
     /// Attribute names, for completion after `value.`.
     var attributeNames: [String] { get }
+    /// The arrays `save VALUE FILE.npz` writes for it (nil: it cannot be saved).
+    var archiveMembers: [(name: String, array: NDArray)]? { get }
 }
 
 extension ShellObject {
     public func attribute(_ name: String) -> Value? { nil }
     public var attributeNames: [String] { [] }
+    public var archiveMembers: [(name: String, array: NDArray)]? { nil }
 }
 
 extension Value {

@@ -58,11 +58,28 @@ struct ReprFile: ParsableCommand {
     }
 }
 
+/// `rnnsh docs`: the command reference (docs/commands.md) as Markdown on stdout.
+struct Docs: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "docs", abstract: "Print the command reference (docs/commands.md) as Markdown.")
+    func run() throws {
+        FileHandle.standardOutput.write(Data(DocsGenerator.markdown().utf8))
+    }
+}
+
+/// `rnnsh bench`: the engine's benchmarks (see Bench.swift).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Run the benchmarks.")
+    func run() throws {
+        let status = runBench()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
 /// The tool modes, chosen by the first word (`rnnsh print …`). They are not subcommands of
 /// `RNNShell` because its positional script arguments would swallow the word.
 struct Tools: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rnnsh", subcommands: [PrintFile.self, ReprFile.self])
-    static let names: Set<String> = ["print", "repr"]
+    static let configuration = CommandConfiguration(commandName: "rnnsh", subcommands: [PrintFile.self, ReprFile.self, Docs.self, BenchCommand.self])
+    static let names: Set<String> = ["print", "repr", "docs", "bench"]
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -22,15 +22,15 @@ enum OutputCommands {
 
     static let reprCommand = Command(
         name: "repr", category: "Output",
-        summary: "Print a value's repr, e.g. array([...]) for arrays.",
+        summary: "A value's repr, e.g. array([...]) for arrays: Python's repr().",
         parameters: [Parameter("value", .value, help: "the value to show")],
         help: """
-            Prints what Python's repr() gives: arrays as `array([...])` with their dtype when it \
-            is not the default, numpy scalars as `np.float32(0.5)`, strings quoted.
+            Returns what Python's repr() gives — arrays as `array([...])` with their dtype when \
+            it is not the default, numpy scalars as `np.float32(0.5)`, strings quoted — so \
+            `repr x` on its own line shows it and `print(repr(x))` prints it.
             """,
         examples: [Example("repr 'text'"), Example("repr([1, 2.0, None])")],
         run: { call in
-            call.print(ValueFormatter.repr(call.arguments["value"]))
-            return .none
+            .string(ValueFormatter.repr(call.arguments["value"]))
         })
 }

@@ -120,7 +120,7 @@ enum WorkspaceCommands {
             """,
         examples: [],
         run: { call in
-            let file = call.arguments.string("file") ?? ""
+            guard let file = call.arguments.string("file") else { _ = try call.path("file"); return .none }
             try ScriptRunner.run(file: file, into: call)
             return .none
         })
