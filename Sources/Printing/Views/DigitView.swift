@@ -1,0 +1,133 @@
+import Tensor
+
+/// A grey image with values in [0, 1] (an MNIST digit: 0 is background, 1 is ink) drawn in
+/// the terminal, so a learner sees the input the network sees.
+///
+/// Terminal cells are about twice as tall as they are wide, so each mode keeps pixels square:
+/// - colour: upper half blocks `▀` whose foreground is the upper pixel and background the lower
+///   one — two pixel rows per text row, one column per pixel, a grey ramp in 256 or 24-bit colour;
+/// - unicode without colour: the shade ramp ` ░▒▓█`, one text row per pixel row, two columns
+///   per pixel;
+/// - plain: the ASCII ramp ` .:-=+*#%@`, laid out like the shade ramp.
+/// Images wider than the terminal are shrunk by averaging square blocks of pixels.
+public enum DigitView {
+    /// The ASCII ramp, from background to ink.
+    public static let asciiRamp: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
+    /// The Unicode shade ramp, from background to ink.
+    public static let shadeRamp: [Character] = [" ", "░", "▒", "▓", "█"]
+
+    /// Draws `pixels` (row-major, `height × width`, values clamped to [0, 1], NaN as 0).
+    public static func render(pixels: [Double], height: Int, width: Int, style: TerminalStyle) throws(TensorError) -> String {
+        guard height >= 0, width >= 0, height.multipliedReportingOverflow(by: width) == (pixels.count, false) else {
+            throw TensorError("cannot draw \(pixels.count) pixels as an image of shape \(shapeString([height, width]))")
+        }
+        if pixels.isEmpty { return "" }
+        let columnsPerPixel = style.colour ? 1 : 2
+        // Shrink by an integer factor until the image fits the terminal.
+        let factor = max(1, (width * columnsPerPixel + style.columns - 1) / style.columns)
+        let image = Grid(values: pixels, rows: height, columns: width).shrunk(by: factor)
+        if style.colour {
+            return halfBlocks(image, trueColour: style.trueColour)
+        }
+        let ramp = style.unicode ? shadeRamp : asciiRamp
+        var lines: [String] = []
+        lines.reserveCapacity(image.rows)
+        for r in 0..<image.rows {
+            var line = ""
+            for c in 0..<image.columns {
+                let v = unit(image[r, c])
+                let ch = ramp[clampedInt((v * Double(ramp.count - 1)).rounded(), 0, ramp.count - 1)]
+                line.append(ch)
+                line.append(ch)
+            }
+            lines.append(ViewText.stripTrailingSpaces(line))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Draws an image array: shape `(h, w)`, or `(n,)` with `n` a perfect square (a flattened
+    /// MNIST row of 784 is 28×28). Float arrays are read as [0, 1]; `uint8` arrays as 0…255.
+    public static func render(_ image: NDArray, style: TerminalStyle) throws(TensorError) -> String {
+        let (h, w) = try imageShape(image.shape)
+        let scale = image.dtype == .uint8 ? 1.0 / 255.0 : 1.0
+        let pixels = image.scalars.map { $0.doubleValue * scale }
+        return try render(pixels: pixels, height: h, width: w, style: style)
+    }
+
+    /// `(h, w)` for a 2-d shape or a square 1-d one.
+    static func imageShape(_ shape: [Int]) throws(TensorError) -> (Int, Int) {
+        if shape.count == 2 { return (shape[0], shape[1]) }
+        if shape.count == 1 {
+            let n = shape[0]
+            let side = clampedInt(Double(n).squareRoot().rounded(), 0, Int(Int32.max))
+            if side.multipliedReportingOverflow(by: side) == (n, false) { return (side, side) }
+        }
+        throw TensorError("cannot draw an array of shape \(shapeString(shape)) as an image",
+                          explanation: "an image is (height, width), or (n,) with n a square such as 784 = 28·28")
+    }
+
+    /// Two pixel rows per text row: `▀` painted with the upper pixel as foreground and the
+    /// lower as background. Escapes are written only when a colour changes; each line ends
+    /// with a reset so nothing leaks into the next.
+    static func halfBlocks(_ image: Grid, trueColour: Bool) -> String {
+        var lines: [String] = []
+        var r = 0
+        while r < image.rows {
+            var line = ""
+            var currentForeground = ""
+            var currentBackground = ""
+            for c in 0..<image.columns {
+                let fg = ANSI.foreground(RGB.grey(unit(image[r, c])), trueColour: trueColour)
+                if fg != currentForeground { line += fg; currentForeground = fg }
+                if r + 1 < image.rows {
+                    let bg = ANSI.background(RGB.grey(unit(image[r + 1, c])), trueColour: trueColour)
+                    if bg != currentBackground { line += bg; currentBackground = bg }
+                }
+                // An odd last row keeps the terminal's own background under its lower half.
+                line += "▀"
+            }
+            lines.append(line + ANSI.reset)
+            r += 2
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A pixel value clamped to [0, 1]; NaN is background.
+    static func unit(_ v: Double) -> Double { v.isNaN ? 0 : min(max(v, 0), 1) }
+}
+
+/// A row-major 2-d grid of doubles, with block-average shrinking shared by the image and
+/// heatmap views.
+struct Grid: Sendable {
+    var values: [Double]
+    let rows: Int
+    let columns: Int
+
+    subscript(r: Int, c: Int) -> Double { values[r * columns + c] }
+
+    /// Each output cell is the mean of a `factor × factor` block (smaller at the edges).
+    func shrunk(by factor: Int) -> Grid { shrunk(rowFactor: factor, columnFactor: factor) }
+
+    /// Each output cell is the mean of a `rowFactor × columnFactor` block; a block holding a
+    /// NaN is NaN, so missing data stays visible.
+    func shrunk(rowFactor: Int, columnFactor: Int) -> Grid {
+        let fr = max(1, rowFactor), fc = max(1, columnFactor)
+        if fr == 1 && fc == 1 { return self }
+        let outRows = (rows + fr - 1) / fr, outColumns = (columns + fc - 1) / fc
+        var out = [Double](repeating: 0, count: outRows * outColumns)
+        for R in 0..<outRows {
+            for C in 0..<outColumns {
+                var sum = 0.0
+                var n = 0
+                for r in (R * fr)..<min(rows, (R + 1) * fr) {
+                    for c in (C * fc)..<min(columns, (C + 1) * fc) {
+                        sum += self[r, c]
+                        n += 1
+                    }
+                }
+                out[R * outColumns + C] = n > 0 ? sum / Double(n) : 0
+            }
+        }
+        return Grid(values: out, rows: outRows, columns: outColumns)
+    }
+}
