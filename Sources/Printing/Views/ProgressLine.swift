@@ -65,8 +65,10 @@ public enum ProgressLine {
             // Unicode: `NNN/NNN ━━━ tail`; ASCII: `NNN/NNN [===] - tail`.
             let fixed = counter.count + 1 + (style.unicode ? 0 : 2) + ViewText.visibleWidth(tailText)
             let room = limit - fixed
-            if room >= shortestBar || !mayDrop || (tail.isEmpty && rateText == nil) {
-                let barWidth = min(max(room, shortestBar), fullBar)
+            let nothingLeft = tail.isEmpty && rateText == nil
+            if room >= shortestBar || !mayDrop || nothingLeft {
+                // A live line with nothing left to drop lets the bar go below ten columns.
+                let barWidth = room >= shortestBar ? min(room, fullBar) : (mayDrop ? max(room, 1) : shortestBar)
                 return counter + " " + bar(step: step, total: total, width: barWidth, style: style) + tailText
             }
             if rateText != nil { rateText = nil } else { tail.removeLast() }

@@ -1,0 +1,79 @@
+import Testing
+import Tensor
+@testable import Printing
+
+@Suite struct ViewsDigitTests {
+    // Ramp positions: 0 → first, 1 → last, v → round(v · (levels − 1)).
+    let pixels: [Double] = [0, 0.25, 0.5,
+                            1, 0.75, 0.1]
+
+    @Test func plainUsesTheASCIIRampTwoColumnsPerPixel() throws {
+        let text = try DigitView.render(pixels: pixels, height: 2, width: 3, style: .plain)
+        #expect(text == "  ::++\n@@##..")
+        expectClean(text, style: .plain)
+    }
+
+    @Test func unicodeWithoutColourUsesTheShadeRamp() throws {
+        let text = try DigitView.render(pixels: pixels, height: 2, width: 3, style: .unicode())
+        // 0.1 · 4 rounds to the blank level, and trailing blanks are dropped.
+        #expect(text == "  ░░▒▒\n██▓▓")
+        expectClean(text, style: .unicode())
+    }
+
+    @Test func colourDrawsTwoPixelRowsPerLineWithHalfBlocks() throws {
+        // Rows: [0, 1], [0.5, 1], [1, 0]: the odd last row has no lower half.
+        let text = try DigitView.render(pixels: [0, 1, 0.5, 1, 1, 0], height: 3, width: 2, style: .colour())
+        let line1 = esc + "38;5;16m" + esc + "48;5;244m▀" + esc + "38;5;231m" + esc + "48;5;231m▀" + esc + "0m"
+        let line2 = esc + "38;5;231m▀" + esc + "38;5;16m▀" + esc + "0m"
+        #expect(text == line1 + "\n" + line2)
+    }
+
+    @Test func trueColourWritesRGBAndSkipsRepeatedEscapes() throws {
+        let text = try DigitView.render(pixels: [1, 1, 0.5, 0.5], height: 2, width: 2, style: .colour(trueColour: true))
+        #expect(text == esc + "38;2;255;255;255m" + esc + "48;2;128;128;128m▀▀" + esc + "0m")
+    }
+
+    @Test func valuesAreClampedAndNaNIsBackground() throws {
+        let text = try DigitView.render(pixels: [-1, .nan, 2, 0.5], height: 2, width: 2, style: .plain)
+        #expect(text == "\n@@++")
+    }
+
+    @Test func wideImagesAreShrunkByAveragingBlocks() throws {
+        // 20 pixels need 40 columns; in 20 they are averaged in 2×2 blocks (here 1×2): 0.5 each.
+        let row = (0..<20).map { Double($0 % 2) }
+        let text = try DigitView.render(pixels: row, height: 1, width: 20, style: TerminalStyle(colour: false, unicode: false, width: 20))
+        #expect(text == String(repeating: "+", count: 20))
+    }
+
+    @Test func arraysFlatSquareOrTwoDimensionalUint8Scaled() throws {
+        let flat = try NDArray([0, 255, 51, 102] as [UInt8])
+        #expect(try DigitView.render(flat, style: .plain) == "  @@\n::==")
+        let square = try NDArray([0, 1, 0.2, 0.4] as [Float], shape: [1, 4])
+        #expect(try DigitView.render(square, style: .plain) == "  @@::==")
+    }
+
+    @Test func refusesShapesThatAreNotImages() throws {
+        #expect(throws: TensorError.self) { try DigitView.render(NDArray([1, 2, 3] as [Float]), style: .plain) }
+        #expect(throws: TensorError.self) { try DigitView.render(NDArray([1, 2] as [Float], shape: [1, 2, 1]), style: .plain) }
+        #expect(throws: TensorError.self) { try DigitView.render(pixels: [1, 2, 3], height: 2, width: 2, style: .plain) }
+        #expect(throws: TensorError.self) { try DigitView.render(pixels: [], height: Int.max, width: 2, style: .plain) }
+    }
+
+    @Test func anMNISTSizedDigitFitsEightyColumnsInEveryMode() throws {
+        var ring = [Double](repeating: 0, count: 784)
+        for r in 0..<28 {
+            for c in 0..<28 {
+                let dr = Double(r) - 13.5, dc = Double(c) - 13.5
+                let d = (dr * dr + dc * dc).squareRoot()
+                ring[r * 28 + c] = max(0, 1 - abs(d - 8) / 3)
+            }
+        }
+        for style in [TerminalStyle.plain, .unicode(), .colour()] {
+            let text = try DigitView.render(pixels: ring, height: 28, width: 28, style: style)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count == (style.colour ? 14 : 28))
+            #expect(lines.allSatisfy { ViewText.visibleWidth($0) <= 56 })
+            expectClean(text, style: style)
+        }
+    }
+}

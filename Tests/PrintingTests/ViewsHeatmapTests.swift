@@ -1,0 +1,114 @@
+import Testing
+import Tensor
+@testable import Printing
+
+@Suite struct ViewsHeatmapTests {
+    let signed = try? NDArray([-1, 0, 0.5, 1, -0.25, 0] as [Double], shape: [2, 3])
+
+    @Test func signedDataPlainShowsSignAndMagnitude() throws {
+        let a = try #require(signed)
+        // |t|·4 rounded: -1 → -#, 0 → blank, 0.5 → +:, -0.25 → -.
+        let text = try Heatmap.render(a, style: .plain)
+        #expect(text == """
+            (2, 3) float64  min -1  max 1
+            +------+
+            |-#  +:|
+            |+#-.  |
+            +------+
+            scale -1 [-# -* -: -.    +. +: +* +#] 1, 0 in the middle
+            """)
+        expectClean(text, style: .plain)
+    }
+
+    @Test func signedDataUnicode() throws {
+        let a = try #require(signed)
+        let text = try Heatmap.render(a, style: .unicode())
+        #expect(text == """
+            (2, 3) float64  min -1  max 1
+            ┌──────┐
+            │-█  +▒│
+            │+█-░  │
+            └──────┘
+            scale -1 [-█ -▓ -▒ -░    +░ +▒ +▓ +█] 1, 0 in the middle
+            """)
+        expectClean(text, style: .unicode())
+    }
+
+    @Test func oneSignedDataUsesTheDensityRampFromMinToMax() throws {
+        let text = try Heatmap.render(NDArray([0, 0.5, 1] as [Float]), style: .plain)
+        #expect(text == """
+            (3,) float32  min 0  max 1
+            +------+
+            |  ++@@|
+            +------+
+            scale 0 [ .:-=+*#%@] 1
+            """)
+    }
+
+    @Test func colourSequentialIsViridisInTrueColour() throws {
+        let text = try Heatmap.render(NDArray([0, 0.5, 1] as [Float]), style: .colour(trueColour: true))
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[2] == "│" + esc + "48;2;68;1;84m  " + esc + "48;2;33;145;140m  " + esc + "48;2;253;231;37m  " + esc + "0m│")
+        #expect(lines[4].hasPrefix("scale 0 [" + esc + "48;2;68;1;84m "))
+        #expect(lines[4].hasSuffix(esc + "48;2;253;231;37m " + esc + "0m] 1"))
+    }
+
+    @Test func colourDivergingIsBlueToRedIn256Colours() throws {
+        let text = try Heatmap.render(NDArray([-1, 0, 1] as [Float]), style: .colour())
+        let lines = text.split(separator: "\n").map(String.init)
+        // RdBu's ends and its near-white middle (247, 247, 247 is nearer cube white than grey 238).
+        #expect(lines[2] == "│" + esc + "48;5;25m  " + esc + "48;5;231m  " + esc + "48;5;124m  " + esc + "0m│")
+        #expect(lines[4].hasSuffix("0m] 1, 0 in the middle"))
+    }
+
+    @Test func largeArraysAreShrunkAndSaySo() throws {
+        // Rows averaged in pairs: 2, 3, 4, 5 and 10, 11, 12, 13 out of 0…15.
+        let text = try Heatmap.render(NDArray((0..<16).map { Double($0) }, shape: [4, 4]), style: .plain, maxRows: 2)
+        #expect(text == """
+            (4, 4) float64  min 0  max 15
+            shown as 2×4, each cell the mean of up to 2×1 elements
+            +--------+
+            |..::::--|
+            |**####%%|
+            +--------+
+            scale 0 [ .:-=+*#%@] 15
+            """)
+        let wide = try Heatmap.render(NDArray((0..<100).map { Double($0) }, shape: [1, 100]), style: TerminalStyle(colour: false, unicode: false, width: 22))
+        #expect(wide.split(separator: "\n")[1] == "shown as 1×10, each cell the mean of up to 1×10 elements")
+        #expect(wide.split(separator: "\n")[3] == "|  ..::--==++**##%%@@|")
+    }
+
+    @Test func aGateSizedArrayFitsTheTerminal() throws {
+        var values: [Float] = []
+        for i in 0..<(128 * 512) {
+            let residue = (i * 7919) % 2001 - 1000
+            values.append(Float(residue) / 1000)
+        }
+        let text = try Heatmap.render(NDArray(values, shape: [128, 512]), style: .plain)
+        let lines = text.split(separator: "\n")
+        #expect(lines[0].hasPrefix("(128, 512) float32  min -1  max 1"))
+        #expect(lines[1] == "shown as 32×37, each cell the mean of up to 4×14 elements")
+        #expect(lines.allSatisfy { ViewText.visibleWidth($0) <= 80 })
+        #expect(lines.count == 32 + 5)
+    }
+
+    @Test func nonFiniteValuesAreMarked() {
+        let text = Heatmap.render(values: [1, .nan, 3, .infinity], rows: 2, columns: 2, style: .plain)
+        #expect(text == """
+            (2, 2)  min 1  max 3  (2 not finite)
+            +----+
+            |  ??|
+            |@@@@|
+            +----+
+            scale 1 [ .:-=+*#%@] 3
+            """)
+        #expect(Heatmap.render(values: [.nan], rows: 1, columns: 1, style: .plain) == "(1, 1), no finite values")
+        #expect(Heatmap.render(values: [1, 2], rows: 2, columns: 2, style: .plain) == "(2, 2), but only 2 values were given")
+        #expect(Heatmap.render(values: [], rows: 0, columns: 3, style: .plain) == "(0, 3), empty")
+    }
+
+    @Test func refusesArraysOfOtherRanks() throws {
+        #expect(throws: TensorError.self) { try Heatmap.render(NDArray([1, 2] as [Float], shape: [1, 1, 2]), style: .plain) }
+        #expect(throws: TensorError.self) { try Heatmap.render(NDArray(scalar: Float(1)), style: .plain) }
+    }
+}
