@@ -42,7 +42,13 @@ public struct Command: Sendable {
         var parts = [name]
         for p in parameters {
             let shown = p.metavar + (p.isVariadic ? "..." : "")
-            parts.append(p.isRequired ? shown : "[\(shown)]")
+            if p.isRequired {
+                parts.append(shown)
+            } else if let d = p.defaultText, d != "None", !p.isVariadic {
+                parts.append("[\(shown)=\(d)]")
+            } else {
+                parts.append("[\(shown)]")
+            }
         }
         for o in options {
             parts.append("[\(o.name)=\(o.defaultText ?? o.metavar)]")

@@ -120,10 +120,10 @@ enum LineDiff {
             while i < n || j < m {
                 if i < n && j < m && am[i] == bm[j] {
                     ops.append(.same(prefix + i, prefix + j)); i += 1; j += 1
-                } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
-                    ops.append(.insert(prefix + j)); j += 1
-                } else {
+                } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
                     ops.append(.delete(prefix + i)); i += 1
+                } else {
+                    ops.append(.insert(prefix + j)); j += 1
                 }
             }
         }

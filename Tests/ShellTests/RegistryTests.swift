@@ -48,7 +48,7 @@ import Testing
 
     @Test func synopsisIsBuiltFromParameters() throws {
         let split = try #require(Registry.standard["split"])
-        #expect(split.synopsis == "split ARY INDICES_OR_SECTIONS [axis=0]")
+        #expect(split.synopsis == "split ARY INDICES_OR_SECTIONS [AXIS=0]")
         let zeros = try #require(Registry.standard["zeros"])
         #expect(zeros.synopsis == "zeros SHAPE... [dtype=float64]")
     }

@@ -1,6 +1,26 @@
 /// `print` and `repr`: showing values the way Python does.
 enum OutputCommands {
-    static let all: [Command] = [printCommand, reprCommand]
+    static let all: [Command] = [printCommand, reprCommand, len]
+
+    static let len = Command(
+        name: "len", category: "Output",
+        summary: "The number of items: of a list, or along an array's first axis.",
+        parameters: [Parameter("obj", .value, help: "a list, tuple, string, record or array")],
+        help: "Python's len(): the length of a list or tuple, or `x.shape[0]` for an array (a 0-d array has none).",
+        examples: [Example("len (split (arange 8) 4)"), Example("len(np.zeros((3, 5)))")],
+        run: { call in
+            let v = call.arguments["obj"]
+            switch v {
+            case .list(let items), .tuple(let items): return .int(items.count)
+            case .string(let s): return .int(s.count)
+            case .record(let r): return .int(r.fields.count)
+            case .array(let a):
+                guard let n = a.shape.first else { throw call.error("len() of unsized object") }
+                return .int(n)
+            default:
+                throw call.error("object of type '\(v.typeName)' has no len()", argument: "obj")
+            }
+        })
 
     static let printCommand = Command(
         name: "print", category: "Output",

@@ -129,8 +129,8 @@ enum ShapeCommands {
         name: "split", category: "Shape",
         summary: "Cut an array into equal parts (or at indices) along an axis: np.split.",
         parameters: [Parameter("ary", .array, help: "the array"),
-                     Parameter("indices_or_sections", .intOrInts, help: "how many equal parts, or a list of cut indices")],
-        options: [Parameter("axis", .int, default: .int(0), help: "the axis to cut along")],
+                     Parameter("indices_or_sections", .intOrInts, help: "how many equal parts, or a list of cut indices"),
+                     Parameter("axis", .int, default: .int(0), help: "the axis to cut along")],
         help: """
             `split x 4` returns a list of 4 views along axis 0; the length of the axis must \
             divide evenly (else numpy's `array split does not result in an equal division`). \
@@ -144,8 +144,8 @@ enum ShapeCommands {
         name: "array_split", category: "Shape",
         summary: "Like split, but unequal parts are allowed: np.array_split.",
         parameters: [Parameter("ary", .array, help: "the array"),
-                     Parameter("indices_or_sections", .intOrInts, help: "how many parts, or a list of cut indices")],
-        options: [Parameter("axis", .int, default: .int(0), help: "the axis to cut along")],
+                     Parameter("indices_or_sections", .intOrInts, help: "how many parts, or a list of cut indices"),
+                     Parameter("axis", .int, default: .int(0), help: "the axis to cut along")],
         help: "Splits into N parts whose lengths differ by at most one (the first ones are longer).",
         examples: [Example("array_split (arange 5) 2")],
         run: { call in try splitRun(call, exact: false) })
@@ -162,8 +162,8 @@ enum ShapeCommands {
     static let concatenate = Command(
         name: "concatenate", category: "Shape",
         summary: "Join arrays along an existing axis: np.concatenate.",
-        parameters: [Parameter("arrays", .value, help: "a list or tuple of arrays")],
-        options: [Parameter("axis", .optionalInt, default: .int(0), help: "the axis to join along (None: flatten first)")],
+        parameters: [Parameter("arrays", .value, help: "a list or tuple of arrays"),
+                     Parameter("axis", .optionalInt, default: .int(0), help: "the axis to join along (None: flatten first)")],
         help: "The inverse of split: `concatenate (split x 4)` gives x back.",
         examples: [Example("np.concatenate([np.arange(2), np.arange(3)])")],
         run: { call in
@@ -173,8 +173,8 @@ enum ShapeCommands {
     static let stack = Command(
         name: "stack", category: "Shape",
         summary: "Join arrays along a new axis: np.stack.",
-        parameters: [Parameter("arrays", .value, help: "a list or tuple of arrays of one shape")],
-        options: [Parameter("axis", .int, default: .int(0), help: "where the new axis goes")],
+        parameters: [Parameter("arrays", .value, help: "a list or tuple of arrays of one shape"),
+                     Parameter("axis", .int, default: .int(0), help: "where the new axis goes")],
         help: "Stacks equally shaped arrays into one with an extra axis (e.g. a list of per-step outputs into one array).",
         examples: [Example("np.stack([np.arange(3), np.arange(3)], axis=1)")],
         run: { call in
