@@ -77,3 +77,36 @@ import Tensor
         }
     }
 }
+
+@Suite struct ViewsPredictionTests {
+    let image = try? NDArray([0, 1, 1, 0] as [Float], shape: [2, 2])
+
+    @Test func probabilitiesBesideTheImage() throws {
+        let a = try #require(image)
+        let text = try PredictionView.render(image: a, probabilities: [0.25, 0.75], title: "test image 0: label 1",
+                                             style: TerminalStyle(colour: false, unicode: false, width: 40))
+        // 40 columns − 4 for the image − 3 gap leave 33: label 1 + value 5 + spaces 2 + marker 2 → bar 23.
+        #expect(text == """
+            test image 0: label 1
+              @@   0 ######                  0.250
+            @@     1 #################       0.750 <
+            """)
+    }
+
+    @Test func belowTheImageWhenNarrow() throws {
+        let a = try #require(image)
+        let text = try PredictionView.render(image: a, probabilities: [0.25, 0.75], labels: ["no", "yes"],
+                                             style: TerminalStyle(colour: false, unicode: false, width: 28))
+        // 28 columns − label 3 − value 5 − spaces 2 − marker 2 → bar 16.
+        #expect(text == "  @@\n@@\nno  ####             0.250\nyes ############     0.750 <")
+        #expect(try PredictionView.render(image: a, probabilities: nil, style: .plain) == "  @@\n@@")
+        #expect(throws: TensorError.self) { try PredictionView.render(image: a, probabilities: [1], labels: ["a", "b"], style: .plain) }
+    }
+
+    @Test func tallImagesAreShrunkToTheLineLimit() throws {
+        // 100 rows of 4 pixels, at most 10 lines: shrunk by 10 in both directions → 10 × 1.
+        let tall = [Double](repeating: 1, count: 400)
+        let text = try DigitView.render(pixels: tall, height: 100, width: 4, style: .plain, maxLines: 10)
+        #expect(text == Array(repeating: "@@", count: 10).joined(separator: "\n"))
+    }
+}

@@ -9,7 +9,8 @@ import Tensor
 /// - unicode without colour: the shade ramp ` ░▒▓█`, one text row per pixel row, two columns
 ///   per pixel;
 /// - plain: the ASCII ramp ` .:-=+*#%@`, laid out like the shade ramp.
-/// Images wider than the terminal are shrunk by averaging square blocks of pixels.
+/// Images wider than the terminal (or taller than `maxLines`) are shrunk by averaging square
+/// blocks of pixels, which keeps them square.
 public enum DigitView {
     /// The ASCII ramp, from background to ink.
     public static let asciiRamp: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
@@ -17,21 +18,44 @@ public enum DigitView {
     public static let shadeRamp: [Character] = [" ", "░", "▒", "▓", "█"]
 
     /// Draws `pixels` (row-major, `height × width`, values clamped to [0, 1], NaN as 0).
-    public static func render(pixels: [Double], height: Int, width: Int, style: TerminalStyle) throws(TensorError) -> String {
+    /// Images wider than `style.width` or taller than `maxLines` text rows are shrunk.
+    public static func render(pixels: [Double], height: Int, width: Int, style: TerminalStyle,
+                              maxLines: Int = 48) throws(TensorError) -> String {
         guard height >= 0, width >= 0, height.multipliedReportingOverflow(by: width) == (pixels.count, false) else {
             throw TensorError("cannot draw \(pixels.count) pixels as an image of shape \(shapeString([height, width]))")
         }
-        if pixels.isEmpty { return "" }
+        return draw(height: height, width: width, style: style, maxLines: maxLines) { visit in
+            for p in pixels { visit(p) }
+        }
+    }
+
+    /// Draws an image array: shape `(h, w)`, or `(n,)` with `n` a perfect square (a flattened
+    /// MNIST row of 784 is 28×28). Float arrays are read as [0, 1]; `uint8` arrays as 0…255.
+    public static func render(_ image: NDArray, style: TerminalStyle, maxLines: Int = 48) throws(TensorError) -> String {
+        let (h, w) = try imageShape(image.shape)
+        let scale = image.dtype == .uint8 ? 1.0 / 255.0 : 1.0
+        return draw(height: h, width: w, style: style, maxLines: maxLines) { visit in
+            image.forEachOffset { visit(image.scalar(atStorageOffset: $0).doubleValue * scale) }
+        }
+    }
+
+    /// Shrinks by the smallest integer factor that fits, then draws in the style's mode.
+    static func draw(height: Int, width: Int, style: TerminalStyle, maxLines: Int,
+                     feed: ((Double) -> Void) -> Void) -> String {
+        if height == 0 || width == 0 { return "" }
         let columnsPerPixel = style.colour ? 1 : 2
-        // Shrink by an integer factor until the image fits the terminal.
-        let factor = max(1, (width * columnsPerPixel + style.columns - 1) / style.columns)
-        let image = Grid(values: pixels, rows: height, columns: width).shrunk(by: factor)
+        let pixelRowsPerLine = style.colour ? 2 : 1
+        let lines = min(max(maxLines, 1), 1000)
+        let byWidth = (width - 1) / (style.columns / columnsPerPixel) + 1
+        let byHeight = (height - 1) / (lines * pixelRowsPerLine) + 1
+        let factor = max(byWidth, byHeight)
+        let image = BlockMeans(rows: height, columns: width, rowFactor: factor, columnFactor: factor, feed: feed).grid
         if style.colour {
             return halfBlocks(image, trueColour: style.trueColour)
         }
         let ramp = style.unicode ? shadeRamp : asciiRamp
-        var lines: [String] = []
-        lines.reserveCapacity(image.rows)
+        var out: [String] = []
+        out.reserveCapacity(image.rows)
         for r in 0..<image.rows {
             var line = ""
             for c in 0..<image.columns {
@@ -40,18 +64,9 @@ public enum DigitView {
                 line.append(ch)
                 line.append(ch)
             }
-            lines.append(ViewText.stripTrailingSpaces(line))
+            out.append(ViewText.stripTrailingSpaces(line))
         }
-        return lines.joined(separator: "\n")
-    }
-
-    /// Draws an image array: shape `(h, w)`, or `(n,)` with `n` a perfect square (a flattened
-    /// MNIST row of 784 is 28×28). Float arrays are read as [0, 1]; `uint8` arrays as 0…255.
-    public static func render(_ image: NDArray, style: TerminalStyle) throws(TensorError) -> String {
-        let (h, w) = try imageShape(image.shape)
-        let scale = image.dtype == .uint8 ? 1.0 / 255.0 : 1.0
-        let pixels = image.scalars.map { $0.doubleValue * scale }
-        return try render(pixels: pixels, height: h, width: w, style: style)
+        return out.joined(separator: "\n")
     }
 
     /// `(h, w)` for a 2-d shape or a square 1-d one.
@@ -94,40 +109,4 @@ public enum DigitView {
 
     /// A pixel value clamped to [0, 1]; NaN is background.
     static func unit(_ v: Double) -> Double { v.isNaN ? 0 : min(max(v, 0), 1) }
-}
-
-/// A row-major 2-d grid of doubles, with block-average shrinking shared by the image and
-/// heatmap views.
-struct Grid: Sendable {
-    var values: [Double]
-    let rows: Int
-    let columns: Int
-
-    subscript(r: Int, c: Int) -> Double { values[r * columns + c] }
-
-    /// Each output cell is the mean of a `factor × factor` block (smaller at the edges).
-    func shrunk(by factor: Int) -> Grid { shrunk(rowFactor: factor, columnFactor: factor) }
-
-    /// Each output cell is the mean of a `rowFactor × columnFactor` block; a block holding a
-    /// NaN is NaN, so missing data stays visible.
-    func shrunk(rowFactor: Int, columnFactor: Int) -> Grid {
-        let fr = max(1, rowFactor), fc = max(1, columnFactor)
-        if fr == 1 && fc == 1 { return self }
-        let outRows = (rows + fr - 1) / fr, outColumns = (columns + fc - 1) / fc
-        var out = [Double](repeating: 0, count: outRows * outColumns)
-        for R in 0..<outRows {
-            for C in 0..<outColumns {
-                var sum = 0.0
-                var n = 0
-                for r in (R * fr)..<min(rows, (R + 1) * fr) {
-                    for c in (C * fc)..<min(columns, (C + 1) * fc) {
-                        sum += self[r, c]
-                        n += 1
-                    }
-                }
-                out[R * outColumns + C] = n > 0 ? sum / Double(n) : 0
-            }
-        }
-        return Grid(values: out, rows: outRows, columns: outColumns)
-    }
 }

@@ -28,8 +28,10 @@ public enum Heatmap {
             throw TensorError("cannot draw an array of shape \(shapeString(array.shape)) as a heatmap",
                               explanation: "a heatmap shows 1-d or 2-d arrays; index or reshape first, e.g. x[0]")
         }
-        return render(values: array.scalars.map(\.doubleValue), rows: shape[0], columns: shape[1],
-                      style: style, maxRows: maxRows, label: shapeString(array.shape) + " " + array.dtype.name)
+        return render(rows: shape[0], columns: shape[1], style: style, maxRows: maxRows,
+                      label: shapeString(array.shape) + " " + array.dtype.name) { visit in
+            array.forEachOffset { visit(array.scalar(atStorageOffset: $0).doubleValue) }
+        }
     }
 
     /// Draws `values` (row-major `rows × columns`; extra values are ignored). `label` starts
@@ -37,26 +39,36 @@ public enum Heatmap {
     /// the scale, which is set by the finite values.
     public static func render(values: [Double], rows: Int, columns: Int, style: TerminalStyle,
                               maxRows: Int = 32, label: String? = nil) -> String {
+        let (count, overflow) = max(rows, 0).multipliedReportingOverflow(by: max(columns, 0))
+        if !overflow && count > 0 && count > values.count {
+            return (label ?? shapeString([rows, columns])) + ", but only \(values.count) values were given"
+        }
+        return render(rows: rows, columns: columns, style: style, maxRows: maxRows, label: label) { visit in
+            for v in values { visit(v) }
+        }
+    }
+
+    /// The drawing itself, reading the values once through `feed` (row-major order).
+    static func render(rows: Int, columns: Int, style: TerminalStyle, maxRows: Int, label: String?,
+                       feed: ((Double) -> Void) -> Void) -> String {
         let r = max(rows, 0), c = max(columns, 0)
         let header = label ?? shapeString([r, c])
         let (count, overflow) = r.multipliedReportingOverflow(by: c)
+        if overflow { return header + ", too large to draw" }
         if count == 0 { return header + ", empty" }
-        guard !overflow, count <= values.count else {
-            return header + ", but only \(values.count) values were given"
-        }
-        let finite = values.prefix(r * c).filter(\.isFinite)
-        guard let lo = finite.min(), let hi = finite.max() else {
+
+        // Shrink to fit: two columns per cell inside a one-column frame on each side.
+        let maxColumns = max(1, (style.columns - 2) / 2)
+        let rowLimit = min(max(maxRows, 1), 1000)
+        let rowFactor = (r - 1) / rowLimit + 1
+        let columnFactor = (c - 1) / maxColumns + 1
+        let summary = BlockMeans(rows: r, columns: c, rowFactor: rowFactor, columnFactor: columnFactor, feed: feed)
+        let grid = summary.grid
+        guard let lo = summary.lo, let hi = summary.hi else {
             return header + ", no finite values"
         }
         let signed = lo < 0 && hi > 0
         let bound = max(abs(lo), abs(hi))
-
-        // Shrink to fit: two columns per cell inside a one-column frame on each side.
-        let maxColumns = max(1, (style.columns - 2) / 2)
-        let rowFactor = (r + max(maxRows, 1) - 1) / max(maxRows, 1)
-        let columnFactor = (c + maxColumns - 1) / maxColumns
-        let grid = Grid(values: Array(values.prefix(r * c)), rows: r, columns: c)
-            .shrunk(rowFactor: rowFactor, columnFactor: columnFactor)
 
         /// Where `v` sits on the scale: -1…1 for signed data, 0…1 otherwise (infinities clamp).
         func position(_ v: Double) -> Double {
@@ -65,9 +77,9 @@ public enum Heatmap {
         }
 
         var lines: [String] = []
-        var summary = header + "  min " + ViewText.short(lo) + "  max " + ViewText.short(hi)
-        if finite.count < r * c { summary += "  (\(r * c - finite.count) not finite)" }
-        lines.append(summary)
+        var first = header + "  min " + ViewText.short(lo) + "  max " + ViewText.short(hi)
+        if summary.nonFinite > 0 { first += "  (\(summary.nonFinite) not finite)" }
+        lines.append(first)
         if rowFactor > 1 || columnFactor > 1 {
             lines.append("shown as \(grid.rows)×\(grid.columns), each cell the mean of up to \(rowFactor)×\(columnFactor) elements")
         }
