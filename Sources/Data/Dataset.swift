@@ -24,7 +24,7 @@ public struct Dataset: Sendable {
     public static func load(path: String? = nil, oneHot: Bool = false, validation: Int = defaultValidationSize,
                             environment: [String: String] = DatasetLocator.processEnvironment) throws(TensorError) -> Dataset {
         let location: DatasetLocator.Location
-        if let path { location = try DatasetLocator.resolve(path) } else { location = try DatasetLocator.locate(environment: environment) }
+        if let path { location = try DatasetLocator.resolve(DatasetLocator.expandingTilde(path, environment: environment)) } else { location = try DatasetLocator.locate(environment: environment) }
         let raw: RawDataset
         switch location {
         case .idx(let files): raw = try RawDataset(idx: files)

@@ -52,9 +52,18 @@ public enum DatasetLocator {
     public static func searchPath(environment: [String: String]) -> [String] {
         var out: [String] = []
         if let d = environment["RNNSH_DATA"], !d.isEmpty { out.append(d) }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        out += ["/tmp/data/", join(home, ".keras/datasets/mnist.npz"), "/usr/share/datasets/fashion-mnist/"]
+        out += ["/tmp/data/", join(home(environment), ".keras/datasets/mnist.npz"), "/usr/share/datasets/fashion-mnist/"]
         return out
+    }
+
+    /// `~/x` → `$HOME/x` (paths typed in the shell are not expanded by a system shell).
+    public static func expandingTilde(_ path: String, environment: [String: String]) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        return home(environment) + path.dropFirst()
+    }
+
+    static func home(_ environment: [String: String]) -> String {
+        environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
     }
 
     /// The first dataset on `searchPath(environment:)`. `RNNSH_DATA`, when set, must be valid;

@@ -36,6 +36,9 @@ struct DatasetLocatorTests {
         #expect(S.error { _ = try Dataset.load(environment: env) } == "RNNSH_DATA=\(empty): no MNIST-format dataset here")
         let good = try Dataset.load(validation: 0, environment: ["RNNSH_DATA": later, "HOME": root])
         #expect(good.path == later && good.train.count == 12)
+        #expect(try Dataset.load(path: "~/later", validation: 0, environment: ["HOME": root]).path == later)
+        #expect(DatasetLocator.expandingTilde("~", environment: ["HOME": "/h"]) == "/h")
+        #expect(DatasetLocator.expandingTilde("a/~", environment: ["HOME": "/h"]) == "a/~")
     }
 
     @Test("a path may be a prefix (EMNIST-style names), one of the files, or incomplete")

@@ -56,6 +56,22 @@ struct IOCorruptFileTests {
         #expect(npyError(g) == "x.npy: cannot parse header (integer too large)")
     }
 
+    @Test("a real 8 GB file (sparse) is refused by the memory limit before anything is allocated")
+    func overTheMemoryLimit() throws {
+        let dir = try IOSupport.tempDir("huge")
+        defer { IOSupport.remove(dir) }
+        let path = "\(dir)/big.npy"
+        let header = NPYHeader(dtype: .float32, shape: [1_000_000_000, 2]).encoded()
+        try IOSupport.writeFile(path, header)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: UInt64(header.count) + 8_000_000_000)
+        try handle.close()
+        #expect(throws: TensorError("\(path): Unable to allocate 7.45 GiB for an array with shape (1000000000, 2) and data type float32",
+                                    explanation: "the limit is 4 GiB; raise it with `limit` if this is intended")) {
+            try NPYFile.read(path: path)
+        }
+    }
+
     @Test func truncatedHeader() throws {
         let good = NPYFile.encode(try IOSupport.make(.float32, [2, 3]))
         #expect(npyError(Array(good.prefix(20))) == "x.npy: truncated header (the header needs 128 bytes, the file has 20)")

@@ -46,7 +46,7 @@ public struct ZipArchive: Sendable {
     static let end64Sig: UInt32 = 0x0606_4b50
     static let end64LocatorSig: UInt32 = 0x0706_4b50
     /// Python's `zipfile.ZIP64_LIMIT`: beyond it, sizes and offsets move into zip64 fields.
-    static let zip64Limit = (1 << 31) - 1
+    public static let zip64Limit = (1 << 31) - 1
 
     // MARK: Reading
 
@@ -200,8 +200,10 @@ public struct ZipArchive: Sendable {
     // MARK: Writing
 
     /// A zip archive holding `members` in order, as Python's `zipfile` writes it for
-    /// `np.savez` (`compressed: false`) or `np.savez_compressed`.
-    public static func encode(_ members: [(name: String, data: [UInt8])], compressed: Bool) throws(TensorError) -> [UInt8] {
+    /// `np.savez` (`compressed: false`) or `np.savez_compressed`. Sizes and offsets above
+    /// `zip64Threshold` (Python's 2 GiB limit unless a test lowers it) use zip64 records.
+    public static func encode(_ members: [(name: String, data: [UInt8])], compressed: Bool,
+                              zip64Threshold: Int = zip64Limit) throws(TensorError) -> [UInt8] {
         var out: [UInt8] = []
         var central: [UInt8] = []
         for m in members {
@@ -229,12 +231,12 @@ public struct ZipArchive: Sendable {
             // Central entry: zip64 only where Python needs it.
             var extra: [Int] = []
             var sizeField = (m.data.count, payload.count)
-            if m.data.count > zip64Limit || payload.count > zip64Limit {
+            if m.data.count > zip64Threshold || payload.count > zip64Threshold {
                 extra += [m.data.count, payload.count]
                 sizeField = (0xffff_ffff, 0xffff_ffff)
             }
             var offsetField = offset
-            if offset > zip64Limit { extra.append(offset); offsetField = 0xffff_ffff }
+            if offset > zip64Threshold { extra.append(offset); offsetField = 0xffff_ffff }
             var c = ByteWriter()
             c.u32(centralSig); c.u16(0x032d); c.u16(45); c.u16(utf8Flag); c.u16(method)
             c.u16(0); c.u16(0x21)
@@ -252,7 +254,7 @@ public struct ZipArchive: Sendable {
         out += central
         var count = members.count, cdSize = central.count, cdStart = cdOffset
         var e = ByteWriter()
-        if count > 0xffff || cdStart > zip64Limit || cdSize > zip64Limit {
+        if count > 0xffff || cdStart > zip64Threshold || cdSize > zip64Threshold {
             let pos = out.count
             e.u32(end64Sig); e.u64(44); e.u16(45); e.u16(45); e.u32(0); e.u32(0)
             e.u64(count); e.u64(count); e.u64(cdSize); e.u64(cdStart)
