@@ -96,11 +96,20 @@ import Tensor
     @Test func belowTheImageWhenNarrow() throws {
         let a = try #require(image)
         let text = try PredictionView.render(image: a, probabilities: [0.25, 0.75], labels: ["no", "yes"],
-                                             style: TerminalStyle(colour: false, unicode: false, width: 28))
-        // 28 columns − label 3 − value 5 − spaces 2 − marker 2 → bar 16.
-        #expect(text == "  @@\n@@\nno  ####             0.250\nyes ############     0.750 <")
+                                             style: TerminalStyle(colour: false, unicode: false, width: 24))
+        // 24 − 4 − 3 leaves 17 < 20 columns: the chart goes below, with a bar of
+        // 24 − label 3 − value 5 − spaces 2 − marker 2 = 12.
+        #expect(text == "  @@\n@@\nno  ###          0.250\nyes #########    0.750 <")
         #expect(try PredictionView.render(image: a, probabilities: nil, style: .plain) == "  @@\n@@")
         #expect(throws: TensorError.self) { try PredictionView.render(image: a, probabilities: [1], labels: ["a", "b"], style: .plain) }
+    }
+
+    @Test func textWidthIsTheImagesNotItsInk() throws {
+        #expect(try DigitView.textWidth(of: [784], style: .plain) == 56)
+        #expect(try DigitView.textWidth(of: [28, 28], style: .colour()) == 28)
+        // 80 columns hold 40 pixels at two columns each; 41 are shrunk by 2 to 21.
+        #expect(try DigitView.textWidth(of: [2, 40], style: .plain) == 80)
+        #expect(try DigitView.textWidth(of: [2, 41], style: .plain) == 42)
     }
 
     @Test func tallImagesAreShrunkToTheLineLimit() throws {

@@ -43,12 +43,7 @@ public enum DigitView {
     static func draw(height: Int, width: Int, style: TerminalStyle, maxLines: Int,
                      feed: ((Double) -> Void) -> Void) -> String {
         if height == 0 || width == 0 { return "" }
-        let columnsPerPixel = style.colour ? 1 : 2
-        let pixelRowsPerLine = style.colour ? 2 : 1
-        let lines = min(max(maxLines, 1), 1000)
-        let byWidth = (width - 1) / (style.columns / columnsPerPixel) + 1
-        let byHeight = (height - 1) / (lines * pixelRowsPerLine) + 1
-        let factor = max(byWidth, byHeight)
+        let factor = shrinkFactor(height: height, width: width, style: style, maxLines: maxLines)
         let image = BlockMeans(rows: height, columns: width, rowFactor: factor, columnFactor: factor, feed: feed).grid
         if style.colour {
             return halfBlocks(image, trueColour: style.trueColour)
@@ -67,6 +62,25 @@ public enum DigitView {
             out.append(ViewText.stripTrailingSpaces(line))
         }
         return out.joined(separator: "\n")
+    }
+
+    /// The smallest integer factor that fits an image in `style.width` columns and `maxLines`
+    /// text rows.
+    static func shrinkFactor(height: Int, width: Int, style: TerminalStyle, maxLines: Int) -> Int {
+        let columnsPerPixel = style.colour ? 1 : 2
+        let pixelRowsPerLine = style.colour ? 2 : 1
+        let lines = min(max(maxLines, 1), 1000)
+        let byWidth = (max(width, 1) - 1) / (style.columns / columnsPerPixel) + 1
+        let byHeight = (max(height, 1) - 1) / (lines * pixelRowsPerLine) + 1
+        return max(byWidth, byHeight)
+    }
+
+    /// Columns the drawing of an image of `shape` takes (blank columns included, which plain
+    /// lines drop at their ends), so views placed beside it line up whatever the image holds.
+    public static func textWidth(of shape: [Int], style: TerminalStyle, maxLines: Int = 48) throws(TensorError) -> Int {
+        let (h, w) = try imageShape(shape)
+        let factor = shrinkFactor(height: h, width: w, style: style, maxLines: maxLines)
+        return (w == 0 ? 0 : (w - 1) / factor + 1) * (style.colour ? 1 : 2)
     }
 
     /// `(h, w)` for a 2-d shape or a square 1-d one.

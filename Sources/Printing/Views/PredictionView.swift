@@ -22,13 +22,14 @@ public enum PredictionView {
             throw TensorError("\(names.count) labels given for \(probabilities.count) probabilities")
         }
         let gap = 3
-        let pictureWidth = picture.split(separator: "\n").map { ViewText.visibleWidth($0) }.max() ?? 0
+        let pictureWidth = try DigitView.textWidth(of: image.shape, style: style)
         let rest = style.columns - pictureWidth - gap
-        // A chart narrower than ~25 columns has bars too short to compare: put it underneath.
+        // A chart narrower than 20 columns has bars too short to compare: put it underneath.
+        let beside = rest >= 20
         var chartStyle = style
-        chartStyle.width = rest >= 25 ? rest : style.columns
+        chartStyle.width = beside ? rest : style.columns
         let chart = BarChart.render(labels: names, values: probabilities, style: chartStyle, maximum: 1)
-        out.append(rest >= 25 ? ViewText.sideBySide(picture, chart, gap: gap) : picture + "\n" + chart)
+        out.append(beside ? ViewText.sideBySide(picture, chart, gap: gap, leftWidth: pictureWidth) : picture + "\n" + chart)
         return out.joined(separator: "\n")
     }
 }

@@ -30,13 +30,14 @@ public enum ViewText {
     public static func visibleWidth(_ text: String) -> Int { visibleWidth(text[...]) }
 
     /// Two blocks of lines next to each other, `gap` columns apart. The left block is padded to
-    /// its widest line; the shorter block is centred vertically (or top-aligned). No line ends
-    /// in spaces.
-    public static func sideBySide(_ left: String, _ right: String, gap: Int = 3, centred: Bool = true) -> String {
+    /// `leftWidth` columns (default: its widest line); the shorter block is centred vertically
+    /// (or top-aligned). No line ends in spaces.
+    public static func sideBySide(_ left: String, _ right: String, gap: Int = 3, centred: Bool = true,
+                                  leftWidth: Int? = nil) -> String {
         let l = left.isEmpty ? [] : left.split(separator: "\n", omittingEmptySubsequences: false)
         let r = right.isEmpty ? [] : right.split(separator: "\n", omittingEmptySubsequences: false)
         let height = max(l.count, r.count)
-        let leftWidth = l.map { visibleWidth($0) }.max() ?? 0
+        let leftWidth = max(leftWidth ?? 0, l.map { visibleWidth($0) }.max() ?? 0)
         let lTop = centred ? (height - l.count) / 2 : 0
         let rTop = centred ? (height - r.count) / 2 : 0
         var out: [String] = []
