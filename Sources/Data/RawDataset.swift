@@ -49,7 +49,8 @@ struct RawDataset {
                 throw TensorError("\(path): \(name) has shape \(shapeString(a.shape)); expected (n, 28, 28)")
             }
             if a.ndim == 3 { try RawDataset.checkSide(Array(a.shape.dropFirst()), path: "\(path): \(name)") }
-            return (a.elements(as: UInt8.self) ?? [], a.shape[0])
+            // A bulk copy: element-wise access would cost a closure call per pixel.
+            return (a.withContiguousElements(UInt8.self) { Array($0) } ?? [], a.shape[0])
         }
         func labels(_ name: String, count: Int, imagesName: String) throws(TensorError) -> [UInt8] {
             let a = try member(name)
