@@ -5,17 +5,6 @@ struct Grid: Sendable {
     let columns: Int
 
     subscript(r: Int, c: Int) -> Double { values[r * columns + c] }
-
-    /// Each output cell is the mean of a `factor × factor` block (smaller at the edges).
-    func shrunk(by factor: Int) -> Grid { shrunk(rowFactor: factor, columnFactor: factor) }
-
-    /// Each output cell is the mean of a `rowFactor × columnFactor` block.
-    func shrunk(rowFactor: Int, columnFactor: Int) -> Grid {
-        if rowFactor <= 1 && columnFactor <= 1 { return self }
-        return BlockMeans(rows: rows, columns: columns, rowFactor: rowFactor, columnFactor: columnFactor) { visit in
-            for v in values { visit(v) }
-        }.grid
-    }
 }
 
 /// Block means of a row-major `rows × columns` stream, and the range of its finite values,
