@@ -7,6 +7,8 @@ struct ArgumentInput {
     var expr: Expr?
     var value: Value?
     var span: Range<Int>?
+    /// The operand as written, when `span` covers more (a binary operator's sides).
+    var text: String?
 
     init(label: String? = nil, expr: Expr) {
         self.label = label

@@ -10,12 +10,15 @@ final class Evaluator {
     /// The full text given to `execute`; spans index into it.
     let source: [Unicode.Scalar]
     var depth = 0
+    /// The explorer's trace of this statement (Tracing.swift); active under `trace`.
+    var trace = TraceLog()
 
     init(workspace: Workspace, interpreter: Interpreter, source: String, emit: @escaping (Output) -> Void) {
         self.workspace = workspace
         self.interpreter = interpreter
         self.source = Array(source.unicodeScalars)
         self.emit = emit
+        self.trace.active = interpreter.explore.traceAll
     }
 
     var registry: Registry { interpreter.registry }
@@ -56,7 +59,7 @@ final class Evaluator {
         case .expression(let expr):
             let value = try evaluate(expr)
             if !value.isNone {
-                emit(.text(ValueFormatter.str(value)))
+                if !traceShowedLast(value) { emit(.text(ValueFormatter.str(value))) }
                 workspace["_"] = value
             }
             return value
@@ -114,13 +117,13 @@ final class Evaluator {
                 if (op == "and" && !t) || (op == "or" && t) { return l }
                 return try evaluate(rhs)
             }
-            return try binary(op, try evaluate(lhs), try evaluate(rhs), span)
+            return try binary(op, try evaluate(lhs), try evaluate(rhs), span, texts: (rawText(lhs.span), rawText(rhs.span)))
         case .call(let callee, let args, let span):
             return try evaluateCall(callee, args, piped: nil, span: span)
         case .attribute(let base, let name, let span):
             return try attribute(try evaluate(base), name, span)
         case .indexing(let base, let items, let span):
-            return try evaluateSubscript(try evaluate(base), items, span)
+            return try evaluateSubscript(try evaluate(base), items, span, baseText: rawText(base.span))
         case .command(let name, let args, let nameSpan, let span):
             return try callCommand(name, args, piped: nil, nameSpan: nameSpan, span: span)
         case .pipeline(let stages, _):
@@ -193,7 +196,7 @@ final class Evaluator {
         }
     }
 
-    func binary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>) throws(ShellError) -> Value {
+    func binary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, texts: (String, String)? = nil) throws(ShellError) -> Value {
         if !Self.isArrayLike(l) && !Self.isArrayLike(r) {
             if let v = try PythonArithmetic.binary(op, l, r, span) { return v }
         }
@@ -201,7 +204,10 @@ final class Evaluator {
               Self.isArrayLike(l) || Self.isArrayLike(r) || isNumberLike(l) && isNumberLike(r) else {
             throw ShellError("unsupported operand type(s) for \(op): '\(l.typeName)' and '\(r.typeName)'", span: span)
         }
-        return try call(command, [ArgumentInput(value: l, span: span), ArgumentInput(value: r, span: span)], span: span)
+        var left = ArgumentInput(value: l, span: span), right = ArgumentInput(value: r, span: span)
+        left.text = texts?.0
+        right.text = texts?.1
+        return try call(command, [left, right], span: span)
     }
 
     func isNumberLike(_ v: Value) -> Bool {
@@ -275,11 +281,13 @@ final class Evaluator {
         let bound = try ArgumentBinder.bind(command, inputs, callSpan: span, context: context)
         let invocation = Invocation(command: command, arguments: bound, span: span, evaluator: self)
         do {
-            return try command.run(invocation)
+            let value = try command.run(invocation)
+            recordStage(command, bound, value: value)
+            return value
         } catch let e as ShellError {
             throw e
         } catch let e as TensorError {
-            throw ShellError(e.message, explanation: e.explanation)
+            throw ShellError(e.message, explanation: teachingExplanation(command, bound, inputs, e) ?? e.explanation)
         } catch {
             throw ShellError("\(command.name): \(error)")
         }
@@ -293,6 +301,8 @@ final class Evaluator {
             guard let command = registry["asarray"] else {
                 throw ShellError("expected an array, got \(v.typeName)", span: span)
             }
+            trace.suppressed += 1
+            defer { trace.suppressed -= 1 }
             let result = try call(command, [ArgumentInput(value: v, span: span)], span: span ?? 0..<0)
             guard case .array(let a) = result else { throw ShellError("expected an array, got \(v.typeName)", span: span) }
             return a
@@ -319,7 +329,10 @@ final class Evaluator {
         default:
             break
         }
-        if let v = try Attributes.value(of: base, name, span: span, evaluator: self) { return v }
+        if let v = try Attributes.value(of: base, name, span: span, evaluator: self) {
+            if name == "T" { recordAttributeStage(name, base: base, value: v) }
+            return v
+        }
         if let command = registry[name], command.isMethod, Attributes.acceptsMethods(base) {
             return .function(Callable(name: name, receiver: base))
         }
@@ -327,7 +340,7 @@ final class Evaluator {
         throw ShellError(Suggest.message("'\(base.typeName)' object has no attribute '\(name)'", name: name, candidates: candidates), span: span)
     }
 
-    func evaluateSubscript(_ base: Value, _ items: [SubscriptItem], _ span: Range<Int>) throws(ShellError) -> Value {
+    func evaluateSubscript(_ base: Value, _ items: [SubscriptItem], _ span: Range<Int>, baseText: String? = nil) throws(ShellError) -> Value {
         var values: [Value] = []
         for item in items {
             switch item {
@@ -345,10 +358,10 @@ final class Evaluator {
                 values.append(.slice(try part(a), try part(b), try part(c)))
             }
         }
-        return try subscriptValue(base, values, span)
+        return try subscriptValue(base, values, span, baseText: baseText)
     }
 
-    func subscriptValue(_ base: Value, _ index: [Value], _ span: Range<Int>) throws(ShellError) -> Value {
+    func subscriptValue(_ base: Value, _ index: [Value], _ span: Range<Int>, baseText: String? = nil) throws(ShellError) -> Value {
         switch base {
         case .list(let items), .tuple(let items):
             guard index.count == 1, let only = index.first else {
@@ -383,7 +396,7 @@ final class Evaluator {
                 let result = try a.subscripted(items)
                 return ValueConversion.arrayOrScalar(result, scalar: IndexItem.selectsScalar(items, ndim: a.ndim))
             } catch {
-                throw ShellError(error.message, explanation: error.explanation, span: span)
+                throw ShellError(error.message, explanation: teachingIndexExplanation(base, baseText, error) ?? error.explanation, span: span)
             }
         default:
             break

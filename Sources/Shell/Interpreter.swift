@@ -36,6 +36,8 @@ public final class Interpreter {
     public private(set) var lastSucceededStatements: [String] = []
     /// Set by `quit`/`exit` (the status to exit with); the front end stops reading then.
     public internal(set) var exitStatus: Int32?
+    /// The explorer's session settings (`trace on`, axis names); see Tracing.swift.
+    public var explore = ExploreSettings()
     /// How many `run FILE` are in progress (guards against a script that runs itself).
     var runNesting = 0
 

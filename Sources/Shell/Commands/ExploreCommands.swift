@@ -1,0 +1,340 @@
+import Tensor
+import Printing
+import Explore
+
+/// The explorer: seeing what shape ops do to data. `trace` prints every stage of a pipeline or
+/// method chain, `explain` says in words and as an index formula what one op does, `track`
+/// labels every element of a result by where it came from, `info` shows an array's memory
+/// facts, `axes` names a variable's axes for those sentences, `show` draws a 2-d array.
+/// The texts come from module Explore (pure functions); these commands only find the names.
+enum ExploreCommands {
+    static let all: [Command] = [trace, explain, track, info, axes, show]
+
+    // MARK: trace
+
+    static let trace = Command(
+        name: "trace", category: "Explore",
+        summary: "Print every stage of a statement: op, shape, dtype, strides, view or copy, value.",
+        parameters: [Parameter("statement", .statement, default: .none,
+                               help: "a statement to trace once, or `on` / `off` to trace every statement")],
+        help: """
+            `trace arange 24 | reshape 2 4 3 | transpose 1 0 2 | reshape -1 3 | split 4` runs the \
+            pipeline and, as each stage happens, prints `#k OPERATION ARGS → SHAPE DTYPE, strides \
+            (bytes), view of #j | copy of #j | new array` and then the value exactly as numpy \
+            prints it. Method chains (`x.reshape(2, 4, 3).T`) and nested calls are traced the \
+            same way. `trace on` traces every statement until `trace off`; `trace` alone says \
+            which is in effect. A stage that is a view only changed shape and strides; a copy \
+            moved the data (e.g. reshaping a transposed array).
+            """,
+        examples: [Example("trace arange 6 | reshape 2 3 | transpose"),
+                   Example("x = np.arange(6)\ntrace x.reshape(3, 2).T")],
+        run: { call in
+            let ev = call.evaluator
+            guard let (statement, text) = call.arguments.statement("statement") else {
+                call.print("trace is \(call.interpreter.explore.traceAll ? "on" : "off")")
+                return .none
+            }
+            if case .expression(.name(let word, _)) = statement, word == "on" || word == "off", call.workspace[word] == nil {
+                call.interpreter.explore.traceAll = word == "on"
+                call.print(word == "on" ? "trace is on: every statement prints its stages" : "trace is off")
+                return .none
+            }
+            let was = ev.trace.active
+            ev.trace.active = true
+            defer { ev.trace.active = was }
+            _ = try call.execute(statement, text: text)
+            return .none
+        })
+
+    // MARK: explain
+
+    static let explain = Command(
+        name: "explain", category: "Explore",
+        summary: "Say what reshape, transpose or split does to an array: words, index formula, view or copy.",
+        parameters: [Parameter("op", .word, help: "reshape, transpose or split"),
+                     Parameter("a", .array, help: "the array, as you would pass it to the op"),
+                     Parameter("args", .value, default: .tuple([]), variadic: true,
+                               help: "the op's own arguments: a shape, axes, or sections/indices")],
+        options: [Parameter("axis", .int, default: .int(0), help: "split: the axis to cut along"),
+                  Parameter("names", .value, default: .none, help: "names for the array's axes, e.g. 'image row pixel' (default: those set with `axes`)")],
+        help: """
+            Takes the same arguments as the op (`explain transpose x 1 0 2`, `explain reshape x \
+            -1 3`, `explain split x 4 axis=0`) and prints what it does: an index formula \
+            (`y[i, j, k] = x[j, i, k]`), which axes merge or split, and whether data moves. \
+            A reshape is a view when the merged axes are evenly spaced in memory; otherwise \
+            numpy must copy, and explain says which axes could not be merged and why. With \
+            axis names (`axes x image row pixel` or `names=`), a transpose reads \
+            `y[0] holds row 0 of every image`.
+            """,
+        examples: [Example("x = arange 24 | reshape 2 4 3\nexplain transpose x 1 0 2 names='image row pixel'"),
+                   Example("t = (arange 24 | reshape 2 4 3).transpose(1, 0, 2)\nexplain reshape t -1 3")],
+        run: { call in
+            let a = call.arguments
+            guard let x = a.array("a"), let op = a.string("op") else { return .none }
+            let (name, defined) = displayName(call.evaluator.argumentText(a, "a", command: "explain"))
+            if let defined { call.print(defined) }
+            let names = try axisNames(call, given: a["names"], for: name, ndim: x.ndim)
+            let rest = a["args"].sequenceItems ?? []
+            switch op {
+            case "reshape":
+                let shape = try ArgumentBinder.integers(rest.count == 1 ? rest[0] : .tuple(rest), a.span("args"))
+                call.print(try Explain.reshape(x, shape, name: name, result: resultName(avoiding: name, "y")))
+            case "transpose":
+                let axes = rest.isEmpty ? nil : try ArgumentBinder.integers(rest.count == 1 ? rest[0] : .tuple(rest), a.span("args"))
+                call.print(try Explain.transpose(x, axes, name: name, result: resultName(avoiding: name, "y"), axisNames: names))
+            case "split", "array_split":
+                guard rest.count == 1, let only = rest.first else {
+                    throw call.error("explain split needs one argument: a number of sections or a list of indices", argument: "args")
+                }
+                let axis = a.int("axis") ?? 0
+                if only.sequenceItems != nil {
+                    let indices = try ArgumentBinder.integers(only, a.span("args"))
+                    call.print(try Explain.split(x, indices: indices, axis: axis, equal: op == "split", name: name, result: resultName(avoiding: name, "ys")))
+                } else {
+                    let n = try ArgumentBinder.integer(only, a.span("args"))
+                    call.print(try Explain.split(x, sections: n, axis: axis, equal: op == "split", name: name, result: resultName(avoiding: name, "ys")))
+                }
+            default:
+                throw call.error(Suggest.message("explain knows reshape, transpose and split, not '\(op)'", name: op,
+                                                 candidates: ["reshape", "transpose", "split", "array_split"]), argument: "op")
+            }
+            return .none
+        })
+
+    /// A source as formulas can name it: what the user typed when it reads as one Python
+    /// operand (`x`, `outs[-1]`, `x.T`), else `x`, with a line saying what `x` stands for.
+    static func displayName(_ text: String?) -> (name: String, definition: String?) {
+        guard let text, !text.isEmpty else { return ("x", nil) }
+        if text.contains(" ") || text.contains("|") { return ("x", "x = \(text)") }
+        return (text, nil)
+    }
+
+    /// `y` unless the source is called that.
+    static func resultName(avoiding source: String, _ preferred: String) -> String {
+        source == preferred ? preferred + "2" : preferred
+    }
+
+    // MARK: track
+
+    static let track = Command(
+        name: "track", category: "Explore",
+        summary: "Run a statement and label every element of its result by where it came from.",
+        parameters: [Parameter("statement", .statement,
+                               help: "a statement of shape ops on an array variable, e.g. `xs = x | transpose 1 0 2 | split 4`")],
+        help: """
+            Runs the statement (its assignment happens as usual) and a second time with the \
+            first array variable it uses replaced by the positions of its elements, so every \
+            element of the result is known to come from one place. Prints the index formula \
+            recovered from that (`xs[p][i, j] = x[i, p, j]`), one sentence per piece (`xs[0] \
+            holds row 0 of every image`, with axis names from `axes`), and the result's \
+            elements labelled by their index along the source's first axis (or the axis set \
+            with `axes NAME ... label=AXIS`) — coloured values on a terminal, label numbers \
+            otherwise. Large results are summarised the way numpy summarises. Only statements \
+            that move elements can be tracked; arithmetic is refused.
+            """,
+        examples: [Example("x = arange 24 | reshape 2 4 3\naxes x image row pixel\ntrack xs = x | transpose 1 0 2 | reshape -1 3 | split 4")],
+        run: { call in
+            guard let (statement, _) = call.arguments.statement("statement") else { return .none }
+            return try runTrack(call, statement)
+        })
+
+    static func runTrack(_ call: Invocation, _ statement: Statement) throws -> Value {
+        let ev = call.evaluator
+        let expr: Expr
+        var targets: [Target] = []
+        switch statement {
+        case .assign(let t, let e): targets = t; expr = e
+        case .expression(let e): expr = e
+        default: throw call.error("track needs an expression or an assignment, e.g. `track xs = x | split 4`")
+        }
+        guard let sourceName = firstArrayName(expr, ev.workspace), case .array(let source)? = ev.workspace[sourceName] else {
+            throw call.error("track needs a statement that uses an array variable",
+                             explanation: "e.g. `x = arange 24 | reshape 2 4 3` then `track x | transpose 1 0 2`")
+        }
+        let before = ev.workspace
+        let real = try ev.evaluate(expr)
+        for t in targets { try ev.assign(real, to: t) }
+        var scratchSpace = before
+        scratchSpace[sourceName] = .array(try Track.indexArray(shape: source.shape))
+        let scratch = Evaluator(workspace: scratchSpace, interpreter: ev.interpreter,
+                                source: String(String.UnicodeScalarView(ev.source)), emit: { _ in })
+        scratch.trace.active = false
+        let origins = try scratch.evaluate(expr)
+        guard let (o, isList) = arrays(origins), let (v, _) = arrays(real) else {
+            throw call.error("track follows arrays and lists of arrays; this statement gives \(real.typeName)")
+        }
+        var resultName = isList ? "ys" : "y"
+        if targets.count == 1, case .name(let n, _)? = targets.first { resultName = n }
+        let settings = call.interpreter.explore
+        let names = settings.axisNames[sourceName].flatMap { $0.count == source.ndim ? $0 : nil }
+        let t = try Track(source: .init(name: sourceName, shape: source.shape, axis: settings.labelAxis[sourceName] ?? 0, axisNames: names),
+                          sourceValues: source, resultName: resultName, origins: o, values: v, isList: isList)
+        call.print(t.text(color: call.interpreter.options.color))
+        return .none
+    }
+
+    /// One array, or the arrays of a list/tuple (true), or nil.
+    static func arrays(_ v: Value) -> ([NDArray], Bool)? {
+        switch v {
+        case .array(let a): return ([a], false)
+        case .list(let items), .tuple(let items):
+            var out: [NDArray] = []
+            for item in items {
+                guard case .array(let a) = item else { return nil }
+                out.append(a)
+            }
+            return (out, true)
+        default: return nil
+        }
+    }
+
+    /// The first workspace array an expression reads, in evaluation order (a pipeline's head,
+    /// a method chain's receiver, a call's first argument).
+    static func firstArrayName(_ e: Expr, _ ws: Workspace) -> String? {
+        switch e {
+        case .name(let n, _):
+            if case .array? = ws[n] { return n }
+            return nil
+        case .pipeline(let stages, _):
+            for s in stages { if let n = firstArrayName(s, ws) { return n } }
+        case .call(let callee, let args, _):
+            if let n = firstArrayName(callee, ws) { return n }
+            for a in args { if let n = firstArrayName(a.value, ws) { return n } }
+        case .command(_, let args, _, _):
+            for a in args { if let n = firstArrayName(a.value, ws) { return n } }
+        case .attribute(let base, _, _), .indexing(let base, _, _), .unary(_, let base, _):
+            return firstArrayName(base, ws)
+        case .binary(_, let l, let r, _):
+            return firstArrayName(l, ws) ?? firstArrayName(r, ws)
+        case .list(let items, _), .tuple(let items, _):
+            for i in items { if let n = firstArrayName(i, ws) { return n } }
+        default:
+            return nil
+        }
+        return nil
+    }
+
+    // MARK: info
+
+    static let info = Command(
+        name: "info", category: "Explore",
+        summary: "Shape, dtype, byte strides, contiguity, view of what, size and nbytes of an array.",
+        parameters: [Parameter("value", .value, help: "an array (or a list of arrays)")],
+        help: """
+            Shows what numpy knows about an array's memory: `x.strides` in bytes (and in \
+            elements), whether it is C-contiguous (and what its strides would be if it were), \
+            whether it is a view and of which variable (arrays share memory when one was made \
+            from the other by reshape, transpose, slicing or split), size and nbytes. For a \
+            list of arrays (what `split` returns), each element.
+            """,
+        examples: [Example("x = arange 24 | reshape 2 4 3\nt = x.transpose(1, 0, 2)\ninfo t")],
+        run: { call in
+            let typed = call.evaluator.argumentText(call.arguments, "value", command: "info")
+            let name = typed.flatMap { $0.contains(" ") || $0.contains("|") ? nil : $0 }
+            var related: [(name: String, array: NDArray)] = []
+            for n in call.workspace.userNames {
+                if case .array(let a)? = call.workspace[n] { related.append((n, a)) }
+            }
+            switch call.arguments["value"] {
+            case .array(let a), .scalar(let a):
+                call.print(ArrayInfo(a, name: name, related: related).text)
+            case .list(let items), .tuple(let items):
+                let kind = call.arguments["value"].typeName
+                var parts = ["\(name ?? "value"): \(kind) of \(items.count) item\(items.count == 1 ? "" : "s")"]
+                for (k, item) in items.enumerated().prefix(4) {
+                    guard case .array(let a) = item else { parts.append("[\(k)] \(item.typeName)"); continue }
+                    parts.append(ArrayInfo(a, name: "\(name ?? "value")[\(k)]", related: related).text)
+                }
+                if items.count > 4 { parts.append("… \(items.count - 4) more") }
+                call.print(parts.joined(separator: "\n"))
+            default:
+                throw call.error("info shows arrays; this is \(call.arguments["value"].typeName)", argument: "value")
+            }
+            return .none
+        })
+
+    // MARK: axes
+
+    static let axes = Command(
+        name: "axes", category: "Explore",
+        summary: "Name the axes of an array variable (for track and explain sentences).",
+        parameters: [Parameter("name", .word, help: "the variable"),
+                     Parameter("names", .word, default: .tuple([]), variadic: true, help: "one name per axis, e.g. image row pixel")],
+        options: [Parameter("label", .value, default: .none, help: "the axis `track` labels elements by: a number or one of the names (default 0)")],
+        help: """
+            `axes x image row pixel` tells the explorer what x's axes mean, so `track` and \
+            `explain` can say `xs[0] holds row 0 of every image` instead of index formulas \
+            alone. `label=row` makes `track` label elements by row instead of by image. \
+            `axes x` alone shows the names set.
+            """,
+        examples: [Example("x = zeros((2, 4, 3))\naxes x image row pixel label=row")],
+        run: { call in
+            let a = call.arguments
+            guard let name = a.string("name") else { return .none }
+            guard case .array(let x)? = call.workspace[name] else {
+                throw call.error("name '\(name)' is not an array variable", argument: "name")
+            }
+            let given = (a["names"].sequenceItems ?? []).compactMap { v -> String? in if case .string(let s) = v { return s } else { return nil } }
+            var settings = call.interpreter.explore
+            if !given.isEmpty {
+                guard given.count == x.ndim else {
+                    throw call.error("\(name) has \(x.ndim) axes \(shapeString(x.shape)); \(given.count) names were given", argument: "names")
+                }
+                settings.axisNames[name] = given
+            }
+            switch a["label"] {
+            case .none: break
+            case .string(let s):
+                guard let k = settings.axisNames[name]?.firstIndex(of: s) else {
+                    throw call.error("'\(s)' is not one of the axis names of \(name)", argument: "label")
+                }
+                settings.labelAxis[name] = k
+            case let v:
+                let k = try ArgumentBinder.integer(v, a.span("label"))
+                settings.labelAxis[name] = try NDArray.normalizeAxis(k, ndim: x.ndim)
+            }
+            call.interpreter.explore = settings
+            let names = settings.axisNames[name].map { "(" + $0.joined(separator: ", ") + ")" } ?? "not named"
+            let label = settings.labelAxis[name] ?? 0
+            let labelName = settings.axisNames[name].map { $0[label] } ?? "axis \(label)"
+            call.print("\(name) \(shapeString(x.shape)): axes \(names); track labels by \(labelName)")
+            return .none
+        })
+
+    /// Axis names from `names=` (a string of words or a list of strings), else those set with `axes`.
+    static func axisNames(_ call: Invocation, given: Value, for name: String, ndim: Int) throws(ShellError) -> [String]? {
+        var names: [String]
+        switch given {
+        case .none:
+            return call.interpreter.explore.axisNames[name].flatMap { $0.count == ndim ? $0 : nil }
+        case .string(let s):
+            names = s.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        default:
+            names = (given.sequenceItems ?? []).compactMap { v in if case .string(let s) = v { return s } else { return nil } }
+        }
+        guard names.count == ndim else {
+            throw call.error("names= needs \(ndim) names, one per axis; got \(names.count)", argument: "names")
+        }
+        return names
+    }
+
+    // MARK: show
+
+    static let show = Command(
+        name: "show", category: "Explore",
+        summary: "Draw a 1-d or 2-d array as a heatmap (colour on a terminal, characters otherwise).",
+        parameters: [Parameter("a", .array, help: "the array (gate activations, states, weights, an image)")],
+        options: [Parameter("rows", .int, default: .int(32), help: "at most this many rows; larger arrays are averaged in blocks")],
+        help: """
+            Draws the array so its values can be looked at rather than read: on a terminal a \
+            colour scale (diverging around 0 for signed data) with a legend; in pipes and \
+            scripts plain characters. The header gives shape, dtype and value range.
+            """,
+        examples: [Example("show (arange 12 | reshape 3 4)")],
+        run: { call in
+            guard let x = call.arguments.array("a") else { return .none }
+            let style: TerminalStyle = call.interpreter.options.color ? .colour() : .plain
+            call.print(try Heatmap.render(x, style: style, maxRows: max(call.arguments.int("rows") ?? 32, 1)))
+            return .none
+        })
+}

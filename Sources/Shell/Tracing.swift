@@ -1,0 +1,191 @@
+import Tensor
+import Explore
+
+/// What the explorer remembers between statements: whether every statement is traced, and the
+/// axis names a user gave a variable (`axes x image row pixel`) for `track` and `explain`.
+public struct ExploreSettings: Sendable {
+    /// `trace on`: every statement prints its stages.
+    public var traceAll = false
+    /// Axis names per variable, and which axis `track` labels elements by.
+    public var axisNames: [String: [String]] = [:]
+    public var labelAxis: [String: Int] = [:]
+
+    public init() {}
+}
+
+/// The trace of the statement being evaluated: which stages printed, so a later stage can say
+/// "view of #2" and the statement's own echo of the last value is not printed twice.
+struct TraceLog {
+    var active = false
+    /// Internal conversions (`np.asarray` of a literal argument) are not stages.
+    var suppressed = 0
+    var stages: [Value] = []
+}
+
+extension Evaluator {
+    /// Two arrays are the same value when they read the same memory the same way.
+    static func identical(_ a: NDArray, _ b: NDArray) -> Bool {
+        a.storage === b.storage && a.shape == b.shape && a.strides == b.strides && a.offset == b.offset && a.dtype == b.dtype
+    }
+
+    /// `#k` of the stage that produced `a`, else the workspace name holding it.
+    func traceLabel(_ a: NDArray) -> String? {
+        for (k, v) in trace.stages.enumerated().reversed() {
+            if case .array(let b) = v, Self.identical(a, b) { return "#\(k + 1)" }
+        }
+        for n in workspace.userNames {
+            if case .array(let b)? = workspace[n], Self.identical(a, b) { return n }
+        }
+        return nil
+    }
+
+    /// How a trace shows a value (nil: nothing to show, e.g. `print` returning None).
+    static func tracedValue(_ v: Value) -> TracedValue? {
+        switch v {
+        case .none: return nil
+        case .array(let a): return .array(a)
+        case .list(let items), .tuple(let items):
+            var arrays: [NDArray] = []
+            for item in items {
+                guard case .array(let a) = item else {
+                    return .other(kind: v.typeName, text: ValueFormatter.str(v))
+                }
+                arrays.append(a)
+            }
+            if case .tuple = v { return .arrays(arrays, isTuple: true) }
+            return .arrays(arrays, isTuple: false)
+        default:
+            return .other(kind: v.typeName, text: ValueFormatter.str(v))
+        }
+    }
+
+    /// The source text of a bound argument, without the `.name` of a method call's receiver.
+    func argumentText(_ bound: BoundArguments, _ name: String, command: String) -> String? {
+        guard let span = bound.span(name) else { return nil }
+        var t = rawText(span)
+        if t.hasSuffix("." + command) { t.removeLast(command.count + 1) }
+        return t
+    }
+
+    /// Called after every command: prints the stage when a trace is running.
+    func recordStage(_ command: Command, _ bound: BoundArguments, value: Value) {
+        guard trace.active, trace.suppressed == 0, let traced = Self.tracedValue(value) else { return }
+        var args: [String] = []
+        var inputs: [(label: String, array: NDArray)] = []
+        for (position, p) in command.allParameters.enumerated() where bound.isGiven(p.name) && p.kind != .statement {
+            let v = bound[p.name]
+            let isOption = position >= command.parameters.count
+            if case .array(let a) = v {
+                let label = traceLabel(a) ?? argumentText(bound, p.name, command: command.name) ?? "the input"
+                inputs.append((label, a))
+                // The previous stage flowing into the first argument (a pipe, a method chain) is implied.
+                if position == 0, label == "#\(trace.stages.count)" { continue }
+                if bound.span(p.name) == nil && label.hasPrefix("#") { continue }
+                args.append(label)
+                continue
+            }
+            guard let text = argumentText(bound, p.name, command: command.name) else { continue }
+            args.append(isOption ? "\(p.name)=\(text)" : text)
+        }
+        trace.stages.append(value)
+        let stage = TraceStage(number: trace.stages.count, operation: command.name, arguments: args.joined(separator: " "),
+                               inputs: inputs, value: traced)
+        emit(.text(stage.text()))
+    }
+
+    /// `.T` in a method chain is a stage too.
+    func recordAttributeStage(_ name: String, base: Value, value: Value) {
+        guard trace.active, trace.suppressed == 0, case .array(let b) = base, let traced = Self.tracedValue(value) else { return }
+        let label = traceLabel(b) ?? "the input"
+        trace.stages.append(value)
+        let stage = TraceStage(number: trace.stages.count, operation: "." + name, arguments: "",
+                               inputs: [(label, b)], value: traced)
+        emit(.text(stage.text()))
+    }
+
+    /// True when a trace already printed `value` as its last stage (the echo would repeat it).
+    func traceShowedLast(_ value: Value) -> Bool {
+        guard trace.active, let last = trace.stages.last else { return false }
+        switch (last, value) {
+        case (.array(let a), .array(let b)): return Self.identical(a, b)
+        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
+            guard x.count == y.count else { return false }
+            for (p, q) in zip(x, y) {
+                guard case .array(let a) = p, case .array(let b) = q, Self.identical(a, b) else { return false }
+            }
+            return true
+        default: return false
+        }
+    }
+
+    // MARK: - Errors that teach
+
+    /// The operand texts of positional inputs, in order (a binary operator's sides included).
+    func positionalTexts(_ inputs: [ArgumentInput], command: String) -> [String?] {
+        inputs.filter { $0.label == nil }.map { input in
+            if let t = input.text { return t }
+            guard input.expr != nil, let span = input.span else { return nil }
+            var t = rawText(span)
+            if t.hasSuffix("." + command) { t.removeLast(command.count + 1) }
+            return t
+        }
+    }
+
+    /// The second line of a failed command, naming what the user wrote; nil when no explainer
+    /// fits (the core's own explanation, if any, is kept then).
+    func teachingExplanation(_ command: Command, _ bound: BoundArguments, _ inputs: [ArgumentInput], _ error: TensorError) -> String? {
+        let name = command.name
+        func named(_ param: String) -> NamedShape? {
+            guard let a = bound.array(param) else { return nil }
+            return NamedShape(argumentText(bound, param, command: name) ?? (trace.active ? traceLabel(a) : nil), a.shape)
+        }
+        switch name {
+        case "reshape":
+            guard let x = named("a"), let shape = bound.ints("shape") else { return nil }
+            return ErrorExplanation.reshape(x, requested: shape)
+        case "transpose":
+            guard let x = named("a"), let axes = bound.ints("axes") else { return nil }
+            return ErrorExplanation.transpose(x, axes: axes)
+        case "split":
+            guard let x = named("ary"), case .int(let n) = bound["indices_or_sections"] else { return nil }
+            return ErrorExplanation.split(x, sections: n, axis: bound.int("axis") ?? 0)
+        default:
+            break
+        }
+        // Two-operand commands (matmul, the arithmetic ufuncs): their first two array parameters.
+        let arrayParams = command.parameters.filter { bound.array($0.name) != nil }.prefix(2)
+        if arrayParams.count == 2, let p = arrayParams.first, let q = arrayParams.last,
+           let a = bound.array(p.name), let b = bound.array(q.name) {
+            let texts = positionalTexts(inputs, command: name)
+            let an = texts.count > 0 ? texts[0] : nil, bn = texts.count > 1 ? texts[1] : nil
+            if name == "matmul" || name == "dot" {
+                return ErrorExplanation.matmul(NamedShape(an, a.shape), NamedShape(bn, b.shape))
+            }
+            if error.message.contains("could not be broadcast") {
+                return ErrorExplanation.broadcast(name, NamedShape(an, a.shape), NamedShape(bn, b.shape))
+            }
+        }
+        if name == "concatenate", error.message.contains("dimensions") || error.message.contains("dimension"),
+           let items = bound["arrays"].sequenceItems {
+            var shapes: [NamedShape] = []
+            var texts: [String?] = Array(repeating: nil, count: items.count)
+            if case .list(let exprs, _)? = inputs.first?.expr, exprs.count == items.count { texts = exprs.map { rawText($0.span) } }
+            if case .tuple(let exprs, _)? = inputs.first?.expr, exprs.count == items.count { texts = exprs.map { rawText($0.span) } }
+            for (item, t) in zip(items, texts) {
+                guard case .array(let a) = item else { return nil }
+                shapes.append(NamedShape(t, a.shape))
+            }
+            return ErrorExplanation.concatenate(shapes, axis: bound.int("axis") ?? 0)
+        }
+        return nil
+    }
+
+    /// `x[5]` out of range: the explanation names the array as written.
+    func teachingIndexExplanation(_ base: Value, _ baseText: String?, _ error: TensorError) -> String? {
+        guard case .array(let a) = base else { return nil }
+        // numpy: "index 5 is out of bounds for axis 0 with size 4"
+        let words = error.message.split(separator: " ")
+        guard words.count >= 12, words[0] == "index", let i = Int(words[1]), let axis = Int(words[8]) else { return nil }
+        return ErrorExplanation.index(NamedShape(baseText, a.shape), index: i, axis: axis)
+    }
+}
