@@ -171,7 +171,9 @@ public struct Track: Sendable {
         }
         let heading = color ? "values, coloured by \(axisLabel):" : "labels (\(axisLabel) of each element):"
         lines.append(heading)
-        for p in shown {
+        // Pieces numpy summarises repeat the same pattern: the first one stands for them all.
+        let large = pieces.count > 1 && pieces.allSatisfy { $0.coordinates.first.map(\.count) ?? 0 > 1000 }
+        for p in large ? [0, nil] : shown {
             guard let p else { lines.append("…"); continue }
             let name = isList ? "\(resultName)[\(p)] " : "\(resultName) "
             let body = color ? colouredBody(p) : NumpyFormat.str(labels(p))

@@ -27,10 +27,10 @@ public enum FileText {
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
             try data.write(to: temp)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temp)
-            } else {
-                try FileManager.default.moveItem(at: temp, to: url)
+            // rename(2) replaces an existing file atomically. (Foundation's replaceItemAt on
+            // Linux removed the original and then failed, losing the file.)
+            if rename(temp.path, url.path) != 0 {
+                throw CocoaError(.fileWriteUnknown)
             }
         } catch {
             try? FileManager.default.removeItem(at: temp)

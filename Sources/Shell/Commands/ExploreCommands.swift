@@ -260,7 +260,7 @@ enum ExploreCommands {
         summary: "Name the axes of an array variable (for track and explain sentences).",
         parameters: [Parameter("name", .word, help: "the variable"),
                      Parameter("names", .word, default: .tuple([]), variadic: true, help: "one name per axis, e.g. image row pixel")],
-        options: [Parameter("label", .value, default: .none, help: "the axis `track` labels elements by: a number or one of the names (default 0)")],
+        options: [Parameter("label", .word, default: .none, help: "the axis `track` labels elements by: a number or one of the names (default 0)")],
         help: """
             `axes x image row pixel` tells the explorer what x's axes mean, so `track` and \
             `explain` can say `xs[0] holds row 0 of every image` instead of index formulas \
@@ -285,13 +285,15 @@ enum ExploreCommands {
             switch a["label"] {
             case .none: break
             case .string(let s):
-                guard let k = settings.axisNames[name]?.firstIndex(of: s) else {
-                    throw call.error("'\(s)' is not one of the axis names of \(name)", argument: "label")
+                if let k = Int(s) {
+                    settings.labelAxis[name] = try NDArray.normalizeAxis(k, ndim: x.ndim)
+                } else if let k = settings.axisNames[name]?.firstIndex(of: s) {
+                    settings.labelAxis[name] = k
+                } else {
+                    throw call.error("'\(s)' is neither an axis number nor one of the axis names of \(name)", argument: "label")
                 }
-                settings.labelAxis[name] = k
-            case let v:
-                let k = try ArgumentBinder.integer(v, a.span("label"))
-                settings.labelAxis[name] = try NDArray.normalizeAxis(k, ndim: x.ndim)
+            default:
+                break
             }
             call.interpreter.explore = settings
             let names = settings.axisNames[name].map { "(" + $0.joined(separator: ", ") + ")" } ?? "not named"
