@@ -249,9 +249,9 @@ enum ArgumentBinder {
             case .none, .dtype: return v
             case .string(let s):
                 if let d = DType(numpyName: s) { return .dtype(d) }
-                throw ShellError("data type '\(s)' not understood", span: span)
+                throw ShellError("data type \(ValueFormatter.pythonStringRepr(s)) not understood", span: span)
             default:
-                throw ShellError("Cannot interpret '\(ValueFormatter.repr(v))' as a data type", span: span)
+                throw ShellError("Cannot interpret \(ValueFormatter.pythonStringRepr(ValueFormatter.repr(v))) as a data type", span: span)
             }
         case .ints:
             return .tuple(try integers(v, span).map { .int($0) })

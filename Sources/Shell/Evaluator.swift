@@ -384,7 +384,7 @@ final class Evaluator {
         case .record(let r):
             if index.count == 1, case .string(let key)? = index.first {
                 if let v = r[key] { return v }
-                throw ShellError("'\(key)' is not a field", span: span)
+                throw ShellError("\(ValueFormatter.pythonStringRepr(key)) is not a field", span: span)
             }
         case .array(let a), .scalar(let a):
             // A tuple index `x[(0, 1)]` is the same as `x[0, 1]`.

@@ -7,12 +7,12 @@ public enum FileText {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                throw ShellError("[Errno 21] Is a directory: '\(path)'")
+                throw ShellError("[Errno 21] Is a directory: \(ValueFormatter.pythonStringRepr(path))")
             }
             if FileManager.default.fileExists(atPath: path) {
-                throw ShellError("[Errno 13] Permission denied: '\(path)'")
+                throw ShellError("[Errno 13] Permission denied: \(ValueFormatter.pythonStringRepr(path))")
             }
-            throw ShellError("[Errno 2] No such file or directory: '\(path)'")
+            throw ShellError("[Errno 2] No such file or directory: \(ValueFormatter.pythonStringRepr(path))")
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -36,9 +36,9 @@ public enum FileText {
             try? FileManager.default.removeItem(at: temp)
             var isDir: ObjCBool = false
             if !FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) || !isDir.boolValue {
-                throw ShellError("[Errno 2] No such file or directory: '\(path)'")
+                throw ShellError("[Errno 2] No such file or directory: \(ValueFormatter.pythonStringRepr(path))")
             }
-            throw ShellError("cannot write '\(path)': \(error.localizedDescription)")
+            throw ShellError("cannot write \(ValueFormatter.pythonStringRepr(path)): \(error.localizedDescription)")
         }
     }
 }

@@ -41,9 +41,13 @@ public final class Interpreter {
     /// How many `run FILE` are in progress (guards against a script that runs itself).
     var runNesting = 0
 
+    /// The parser's view of the registry, computed once.
+    let grammar: Parser.Grammar
+
     public init(options: Options = Options()) {
         self.options = options
         self.registry = options.registry
+        self.grammar = options.registry.grammar
     }
 
     /// Runs one or more statements (separated by newlines or `;`) and returns what they print,
@@ -62,7 +66,7 @@ public final class Interpreter {
         if exitStatus != nil { return true }
         let parsed: [Parser.Parsed]
         do {
-            parsed = try Parser.parse(source, grammar: registry.grammar)
+            parsed = try Parser.parse(source, grammar: grammar)
         } catch {
             history.append(source)
             emit(.error(locate(error, in: source)))
@@ -102,7 +106,7 @@ public final class Interpreter {
     /// statement by statement with this. On a syntax error, the error (located) instead.
     public func splitStatements(_ source: String) -> Result<[(line: Int, text: String)], ShellError> {
         do {
-            let parsed = try Parser.parse(source, grammar: registry.grammar)
+            let parsed = try Parser.parse(source, grammar: grammar)
             let scalars = Array(source.unicodeScalars)
             return .success(parsed.map { p in
                 let line = scalars[0..<min(p.span.lowerBound, scalars.count)].filter { $0 == "\n" }.count + 1

@@ -11,9 +11,18 @@ public struct Lexer {
         scalars = Array(source.unicodeScalars)
     }
 
-    /// Python's longest-first operator list (three, two, then one character).
-    static let operators3: Set<String> = ["..."]
-    static let operators2: Set<String> = ["==", "!=", "<=", ">=", "//", "**"]
+    /// Python's two-character operators (`...` is the only three-character one).
+    static func twoCharacterOperator(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> String? {
+        switch (a, b) {
+        case ("=", "="): return "=="
+        case ("!", "="): return "!="
+        case ("<", "="): return "<="
+        case (">", "="): return ">="
+        case ("/", "/"): return "//"
+        case ("*", "*"): return "**"
+        default: return nil
+        }
+    }
     static let operators1: Set<Unicode.Scalar> = ["(", ")", "[", "]", "{", "}", ",", ":", ".", "=", "<", ">",
                                                  "+", "-", "*", "/", "%", "@", "|", "?", "~", "&", "^"]
     static let closing: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{"]
@@ -80,11 +89,11 @@ public struct Lexer {
                     i = j
                     continue
                 }
-                if i + 2 < n, Self.operators3.contains(text(i, i + 3)) {
-                    add(.op(text(i, i + 3)), i, i + 3); i += 3; continue
+                if c == ".", i + 2 < n, scalars[i + 1] == ".", scalars[i + 2] == "." {
+                    add(.op("..."), i, i + 3); i += 3; continue
                 }
-                if i + 1 < n, Self.operators2.contains(text(i, i + 2)) {
-                    add(.op(text(i, i + 2)), i, i + 2); i += 2; continue
+                if i + 1 < n, let two = Self.twoCharacterOperator(c, scalars[i + 1]) {
+                    add(.op(two), i, i + 2); i += 2; continue
                 }
                 if Self.operators1.contains(c) {
                     if c == "(" || c == "[" || c == "{" {
@@ -168,7 +177,7 @@ public struct Lexer {
         if end < scalars.count, Self.isIdentifierStart(scalars[end]) {
             throw ShellError("invalid decimal literal", span: start..<(end + 1))
         }
-        let digits = raw.replacingOccurrences(of: "_", with: "")
+        let digits = String(raw.filter { $0 != "_" })
         let isFloat = digits.contains(".") || digits.contains("e") || digits.contains("E")
         tokens.append(Token(isFloat ? .float(digits) : .int(digits), start..<end, spaceBefore: space))
         space = false

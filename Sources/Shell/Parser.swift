@@ -150,7 +150,13 @@ public struct Parser {
         let start = current.span.lowerBound
         var words: [String] = []
         while current.kind != .separator && current.kind != .end {
-            words.append(current.display)
+            if let name = current.name {
+                words.append(name)
+            } else if current.isOp("*") || current.isOp(".") || current.isOp(",") {
+                words.append(current.display)
+            } else {
+                throw syntaxError()
+            }
             pos += 1
         }
         let line = words.joined(separator: " ")
@@ -369,9 +375,24 @@ public struct Parser {
         return try parseOr()
     }
 
+    /// Left-deep chains (`a + b + c …`, `x[0][1]…`) nest the tree as deeply as recursion
+    /// would; count their links against the same limit so no tree is deeper than `maxDepth`.
+    /// Each link also counts in `depth` while the rest of the chain is parsed (so chains
+    /// nested in chains add up); the caller gives them back with `defer { depth -= links }`.
+    mutating func link(_ count: inout Int) throws(ShellError) {
+        count += 1
+        depth += 1
+        if depth > Parser.maxDepth {
+            throw ShellError("expression is nested too deeply", explanation: "at most \(Parser.maxDepth) levels are allowed", span: current.span)
+        }
+    }
+
     mutating func parseOr() throws(ShellError) -> Expr {
         var lhs = try parseAnd()
+        var links = 0
+        defer { depth -= links }
         while current.name == "or" {
+            try link(&links)
             pos += 1
             let rhs = try parseAnd()
             lhs = .binary("or", lhs, rhs, lhs.span.lowerBound..<rhs.span.upperBound)
@@ -381,7 +402,10 @@ public struct Parser {
 
     mutating func parseAnd() throws(ShellError) -> Expr {
         var lhs = try parseNot()
+        var links = 0
+        defer { depth -= links }
         while current.name == "and" {
+            try link(&links)
             pos += 1
             let rhs = try parseNot()
             lhs = .binary("and", lhs, rhs, lhs.span.lowerBound..<rhs.span.upperBound)
@@ -405,7 +429,10 @@ public struct Parser {
 
     mutating func parseComparison() throws(ShellError) -> Expr {
         var lhs = try parseBinary(level: 0)
+        var links = 0
+        defer { depth -= links }
         while case .op(let s) = current.kind, Parser.comparisons.contains(s) {
+            try link(&links)
             pos += 1
             let rhs = try parseBinary(level: 0)
             lhs = .binary(s, lhs, rhs, lhs.span.lowerBound..<rhs.span.upperBound)
@@ -419,7 +446,10 @@ public struct Parser {
     mutating func parseBinary(level: Int) throws(ShellError) -> Expr {
         if level >= Parser.levels.count { return try parseFactor() }
         var lhs = try parseBinary(level: level + 1)
+        var links = 0
+        defer { depth -= links }
         while case .op(let s) = current.kind, Parser.levels[level].contains(s) {
+            try link(&links)
             pos += 1
             let rhs = try parseBinary(level: level + 1)
             lhs = .binary(s, lhs, rhs, lhs.span.lowerBound..<rhs.span.upperBound)
@@ -453,8 +483,11 @@ public struct Parser {
 
     mutating func parsePostfix(adjacentTrailersOnly: Bool) throws(ShellError) -> Expr {
         var e = try parseAtom()
+        var links = 0
+        defer { depth -= links }
         while true {
             if adjacentTrailersOnly && current.spaceBefore { break }
+            if current.isOp("(") || current.isOp("[") || current.isOp(".") { try link(&links) }
             if current.isOp("(") {
                 pos += 1
                 let args = try parseCallArguments()

@@ -47,7 +47,9 @@ enum PythonArithmetic {
     static func repeated<T>(_ items: [T], _ n: Int, _ span: Range<Int>) throws(ShellError) -> [T] {
         if n <= 0 { return [] }
         let (total, o) = items.count.multipliedReportingOverflow(by: n)
-        if o || total > 10_000_000 { throw ShellError("repetition result is too large", span: span) }
+        if o || total > 1_000_000 {
+            throw ShellError("repetition result is too large", explanation: "rnnsh builds Python lists and strings of at most 1,000,000 items; use an array", span: span)
+        }
         var out: [T] = []
         out.reserveCapacity(total)
         for _ in 0..<n { out += items }

@@ -55,7 +55,7 @@ enum ScriptRunner {
         }
         let script: Script
         do {
-            script = try Script.parse(text, grammar: call.registry.grammar)
+            script = try Script.parse(text, grammar: interpreter.grammar)
         } catch {
             throw ShellError("\(file):\(error.line ?? 1): \(error.message)")
         }

@@ -29,7 +29,7 @@ public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
     /// a caret under the offending columns, then the explanation. No trailing newline.
     /// `color` wraps `error:` in bold red (only on a TTY and without `NO_COLOR`).
     public func rendered(color: Bool = false, prefix: String = "") -> String {
-        var out = prefix + (color ? "\u{1B}[1;31merror:\u{1B}[0m " : "error: ") + message
+        var out = prefix + (color ? "\u{1B}[1;31merror:\u{1B}[0m " : "error: ") + Self.printable(message)
         if let span, let sourceLine, !sourceLine.isEmpty {
             let width = sourceLine.unicodeScalars.count
             let start = min(max(span.lowerBound, 0), width)

@@ -29,7 +29,7 @@ public enum Transcript {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let script: Script
         do {
-            script = try Script.parse(source, grammar: interpreter.registry.grammar)
+            script = try Script.parse(source, grammar: interpreter.grammar)
         } catch {
             return Replay(text: "", errors: [(error.line ?? 1, error)])
         }

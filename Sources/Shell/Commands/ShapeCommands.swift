@@ -24,7 +24,7 @@ enum ShapeCommands {
             let a = call.arguments
             guard let x = a.array("a") else { return .none }
             if a.string("order") != "C" {
-                throw call.error("order '\(a.string("order") ?? "")' is not supported; rnnsh arrays use C order", argument: "order")
+                throw call.error("order \(ValueFormatter.pythonStringRepr(a.string("order") ?? "")) is not supported; rnnsh arrays use C order", argument: "order")
             }
             return .array(try x.reshape(a.ints("shape") ?? []))
         })

@@ -53,6 +53,9 @@ enum WorkspaceCommands {
             for item in call.arguments["names"].sequenceItems ?? [] {
                 guard case .string(let n) = item else { continue }
                 for name in n.split(separator: ",").map({ String($0) }) where !name.isEmpty {
+                    guard name.unicodeScalars.allSatisfy({ Lexer.isIdentifierContinue($0) }) else {
+                        throw call.error("cannot delete \(ValueFormatter.pythonStringRepr(name)): not a variable name", argument: "names")
+                    }
                     guard ws[name] != nil else {
                         throw call.error(Suggest.message("name '\(name)' is not defined", name: name, candidates: ws.names),
                                          argument: "names")
@@ -103,7 +106,7 @@ enum WorkspaceCommands {
                 try FileText.writeAtomically(text, to: call.resolvePath(file))
                 call.print("saved \(call.interpreter.lastSucceededStatements.count) statements to \(file)")
             case let other?:
-                throw call.error("unknown history action '\(other)'", argument: "action", explanation: "use `history` or `history save FILE`")
+                throw call.error("unknown history action \(ValueFormatter.pythonStringRepr(other))", argument: "action", explanation: "use `history` or `history save FILE`")
             }
             return .none
         })
