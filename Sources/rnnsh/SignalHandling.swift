@@ -1,0 +1,28 @@
+// Ctrl-C must never kill the shell: it interrupts the work in progress, or clears the prompt.
+import Glibc
+import Shell
+import Synchronization
+
+enum SignalHandling {
+    /// How many Ctrl-C have arrived, ever. `Interrupt` is cleared by whoever handles it; this
+    /// count lets the REPL tell afterwards that one arrived while a statement ran.
+    static let interruptCount = Atomic<Int>(0)
+
+    /// Installs the SIGINT handler for the whole life of the REPL.
+    ///
+    /// The handler only raises `Interrupt` (an atomic flag, which is async-signal-safe). Long
+    /// work polls that flag and stops cleanly; at the prompt, readline's signal-event hook (see
+    /// `LineEditor`) sees it and clears the line. SA_RESTART keeps other blocking calls (file
+    /// reads and writes in progress) from failing with EINTR; readline's own wait for a key is
+    /// a `pselect`, which is interrupted regardless, so the hook still runs at once.
+    static func installInterruptHandler() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in
+            Interrupt.request()
+            SignalHandling.interruptCount.wrappingAdd(1, ordering: .relaxed)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGINT, &action, nil)
+    }
+}
