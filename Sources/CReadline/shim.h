@@ -21,11 +21,10 @@ static inline void rnnsh_rl_set_completer_quote_characters(const char *chars) {
 static inline void rnnsh_rl_set_attempted_completion_over(int on) { rl_attempted_completion_over = on; }
 static inline void rnnsh_rl_set_completion_suppress_append(int on) { rl_completion_suppress_append = on; }
 static inline void rnnsh_rl_set_completion_suppress_quote(int on) { rl_completion_suppress_quote = on; }
-static inline void rnnsh_rl_set_sort_completion_matches(int on) { rl_sort_completion_matches = on; }
+static inline void rnnsh_rl_set_filename_completion_desired(int on) { rl_filename_completion_desired = on; }
+static inline void rnnsh_rl_set_filename_quoting_desired(int on) { rl_filename_quoting_desired = on; }
 static inline const char *rnnsh_rl_line_buffer(void) { return rl_line_buffer; }
 static inline int rnnsh_rl_point(void) { return rl_point; }
-static inline int rnnsh_rl_completion_quote_character(void) { return rl_completion_quote_character; }
-static inline int rnnsh_history_length(void) { return history_length; }
 /// The most recent history entry's text, or NULL when the history is empty.
 static inline const char *rnnsh_history_last_line(void) {
     HIST_ENTRY *entry = history_length > 0 ? history_get(history_base + history_length - 1) : NULL;

@@ -43,6 +43,12 @@ enum Completion {
         let found = candidates(lineBeforeCursor, lineBeforeCursor.count)
         matches = aligned(found, to: word)
         guard !matches.isEmpty else { return nil }
+        if matches.allSatisfy({ $0.contains("/") }) {
+            // Paths: list only the last component, as shells do, and let readline mark a
+            // directory it completes to. No backslash quoting: the shell language has none.
+            rnnsh_rl_set_filename_completion_desired(1)
+            rnnsh_rl_set_filename_quoting_desired(0)
+        }
         if matches.count == 1, let only = matches.first, let last = only.last, "/=(.".contains(last) {
             // A directory, an option name or a call: the user goes on typing the same word,
             // so neither a space nor a closing quote belongs after it.

@@ -25,9 +25,9 @@ enum Frontends {
         return pipeMode()
     }
 
-    /// The REPL on a terminal. Until the line editor lands this reads lines like pipe mode.
+    /// The REPL on a terminal: readline, history, completion, Ctrl-C (see REPL.swift).
     static func interactive() -> Int32 {
-        pipeMode()
+        LineEditorREPL.run(interpreter: interpreter())
     }
 
     static var stderrColor: Bool { isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }

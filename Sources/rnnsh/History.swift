@@ -31,6 +31,27 @@ struct History {
         using_history()
     }
 
+    /// The history entries for a statement typed on several lines. Recalling it should give
+    /// one editable line, so the lines are joined with blanks (a trailing `\` dropped), which
+    /// means the same inside brackets. A comment would swallow what follows it, so with `#` in
+    /// any line but the last each line is its own entry, recalled one by one as it was typed
+    /// (the history file holds one line per entry). Trailing blanks (often left by a
+    /// completion) are dropped.
+    static func entries(for lines: [String]) -> [String] {
+        func trimmed(_ line: some StringProtocol) -> String {
+            var text = Substring(line)
+            while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+            return String(text)
+        }
+        if lines.dropLast().contains(where: { $0.contains("#") }) { return lines.map(trimmed) }
+        let joined = lines.enumerated().map { index, line in
+            var text = Substring(trimmed(line))
+            if index < lines.count - 1, text.last == "\\" { text = Substring(trimmed(text.dropLast())) }
+            return String(text)
+        }.joined(separator: " ")
+        return [trimmed(joined)]
+    }
+
     /// Adds one statement, skipping blank lines and immediate repeats (as bash's ignoredups).
     func add(_ statement: String) {
         guard !statement.allSatisfy(\.isWhitespace) else { return }

@@ -4,32 +4,25 @@ import Shell
 
 enum LineEditorREPL {
     static let prompt = "rnnsh> "
-    /// Shown while a statement continues after a trailing `\`; as wide as `prompt`.
+    /// Shown while a statement goes on (trailing `\`, open bracket); as wide as `prompt`.
     static let continuationPrompt = "  ...> "
 
-    /// Runs the REPL until end of input or `quit`; returns the exit status (0).
+    /// Runs the REPL on a terminal until Ctrl-D, `quit` or `exit`, then saves the history.
+    /// Returns the exit status: 0, or the one given to `quit`/`exit`.
     ///
-    /// On a terminal this is readline with history, completion and Ctrl-C handling. When stdin
-    /// is not a terminal (a pipe, a file) readline would echo every line, so statements are read
-    /// plainly, without prompts, and run the same way: an error goes to stderr and the next
-    /// statement runs.
+    /// For stdin on a terminal only (readline would echo piped lines); `Frontends` reads pipes.
     static func run(interpreter: Interpreter) -> Int32 {
         SignalHandling.installInterruptHandler()
         let colour = Terminal.wantsColour(fd: 2)
-        guard Terminal.isTTY(0) else {
-            while let statement = readStatement(from: { Swift.readLine(strippingNewline: true) }) {
-                show(interpreter.execute(statement), colour: colour)
-            }
-            return 0
-        }
-
         let history = History(path: History.defaultPath(
             rnnshHistory: Terminal.environment("RNNSH_HISTORY"), home: Terminal.environment("HOME")))
         history.load()
         LineEditor.configure()
         Completion.candidates = { line, cursor in interpreter.completions(line: line, cursor: cursor) }
         defer {
-            if let problem = history.save() { printError(problem, colour: colour) }
+            if let problem = history.save() {
+                Terminal.writeError(TerminalStyle.red("error:", enabled: colour) + " " + problem + "\n")
+            }
         }
 
         while true {
@@ -37,94 +30,69 @@ enum LineEditorREPL {
             // for the next line.
             Interrupt.clear()
             // At end of input readline has already moved to a new line.
-            guard let statement = readInteractiveStatement() else { return 0 }
+            guard let lines = readStatement() else { return 0 }
+            let statement = lines.joined(separator: "\n")
             if statement.allSatisfy(\.isWhitespace) { continue }
-            history.add(statement)
-            let interruptsBefore = SignalHandling.interruptCount.load(ordering: .relaxed)
-            let outputs = interpreter.execute(statement)
-            if SignalHandling.interruptCount.load(ordering: .relaxed) != interruptsBefore,
-               Terminal.echoesControlCharacters(fd: 0) {
-                print()  // the terminal echoed `^C`; what follows starts on a line of its own
-            }
-            show(outputs, colour: colour)
+            History.entries(for: lines).forEach(history.add)
+            execute(statement, in: interpreter, colour: colour)
+            if let status = interpreter.exitStatus { return status }
         }
     }
 
-    /// Reads a statement at the prompt, following trailing `\` onto continuation lines.
-    /// Ctrl-C abandons the whole statement and starts over at the first prompt.
-    private static func readInteractiveStatement() -> String? {
+    /// Reads the lines of one statement: the first at `prompt`, more at `continuationPrompt`
+    /// while the statement is unfinished (trailing `\`, open bracket or string). Ctrl-C
+    /// abandons the whole statement and starts over at the first prompt; nil at end of input.
+    private static func readStatement() -> [String]? {
         var lines: [String] = []
         while true {
             let line = LineEditor.readLine(prompt: lines.isEmpty ? prompt : continuationPrompt,
                                            fresh: prompt)
             if LineEditor.interruptedDuringRead { lines.removeAll() }
             guard let line else { return nil }
-            switch Continuation.split(line) {
-            case .continues(let head): lines.append(head)
-            case .complete: return (lines + [line]).joined()
-            }
+            lines.append(line)
+            if !Interpreter.needsContinuation(lines.joined(separator: "\n")) { return lines }
         }
     }
 
-    /// Reads a statement from any line source, following trailing `\`; nil at end of input.
-    static func readStatement(from nextLine: () -> String?) -> String? {
-        var lines: [String] = []
-        while let line = nextLine() {
-            switch Continuation.split(line) {
-            case .continues(let head): lines.append(head)
-            case .complete: return (lines + [line]).joined()
-            }
-        }
-        // Input ended inside a continued statement: run what there is.
-        return lines.isEmpty ? nil : lines.joined()
-    }
-
-    /// Prints a statement's outputs: text on stdout, errors on stderr (`error: …`, with the
-    /// line and a caret for located errors), progress lines only on a terminal, each replacing
-    /// the one before.
-    static func show(_ outputs: [Output], colour: Bool) {
+    /// Runs one statement, showing its outputs as they come: text on stdout, errors on stderr
+    /// (`error: …`, located ones with the line and a caret), progress only on a terminal, each
+    /// line replacing the one before.
+    static func execute(_ statement: String, in interpreter: Interpreter, colour: Bool) {
         let progressVisible = Terminal.isTTY(1)
         var progressShown = false
         func endProgress() {
             if progressShown { print() }
             progressShown = false
         }
-        for output in outputs {
+        let interruptsBefore = SignalHandling.interruptCount.load(ordering: .relaxed)
+        var echoedInterruptHandled = false
+        /// The terminal echoes Ctrl-C as `^C` where the cursor is; start the next output on a
+        /// line of its own.
+        func afterEchoedInterrupt() {
+            guard !echoedInterruptHandled,
+                  SignalHandling.interruptCount.load(ordering: .relaxed) != interruptsBefore else { return }
+            echoedInterruptHandled = true
+            if Terminal.echoesControlCharacters(fd: 0) { print() }
+        }
+        interpreter.execute(statement) { output in
+            afterEchoedInterrupt()
             switch output {
             case .text(let text):
                 endProgress()
                 print(text)
+                fflush(nil)
             case .error(let error):
                 endProgress()
                 Terminal.writeError(error.rendered(color: colour) + "\n")
             case .progress(let line):
-                guard progressVisible else { continue }
+                guard progressVisible else { return }
                 print("\r" + line + "\u{1B}[K", terminator: "")  // ESC[K: erase the old tail
+                fflush(nil)
                 progressShown = true
             }
         }
+        afterEchoedInterrupt()
         endProgress()
         fflush(nil)
-    }
-
-    private static func printError(_ message: String, colour: Bool) {
-        Terminal.writeError(TerminalStyle.red("error:", enabled: colour) + " " + message + "\n")
-    }
-}
-
-/// A trailing backslash continues a statement on the next line.
-enum Continuation: Equatable {
-    /// The line ends the statement.
-    case complete
-    /// The line ends with `\`; `head` is the line without it, ending in a blank so the words
-    /// on either side stay apart.
-    case continues(head: String)
-
-    static func split(_ line: String) -> Continuation {
-        var trimmed = Substring(line)
-        while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
-        guard trimmed.last == "\\" else { return .complete }
-        let head = trimmed.dropLast()
-        return .continues(head: head.last == " " || head.last == "\t" ? String(head) : head + " ")
     }
 }

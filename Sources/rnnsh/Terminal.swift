@@ -5,8 +5,8 @@ enum Terminal {
     /// Whether `fd` is a terminal. Readline, prompts and colour are for people, never for pipes.
     static func isTTY(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
-    /// Colour only when a person sees it: `fd` is a terminal, `NO_COLOR` is unset or empty
-    /// (the no-color.org convention) and `TERM` is not `dumb`.
+    /// Colour only when a person sees it: `fd` is a terminal, `NO_COLOR` is not set (to
+    /// anything, even empty: the same rule as the rest of rnnsh) and `TERM` is not `dumb`.
     static func wantsColour(fd: Int32) -> Bool {
         wantsColour(isTTY: isTTY(fd), noColor: environment("NO_COLOR"), term: environment("TERM"))
     }
@@ -14,7 +14,7 @@ enum Terminal {
     /// The decision itself, separated from the process state so it can be tested.
     static func wantsColour(isTTY: Bool, noColor: String?, term: String?) -> Bool {
         guard isTTY else { return false }
-        if let noColor, !noColor.isEmpty { return false }
+        if noColor != nil { return false }
         if term == "dumb" { return false }
         return true
     }

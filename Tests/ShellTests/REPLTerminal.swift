@@ -41,14 +41,17 @@ final class REPLTerminal {
 
     /// Starts rnnsh in a `width`×`height` terminal with a fresh HOME (so no personal
     /// ~/.inputrc or history leaks in) and the given extra environment. `NO_COLOR` is removed
-    /// unless `environment` sets it. `files` (name → content) are written into HOME first.
+    /// unless `environment` sets it. `files` (relative path → content) are written into HOME
+    /// first; rnnsh starts in HOME.
     init(environment: [String: String] = [:], files: [String: String] = [:],
          width: Int = 100, height: Int = 30) throws {
         socket = "rnnsh-test-\(getpid())-\(Self.counter.next())"
         home = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         for (name, content) in files {
-            try content.write(to: home.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            let file = home.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try content.write(to: file, atomically: true, encoding: .utf8)
         }
         guard Self.tmuxAvailable() else {
             throw Failure.setup("tmux is not installed: the REPL keystroke tests need it (`apt-get install tmux`; `make test` installs it)")
@@ -61,7 +64,8 @@ final class REPLTerminal {
         let unset = environment["NO_COLOR"] == nil ? ["-u", "NO_COLOR"] : []
         let command = (["env"] + unset + assignments + [Self.quoted(binary.path)]).joined(separator: " ")
             + #"; echo "[exit $?]"; sleep 600"#
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
+                  "-c", home.path, command])
     }
 
     deinit { close() }
@@ -83,6 +87,14 @@ final class REPLTerminal {
     /// The visible screen, lines without trailing blanks; `escapes` keeps colour sequences.
     func screen(escapes: Bool = false) throws -> String {
         try tmux(["capture-pane", "-p", "-t", "0"] + (escapes ? ["-e"] : []))
+    }
+
+    /// The cursor's column and row (0-based).
+    func cursor() throws -> (column: Int, row: Int) {
+        let parts = try tmux(["display-message", "-p", "-t", "0", "#{cursor_x} #{cursor_y}"])
+            .split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        guard parts.count == 2 else { throw Failure.setup("tmux did not report the cursor position") }
+        return (parts[0], parts[1])
     }
 
     /// Polls the screen until `condition` holds; fails with the last screen after `timeout`.
