@@ -249,7 +249,9 @@ final class Evaluator {
             guard let command = registry["asarray"], args.count == 1, let arg = args.first, arg.label == nil else {
                 throw ShellError("\(d.name)() takes exactly one argument", span: span)
             }
-            let converted = try call(command, [ArgumentInput(expr: arg.value), ArgumentInput(value: .dtype(d), span: nil)], span: span)
+            var dtypeInput = ArgumentInput(value: .dtype(d), span: nil)
+            dtypeInput.label = "dtype"
+            let converted = try call(command, [ArgumentInput(expr: arg.value), dtypeInput], span: span)
             if case .array(let a) = converted, a.ndim == 0 { return .scalar(a) }
             return converted
         default:

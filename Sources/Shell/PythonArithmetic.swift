@@ -1,4 +1,5 @@
 import Foundation
+import Tensor
 
 /// Python's operators on Python's own scalars and containers (`2 * 3`, `[1] + [2]`, `'a' * 3`),
 /// with Python's results and error wording. Arrays never come here: their operators are numpy
@@ -34,6 +35,10 @@ enum PythonArithmetic {
         case ("*", .tuple(let a), .int(let n)), ("*", .int(let n), .tuple(let a)): return .tuple(try repeated(a, n, span))
         case ("*", .string(let s), .int(let n)), ("*", .int(let n), .string(let s)):
             return .string(try repeated(Array(s), n, span).map(String.init).joined())
+        case ("==", .dtype(let a), .dtype(let b)): return .bool(a == b)
+        case ("!=", .dtype(let a), .dtype(let b)): return .bool(a != b)
+        case ("==", .dtype(let a), .string(let b)), ("==", .string(let b), .dtype(let a)): return .bool(DType(numpyName: b) == a)
+        case ("!=", .dtype(let a), .string(let b)), ("!=", .string(let b), .dtype(let a)): return .bool(DType(numpyName: b) != a)
         case ("==", .string(let a), .string(let b)): return .bool(a == b)
         case ("!=", .string(let a), .string(let b)): return .bool(a != b)
         case ("==", .none, .none): return .bool(true)

@@ -10,6 +10,7 @@ public enum ValueFormatter {
         case .array(let a): return ArrayText.str(a)
         case .scalar(let a): return ArrayText.scalarStr(a)
         case .string(let s): return s
+        case .dtype(let d): return d.name
         case .object(let o): return o.detail
         case .record(let r): return recordDetail(r)
         default: return repr(value)
@@ -30,7 +31,7 @@ public enum ValueFormatter {
         case .string(let s): return pythonStringRepr(s)
         case .bool(let b): return b ? "True" : "False"
         case .none: return "None"
-        case .dtype(let d): return "<class 'numpy.\(d.name)'>"
+        case .dtype(let d): return "dtype('\(d.name)')"
         case .record(let r): return "record(" + r.fields.map { "\($0.name)=\(summary($0.value))" }.joined(separator: ", ") + ")"
         case .object(let o): return "<\(o.kind): \(o.summary)>"
         case .function(let c):

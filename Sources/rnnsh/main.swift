@@ -14,10 +14,10 @@ struct RNNShell: ParsableCommand {
             With no arguments: an interactive shell when stdin is a terminal, otherwise statements \
             are read from stdin (errors go to stderr and the next statement runs).
 
-            Other modes: `rnnsh print FILE.npy|.npz`, `rnnsh repr FILE.npy` (numpy's text for             a saved array), `rnnsh docs` (the command reference as Markdown), `rnnsh bench`.
+            Other modes: `rnnsh print FILE.npy|.npz`, `rnnsh repr FILE.npy` (numpy's text for a saved array), `rnnsh docs` (the command reference as Markdown), `rnnsh bench`.
             """)
 
-    @Option(name: .customShort("c"), help: "Run these statements (separated by ';' or newlines) and exit.")
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements (separated by ';' or newlines) and exit.", valueName: "statements"))
     var command: String?
 
     @Flag(help: "Replay each FILE.rnn and compare with FILE.out; print a unified diff on any difference.")
@@ -26,7 +26,7 @@ struct RNNShell: ParsableCommand {
     @Flag(help: "With --check: rewrite FILE.out instead of comparing.")
     var update = false
 
-    @Flag(help: "When replaying a script, continue after an error.")
+    @Flag(help: "When replaying a script, show an error and continue (the exit status is still 1).")
     var keepGoing = false
 
     @Argument(help: "Session scripts (.rnn) to replay as transcripts.")
