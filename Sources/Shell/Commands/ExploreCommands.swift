@@ -1,14 +1,16 @@
 import Tensor
 import Printing
 import Explore
+import RNN
 
 /// The explorer: seeing what shape ops do to data. `trace` prints every stage of a pipeline or
 /// method chain, `explain` says in words and as an index formula what one op does, `track`
 /// labels every element of a result by where it came from, `info` shows an array's memory
-/// facts, `axes` names a variable's axes for those sentences, `show` draws a 2-d array.
+/// facts, `axes` names a variable's axes for those sentences, `heatmap` draws a 2-d array and
+/// `gates` opens up one LSTM step.
 /// The texts come from module Explore (pure functions); these commands only find the names.
 enum ExploreCommands {
-    static let all: [Command] = [trace, explain, track, info, axes, show]
+    static let all: [Command] = [trace, explain, track, info, axes, heatmap, gates]
 
     // MARK: trace
 
@@ -320,23 +322,96 @@ enum ExploreCommands {
         return names
     }
 
-    // MARK: show
+    // MARK: heatmap
 
-    static let show = Command(
-        name: "show", category: "Explore",
+    /// The heatmap text of a 1-d or 2-d array in this session's style (colour on a terminal,
+    /// plain characters otherwise). Other commands that show arrays (e.g. an image viewer's
+    /// fallback for non-image 2-d arrays) can use it.
+    static func heatmapText(_ x: NDArray, color: Bool, rows: Int = 32) throws(TensorError) -> String {
+        let style: TerminalStyle = color ? .colour() : .plain
+        return try Heatmap.render(x, style: style, maxRows: max(rows, 1))
+    }
+
+    static let heatmap = Command(
+        name: "heatmap", category: "Explore",
         summary: "Draw a 1-d or 2-d array as a heatmap (colour on a terminal, characters otherwise).",
-        parameters: [Parameter("a", .array, help: "the array (gate activations, states, weights, an image)")],
+        parameters: [Parameter("a", .array, help: "the array (gate activations, states, weights)")],
         options: [Parameter("rows", .int, default: .int(32), help: "at most this many rows; larger arrays are averaged in blocks")],
         help: """
             Draws the array so its values can be looked at rather than read: on a terminal a \
             colour scale (diverging around 0 for signed data) with a legend; in pipes and \
-            scripts plain characters. The header gives shape, dtype and value range.
+            scripts plain characters. The header gives shape, dtype and value range. \
+            `heatmap lstm.kernel` shows a cell's weights, `heatmap h` a state.
             """,
-        examples: [Example("show (arange 12 | reshape 3 4)")],
+        examples: [Example("heatmap (arange 12 | reshape 3 4)")],
         run: { call in
             guard let x = call.arguments.array("a") else { return .none }
-            let style: TerminalStyle = call.interpreter.options.color ? .colour() : .plain
-            call.print(try Heatmap.render(x, style: style, maxRows: max(call.arguments.int("rows") ?? 32, 1)))
+            call.print(try heatmapText(x, color: call.interpreter.options.color, rows: call.arguments.int("rows") ?? 32))
             return .none
         })
+
+    // MARK: gates
+
+    static let gates = Command(
+        name: "gates", category: "Explore",
+        summary: "One LSTM step opened up: i, j, f, o pre-activations and activations, new c and h.",
+        parameters: [Parameter("cell", .value, help: "a cell (or a record with kernel and bias, e.g. a loaded cell .npz)"),
+                     Parameter("x", .array, help: "the input, (batch, input)"),
+                     Parameter("state", .value, default: .none, help: "the state (c, h); default zeros")],
+        options: [Parameter("values", .bool, default: .bool(false), help: "also print every gate, c and h in numpy's format")],
+        help: """
+            Runs one step of the cell as `step` does and shows what happened inside: \
+            `concat([x, h], 1) @ kernel + bias` split into the four gates i (input), j \
+            (candidate), f (forget, with forget_bias added) and o (output), each gate's range \
+            before and after its sigmoid or tanh, and the new `c = c*f + i*j` and \
+            `h = tanh(c)*o`. `values=True` prints the arrays; `heatmap` draws any of them.
+            """,
+        examples: [],
+        run: { call in
+            let a = call.arguments
+            guard let x = a.array("x") else { return .none }
+            let cell = try cellFromValue(a["cell"], call: call)
+            var state: LSTMState?
+            if !a["state"].isNone {
+                guard let items = a["state"].sequenceItems, items.count == 2, let c = items.first, let h = items.last else {
+                    throw call.error("a state is a tuple (c, h) of two arrays, got \(a["state"].typeName)", argument: "state")
+                }
+                let span = a.span("state")
+                state = LSTMState(c: try call.evaluator.toArray(c, span: span), h: try call.evaluator.toArray(h, span: span))
+            }
+            let inside = try cell.stepInternals(x, state: state)
+            let ev = call.evaluator
+            let view = GateView(inside, xShape: x.shape,
+                                cell: ev.argumentText(a, "cell", command: "gates") ?? "cell",
+                                x: ev.argumentText(a, "x", command: "gates") ?? "x",
+                                state: state == nil ? nil : ev.argumentText(a, "state", command: "gates"))
+            call.print(view.text(values: a.bool("values") ?? false))
+            return .none
+        })
+
+    /// An engine cell with the weights of a workspace cell (any object of kind `cell`) or of a
+    /// record with `kernel` and `bias` fields.
+    static func cellFromValue(_ v: Value, call: Invocation) throws -> LSTMCell {
+        var kernel: Value?, bias: Value?, forgetBias: Value?
+        switch v {
+        case .object(let o) where o.kind == "cell":
+            kernel = o.attribute("kernel"); bias = o.attribute("bias"); forgetBias = o.attribute("forget_bias")
+        case .record(let r):
+            kernel = r["kernel"]; bias = r["bias"]; forgetBias = r["forget_bias"]
+        default:
+            throw call.error("expected a cell, got \(v.typeName)", argument: "cell",
+                             explanation: "make one with `cell 128`, or load a saved cell's .npz")
+        }
+        guard case .array(let k)? = kernel, case .array(let b)? = bias else {
+            throw call.error("the cell has no weights yet", argument: "cell",
+                             explanation: "a cell creates its kernel on first use, when the input width is known: run `step` or `unroll` once")
+        }
+        var fb: Float = 1
+        switch forgetBias {
+        case .float(let d)?: fb = Float(d)
+        case .array(let f)?, .scalar(let f)?: fb = Float(f.scalars.first?.doubleValue ?? 1)
+        default: break
+        }
+        return try LSTMCell(kernel: k, bias: b, forgetBias: fb)
+    }
 }

@@ -1,0 +1,29 @@
+import Tensor
+import Printing
+
+/// `unroll … trace=true`: one line per step of the cell —
+/// `step 3: x (2,3) + h (2,128) → gates (2,512) → c (2,128), h (2,128)` — so the shape of
+/// every quantity of `static_rnn` is visible, with each step's output on request.
+public enum UnrollTrace {
+    /// A shape without spaces, the way the per-step lines write it: `(2,128)`.
+    static func compact(_ shape: [Int]) -> String {
+        shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ",") + ")"
+    }
+
+    /// The line for step `t` of a cell with `units` units on an input of shape `x`.
+    public static func line(step t: Int, x: [Int], units: Int) -> String {
+        let batch = x.first ?? 0
+        let h = compact([batch, units])
+        return "step \(t): x \(compact(x)) + h \(h) → gates \(compact([batch, 4 * units])) → c \(h), h \(h)"
+    }
+
+    /// Every step's line; with `values`, each step's output h (numpy's format) under its line.
+    public static func text(inputs: [NDArray], outputs: [NDArray], units: Int, values: Bool = false) -> String {
+        var lines: [String] = []
+        for (t, x) in inputs.enumerated() {
+            lines.append(line(step: t, x: x.shape, units: units))
+            if values, t < outputs.count { lines.append(NumpyFormat.str(outputs[t])) }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,73 @@
+import Tensor
+
+/// One step of a cell with what it computed on the way, for the explorer's `gates` view:
+/// the gate pre-activations `concat([x, h], 1) @ kernel + bias` and their activations, the new
+/// `c` and `h`. Computed by the engine's own forward pass (the same GEMMs and activation code
+/// as `step`), so the values are exactly those a step produces.
+public struct LSTMStepInternals: Sendable {
+    /// `(batch, 4·units)` float32: `concat([x, h]) @ kernel + bias`, columns `i | j | f | o`
+    /// (`forget_bias` not yet added).
+    public var preactivations: NDArray
+    /// `(batch, 4·units)`: `σ(i) | tanh(j) | σ(f + forget_bias) | σ(o)`.
+    public var activations: NDArray
+    public var c: NDArray
+    public var h: NDArray
+    public var forgetBias: Float
+    public var units: Int
+}
+
+extension LSTMCell {
+    /// `step(x, state)` keeping the gates (a zero state when `state` is nil). Binds the input
+    /// size on first use, like `step`.
+    public func stepInternals(_ x: NDArray, state: LSTMState?) throws(TensorError) -> LSTMStepInternals {
+        guard x.ndim == 2 else {
+            throw TensorError("each input must be 2-D (batch, input), got shape \(shapeString(x.shape))")
+        }
+        let (batch, width) = (x.shape[0], x.shape[1])
+        try build(inputSize: width)
+        if let s = state {
+            try ArrayConversion.expect(s.c, shape: [batch, units], "state c")
+            try ArrayConversion.expect(s.h, shape: [batch, units], "state h")
+        }
+        let d = LSTMDims(batch: batch, input: width, units: units, steps: 1)
+        _ = try Limits.checkAllocation([batch, d.rowWidth + 2 * d.gateWidth + 2 * d.units], .float32)
+        let a = LSTMActivations()
+        a.prepare(d)
+        let xb = FloatBuffer(batch * width)
+        ArrayConversion.copy(x, into: xb.pointer)
+        for b in 0..<batch { a.x(0, b).update(from: xb.pointer + b * width, count: width) }
+        let hz = FloatBuffer(batch * units)
+        if let s = state {
+            ArrayConversion.copy(s.c, into: a.cell(after: -1, 0))
+            ArrayConversion.copy(s.h, into: hz.pointer)
+        } else {
+            a.cell(after: -1, 0).update(repeating: 0, count: batch * units)
+            hz.zero(batch * units)
+        }
+        for b in 0..<batch { a.hIn(0, b).update(from: hz.pointer + b * units, count: units) }
+        let (G, R) = (d.gateWidth, d.rowWidth)
+        let pre = FloatBuffer(batch * G)
+        kernelValues.withUnsafeBufferPointer { k in
+            biasValues.withUnsafeBufferPointer { bb in
+                guard let kp = k.baseAddress, let bp = bb.baseAddress else { return }
+                // The forward pass's own products, in its order (input part, then recurrent part).
+                GEMM.sgemm(m: batch, n: G, k: width, a: a.xh.pointer, lda: R, b: kp, ldb: G, beta: 0, c: pre.pointer, ldc: G)
+                if state != nil {
+                    GEMM.sgemm(m: batch, n: G, k: units, a: a.hIn(0, 0), lda: R, b: kp + width * G, ldb: G,
+                               beta: 1, c: pre.pointer, ldc: G)
+                }
+                for b in 0..<batch {
+                    for g in 0..<G { pre.pointer[b * G + g] += bp[g] }
+                }
+                LSTMLayer.forward(LSTMWeightsView(kernel: kp, bias: bp, forgetBias: forgetBias), a,
+                                  initialHIsZero: state == nil)
+            }
+        }
+        return LSTMStepInternals(
+            preactivations: ArrayConversion.array(pre.pointer, shape: [batch, G]),
+            activations: ArrayConversion.array(a.gates.pointer, shape: [batch, G]),
+            c: ArrayConversion.array(a.cell(after: 0, 0), shape: [batch, units]),
+            h: ArrayConversion.array(a.output(0, 0), shape: [batch, units]),
+            forgetBias: forgetBias, units: units)
+    }
+}
