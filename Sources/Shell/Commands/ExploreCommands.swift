@@ -355,7 +355,7 @@ enum ExploreCommands {
     static let gates = Command(
         name: "gates", category: "Explore",
         summary: "One LSTM step opened up: i, j, f, o pre-activations and activations, new c and h.",
-        parameters: [Parameter("cell", .value, help: "a cell (or a record with kernel and bias, e.g. a loaded cell .npz)"),
+        parameters: [Parameter("cell", .value, help: "a cell, a record with kernel and bias (a loaded cell .npz), or a tuple (kernel, bias)"),
                      Parameter("x", .array, help: "the input, (batch, input)"),
                      Parameter("state", .value, default: .none, help: "the state (c, h); default zeros")],
         options: [Parameter("values", .bool, default: .bool(false), help: "also print every gate, c and h in numpy's format")],
@@ -366,7 +366,7 @@ enum ExploreCommands {
             before and after its sigmoid or tanh, and the new `c = c*f + i*j` and \
             `h = tanh(c)*o`. `values=True` prints the arrays; `heatmap` draws any of them.
             """,
-        examples: [],
+        examples: [Example("kernel = full((7, 16), 0.1, dtype=float32)\ngates (kernel, zeros(16)) (ones((2, 3)))")],
         run: { call in
             let a = call.arguments
             guard let x = a.array("x") else { return .none }
@@ -398,9 +398,11 @@ enum ExploreCommands {
             kernel = o.attribute("kernel"); bias = o.attribute("bias"); forgetBias = o.attribute("forget_bias")
         case .record(let r):
             kernel = r["kernel"]; bias = r["bias"]; forgetBias = r["forget_bias"]
+        case .tuple(let items) where items.count == 2, .list(let items) where items.count == 2:
+            kernel = items.first; bias = items.last
         default:
             throw call.error("expected a cell, got \(v.typeName)", argument: "cell",
-                             explanation: "make one with `cell 128`, or load a saved cell's .npz")
+                             explanation: "make one with `cell 128`, load a saved cell's .npz, or pass (kernel, bias)")
         }
         guard case .array(let k)? = kernel, case .array(let b)? = bias else {
             throw call.error("the cell has no weights yet", argument: "cell",

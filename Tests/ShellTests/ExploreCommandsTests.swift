@@ -1,0 +1,100 @@
+import Testing
+@testable import Shell
+
+/// The explorer's commands through the interpreter: trace stages, the teaching second line of
+/// errors, track/heatmap in colour and plain (what a TTY and a pipe get).
+@Suite struct ExploreCommandsTests {
+    /// Everything printed, errors rendered as the terminal shows them (with the second line).
+    func transcript(_ source: String, in shell: Interpreter = Interpreter()) -> String {
+        shell.execute(source).map { output -> String in
+            switch output {
+            case .text(let t): return t
+            case .error(let e): return e.rendered()
+            case .progress(let p): return "progress: " + p
+            }
+        }.joined(separator: "\n")
+    }
+
+    func headers(_ text: String) -> [String] {
+        text.split(separator: "\n").map(String.init).filter { $0.hasPrefix("#") }
+    }
+
+    @Test func traceTheTutorialPipeline() {
+        let out = transcript("trace arange 24 | reshape 2 4 3 | transpose 1 0 2 | reshape -1 3 | split 4")
+        #expect(headers(out) == [
+            "#1 arange 24 → (24,) int64, strides (8,), new array",
+            "#2 reshape 2 4 3 → (2, 4, 3) int64, strides (96, 24, 8), view of #1",
+            "#3 transpose 1 0 2 → (4, 2, 3) int64, strides (24, 96, 8), view of #2",
+            "#4 reshape -1 3 → (8, 3) int64, strides (24, 8), copy of #3 (#3 is not C-contiguous)",
+            "#5 split 4 → list of 4 × (2, 3) int64, strides (24, 8), views of #4",
+        ])
+        // The value of the last stage is printed once (by the stage, not again by the echo).
+        #expect(out.components(separatedBy: "[array([[ 0,  1,  2],").count == 2)
+    }
+
+    @Test func traceAMethodChainAndTraceOnOff() {
+        let shell = Interpreter()
+        _ = shell.execute("x = np.arange(6)")
+        let chain = transcript("trace x.reshape(2, 3).T", in: shell)
+        #expect(headers(chain) == ["#1 reshape x 2, 3 → (2, 3) int64, strides (24, 8), view of x",
+                                   "#2 .T → (3, 2) int64, strides (8, 24), view of #1"])
+        #expect(transcript("trace on", in: shell) == "trace is on: every statement prints its stages")
+        #expect(transcript("y = reshape x 3 2", in: shell) == "#1 reshape x 3 2 → (3, 2) int64, strides (16, 8), view of x\n[[0 1]\n [2 3]\n [4 5]]")
+        #expect(transcript("trace off; y", in: shell) == "trace is off\n[[0 1]\n [2 3]\n [4 5]]")
+        #expect(transcript("trace", in: shell) == "trace is off")
+    }
+
+    @Test func errorsThatTeachNameTheOperands() {
+        let shell = Interpreter()
+        _ = shell.execute("x = arange 24 | reshape 2 4 3; r = np.arange(24).reshape(8, 3)")
+        #expect(transcript("x.reshape(5, 5)", in: shell) == """
+            error: cannot reshape array of size 24 into shape (5,5)
+            reshape: x has 24 elements (2·4·3); (5, 5) needs 25
+            """)
+        #expect(transcript("np.split(r, 3)", in: shell) == """
+            error: array split does not result in an equal division
+            split: axis 0 of r has length 8 = 3·2 + 2, not a multiple of 3 (array_split allows unequal pieces)
+            """)
+        #expect(transcript("r[8]", in: shell) == """
+            error: index 8 is out of bounds for axis 0 with size 8
+              r[8]
+              ^^^^
+            index: axis 0 of r has length 8, so valid indices are 0 to 7 (or -8 to -1)
+            """)
+    }
+
+    @Test func explainAndInfoNameTheVariables() {
+        let shell = Interpreter()
+        _ = shell.execute("x = arange 24 | reshape 2 4 3; axes x image row pixel")
+        let text = transcript("explain transpose x 1 0 2", in: shell)
+        #expect(text.contains("  y[i, j, k] = x[j, i, k]: y[0] holds row 0 of every image"))
+        #expect(transcript("explain reshape (x.T) 4 6", in: shell).contains("copy: x.T is not C-contiguous"))
+        #expect(transcript("explain split (arange 6) 3", in: shell).hasPrefix("x = arange 6\nsplit x (6,) along axis 0"))
+        #expect(transcript("explain flip x", in: shell).hasPrefix("error: explain knows reshape, transpose and split, not 'flip'"))
+        _ = shell.execute("t = x.transpose(1, 0, 2)")
+        #expect(transcript("info t", in: shell).contains("  view          yes: shares memory with x"))
+    }
+
+    @Test func trackLabelsPlainAndColoured() {
+        let plain = Interpreter()
+        _ = plain.execute("x = arange 24 | reshape 2 4 3; axes x image row pixel")
+        let out = transcript("track xs = x | transpose 1 0 2 | reshape -1 3 | split 4", in: plain)
+        #expect(out.contains("xs[p][i, j] = x[i, p, j]\nxs[0] holds row 0 of every image"))
+        #expect(!out.contains("\u{1B}["))
+        // The assignment happened as usual.
+        #expect(transcript("xs[1]", in: plain) == "[[ 3  4  5]\n [15 16 17]]")
+
+        let tty = Interpreter(options: .init(color: true))
+        _ = tty.execute("x = arange 24 | reshape 2 4 3; axes x image row pixel")
+        let coloured = transcript("track x | transpose 1 0 2 | reshape -1 3 | split 4", in: tty)
+        #expect(coloured.contains("values, coloured by image:\nys[0] [[ \u{1B}[31m0\u{1B}[0m"))
+        #expect(transcript("track x * 2", in: tty).hasPrefix("error: unsupported operand") || transcript("track x * 2", in: tty).hasPrefix("error: track follows shape operations only"))
+    }
+
+    @Test func heatmapIsPlainInPipesAndColouredOnATerminal() {
+        let plain = transcript("heatmap (arange 12 | reshape 3 4)")
+        #expect(plain.hasPrefix("(3, 4) int64  min 0  max 11\n+--------+"))
+        let coloured = transcript("heatmap (arange 12 | reshape 3 4)", in: Interpreter(options: .init(color: true)))
+        #expect(coloured.contains("\u{1B}["))
+    }
+}
