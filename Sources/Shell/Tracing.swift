@@ -2,7 +2,7 @@ import Tensor
 import Explore
 
 /// What the explorer remembers between statements: whether every statement is traced, and the
-/// axis names a user gave a variable (`axes x image row pixel`) for `track` and `explain`.
+/// axis names a user gave a variable (`dims x image row pixel`) for `track` and `explain`.
 public struct ExploreSettings: Sendable {
     /// `trace on`: every statement prints its stages.
     public var traceAll = false

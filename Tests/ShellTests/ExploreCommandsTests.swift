@@ -65,7 +65,7 @@ import Testing
 
     @Test func explainAndInfoNameTheVariables() {
         let shell = Interpreter()
-        _ = shell.execute("x = arange 24 | reshape 2 4 3; axes x image row pixel")
+        _ = shell.execute("x = arange 24 | reshape 2 4 3; dims x image row pixel")
         let text = transcript("explain transpose x 1 0 2", in: shell)
         #expect(text.contains("  y[i, j, k] = x[j, i, k]: y[0] holds row 0 of every image"))
         #expect(transcript("explain reshape (x.T) 4 6", in: shell).contains("copy: x.T is not C-contiguous"))
@@ -77,7 +77,7 @@ import Testing
 
     @Test func trackLabelsPlainAndColoured() {
         let plain = Interpreter()
-        _ = plain.execute("x = arange 24 | reshape 2 4 3; axes x image row pixel")
+        _ = plain.execute("x = arange 24 | reshape 2 4 3; dims x image row pixel")
         let out = transcript("track xs = x | transpose 1 0 2 | reshape -1 3 | split 4", in: plain)
         #expect(out.contains("xs[p][i, j] = x[i, p, j]\nxs[0] holds row 0 of every image"))
         #expect(!out.contains("\u{1B}["))
@@ -85,7 +85,7 @@ import Testing
         #expect(transcript("xs[1]", in: plain) == "[[ 3  4  5]\n [15 16 17]]")
 
         let tty = Interpreter(options: .init(color: true))
-        _ = tty.execute("x = arange 24 | reshape 2 4 3; axes x image row pixel")
+        _ = tty.execute("x = arange 24 | reshape 2 4 3; dims x image row pixel")
         let coloured = transcript("track x | transpose 1 0 2 | reshape -1 3 | split 4", in: tty)
         #expect(coloured.contains("values, coloured by image:\nys[0] [[ \u{1B}[31m0\u{1B}[0m"))
         #expect(transcript("track x * 2", in: tty).hasPrefix("error: unsupported operand") || transcript("track x * 2", in: tty).hasPrefix("error: track follows shape operations only"))

@@ -6,11 +6,11 @@ import RNN
 /// The explorer: seeing what shape ops do to data. `trace` prints every stage of a pipeline or
 /// method chain, `explain` says in words and as an index formula what one op does, `track`
 /// labels every element of a result by where it came from, `info` shows an array's memory
-/// facts, `axes` names a variable's axes for those sentences, `heatmap` draws a 2-d array and
+/// facts, `dims` names a variable's axes for those sentences, `heatmap` draws a 2-d array and
 /// `gates` opens up one LSTM step.
 /// The texts come from module Explore (pure functions); these commands only find the names.
 enum ExploreCommands {
-    static let all: [Command] = [trace, explain, track, info, axes, heatmap, gates]
+    static let all: [Command] = [trace, explain, track, info, dims, heatmap, gates]
 
     // MARK: trace
 
@@ -58,14 +58,14 @@ enum ExploreCommands {
                      Parameter("args", .value, default: .tuple([]), variadic: true,
                                help: "the op's own arguments: a shape, axes, or sections/indices")],
         options: [Parameter("axis", .int, default: .int(0), help: "split: the axis to cut along"),
-                  Parameter("names", .value, default: .none, help: "names for the array's axes, e.g. 'image row pixel' (default: those set with `axes`)")],
+                  Parameter("names", .value, default: .none, help: "names for the array's axes, e.g. 'image row pixel' (default: those set with `dims`)")],
         help: """
             Takes the same arguments as the op (`explain transpose x 1 0 2`, `explain reshape x \
             -1 3`, `explain split x 4 axis=0`) and prints what it does: an index formula \
             (`y[i, j, k] = x[j, i, k]`), which axes merge or split, and whether data moves. \
             A reshape is a view when the merged axes are evenly spaced in memory; otherwise \
             numpy must copy, and explain says which axes could not be merged and why. With \
-            axis names (`axes x image row pixel` or `names=`), a transpose reads \
+            axis names (`dims x image row pixel` or `names=`), a transpose reads \
             `y[0] holds row 0 of every image`.
             """,
         examples: [Example("x = arange 24 | reshape 2 4 3\nexplain transpose x 1 0 2 names='image row pixel'"),
@@ -128,13 +128,13 @@ enum ExploreCommands {
             first array variable it uses replaced by the positions of its elements, so every \
             element of the result is known to come from one place. Prints the index formula \
             recovered from that (`xs[p][i, j] = x[i, p, j]`), one sentence per piece (`xs[0] \
-            holds row 0 of every image`, with axis names from `axes`), and the result's \
+            holds row 0 of every image`, with axis names from `dims`), and the result's \
             elements labelled by their index along the source's first axis (or the axis set \
-            with `axes NAME ... label=AXIS`) — coloured values on a terminal, label numbers \
+            with `dims NAME ... label=AXIS`) — coloured values on a terminal, label numbers \
             otherwise. Large results are summarised the way numpy summarises. Only statements \
             that move elements can be tracked; arithmetic is refused.
             """,
-        examples: [Example("x = arange 24 | reshape 2 4 3\naxes x image row pixel\ntrack xs = x | transpose 1 0 2 | reshape -1 3 | split 4")],
+        examples: [Example("x = arange 24 | reshape 2 4 3\ndims x image row pixel\ntrack xs = x | transpose 1 0 2 | reshape -1 3 | split 4")],
         run: { call in
             guard let (statement, _) = call.arguments.statement("statement") else { return .none }
             return try runTrack(call, statement)
@@ -257,19 +257,19 @@ enum ExploreCommands {
 
     // MARK: axes
 
-    static let axes = Command(
-        name: "axes", category: "Explore",
+    static let dims = Command(
+        name: "dims", category: "Explore",
         summary: "Name the axes of an array variable (for track and explain sentences).",
         parameters: [Parameter("name", .word, help: "the variable"),
                      Parameter("names", .word, default: .tuple([]), variadic: true, help: "one name per axis, e.g. image row pixel")],
         options: [Parameter("label", .word, default: .none, help: "the axis `track` labels elements by: a number or one of the names (default 0)")],
         help: """
-            `axes x image row pixel` tells the explorer what x's axes mean, so `track` and \
+            `dims x image row pixel` tells the explorer what x's axes mean, so `track` and \
             `explain` can say `xs[0] holds row 0 of every image` instead of index formulas \
             alone. `label=row` makes `track` label elements by row instead of by image. \
-            `axes x` alone shows the names set.
+            `dims x` alone shows the names set.
             """,
-        examples: [Example("x = zeros((2, 4, 3))\naxes x image row pixel label=row")],
+        examples: [Example("x = zeros((2, 4, 3))\ndims x image row pixel label=row")],
         run: { call in
             let a = call.arguments
             guard let name = a.string("name") else { return .none }
@@ -305,7 +305,7 @@ enum ExploreCommands {
             return .none
         })
 
-    /// Axis names from `names=` (a string of words or a list of strings), else those set with `axes`.
+    /// Axis names from `names=` (a string of words or a list of strings), else those set with `dims`.
     static func axisNames(_ call: Invocation, given: Value, for name: String, ndim: Int) throws(ShellError) -> [String]? {
         var names: [String]
         switch given {
