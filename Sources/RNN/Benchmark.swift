@@ -45,12 +45,23 @@ public struct BenchmarkResult: Sendable {
     public var forwardFlopsPerExample: Double
     public var trainExamplesPerSecond: Double
     public var trainGFLOPS: Double
+    /// Process CPU seconds per training batch (all threads). On a shared, busy machine the wall
+    /// clock mostly measures the neighbours; `batch / (cpuSecondsPerBatch / threads)` is what
+    /// the same work would give with the cores to itself.
+    public var trainCPUSecondsPerBatch: Double
+    public var idleMachineExamplesPerSecond: Double {
+        trainCPUSecondsPerBatch > 0 ? Double(config.batch) * Double(config.threads) / trainCPUSecondsPerBatch : 0
+    }
+    /// The machine's load average over the last minute when the run ended.
+    public var loadAverage: Double
     /// A 60,000-image epoch at the measured speed.
     public var epochSeconds: Double
     /// The machine's sgemm speed in the same run: the fastest of several 512³ products.
     public var peakGFLOPS: Double
     public var peakFraction: Double { peakGFLOPS > 0 ? trainGFLOPS / peakGFLOPS : 0 }
     public var evalSeconds: Double
+    /// Process CPU seconds of that evaluation (all threads).
+    public var evalCPUSeconds: Double
     public var evalExamplesPerSecond: Double
     public var evalGFLOPS: Double
     /// Peak resident memory of the process so far (VmHWM), MiB.
@@ -92,6 +103,7 @@ public enum Benchmark {
             _ = try model.step(images: x, labels: y)
         }
         var first: Float = .nan, last: Float = .nan
+        let c0 = cpuNow()
         let t0 = now()
         for b in 0..<bc.trainBatches {
             let (x, y) = try source.nextBatch()
@@ -100,17 +112,19 @@ public enum Benchmark {
             last = r.loss
         }
         let trainSeconds = now() - t0
+        let trainCPU = cpuNow() - c0
         let trainEx = Double(bc.trainBatches * bc.batch)
         let fwd = Double(bc.steps * 2 * (bc.input + bc.units) * 4 * bc.units + 2 * bc.units * bc.classes)
         let flops = 3 * fwd
 
         // Evaluation: forward only over evalExamples images, best of two.
-        var evalSeconds = Double.infinity
+        var evalSeconds = Double.infinity, evalCPU = Double.infinity
         let evalSet = n == bc.evalExamples ? images : try firstRows(images, bc.evalExamples)
         for _ in 0..<2 {
-            let e0 = now()
+            let e0 = now(), ec0 = cpuNow()
             _ = try model.logits(evalSet)
             evalSeconds = min(evalSeconds, now() - e0)
+            evalCPU = min(evalCPU, cpuNow() - ec0)
         }
 
         let peak = sgemmPeak(threads: bc.threads)
@@ -120,13 +134,27 @@ public enum Benchmark {
         let evalN = Double(bc.evalExamples)
         return BenchmarkResult(
             config: bc, flopsPerExample: flops, forwardFlopsPerExample: fwd,
-            trainExamplesPerSecond: exPerS, trainGFLOPS: exPerS * flops / 1e9, epochSeconds: 60_000 / exPerS,
-            peakGFLOPS: peak, evalSeconds: evalSeconds, evalExamplesPerSecond: evalN / evalSeconds,
+            trainExamplesPerSecond: exPerS, trainGFLOPS: exPerS * flops / 1e9,
+            trainCPUSecondsPerBatch: trainCPU / Double(max(bc.trainBatches, 1)), loadAverage: loadAverage(),
+            epochSeconds: 60_000 / exPerS,
+            peakGFLOPS: peak, evalSeconds: evalSeconds, evalCPUSeconds: evalCPU, evalExamplesPerSecond: evalN / evalSeconds,
             evalGFLOPS: evalN * fwd / evalSeconds / 1e9, rssMB: peakRSSMegabytes(), profile: profile,
             firstLoss: first, lastLoss: last, blasConfiguration: BLASThreads.configuration)
     }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    /// CPU time of the whole process (all threads), seconds.
+    static func cpuNow() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    static func loadAverage() -> Double {
+        var l = [Double](repeating: 0, count: 3)
+        return getloadavg(&l, 3) > 0 ? l[0] : 0
+    }
 
     /// The first `count` rows of a C-contiguous float32 `[N, D]` array, as a new array.
     static func firstRows(_ a: NDArray, _ count: Int) throws -> NDArray {
@@ -189,10 +217,9 @@ extension ModelReplica {
         let d = act.dims
         let (B, I, U, T, R, G, K) = (d.batch, d.input, d.units, d.steps, d.rowWidth, d.gateWidth, layout.classes)
         let g = grads.pointer
-        GEMM.sgemm(m: T * B, n: G, k: I, a: act.xh.pointer, lda: R, b: params, ldb: G, beta: 0, c: act.gates.pointer, ldc: G)
-        for t in 1..<T {
-            GEMM.sgemm(m: B, n: G, k: U, a: act.hIn(t, 0), lda: R, b: params + I * G, ldb: G,
-                       beta: 1, c: act.gates.pointer + t * B * G, ldc: G)
+        for t in 0..<T {
+            GEMM.sgemm(m: B, n: G, k: R, a: act.xh.pointer + t * B * R, lda: R, b: params, ldb: G,
+                       beta: 0, c: act.gates.pointer + t * B * G, ldc: G)
         }
         GEMM.sgemm(m: B, n: K, k: U, a: act.hLast.pointer, lda: U, b: params + layout.denseW, ldb: K,
                    beta: 1, c: logits.pointer, ldc: K)

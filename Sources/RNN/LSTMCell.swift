@@ -201,8 +201,7 @@ public final class LSTMCell {
         kernelValues.withUnsafeBufferPointer { k in
             biasValues.withUnsafeBufferPointer { bb in
                 guard let kp = k.baseAddress, let bp = bb.baseAddress else { return }
-                LSTMLayer.forward(LSTMWeightsView(kernel: kp, bias: bp, forgetBias: forgetBias), a,
-                                  initialHIsZero: initialState == nil)
+                LSTMLayer.forward(LSTMWeightsView(kernel: kp, bias: bp, forgetBias: forgetBias), a)
             }
         }
         return a

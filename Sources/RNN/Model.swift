@@ -170,15 +170,21 @@ public final class Model {
 
     // MARK: batches in
 
-    /// Copies images (`[N, T·I]` or `[N, T, I]`, any numeric dtype) into the staging buffer.
-    @discardableResult
-    func stageImages(_ x: NDArray) throws(TensorError) -> Int {
+    /// Checks that `x` is `[N, T·I]` or `[N, T, I]`; returns N.
+    func checkImages(_ x: NDArray) throws(TensorError) -> Int {
         let per = config.steps * config.input
         let ok = (x.ndim == 2 && x.shape[1] == per) || (x.ndim == 3 && x.shape[1] == config.steps && x.shape[2] == config.input)
         guard ok else {
             throw TensorError("images have shape \(shapeString(x.shape)); expected (N, \(per)) or (N, \(config.steps), \(config.input))")
         }
-        let n = x.shape[0]
+        return x.shape[0]
+    }
+
+    /// Copies images (`[N, T·I]` or `[N, T, I]`, any numeric dtype) into the staging buffer.
+    @discardableResult
+    func stageImages(_ x: NDArray) throws(TensorError) -> Int {
+        let per = config.steps * config.input
+        let n = try checkImages(x)
         images.ensure(n * per)
         ArrayConversion.copy(x, into: images.pointer)
         return n
@@ -303,9 +309,9 @@ public final class Model {
 
     /// Logits `[N, K]` for images `[N, T·I]` or `[N, T, I]`.
     public func logits(_ x: NDArray) throws(TensorError) -> NDArray {
-        let n = try stageImages(x)
+        let n = try checkImages(x)
         let out = FloatBuffer(max(n * config.classes, 1))
-        forwardStaged(rows: n, into: out.pointer)
+        forwardChunked(x, rows: n, into: out.pointer)
         return ArrayConversion.array(out.pointer, shape: [n, config.classes])
     }
 
@@ -327,11 +333,11 @@ public final class Model {
 
     /// Accuracy, mean loss and predictions on a labelled set (forward only, in chunks).
     public func evaluate(images x: NDArray, labels y: NDArray) throws(TensorError) -> Evaluation {
-        let n = try stageImages(x)
+        let n = try checkImages(x)
         try stageLabels(y, count: n)
         let k = config.classes
         let out = FloatBuffer(max(n * k, 1))
-        forwardStaged(rows: n, into: out.pointer)
+        forwardChunked(x, rows: n, into: out.pointer)
         let r = SoftmaxCrossEntropy.forwardBackward(logits: out.pointer, labels: targets.pointer, dlogits: nil,
                                                     batch: n, meanOver: n, classes: k)
         var predictions = [Int](repeating: 0, count: n)
@@ -346,21 +352,26 @@ public final class Model {
                           predictions: predictions)
     }
 
-    /// Logits of the staged images, in chunks of `evalChunk` rows per replica.
-    func forwardStaged(rows: Int, into out: UnsafeMutablePointer<Float>) {
+    /// Logits of the images `x` (N rows), converted and run in chunks of `evalChunk` rows per
+    /// replica, so that evaluating 10,000 images never holds more than one chunk as float32.
+    func forwardChunked(_ x: NDArray, rows: Int, into out: UnsafeMutablePointer<Float>) {
         let per = config.steps * config.input, k = config.classes
         let p = UnsafePointer(params.pointer), fb = config.forgetBias
-        let imagesP = UnsafePointer(images.pointer)
+        let src = x.isCContiguous ? x : x.contiguous()
         let outBox = UncheckedBox(out)
+        let chunk = Model.evalChunk * replicas.count
+        images.ensure(min(rows, chunk) * per)
         var start = 0
         while start < rows {
-            let rowsNow = min(rows - start, Model.evalChunk * replicas.count)
+            let rowsNow = min(rows - start, chunk)
+            ArrayConversion.copyRows(src, rows: Array(start..<(start + rowsNow)), into: images.pointer)
             let slices = split(rowsNow)
+            let imagesP = UnsafePointer(images.pointer)
             let base = start
             runParallel(slices.count) { r in
                 let (s, c) = slices[r]
                 let rep = replicas[r]
-                rep.forward(params: p, forgetBias: fb, images: imagesP + (base + s) * per, rows: c)
+                rep.forward(params: p, forgetBias: fb, images: imagesP + s * per, rows: c)
                 (outBox.value + (base + s) * k).update(from: rep.logits.pointer, count: c * k)
             }
             start += rowsNow

@@ -48,7 +48,7 @@ final class ModelReplica: @unchecked Sendable {
             act.cell(after: -1, 0).update(repeating: 0, count: rows * U)
             for b in 0..<rows { act.hIn(0, b).update(repeating: 0, count: U) }
         }
-        LSTMLayer.forward(weights(params, forgetBias: forgetBias), act, initialHIsZero: initial == nil)
+        LSTMLayer.forward(weights(params, forgetBias: forgetBias), act)
         DenseLayer.forward(x: act.hLast.pointer, w: params + layout.denseW, b: params + layout.denseB,
                            out: logits.pointer, batch: rows, inputs: U, outputs: K)
     }

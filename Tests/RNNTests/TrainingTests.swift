@@ -158,3 +158,25 @@ import Tensor
         #expect(throws: TensorError.self) { try a.trainStep(images: try NDArray(zeros: [16, 5], dtype: .float32), labels: y) }
     }
 }
+
+@Suite struct ArrayBatchesTests {
+    @Test func shufflesEveryEpochAndScalesBytes() throws {
+        let n = 10
+        let images = try NDArray((0..<(n * 2)).map { UInt8($0) }, shape: [n, 2])
+        let labels = NDArray((0..<n).map { Int64($0) })
+        var src = try ArrayBatches(images: images, labels: labels, batchSize: 3, seed: 1, scale: 0.5)
+        #expect(src.batchesPerEpoch == 3)
+        var epoch1: [Float] = [], epoch2: [Float] = []
+        for _ in 0..<3 {
+            let (x, y) = try src.nextBatch()
+            #expect(x.dtype == .float32 && x.shape == [3, 2] && y.shape == [3])
+            let xv = floats(x), yv = floats(y)
+            for r in 0..<3 { #expect(xv[2 * r] == Float(2 * Int(yv[r])) * 0.5 && xv[2 * r + 1] == Float(2 * Int(yv[r]) + 1) * 0.5) }
+            epoch1 += yv
+        }
+        for _ in 0..<3 { epoch2 += floats(try src.nextBatch().labels) }
+        #expect(Set(epoch1).count == 9 && Set(epoch2).count == 9)
+        #expect(epoch1 != epoch2)
+        #expect(throws: TensorError.self) { try ArrayBatches(images: images, labels: NDArray([Int64(1)]), batchSize: 3) }
+    }
+}
