@@ -160,13 +160,25 @@ def run(op, fn, inputs=(), args=None, name=None):
 
 
 def write(name, cases):
+    """Writes cases with their input arrays pooled: each distinct input spec is stored once under
+    "arrays" and cases refer to it by index (keeps the files small)."""
+    pool, index = [], {}
+    for c in cases:
+        refs = []
+        for spec in c["in"]:
+            key = json.dumps(spec, sort_keys=True)
+            if key not in index:
+                index[key] = len(pool)
+                pool.append(spec)
+            refs.append(index[key])
+        c["in"] = refs
     path = os.path.join(OUT, name)
     tmp = path + ".tmp"
     with open(tmp, "w") as f:
-        json.dump({"numpy": np.__version__, "cases": cases}, f, sort_keys=True, indent=0)
+        json.dump({"numpy": np.__version__, "arrays": pool, "cases": cases}, f, sort_keys=True, separators=(",", ":"))
         f.write("\n")
     os.replace(tmp, path)
-    print(f"{path}: {len(cases)} cases")
+    print(f"{path}: {len(cases)} cases, {os.path.getsize(path) // 1024} KiB")
 
 
 # ---------------------------------------------------------------- creation
@@ -377,12 +389,202 @@ def cast_cases():
     return cases
 
 
+# ---------------------------------------------------------------- math
+
+EDGE = {
+    "bool": [True, False, True, True, False, False],
+    "uint8": [0, 1, 255, 200, 7, 128],
+    "int32": [0, -1, 2**31 - 1, -2**31, 12345, 7],
+    "int64": [0, -1, 2**63 - 1, -2**63, 3, 1 << 40],
+    "float32": [0.5, -0.0, float("inf"), float("nan"), 3.4e38, 1e-45],
+    "float64": [0.1, -0.0, float("inf"), float("nan"), 1e308, 5e-324],
+}
+EDGE2 = {  # a second row, so that x op x is not the only pairing
+    "bool": [True, True, False, False, True, False],
+    "uint8": [3, 255, 2, 100, 0, 128],
+    "int32": [2, -7, 2, -1, 0, -2**31],
+    "int64": [5, 2**62, -2, -1, 0, 3],
+    "float32": [2.0, 0.0, float("-inf"), 1.5, 3.4e38, -1e-45],
+    "float64": [3.0, 0.0, float("inf"), float("nan"), -1e308, 5e-324],
+}
+PYOPS = {
+    "add": lambda a, b: a + b, "subtract": lambda a, b: a - b, "multiply": lambda a, b: a * b,
+    "divide": lambda a, b: a / b, "equal": lambda a, b: a == b, "notEqual": lambda a, b: a != b,
+    "less": lambda a, b: a < b, "lessEqual": lambda a, b: a <= b, "greater": lambda a, b: a > b,
+    "greaterEqual": lambda a, b: a >= b,
+}
+SCALARS = [0, 1, -1, 300, 2**40, -2**31, 0.5, -2.5, 1e300, float("nan"), True, False]
+
+
+def binary_cases():
+    cases = []
+    for op, f in PYOPS.items():
+        for da in DTYPES:
+            for db in DTYPES:
+                A = arr([6], da, values=EDGE[da])
+                B = arr([6], db, values=EDGE2[db])
+                cases.append(run("binary", f, [A, B], {"op": op, "lhs": {"array": 0}, "rhs": {"array": 1}}))
+            A = arr([6], da, values=EDGE[da])
+            for v in SCALARS:
+                cases.append(run("binary", lambda a, v=v, f=f: f(a, v), [A], {"op": op, "lhs": {"array": 0}, "rhs": py_scalar(v)}))
+                cases.append(run("binary", lambda a, v=v, f=f: f(v, a), [A], {"op": op, "lhs": py_scalar(v), "rhs": {"array": 0}}))
+        for v in [1, 0.5, True, 7, -3, 2.0]:
+            for w in [2, 0.25, False, True, 0]:
+                cases.append(run("binary", lambda v=v, w=w, f=f: f(np.asarray(v), np.asarray(w)), [],
+                                 {"op": op, "lhs": py_scalar(v), "rhs": py_scalar(w)}))
+    rng = np.random.default_rng(7)
+    for sa, sb in [([2, 1, 3], [4, 1]), ([3], [2, 3]), ([2, 3], [3, 2]), ([2, 3], [4, 1, 2]), ([0, 3], [1, 3]), ([0, 3], [2, 3]),
+                   ([], [2, 2]), ([1], [0]), ([5, 1, 4], [1, 6, 1]), ([3, 4], [4])]:
+        for op in ["add", "multiply", "divide", "equal"]:
+            cases.append(run("binary", PYOPS[op], [rand(sa, "float32", rng), rand(sb, "int32", rng)],
+                             {"op": op, "lhs": {"array": 0}, "rhs": {"array": 1}}))
+    # Layouts: results keep numpy's K order.
+    for A, B in [(arr([3, 4], "float64", then=[["T"]]), None), (arr([2, 3, 4], "float32", then=[["T"]]), arr([2], "float32")),
+                 (arr([4, 6], "int64", then=[["index", [["s", None, None, -1], ["s", None, None, 2]]]]), None),
+                 (arr([3, 4], "float64", then=[["T"]]), arr([4, 3], "float64")), (arr([4, 3], "float64"), arr([3, 4], "float64", then=[["T"]]))]:
+        ins = [A] + ([B] if B else [])
+        rhs = {"array": 1} if B else {"int": 1}
+        cases.append(run("binary", (lambda a, b: a + b) if B else (lambda a: a + 1), ins, {"op": "add", "lhs": {"array": 0}, "rhs": rhs}))
+    return cases
+
+
+def unary_cases():
+    cases = []
+    rng = np.random.default_rng(11)
+    fns = {"exp": np.exp, "tanh": np.tanh, "sigmoid": lambda x: 1 / (1 + np.exp(-x)), "negative": np.negative}
+    specials = [0.0, -0.0, 1.0, -1.0, 88.7, 88.8, -103.9, -104.0, 709.7, 710.0, -745.2, -746.0, 20.0, -20.0, 9.0, 1e-8, -1e-30,
+                float("inf"), float("-inf"), float("nan"), 0.5, 3.0, 40.0, -40.0]
+    for name, f in fns.items():
+        for dt in ["float32", "float64"]:
+            cases.append(run("unary", f, [arr([len(specials)], dt, values=specials)], {"op": name}))
+            for lo, hi in [(-100, 100), (-10, 10), (-1, 1), (-0.01, 0.01)]:
+                a = rng.uniform(lo, hi, 400).astype(dt)
+                cases.append(run("unary", f, [arr([400], dt, values=list(a))], {"op": name}))
+        for dt in ["int32", "int64"]:
+            cases.append(run("unary", f, [arr([6], dt, values=[0, 1, -1, 5, -5, 30] if dt == "int32" else [0, 2, -3, 700, -800, -2**63])], {"op": name}))
+        cases.append(run("unary", f, [arr([2, 3], "float32", then=[["T"]])], {"op": name}))
+    cases.append(run("unary", np.negative, [arr([4], "uint8", values=[0, 1, 128, 255])], {"op": "negative"}))
+    cases.append(run("unary", np.negative, [arr([2], "bool", values=[True, False])], {"op": "negative"}))
+    cases.append(run("unary", lambda x: 1 / (1 + np.exp(-x)), [arr([2], "bool", values=[True, False])], {"op": "sigmoid"}))
+    for shape, axis in [([4, 10], -1), ([4, 10], 0), ([3, 4, 5], 1), ([3, 4, 5], None), ([200], -1), ([2, 3], -1)]:
+        for dt in ["float32", "float64"]:
+            x = rng.normal(0, 5, shape).astype(dt)
+            def sm(a, axis=axis):
+                m = np.max(a, axis=axis, keepdims=True)
+                e = np.exp(a - m)
+                return e / np.sum(e, axis=axis, keepdims=True)
+            cases.append(run("softmax", sm, [arr(shape, dt, values=list(x.ravel()))], {"axis": axis}))
+    x = np.array([1000.0, 1001.0, -1000.0, float("inf")])
+    cases.append(run("softmax", lambda a: np.exp(a - a.max(-1, keepdims=True)) / np.exp(a - a.max(-1, keepdims=True)).sum(-1, keepdims=True),
+                     [arr([4], "float64", values=list(x))], {"axis": -1}))
+    cases.append(run("softmax", lambda a: np.exp(a - a.max(-1, keepdims=True)) / np.exp(a - a.max(-1, keepdims=True)).sum(-1, keepdims=True),
+                     [arr([3], "int32", values=[1, 2, 3])], {"axis": -1}))
+    cases.append(run("softmax", lambda a: np.max(a, axis=3), [arr([2, 3], "float32")], {"axis": 3}))
+    return cases
+
+
+def reduction_cases():
+    cases = []
+    rng = np.random.default_rng(3)
+
+    def red(name, axis, keepdims):
+        def f(a):
+            ax = tuple(axis) if isinstance(axis, list) else axis
+            if name in ("argmax", "argmin"):
+                r = getattr(np, name)(a, axis=ax, keepdims=keepdims)
+            else:
+                r = getattr(np, {"max": "max", "min": "min"}.get(name, name))(a, axis=ax, keepdims=keepdims)
+            r = np.asarray(r)
+            if r.dtype == np.uint64:  # numpy sums uint8 into uint64; rnnsh documents int64 instead
+                r = r.astype(np.int64)
+            return r
+        return f
+
+    layouts = [
+        ("C", lambda s, dt: arr(s, dt, values=list(rand(s, dt, rng)["data"]))),
+    ]
+    for dt in DTYPES:
+        # Large float shapes exercise numpy's pairwise summation and memory-order walk; the
+        # integer dtypes (exact sums) only need small ones.
+        shapes = [[6, 17, 140], [5, 300], [3000], [129], [2, 3], [1, 5, 1], [0, 3], [4, 0]] if dt.startswith("float") \
+            else [[3, 5, 4], [5, 30], [300], [2, 3], [1, 5, 1], [0, 3], [4, 0]]
+        for shape in shapes:
+            base = rand(shape, dt, rng, -1000, 1000) if dt.startswith("float") else rand(shape, dt, rng)
+            views = [base]
+            if len(shape) >= 2 and 0 not in shape:
+                t = dict(base); t["then"] = [["T"]]; views.append(t)
+                s = dict(base); s["then"] = [["index", [["s", None, None, -1]] + [["s", None, None, 2]] * (len(shape) - 1)]]; views.append(s)
+            if len(shape) == 1 and shape[0] > 1:
+                s = dict(base); s["then"] = [["index", [["s", None, None, -2]]]]; views.append(s)
+            axes = [None, 0, -1, 1, [0, 2], [0, 1], 2]
+            for v in views:
+                nd = len(shape)
+                for axis in axes:
+                    if isinstance(axis, int) and axis >= nd or isinstance(axis, list) and max(axis) >= nd:
+                        continue
+                    big = int(np.prod(shape)) > 1000
+                    for name in ["sum", "mean", "max", "min", "argmax", "argmin"]:
+                        if big and name in ("min", "argmin"):
+                            continue
+                        if isinstance(axis, list) and name.startswith("arg"):
+                            continue
+                        for kd in [False, True]:
+                            if kd and axis not in (None, 0, [0, 2]):
+                                continue
+                            cases.append(run("reduce", red(name, axis, kd), [v], {"op": name, "axis": axis, "keepdims": kd}))
+    specials = arr([6], "float64", values=[1.0, float("nan"), 3.0, float("nan"), -0.0, 0.0])
+    for name in ["sum", "mean", "max", "min", "argmax", "argmin"]:
+        cases.append(run("reduce", red(name, None, False), [specials], {"op": name, "axis": None, "keepdims": False}))
+        for sp in [arr([2], "float64", values=[-0.0, 0.0]), arr([2], "float64", values=[0.0, -0.0]), arr([1], "float64", values=[-0.0]),
+                   arr([3], "float32", values=[float("nan"), 1.0, 2.0]), arr([0], "float64"), arr([], "int32", values=[5])]:
+            cases.append(run("reduce", red(name, None, False), [sp], {"op": name, "axis": None, "keepdims": False}))
+        for axis in [0, -1, 1, 2, -3, [0, 0]]:
+            if isinstance(axis, list) and name.startswith("arg"):
+                continue
+            cases.append(run("reduce", red(name, axis, False), [arr([2, 3])], {"op": name, "axis": axis, "keepdims": False}))
+            cases.append(run("reduce", red(name, axis, False), [arr([], values=[5])], {"op": name, "axis": axis, "keepdims": False}))
+    return cases
+
+
+def matmul_cases():
+    cases = []
+    rng = np.random.default_rng(5)
+    shapes = [([2, 3], [3, 4]), ([3], [3, 4]), ([2, 3], [3]), ([3], [3]), ([5, 2, 3], [3, 4]), ([5, 2, 3], [5, 3, 4]),
+              ([5, 1, 2, 3], [4, 3, 2]), ([3], [4, 3, 2]), ([5, 2, 3], [3]), ([0, 3], [3, 4]), ([2, 0], [0, 4]),
+              ([2, 3], [2, 3]), ([156], [128, 3]), ([3], [2]), ([], [3]), ([3], []), ([5, 2, 3], [4, 3, 2]),
+              ([2, 5, 2, 3], [3, 3, 2]), ([4], [5, 2, 3]), ([2, 4], [5, 2, 3]), ([16, 156], [156, 40]), ([8, 300], [300, 10])]
+    for sa, sb in shapes:
+        for da, db in [("float32", "float32"), ("float64", "float64"), ("int64", "int64"), ("int32", "float32"), ("bool", "bool"),
+                       ("uint8", "int32"), ("uint8", "uint8"), ("float32", "float64")]:
+            if (np.prod(sa) > 1000 or np.prod(sb) > 1000) and da != "float32":
+                continue
+            A = rand(sa, da, rng)
+            B = rand(sb, db, rng)
+            c = run("matmul", lambda a, b: np.matmul(a, b), [A, B], {})
+            if "out" in c and c["out"]["dtype"].startswith("float"):
+                a, b = dec_array(A), dec_array(B)
+                bound = np.matmul(np.abs(a).astype(np.float64), np.abs(b).astype(np.float64))
+                k = sa[-1] if sa else 1
+                eps = np.finfo(c["out"]["dtype"]).eps
+                c["bound"] = [repr(float(x)) for x in np.ravel(bound * (k + 2) * eps)]
+            cases.append(c)
+    for A, B in [(arr([3, 2], "float64", then=[["T"]]), arr([3, 4], "float64")), (arr([3, 2], "float32", then=[["T"]]), arr([4, 3], "float32", then=[["T"]]))]:
+        c = run("matmul", lambda a, b: np.matmul(a, b), [A, B], {})
+        c["bound"] = ["1e-12"] * len(c["out"]["data"])
+        cases.append(c)
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     write("creation.json", creation_cases())
     write("shape_ops.json", shape_cases())
     write("indexing.json", index_cases())
     write("cast.json", cast_cases())
+    write("binary.json", binary_cases())
+    write("unary.json", unary_cases())
+    write("reductions.json", reduction_cases())
+    write("matmul.json", matmul_cases())
 
 
 if __name__ == "__main__":

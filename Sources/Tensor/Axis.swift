@@ -45,3 +45,18 @@ public func numpyShapeString(_ shape: [Int]) -> String {
 
 /// A Python tuple's repr, as numpy's messages embed it (`(2,)`, `(2, 2)`, `()`).
 func pythonTupleString(_ values: [Int]) -> String { shapeString(values) }
+
+extension NDArray {
+    /// numpy's check that `prod(nonzero dims) * itemsize` fits in an intp, applied to every
+    /// shape a view may take (a zero-size view could otherwise name axes whose byte strides
+    /// overflow): `array is too big; ...`.
+    static func checkShapeFits(_ dims: [Int], itemSize: Int) throws(TensorError) {
+        var n = itemSize
+        for d in dims where d != 0 {
+            if d < 0 { throw TensorError("negative dimensions are not allowed") }
+            let (p, o) = n.multipliedReportingOverflow(by: d)
+            if o { throw TensorError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.") }
+            n = p
+        }
+    }
+}

@@ -38,7 +38,7 @@ extension NDArray {
     /// (`input operand has more dimensions than allowed by the axis remapping`;
     /// `operands could not be broadcast together with remapped shapes [original->remapped]: (2,)  and requested shape (3,)`).
     public func broadcast(to shape: [Int]) throws(TensorError) -> NDArray {
-        _ = try Limits.elementCount(shape)
+        try NDArray.checkShapeFits(shape, itemSize: itemSize)
         if ndim > shape.count {
             throw TensorError("input operand has more dimensions than allowed by the axis remapping")
         }
@@ -52,7 +52,7 @@ extension NDArray {
     /// The broadcast used when values are written into an array of `shape` (numpy's `copyto`,
     /// `full`): the source may not have more dimensions, and only its 1-sized dimensions stretch.
     func broadcastForAssignment(to shape: [Int]) throws(TensorError) -> NDArray {
-        _ = try Limits.elementCount(shape)
+        try NDArray.checkShapeFits(shape, itemSize: itemSize)
         let pad = shape.count - ndim
         var ok = pad >= 0
         if ok {

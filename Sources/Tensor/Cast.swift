@@ -114,21 +114,11 @@ extension NDArray {
     }
 
     /// A fresh C-contiguous copy that shares nothing with `self` (numpy's `a.copy()`).
-    public func copy() -> NDArray {
-        // A copy never exceeds the limits the original already met.
-        guard let out = try? NDArray(zeros: shape, dtype: dtype) else { return self }
-        let dst = out.storage.pointer
-        let src = storage.pointer
-        let w = dtype.itemSize
-        if isCContiguous {
-            if size > 0 { dst.copyMemory(from: src.advanced(by: offset * w), byteCount: size * w) }
-            return out
-        }
-        var i = 0
-        forEachOffset { off in
-            dst.advanced(by: i * w).copyMemory(from: src.advanced(by: off * w), byteCount: w)
-            i += 1
-        }
+    /// Throws when the copy would exceed `Limits` — possible for broadcast views, whose size
+    /// can be far larger than the storage they read.
+    public func copy() throws(TensorError) -> NDArray {
+        let out = try NDArray(zeros: shape, dtype: dtype)
+        NDArray.copyElements(from: self, into: out)
         return out
     }
 

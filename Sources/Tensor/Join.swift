@@ -11,7 +11,9 @@ extension NDArray {
     public static func concatenate(_ arrays: [NDArray], axis: Int? = 0) throws(TensorError) -> NDArray {
         guard let first = arrays.first else { throw TensorError("need at least one array to concatenate") }
         guard let axis else {
-            return try concatenate(arrays.map { $0.ravel() }, axis: 0)
+            var flat: [NDArray] = []
+            for a in arrays { flat.append(try a.ravel()) }
+            return try concatenate(flat, axis: 0)
         }
         let nd = first.ndim
         if nd == 0 { throw TensorError("zero-dimensional arrays cannot be concatenated") }

@@ -13,24 +13,32 @@ public enum Limits {
     }
 
     /// The number of elements of `shape`, or an error if a dimension is negative or the
-    /// product overflows.
+    /// product overflows. Like numpy, the product of the *nonzero* dimensions (times the item
+    /// size) must fit, even when another dimension is 0: `(0, 2**62, 4)` is refused, so no
+    /// stride computed for such a shape can overflow.
     public static func elementCount(_ shape: [Int]) throws(TensorError) -> Int {
-        var n = 1
+        try counts(shape, itemSize: 1)
+    }
+
+    private static func counts(_ shape: [Int], itemSize: Int) throws(TensorError) -> Int {
+        let tooBig = TensorError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.")
+        var n = itemSize
+        var hasZero = false
         for d in shape {
             if d < 0 { throw TensorError("negative dimensions are not allowed") }
+            if d == 0 { hasZero = true; continue }
             let (p, o) = n.multipliedReportingOverflow(by: d)
-            if o { throw TensorError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.") }
+            if o { throw tooBig }
             n = p
         }
-        return n
+        return hasZero ? 0 : n / itemSize
     }
 
     /// Checks that an array of `shape` and `dtype` may be allocated; returns its element count.
     @discardableResult
     public static func checkAllocation(_ shape: [Int], _ dtype: DType) throws(TensorError) -> Int {
-        let n = try elementCount(shape)
-        let (bytes, o) = n.multipliedReportingOverflow(by: dtype.itemSize)
-        if o { throw TensorError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.") }
+        let n = try counts(shape, itemSize: dtype.itemSize)
+        let bytes = n * dtype.itemSize
         if bytes > maxBytes {
             throw TensorError("Unable to allocate \(formatBytes(bytes)) for an array with shape \(shapeString(shape)) and data type \(dtype.name)",
                               explanation: "the limit is \(formatBytes(maxBytes)); raise it with `limit` if this is intended")

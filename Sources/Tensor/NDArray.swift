@@ -15,7 +15,10 @@ public struct NDArray: @unchecked Sendable {
     public let isView: Bool
 
     public var ndim: Int { shape.count }
-    public var size: Int { shape.reduce(1, *) }
+    /// Zero-size arrays may have other axes whose product overflows (e.g. a transposed
+    /// `(0, 2^62, 4)`), so a zero anywhere is checked first; otherwise the product is at most
+    /// the number of elements actually stored.
+    public var size: Int { shape.contains(0) ? 0 : shape.reduce(1, *) }
     public var nbytes: Int { size * dtype.itemSize }
     public var byteStrides: [Int] { strides.map { $0 * dtype.itemSize } }
     public var itemSize: Int { dtype.itemSize }

@@ -24,7 +24,7 @@ extension NDArray {
         if let st = noCopyStrides(for: dims) {
             return NDArray(viewing: storage, dtype: dtype, shape: dims, strides: st, offset: offset, isView: true)
         }
-        let c = copy()
+        let c = try copy()
         return NDArray(viewing: c.storage, dtype: dtype, shape: dims, strides: NDArray.contiguousStrides(dims),
                        offset: 0, isView: false)
     }
@@ -51,6 +51,8 @@ extension NDArray {
         } else if known != size {
             throw mismatch
         }
+        // A zero-size result may still name huge axes; numpy refuses those as too big.
+        try NDArray.checkShapeFits(dims, itemSize: itemSize)
         return dims
     }
 
@@ -94,17 +96,17 @@ extension NDArray {
     }
 
     /// `np.ravel(a)` (C order): a view when the array is C-contiguous, else a copy.
-    public func ravel() -> NDArray {
+    public func ravel() throws(TensorError) -> NDArray {
         if isCContiguous {
             return NDArray(viewing: storage, dtype: dtype, shape: [size], strides: [1], offset: offset, isView: true)
         }
-        let c = copy()
+        let c = try copy()
         return NDArray(viewing: c.storage, dtype: dtype, shape: [size], strides: [1], offset: 0, isView: false)
     }
 
     /// `a.flatten()`: always a copy.
-    public func flatten() -> NDArray {
-        let c = copy()
+    public func flatten() throws(TensorError) -> NDArray {
+        let c = try copy()
         return NDArray(viewing: c.storage, dtype: dtype, shape: [size], strides: [1], offset: 0, isView: false)
     }
 }

@@ -16,7 +16,7 @@ import Testing
         for c in try loadFixture("indexing") where c.error == nil {
             let numpyScalar: Bool
             if case .bool(true)? = c.json["out"]?["scalar"] { numpyScalar = true } else { numpyScalar = false }
-            let ndim = c.json["in"]?.list?.first?["shape"]?.ints?.count ?? 0
+            let ndim = try c.inputs().first?.ndim ?? 0
             #expect(IndexItem.selectsScalar(try indexItems(c.args["items"]), ndim: ndim) == numpyScalar, "\(c)")
         }
     }

@@ -16,8 +16,8 @@ import Testing
         switch c.op {
         case "reshape": return [try x[0].reshape(a["shape"]?.ints ?? [])]
         case "transpose": return [try x[0].transpose(axisList(a["axes"]))]
-        case "ravel": return [x[0].ravel()]
-        case "flatten": return [x[0].flatten()]
+        case "ravel": return [try x[0].ravel()]
+        case "flatten": return [try x[0].flatten()]
         case "squeeze": return [try x[0].squeeze(axis: axisList(a["axis"]))]
         case "expand_dims": return [try x[0].expandDims(axis: axisList(a["axis"]) ?? [])]
         case "split", "array_split":

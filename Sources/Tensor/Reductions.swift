@@ -1,0 +1,362 @@
+/// Reductions: `sum`, `mean`, `max`, `min` (over any set of axes) and `argmax`, `argmin`.
+///
+/// Float sums are bit-identical to numpy's because they add in numpy's order, which depends on
+/// memory layout: numpy's iterator walks the input in memory order (axes sorted by stride,
+/// adjacent axes merged), and when the innermost walked axis is a reduced one it adds that run
+/// with *pairwise summation* (blocks of 128 with 8 accumulators, halves above that), otherwise
+/// it adds whole rows into the output one after another. `ReductionPlan` reproduces that walk.
+public enum ReduceOp: String, CaseIterable, Sendable {
+    case sum, mean, max, min
+}
+
+extension NDArray {
+    /// `np.sum/mean/max/min(a, axis=, keepdims=)`; `axis: nil` reduces everything.
+    /// dtypes as numpy: sum of bool/int32/int64 → int64, float → same; mean of bool/ints →
+    /// float64; max/min keep the dtype. One documented difference: numpy sums uint8 into
+    /// uint64, which rnnsh does not have; we return int64 (same values: no sum under the memory
+    /// limit can exceed int64). Errors: numpy's AxisError text, `duplicate value in 'axis'`,
+    /// `zero-size array to reduction operation maximum which has no identity`.
+    public func reduce(_ op: ReduceOp, axis: [Int]? = nil, keepdims: Bool = false) throws(TensorError) -> NDArray {
+        try reduce(op, axes: axis, singleAxis: false, keepdims: keepdims)
+    }
+
+    /// The same with a single integer `axis=` (numpy treats `axis=0` and `axis=(0,)` differently
+    /// only for 0-d arrays: an integer 0 or -1 is accepted there by sum/max/min, not by mean).
+    public func reduce(_ op: ReduceOp, axis: Int, keepdims: Bool = false) throws(TensorError) -> NDArray {
+        try reduce(op, axes: [axis], singleAxis: op != .mean, keepdims: keepdims)
+    }
+
+    private func reduce(_ op: ReduceOp, axes axis: [Int]?, singleAxis: Bool, keepdims: Bool) throws(TensorError) -> NDArray {
+        let reduced = try reducedAxes(axis, singleAxis: singleAxis)
+        var keptShape = shape
+        for a in 0..<ndim where reduced[a] { keptShape[a] = 1 }
+        let outShape = keepdims ? keptShape : (0..<ndim).filter { !reduced[$0] }.map { shape[$0] }
+        // Reduced elements per output (saturating: a zero-size array may have huge other axes).
+        let count = (0..<ndim).filter { reduced[$0] }.reduce(1) { (acc: Int, ax: Int) -> Int in
+            let (p, o) = acc.multipliedReportingOverflow(by: shape[ax]); return o ? Int.max : p
+        }
+        if (op == .max || op == .min) && count == 0 && size == 0 {
+            throw TensorError("zero-size array to reduction operation \(op == .max ? "maximum" : "minimum") which has no identity")
+        }
+        let plan = ReductionPlan(self, reduced: reduced)
+        let outDType: DType
+        switch op {
+        case .sum: outDType = dtype.isFloat ? dtype : .int64
+        case .mean: outDType = dtype.isFloat ? dtype : .float64
+        case .max, .min: outDType = dtype
+        }
+        let out = try NDArray(zeros: keptShape, dtype: outDType, order: plan.order)
+        switch (op, dtype) {
+        case (.sum, .float32), (.mean, .float32): plan.sum(self, out, Float.self)
+        case (.sum, .float64), (.mean, .float64): plan.sum(self, out, Double.self)
+        case (.mean, _): plan.sum(try astype(.float64), out, Double.self)
+        case (.sum, .bool): plan.integerSum(self, out, UInt8.self)
+        case (.sum, .uint8): plan.integerSum(self, out, UInt8.self)
+        case (.sum, .int32): plan.integerSum(self, out, Int32.self)
+        case (.sum, .int64): plan.integerSum(self, out, Int64.self)
+        case (.max, .bool), (.min, .bool): plan.extreme(self, out, UInt8.self, max: op == .max)
+        case (.max, .uint8), (.min, .uint8): plan.extreme(self, out, UInt8.self, max: op == .max)
+        case (.max, .int32), (.min, .int32): plan.extreme(self, out, Int32.self, max: op == .max)
+        case (.max, .int64), (.min, .int64): plan.extreme(self, out, Int64.self, max: op == .max)
+        case (.max, .float32), (.min, .float32): plan.extremeFloat(self, out, Float.self, max: op == .max)
+        case (.max, .float64), (.min, .float64): plan.extremeFloat(self, out, Double.self, max: op == .max)
+        }
+        if op == .mean {
+            // numpy divides by the count as an intp, i.e. in float64, then casts back (float32).
+            let n = Double(count)
+            if outDType == .float32 {
+                let p = out.storage.pointer.assumingMemoryBound(to: Float.self)
+                for i in 0..<out.size { p[i] = Float(Double(p[i]) / n) }
+            } else {
+                let p = out.storage.pointer.assumingMemoryBound(to: Double.self)
+                for i in 0..<out.size { p[i] = p[i] / n }
+            }
+        }
+        if keepdims { return out }
+        let kept = (0..<ndim).filter { !reduced[$0] }
+        return NDArray(viewing: out.storage, dtype: outDType, shape: outShape,
+                       strides: kept.map { out.strides[$0] }, offset: 0, isView: false)
+    }
+
+    public func sum(axis: [Int]? = nil, keepdims: Bool = false) throws(TensorError) -> NDArray { try reduce(.sum, axis: axis, keepdims: keepdims) }
+    public func sum(axis: Int, keepdims: Bool = false) throws(TensorError) -> NDArray { try reduce(.sum, axis: axis, keepdims: keepdims) }
+    public func mean(axis: Int, keepdims: Bool = false) throws(TensorError) -> NDArray { try reduce(.mean, axis: axis, keepdims: keepdims) }
+    public func amax(axis: Int, keepdims: Bool = false) throws(TensorError) -> NDArray { try reduce(.max, axis: axis, keepdims: keepdims) }
+    public func amin(axis: Int, keepdims: Bool = false) throws(TensorError) -> NDArray { try reduce(.min, axis: axis, keepdims: keepdims) }
+    public func mean(axis: [Int]? = nil, keepdims: Bool = false) throws(TensorError) -> NDArray { try reduce(.mean, axis: axis, keepdims: keepdims) }
+    /// `np.amax` (named so, not `max`, so it never shadows `Swift.max` inside NDArray extensions).
+    public func amax(axis: [Int]? = nil, keepdims: Bool = false) throws(TensorError) -> NDArray { try reduce(.max, axis: axis, keepdims: keepdims) }
+    /// `np.amin`.
+    public func amin(axis: [Int]? = nil, keepdims: Bool = false) throws(TensorError) -> NDArray { try reduce(.min, axis: axis, keepdims: keepdims) }
+
+    /// Which axes `axis` reduces. numpy lets a 0-d array take an integer axis 0 or -1
+    /// (reducing nothing) in sum/max/min; tuples are checked against dimension 0.
+    private func reducedAxes(_ axis: [Int]?, singleAxis: Bool) throws(TensorError) -> [Bool] {
+        var reduced = [Bool](repeating: axis == nil, count: ndim)
+        guard let axis else { return reduced }
+        if ndim == 0, singleAxis, let a = axis.first, a == 0 || a == -1 { return reduced }
+        for a in try NDArray.normalizeAxes(axis, ndim: ndim, duplicateMessage: "duplicate value in 'axis'") { reduced[a] = true }
+        return reduced
+    }
+
+    /// `np.argmax(a, axis=, keepdims=)`: int64 indices of the first maximum (the first NaN, if
+    /// any, as numpy). `axis: nil` indexes the flattened array. Empty: numpy's
+    /// `attempt to get argmax of an empty sequence`.
+    public func argmax(axis: Int? = nil, keepdims: Bool = false) throws(TensorError) -> NDArray {
+        try argExtreme(axis: axis, keepdims: keepdims, max: true)
+    }
+
+    /// `np.argmin(a, axis=, keepdims=)`.
+    public func argmin(axis: Int? = nil, keepdims: Bool = false) throws(TensorError) -> NDArray {
+        try argExtreme(axis: axis, keepdims: keepdims, max: false)
+    }
+
+    private func argExtreme(axis: Int?, keepdims: Bool, max: Bool) throws(TensorError) -> NDArray {
+        let name = max ? "argmax" : "argmin"
+        // numpy moves the axis last and works on a C-ordered copy: the result is C-ordered.
+        let rows: NDArray, outShape: [Int], n: Int
+        if let axis {
+            let ax = try NDArray.normalizeAxis(axis, ndim: Swift.max(ndim, 1))
+            if ndim == 0 {
+                rows = try reshape([1, 1]); n = 1
+                outShape = []
+            } else {
+                var perm = Array(0..<ndim); perm.remove(at: ax); perm.append(ax)
+                rows = try transpose(perm).copy()
+                n = shape[ax]
+                var s = shape
+                if keepdims { s[ax] = 1 } else { s.remove(at: ax) }
+                outShape = s
+            }
+        } else {
+            rows = try copy(); n = size
+            outShape = keepdims ? [Int](repeating: 1, count: ndim) : []
+        }
+        if n == 0 { throw TensorError("attempt to get \(name) of an empty sequence") }
+        let out = try NDArray(zeros: outShape, dtype: .int64)
+        let count = out.size
+        let dst = out.storage.pointer.assumingMemoryBound(to: Int64.self)
+        func scan<T>(_: T.Type, _ better: (T, T) -> Bool, _ isNaN: (T) -> Bool) {
+            let src = rows.storage.pointer.assumingMemoryBound(to: T.self)
+            for r in 0..<count {
+                let base = r * n
+                var best = src[base], bi = 0
+                if !isNaN(best) {
+                    for i in 1..<n {
+                        let v = src[base + i]
+                        if isNaN(v) { bi = i; break }
+                        if better(v, best) { best = v; bi = i }
+                    }
+                }
+                dst[r] = Int64(bi)
+            }
+        }
+        switch dtype {
+        case .bool, .uint8: scan(UInt8.self, max ? { $0 > $1 } : { $0 < $1 }, { _ in false })
+        case .int32: scan(Int32.self, max ? { $0 > $1 } : { $0 < $1 }, { _ in false })
+        case .int64: scan(Int64.self, max ? { $0 > $1 } : { $0 < $1 }, { _ in false })
+        case .float32: scan(Float.self, max ? { $0 > $1 } : { $0 < $1 }, { $0.isNaN })
+        case .float64: scan(Double.self, max ? { $0 > $1 } : { $0 < $1 }, { $0.isNaN })
+        }
+        return out
+    }
+}
+
+/// How numpy's reduction iterator walks an input: axes ordered by memory (slowest first),
+/// length-1 axes dropped, neighbours merged when both input and output strides allow it.
+struct ReductionPlan {
+    /// Axis order of the *output* allocation (K order of the input), slowest first.
+    let order: [Int]
+    private let reduced: [Bool]
+    private let shape: [Int]
+    private let inStrides: [Int]
+    private let inOffset: Int
+
+    init(_ a: NDArray, reduced: [Bool]) {
+        shape = a.shape
+        inStrides = a.strides
+        inOffset = a.offset
+        self.reduced = reduced
+        order = Layout.iteratorOrder(shape: a.shape, operands: [a.strides])
+    }
+
+    /// Element strides of the (keepdims-shaped) output for each input axis.
+    private func outStrides(_ out: NDArray) -> [Int] {
+        (0..<shape.count).map { reduced[$0] ? 0 : out.strides[$0] }
+    }
+
+    func walk(_ out: NDArray) -> [(n: Int, si: Int, so: Int)] {
+        let os = outStrides(out)
+        var d: [(n: Int, si: Int, so: Int)] = []
+        for ax in order where shape[ax] != 1 {
+            let n = shape[ax], si = inStrides[ax], so = os[ax]
+            if let last = d.last, last.si == n &* si, last.so == n &* so {
+                d[d.count - 1] = (last.n * n, si, so)
+            } else {
+                d.append((n, si, so))
+            }
+        }
+        return d
+    }
+
+    /// Calls `inner(inputStart, outputStart, count, inputStride, outputStride)` for every run
+    /// along the fastest walked axis, in numpy's order. Nothing happens for empty inputs.
+    func forEachRun(_ out: NDArray, _ inner: (Int, Int, Int, Int, Int) -> Void) {
+        let d = walk(out)
+        if shape.contains(0) { return }
+        guard let last = d.last else { inner(inOffset, 0, 1, 0, 0); return }
+        let outer = Array(d.dropLast())
+        var idx = [Int](repeating: 0, count: outer.count)
+        var io = inOffset, oo = 0
+        while true {
+            inner(io, oo, last.n, last.si, last.so)
+            var k = outer.count - 1
+            while k >= 0 {
+                idx[k] += 1; io += outer[k].si; oo += outer[k].so
+                if idx[k] < outer[k].n { break }
+                io -= outer[k].si * outer[k].n; oo -= outer[k].so * outer[k].n
+                idx[k] = 0; k -= 1
+            }
+            if k < 0 { return }
+        }
+    }
+
+    /// Float sum in numpy's order (output starts at +0.0, numpy's identity). When the innermost
+    /// walked axes are all reduced, numpy (buffering if the memory is not contiguous) hands the
+    /// whole block they span to one pairwise sum; e.g. a full reduction is one pairwise sum over
+    /// every element in walk order. Otherwise rows are added into the output one by one.
+    func sum<T: BinaryFloatingPoint>(_ a: NDArray, _ out: NDArray, _: T.Type) {
+        let src = a.storage.pointer.assumingMemoryBound(to: T.self)
+        let dst = out.storage.pointer.assumingMemoryBound(to: T.self)
+        let plan = ReductionPlan(a, reduced: reduced)
+        if a.size == 0 { return }
+        let d = plan.walk(out)
+        var split = d.count
+        while split > 0 && d[split - 1].so == 0 { split -= 1 }
+        let block = Array(d[split...])
+        if block.count < 2 {
+            plan.forEachRun(out) { i, o, n, si, so in
+                if so == 0 {
+                    dst[o] = dst[o] + pairwiseSum(src + i, n, si)
+                } else {
+                    var i = i, o = o
+                    for _ in 0..<n { dst[o] = dst[o] + src[i]; i += si; o += so }
+                }
+            }
+            return
+        }
+        // Several reduced axes that cannot merge: gather each block in walk order, then sum.
+        let blockSize = block.reduce(1) { $0 * $1.n }
+        let buffer = UnsafeMutablePointer<T>.allocate(capacity: blockSize)
+        defer { buffer.deallocate() }
+        let outer = Array(d[..<split])
+        var idx = [Int](repeating: 0, count: outer.count)
+        var io = a.offset, oo = 0
+        var bidx = [Int](repeating: 0, count: block.count)
+        while true {
+            // Gather.
+            var p = io
+            for k in 0..<blockSize {
+                buffer[k] = src[p]
+                var j = block.count - 1
+                while j >= 0 {
+                    bidx[j] += 1; p += block[j].si
+                    if bidx[j] < block[j].n { break }
+                    p -= block[j].si * block[j].n; bidx[j] = 0; j -= 1
+                }
+            }
+            dst[oo] = dst[oo] + pairwiseSum(buffer, blockSize, 1)
+            var k = outer.count - 1
+            while k >= 0 {
+                idx[k] += 1; io += outer[k].si; oo += outer[k].so
+                if idx[k] < outer[k].n { break }
+                io -= outer[k].si * outer[k].n; oo -= outer[k].so * outer[k].n
+                idx[k] = 0; k -= 1
+            }
+            if k < 0 { return }
+        }
+    }
+
+    /// Integer (and bool) sums into int64, wrapping like numpy's.
+    func integerSum<T: FixedWidthInteger>(_ a: NDArray, _ out: NDArray, _: T.Type) {
+        let src = a.storage.pointer.assumingMemoryBound(to: T.self)
+        let dst = out.storage.pointer.assumingMemoryBound(to: Int64.self)
+        let isBool = a.dtype == .bool
+        forEachRun(out) { i, o, n, si, so in
+            var i = i, o = o
+            for _ in 0..<n {
+                let v = isBool ? (src[i] != 0 ? 1 : 0) : Int64(truncatingIfNeeded: src[i])
+                dst[o] = dst[o] &+ v
+                i += si; o += so
+            }
+        }
+    }
+
+    /// Integer/bool max or min: the output starts at the first element along the reduced axes.
+    func extreme<T: FixedWidthInteger>(_ a: NDArray, _ out: NDArray, _: T.Type, max: Bool) {
+        let src = a.storage.pointer.assumingMemoryBound(to: T.self)
+        let dst = out.storage.pointer.assumingMemoryBound(to: T.self)
+        let isBool = a.dtype == .bool
+        seedWithFirst(a, out, T.self)
+        forEachRun(out) { i, o, n, si, so in
+            var i = i, o = o
+            for _ in 0..<n {
+                let v = isBool ? (src[i] != 0 ? 1 : 0) : src[i]
+                if max ? v > dst[o] : v < dst[o] { dst[o] = v }
+                i += si; o += so
+            }
+        }
+    }
+
+    /// Float max/min with numpy's `maximum` semantics: NaN propagates, and on a tie (±0) the
+    /// later element wins, as numpy's reduction returns.
+    func extremeFloat<T: BinaryFloatingPoint>(_ a: NDArray, _ out: NDArray, _: T.Type, max: Bool) {
+        let src = a.storage.pointer.assumingMemoryBound(to: T.self)
+        let dst = out.storage.pointer.assumingMemoryBound(to: T.self)
+        seedWithFirst(a, out, T.self)
+        forEachRun(out) { i, o, n, si, so in
+            var i = i, o = o
+            for _ in 0..<n {
+                let acc = dst[o], v = src[i]
+                if !acc.isNaN && !(max ? acc > v : acc < v) { dst[o] = v }
+                i += si; o += so
+            }
+        }
+    }
+
+    /// Copies, for every output element, the first input element along the reduced axes.
+    private func seedWithFirst<T>(_ a: NDArray, _ out: NDArray, _: T.Type) {
+        var items: [IndexItem] = []
+        for ax in 0..<shape.count { items.append(reduced[ax] ? .slice(start: 0, stop: 1, step: nil) : .all) }
+        guard let first = try? a.subscripted(items) else { return }
+        NDArray.copyElements(from: first, into: out)
+    }
+}
+
+/// numpy's `pairwise_sum` (loops_utils.h): below 8 elements a plain loop from 0; up to 128,
+/// eight interleaved accumulators combined as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)) plus the
+/// tail; above, split at half rounded down to a multiple of 8 and recurse.
+func pairwiseSum<T: BinaryFloatingPoint>(_ a: UnsafeMutablePointer<T>, _ n: Int, _ stride: Int) -> T {
+    if n < 8 {
+        var res: T = 0
+        for i in 0..<n { res += a[i * stride] }
+        return res
+    } else if n <= 128 {
+        var r0 = a[0], r1 = a[stride], r2 = a[2 * stride], r3 = a[3 * stride]
+        var r4 = a[4 * stride], r5 = a[5 * stride], r6 = a[6 * stride], r7 = a[7 * stride]
+        var i = 8
+        let end = n - n % 8
+        while i < end {
+            r0 += a[i * stride]; r1 += a[(i + 1) * stride]; r2 += a[(i + 2) * stride]; r3 += a[(i + 3) * stride]
+            r4 += a[(i + 4) * stride]; r5 += a[(i + 5) * stride]; r6 += a[(i + 6) * stride]; r7 += a[(i + 7) * stride]
+            i += 8
+        }
+        var res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+        while i < n { res += a[i * stride]; i += 1 }
+        return res
+    } else {
+        var n2 = n / 2
+        n2 -= n2 % 8
+        return pairwiseSum(a, n2, stride) + pairwiseSum(a + n2 * stride, n - n2, stride)
+    }
+}

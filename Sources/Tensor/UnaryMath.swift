@@ -1,0 +1,80 @@
+import Foundation
+
+/// Elementwise functions: `exp`, `tanh`, `sigmoid`, `negative`.
+///
+/// dtypes follow numpy's ufunc loops: float32 stays float32, float64 stays float64, int32/int64
+/// compute in float64. numpy computes `exp`/`tanh` of bool and uint8 in float16, a dtype rnnsh
+/// does not have, so those are refused with an explanation instead of silently differing.
+///
+/// Accuracy: we call glibc (`expf`, `tanhf`, `exp`, `tanh`, < 1 ulp). numpy 2.4 uses its own
+/// SIMD approximations for these on x86-64, which themselves differ from glibc by up to
+/// 2 ulp (float32 exp), 3 ulp (float32 and float64 tanh) and 1 ulp (float64 exp) on this
+/// machine (AVX-512), and differ between CPUs. Tests therefore allow exactly those distances.
+public enum UnaryOp: String, CaseIterable, Sendable {
+    case exp, tanh, sigmoid, negative
+}
+
+extension NDArray {
+    /// numpy's `np.exp`, `np.tanh`, `np.negative`, and `sigmoid(x) = 1/(1+exp(-x))` evaluated
+    /// exactly as that numpy expression is (each step rounded in the array's float dtype).
+    public func apply(_ op: UnaryOp) throws(TensorError) -> NDArray {
+        switch op {
+        case .negative: return try negative()
+        case .exp, .tanh, .sigmoid:
+            if op == .sigmoid && dtype == .bool {
+                // -x comes first in 1/(1+exp(-x)).
+                throw TensorError(NDArray.boolNegativeMessage)
+            }
+            let ft = try floatDType(for: op)
+            let x = dtype == ft ? self : try (op == .sigmoid ? negative() : self).astype(ft)
+            let out = try NDArray.elementwiseResult(shape: shape, dtype: ft, operands: [x])
+            let negated = op == .sigmoid && dtype != ft   // integers were negated before casting
+            switch ft {
+            case .float32:
+                switch op {
+                case .exp: NDArray.run(out, x, Float.self, Float.self) { Foundation.exp($0) }
+                case .tanh: NDArray.run(out, x, Float.self, Float.self) { Foundation.tanh($0) }
+                default:
+                    NDArray.run(out, x, Float.self, Float.self) { v in 1 / (1 + Foundation.exp(negated ? v : -v)) }
+                }
+            default:
+                switch op {
+                case .exp: NDArray.run(out, x, Double.self, Double.self) { Foundation.exp($0) }
+                case .tanh: NDArray.run(out, x, Double.self, Double.self) { Foundation.tanh($0) }
+                default:
+                    NDArray.run(out, x, Double.self, Double.self) { v in 1 / (1 + Foundation.exp(negated ? v : -v)) }
+                }
+            }
+            return out
+        }
+    }
+
+    // No instance methods named `exp`/`tanh`: they would shadow Foundation's functions inside
+    // every NDArray extension. Use `apply(.exp)`.
+
+    static let boolNegativeMessage = "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead."
+
+    /// numpy's `-x`: integers wrap (`-(-128)` stays as numpy leaves it), bool is refused.
+    public func negative() throws(TensorError) -> NDArray {
+        let out = try NDArray.elementwiseResult(shape: shape, dtype: dtype, operands: [self])
+        switch dtype {
+        case .bool: throw TensorError(NDArray.boolNegativeMessage)
+        case .uint8: NDArray.run(out, self, UInt8.self, UInt8.self) { 0 &- $0 }
+        case .int32: NDArray.run(out, self, Int32.self, Int32.self) { 0 &- $0 }
+        case .int64: NDArray.run(out, self, Int64.self, Int64.self) { 0 &- $0 }
+        case .float32: NDArray.run(out, self, Float.self, Float.self) { -$0 }
+        case .float64: NDArray.run(out, self, Double.self, Double.self) { -$0 }
+        }
+        return out
+    }
+
+    private func floatDType(for op: UnaryOp) throws(TensorError) -> DType {
+        switch dtype {
+        case .float32: return .float32
+        case .float64, .int32, .int64: return .float64
+        case .bool, .uint8:
+            throw TensorError("\(op.rawValue) of a \(dtype.name) array gives float16 in numpy, a dtype rnnsh does not support",
+                              explanation: "convert first, e.g. x.astype(float32)")
+        }
+    }
+}
