@@ -65,7 +65,7 @@ enum ArrayCreation {
         switch args[name] {
         case .array(let a), .scalar(let a):
             if let dtype, dtype != a.dtype { return .array(try a.astype(dtype)) }
-            return .array(copy ? a.copy() : a)
+            return .array(copy ? try a.copy() : a)
         case let v:
             let literal = try ValueConversion.literal(v, span: args.span(name))
             return .array(try NDArray(literal: literal, dtype: dtype))
@@ -131,6 +131,6 @@ enum ArrayCreation {
         isMethod: true,
         run: { call in
             guard let a = call.arguments.array("a") else { return .none }
-            return .array(a.copy())
+            return .array(try a.copy())
         })
 }

@@ -70,7 +70,7 @@ enum ShapeCommands {
         isMethod: true,
         run: { call in
             guard let x = call.arguments.array("a") else { return .none }
-            return .array(x.ravel())
+            return .array(try x.ravel())
         })
 
     static let flatten = Command(
@@ -82,7 +82,7 @@ enum ShapeCommands {
         isMethod: true,
         run: { call in
             guard let x = call.arguments.array("a") else { return .none }
-            return .array(x.flatten())
+            return .array(try x.flatten())
         })
 
     static let squeeze = Command(
