@@ -64,7 +64,7 @@ public struct TraceStage: Sendable {
         if let shared = inputs.first(where: { i in outs.contains { $0.storage === i.array.storage } }) {
             return .view(of: shared.label)
         }
-        if shapeOperations.contains(operation), let input = inputs.first {
+        if shapeOperations.contains(operation) || operation.hasSuffix("]"), let input = inputs.first {
             var reason: String?
             if operation == "reshape" || operation == "ravel" {
                 reason = input.array.isCContiguous ? nil : "\(input.label) is not C-contiguous"

@@ -123,7 +123,10 @@ final class Evaluator {
         case .attribute(let base, let name, let span):
             return try attribute(try evaluate(base), name, span)
         case .indexing(let base, let items, let span):
-            return try evaluateSubscript(try evaluate(base), items, span, baseText: rawText(base.span))
+            let b = try evaluate(base)
+            let v = try evaluateSubscript(b, items, span, baseText: rawText(base.span))
+            recordIndexStage(base: b, index: rawText(base.span.upperBound..<span.upperBound), value: v)
+            return v
         case .command(let name, let args, let nameSpan, let span):
             return try callCommand(name, args, piped: nil, nameSpan: nameSpan, span: span)
         case .pipeline(let stages, _):

@@ -84,8 +84,11 @@ extension Evaluator {
                 args.append(label)
                 continue
             }
-            guard let text = argumentText(bound, p.name, command: command.name) else { continue }
-            args.append(isOption ? "\(p.name)=\(text)" : text)
+            guard let text = argumentText(bound, p.name, command: command.name), let span = bound.span(p.name) else { continue }
+            // Keep `axis=1` as written (a positional parameter may be given by keyword).
+            let label = p.name + "="
+            let before = rawText(max(0, span.lowerBound - label.unicodeScalars.count)..<span.lowerBound)
+            args.append(isOption || before == label ? label + text : text)
         }
         trace.stages.append(value)
         let stage = TraceStage(number: trace.stages.count, operation: command.name, arguments: args.joined(separator: " "),
@@ -100,6 +103,29 @@ extension Evaluator {
         trace.stages.append(value)
         let stage = TraceStage(number: trace.stages.count, operation: "." + name, arguments: "",
                                inputs: [(label, b)], value: traced)
+        emit(.text(stage.text()))
+    }
+
+    /// `x[0]`, `xs[-1]` in a traced statement: indexing an array (a view) is a stage too.
+    func recordIndexStage(base: Value, index written: String, value: Value) {
+        guard trace.active, trace.suppressed == 0, let traced = Self.tracedValue(value) else { return }
+        // What follows the base, from its `[` (a parenthesised base leaves its `)` before it).
+        let index = written.firstIndex(of: "[").map { String(written[$0...]) } ?? written
+        var inputs: [(label: String, array: NDArray)] = []
+        var label = "the input"
+        if case .array(let b) = base {
+            label = traceLabel(b) ?? label
+            inputs = [(label, b)]
+        } else if let items = base.sequenceItems {
+            // An element of a traced list (`split … | …` then `[0]`): name the list's stage.
+            for (k, v) in trace.stages.enumerated().reversed() {
+                if let stageItems = v.sequenceItems, stageItems.count == items.count { label = "#\(k + 1)"; break }
+            }
+            for item in items { if case .array(let a) = item { inputs.append((label, a)) } }
+        }
+        trace.stages.append(value)
+        let stage = TraceStage(number: trace.stages.count, operation: label + index, arguments: "",
+                               inputs: inputs, value: traced)
         emit(.text(stage.text()))
     }
 

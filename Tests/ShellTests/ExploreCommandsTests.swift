@@ -44,6 +44,19 @@ import Testing
         #expect(transcript("trace", in: shell) == "trace is off")
     }
 
+    @Test func indexingAndKeywordsAreStagesAsWritten() {
+        let shell = Interpreter()
+        _ = shell.execute("x = arange 24 | reshape 2 4 3")
+        #expect(headers(transcript("trace (split x 2 axis=1)[1]", in: shell)) == [
+            "#1 split x 2 axis=1 → list of 2 × (2, 2, 3) int64, strides (96, 24, 8), views of x",
+            "#2 #1[1] → (2, 2, 3) int64, strides (96, 24, 8), view of #1",
+        ])
+        #expect(headers(transcript("trace x.transpose(1, 0, 2)[0]", in: shell)) == [
+            "#1 transpose x 1, 0, 2 → (4, 2, 3) int64, strides (24, 96, 8), view of x",
+            "#2 #1[0] → (2, 3) int64, strides (96, 8), view of #1",
+        ])
+    }
+
     @Test func errorsThatTeachNameTheOperands() {
         let shell = Interpreter()
         _ = shell.execute("x = arange 24 | reshape 2 4 3; r = np.arange(24).reshape(8, 3)")
