@@ -50,17 +50,12 @@ extension LSTMCell {
         kernelValues.withUnsafeBufferPointer { k in
             biasValues.withUnsafeBufferPointer { bb in
                 guard let kp = k.baseAddress, let bp = bb.baseAddress else { return }
-                // The forward pass's own products, in its order (input part, then recurrent part).
-                GEMM.sgemm(m: batch, n: G, k: width, a: a.xh.pointer, lda: R, b: kp, ldb: G, beta: 0, c: pre.pointer, ldc: G)
-                if state != nil {
-                    GEMM.sgemm(m: batch, n: G, k: units, a: a.hIn(0, 0), lda: R, b: kp + width * G, ldb: G,
-                               beta: 1, c: pre.pointer, ldc: G)
-                }
+                // The forward pass's own product: [x, h] · kernel in one GEMM.
+                GEMM.sgemm(m: batch, n: G, k: R, a: a.xh.pointer, lda: R, b: kp, ldb: G, beta: 0, c: pre.pointer, ldc: G)
                 for b in 0..<batch {
                     for g in 0..<G { pre.pointer[b * G + g] += bp[g] }
                 }
-                LSTMLayer.forward(LSTMWeightsView(kernel: kp, bias: bp, forgetBias: forgetBias), a,
-                                  initialHIsZero: state == nil)
+                LSTMLayer.forward(LSTMWeightsView(kernel: kp, bias: bp, forgetBias: forgetBias), a)
             }
         }
         return LSTMStepInternals(
