@@ -29,9 +29,17 @@ public struct Track: Sendable {
     let pieces: [(shape: [Int], coordinates: [[Int]])]
     let values: [NDArray]
 
+    /// The largest source `track` follows: it keeps several integers per element, so a whole
+    /// dataset (60000 × 28 × 28) would take gigabytes; a batch (128 × 28 × 28) is far below.
+    public static let maxElements = 1 << 22
+
     /// An int64 array of `shape` whose elements are their own flat (C-order) positions.
     public static func indexArray(shape: [Int]) throws(TensorError) -> NDArray {
         let n = try Limits.checkAllocation(shape, .int64)
+        guard n <= maxElements else {
+            throw TensorError("track follows arrays of up to \(maxElements) elements; this one has \(n)",
+                              explanation: "track a slice instead, e.g. x[:128] for one batch")
+        }
         return try NDArray((0..<n).map { Int64($0) }, shape: shape)
     }
 

@@ -4,7 +4,9 @@ import Tensor
 
 /// `explain reshape|transpose|split`: exact texts for the tutorial's steps.
 @Suite struct ExplainTests {
-    let x = (try? NDArray.arange(.int(24)).reshape([2, 4, 3]))!
+    let x: NDArray
+
+    init() throws { x = try NDArray.arange(.int(24)).reshape([2, 4, 3]) }
 
     @Test func transposeWithAxisNames() throws {
         let text = try Explain.transpose(x, [1, 0, 2], axisNames: ["image", "row", "pixel"])

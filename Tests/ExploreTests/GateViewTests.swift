@@ -13,14 +13,19 @@ import Printing
         let b = (0..<16).map { Float($0) * 0.01 }
         return try LSTMCell(kernel: NDArray(k, shape: [7, 16]), bias: NDArray(b, shape: [16]))
     }
-    static let x = (try? NDArray([Float(0.5), -1, 2, 0, 1, -0.5], shape: [2, 3]))!
-    static let state = LSTMState(c: (try? NDArray([Float](repeating: 0.5, count: 8), shape: [2, 4]))!,
-                                 h: (try? NDArray([Float](repeating: -0.25, count: 8), shape: [2, 4]))!)
+    let x: NDArray
+    let state: LSTMState
+
+    init() throws {
+        x = try NDArray([Float(0.5), -1, 2, 0, 1, -0.5], shape: [2, 3])
+        state = LSTMState(c: try NDArray([Float](repeating: 0.5, count: 8), shape: [2, 4]),
+                          h: try NDArray([Float](repeating: -0.25, count: 8), shape: [2, 4]))
+    }
 
     @Test func internalsAgreeWithTheEnginesStep() throws {
         let c = try Self.cell()
-        let inside = try c.stepInternals(Self.x, state: Self.state)
-        let step = try c.step(Self.x, state: Self.state)
+        let inside = try c.stepInternals(x, state: state)
+        let step = try c.step(x, state: state)
         #expect(inside.h.elements(as: Float.self) == step.output.elements(as: Float.self))
         #expect(inside.c.elements(as: Float.self) == step.state.c.elements(as: Float.self))
         // numpy: h = tanh(c)*sigmoid(o) for the same inputs.
@@ -29,7 +34,7 @@ import Printing
     }
 
     @Test func tableMatchesNumpy() throws {
-        let inside = try Self.cell().stepInternals(Self.x, state: Self.state)
+        let inside = try Self.cell().stepInternals(x, state: state)
         let text = GateView(inside, xShape: [2, 3], cell: "lstm", x: "x", state: "s").text()
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "one step of lstm on x (2, 3) from state s:")
@@ -45,7 +50,7 @@ import Printing
     }
 
     @Test func valuesOnRequestAndZeroState() throws {
-        let inside = try Self.cell().stepInternals(Self.x, state: nil)
+        let inside = try Self.cell().stepInternals(x, state: nil)
         let text = GateView(inside, xShape: [2, 3]).text(values: true)
         #expect(text.hasPrefix("one step of cell on x (2, 3) from a zero state:"))
         #expect(text.contains("\nf = sigmoid(f + 1.0):\n[["))

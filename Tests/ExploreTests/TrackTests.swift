@@ -78,6 +78,10 @@ import Printing
         #expect(t.sentence(0) == "holds rows 1 to 2 of image 1")
     }
 
+    @Test func hugeSourcesAreRefusedBeforeAllocating() {
+        #expect(throws: TensorError.self) { try Track.indexArray(shape: [60000, 28, 28]) }
+    }
+
     @Test func arithmeticIsRefused() throws {
         let x = try NDArray.arange(.int(6))
         let doubled = try NDArray((0..<6).map { Int64(2 * $0) }, shape: [6])
