@@ -193,6 +193,9 @@ public struct NDArray: @unchecked Sendable {
     public func withContiguousElements<T: TensorElement, R>(_ type: T.Type, _ body: (UnsafeBufferPointer<T>) throws -> R) rethrows -> R? {
         guard T.dtype == dtype else { return nil }
         let c = isCContiguous ? self : contiguous()
+        // contiguous() returns `self` when a copy would exceed Limits (a huge broadcast view);
+        // never hand out such an array as a dense buffer.
+        guard c.isCContiguous else { return nil }
         let p = c.storage.pointer.assumingMemoryBound(to: T.self).advanced(by: c.offset)
         return try body(UnsafeBufferPointer(start: p, count: c.size))
     }

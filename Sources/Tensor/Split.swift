@@ -1,5 +1,8 @@
 /// `split` and `array_split`: pieces along an axis, each a view of the original.
 extension NDArray {
+    /// The most pieces one split may return.
+    public static let maxSections = 1 << 20
+
     /// `np.array_split(a, sections, axis=)`: `sections` pieces whose sizes differ by at most one
     /// (the first `n % sections` get the extra element). Errors: `number sections must be larger
     /// than 0.`, and for a bad axis Python's `tuple index out of range` (numpy reads
@@ -7,6 +10,11 @@ extension NDArray {
     public func arraySplit(sections: Int, axis: Int = 0) throws(TensorError) -> [NDArray] {
         let ax = try splitAxis(axis)
         guard sections > 0 else { throw TensorError("number sections must be larger than 0.") }
+        // Each section is an array object; refuse counts no session could hold (numpy would
+        // try, and run out of memory).
+        guard sections <= NDArray.maxSections else {
+            throw TensorError("cannot split into \(sections) sections", explanation: "at most \(NDArray.maxSections) arrays can be returned")
+        }
         let n = shape[ax]
         let each = n / sections, extras = n % sections
         var points = [0]
