@@ -167,12 +167,13 @@ public enum Benchmark {
         let n = size
         let a = FloatBuffer(n * n), b = FloatBuffer(n * n), c = FloatBuffer(n * n)
         for k in 0..<(n * n) { a.pointer[k] = Float(k % 7) * 0.01; b.pointer[k] = Float(k % 5) * 0.01 }
-        BLASThreads.set(threads)
         var best = Double.infinity
-        for _ in 0..<repeats {
-            let t0 = now()
-            GEMM.sgemm(m: n, n: n, k: n, a: a.pointer, lda: n, b: b.pointer, ldb: n, beta: 0, c: c.pointer, ldc: n)
-            best = min(best, now() - t0)
+        BLASThreads.exclusively(threads: threads) {
+            for _ in 0..<repeats {
+                let t0 = now()
+                GEMM.sgemm(m: n, n: n, k: n, a: a.pointer, lda: n, b: b.pointer, ldb: n, beta: 0, c: c.pointer, ldc: n)
+                best = min(best, now() - t0)
+            }
         }
         return 2 * Double(n * n * n) / best / 1e9
     }

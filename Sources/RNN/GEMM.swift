@@ -1,4 +1,5 @@
 import CBLAS
+import Foundation
 
 /// Matrix products through OpenBLAS's `cblas_sgemm`, row-major, with leading dimensions so that
 /// callers can multiply sub-blocks of larger buffers in place (a timestep's rows, the `h` half of
@@ -38,6 +39,20 @@ public enum BLASThreads {
     public static func set(_ n: Int) {
         openblas_set_num_threads(Int32(max(1, min(n, max(processors, 1)))))
     }
+    /// OpenBLAS's thread count is one global setting, so two computations that want different
+    /// counts (two models, or tests running in parallel) must not overlap, or a product may be
+    /// split differently and round differently. Engine work that calls BLAS runs inside
+    /// `exclusively`, which sets the count it needs and holds it until done.
+    static let lock = NSLock()
+
+    /// Runs `body` with OpenBLAS on `n` threads, excluding other engine work meanwhile.
+    static func exclusively<R>(threads n: Int, _ body: () throws -> R) rethrows -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        if count != n { set(n) }
+        return try body()
+    }
+
     /// OpenBLAS's build description (version, target core, threading).
     public static var configuration: String {
         guard let p = openblas_get_config() else { return "" }

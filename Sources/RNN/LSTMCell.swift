@@ -141,14 +141,11 @@ public final class LSTMCell {
         }
         let dk = FloatBuffer(d.rowWidth * d.gateWidth), db = FloatBuffer(d.gateWidth)
         let dx = FloatBuffer(d.steps * d.batch * d.input)
-        kernelValues.withUnsafeBufferPointer { k in
-            biasValues.withUnsafeBufferPointer { bb in
-                guard let kp = k.baseAddress, let bp = bb.baseAddress else { return }
-                let w = LSTMWeightsView(kernel: kp, bias: bp, forgetBias: forgetBias)
-                let grads = LSTMGradientsView(kernel: dk.pointer, bias: db.pointer, accumulate: false, inputs: dx.pointer)
-                LSTMLayer.backward(w, a, grads, needInitialState: true,
-                                   outputGradient: { t in UnsafePointer(dOut.pointer + t * n) })
-            }
+        withWeights { kp, bp in
+            let w = LSTMWeightsView(kernel: kp, bias: bp, forgetBias: forgetBias)
+            let grads = LSTMGradientsView(kernel: dk.pointer, bias: db.pointer, accumulate: false, inputs: dx.pointer)
+            LSTMLayer.backward(w, a, grads, needInitialState: true,
+                               outputGradient: { t in UnsafePointer(dOut.pointer + t * n) })
         }
         let xs = (0..<d.steps).map { t in
             ArrayConversion.array(dx.pointer + t * d.batch * d.input, shape: [d.batch, d.input])
@@ -198,12 +195,25 @@ public final class LSTMCell {
             hz.zero(batch * units)
         }
         for b in 0..<batch { a.hIn(0, b).update(from: hz.pointer + b * units, count: units) }
-        kernelValues.withUnsafeBufferPointer { k in
-            biasValues.withUnsafeBufferPointer { bb in
-                guard let kp = k.baseAddress, let bp = bb.baseAddress else { return }
-                LSTMLayer.forward(LSTMWeightsView(kernel: kp, bias: bp, forgetBias: forgetBias), a)
-            }
+        withWeights { kp, bp in
+            LSTMLayer.forward(LSTMWeightsView(kernel: kp, bias: bp, forgetBias: forgetBias), a)
         }
         return a
+    }
+}
+
+extension LSTMCell {
+    /// Calls `body` with the weights' buffers, holding OpenBLAS on one thread meanwhile (the
+    /// cell's products are small; one thread keeps its results independent of any model's
+    /// thread count — see `BLASThreads.exclusively`).
+    func withWeights(_ body: (UnsafePointer<Float>, UnsafePointer<Float>) -> Void) {
+        BLASThreads.exclusively(threads: 1) {
+            kernelValues.withUnsafeBufferPointer { k in
+                biasValues.withUnsafeBufferPointer { b in
+                    guard let kp = k.baseAddress, let bp = b.baseAddress else { return }
+                    body(kp, bp)
+                }
+            }
+        }
     }
 }

@@ -47,16 +47,13 @@ extension LSTMCell {
         for b in 0..<batch { a.hIn(0, b).update(from: hz.pointer + b * units, count: units) }
         let (G, R) = (d.gateWidth, d.rowWidth)
         let pre = FloatBuffer(batch * G)
-        kernelValues.withUnsafeBufferPointer { k in
-            biasValues.withUnsafeBufferPointer { bb in
-                guard let kp = k.baseAddress, let bp = bb.baseAddress else { return }
-                // The forward pass's own product: [x, h] · kernel in one GEMM.
-                GEMM.sgemm(m: batch, n: G, k: R, a: a.xh.pointer, lda: R, b: kp, ldb: G, beta: 0, c: pre.pointer, ldc: G)
-                for b in 0..<batch {
-                    for g in 0..<G { pre.pointer[b * G + g] += bp[g] }
-                }
-                LSTMLayer.forward(LSTMWeightsView(kernel: kp, bias: bp, forgetBias: forgetBias), a)
+        withWeights { kp, bp in
+            // The forward pass's own product: [x, h] · kernel in one GEMM.
+            GEMM.sgemm(m: batch, n: G, k: R, a: a.xh.pointer, lda: R, b: kp, ldb: G, beta: 0, c: pre.pointer, ldc: G)
+            for b in 0..<batch {
+                for g in 0..<G { pre.pointer[b * G + g] += bp[g] }
             }
+            LSTMLayer.forward(LSTMWeightsView(kernel: kp, bias: bp, forgetBias: forgetBias), a)
         }
         return LSTMStepInternals(
             preactivations: ArrayConversion.array(pre.pointer, shape: [batch, G]),

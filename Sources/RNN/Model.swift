@@ -291,17 +291,18 @@ public final class Model {
         return out
     }
 
-    /// Runs `body(0..<n)` on n threads (or inline for one), with OpenBLAS threads set to suit.
+    /// Runs `body(0..<n)` on n threads (or inline for one), with OpenBLAS threads set to suit
+    /// and held (see `BLASThreads.exclusively`).
     func runParallel(_ n: Int, _ body: (Int) -> Void) {
         if n <= 1 {
-            BLASThreads.set(config.parallelism == .blas ? config.threads : 1)
-            body(0)
+            BLASThreads.exclusively(threads: config.parallelism == .blas ? config.threads : 1) { body(0) }
             return
         }
-        BLASThreads.set(1)
-        withoutActuallyEscaping(body) { b in
-            let box = UncheckedBox(b)
-            DispatchQueue.concurrentPerform(iterations: n) { box.value($0) }
+        BLASThreads.exclusively(threads: 1) {
+            withoutActuallyEscaping(body) { b in
+                let box = UncheckedBox(b)
+                DispatchQueue.concurrentPerform(iterations: n) { box.value($0) }
+            }
         }
     }
 

@@ -30,11 +30,10 @@ extension Model {
         }
         let dx = FloatBuffer(max(T * n * I, 1))
         let rep = replicas[0]
-        BLASThreads.set(config.threads)
-        let r = rep.trainSlice(params: params.pointer, forgetBias: config.forgetBias, images: images.pointer,
+        let r = BLASThreads.exclusively(threads: config.parallelism == .blas ? config.threads : 1) { rep.trainSlice(params: params.pointer, forgetBias: config.forgetBias, images: images.pointer,
                                targets: targets.pointer, rows: n, total: n,
                                initial: initialState == nil ? nil : (UnsafePointer(c0.pointer), UnsafePointer(h0.pointer)),
-                               needInitialState: true, inputGradients: dx.pointer)
+                               needInitialState: true, inputGradients: dx.pointer) }
         // dx is time-major [T, N, I]; report it per image, [N, T, I].
         let perImage = FloatBuffer(max(T * n * I, 1))
         for t in 0..<T {
