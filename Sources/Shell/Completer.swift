@@ -46,7 +46,10 @@ struct Completer {
             names += command.allParameters.filter { $0.kind != .statement }.map { $0.name + "=" }
             if Self.pathCommands.contains(context.name) { names += paths(word) }
         }
-        names += registry.names + workspace.userNames + Constants.names + ["True", "False", "None"]
+        // Command-form arguments are values: command names only where a command can start
+        // (the statement's first word, after `|` or `(`) or as functions in numpy-form calls.
+        if !(context?.isCommandForm ?? false) { names += registry.names }
+        names += workspace.userNames + Constants.names + ["True", "False", "None"]
         return Array(Set(names.filter { $0.hasPrefix(partial) && !$0.isEmpty })).sorted()
     }
 
@@ -73,7 +76,7 @@ struct Completer {
 
     /// The command whose arguments the cursor is in: the name before the innermost open `(`
     /// (numpy form), else the first word of the current pipeline stage (command form).
-    func commandContext(_ chars: [Character]) -> (name: String, isFirstWord: Bool)? {
+    func commandContext(_ chars: [Character]) -> (name: String, isFirstWord: Bool, isCommandForm: Bool)? {
         var depth = 0
         var i = chars.count - 1
         var stageStart = 0
@@ -83,11 +86,10 @@ struct Completer {
             if c == "(" || c == "[" {
                 if depth == 0 {
                     if c == "[" { return nil }
-                    var j = i
-                    while j > 0 && chars[j - 1] == " " { j -= 1 }
-                    var k = j
+                    // `name(` is a numpy-form call; `name (` opens a nested expression.
+                    var k = i
                     while k > 0 && Self.isIdentifier(chars[k - 1]) { k -= 1 }
-                    if k < j { return (String(chars[k..<j]), false) }
+                    if k < i { return (String(chars[k..<i]), false, false) }
                     stageStart = i + 1
                     break
                 }
@@ -103,7 +105,7 @@ struct Completer {
         guard let first = words.first else { return nil }
         let name = first.hasPrefix("np.") ? String(first.dropFirst(3)) : first
         guard registry[name] != nil else { return nil }
-        return (name, false)
+        return (name, false, true)
     }
 
     /// Names after `base.`.

@@ -36,7 +36,7 @@ final class Evaluator {
         if depth > 4 * Parser.maxDepth {
             throw ShellError("maximum recursion depth exceeded", span: span)
         }
-        try Interrupt.check()
+        if interpreter.options.isInterrupted() { throw Interrupt.error }
     }
 
     // MARK: - Statements
@@ -148,9 +148,16 @@ final class Evaluator {
             return try callCommand(name, args, piped: piped, nameSpan: nameSpan, span: span)
         case .call(let callee, let args, let span):
             return try evaluateCall(callee, args, piped: piped, span: span)
-        case .name(let n, let span) where registry[n] != nil:
+        case .name(let n, let span) where registry[n] != nil && workspace[n] == nil:
             return try callCommand(n, [], piped: piped, nameSpan: span, span: span)
         default:
+            // `| np.transpose`, `| f` where f holds a command or a bound method.
+            if case .function(let c) = try evaluate(stage), let command = registry[c.name] {
+                var inputs: [ArgumentInput] = []
+                if let receiver = c.receiver { inputs.append(ArgumentInput(value: receiver, span: stage.span)) }
+                inputs.append(ArgumentInput(value: piped, span: nil))
+                return try call(command, inputs, span: stage.span)
+            }
             throw ShellError("the right side of '|' must be a command", explanation: "e.g. `arange 24 | reshape 2 4 3`", span: stage.span)
         }
     }

@@ -18,11 +18,16 @@ public final class Interpreter {
         public var workingDirectory: String?
         /// The commands of this session.
         public var registry: Registry
+        /// Polled between evaluation steps; true stops the statement with `interrupted` (its
+        /// assignments are dropped). The default reads the process-wide Ctrl-C flag.
+        public var isInterrupted: @Sendable () -> Bool
 
-        public init(color: Bool = false, workingDirectory: String? = nil, registry: Registry = .standard) {
+        public init(color: Bool = false, workingDirectory: String? = nil, registry: Registry = .standard,
+                    isInterrupted: @escaping @Sendable () -> Bool = { Interrupt.isRequested }) {
             self.color = color
             self.workingDirectory = workingDirectory
             self.registry = registry
+            self.isInterrupted = isInterrupted
         }
     }
 
@@ -85,7 +90,7 @@ public final class Interpreter {
                     emit(.error(locate(error, in: source)))
                     return false
                 } catch {
-                    emit(.error(ShellError("\(error)")))
+                    emit(.error(ShellError("\(error)").oneLine))
                     return false
                 }
             }
@@ -119,7 +124,7 @@ public final class Interpreter {
 
     /// Fills in the line number, the line's text and the span within that line.
     func locate(_ error: ShellError, in source: String) -> ShellError {
-        var e = error
+        var e = error.oneLine
         guard let span = error.span, e.sourceLine == nil else { return e }
         let scalars = Array(source.unicodeScalars)
         let start = min(max(span.lowerBound, 0), scalars.count)

@@ -18,8 +18,11 @@ public enum Interrupt {
     /// True once `request()` was called and not yet cleared.
     public static var isRequested: Bool { flag.load(ordering: .relaxed) }
 
-    /// Throws the shell's interruption error when a request is pending; long loops call this.
+    /// The error a statement stopped by Ctrl-C ends with.
+    public static let error = ShellError("interrupted", explanation: "stopped by Ctrl-C; the workspace is unchanged")
+
+    /// Throws `Interrupt.error` when a request is pending; long loops call this between steps.
     public static func check() throws(ShellError) {
-        if isRequested { throw ShellError("interrupted", explanation: "stopped by Ctrl-C; the workspace is unchanged") }
+        if isRequested { throw error }
     }
 }

@@ -21,6 +21,15 @@ public struct Invocation {
     /// Sends output now (it appears before the statement's own result).
     public func emit(_ output: Output) { evaluator.emit(output) }
 
+    /// True once the user pressed Ctrl-C: long loops stop cleanly when they see it (or call
+    /// `try call.checkInterrupt()`).
+    public var isInterrupted: Bool { evaluator.interpreter.options.isInterrupted() }
+
+    /// Throws the interruption error when Ctrl-C was pressed.
+    public func checkInterrupt() throws(ShellError) {
+        if isInterrupted { throw Interrupt.error }
+    }
+
     /// Shortcut for `emit(.text(text))`.
     public func print(_ text: String) { evaluator.emit(.text(text)) }
 

@@ -119,6 +119,9 @@ public struct Parser {
         if current.name == "import" || current.name == "from" {
             return try parseImport()
         }
+        if let n = current.name, ["True", "False", "None"].contains(n), peek().isOp("=") {
+            throw ShellError("cannot assign to \(n)", span: current.span)
+        }
         // Assignment: a target list followed by `=` (chains allowed: `a = b = 1`).
         var targets: [Target] = []
         while true {
@@ -334,6 +337,13 @@ public struct Parser {
 
     /// Words are for paths and names: they may not contain brackets, quotes or `=`.
     func isWordish(from a: Int, to b: Int) -> Bool {
+        let hasText = tokens[a..<b].contains { t in
+            switch t.kind {
+            case .name, .int, .float: return true
+            default: return false
+            }
+        }
+        if !hasText { return false }
         for t in tokens[a..<b] {
             switch t.kind {
             case .name, .int, .float: continue

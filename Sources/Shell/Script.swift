@@ -68,7 +68,7 @@ enum ScriptRunner {
                 try child.execute(item.statement, text: item.text)
             } catch {
                 child.workspace = saved
-                if error.message == "interrupted" { throw error }
+                if error == Interrupt.error { throw error }
                 if item.expectsError {
                     var shown = error
                     shown.span = nil

@@ -41,6 +41,32 @@ public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
         return out
     }
 
+    /// The same error with control characters in its message escaped (`\n` → `\\n`), so a
+    /// message that quotes user text is still one line. The interpreter applies this to every
+    /// error it hands out.
+    public var oneLine: ShellError {
+        var e = self
+        if message.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            var out = ""
+            for u in message.unicodeScalars {
+                switch u {
+                case "\n": out += "\\n"
+                case "\t": out += "\\t"
+                case "\r": out += "\\r"
+                default:
+                    if u.value < 0x20 || u.value == 0x7F {
+                        let h = String(u.value, radix: 16)
+                        out += "\\x" + (h.count < 2 ? "0" : "") + h
+                    } else {
+                        out.unicodeScalars.append(u)
+                    }
+                }
+            }
+            e.message = out
+        }
+        return e
+    }
+
     /// Control characters would move the cursor or corrupt the terminal: show them as `?` so
     /// the caret still lines up.
     static func printable(_ s: String) -> String {

@@ -18,6 +18,7 @@ import Testing
 
     @Test func optionNamesOfTheCommandBeingTyped() {
         #expect(complete("split x 4 ax").contains("axis="))
+        #expect(complete("split (arange 6) 3 ax") == ["axis="])
         #expect(complete("np.split(x, 4, ax").contains("axis="))
         #expect(complete("x = arange 5 dt") == ["dtype="])
     }

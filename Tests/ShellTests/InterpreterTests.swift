@@ -73,3 +73,69 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("import torch").hasPrefix("error: No module named 'torch'"))
     }
 }
+
+@Suite struct ArrayStatementTests {
+    @Test func bothFormsGiveNumpysOutput() {
+        // Expected text from python3 + numpy 2.4.
+        let shell = Interpreter()
+        #expect(run("x = np.arange(6).reshape(2, 3); x.T", in: shell) == "[[0 3]\n [1 4]\n [2 5]]")
+        #expect(run("repr x", in: shell) == "array([[0, 1, 2],\n       [3, 4, 5]])")
+        #expect(run("x[1]; x[:, 1]; x[1, 2]; repr(x[1, 2])", in: shell) == "[3 4 5]\n[1 4]\n5\nnp.int64(5)")
+        #expect(run("np.split(x, 3, axis=1)", in: shell) == "[array([[0],\n       [3]]), array([[1],\n       [4]]), array([[2],\n       [5]])]")
+        #expect(run("x.shape, x.ndim, x.size, x.dtype", in: shell) == "((2, 3), 2, 6, dtype('int64'))")
+        #expect(run("np.array([[1, 2.5]], dtype=np.float32)") == "[[1.  2.5]]")
+    }
+
+    @Test func numpyErrorsAndTheirWording() {
+        #expect(run("reshape (arange 6) 4 4").hasPrefix("error: cannot reshape array of size 6 into shape (4,4)"))
+        #expect(run("np.split(np.arange(5), 2)") == "error: array split does not result in an equal division")
+        #expect(run("np.arange(6)[6]") == "error: index 6 is out of bounds for axis 0 with size 6")
+        #expect(run("np.arange(6).nope") == "error: 'numpy.ndarray' object has no attribute 'nope'")
+        #expect(run("np.arange(6).reshap(2, 3)") == "error: 'numpy.ndarray' object has no attribute 'reshap'. Did you mean: 'reshape'?")
+        #expect(run("np.aranj(3)") == "error: module 'numpy' has no attribute 'aranj'. Did you mean: 'arange'?")
+    }
+
+    @Test func methodsAsValuesAndPipesIntoCalls() {
+        #expect(run("f = np.arange(6).reshape; f(3, 2).shape") == "(3, 2)")
+        #expect(run("arange 6 | reshape(2, 3) | np.transpose") == "[[0 3]\n [1 4]\n [2 5]]")
+        #expect(run("3 | print").hasPrefix("3"))
+        #expect(run("arange 3 | 5") == "error: the right side of '|' must be a command")
+    }
+
+    @Test func unpackingArraysAndLists() {
+        let shell = Interpreter()
+        #expect(run("a, b = np.split(np.arange(4), 2); b", in: shell) == "[2 3]")
+        #expect(run("r0, r1 = arange 4 | reshape 2 2; r1", in: shell) == "[2 3]")
+    }
+
+    @Test func interruptStopsTheStatementAndKeepsTheWorkspace() {
+        final class Flag: @unchecked Sendable { var on = false }
+        let flag = Flag()
+        let shell = Interpreter(options: .init(isInterrupted: { flag.on }))
+        _ = shell.execute("x = 1")
+        flag.on = true
+        #expect(run("x = 2", in: shell) == "error: interrupted")
+        flag.on = false
+        #expect(run("x", in: shell) == "1")
+    }
+
+    @Test func timeRunsTheStatementAndReportsWallTime() {
+        let shell = Interpreter()
+        let out = run("time x = arange 1000", in: shell)
+        #expect(out.hasPrefix("Wall time: "))
+        #expect(run("x.shape", in: shell) == "(1000,)")
+    }
+
+    @Test func varsListsKindShapeDtypeSize() {
+        let shell = Interpreter()
+        #expect(run("vars", in: shell) == "Interactive namespace is empty.")
+        _ = shell.execute("x = arange 24 | reshape 2 4 3; xs = split (reshape x -1 3) 4; n = 3")
+        #expect(run("vars", in: shell) == """
+            Name  Kind     Shape      Dtype  Size  Value
+            -------------------------------------------------------
+            x     ndarray  (2, 4, 3)  int64  24
+            xs    list                       4     4 × (2, 3) int64
+            n     int                              3
+            """)
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+@testable import Shell
+
+/// Drives generated and mutated statements through `Interpreter.execute`: random token
+/// soups, grammar-shaped expressions nested far past the limits, huge numbers, broken quotes,
+/// binary bytes, and mutations of real statements (the sessions and every doc example).
+/// Nothing may crash or hang, and every failure must be one clear line.
+///
+/// 100,000 statements by default (seconds); `RNNSH_FUZZ_ITERATIONS=N` runs more, and
+/// `RNNSH_FUZZ_SEED=S` another sequence.
+@Suite struct FuzzTests {
+    /// SplitMix64: small, fast, reproducible.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
+        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    }
+
+    static let names = ["x", "y", "xs", "a", "b", "_", "np", "m", "r", "undefined", "s"]
+    static let numbers = ["0", "1", "2", "3", "4", "-1", "24", "1.5", "0.25", "-0.0", "1e308", "1e-308", "9" + String(repeating: "9", count: 30),
+                          "9223372036854775807", "9223372036854775808", "-9223372036854775808", "1_000", "1e400", "0x10", "007", "nan", "inf"]
+    static let strings = ["'a'", "\"x.npy\"", "'f.npz'", "'abc", "\"unterminated", "'\\n\\t\\\\'", "''", "'é✓'", "'it''s'"]
+    static let operators = ["+", "-", "*", "/", "//", "%", "**", "@", "==", "!=", "<", ">=", "|", "=", ",", ":", ".", "...", ";", "?",
+                            "(", ")", "[", "]", "{", "}", "\\", "#", "~", "&", "^", "and", "or", "not", "in", "is", "lambda", "import"]
+    static let options = ["axis=", "dtype=", "order=", "sep=", "start=", "shape=", "bogus="]
+    static let constants = ["True", "False", "None", "float32", "int64", "uint8", "bool", "pi", "np.float32", "newaxis"]
+    /// Commands that touch the terminal session or the file system are exercised, but inside
+    /// a scratch directory; `quit` just makes the next statements no-ops until the reset.
+    static var commandNames: [String] { Registry.standard.names }
+
+    static var seedStatements: [String] {
+        var out: [String] = []
+        let sessions = RegistryTests.repositoryRoot.appendingPathComponent("sessions")
+        for f in (try? FileManager.default.contentsOfDirectory(atPath: sessions.path)) ?? [] where f.hasSuffix(".rnn") {
+            let text = (try? String(contentsOf: sessions.appendingPathComponent(f), encoding: .utf8)) ?? ""
+            out += text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
+        }
+        for c in Registry.standard.commands { for e in c.examples { out += e.source.split(separator: "\n").map(String.init) } }
+        out += ["outs = split (arange 12 | reshape 4 3) 2; outs[-1] @ outs[0].T + 1", "a, b = np.split(np.arange(6), 2)",
+                "x[:, 0]", "x[..., None, ::-1]", "time y = x.reshape(-1)", "save x t.npy; load t.npy", "run t.npy"]
+        return out
+    }
+
+    func token(_ r: inout Random) -> String {
+        switch r.below(7) {
+        case 0: return r.pick(Self.names)
+        case 1: return r.pick(Self.numbers)
+        case 2: return r.pick(Self.strings)
+        case 3: return r.pick(Self.operators)
+        case 4: return r.pick(Self.options)
+        case 5: return r.pick(Self.constants)
+        default: return r.pick(Self.commandNames)
+        }
+    }
+
+    /// A grammar-shaped expression; `depth` may go far beyond the parser's limit.
+    func expression(_ r: inout Random, depth: Int) -> String {
+        if depth <= 0 || r.chance(25) {
+            switch r.below(4) {
+            case 0: return r.pick(Self.names)
+            case 1: return r.pick(Self.numbers)
+            case 2: return r.pick(Self.constants)
+            default: return r.pick(Self.strings.filter { $0.filter { $0 == "'" || $0 == "\"" }.count % 2 == 0 })
+            }
+        }
+        let inner = expression(&r, depth: depth - 1)
+        switch r.below(12) {
+        case 0: return "(\(inner))"
+        case 1: return "[\(inner), \(expression(&r, depth: depth / 2))]"
+        case 2: return "\(inner) \(r.pick(["+", "-", "*", "@", "/", "**", "==", "//"])) \(expression(&r, depth: depth / 2))"
+        case 3: return "-\(inner)"
+        case 4: return "\(r.pick(Self.commandNames))(\(inner))"
+        case 5: return "np.\(r.pick(Self.commandNames))(\(inner), \(r.pick(Self.numbers)))"
+        case 6: return "\(inner).\(r.pick(["shape", "T", "reshape(-1)", "transpose()", "ndim", "dtype", "astype(np.float32)", "nope"]))"
+        case 7: return "\(inner)[\(r.pick(["0", "-1", ":", "::-1", "1:", "..., 0", "None", "0, 0", "0.5", "'a'"]))]"
+        case 8: return "\(r.pick(Self.commandNames)) (\(inner)) \(r.pick(Self.numbers))"
+        case 9: return "\(inner) | \(r.pick(Self.commandNames)) \(r.pick(Self.numbers))"
+        case 10: return "(\(inner), \(r.pick(Self.numbers)))"
+        default: return "not \(inner)"
+        }
+    }
+
+    func mutate(_ s: String, _ r: inout Random) -> String {
+        var scalars = Array(s.unicodeScalars)
+        for _ in 0..<(1 + r.below(4)) {
+            switch r.below(7) {
+            case 0 where !scalars.isEmpty:
+                scalars.remove(at: r.below(scalars.count))
+            case 1:
+                let c = r.pick(Array("()[]{},.:;'\"\\#=|-+*/@ 0123456789x_\n\t".unicodeScalars))
+                scalars.insert(c, at: r.below(scalars.count + 1))
+            case 2 where !scalars.isEmpty:
+                let i = r.below(scalars.count)
+                let n = min(scalars.count - i, 1 + r.below(8))
+                scalars.insert(contentsOf: scalars[i..<(i + n)], at: r.below(scalars.count + 1))
+            case 3 where scalars.count > 1:
+                let i = r.below(scalars.count), j = r.below(scalars.count)
+                scalars.swapAt(i, j)
+            case 4:
+                // Binary bytes, decoded as a terminal would hand them over.
+                let bytes = (0..<(1 + r.below(6))).map { _ in UInt8(truncatingIfNeeded: r.next()) }
+                let junk = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+                scalars.insert(contentsOf: junk, at: r.below(scalars.count + 1))
+            case 5:
+                scalars.insert(contentsOf: Array(" \(token(&r)) ".unicodeScalars), at: r.below(scalars.count + 1))
+            default:
+                if !scalars.isEmpty { scalars.removeSubrange(r.below(scalars.count)..<scalars.count) }
+            }
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    func statement(_ r: inout Random, seeds: [String]) -> String {
+        switch r.below(50) {
+        case 0..<10:
+            return (0..<(1 + r.below(10))).map { _ in token(&r) }.joined(separator: r.chance(70) ? " " : "")
+        case 10..<20:
+            // Sometimes deeper than the parser accepts (each level nests at least once).
+            let e = String(expression(&r, depth: r.chance(3) ? 110 + r.below(60) : r.below(8)).prefix(4000))
+            return r.chance(40) ? "\(r.pick(Self.names)) = \(e)" : e
+        case 20:
+            // Deliberately deep: brackets, unary chains, trailers, long operator chains.
+            // Past every limit; now and then far past it.
+            let n = r.chance(2) ? 2000 + r.below(3000) : 60 + r.below(200)
+            switch r.below(5) {
+            case 0: return String(repeating: "(", count: n) + "1" + String(repeating: ")", count: n)
+            case 1: return String(repeating: "-", count: n) + "1"
+            case 2: return "x" + String(repeating: "[0]", count: n)
+            case 3: return (0..<n).map { _ in "1" }.joined(separator: " + ")
+            default: return String(repeating: "[", count: n) + String(repeating: "]", count: r.below(n + 1))
+            }
+        default:
+            return mutate(r.pick(seeds), &r)
+        }
+    }
+
+    func freshInterpreter(_ dir: String) -> Interpreter {
+        let shell = Interpreter(options: .init(workingDirectory: dir))
+        _ = shell.execute("x = arange 24 | reshape 2 4 3; xs = split (reshape x -1 3) 4; a = 1; s = 'text'; m = arange 12 | reshape 3 4")
+        return shell
+    }
+
+    @Test func randomStatementsNeverCrashOrHang() throws {
+        let env = ProcessInfo.processInfo.environment
+        let iterations = env["RNNSH_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 100_000
+        var r = Random(state: env["RNNSH_FUZZ_SEED"].flatMap(UInt64.init) ?? 2404)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rnnsh-fuzz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let seeds = Self.seedStatements
+        var shell = freshInterpreter(dir.path)
+        var slowest: (Duration, String) = (.zero, "")
+        var errors = 0
+        var unclear = 0
+        let clock = ContinuousClock()
+        for i in 0..<iterations {
+            if i % 500 == 0 || shell.exitStatus != nil { shell = freshInterpreter(dir.path) }
+            let source = statement(&r, seeds: seeds)
+            let start = clock.now
+            let outputs = shell.execute(source)
+            let took = clock.now - start
+            if took > slowest.0 { slowest = (took, source) }
+            for case .error(let e) in outputs {
+                errors += 1
+                let ok = !e.message.isEmpty && !e.message.contains("\n") && !e.message.hasPrefix("error")
+                if !ok {
+                    unclear += 1
+                    if unclear <= 10 { Issue.record("unclear error for \(source.debugDescription): \(e.message.debugDescription)") }
+                }
+            }
+        }
+        #expect(slowest.0 < .seconds(5), "slowest statement took \(slowest.0): \(slowest.1.prefix(200).debugDescription)")
+        // A fuzz run where everything fails would test only the parser.
+        #expect(errors < iterations * 95 / 100)
+        #expect(errors > iterations / 10)
+    }
+}
