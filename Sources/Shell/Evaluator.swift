@@ -212,7 +212,10 @@ final class Evaluator {
         }
         guard let name = Self.binaryCommands[op], let command = registry[name],
               Self.isArrayLike(l) || Self.isArrayLike(r) || isNumberLike(l) && isNumberLike(r) else {
-            throw ShellError("unsupported operand type(s) for \(op): '\(l.typeName)' and '\(r.typeName)'", span: span)
+            let arrays = Self.isArrayLike(l) || Self.isArrayLike(r)
+            let available = Self.binaryCommands.filter { registry[$0.value] != nil }.keys.sorted().joined(separator: " ")
+            throw ShellError("unsupported operand type(s) for \(op): '\(l.typeName)' and '\(r.typeName)'",
+                             explanation: arrays ? "rnnsh's arrays support the operators \(available)" : nil, span: span)
         }
         var left = ArgumentInput(value: l, span: span), right = ArgumentInput(value: r, span: span)
         left.text = texts?.0
@@ -326,6 +329,8 @@ final class Evaluator {
     func attribute(_ base: Value, _ name: String, _ span: Range<Int>) throws(ShellError) -> Value {
         switch base {
         case .namespace(let module):
+            // `np.random.randn`: the random commands live in the shell's one namespace.
+            if name == "random" && module == "numpy" { return .namespace("numpy.random") }
             if let c = Constants.value(name), name != "np", name != "numpy" { return c }
             if registry[name] != nil { return .function(Callable(name: name)) }
             let candidates = registry.names + Constants.names

@@ -43,6 +43,9 @@ public final class Interpreter {
     public internal(set) var exitStatus: Int32?
     /// The explorer's session settings (`trace on`, axis names); see Tracing.swift.
     public var explore = ExploreSettings()
+    /// `np.random`'s state: the seed of `seed N` (0 at start) and the draws made since.
+    var randomSeed: UInt64 = 0
+    var randomDraws: UInt64 = 0
     /// How many `run FILE` are in progress (guards against a script that runs itself).
     var runNesting = 0
 

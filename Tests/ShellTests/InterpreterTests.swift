@@ -139,3 +139,32 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
             """)
     }
 }
+
+@Suite struct MathStatementTests {
+    // Expected text from python3 + numpy 2.4 for the same lines.
+    @Test func operatorsAreNumpyUfuncs() {
+        let shell = Interpreter()
+        _ = shell.execute("x = np.arange(6).reshape(2, 3)")
+        #expect(run("repr(x @ x.T)", in: shell) == "array([[ 5, 14],\n       [14, 50]])")
+        #expect(run("x.astype(np.float32) / 3", in: shell) == "[[0.         0.33333334 0.6666667 ]\n [1.         1.3333334  1.6666666 ]]")
+        #expect(run("repr(x.mean(axis=1))", in: shell) == "array([1., 4.])")
+        #expect(run("np.float32(1) + x.astype(np.float32) * 0.5", in: shell) == "[[1.  1.5 2. ]\n [2.5 3.  3.5]]")
+        #expect(run("repr(np.exp(np.zeros(2, dtype=np.float32)))") == "array([1., 1.], dtype=float32)")
+        #expect(run("repr(np.arange(3) + np.arange(3).reshape(3, 1))") == "array([[0, 1, 2],\n       [1, 2, 3],\n       [2, 3, 4]])")
+        #expect(run("repr(x.sum()); x.argmax(); sum x 0", in: shell) == "np.int64(15)\n5\n[3 5 7]")
+    }
+
+    @Test func mathErrors() {
+        #expect(run("np.ones((2, 3)) @ np.ones((2, 3))").hasPrefix("error: matmul: Input operand 1 has a mismatch in its core dimension 0"))
+        #expect(run("np.ones((2, 3)) + np.ones((2, 2))") == "error: operands could not be broadcast together with shapes (2,3) (2,2) ")
+        #expect(run("np.arange(3) ** 2").hasPrefix("error: unsupported operand type(s) for **: 'numpy.ndarray' and 'int'"))
+    }
+
+    @Test func randomIsSeededPerSession() {
+        let a = run("seed 3; randn 3")
+        #expect(a == run("seed 3; randn 3"))
+        #expect(run("randn 3") == run("randn 3"), "every session starts from seed 0")
+        #expect(run("seed 3; randn 3; randn 3").split(separator: "\n").count == 2)
+        #expect(run("np.random.seed(3); np.random.randn(3)") == a)
+    }
+}
