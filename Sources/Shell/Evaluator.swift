@@ -124,8 +124,8 @@ final class Evaluator {
             return try attribute(try evaluate(base), name, span)
         case .indexing(let base, let items, let span):
             let b = try evaluate(base)
-            let v = try evaluateSubscript(b, items, span, baseText: rawText(base.span))
-            recordIndexStage(base: b, index: rawText(base.span.upperBound..<span.upperBound), value: v)
+            let v = try evaluateSubscript(b, items, span, baseSpan: base.span)
+            if trace.active { recordIndexStage(base: b, index: rawText(base.span.upperBound..<span.upperBound), value: v) }
             return v
         case .command(let name, let args, let nameSpan, let span):
             return try callCommand(name, args, piped: nil, nameSpan: nameSpan, span: span)
@@ -357,7 +357,7 @@ final class Evaluator {
         throw ShellError(Suggest.message("'\(base.typeName)' object has no attribute '\(name)'", name: name, candidates: candidates), span: span)
     }
 
-    func evaluateSubscript(_ base: Value, _ items: [SubscriptItem], _ span: Range<Int>, baseText: String? = nil) throws(ShellError) -> Value {
+    func evaluateSubscript(_ base: Value, _ items: [SubscriptItem], _ span: Range<Int>, baseSpan: Range<Int>? = nil) throws(ShellError) -> Value {
         var values: [Value] = []
         for item in items {
             switch item {
@@ -375,10 +375,10 @@ final class Evaluator {
                 values.append(.slice(try part(a), try part(b), try part(c)))
             }
         }
-        return try subscriptValue(base, values, span, baseText: baseText)
+        return try subscriptValue(base, values, span, baseSpan: baseSpan)
     }
 
-    func subscriptValue(_ base: Value, _ index: [Value], _ span: Range<Int>, baseText: String? = nil) throws(ShellError) -> Value {
+    func subscriptValue(_ base: Value, _ index: [Value], _ span: Range<Int>, baseSpan: Range<Int>? = nil) throws(ShellError) -> Value {
         switch base {
         case .list(let items), .tuple(let items):
             guard index.count == 1, let only = index.first else {
@@ -413,7 +413,7 @@ final class Evaluator {
                 let result = try a.subscripted(items)
                 return ValueConversion.arrayOrScalar(result, scalar: IndexItem.selectsScalar(items, ndim: a.ndim))
             } catch {
-                throw ShellError(error.message, explanation: teachingIndexExplanation(base, baseText, error) ?? error.explanation, span: span)
+                throw ShellError(error.message, explanation: teachingIndexExplanation(base, baseSpan.map(rawText), error) ?? error.explanation, span: span)
             }
         default:
             break
