@@ -12,7 +12,12 @@ struct REPLKeystrokeTests {
     /// Starts rnnsh and waits for its first prompt.
     func start(_ environment: [String: String] = [:], files: [String: String] = [:]) throws -> REPLTerminal {
         let terminal = try REPLTerminal(environment: environment, files: files)
-        try terminal.waitFor("the first prompt") { REPLTerminal.lastLine($0) == Self.prompt }
+        do {
+            try terminal.waitFor("the first prompt") { REPLTerminal.lastLine($0) == Self.prompt }
+        } catch {
+            terminal.close()
+            throw error
+        }
         return terminal
     }
 
@@ -45,6 +50,7 @@ struct REPLKeystrokeTests {
 
     @Test func tabCompletesCommandNamesAndAddsASpace() throws {
         let terminal = try start()
+        defer { terminal.close() }
         try complete(terminal, "ara", to: "rnnsh> arange")
         try terminal.type("4")  // the completion's space separates the argument
         let screen = try run(terminal, "")
@@ -53,11 +59,13 @@ struct REPLKeystrokeTests {
 
     @Test func tabCompletesNumpyNamesAfterNp() throws {
         let terminal = try start()
+        defer { terminal.close() }
         try complete(terminal, "np.zer", to: "rnnsh> np.zeros")
     }
 
     @Test func tabCompletesWorkspaceNamesAndListsAlternatives() throws {
         let terminal = try start()
+        defer { terminal.close() }
         try run(terminal, "weights_in = arange 2")
         try run(terminal, "weights_out = arange 3")
         // Two candidates: Tab completes their common part; with nothing more to add, readline
@@ -72,8 +80,10 @@ struct REPLKeystrokeTests {
 
     @Test func tabCompletesOptionNamesOfTheCommandBeingTyped() throws {
         let terminal = try start()
-        // An option completes to `name=` with no space after it, ready for the value.
-        try complete(terminal, "split (arange 6) 3 ax", to: "rnnsh> split (arange 6) 3 axis=")
+        defer { terminal.close() }
+        // An option completes to `name=` with no space after it, ready for the value. (`axi`,
+        // not `ax`: the command `axes` shares the shorter prefix.)
+        try complete(terminal, "split (arange 6) 3 axi", to: "rnnsh> split (arange 6) 3 axis=")
         try terminal.type("0")
         let screen = try run(terminal, "")
         #expect(!screen.contains("error"), "\(screen)")
@@ -81,6 +91,7 @@ struct REPLKeystrokeTests {
 
     @Test func tabCompletesFilePathsInsideQuotesAndAfterLoad() throws {
         let terminal = try start(files: ["data/train_x.npy": "", "data/test_x.npy": "", "notes.txt": ""])
+        defer { terminal.close() }
         // Into a directory: no closing quote or space yet, the path goes on.
         try complete(terminal, #"load "da"#, to: #"rnnsh> load "data/"#)
         try complete(terminal, "tr", to: #"rnnsh> load "data/train_x.npy""#)
@@ -102,6 +113,7 @@ struct REPLKeystrokeTests {
         let environment = ["RNNSH_HISTORY": historyFile.path]
 
         let first = try start(environment)
+        defer { first.close() }
         try run(first, "a = arange 5")
         try run(first, "b = arange 7")
         try first.send("Up", "Up")
@@ -113,6 +125,7 @@ struct REPLKeystrokeTests {
         #expect(saved.contains("a = arange 5\nb = arange 7\n"), "history file: \(saved)")
 
         let second = try start(environment)
+        defer { second.close() }
         try second.send("Up")
         try second.waitFor("Up in a new session to recall the last statement of the old one") {
             REPLTerminal.lastLine($0) == "rnnsh> b = arange 7"
@@ -125,6 +138,7 @@ struct REPLKeystrokeTests {
 
     @Test func aStatementContinuedWithBackslashIsOneStatementAndOneHistoryEntry() throws {
         let terminal = try start()
+        defer { terminal.close() }
         try terminal.type("x = \\")
         try terminal.send("Enter")
         try terminal.waitFor("the continuation prompt") { REPLTerminal.lastLine($0) == "  ...>" }
@@ -139,6 +153,7 @@ struct REPLKeystrokeTests {
 
     @Test func ctrlCAtThePromptClearsTheLineAndTheShellGoesOn() throws {
         let terminal = try start()
+        defer { terminal.close() }
         try terminal.type("half typed")
         try terminal.waitFor(text: "rnnsh> half typed")
         try terminal.send("C-c")
@@ -158,6 +173,7 @@ struct REPLKeystrokeTests {
             "middle.rnn": String(repeating: "run \"inner.rnn\"\n", count: 100),
             "inner.rnn": "kept = arange 9\n" + String(repeating: "scratch = arange 10\n", count: 99),
         ])
+        defer { terminal.close() }
         try run(terminal, "kept = arange 3")
         try terminal.type(#"run "outer.rnn""#)
         try terminal.send("Enter")
@@ -180,12 +196,14 @@ struct REPLKeystrokeTests {
 
     @Test func ctrlDAtAnEmptyPromptExitsWithStatusZero() throws {
         let terminal = try start()
+        defer { terminal.close() }
         try terminal.send("C-d")
         try terminal.waitFor(text: "[exit 0]")
     }
 
     @Test func quitWithAStatusExitsWithIt() throws {
         let terminal = try start()
+        defer { terminal.close() }
         try terminal.type("quit 3")
         try terminal.send("Enter")
         try terminal.waitFor(text: "[exit 3]")
@@ -195,6 +213,7 @@ struct REPLKeystrokeTests {
 
     @Test func errorsAreRedOnATerminalWithACaretUnderTheOffendingToken() throws {
         let terminal = try start()
+        defer { terminal.close() }
         try run(terminal, "reshape (arange 4) 2 )")
         let screen = try terminal.waitFor("the error", escapes: true) { $0.contains("error:") }
         #expect(screen.contains("\u{1B}[1m\u{1B}[31merror:") || screen.contains("\u{1B}[1;31merror:"), "\(screen)")
@@ -204,6 +223,7 @@ struct REPLKeystrokeTests {
 
     @Test func noColorTurnsColourOff() throws {
         let terminal = try start(["NO_COLOR": "1"])
+        defer { terminal.close() }
         try run(terminal, "reshape (arange 4) 2 )")
         let screen = try terminal.screen(escapes: true)
         #expect(screen.contains("error: unmatched ')'"), "\(screen)")
@@ -221,6 +241,7 @@ struct REPLKeystrokeTests {
             $endif
             """#
         let terminal = try start(files: [".inputrc": inputrc])
+        defer { terminal.close() }
         try terminal.send("C-x", "a")
         try terminal.waitFor(text: "rnnsh> typed-by-inputrc")
     }

@@ -12,6 +12,8 @@ final class REPLTerminal {
         var description: String { if case .setup(let m) = self { return m } else { return "" } }
     }
 
+    /// The tmux server's socket, inside `home`, so nothing is left behind in tmux's own
+    /// directory when the test's HOME is removed.
     let socket: String
     let home: URL
     private static let counter = Counter()
@@ -45,8 +47,11 @@ final class REPLTerminal {
     /// first; rnnsh starts in HOME.
     init(environment: [String: String] = [:], files: [String: String] = [:],
          width: Int = 100, height: Int = 30) throws {
-        socket = "rnnsh-test-\(getpid())-\(Self.counter.next())"
-        home = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
+        let name = "rnnsh-test-\(getpid())-\(Self.counter.next())"
+        home = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+        let beside = home.appendingPathComponent("tmux.socket").path
+        // A Unix socket path has at most 107 bytes; a long TMPDIR falls back to /tmp.
+        socket = beside.utf8.count < 100 ? beside : "/tmp/\(name).tmux"
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         for (name, content) in files {
             let file = home.appendingPathComponent(name)
@@ -73,6 +78,7 @@ final class REPLTerminal {
     /// Stops the tmux server (and with it rnnsh) and removes the temporary HOME.
     func close() {
         _ = try? tmux(["kill-server"])
+        unlink(socket)
         try? FileManager.default.removeItem(at: home)
     }
 
@@ -126,7 +132,7 @@ final class REPLTerminal {
     private func tmux(_ arguments: [String]) throws -> String {
         // `new-session` starts the server, which would inherit a pipe and hold it open forever.
         let capture = !arguments.contains("new-session")
-        let (status, output) = try Self.run(["tmux", "-L", socket] + arguments, captureOutput: capture)
+        let (status, output) = try Self.run(["tmux", "-S", socket] + arguments, captureOutput: capture)
         guard status == 0 || arguments.first == "kill-server" else {
             throw Failure.setup("tmux \(arguments.joined(separator: " ")) failed with status \(status)")
         }
