@@ -17,6 +17,18 @@ public enum FileText {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Throws Python's `[Errno …]` wording when `path` is missing, a directory or unreadable.
+    public static func checkReadable(_ path: String, shown: String? = nil) throws(ShellError) {
+        let name = ValueFormatter.pythonStringRepr(shown ?? path)
+        var isDir: ObjCBool = false
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: path, isDirectory: &isDir) {
+            throw ShellError("[Errno 2] No such file or directory: \(name)")
+        }
+        if isDir.boolValue { throw ShellError("[Errno 21] Is a directory: \(name)") }
+        if !fm.isReadableFile(atPath: path) { throw ShellError("[Errno 13] Permission denied: \(name)") }
+    }
+
     public static func writeAtomically(_ text: String, to path: String) throws(ShellError) {
         try writeAtomically(Data(text.utf8), to: path)
     }

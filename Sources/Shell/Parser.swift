@@ -145,6 +145,16 @@ public struct Parser {
             }
             value = .tuple(items, value.span.lowerBound..<previousEnd)
         }
+        if current.isOp("=") {
+            switch value {
+            case .indexing, .attribute:
+                throw ShellError("cannot assign to an element or attribute",
+                                 explanation: "rnnsh arrays are immutable values: build a new array instead (e.g. with np.concatenate or arithmetic)",
+                                 span: current.span)
+            default:
+                break
+            }
+        }
         if targets.isEmpty { return .expression(value) }
         return .assign(targets, value)
     }

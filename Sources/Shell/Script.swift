@@ -48,6 +48,7 @@ enum ScriptRunner {
 
     static func run(file: String, into call: Invocation) throws(ShellError) {
         let path = call.resolvePath(file)
+        try FileText.checkReadable(path, shown: file)
         let text = try FileText.read(path)
         let interpreter = call.interpreter
         if interpreter.runNesting >= maxNesting {

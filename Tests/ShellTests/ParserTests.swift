@@ -108,3 +108,12 @@ import Testing
         #expect(error("((((((((((1))))))))))") == nil)
     }
 }
+
+@Suite struct ImmutabilityTests {
+    @Test func elementAssignmentIsRefusedWithAReason() {
+        let outputs = Interpreter().execute("x = arange 3; x[0] = 5")
+        guard case .error(let e)? = outputs.last else { Issue.record("expected an error"); return }
+        #expect(e.message == "cannot assign to an element or attribute")
+        #expect(e.explanation?.contains("immutable") == true)
+    }
+}

@@ -95,6 +95,7 @@ enum FileIOCommands {
         examples: [Example("save (arange 3) three.npy\nx = load three.npy\nx")],
         run: { call in
             let path = try call.path("file")
+            try FileText.checkReadable(path, shown: call.arguments.string("file"))
             if path.lowercased().hasSuffix(".npz") {
                 let members = try NPZFile.read(path: path)
                 let isList = members.enumerated().allSatisfy { $0.element.name == "arr_\($0.offset)" }
