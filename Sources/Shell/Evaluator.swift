@@ -242,9 +242,9 @@ final class Evaluator {
     // MARK: - Calls
 
     func evaluateCall(_ callee: Expr, _ args: [CallArgument], piped: Value?, span: Range<Int>) throws(ShellError) -> Value {
-        // `name(...)`: a command, unless a variable of that name holds something callable.
-        if case .name(let n, let nameSpan) = callee, workspace[n] == nil, Constants.value(n) == nil || registry[n] != nil {
-            if registry[n] != nil { return try callCommand(n, args, piped: piped, nameSpan: nameSpan, span: span) }
+        // `name(...)`: the command of that name, unless a variable shadows it.
+        if case .name(let n, let nameSpan) = callee, workspace[n] == nil, registry[n] != nil {
+            return try callCommand(n, args, piped: piped, nameSpan: nameSpan, span: span)
         }
         let f = try evaluate(callee)
         switch f {

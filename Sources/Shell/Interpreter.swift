@@ -154,10 +154,4 @@ public final class Interpreter {
         let base = options.workingDirectory ?? FileManager.default.currentDirectoryPath
         return base.hasSuffix("/") ? base + p : base + "/" + p
     }
-
-    /// Forgets the history (used by `clear`? no — only by tests and `history clear`).
-    func clearHistory() {
-        history = []
-        lastSucceededStatements = []
-    }
 }

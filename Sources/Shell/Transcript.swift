@@ -81,8 +81,14 @@ public enum Transcript {
     /// nil when they are equal.
     public static func unifiedDiff(expected: String, actual: String, expectedName: String, actualName: String) -> String? {
         if expected == actual { return nil }
-        let a = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let b = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // A final newline ends the last line; it does not start an empty one.
+        func lines(_ s: String) -> [String] {
+            var l = s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if s.hasSuffix("\n") { l.removeLast() }
+            return l
+        }
+        let a = lines(expected)
+        let b = lines(actual)
         let ops = LineDiff.diff(a, b)
         var out = "--- \(expectedName)\n+++ \(actualName)\n"
         out += LineDiff.hunks(ops, a, b, context: 3)

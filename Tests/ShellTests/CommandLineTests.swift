@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import Shell
+
+/// The executable's non-interactive front ends, run as a user would: pipe mode, `-c`, script
+/// replay, `--check`/`--update`, `docs`. Uses the built binary (see `REPLTerminal.binary()`).
+@Suite struct CommandLineTests {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func rnnsh(_ arguments: [String], stdin: String = "", in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = try REPLTerminal.binary()
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        process.environment = env
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    func scratch() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rnnsh-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func pipeModeHasNoPromptsAndKeepsGoingAfterErrors() throws {
+        let r = try rnnsh([], stdin: "x = arange 6 | reshape 2 3\nx.reshape(4, 4)\nnp.split(x,\n  3, axis=1)[0].T\n")
+        #expect(r.stdout == "[[0 3]]\n")
+        #expect(r.stderr.hasPrefix("error: cannot reshape array of size 6 into shape (4,4)\n"))
+        #expect(r.status == 1)
+        let ok = try rnnsh([], stdin: "print('hi')\nquit\nprint('never')\n")
+        #expect(ok.stdout == "hi\n" && ok.status == 0)
+    }
+
+    @Test func dashCStopsAtTheFirstError() throws {
+        let r = try rnnsh(["-c", "print(1); nope; print(3)"])
+        #expect(r.stdout == "1\n")
+        #expect(r.stderr == "error: name 'nope' is not defined\n  print(1); nope; print(3)\n            ^^^^\n")
+        #expect(r.status == 1)
+        #expect(try rnnsh(["-c", "a, b = np.split(np.arange(4), 2)\nprint(b)"]).stdout == "[2 3]\n")
+    }
+
+    @Test func scriptReplayAndCheck() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("s.rnn")
+        try "# demo\nx = arange 4\nx.reshape(3, 3)   # error: wrong size\nx * 2\nx.nope\nprint('end')\n".write(to: script, atomically: true, encoding: .utf8)
+
+        let replay = try rnnsh([script.path])
+        #expect(replay.status == 1)
+        #expect(replay.stderr.hasPrefix("\(script.path):5: error: 'numpy.ndarray' object has no attribute 'nope'"))
+        #expect(replay.stdout == "# demo\n>>> x = arange 4\n>>> x.reshape(3, 3)   # error: wrong size\nerror: cannot reshape array of size 4 into shape (3,3)\nreshape: x has 4 elements; (3, 3) needs 9\n>>> x * 2\n[0 2 4 6]\n>>> x.nope\n")
+        let keepGoing = try rnnsh(["--keep-going", script.path])
+        #expect(keepGoing.stdout.hasSuffix(">>> print('end')\nend\n") && keepGoing.status == 1)
+
+        try "x = arange 4\nx * 2\n".write(to: script, atomically: true, encoding: .utf8)
+        let update = try rnnsh(["--check", "--update", script.path])
+        #expect(update.status == 0)
+        let out = try String(contentsOf: dir.appendingPathComponent("s.out"), encoding: .utf8)
+        #expect(out == ">>> x = arange 4\n>>> x * 2\n[0 2 4 6]\n")
+        #expect(try rnnsh(["--check", script.path]).status == 0)
+        try "x = arange 4\nx * 3\n".write(to: script, atomically: true, encoding: .utf8)
+        let check = try rnnsh(["--check", script.path])
+        #expect(check.status == 1)
+        #expect(check.stdout.hasSuffix("@@ -1,3 +1,3 @@\n >>> x = arange 4\n->>> x * 2\n-[0 2 4 6]\n+>>> x * 3\n+[0 3 6 9]\n"))
+    }
+
+    @Test func docsCommandPrintsTheCommittedReference() throws {
+        let committed = try String(contentsOf: RegistryTests.repositoryRoot.appendingPathComponent("docs/commands.md"), encoding: .utf8)
+        #expect(try rnnsh(["docs"]).stdout == committed)
+    }
+
+    @Test func printAndReprOfArrayFiles() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try rnnsh(["-c", "save (arange 6 | reshape 2 3) a.npy"], in: dir)
+        #expect(try rnnsh(["print", "a.npy"], in: dir).stdout == "[[0 1 2]\n [3 4 5]]\n")
+        #expect(try rnnsh(["repr", "a.npy"], in: dir).stdout == "array([[0, 1, 2],\n       [3, 4, 5]])\n")
+        #expect(try rnnsh(["print", "missing.npy"], in: dir).status == 1)
+    }
+}
