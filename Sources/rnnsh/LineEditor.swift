@@ -37,6 +37,19 @@ enum LineEditor {
     private static func signalArrived() -> Int32 {
         guard Interrupt.isRequested else { return 0 }  // another signal (e.g. window resize)
         Interrupt.clear()
+        if SignalHandling.hungUp.load(ordering: .relaxed) {
+            // The terminal is gone (or going). Readline would wait on for keys, so end its
+            // input: stdin becomes /dev/null, the read sees end of input, readline returns nil
+            // (never the half-typed line) and the REPL stops as at Ctrl-D.
+            let null = open("/dev/null", O_RDONLY)
+            if null >= 0 {
+                dup2(null, 0)
+                close(null)
+            } else {
+                close(0)
+            }
+            return 0
+        }
         interruptedDuringRead = true
         _ = rl_end_of_line(1, 0)
         rl_redisplay()

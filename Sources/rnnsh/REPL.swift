@@ -8,7 +8,8 @@ enum LineEditorREPL {
     static let continuationPrompt = "  ...> "
 
     /// Runs the REPL on a terminal until Ctrl-D, `quit` or `exit`, then saves the history.
-    /// Returns the exit status: 0, or the one given to `quit`/`exit`.
+    /// Returns the exit status: 0, or the one given to `quit`/`exit`, or 129 (killed by
+    /// SIGHUP, as a shell reports it) when the terminal went away.
     ///
     /// For stdin on a terminal only (readline would echo piped lines); `Frontends` reads pipes.
     static func run(interpreter: Interpreter) -> Int32 {
@@ -25,18 +26,20 @@ enum LineEditorREPL {
             }
         }
 
-        while true {
+        func hungUp() -> Bool { SignalHandling.hungUp.load(ordering: .relaxed) }
+        while !hungUp() {
             // A Ctrl-C that arrived after the last statement finished was meant for it, not
             // for the next line.
             Interrupt.clear()
             // At end of input readline has already moved to a new line.
-            guard let lines = readStatement() else { return 0 }
+            guard let lines = readStatement(), !hungUp() else { break }
             let statement = lines.joined(separator: "\n")
             if statement.allSatisfy(\.isWhitespace) { continue }
             History.entries(for: lines).forEach(history.add)
             execute(statement, in: interpreter, colour: colour)
             if let status = interpreter.exitStatus { return status }
         }
+        return hungUp() ? 128 + SIGHUP : 0
     }
 
     /// Reads the lines of one statement: the first at `prompt`, more at `continuationPrompt`
@@ -48,7 +51,7 @@ enum LineEditorREPL {
             let line = LineEditor.readLine(prompt: lines.isEmpty ? prompt : continuationPrompt,
                                            fresh: prompt)
             if LineEditor.interruptedDuringRead { lines.removeAll() }
-            guard let line else { return nil }
+            guard let line, !SignalHandling.hungUp.load(ordering: .relaxed) else { return nil }
             lines.append(line)
             if !Interpreter.needsContinuation(lines.joined(separator: "\n")) { return lines }
         }

@@ -8,7 +8,11 @@ enum SignalHandling {
     /// count lets the REPL tell afterwards that one arrived while a statement ran.
     static let interruptCount = Atomic<Int>(0)
 
-    /// Installs the SIGINT handler for the whole life of the REPL.
+    /// Set when the terminal went away (SIGHUP). The REPL then stops at the next prompt, as at
+    /// Ctrl-D, so the history is still saved.
+    static let hungUp = Atomic<Bool>(false)
+
+    /// Installs the SIGINT and SIGHUP handlers for the whole life of the REPL.
     ///
     /// The handler only raises `Interrupt` (an atomic flag, which is async-signal-safe). Long
     /// work polls that flag and stops cleanly; at the prompt, readline's signal-event hook (see
@@ -24,5 +28,16 @@ enum SignalHandling {
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
         sigaction(SIGINT, &action, nil)
+
+        // A closed terminal window: stop the work in progress like Ctrl-C; reading from the
+        // hung-up terminal then gives end of input and the REPL exits through its normal path.
+        var hangUp = sigaction()
+        hangUp.__sigaction_handler.sa_handler = { _ in
+            SignalHandling.hungUp.store(true, ordering: .relaxed)
+            Interrupt.request()
+        }
+        sigemptyset(&hangUp.sa_mask)
+        hangUp.sa_flags = SA_RESTART
+        sigaction(SIGHUP, &hangUp, nil)
     }
 }

@@ -136,6 +136,23 @@ struct REPLKeystrokeTests {
         try second.waitFor(text: "a = arange 5")
     }
 
+    @Test func aHangUpSavesTheHistoryAndDropsTheHalfTypedLine() throws {
+        let historyFile = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rnnsh-test-history-\(getpid())-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: historyFile) }
+        let terminal = try start(["RNNSH_HISTORY": historyFile.path])
+        defer { terminal.close() }
+        try run(terminal, "kept_across_hangup = arange 2")
+        try terminal.type("half typed")
+        try terminal.waitFor(text: "rnnsh> half typed")
+        // What a closing terminal window sends; 129 is how shells report death by SIGHUP.
+        try terminal.signalREPL(SIGHUP)
+        let screen = try terminal.waitFor(text: "[exit 129]")
+        #expect(!screen.contains("error"), "\(screen)")
+        let saved = try String(contentsOf: historyFile, encoding: .utf8)
+        #expect(saved == "kept_across_hangup = arange 2\n", "history file: \(saved)")
+    }
+
     @Test func aStatementContinuedWithBackslashIsOneStatementAndOneHistoryEntry() throws {
         let terminal = try start()
         defer { terminal.close() }

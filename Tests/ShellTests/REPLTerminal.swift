@@ -103,6 +103,18 @@ final class REPLTerminal {
         return (parts[0], parts[1])
     }
 
+    /// Sends `signal` to rnnsh itself (the child of the pane's shell), as the kernel does when
+    /// a terminal window closes.
+    func signalREPL(_ signal: Int32) throws {
+        let shell = try tmux(["display-message", "-p", "-t", "0", "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        guard let pid = children.split(separator: " ").first.flatMap({ pid_t($0) }) else {
+            throw Failure.setup("no rnnsh process under the pane's shell \(shell)")
+        }
+        kill(pid, signal)
+    }
+
     /// Polls the screen until `condition` holds; fails with the last screen after `timeout`.
     @discardableResult
     func waitFor(_ what: String, timeout: Double = 5, escapes: Bool = false,
