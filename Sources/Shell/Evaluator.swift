@@ -297,7 +297,7 @@ final class Evaluator {
         let invocation = Invocation(command: command, arguments: bound, span: span, evaluator: self)
         do {
             let value = try command.run(invocation)
-            recordStage(command, bound, value: value)
+            recordStage(command, bound, inputs, value: value)
             return value
         } catch let e as ShellError {
             throw e

@@ -44,6 +44,7 @@ extension Evaluator {
         switch v {
         case .none: return nil
         case .array(let a): return .array(a)
+        case .scalar(let a): return .other(kind: "\(a.dtype.name) scalar", text: ValueFormatter.str(v))
         case .list(let items), .tuple(let items):
             var arrays: [NDArray] = []
             for item in items {
@@ -68,8 +69,30 @@ extension Evaluator {
     }
 
     /// Called after every command: prints the stage when a trace is running.
-    func recordStage(_ command: Command, _ bound: BoundArguments, value: Value) {
+    func recordStage(_ command: Command, _ bound: BoundArguments, _ inputs: [ArgumentInput], value: Value) {
         guard trace.active, trace.suppressed == 0, let traced = Self.tracedValue(value) else { return }
+        // An operator (`a * 2`, `#2 + 1`): the stage is the expression as written, with earlier
+        // stages by number.
+        if inputs.count == 2, inputs.allSatisfy({ $0.text != nil }),
+           let symbol = Self.binaryCommands.first(where: { $0.value == command.name })?.key {
+            var operands: [String] = []
+            var arrays: [(label: String, array: NDArray)] = []
+            for (k, p) in command.parameters.prefix(2).enumerated() {
+                let written = inputs[k].text ?? "?"
+                if case .array(let a) = bound[p.name] {
+                    let label = traceLabel(a) ?? written
+                    arrays.append((label, a))
+                    operands.append(label.hasPrefix("#") ? label : written)
+                } else {
+                    operands.append(written)
+                }
+            }
+            trace.stages.append(value)
+            let stage = TraceStage(number: trace.stages.count, operation: operands.joined(separator: " \(symbol) "),
+                                   arguments: "", inputs: arrays, value: traced)
+            emit(.text(stage.text()))
+            return
+        }
         var args: [String] = []
         var inputs: [(label: String, array: NDArray)] = []
         for (position, p) in command.allParameters.enumerated() where bound.isGiven(p.name) && p.kind != .statement {
@@ -140,7 +163,11 @@ extension Evaluator {
                 guard case .array(let a) = p, case .array(let b) = q, Self.identical(a, b) else { return false }
             }
             return true
-        default: return false
+        case (.array, _), (_, .array), (.list, _), (.tuple, _):
+            return false
+        default:
+            // Scalars and other values: the same text was just printed by the stage.
+            return ValueFormatter.repr(last) == ValueFormatter.repr(value)
         }
     }
 
@@ -150,9 +177,13 @@ extension Evaluator {
     func positionalTexts(_ inputs: [ArgumentInput], command: String) -> [String?] {
         inputs.filter { $0.label == nil }.map { input in
             if let t = input.text { return t }
-            guard input.expr != nil, let span = input.span else { return nil }
+            guard let span = input.span else { return nil }
             var t = rawText(span)
-            if t.hasSuffix("." + command) { t.removeLast(command.count + 1) }
+            if t.hasSuffix("." + command) {
+                t.removeLast(command.count + 1)   // a method's receiver: `a.dot` → `a`
+            } else if input.expr == nil {
+                return nil
+            }
             return t
         }
     }

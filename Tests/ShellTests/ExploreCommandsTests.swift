@@ -57,6 +57,40 @@ import Testing
         ])
     }
 
+    @Test func operatorsAreStagesAsWritten() {
+        let shell = Interpreter()
+        _ = shell.execute("a = np.ones((2, 3))")
+        let out = transcript("trace (a.T @ a).sum()", in: shell)
+        #expect(out == """
+            #1 .T → (3, 2) float64, strides (8, 24), view of a
+            [[1. 1.]
+             [1. 1.]
+             [1. 1.]]
+            #2 #1 @ a → (3, 3) float64, strides (24, 8), new array
+            [[2. 2. 2.]
+             [2. 2. 2.]
+             [2. 2. 2.]]
+            #3 sum → float64 scalar
+            18.0
+            """)
+        #expect(headers(transcript("trace np.tanh(a * 2) + 1", in: shell)) == [
+            "#1 a * 2 → (2, 3) float64, strides (24, 8), new array",
+            "#2 tanh → (2, 3) float64, strides (24, 8), new array",
+            "#3 #2 + 1 → (2, 3) float64, strides (24, 8), new array",
+        ])
+    }
+
+    @Test func matmulAndBroadcastErrorsNameTheOperands() {
+        let shell = Interpreter()
+        _ = shell.execute("h = np.ones((128, 128)); W = np.zeros((156, 512)); outs = [h]; y = np.ones(4)")
+        #expect(transcript("outs[-1] @ W", in: shell).hasSuffix(
+            "\nmatmul: outs[-1] (128, 128) @ W (156, 512): inner sizes 128 and 156 differ (the last axis of outs[-1] must equal axis -2 of W)"))
+        #expect(transcript("h.dot(W)", in: shell).hasSuffix("\nmatmul: h (128, 128) @ W (156, 512): inner sizes 128 and 156 differ (the last axis of h must equal axis -2 of W)"))
+        #expect(transcript("h + y", in: shell) == """
+            error: operands could not be broadcast together with shapes (128,128) (4,) \nh (128, 128) + y (4,): shapes are compared from the last axis; axis -1 has sizes 128 and 4, and neither is 1
+            """)
+    }
+
     @Test func errorsThatTeachNameTheOperands() {
         let shell = Interpreter()
         _ = shell.execute("x = arange 24 | reshape 2 4 3; r = np.arange(24).reshape(8, 3)")
