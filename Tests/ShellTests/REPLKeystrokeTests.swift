@@ -134,6 +134,9 @@ struct REPLKeystrokeTests {
         try second.send("C-u", "C-r")
         try second.type("a =")
         try second.waitFor(text: "a = arange 5")
+        // Leave before the history file is removed (a closed terminal would save it again).
+        try second.send("C-g", "C-u", "C-d")
+        try second.waitFor(text: "[exit 0]")
     }
 
     @Test func aHangUpSavesTheHistoryAndDropsTheHalfTypedLine() throws {
