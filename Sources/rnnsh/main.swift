@@ -2,6 +2,7 @@
 // --check, print/repr of array files, docs). The interactive REPL lives beside this file.
 import ArgumentParser
 import Foundation
+import RNN
 import Shell
 
 /// `rnnsh [FILE.rnn...] [-c STATEMENTS] [--check [--update]] [--keep-going]`, plus the
@@ -81,6 +82,11 @@ struct Tools: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rnnsh", subcommands: [PrintFile.self, ReprFile.self, Docs.self, BenchCommand.self])
     static let names: Set<String> = ["print", "repr", "docs", "bench"]
 }
+
+// OpenBLAS picks its kernels when it loads and, on CPUs it does not know (this project's Xeons),
+// falls back to generic ones 2-3x slower; the fix is OPENBLAS_CORETYPE and a restart, before
+// anything else happens (RNN's BLASSetup; RNNSH_NO_REEXEC=1 disables it).
+BLASSetup.restartWithFastKernelsIfNeeded()
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if let first = arguments.first, Tools.names.contains(first) {
