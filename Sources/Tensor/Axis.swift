@@ -34,13 +34,9 @@ public func numpyShapeString(_ shape: [Int]) -> String {
     while i < shape.count && shape[i] < 0 { i += 1 }
     if i == shape.count { return "()" }
     var s = String(shape[i])
-    i += 1
-    let first = i
-    while i < shape.count {
-        s += shape[i] < 0 ? ",newaxis" : ",\(shape[i])"
-        i += 1
-    }
-    return first == 1 && shape.count == 1 ? "(\(s),)" : "(\(s))"
+    for d in shape[(i + 1)...] { s += d < 0 ? ",newaxis" : ",\(d)" }
+    // Only a one-entry shape gets Python's trailing comma: `(8,)`, but `reshape(-1, 3)` → `(3)`.
+    return shape.count == 1 ? "(\(s),)" : "(\(s))"
 }
 
 /// A Python tuple's repr, as numpy's messages embed it (`(2,)`, `(2, 2)`, `()`).
