@@ -150,6 +150,17 @@ extension NDArray {
                 for k in 0..<count { po[o + k] = f(pa[i + k], pb[j + k]) }
                 return
             }
+            // An array with a scalar (or a broadcast row) on either side.
+            if so == 1 && sa == 1 && sb == 0 {
+                let y = pb[j]
+                for k in 0..<count { po[o + k] = f(pa[i + k], y) }
+                return
+            }
+            if so == 1 && sa == 0 && sb == 1 {
+                let x = pa[i]
+                for k in 0..<count { po[o + k] = f(x, pb[j + k]) }
+                return
+            }
             for _ in 0..<count {
                 po[o] = f(pa[i], pb[j])
                 o += so; i += sa; j += sb

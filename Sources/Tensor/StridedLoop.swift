@@ -58,18 +58,28 @@ extension NDArray {
     /// Copies `src` (same dtype and shape) into the elements `dst` views. Only for arrays this
     /// module has just allocated and not yet returned (arrays are immutable once returned).
     static func copyElements(from src: NDArray, into dst: NDArray) {
-        let w = src.dtype.itemSize
+        switch src.dtype.itemSize {
+        case 1: copyTyped(from: src, into: dst, UInt8.self)
+        case 4: copyTyped(from: src, into: dst, UInt32.self)
+        default: copyTyped(from: src, into: dst, UInt64.self)
+        }
+    }
+
+    /// The copy loop on raw bit patterns of the element width (no float conversion).
+    private static func copyTyped<W>(from src: NDArray, into dst: NDArray, _: W.Type) {
         let loop = StridedLoop(shape: dst.shape, operands: [(dst.strides, dst.offset), (src.strides, src.offset)])
-        let d = dst.storage.pointer, s = src.storage.pointer
+        let d = dst.storage.pointer.assumingMemoryBound(to: W.self)
+        let s = src.storage.pointer.assumingMemoryBound(to: W.self)
         loop.run { starts, count, inner in
             if inner[0] == 1 && inner[1] == 1 {
-                d.advanced(by: starts[0] * w).copyMemory(from: s.advanced(by: starts[1] * w), byteCount: count * w)
+                (d + starts[0]).update(from: s + starts[1], count: count)
                 return
             }
             var od = starts[0], os = starts[1]
+            let sd = inner[0], ss = inner[1]
             for _ in 0..<count {
-                d.advanced(by: od * w).copyMemory(from: s.advanced(by: os * w), byteCount: w)
-                od += inner[0]; os += inner[1]
+                d[od] = s[os]
+                od += sd; os += ss
             }
         }
     }
