@@ -575,6 +575,22 @@ def matmul_cases():
     return cases
 
 
+# ---------------------------------------------------------------- memory error wording
+
+def limits_cases():
+    from numpy._core._exceptions import _ArrayMemoryError  # the oracle for the size text
+    sizes = [0, 1, 1000, 1023, 1024, 1025, 1536, 10 * 1024 - 1, 1024 * 1000, 1024 * 1023, 1024 * 1024 - 1,
+             4 << 30, int(7.45 * 2**30), 100 * 2**30, 999 * 2**30, 1000 * 2**30, 1023 * 2**20, 1023 * 2**20 + 2**19,
+             5 << 60, 2**63 - 1, 123456789, 987654321987]
+    cases = []
+    for b in sizes:
+        cases.append({"op": "size_string", "in": [], "args": {"bytes": b}, "text": _ArrayMemoryError._size_to_string(b)})
+    for shape, dt in [((1000000000,), "float64"), ((1000000000, 2), "float32"), ((3, 5, 7, 2**30), "uint8")]:
+        msg = str(_ArrayMemoryError(shape, np.dtype(dt)))
+        cases.append({"op": "memory_error", "in": [], "args": {"shape": list(shape), "dtype": dt}, "text": msg})
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     write("creation.json", creation_cases())
@@ -585,6 +601,7 @@ def main():
     write("unary.json", unary_cases())
     write("reductions.json", reduction_cases())
     write("matmul.json", matmul_cases())
+    write("limits.json", limits_cases())
 
 
 if __name__ == "__main__":

@@ -40,13 +40,31 @@ public enum Limits {
         let n = try counts(shape, itemSize: dtype.itemSize)
         let bytes = n * dtype.itemSize
         if bytes > maxBytes {
-            throw TensorError("Unable to allocate \(formatBytes(bytes)) for an array with shape \(shapeString(shape)) and data type \(dtype.name)",
+            throw TensorError("Unable to allocate \(numpySizeString(bytes)) for an array with shape \(shapeString(shape)) and data type \(dtype.name)",
                               explanation: "the limit is \(formatBytes(maxBytes)); raise it with `limit` if this is intended")
         }
         return n
     }
 
-    /// numpy's MemoryError wording uses binary units with up to 3 significant digits (`7.45 GiB`).
+    /// numpy's `_ArrayMemoryError._size_to_string`, so the MemoryError text is numpy's to the
+    /// byte: `1000 bytes`, `1.00 KiB`, `7.45 GiB`, `100. GiB`, `1023. MiB` (3 significant
+    /// figures with `#` formatting, the unit bumped when rounding reaches 1024).
+    public static func numpySizeString(_ bytes: Int) -> String {
+        let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+        let bitLength = bytes > 0 ? Int.bitWidth - bytes.leadingZeroBitCount : 0
+        var unit = Swift.max(bitLength - 1, 1) / 10
+        var n = Double(bytes) / Double(sign: .plus, exponent: unit * 10, significand: 1)
+        if n.rounded(.toNearestOrEven) == 1024 { unit += 1; n /= 1024 }
+        if unit >= units.count {
+            n *= Double(sign: .plus, exponent: (unit - units.count + 1) * 10, significand: 1)
+            unit = units.count - 1
+        }
+        if unit == 0 { return String(format: "%.0f bytes", n) }
+        if n.rounded(.toNearestOrEven) < 1000 { return String(format: "%#.3g", n) + " " + units[unit] }
+        return String(format: "%#.0f", n) + " " + units[unit]
+    }
+
+    /// rnnsh's own size wording (limits in explanations): binary units with up to 3 significant digits (`7.45 GiB`).
     static func formatBytes(_ b: Int) -> String {
         let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
         var v = Double(b); var u = 0
