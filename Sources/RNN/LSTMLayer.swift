@@ -89,8 +89,9 @@ enum LSTMLayer {
     // MARK: forward
 
     /// Runs all steps. The caller has written every `x_t` into `a.xh`, `h_{-1}` into `a.hIn(0, b)`
-    /// and `c_{-1}` into `a.cell(after: -1, b)`.
-    static func forward(_ w: LSTMWeightsView, _ a: LSTMActivations) {
+    /// and `c_{-1}` into `a.cell(after: -1, b)`. With `forBackward: false` (inference) the
+    /// activated gates and tanh(c) are not kept, which saves five of the seven stores per unit.
+    static func forward(_ w: LSTMWeightsView, _ a: LSTMActivations, forBackward: Bool = true) {
         let d = a.dims
         let (B, U, T, R, G) = (d.batch, d.units, d.steps, d.rowWidth, d.gateWidth)
         for t in 0..<T {
@@ -98,10 +99,18 @@ enum LSTMLayer {
             let g = a.gates.pointer + t * B * G
             GEMM.sgemm(m: B, n: G, k: R, a: a.xh.pointer + t * B * R, lda: R, b: w.kernel, ldb: G,
                        beta: 0, c: g, ldc: G)
-            for b in 0..<B {
-                cellForward(gates: g + b * G, bias: w.bias, forgetBias: w.forgetBias,
-                            cPrev: a.cell(after: t - 1, b), c: a.cell(after: t, b),
-                            tanhC: a.tc.pointer + (t * B + b) * U, h: a.output(t, b), units: U)
+            if forBackward {
+                for b in 0..<B {
+                    cellForward(gates: g + b * G, bias: w.bias, forgetBias: w.forgetBias,
+                                cPrev: a.cell(after: t - 1, b), c: a.cell(after: t, b),
+                                tanhC: a.tc.pointer + (t * B + b) * U, h: a.output(t, b), units: U, keep: true)
+                }
+            } else {
+                for b in 0..<B {
+                    cellForward(gates: g + b * G, bias: w.bias, forgetBias: w.forgetBias,
+                                cPrev: a.cell(after: t - 1, b), c: a.cell(after: t, b),
+                                tanhC: a.tc.pointer + (t * B + b) * U, h: a.output(t, b), units: U, keep: false)
+                }
             }
         }
     }
@@ -110,7 +119,8 @@ enum LSTMLayer {
     @inline(__always)
     static func cellForward(gates g: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, forgetBias: Float,
                             cPrev: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
-                            tanhC: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, units U: Int) {
+                            tanhC: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, units U: Int,
+                            keep: Bool = true) {
         let fb = V(repeating: forgetBias)
         var u = 0
         while u + 8 <= U {
@@ -120,9 +130,12 @@ enum LSTMLayer {
             let o = Activations.sigmoid8(Activations.load(g + 3 * U + u) + Activations.load(bias + 3 * U + u))
             let cv = Activations.load(cPrev + u) * f + i * j
             let tcv = Activations.tanh8(cv)
-            Activations.store(i, g + u); Activations.store(j, g + U + u)
-            Activations.store(f, g + 2 * U + u); Activations.store(o, g + 3 * U + u)
-            Activations.store(cv, c + u); Activations.store(tcv, tanhC + u)
+            if keep {
+                Activations.store(i, g + u); Activations.store(j, g + U + u)
+                Activations.store(f, g + 2 * U + u); Activations.store(o, g + 3 * U + u)
+                Activations.store(tcv, tanhC + u)
+            }
+            Activations.store(cv, c + u)
             Activations.store(tcv * o, h + u)
             u += 8
         }

@@ -372,7 +372,7 @@ public final class Model {
             runParallel(slices.count) { r in
                 let (s, c) = slices[r]
                 let rep = replicas[r]
-                rep.forward(params: p, forgetBias: fb, images: imagesP + s * per, rows: c)
+                rep.forward(params: p, forgetBias: fb, images: imagesP + s * per, rows: c, forBackward: false)
                 (outBox.value + (base + s) * k).update(from: rep.logits.pointer, count: c * k)
             }
             start += rowsNow

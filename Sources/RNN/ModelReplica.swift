@@ -33,8 +33,9 @@ final class ModelReplica: @unchecked Sendable {
 
     /// Forward pass of `rows` images (each `steps·input` floats, row-major `[T, I]`) into `logits`.
     /// `initial` (c0, h0, each `[rows, U]`) defaults to the zero state.
+    /// `forBackward: false` (evaluation) skips keeping what only backpropagation needs.
     func forward(params: UnsafePointer<Float>, forgetBias: Float, images: UnsafePointer<Float>, rows: Int,
-                 initial: (c: UnsafePointer<Float>, h: UnsafePointer<Float>)? = nil) {
+                 initial: (c: UnsafePointer<Float>, h: UnsafePointer<Float>)? = nil, forBackward: Bool = true) {
         let (I, U, K, T) = (layout.input, layout.units, layout.classes, steps)
         act.prepare(LSTMDims(batch: rows, input: I, units: U, steps: T))
         logits.ensure(rows * K)
@@ -48,7 +49,7 @@ final class ModelReplica: @unchecked Sendable {
             act.cell(after: -1, 0).update(repeating: 0, count: rows * U)
             for b in 0..<rows { act.hIn(0, b).update(repeating: 0, count: U) }
         }
-        LSTMLayer.forward(weights(params, forgetBias: forgetBias), act)
+        LSTMLayer.forward(weights(params, forgetBias: forgetBias), act, forBackward: forBackward)
         DenseLayer.forward(x: act.hLast.pointer, w: params + layout.denseW, b: params + layout.denseB,
                            out: logits.pointer, batch: rows, inputs: U, outputs: K)
     }

@@ -180,3 +180,18 @@ import Tensor
         #expect(throws: TensorError.self) { try ArrayBatches(images: images, labels: NDArray([Int64(1)]), batchSize: 3) }
     }
 }
+
+@Suite struct InferenceTests {
+    /// Evaluation's forward-only pass (which keeps less) computes exactly the training forward:
+    /// its mean loss equals the loss `gradients` reports, bit for bit (same products, one replica).
+    @Test func evaluationMatchesTrainingForward() throws {
+        let (x, y) = try TrainingTests.data(n: 40, seed: 6)
+        let m = try Model(config: TrainingTests.config())
+        _ = try m.trainStep(images: x, labels: y)
+        let g = try m.gradients(images: x, labels: y)
+        let e = try m.evaluate(images: x, labels: y)
+        #expect(Float(e.loss).bitPattern == g.loss.bitPattern)
+        let z = floats(try m.logits(x))
+        #expect(z.count == 40 * 4 && z.allSatisfy(\.isFinite))
+    }
+}
