@@ -96,7 +96,7 @@ public struct DataSplit: Sendable {
         let out = try NDArray(zeros: shape, dtype: a.dtype)
         let w = a.itemSize
         let rowElements = shape.dropFirst().reduce(1, *)
-        let src = a.contiguousRows()
+        let src = try a.contiguous()
         let dst = out.storage.pointer
         for (k, i) in indices.enumerated() {
             dst.advanced(by: k * rowElements * w).copyMemory(
@@ -104,10 +104,4 @@ public struct DataSplit: Sendable {
         }
         return out
     }
-}
-
-extension NDArray {
-    /// This array if its rows are laid out contiguously (possibly at an offset, as a slice of
-    /// a larger array), else a C-ordered copy.
-    func contiguousRows() -> NDArray { isCContiguous ? self : contiguous() }
 }

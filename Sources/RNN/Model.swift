@@ -312,7 +312,7 @@ public final class Model {
     public func logits(_ x: NDArray) throws(TensorError) -> NDArray {
         let n = try checkImages(x)
         let out = FloatBuffer(max(n * config.classes, 1))
-        forwardChunked(x, rows: n, into: out.pointer)
+        try forwardChunked(x, rows: n, into: out.pointer)
         return ArrayConversion.array(out.pointer, shape: [n, config.classes])
     }
 
@@ -338,7 +338,7 @@ public final class Model {
         try stageLabels(y, count: n)
         let k = config.classes
         let out = FloatBuffer(max(n * k, 1))
-        forwardChunked(x, rows: n, into: out.pointer)
+        try forwardChunked(x, rows: n, into: out.pointer)
         let r = SoftmaxCrossEntropy.forwardBackward(logits: out.pointer, labels: targets.pointer, dlogits: nil,
                                                     batch: n, meanOver: n, classes: k)
         var predictions = [Int](repeating: 0, count: n)
@@ -355,10 +355,10 @@ public final class Model {
 
     /// Logits of the images `x` (N rows), converted and run in chunks of `evalChunk` rows per
     /// replica, so that evaluating 10,000 images never holds more than one chunk as float32.
-    func forwardChunked(_ x: NDArray, rows: Int, into out: UnsafeMutablePointer<Float>) {
+    func forwardChunked(_ x: NDArray, rows: Int, into out: UnsafeMutablePointer<Float>) throws(TensorError) {
         let per = config.steps * config.input, k = config.classes
         let p = UnsafePointer(params.pointer), fb = config.forgetBias
-        let src = x.isCContiguous ? x : x.contiguous()
+        let src = try x.contiguous()
         let outBox = UncheckedBox(out)
         let chunk = Model.evalChunk * replicas.count
         images.ensure(min(rows, chunk) * per)

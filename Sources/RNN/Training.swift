@@ -134,8 +134,8 @@ public struct ArrayBatches: BatchSource {
             throw TensorError("images \(shapeString(images.shape)) and labels \(shapeString(labels.shape)) must have the same first dimension")
         }
         guard batchSize > 0 else { throw TensorError("batch size must be positive, got \(batchSize)") }
-        self.images = images.isCContiguous ? images : images.contiguous()
-        self.labels = labels.isCContiguous ? labels : labels.contiguous()
+        self.images = try images.contiguous()
+        self.labels = try labels.contiguous()
         self.batchSize = batchSize
         self.scale = scale
         rng = SeededRandom(seed: seed)

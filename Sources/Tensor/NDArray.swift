@@ -173,29 +173,18 @@ public struct NDArray: @unchecked Sendable {
         return out
     }
 
-    /// This array if it is C-contiguous and starts at its storage's beginning; else a C-ordered copy.
-    public func contiguous() -> NDArray {
-        if isCContiguous && offset == 0 && !isView { return self }
-        // A copy of an existing array never exceeds the limits the original met.
-        guard let out = try? NDArray(zeros: shape, dtype: dtype) else { return self }
-        let dst = out.storage.pointer
-        let src = storage.pointer
-        let w = dtype.itemSize
-        var i = 0
-        forEachOffset { off in
-            dst.advanced(by: i * w).copyMemory(from: src.advanced(by: off * w), byteCount: w)
-            i += 1
-        }
-        return out
+    /// This array if it is already C-contiguous, else a C-ordered copy. Throws when the copy
+    /// would exceed `Limits` (a broadcast view can describe far more elements than it stores).
+    public func contiguous() throws(TensorError) -> NDArray {
+        if isCContiguous { return self }
+        return try copy()
     }
 
     /// Calls `body` with a C-ordered buffer of the elements (no copy when already contiguous).
     public func withContiguousElements<T: TensorElement, R>(_ type: T.Type, _ body: (UnsafeBufferPointer<T>) throws -> R) rethrows -> R? {
         guard T.dtype == dtype else { return nil }
-        let c = isCContiguous ? self : contiguous()
-        // contiguous() returns `self` when a copy would exceed Limits (a huge broadcast view);
-        // never hand out such an array as a dense buffer.
-        guard c.isCContiguous else { return nil }
+        // A copy over the memory limit (a huge broadcast view) is refused: nil, never a bad buffer.
+        guard let c = try? contiguous() else { return nil }
         let p = c.storage.pointer.assumingMemoryBound(to: T.self).advanced(by: c.offset)
         return try body(UnsafeBufferPointer(start: p, count: c.size))
     }

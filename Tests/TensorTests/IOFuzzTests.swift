@@ -121,7 +121,7 @@ struct IOFuzzTests {
                 // Anything accepted is a real array: it must survive our own round trip.
                 for a in arrays {
                     let again = try NPYFile.read(data: NPYFile.encode(a), name: name)
-                    if again.shape != a.shape || IOSupport.cBytes(again) != IOSupport.cBytes(a) {
+                    if again.shape != a.shape || (try? IOSupport.cBytes(again)) != (try? IOSupport.cBytes(a)) {
                         badMessages.append("round trip changed an accepted array")
                     }
                 }

@@ -146,7 +146,7 @@ struct IONumpyRoundTripTests {
                 #expect(array.dtype == want.dtype, "\(path) \(name)")
                 #expect(array.shape == shape, "\(path) \(name)")
                 #expect(array.isCContiguous, "\(path) \(name)")
-                #expect(IOSupport.cBytes(array) == IOSupport.cBytes(want), "\(path) \(name)")
+                #expect(try IOSupport.cBytes(array) == IOSupport.cBytes(want), "\(path) \(name)")
                 checked += 1
             }
         }
@@ -159,7 +159,7 @@ struct IONumpyRoundTripTests {
         let bytes = NPYFile.encode(a)
         let b = try NPYFile.read(data: bytes, name: "mem.npy")
         #expect(b.shape == [4, 3] && b.dtype == .float64)
-        #expect(IOSupport.cBytes(b) == IOSupport.cBytes(a))
+        #expect(try IOSupport.cBytes(b) == IOSupport.cBytes(a))
     }
 }
 

@@ -72,8 +72,8 @@ enum IOSupport {
     }
 
     /// The elements' bytes in C order (what `a.tobytes()` gives in numpy).
-    static func cBytes(_ a: NDArray) -> [UInt8] {
-        let c = a.contiguous()
+    static func cBytes(_ a: NDArray) throws -> [UInt8] {
+        let c = try a.contiguous()
         let start = UnsafeRawPointer(c.storage.pointer).advanced(by: c.offset * c.itemSize)
         return Array(UnsafeRawBufferPointer(start: start, count: c.nbytes))
     }

@@ -21,7 +21,7 @@ public enum NPYFile {
                 throw TensorError("\(path): file shrank while being read (expected \(array.nbytes) bytes of data, got \(got))")
             }
         }
-        return finish(array, header)
+        return try finish(array, header)
     }
 
     /// Loads an array from the bytes of a `.npy` file (e.g. an `.npz` member); `name` starts
@@ -35,7 +35,7 @@ public enum NPYFile {
                 array.storage.pointer.copyMemory(from: base.advanced(by: header.dataOffset), byteCount: array.nbytes)
             }
         }
-        return finish(array, header)
+        return try finish(array, header)
     }
 
     /// Saves `a` atomically as `np.save` would.
@@ -90,7 +90,7 @@ public enum NPYFile {
 
     /// Turns raw file bytes into a native C-ordered array: swaps big-endian data, maps bool
     /// bytes other than 0/1 to 1, and reorders Fortran-ordered data.
-    static func finish(_ raw: NDArray, _ header: NPYHeader) -> NDArray {
+    static func finish(_ raw: NDArray, _ header: NPYHeader) throws(TensorError) -> NDArray {
         let p = raw.storage.pointer
         let n = raw.size
         if header.bigEndian {
@@ -115,6 +115,6 @@ public enum NPYFile {
             strides[i] = s
             s *= max(raw.shape[i], 1)
         }
-        return NDArray(viewing: raw.storage, dtype: raw.dtype, shape: raw.shape, strides: strides, offset: 0).contiguous()
+        return try NDArray(viewing: raw.storage, dtype: raw.dtype, shape: raw.shape, strides: strides, offset: 0).contiguous()
     }
 }
