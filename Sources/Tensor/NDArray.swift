@@ -67,10 +67,13 @@ public struct NDArray: @unchecked Sendable {
     }
 
     /// A zero-filled, C-contiguous array. Refuses shapes over the memory limit before allocating.
+    /// A new array of size 0 has all-zero strides, as numpy 2.x gives every freshly allocated
+    /// empty array (`np.zeros((0, 3)).strides == (0, 0)`; views and reshapes keep computed ones).
     public init(zeros shape: [Int], dtype: DType) throws(TensorError) {
         let n = try Limits.checkAllocation(shape, dtype)
+        let strides = n == 0 ? [Int](repeating: 0, count: shape.count) : NDArray.contiguousStrides(shape)
         self.init(viewing: Storage(byteCount: n * dtype.itemSize), dtype: dtype, shape: shape,
-                  strides: NDArray.contiguousStrides(shape), offset: 0, isView: false)
+                  strides: strides, offset: 0, isView: false)
     }
 
     /// A C-contiguous array holding `values` (row-major) with `shape`.
@@ -98,7 +101,7 @@ public struct NDArray: @unchecked Sendable {
     }
 
     private init(emptyOf dtype: DType) {
-        self.init(viewing: Storage(byteCount: 0), dtype: dtype, shape: [0], strides: [1], offset: 0, isView: false)
+        self.init(viewing: Storage(byteCount: 0), dtype: dtype, shape: [0], strides: [0], offset: 0, isView: false)
     }
 
     /// Calls `body` with the storage offset of every element, in C (row-major) order.

@@ -168,3 +168,15 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("np.random.seed(3); np.random.randn(3)") == a)
     }
 }
+
+/// Found by QA: numpy 2.x gives every freshly allocated empty array all-zero strides, which
+/// `x.strides` and `info` show; views and reshapes keep the computed ones.
+@Suite struct EmptyArrayStridesTests {
+    @Test func freshEmptyArraysHaveZeroStrides() {
+        #expect(run("np.zeros((0, 3)).strides; np.arange(0).strides; np.zeros((2, 0, 3), dtype=np.int32).strides; np.full((0, 3), 1).strides")
+                == "(0, 0)\n(0,)\n(0, 0, 0)\n(0, 0)")
+        // numpy: views keep the parent's strides, a reshape computes C strides, a copy is fresh.
+        #expect(run("x = np.arange(24).reshape(2, 4, 3); x[:0].strides; x[:, :0].strides; np.zeros((0, 3)).reshape(3, 0).strides; x[:0].copy().strides; np.zeros((0, 3))[:, 1].strides")
+                == "(96, 24, 8)\n(96, 24, 8)\n(8, 8)\n(0, 0, 0)\n(0,)")
+    }
+}
