@@ -41,7 +41,7 @@ public enum Limits {
         let bytes = n * dtype.itemSize
         if bytes > maxBytes {
             throw TensorError("Unable to allocate \(numpySizeString(bytes)) for an array with shape \(shapeString(shape)) and data type \(dtype.name)",
-                              explanation: "the limit is \(formatBytes(maxBytes)); raise it with `limit` if this is intended")
+                              explanation: "the limit is \(formatBytes(maxBytes)); raise it with `limit GIB` if this is intended")
         }
         return n
     }
@@ -65,7 +65,7 @@ public enum Limits {
     }
 
     /// rnnsh's own size wording (limits in explanations): binary units with up to 3 significant digits (`7.45 GiB`).
-    static func formatBytes(_ b: Int) -> String {
+    public static func formatBytes(_ b: Int) -> String {
         let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
         var v = Double(b); var u = 0
         while v >= 1024 && u < units.count - 1 { v /= 1024; u += 1 }

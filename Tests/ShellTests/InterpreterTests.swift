@@ -180,3 +180,22 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
                 == "(96, 24, 8)\n(96, 24, 8)\n(8, 8)\n(0, 0, 0)\n(0,)")
     }
 }
+
+/// Found by QA: the "Unable to allocate" explanation told users to raise the limit with a
+/// `limit` command that did not exist.
+@Suite struct MemoryLimitCommandTests {
+    @Test func limitShowsSetsAndRefuses() {
+        let shell = Interpreter()
+        #expect(run("limit", in: shell) == "memory limit: 4 GiB")
+        #expect(run("limit 0", in: shell).hasPrefix("error: limit must be a positive number of GiB"))
+        #expect(run("limit -1", in: shell).hasPrefix("error: limit must be a positive number of GiB"))
+        #expect(run("limit 1e30", in: shell).hasPrefix("error: limit must be a positive number of GiB"))
+        // The limit is process-wide and tests run in parallel (some expect 4 GiB in messages),
+        // so this only sets it to the value it already has.
+        #expect(run("limit 4.0", in: shell) == "memory limit: 4 GiB")
+        let refusal = Interpreter().execute("np.zeros((1024, 1024, 1024), dtype=np.float64)")
+        guard case .error(let e)? = refusal.first else { Issue.record("no error"); return }
+        #expect(e.message == "Unable to allocate 8.00 GiB for an array with shape (1024, 1024, 1024) and data type float64")
+        #expect(e.explanation == "the limit is 4 GiB; raise it with `limit GIB` if this is intended")
+    }
+}

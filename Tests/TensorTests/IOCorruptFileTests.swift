@@ -67,7 +67,7 @@ struct IOCorruptFileTests {
         try handle.truncate(atOffset: UInt64(header.count) + 8_000_000_000)
         try handle.close()
         #expect(throws: TensorError("\(path): Unable to allocate 7.45 GiB for an array with shape (1000000000, 2) and data type float32",
-                                    explanation: "the limit is 4 GiB; raise it with `limit` if this is intended")) {
+                                    explanation: "the limit is 4 GiB; raise it with `limit GIB` if this is intended")) {
             try NPYFile.read(path: path)
         }
     }
