@@ -377,6 +377,7 @@ public struct Parser {
     mutating func parseArgumentOperand() throws(ShellError) -> Expr {
         try enter()
         defer { depth -= 1 }
+        if !peek().spaceBefore, let literal = negatedMinimumInt() { return literal }
         if current.isOp("-") || current.isOp("+") {
             let op = current
             pos += 1
@@ -477,7 +478,21 @@ public struct Parser {
         return lhs
     }
 
+    /// `-9223372036854775808` (Int.min, e.g. pasted from numpy's output) as one literal: its
+    /// digits alone do not fit in 64 bits, so `-` applied to them would be refused. Only when no
+    /// `**` or trailer follows, since those bind tighter than the minus in Python.
+    mutating func negatedMinimumInt() -> Expr? {
+        guard current.isOp("-"), case .int(let digits) = peek().kind,
+              UInt64(digits) == UInt64(1) << 63 else { return nil }
+        let after = peek(2)
+        if after.isOp("**") || after.isOp(".") || ((after.isOp("(") || after.isOp("[")) && !after.spaceBefore) { return nil }
+        let span = current.span.lowerBound..<peek().span.upperBound
+        pos += 2
+        return .int(Int.min, span)
+    }
+
     mutating func parseFactor() throws(ShellError) -> Expr {
+        if let literal = negatedMinimumInt() { return literal }
         if current.isOp("-") || current.isOp("+") || current.isOp("~") {
             try enter()
             defer { depth -= 1 }

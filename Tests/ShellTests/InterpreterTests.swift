@@ -199,3 +199,16 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(e.explanation == "the limit is 4 GiB; raise it with `limit GIB` if this is intended")
     }
 }
+
+/// Found by QA: Int.min typed (or pasted from numpy's output) was refused as
+/// "integer 9223372036854775808 is too large", since `-` applied to its digits.
+@Suite struct MinimumIntLiteralTests {
+    @Test func negatedMinimumIsOneLiteral() {
+        #expect(run("-9223372036854775808; -9223372036854775808 + 1") == "-9223372036854775808\n-9223372036854775807")
+        #expect(run("np.array([-9223372036854775808, 0])") == "[-9223372036854775808                    0]")
+        #expect(run("full 2 -9223372036854775808") == "[-9223372036854775808 -9223372036854775808]")
+        // Still refused where Python's precedence applies the minus after a tighter operator.
+        #expect(run("-9223372036854775808 ** 1").hasPrefix("error: integer 9223372036854775808 is too large"))
+        #expect(run("9223372036854775808").hasPrefix("error: integer 9223372036854775808 is too large"))
+    }
+}
