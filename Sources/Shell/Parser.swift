@@ -247,7 +247,26 @@ public struct Parser {
         if let name = current.name, grammar.commands.contains(name), isCommandForm() {
             return try parseCommand()
         }
-        return try parseExpression()
+        let start = pos
+        let expression = try parseExpression()
+        if pos == start + 1, let error = mistypedCommand(at: start) { throw error }
+        return expression
+    }
+
+    /// A misspelt command in command form (`revshape x 4`) is not valid Python either, but
+    /// "invalid syntax" under `x` hides the real mistake: name the command that was meant.
+    func mistypedCommand(at i: Int) -> ShellError? {
+        guard i + 1 < tokens.count, let name = tokens[i].name, !grammar.commands.contains(name),
+              !Parser.keywords.contains(name) else { return nil }
+        let first = tokens[i], next = tokens[i + 1]
+        guard next.spaceBefore else { return nil }
+        switch next.kind {
+        case .name(let n) where !Parser.keywords.contains(n): break
+        case .int, .float, .string: break
+        default: return nil
+        }
+        guard let meant = Suggest.closest(to: name, in: Array(grammar.commands)) else { return nil }
+        return ShellError("unknown command '\(name)'. Did you mean: '\(meant)'?", span: first.span)
     }
 
     static let argumentEnd: Set<String> = ["|", ")", "]", "}", ",", ":"]

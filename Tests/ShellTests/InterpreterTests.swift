@@ -212,3 +212,15 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("9223372036854775808").hasPrefix("error: integer 9223372036854775808 is too large"))
     }
 }
+
+/// Found by QA: a misspelt command in command form gave "invalid syntax" under its first
+/// argument, with no suggestion.
+@Suite struct MistypedCommandTests {
+    @Test func commandFormSuggestsTheCommand() {
+        #expect(run("x = arange 4; revshape x 2 2") == "error: unknown command 'revshape'. Did you mean: 'reshape'?")
+        #expect(run("y = arnage 4") == "error: unknown command 'arnage'. Did you mean: 'arange'?")
+        // Nothing close: Python's own error stays.
+        #expect(run("qqqqqqq x 2") == "error: invalid syntax")
+        #expect(run("x = 1; x 2") == "error: invalid syntax")
+    }
+}
