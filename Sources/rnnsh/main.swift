@@ -18,7 +18,7 @@ struct RNNShell: ParsableCommand {
             Other modes: `rnnsh print FILE.npy|.npz`, `rnnsh repr FILE.npy` (numpy's text for a saved array), `rnnsh docs` (the command reference as Markdown), `rnnsh bench`.
             """)
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements (separated by ';' or newlines) and exit.", valueName: "statements"))
+    @Option(name: .customShort("c"), parsing: .unconditional, help: ArgumentHelp("Run these statements (separated by ';' or newlines) and exit.", valueName: "statements"))
     var command: String?
 
     @Flag(help: "Replay each FILE.rnn and compare with FILE.out; print a unified diff on any difference.")

@@ -55,6 +55,14 @@ import Testing
         #expect(try rnnsh(["-c", "a, b = np.split(np.arange(4), 2)\nprint(b)"]).stdout == "[2 3]\n")
     }
 
+    /// Like `python3 -c`, the statements may start with a minus sign (they used to be taken
+    /// for an unknown option, exit 64).
+    @Test func dashCTakesStatementsThatStartWithAMinus() throws {
+        let r = try rnnsh(["-c", "-1 + 3; -np.arange(2)"])
+        #expect(r.stdout == "2\n[ 0 -1]\n")
+        #expect(r.status == 0)
+    }
+
     @Test func scriptReplayAndCheck() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
