@@ -82,7 +82,9 @@ public enum Transcript {
     public static func unifiedDiff(expected: String, actual: String, expectedName: String, actualName: String) -> String? {
         if expected == actual { return nil }
         // A final newline ends the last line; it does not start an empty one.
+        // An empty text has no lines at all (not one empty line).
         func lines(_ s: String) -> [String] {
+            if s.isEmpty { return [] }
             var l = s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if s.hasSuffix("\n") { l.removeLast() }
             return l

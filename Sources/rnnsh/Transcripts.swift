@@ -54,6 +54,12 @@ enum Transcripts {
                 Frontends.writeOut("updated \(outFile)")
                 continue
             }
+            // A missing transcript is an error of its own, not a diff against an empty file.
+            guard FileManager.default.fileExists(atPath: outFile) else {
+                Frontends.writeErr("error: \(file): no transcript \(outFile) to compare with (create it with --check --update)")
+                status = 1
+                continue
+            }
             let expected = (try? FileText.read(outFile)) ?? ""
             if let diff = Transcript.unifiedDiff(expected: expected, actual: result.text, expectedName: outFile, actualName: "\(file) (replayed)") {
                 FileHandle.standardOutput.write(Data(diff.utf8))

@@ -88,6 +88,19 @@ import Testing
         #expect(check.stdout.hasSuffix("@@ -1,3 +1,3 @@\n >>> x = arange 4\n->>> x * 2\n-[0 2 4 6]\n+>>> x * 3\n+[0 3 6 9]\n"))
     }
 
+    /// Found by QA: a script without its `.out` was diffed against an empty text (a `-` line
+    /// for a line that never existed) instead of saying the transcript is missing.
+    @Test func checkWithoutATranscriptSaysSo() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("new.rnn")
+        try "x = arange 2\n".write(to: script, atomically: true, encoding: .utf8)
+        let check = try rnnsh(["--check", script.path])
+        #expect(check.status == 1)
+        #expect(check.stdout == "")
+        #expect(check.stderr == "error: \(script.path): no transcript \(dir.appendingPathComponent("new.out").path) to compare with (create it with --check --update)\n")
+    }
+
     @Test func docsCommandPrintsTheCommittedReference() throws {
         let committed = try String(contentsOf: RegistryTests.repositoryRoot.appendingPathComponent("docs/commands.md"), encoding: .utf8)
         #expect(try rnnsh(["docs"]).stdout == committed)

@@ -65,6 +65,8 @@ import Testing
 
     @Test func unifiedDiff() {
         #expect(Transcript.unifiedDiff(expected: "a\nb\n", actual: "a\nb\n", expectedName: "x", actualName: "y") == nil)
+        // An empty text has no lines: nothing is shown as deleted.
+        #expect(Transcript.unifiedDiff(expected: "", actual: "a\n", expectedName: "x", actualName: "y") == "--- x\n+++ y\n@@ -0,0 +1 @@\n+a\n")
         let d = Transcript.unifiedDiff(expected: "1\n2\n3\n4\n5\n6\n7\n8\n", actual: "1\n2\n3\n4\nfive\n6\n7\n8\n", expectedName: "old", actualName: "new")
         #expect(d == "--- old\n+++ new\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n")
     }
