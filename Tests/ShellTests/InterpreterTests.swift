@@ -224,3 +224,14 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("x = 1; x 2") == "error: invalid syntax")
     }
 }
+
+/// Found by QA: np.dot's size mismatch showed matmul's gufunc message; numpy's dot has its own.
+@Suite struct DotErrorWordingTests {
+    @Test func dotMismatchInNumpysWords() {
+        #expect(run("np.dot(np.ones((2, 3)), np.ones((2, 3)))") == "error: shapes (2,3) and (2,3) not aligned: 3 (dim 1) != 2 (dim 0)")
+        #expect(run("np.ones((2, 3)).dot(np.ones(2))") == "error: shapes (2,3) and (2,) not aligned: 3 (dim 1) != 2 (dim 0)")
+        #expect(run("np.dot(np.ones(3), np.ones(2))") == "error: shapes (3,) and (2,) not aligned: 3 (dim 0) != 2 (dim 0)")
+        #expect(run("np.dot(np.ones(3), np.ones((2, 4)))") == "error: shapes (3,) and (2,4) not aligned: 3 (dim 0) != 2 (dim 0)")
+        #expect(run("np.dot(np.arange(3), np.arange(3))") == "5")
+    }
+}

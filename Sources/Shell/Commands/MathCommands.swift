@@ -75,6 +75,13 @@ enum MathCommands {
             if a.ndim > 2 || b.ndim > 2 {
                 throw call.error("dot of arrays with more than 2 dimensions is not supported; use matmul (@)")
             }
+            // np.dot has its own wording for a size mismatch (not matmul's gufunc message).
+            if a.ndim >= 1, b.ndim >= 1 {
+                let da = a.ndim - 1, db = max(b.ndim - 2, 0)
+                if a.shape[da] != b.shape[db] {
+                    throw call.error("shapes \(numpyShapeString(a.shape)) and \(numpyShapeString(b.shape)) not aligned: \(a.shape[da]) (dim \(da)) != \(b.shape[db]) (dim \(db))")
+                }
+            }
             return result(try NDArray.matmul(a, b))
         })
 
