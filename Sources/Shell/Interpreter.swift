@@ -21,13 +21,18 @@ public final class Interpreter {
         /// Polled between evaluation steps; true stops the statement with `interrupted` (its
         /// assignments are dropped). The default reads the process-wide Ctrl-C flag.
         public var isInterrupted: @Sendable () -> Bool
+        /// What the output terminal can show (live progress, Unicode, width); `.plain` for
+        /// pipes, files and transcripts.
+        public var display: Display
 
         public init(color: Bool = false, workingDirectory: String? = nil, registry: Registry = .standard,
-                    isInterrupted: @escaping @Sendable () -> Bool = { Interrupt.isRequested }) {
+                    isInterrupted: @escaping @Sendable () -> Bool = { Interrupt.isRequested },
+                    display: Display = .plain) {
             self.color = color
             self.workingDirectory = workingDirectory
             self.registry = registry
             self.isInterrupted = isInterrupted
+            self.display = display
         }
     }
 

@@ -18,9 +18,11 @@ public enum Transcript {
     /// Replays `source` in `interpreter`. Stops at the first unexpected error unless `keepGoing`.
     /// An error on a statement marked `# error:` is part of the transcript, not a failure;
     /// a marked statement that succeeds is a failure ("expected an error").
-    /// `onText` receives transcript text as soon as it exists (for live output).
+    /// `onText` receives transcript text as soon as it exists (for live output); `onProgress`
+    /// the transient progress lines, which are never part of the transcript.
     public static func replay(_ source: String, interpreter: Interpreter, keepGoing: Bool = false,
-                              onText: (String) -> Void = { _ in }) -> Replay {
+                              onText: (String) -> Void = { _ in },
+                              onProgress: (String) -> Void = { _ in }) -> Replay {
         var out = ""
         func put(_ s: String) {
             out += s
@@ -52,7 +54,7 @@ public enum Transcript {
             _ = interpreter.execute(item.text) { output in
                 switch output {
                 case .text(let t): put(t + "\n")
-                case .progress: break
+                case .progress(let p): onProgress(p)
                 case .error(let e):
                     failure = e
                     if item.expectsError { put(e.rendered() + "\n") }

@@ -5,6 +5,9 @@ import Shell
 /// stderr as `error: …` (coloured only on a TTY without NO_COLOR).
 enum Frontends {
     static func main(command: String?, check: Bool, update: Bool, keepGoing: Bool, files: [String]) -> Int32 {
+        if command != nil || !files.isEmpty || isatty(0) == 0 {
+            ScriptInterrupts.install()
+        }
         if let command {
             return runStatements(command)
         }
@@ -33,7 +36,8 @@ enum Frontends {
     static var stderrColor: Bool { isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
 
     static func interpreter() -> Interpreter {
-        Interpreter(options: .init(color: isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))
+        Interpreter(options: .init(color: isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
+                                   display: Display.detect()))
     }
 
     static func writeOut(_ s: String) {
@@ -46,9 +50,14 @@ enum Frontends {
 
     static func show(_ output: Output, errorPrefix: String = "") {
         switch output {
-        case .text(let t): writeOut(t)
-        case .error(let e): writeErr(e.rendered(color: stderrColor, prefix: errorPrefix))
-        case .progress: break
+        case .text(let t):
+            LiveOutput.endProgress()
+            writeOut(t)
+        case .error(let e):
+            LiveOutput.endProgress()
+            writeErr(e.rendered(color: stderrColor, prefix: errorPrefix))
+        case .progress(let line):
+            LiveOutput.progress(line)
         }
     }
 
@@ -69,6 +78,8 @@ enum Frontends {
         while let line = readLine(strippingNewline: true) {
             pending += pending.isEmpty ? line : "\n" + line
             if Interpreter.needsContinuation(pending) { continue }
+            // A Ctrl-C that arrived while reading was not meant for this statement.
+            Interrupt.clear()
             let ok = shell.execute(pending) { show($0) }
             pending = ""
             if !ok { failed = true }

@@ -64,7 +64,9 @@ enum LineEditorREPL {
         let progressVisible = Terminal.isTTY(1)
         var progressShown = false
         func endProgress() {
-            if progressShown { print() }
+            // Erase the live line: the statement's next output (e.g. the epoch summary) takes
+            // its place, so only lines that matter stay on screen.
+            if progressShown { print("\r\u{1B}[K", terminator: "") }
             progressShown = false
         }
         let interruptsBefore = SignalHandling.interruptCount.load(ordering: .relaxed)

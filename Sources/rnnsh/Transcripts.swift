@@ -12,15 +12,20 @@ enum Transcripts {
             return 1
         }
         let shell = Frontends.interpreter()
-        let result = Transcript.replay(source, interpreter: shell, keepGoing: keepGoing) { text in
+        let result = Transcript.replay(source, interpreter: shell, keepGoing: keepGoing, onText: { text in
+            LiveOutput.endProgress()
             FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        }, onProgress: LiveOutput.progress)
+        LiveOutput.endProgress()
         for (line, error) in result.errors {
             Frontends.writeErr(error.rendered(color: Frontends.stderrColor, prefix: "\(file):\(line): "))
         }
         if let status = shell.exitStatus, status != 0 { return status }
         return result.errors.isEmpty ? 0 : 1
     }
+
+    /// The comment line that exempts a script from `--check`.
+    static let noTranscriptMarker = "# rnnsh: no transcript"
 
     /// Compares each script's transcript with the `.out` beside it (or rewrites it).
     static func check(files: [String], update: Bool) -> Int32 {
@@ -35,6 +40,12 @@ enum Transcripts {
             do { source = try FileText.read(file) } catch {
                 Frontends.writeErr(error.rendered(color: Frontends.stderrColor))
                 status = 1
+                continue
+            }
+            // A script whose output varies by machine (training: timings, BLAS rounding) says
+            // so with a `# rnnsh: no transcript` line; `rnnsh FILE` replays it, --check skips it.
+            if source.split(separator: "\n").contains(where: { $0.hasPrefix(noTranscriptMarker) }) {
+                Frontends.writeOut("skip \(file) (marked `\(noTranscriptMarker)`: its output varies by machine)")
                 continue
             }
             // Scripts resolve relative paths against their own directory, wherever rnnsh runs.

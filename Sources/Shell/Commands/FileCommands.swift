@@ -98,6 +98,8 @@ enum FileIOCommands {
             try FileText.checkReadable(path, shown: call.arguments.string("file"))
             if path.lowercased().hasSuffix(".npz") {
                 let members = try NPZFile.read(path: path)
+                // Checkpoints and saved cells come back as the model or cell they hold.
+                if let object = try ObjectArchives.value(from: members, file: call.arguments.string("file") ?? path) { return object }
                 let isList = members.enumerated().allSatisfy { $0.element.name == "arr_\($0.offset)" }
                 if isList { return .list(members.map { .array($0.array) }) }
                 return .record(Record(members.map { (name: $0.name, value: Value.array($0.array)) }))

@@ -1,0 +1,86 @@
+import RNN
+import Tensor
+
+/// The tutorial's `rnn_cell.BasicLSTMCell(rnn_size)` and `rnn.static_rnn(lstm_cell, x)`, one
+/// piece at a time: make a cell, a zero state, one step, or a whole unroll.
+enum CellCommands {
+    static let all: [Command] = [cell, zeroState, step, unroll]
+
+    static let cell = Command(
+        name: "cell", category: "LSTM",
+        summary: "An LSTM cell: TF's BasicLSTMCell(num_units, forget_bias).",
+        parameters: [Parameter("units", .int, help: "num_units: the size of h and c")],
+        options: [Parameter("forget_bias", .float, default: .float(1.0), help: "added to the forget gate at every step"),
+                  Parameter("seed", .int, default: .int(0), help: "seed of the glorot-uniform kernel")],
+        help: """
+            TF1's `BasicLSTMCell(num_units, forget_bias=1.0)`: a kernel of shape \
+            `(input + units, 4*units)` and a bias of `(4*units,)`, created on first use (that \
+            is when the input width becomes known, as in TF) with a glorot-uniform kernel from \
+            `seed` and a zero bias. Gates `concat([x, h], 1) @ kernel + bias` split into i, j, \
+            f, o; `c' = c*sigmoid(f + forget_bias) + sigmoid(i)*tanh(j)`, `h' = tanh(c')*sigmoid(o)`. \
+            `save CELL FILE` writes kernel and bias (TF layout) to an .npz that `load` turns back into a cell.
+            """,
+        examples: [Example("lstm = cell 4\nlstm\noutputs, state = unroll lstm (zeros 3 2 5)\nlstm.kernel.shape")],
+        run: { call in
+            let units = call.arguments.int("units") ?? 0
+            guard units > 0 else { throw call.error("num_units must be positive, got \(units)", argument: "units") }
+            let fb = call.arguments.double("forget_bias") ?? 1
+            guard fb.isFinite else { throw call.error("forget_bias must be finite", argument: "forget_bias") }
+            let seed = call.arguments.int("seed") ?? 0
+            return .object(CellObject(try LSTMCell(units: units, forgetBias: Float(fb), seed: UInt64(bitPattern: Int64(seed)))))
+        })
+
+    static let zeroState = Command(
+        name: "zero_state", category: "LSTM",
+        summary: "The all-zero state (c, h) for a batch: cell.zero_state(batch, tf.float32).",
+        parameters: [Parameter("cell", .value, help: "a cell"), Parameter("batch", .int, help: "the batch size")],
+        help: "A tuple `(c, h)` of two float32 zero arrays of shape `(batch, units)`, the state an unroll starts from.",
+        examples: [Example("c, h = zero_state (cell 4) 2\nh")],
+        run: { call in
+            let c = try ObjectArguments.cell(call.arguments["cell"], call: call, argument: "cell")
+            let batch = call.arguments.int("batch") ?? 0
+            return ObjectArguments.stateValue(try c.zeroState(batch: batch))
+        })
+
+    static let step = Command(
+        name: "step", category: "LSTM",
+        summary: "One step of a cell: (output, (c, h)) = cell(x, state).",
+        parameters: [Parameter("cell", .value, help: "a cell"),
+                     Parameter("x", .array, help: "the input, (batch, input)"),
+                     Parameter("state", .value, help: "the state (c, h), e.g. from zero_state")],
+        help: """
+            Runs the cell once, as `output, state = cell(x, state)` does in TF: the output is the \
+            new `h`, the state the tuple `(c', h')`. Inputs of any numeric dtype are computed in float32.
+            """,
+        examples: [Example("lstm = cell 3\ns = zero_state lstm 2\nout, s = step lstm (ones 2 4) s\nout")],
+        run: { call in
+            let c = try ObjectArguments.cell(call.arguments["cell"], call: call, argument: "cell")
+            guard let x = call.arguments.array("x") else { return .none }
+            let state = try ObjectArguments.state(call.arguments["state"], call: call, argument: "state")
+            let r = try c.step(x, state: state)
+            return .tuple([.array(r.output), ObjectArguments.stateValue(r.state)])
+        })
+
+    static let unroll = Command(
+        name: "unroll", category: "LSTM",
+        summary: "Run a cell over a list of steps: outputs, state = rnn.static_rnn(cell, xs).",
+        parameters: [Parameter("cell", .value, help: "a cell"),
+                     Parameter("xs", .value, help: "a list of (batch, input) arrays, or one (steps, batch, input) array")],
+        options: [Parameter("state", .value, default: .none, help: "the initial state (c, h); default zeros")],
+        help: """
+            TF's `rnn.static_rnn(cell, xs, dtype=tf.float32)`: returns `outputs, state`, a list \
+            with one `(batch, units)` output per step and the final state tuple `(c, h)`. The \
+            tutorial feeds it `split(reshape(transpose(x, [1, 0, 2]), [-1, 28]), 28)`; the last \
+            output then goes through the dense layer (`outputs[-1] @ W + b`). `save` writes the \
+            outputs list as `arr_0, arr_1, …`.
+            """,
+        examples: [Example("xs = split (arange 24 | reshape 4 6) 2\noutputs, state = unroll (cell 3) xs\nlen(outputs)\noutputs[-1].shape")],
+        run: { call in
+            let c = try ObjectArguments.cell(call.arguments["cell"], call: call, argument: "cell")
+            let xs = try ObjectArguments.steps(call.arguments["xs"], call: call, argument: "xs")
+            let initial: LSTMState? = call.arguments["state"].isNone ? nil
+                : try ObjectArguments.state(call.arguments["state"], call: call, argument: "state")
+            let r = try c.unroll(xs, initialState: initial)
+            return .tuple([.list(r.outputs.map { .array($0) }), ObjectArguments.stateValue(r.state)])
+        })
+}

@@ -1,0 +1,222 @@
+import Data
+import Foundation
+import Printing
+import RNN
+import Tensor
+
+/// Training and evaluating the tutorial's model: `train`, `eval`, `predict`.
+enum TrainCommands {
+    static let all: [Command] = [train, evaluate, predict]
+
+    static let train = Command(
+        name: "train", category: "Training",
+        summary: "Train the tutorial's model (LSTM over image rows → dense → softmax) with Adam.",
+        parameters: [Parameter("data", .value, default: .none, help: "a dataset (default: the workspace's `data`, else the default dataset) or a path")],
+        options: [Parameter("epochs", .int, default: .int(3), help: "passes over the training split"),
+                  Parameter("batch", .int, default: .int(128), help: "examples per Adam step"),
+                  Parameter("units", .int, default: .int(128), help: "LSTM size (the tutorial's rnn_size)"),
+                  Parameter("lr", .float, default: .float(0.001), help: "Adam's learning rate"),
+                  Parameter("seed", .int, default: .int(0), help: "seeds the weights and the batch order"),
+                  Parameter("limit", .optionalInt, default: .none, help: "train on the first N training examples only (and validate on at most N)"),
+                  Parameter("init", .word, default: .string("random_normal"), help: "output layer start: random_normal (the tutorial's) or glorot"),
+                  Parameter("threads", .int, default: .int(2), help: "cores to use (results are bit-identical for a given count)")],
+        help: """
+            The tutorial's training loop: each 28×28 image is read as 28 steps of 28 pixels by \
+            a BasicLSTMCell, the last output goes through a dense layer, and Adam minimises the \
+            mean softmax cross-entropy, `epochs × (examples // batch)` steps, batches from \
+            `next_batch` (reshuffled each epoch). Prints the tutorial's \
+            `Epoch 0 completed out of 3 loss: 301.12` (the sum of the batch losses) with the \
+            validation accuracy and the epoch's time; on a terminal a live progress line \
+            (step, bar, ETA, running loss and accuracy, examples/s) is replaced in place. \
+            Returns the model and stores it as `model`. Ctrl-C stops after the current batch \
+            and keeps the model trained so far; a NaN or infinite loss stops training and keeps \
+            the last good weights. Same seed, data and threads: the same losses, bit for bit.
+            """,
+        examples: [Example("data = mnist\nm = train data epochs=1 limit=256 batch=64 units=16", deterministic: false)],
+        run: { call in try Trainer.run(call) })
+
+    static let evaluate = Command(
+        name: "eval", category: "Training",
+        summary: "Accuracy of a model on a split (test by default); `confusion` adds the matrix.",
+        parameters: [Parameter("model", .path, default: .none, help: "a model (default: the workspace's `model`)"),
+                     Parameter("split", .path, default: .none, help: "a split (data.test), or test/validation/train; default test"),
+                     Parameter("view", .word, default: .none, help: "`confusion`: also show the confusion matrix and per-class accuracy")],
+        options: [Parameter("confusion", .bool, default: .bool(false), help: "same as the word `confusion`"),
+                  Parameter("limit", .optionalInt, default: .none, help: "evaluate on the first N examples only")],
+        help: """
+            The tutorial's `accuracy.eval({x: mnist.test.images…, y: mnist.test.labels})`: \
+            runs the model forward on every image of the split and prints `Accuracy: 0.8812`. \
+            The split defaults to the test split of the data the model was trained on (or of \
+            the workspace's `data`). `eval model test confusion` also prints the confusion \
+            matrix (rows: true class, columns: predicted) with each class's accuracy. The \
+            result is a value with `.accuracy`, `.loss`, `.predictions` and `.confusion`.
+            """,
+        examples: [Example("data = mnist\nm = train data epochs=1 limit=256 batch=64 units=16\neval m test confusion limit=500", deterministic: false)],
+        run: { call in try EvalRunner.run(call) })
+
+    static let predict = Command(
+        name: "predict", category: "Training",
+        summary: "Class probabilities of a model for one image (or class ids for a batch).",
+        parameters: [Parameter("model", .value, help: "a model"),
+                     Parameter("image", .array, help: "one image (784,) or (28, 28), or a batch (n, 784)")],
+        help: """
+            For one image: the softmax probabilities of every class, drawn as a bar chart beside \
+            the image (the value has `.probabilities` and `.label`). For a batch `(n, 784)`: \
+            the predicted class of each image as an int64 array.
+            """,
+        examples: [Example("data = mnist\nm = train data epochs=1 limit=256 batch=64 units=16\npredict m data.test.images[0]", deterministic: false)],
+        run: { call in
+            let m = try ObjectArguments.model(call.arguments["model"], call: call, argument: "model")
+            guard let image = call.arguments.array("image") else { return .none }
+            let c = m.model.config
+            let per = c.steps * c.input
+            if image.size == per && (image.ndim == 1 || image.ndim == 2 && image.shape == [c.steps, c.input]) {
+                let flat = try image.reshape([1, per])
+                let p = try m.model.predict(flat)
+                return .object(PredictionObject(image: image, probabilities: p.scalars.map(\.doubleValue), classNames: m.classNames,
+                                                title: nil, style: call.interpreter.options.display.style))
+            }
+            let e = try m.model.logits(image)
+            let k = c.classes
+            let v = e.scalars.map(\.doubleValue)
+            var ids: [Int64] = []
+            for r in 0..<(v.count / max(k, 1)) {
+                var best = 0
+                for j in 1..<k where v[r * k + j] > v[r * k + best] { best = j }
+                ids.append(Int64(best))
+            }
+            return .array(try NDArray(ids, shape: [ids.count]))
+        })
+}
+
+/// The training run behind `train`: resolves the data, builds the model, streams progress, and
+/// turns the engine's report into the model value.
+enum Trainer {
+    static func run(_ call: Invocation) throws -> Value {
+        let a = call.arguments
+        let epochs = a.int("epochs") ?? 3
+        let batch = a.int("batch") ?? 128
+        let units = a.int("units") ?? 128
+        let lr = a.double("lr") ?? 0.001
+        let seed = a.int("seed") ?? 0
+        let threads = a.int("threads") ?? 2
+        guard epochs >= 0 && epochs <= 100_000 else { throw call.error("epochs must be between 0 and 100000, got \(epochs)", argument: "epochs") }
+        guard batch > 0 else { throw call.error("batch must be positive, got \(batch)", argument: "batch") }
+        guard units > 0 && units <= 16_384 else { throw call.error("units must be between 1 and 16384, got \(units)", argument: "units") }
+        guard lr.isFinite && lr > 0 else { throw call.error("lr must be a positive number, got \(ValueFormatter.pythonFloat(lr))", argument: "lr") }
+        guard threads >= 1 && threads <= 64 else { throw call.error("threads must be between 1 and 64, got \(threads)", argument: "threads") }
+        let initName = a.string("init") ?? "random_normal"
+        guard let outputInit = OutputInit(rawValue: initName) else {
+            throw call.error("init must be one of \(OutputInit.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), got '\(initName)'", argument: "init")
+        }
+        let data = try ObjectArguments.dataset(a["data"], call: call, argument: "data")
+        var trainSplit = data.dataset.train
+        var valSplit = data.dataset.validation
+        if let limit = a.int("limit") {
+            guard limit > 0 else { throw call.error("limit must be positive, got \(limit)", argument: "limit") }
+            trainSplit = trainSplit.prefix(limit)
+            valSplit = valSplit.prefix(limit)
+        }
+        guard trainSplit.count >= batch else {
+            throw call.error("batch \(batch) is larger than the \(trainSplit.count) training examples", argument: "batch")
+        }
+        let features = trainSplit.featureCount
+        let side = Int(Double(features).squareRoot().rounded())
+        guard side > 0, side * side == features else {
+            throw ShellError("the images have \(features) values each; the tutorial's model reads square images row by row")
+        }
+        var config = ModelConfig(steps: side, input: side, units: units, classes: data.dataset.classCount,
+                                 outputInit: outputInit, seed: UInt64(bitPattern: Int64(seed)),
+                                 adam: AdamConfig(learningRate: Float(lr)), threads: threads)
+        config.forgetBias = 1
+        let model = try Model(config: config)
+        var source = SplitBatches(trainSplit, batch: batch, seed: config.seed)
+        let steps = source.batchesPerEpoch
+        call.print("Training LSTM(\(units)) on \(data.dataset.name) train: \(trainSplit.count) images, \(epochs) epoch\(epochs == 1 ? "" : "s") × \(steps) batches of \(batch)")
+
+        let display = call.interpreter.options.display
+        let style = display.style
+        var lastDraw = 0.0
+        var history = TrainingHistory()
+        let clock = ContinuousClock()
+        let started = clock.now
+        var seenExamples = 0
+        let report = try model.train(&source, epochs: epochs, shouldStop: { call.isInterrupted }, progress: { p in
+            guard display.isTerminal else { return }
+            // Redraw at most 10 times a second (and always on the epoch's last batch).
+            if p.step < p.stepsPerEpoch && p.elapsed - lastDraw < 0.1 && p.step > 1 { return }
+            lastDraw = p.step == p.stepsPerEpoch ? 0 : p.elapsed
+            let prefix = "Epoch \(p.epoch)/\(p.epochs) "
+            var lineStyle = style
+            lineStyle.width = style.width - prefix.count
+            let line = ProgressLine.live(step: p.step, total: p.stepsPerEpoch, elapsed: p.elapsed,
+                                         metrics: [("loss", p.runningLoss), ("acc", p.runningAccuracy)],
+                                         examplesPerSecond: p.examplesPerSecond, style: lineStyle)
+            call.emit(.progress(prefix + line))
+        }, epochEnd: { e in
+            seenExamples += e.examples
+            var val = Double.nan
+            if valSplit.count > 0, e.steps > 0, let r = try? model.evaluate(images: valSplit.images, labels: valSplit.labels) {
+                val = r.accuracy
+            }
+            history.epochLoss.append(e.lossSum)
+            history.meanLoss.append(e.meanLoss)
+            history.accuracy.append(e.accuracy)
+            history.valAccuracy.append(val)
+            history.seconds.append(e.seconds)
+            guard e.complete else { return }
+            var line = "Epoch \(e.epoch) completed out of \(epochs) loss: \(String(format: "%.2f", e.lossSum))"
+            line += " - acc: \(String(format: "%.4f", e.accuracy))"
+            if !val.isNaN { line += " - val_acc: \(String(format: "%.4f", val))" }
+            line += " - \(String(format: "%.1f", e.seconds))s"
+            call.print(line)
+        })
+        history.batchLoss = report.batchLosses
+        history.batchAccuracy = report.batchAccuracies
+        var info = TrainingInfo()
+        info.dataName = data.dataset.name
+        info.examples = trainSplit.count
+        info.batch = batch
+        info.epochs = epochs
+        let elapsed = clock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        switch report.outcome {
+        case .completed:
+            info.outcome = "completed"
+        case .interrupted:
+            Interrupt.clear()
+            info.outcome = "interrupted"
+            let last = report.epochs.last
+            call.print("Interrupted (Ctrl-C) in epoch \(last?.epoch ?? 0) after batch \(last?.steps ?? 0) of \(steps): keeping the model trained so far (\(report.batchLosses.count) batches) as `model`")
+        case .nonFiniteLoss(let epoch, let step, let loss):
+            info.outcome = "stopped: \(loss.isNaN ? "nan" : "infinite") loss"
+            call.print("Stopped: the loss became \(loss.isNaN ? "nan" : "inf") at epoch \(epoch), batch \(step + 1); keeping the last good weights (\(report.batchLosses.count) batches) as `model`"
+                       + (lr > 0.01 ? " (lr=\(ValueFormatter.pythonFloat(lr)) is large; try 0.001)" : ""))
+        }
+        if seenExamples > 0 && seconds > 0 {
+            call.print(String(format: "Trained in %.1fs (%.0f examples/s)", seconds, Double(seenExamples) / seconds))
+        }
+        // A training run's own record: the per-epoch lists hold only finished epochs' rows.
+        let object = ModelObject(model, history: history, info: info, classNames: data.train.classNames, dataset: data)
+        call.workspace["model"] = .object(object)
+        return .object(object)
+    }
+}
+
+/// `next_batch` over a split as the engine's batch source: `examples // batch` batches an
+/// epoch, like the tutorial's loop.
+struct SplitBatches: BatchSource {
+    var iterator: BatchIterator
+    let batch: Int
+
+    init(_ split: DataSplit, batch: Int, seed: UInt64) {
+        iterator = BatchIterator(split, seed: seed)
+        self.batch = batch
+    }
+
+    var batchesPerEpoch: Int { iterator.split.count / batch }
+
+    mutating func nextBatch() throws -> (images: NDArray, labels: NDArray) {
+        try iterator.nextBatch(batch)
+    }
+}

@@ -1,0 +1,164 @@
+import RNN
+import Tensor
+
+/// The `.npz` checkpoint `save MODEL FILE` writes and `load FILE` recognises. Self-describing:
+/// every member is a plain array numpy reads (`np.load(f)['config/units']`), strings are UTF-8
+/// bytes (`bytes(z['info/dataset']).decode()`), and `rnnsh_checkpoint` holds the format version,
+/// so a later rnnsh can refuse (or convert) what it does not understand.
+///
+/// Members: `rnnsh_checkpoint` (int64, the version); `config/*` (steps, input, units, classes,
+/// forget_bias, seed, output_init, learning_rate, beta1, beta2, epsilon); the weights under TF's
+/// variable names (`rnn/basic_lstm_cell/kernel`, `rnn/basic_lstm_cell/bias`, `weights`,
+/// `biases`); Adam's state (`adam/m`, `adam/v`, `adam/steps`) so training could resume exactly;
+/// `history/*` and `info/*` (what `model.history` and the model's summary show).
+enum ModelCheckpoint {
+    static let versionName = "rnnsh_checkpoint"
+    static let version: Int64 = 1
+
+    static func members(of m: ModelObject) -> [(name: String, array: NDArray)] {
+        let c = m.model.config
+        var out: [(name: String, array: NDArray)] = [(versionName, NDArray(scalar: version))]
+        func int(_ name: String, _ v: Int) { out.append(("config/" + name, NDArray(scalar: Int64(v)))) }
+        func float(_ name: String, _ v: Float) { out.append(("config/" + name, NDArray(scalar: v))) }
+        int("steps", c.steps); int("input", c.input); int("units", c.units); int("classes", c.classes)
+        float("forget_bias", c.forgetBias)
+        out.append(("config/seed", NDArray(scalar: Int64(bitPattern: c.seed))))
+        out.append(("config/output_init", text(c.outputInit.rawValue)))
+        float("learning_rate", c.adam.learningRate); float("beta1", c.adam.beta1)
+        float("beta2", c.adam.beta2); float("epsilon", c.adam.epsilon)
+        let w = m.model.weights()
+        for name in ModelObject.weightOrder { if let a = w[name] { out.append((name, a)) } }
+        let s = m.model.optimizerState()
+        for name in ["adam/m", "adam/v", "adam/steps"] { if let a = s[name] { out.append((name, a)) } }
+        for f in m.history.record.fields { if case .array(let a) = f.value { out.append(("history/" + f.name, a)) } }
+        out.append(("info/dataset", text(m.info.dataName)))
+        out.append(("info/outcome", text(m.info.outcome)))
+        out.append(("info/examples", NDArray(scalar: Int64(m.info.examples))))
+        out.append(("info/batch", NDArray(scalar: Int64(m.info.batch))))
+        out.append(("info/epochs", NDArray(scalar: Int64(m.info.epochs))))
+        if !m.classNames.isEmpty { out.append(("info/class_names", text(m.classNames.joined(separator: "\n")))) }
+        return out
+    }
+
+    /// True when the archive says it is a checkpoint (whatever its version).
+    static func isCheckpoint(_ members: [(name: String, array: NDArray)]) -> Bool {
+        members.contains { $0.name == versionName }
+    }
+
+    /// The model a checkpoint holds. Every member is checked before anything is built: a
+    /// damaged or foreign file gives one error naming what is wrong, never a crash.
+    static func model(from members: [(name: String, array: NDArray)], file: String) throws(ShellError) -> ModelObject {
+        var byName: [String: NDArray] = [:]
+        for m in members { byName[m.name] = m.array }
+        func fail(_ what: String) -> ShellError { ShellError("\(file): not a usable rnnsh checkpoint: \(what)") }
+        func member(_ name: String) throws(ShellError) -> NDArray {
+            guard let a = byName[name] else { throw fail("missing member '\(name)'") }
+            return a
+        }
+        func int(_ name: String, _ range: ClosedRange<Int>) throws(ShellError) -> Int {
+            let a = try member(name)
+            guard a.size == 1, a.dtype.isInteger, case .int(let v)? = a.scalars.first, v >= Int64(range.lowerBound), v <= Int64(range.upperBound) else {
+                throw fail("'\(name)' must be one integer in \(range.lowerBound)…\(range.upperBound)")
+            }
+            return Int(v)
+        }
+        func float(_ name: String) throws(ShellError) -> Float {
+            let a = try member(name)
+            guard a.size == 1, let v = a.scalars.first?.doubleValue, v.isFinite else { throw fail("'\(name)' must be one finite number") }
+            return Float(v)
+        }
+        let v = try int(versionName, 0...Int(Int32.max))
+        guard v == Int(version) else {
+            throw ShellError("\(file): checkpoint format version \(v); this rnnsh reads version \(version)",
+                             explanation: v > Int(version) ? "it was written by a newer rnnsh" : nil)
+        }
+        var config = ModelConfig()
+        config.steps = try int("config/steps", 1...10_000)
+        config.input = try int("config/input", 1...1_000_000)
+        config.units = try int("config/units", 1...16_384)
+        config.classes = try int("config/classes", 1...1_000_000)
+        config.forgetBias = try float("config/forget_bias")
+        let seed = try member("config/seed")
+        guard seed.size == 1, seed.dtype.isInteger, case .int(let sv)? = seed.scalars.first else {
+            throw fail("'config/seed' must be one integer")
+        }
+        config.seed = UInt64(bitPattern: sv)
+        let initName = try string(try member("config/output_init"))
+        guard let outputInit = initName.flatMap(OutputInit.init(rawValue:)) else { throw fail("unknown config/output_init") }
+        config.outputInit = outputInit
+        config.adam = AdamConfig(learningRate: try float("config/learning_rate"), beta1: try float("config/beta1"),
+                                 beta2: try float("config/beta2"), epsilon: try float("config/epsilon"))
+        let model: Model
+        do {
+            model = try Model(config: config)
+            var weights: [String: NDArray] = [:]
+            for name in ModelObject.weightOrder { weights[name] = try member(name) }
+            try model.setWeights(weights)
+            if byName["adam/m"] != nil {
+                try model.setOptimizerState(["adam/m": try member("adam/m"), "adam/v": try member("adam/v"), "adam/steps": try member("adam/steps")])
+            }
+        } catch let e as ShellError {
+            throw e
+        } catch let e as TensorError {
+            throw fail(e.message)
+        } catch {
+            throw fail("\(error)")
+        }
+        var history = TrainingHistory()
+        func doubles(_ name: String) -> [Double] { byName["history/" + name]?.scalars.map(\.doubleValue) ?? [] }
+        func floats(_ name: String) -> [Float] { byName["history/" + name]?.scalars.map { Float($0.doubleValue) } ?? [] }
+        history.epochLoss = doubles("loss"); history.meanLoss = doubles("mean_loss"); history.accuracy = doubles("accuracy")
+        history.valAccuracy = doubles("val_accuracy"); history.seconds = doubles("seconds")
+        history.batchLoss = floats("batch_loss"); history.batchAccuracy = floats("batch_accuracy")
+        var info = TrainingInfo()
+        info.dataName = byName["info/dataset"].flatMap(string) ?? ""
+        info.outcome = byName["info/outcome"].flatMap(string) ?? "loaded"
+        func infoInt(_ name: String) -> Int {
+            guard let a = byName["info/" + name], a.size == 1, case .int(let v)? = a.scalars.first, v >= 0, v < 1 << 40 else { return 0 }
+            return Int(v)
+        }
+        info.examples = infoInt("examples"); info.batch = infoInt("batch"); info.epochs = infoInt("epochs")
+        let names = byName["info/class_names"].flatMap(string).map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
+        return ModelObject(model, history: history, info: info, classNames: names.count == config.classes ? names : [])
+    }
+
+    /// A string as a uint8 array of its UTF-8 bytes.
+    static func text(_ s: String) -> NDArray {
+        let bytes = Array(s.utf8)
+        return (try? NDArray(bytes, shape: [bytes.count])) ?? NDArray([UInt8]())
+    }
+
+    /// The string a uint8 array holds (nil when it is not UTF-8 bytes).
+    static func string(_ a: NDArray) -> String? {
+        guard a.dtype == .uint8, a.ndim == 1, let bytes = a.elements(as: UInt8.self) else { return nil }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}
+
+/// Turns a loaded `.npz` into the object it stores, when it is one: an rnnsh checkpoint gives a
+/// model, an archive of exactly `kernel` and `bias` (and optionally `forget_bias`) gives a cell.
+/// Anything else is left to `load`'s list/record rules.
+enum ObjectArchives {
+    static func value(from members: [(name: String, array: NDArray)], file: String) throws(ShellError) -> Value? {
+        if ModelCheckpoint.isCheckpoint(members) {
+            return .object(try ModelCheckpoint.model(from: members, file: file))
+        }
+        let names = Set(members.map(\.name))
+        if names == ["kernel", "bias"] || names == ["kernel", "bias", "forget_bias"],
+           let k = members.first(where: { $0.name == "kernel" })?.array, let b = members.first(where: { $0.name == "bias" })?.array {
+            var forgetBias: Float = 1
+            if let f = members.first(where: { $0.name == "forget_bias" })?.array {
+                guard f.size == 1, let v = f.scalars.first?.doubleValue, v.isFinite else {
+                    throw ShellError("\(file): forget_bias must be one finite number")
+                }
+                forgetBias = Float(v)
+            }
+            do {
+                return .object(CellObject(try LSTMCell(kernel: k, bias: b, forgetBias: forgetBias)))
+            } catch {
+                throw ShellError("\(file): not an LSTM cell: \(error.message)")
+            }
+        }
+        return nil
+    }
+}
