@@ -35,7 +35,7 @@ import Testing
     static let constants = ["True", "False", "None", "float32", "int64", "uint8", "bool", "pi", "np.float32", "newaxis"]
     /// Commands that touch the terminal session or the file system are exercised, but inside
     /// a scratch directory; `quit` just makes the next statements no-ops until the reset.
-    static var commandNames: [String] { Registry.standard.names }
+    static var commandNames: [String] { fuzzRegistry.names }
 
     static var seedStatements: [String] {
         var out: [String] = []
@@ -143,8 +143,13 @@ import Testing
         }
     }
 
+    /// Commands that read a whole real dataset or train on it (seconds to minutes each) are
+    /// left out: they have their own tests (Train*Tests), and a fuzz run must stay seconds long.
+    static let longRunning: Set<String> = ["mnist", "train"]
+    static let fuzzRegistry = Registry(Registry.standard.commands.filter { !longRunning.contains($0.name) })
+
     func freshInterpreter(_ dir: String) -> Interpreter {
-        let shell = Interpreter(options: .init(workingDirectory: dir))
+        let shell = Interpreter(options: .init(workingDirectory: dir, registry: Self.fuzzRegistry))
         _ = shell.execute("x = arange 24 | reshape 2 4 3; xs = split (reshape x -1 3) 4; a = 1; s = 'text'; m = arange 12 | reshape 3 4")
         return shell
     }
