@@ -50,7 +50,8 @@ enum PythonArithmetic {
     }
 
     static func repeated<T>(_ items: [T], _ n: Int, _ span: Range<Int>) throws(ShellError) -> [T] {
-        if n <= 0 { return [] }
+        // `[] * 10**18` is empty at once (looping n times would hang).
+        if n <= 0 || items.isEmpty { return [] }
         let (total, o) = items.count.multipliedReportingOverflow(by: n)
         if o || total > 1_000_000 {
             throw ShellError("repetition result is too large", explanation: "rnnsh builds Python lists and strings of at most 1,000,000 items; use an array", span: span)

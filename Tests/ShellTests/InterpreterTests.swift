@@ -19,6 +19,8 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("[1, 2] + [3]; (1,); 'ab' * 2; None; True and 0") == "[1, 2, 3]\n(1,)\nabab\n0")
         #expect(run("repr 'ab'; repr([1, 'x', None, 1e-05, 1e16, 0.1])") == "'ab'\n[1, 'x', None, 1e-05, 1e+16, 0.1]")
         #expect(run("x = [10, 20, 30, 40]; x[-1]; x[1:3]; x[::-2]") == "40\n[20, 30]\n[40, 20]")
+        // Found by the fuzz test: repeating an empty list a huge number of times must not loop.
+        #expect(run("[] * 9223372036854775807; '' * 9223372036854775807; len(() * 10**18)") == "[]\n\n0")
     }
 
     @Test func assignmentUnpackingAndUnderscore() {
