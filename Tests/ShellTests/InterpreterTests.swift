@@ -237,3 +237,14 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("np.dot(np.arange(3), np.arange(3))") == "5")
     }
 }
+
+/// Found by QA: np.random.normal drew samples with a negative scale and np.random.seed took
+/// seeds above 2**32 - 1; numpy refuses both.
+@Suite struct RandomArgumentTests {
+    @Test func refusedAsNumpyRefusesThem() {
+        #expect(run("np.random.normal(0, -1, 3)") == "error: scale < 0")
+        #expect(run("np.random.seed(2**32)") == "error: Seed must be between 0 and 2**32 - 1")
+        #expect(run("np.random.seed(2**40)") == "error: Seed must be between 0 and 2**32 - 1")
+        #expect(run("np.random.seed(2**32 - 1); np.random.normal(0, 0, 2)") == "[0. 0.]")
+    }
+}

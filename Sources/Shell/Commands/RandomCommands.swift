@@ -27,7 +27,7 @@ enum RandomCommands {
         help: "After `seed 42` the next draws are the same in every session. Sessions start from seed 0.",
         examples: [Example("seed 1\nrandn 2\nseed 1\nrandn 2")],
         run: { call in
-            guard let s = call.arguments.int("seed"), s >= 0 else {
+            guard let s = call.arguments.int("seed"), s >= 0, s <= 0xFFFF_FFFF else {
                 throw call.error("Seed must be between 0 and 2**32 - 1", argument: "seed")
             }
             call.interpreter.randomSeed = UInt64(s)
@@ -72,6 +72,8 @@ enum RandomCommands {
         examples: [Example("np.random.normal(0, 0.1, (3, 2)).shape")],
         run: { call in
             let a = call.arguments
+            // numpy refuses a negative spread (NaN passes, as in numpy).
+            if let scale = a.double("scale"), scale < 0 { throw call.error("scale < 0", argument: "scale") }
             let s = try shape(a["size"], call, "size")
             let r = try NDArray.randomNormal(s, mean: a.double("loc") ?? 0, std: a.double("scale") ?? 1,
                                              seed: nextSeed(call), dtype: a.dtype("dtype") ?? .float64)
