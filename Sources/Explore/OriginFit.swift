@@ -35,7 +35,7 @@ enum OriginFit {
         // Affine: c = c0 + Σ coef_k · idx_k.
         var coef = [Int](repeating: 0, count: shape.count)
         for k in shape.indices where shape[k] > 1 { coef[k] = c[st[k]] - c0 }
-        if matches(c, shape: shape, { idx in zip(coef, idx).reduce(c0) { $0 + $1.0 * $1.1 } }) {
+        if isAffine(c, shape: shape, c0: c0, coef: coef) {
             var terms: [String] = []
             for k in shape.indices where coef[k] != 0 {
                 terms.append(coef[k] == 1 ? vars[k] : "\(coef[k])*\(vars[k])")
@@ -44,9 +44,7 @@ enum OriginFit {
             return terms.joined(separator: " + ")
         }
         // One axis k, c = c0 + step·((idx_k // d) % m): a merged axis of a reshape.
-        let varying = shape.indices.filter { k in shape[k] > 1 && !matches(c, shape: shape, { idx in
-            var j = idx; j[k] = 0; return c[zip(j, st).reduce(0) { $0 + $1.0 * $1.1 }]
-        }) }
+        let varying = shape.indices.filter { k in shape[k] > 1 && !isConstant(c, along: k, shape: shape, strides: st) }
         guard varying.count == 1, let k = varying.first else { return nil }
         let n = shape[k]
         let f = (0..<n).map { c[$0 * st[k]] }
@@ -63,18 +61,32 @@ enum OriginFit {
         return e
     }
 
-    /// True when `expected(idx)` equals `c` at every multi-index of `shape` (C order).
-    static func matches(_ c: [Int], shape: [Int], _ expected: ([Int]) -> Int) -> Bool {
+    /// True when `c == c0 + Σ coef_k · idx_k` at every multi-index of `shape` (C order),
+    /// checked incrementally (one addition per element).
+    static func isAffine(_ c: [Int], shape: [Int], c0: Int, coef: [Int]) -> Bool {
         var idx = [Int](repeating: 0, count: shape.count)
+        var expected = c0
         for e in c.indices {
-            if c[e] != expected(idx) { return false }
+            if c[e] != expected { return false }
             var k = shape.count - 1
             while k >= 0 {
                 idx[k] += 1
+                expected += coef[k]
                 if idx[k] < shape[k] { break }
+                expected -= coef[k] * shape[k]
                 idx[k] = 0
                 k -= 1
             }
+        }
+        return true
+    }
+
+    /// True when `c` does not change along axis `k` (every element equals its neighbour one
+    /// step back on that axis).
+    static func isConstant(_ c: [Int], along k: Int, shape: [Int], strides: [Int]) -> Bool {
+        let st = strides[k], n = shape[k]
+        for e in c.indices where (e / st) % n != 0 {
+            if c[e] != c[e - st] { return false }
         }
         return true
     }
