@@ -79,7 +79,8 @@ enum MathCommands {
             if a.ndim >= 1, b.ndim >= 1 {
                 let da = a.ndim - 1, db = max(b.ndim - 2, 0)
                 if a.shape[da] != b.shape[db] {
-                    throw call.error("shapes \(numpyShapeString(a.shape)) and \(numpyShapeString(b.shape)) not aligned: \(a.shape[da]) (dim \(da)) != \(b.shape[db]) (dim \(db))")
+                    // A TensorError, like matmul's, so the evaluator adds the teaching line.
+                    throw TensorError("shapes \(numpyShapeString(a.shape)) and \(numpyShapeString(b.shape)) not aligned: \(a.shape[da]) (dim \(da)) != \(b.shape[db]) (dim \(db))")
                 }
             }
             return result(try NDArray.matmul(a, b))
