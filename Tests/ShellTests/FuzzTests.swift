@@ -146,7 +146,10 @@ import Testing
     /// Commands that read a whole real dataset or train on it (seconds to minutes each) are
     /// left out: they have their own tests (Train*Tests), and a fuzz run must stay seconds long.
     static let longRunning: Set<String> = ["mnist", "train"]
-    static let fuzzRegistry = Registry(Registry.standard.commands.filter { !longRunning.contains($0.name) })
+    /// `limit` changes the process-wide allocation limit, which other tests running in
+    /// parallel rely on (a fuzzed `limit 1` made them see "the memory limit of 1 GiB").
+    static let processWide: Set<String> = ["limit"]
+    static let fuzzRegistry = Registry(Registry.standard.commands.filter { !longRunning.contains($0.name) && !processWide.contains($0.name) })
 
     func freshInterpreter(_ dir: String) -> Interpreter {
         let shell = Interpreter(options: .init(workingDirectory: dir, registry: Self.fuzzRegistry))
