@@ -1,4 +1,5 @@
 import RNN
+import Explore
 import Tensor
 
 /// The tutorial's `rnn_cell.BasicLSTMCell(rnn_size)` and `rnn.static_rnn(lstm_cell, x)`, one
@@ -66,7 +67,8 @@ enum CellCommands {
         summary: "Run a cell over a list of steps: outputs, state = rnn.static_rnn(cell, xs).",
         parameters: [Parameter("cell", .value, help: "a cell"),
                      Parameter("xs", .value, help: "a list of (batch, input) arrays, or one (steps, batch, input) array")],
-        options: [Parameter("state", .value, default: .none, help: "the initial state (c, h); default zeros")],
+        options: [Parameter("state", .value, default: .none, help: "the initial state (c, h); default zeros"),
+                  Parameter("trace", .value, default: .bool(false), help: "True: one line per step with the shapes of x, h, gates, c; 'values': also each step's h")],
         help: """
             TF's `rnn.static_rnn(cell, xs, dtype=tf.float32)`: returns `outputs, state`, a list \
             with one `(batch, units)` output per step and the final state tuple `(c, h)`. The \
@@ -81,6 +83,15 @@ enum CellCommands {
             let initial: LSTMState? = call.arguments["state"].isNone ? nil
                 : try ObjectArguments.state(call.arguments["state"], call: call, argument: "state")
             let r = try c.unroll(xs, initialState: initial)
+            // The explorer's per-step view (Explore.UnrollTrace): `step 3: x (2,3) + h (2,128) → …`.
+            switch call.arguments["trace"] {
+            case .bool(true), .int(1):
+                call.print(UnrollTrace.text(inputs: xs, outputs: r.outputs, units: c.units))
+            case .string(let s) where s == "values":
+                call.print(UnrollTrace.text(inputs: xs, outputs: r.outputs, units: c.units, values: true))
+            default:
+                break
+            }
             return .tuple([.list(r.outputs.map { .array($0) }), ObjectArguments.stateValue(r.state)])
         })
 }
