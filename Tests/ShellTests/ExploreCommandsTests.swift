@@ -144,4 +144,14 @@ import Testing
         let coloured = transcript("heatmap (arange 12 | reshape 3 4)", in: Interpreter(options: .init(color: true)))
         #expect(coloured.contains("\u{1B}["))
     }
+
+    /// issue 6: `show x` of a 2-d array that is not a picture (a state, weights) is its heatmap;
+    /// a 784-pixel image still draws as a digit.
+    @Test func showOfANonImageArrayIsItsHeatmap() {
+        let x = "(np.arange(12.0).reshape(3, 4) - 5)"
+        let shown = transcript("show \(x)")
+        #expect(shown == transcript("heatmap \(x)"))
+        #expect(shown.hasPrefix("(3, 4) float64  min -5  max 6\n"))
+        #expect(!transcript("show (np.arange(784) / 784)").hasPrefix("(784,)"))
+    }
 }

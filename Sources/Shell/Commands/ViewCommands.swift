@@ -17,7 +17,9 @@ enum ViewCommands {
             Draws the image in the terminal — Unicode half blocks with a grey ramp on a colour \
             terminal, plain ASCII in pipes and transcripts — and, when there is a model (the \
             workspace's `model`, or `model=`), its class probabilities as a bar chart beside it, \
-            the most likely class marked. `show data.test 7` also names the true label.
+            the most likely class marked. `show data.test 7` also names the true label. \
+            Any other 1-d or 2-d array (a state, gate activations, weights) is drawn as a \
+            heatmap, as `heatmap` draws it.
             """,
         examples: [Example("data = mnist\nshow data.test 0")],
         run: { call in
@@ -38,6 +40,12 @@ enum ViewCommands {
             } else {
                 if a.isGiven("index") { throw call.error("an index only goes with a split (show data.test 7)", argument: "index") }
                 image = try call.evaluator.toArray(a["image"], span: a.span("image"))
+                // Anything that is not a picture (784 pixels, or bytes) — a state, a gate's
+                // activations, a weight matrix — is looked at as a heatmap instead.
+                if !isPicture(image) && image.ndim <= 2 {
+                    call.print(try ExploreCommands.heatmapText(image, color: call.interpreter.options.color))
+                    return .none
+                }
             }
             var model: ModelObject? = nil
             if case .object(let o) = a["model"], let m = o as? ModelObject { model = m }
@@ -56,6 +64,11 @@ enum ViewCommands {
                                                  style: call.interpreter.options.display.style))
             return .none
         })
+
+    /// A picture is what the datasets hold: 784 pixels ((784,) or (28, 28)) or raw bytes.
+    static func isPicture(_ a: NDArray) -> Bool {
+        a.dtype == .uint8 || (a.size == 784 && (a.ndim == 1 || a.shape == [28, 28]))
+    }
 
     static let plot = Command(
         name: "plot", category: "Views",
