@@ -206,6 +206,11 @@ enum ArgumentBinder {
                 return .string(c.rawText(expr.span))
             default: return try c.evaluate(expr)
             }
+        case .bool:
+            // A shell user types `one_hot=true` (the issue's own spelling); Python's True/False
+            // work as well. A variable named `true` still wins.
+            if case .name(let n, _) = expr, n == "true" || n == "false", c.variable(n) == nil { return .bool(n == "true") }
+            return try c.evaluate(expr)
         default:
             return try c.evaluate(expr)
         }

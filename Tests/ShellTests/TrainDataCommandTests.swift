@@ -49,6 +49,20 @@ import Tensor
         #expect(S.run("next_batch data 3", in: shell) == "error: expected a split such as data.train, got the whole dataset")
     }
 
+    /// The issue spells it `one_hot=true`: lowercase booleans work for bool options (a variable
+    /// named `true` would still win), and anything else is refused.
+    @Test func boolOptionsTakeLowercaseTrueAndFalse() throws {
+        let dir = try S.tempDir("lowercase")
+        defer { S.remove(dir) }
+        try S.makeDataset(in: dir, train: 30, test: 10)
+        let shell = Interpreter()
+        S.run("data = mnist '\(dir)' validation=0 one_hot=true", in: shell)
+        #expect(S.run("data.train.labels.shape", in: shell) == "(30, 10)")
+        S.run("data = mnist '\(dir)' validation=0 one_hot=false", in: shell)
+        #expect(S.run("data.train.labels.shape", in: shell) == "(30,)")
+        #expect(S.run("data = mnist '\(dir)' one_hot=yes", in: shell).hasPrefix("error: name 'yes' is not defined"))
+    }
+
     /// Every kind of damage: one line, naming the file, and nothing assigned.
     @Test(arguments: ["truncated", "magic", "count", "side", "missing"])
     func corruptFilesGiveOneLineErrors(damage: String) throws {
