@@ -1,31 +1,16 @@
 import Foundation
+import Tensor
 
-/// A small, fast, seedable generator (xoshiro256**, seeded through SplitMix64) so that the same
-/// seed gives the same initial weights and the same batch order on every machine and run.
+/// The engine's seeded randomness (initial weights, batch order): Tensor's `SeededGenerator`
+/// bits (xoshiro256** seeded through SplitMix64), so the same seed gives the same weights and
+/// batch order on every machine and run, with the float32 draws the engine needs on top.
 /// (TensorFlow's own generator is not reproduced: the same seed does not give TF's numbers.)
 public struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var s: (UInt64, UInt64, UInt64, UInt64)
+    private var bits: SeededGenerator
 
-    public init(seed: UInt64) {
-        var x = seed
-        func splitmix() -> UInt64 {
-            x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s = (splitmix(), splitmix(), splitmix(), splitmix())
-    }
+    public init(seed: UInt64) { bits = SeededGenerator(seed: seed) }
 
-    public mutating func next() -> UInt64 {
-        let result = ((s.1 &* 5) << 7 | (s.1 &* 5) >> 57) &* 9
-        let t = s.1 << 17
-        s.2 ^= s.0; s.3 ^= s.1; s.1 ^= s.2; s.0 ^= s.3
-        s.2 ^= t
-        s.3 = (s.3 << 45) | (s.3 >> 19)
-        return result
-    }
+    public mutating func next() -> UInt64 { bits.next() }
 
     /// Uniform in [0, 1) with 53 random bits.
     public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
