@@ -12,6 +12,8 @@ struct Completer {
     let workingDirectory: String?
 
     static let pathCommands: Set<String> = ["load", "run", "save", "savez", "history"]
+    /// Command families whose names numpy also has (offered after `np.`).
+    static let numpyCategories: Set<String> = ["Arrays", "Shape", "Math", "Random", "Files"]
 
     func candidates(line: String, cursor: Int) -> [String] {
         let chars = Array(line.prefix(max(0, cursor)))
@@ -111,7 +113,10 @@ struct Completer {
     /// Names after `base.`.
     func attributes(of base: String) -> [String] {
         if base == "np" || base == "numpy" {
-            return registry.names + Constants.names.filter { $0 != "np" && $0 != "numpy" }
+            // numpy's namespace holds array functions, not rnnsh's cells, models or views:
+            // `np.zer` + Tab is `np.zeros`, not also `np.zero_state`.
+            let numpyish = registry.commands.filter { Self.numpyCategories.contains($0.category) }.map(\.name)
+            return numpyish + Constants.names.filter { $0 != "np" && $0 != "numpy" }
         }
         let parts = base.split(separator: ".").map(String.init)
         guard let first = parts.first, var value = workspace[first] else { return [] }
