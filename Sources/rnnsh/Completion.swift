@@ -49,9 +49,14 @@ enum Completion {
             rnnsh_rl_set_filename_completion_desired(1)
             rnnsh_rl_set_filename_quoting_desired(0)
         }
-        if matches.count == 1, let only = matches.first, let last = only.last, "/=(.".contains(last) {
-            // A directory, an option name or a call: the user goes on typing the same word,
-            // so neither a space nor a closing quote belongs after it.
+        // A dotted name the user is typing (`np.zer`, `x.resh`), outside quotes (where a dot
+        // is part of a file name).
+        let quotes = lineBeforeCursor.filter { $0 == "\"" || $0 == "'" }.count
+        let dottedName = word.contains(".") && quotes % 2 == 0
+        if matches.count == 1, let only = matches.first, let last = only.last, "/=(.".contains(last) || dottedName {
+            // A directory, an option name, a call, or a dotted name (`np.arange`, `x.reshape`,
+            // followed by `(` or `.`): the user goes on typing the same expression, so neither
+            // a space nor a closing quote belongs after it.
             rnnsh_rl_set_completion_suppress_append(1)
             rnnsh_rl_set_completion_suppress_quote(1)
         }

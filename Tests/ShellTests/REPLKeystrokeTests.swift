@@ -61,6 +61,10 @@ struct REPLKeystrokeTests {
         let terminal = try start()
         defer { terminal.close() }
         try complete(terminal, "np.zer", to: "rnnsh> np.zeros")
+        // No space after a dotted name: the call's bracket follows it directly.
+        try terminal.type("(3)")
+        let screen = try run(terminal, "")
+        #expect(screen.contains("rnnsh> np.zeros(3)\n[0. 0. 0.]\n"), "\(screen)")
     }
 
     @Test func tabCompletesWorkspaceNamesAndListsAlternatives() throws {
