@@ -181,20 +181,7 @@ public final class LSTMCell {
         _ = try Limits.checkAllocation([d.steps, d.batch, d.rowWidth + d.gateWidth + 2 * d.units], .float32)
         let a = LSTMActivations()
         a.prepare(d)
-        let x = FloatBuffer(batch * width)
-        for (t, xt) in inputs.enumerated() {
-            ArrayConversion.copy(xt, into: x.pointer)
-            for b in 0..<batch { a.x(t, b).update(from: x.pointer + b * width, count: width) }
-        }
-        let hz = FloatBuffer(batch * units)
-        if let s = initialState {
-            ArrayConversion.copy(s.c, into: a.cell(after: -1, 0))
-            ArrayConversion.copy(s.h, into: hz.pointer)
-        } else {
-            a.cell(after: -1, 0).update(repeating: 0, count: batch * units)
-            hz.zero(batch * units)
-        }
-        for b in 0..<batch { a.hIn(0, b).update(from: hz.pointer + b * units, count: units) }
+        stage(inputs, initialState: initialState, into: a, batch: batch, width: width)
         withWeights { kp, bp in
             LSTMLayer.forward(LSTMWeightsView(kernel: kp, bias: bp, forgetBias: forgetBias), a)
         }
@@ -215,5 +202,27 @@ extension LSTMCell {
                 }
             }
         }
+    }
+}
+
+extension LSTMCell {
+    /// Copies every step's input and the initial state (zeros when nil) into a prepared
+    /// activation buffer, where the forward pass reads them. Shared by `unroll` and
+    /// `stepInternals`, so the explorer's view of a step is fed exactly like the engine.
+    func stage(_ inputs: [NDArray], initialState: LSTMState?, into a: LSTMActivations, batch: Int, width: Int) {
+        let x = FloatBuffer(batch * width)
+        for (t, xt) in inputs.enumerated() {
+            ArrayConversion.copy(xt, into: x.pointer)
+            for b in 0..<batch { a.x(t, b).update(from: x.pointer + b * width, count: width) }
+        }
+        let hz = FloatBuffer(batch * units)
+        if let s = initialState {
+            ArrayConversion.copy(s.c, into: a.cell(after: -1, 0))
+            ArrayConversion.copy(s.h, into: hz.pointer)
+        } else {
+            a.cell(after: -1, 0).update(repeating: 0, count: batch * units)
+            hz.zero(batch * units)
+        }
+        for b in 0..<batch { a.hIn(0, b).update(from: hz.pointer + b * units, count: units) }
     }
 }

@@ -33,18 +33,7 @@ extension LSTMCell {
         _ = try Limits.checkAllocation([batch, d.rowWidth + 2 * d.gateWidth + 2 * d.units], .float32)
         let a = LSTMActivations()
         a.prepare(d)
-        let xb = FloatBuffer(batch * width)
-        ArrayConversion.copy(x, into: xb.pointer)
-        for b in 0..<batch { a.x(0, b).update(from: xb.pointer + b * width, count: width) }
-        let hz = FloatBuffer(batch * units)
-        if let s = state {
-            ArrayConversion.copy(s.c, into: a.cell(after: -1, 0))
-            ArrayConversion.copy(s.h, into: hz.pointer)
-        } else {
-            a.cell(after: -1, 0).update(repeating: 0, count: batch * units)
-            hz.zero(batch * units)
-        }
-        for b in 0..<batch { a.hIn(0, b).update(from: hz.pointer + b * units, count: units) }
+        stage([x], initialState: state, into: a, batch: batch, width: width)
         let (G, R) = (d.gateWidth, d.rowWidth)
         let pre = FloatBuffer(batch * G)
         withWeights { kp, bp in
