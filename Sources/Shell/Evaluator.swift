@@ -302,7 +302,7 @@ final class Evaluator {
         } catch let e as ShellError {
             throw e
         } catch let e as TensorError {
-            throw ShellError(e.message, explanation: teachingExplanation(command, bound, inputs, e) ?? e.explanation)
+            throw ShellError(e.message, explanation: teachingExplanation(command, bound, inputs, e) ?? e.explanation, kind: e.kind)
         } catch {
             throw ShellError("\(command.name): \(error)")
         }

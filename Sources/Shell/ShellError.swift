@@ -1,3 +1,5 @@
+import Tensor
+
 /// The one error type of the shell. Every failure — a syntax error, an unknown name, a wrong
 /// argument, an error from the tensor core — ends up as one of these, and becomes an
 /// `Output.error`; `Interpreter.execute` never throws.
@@ -12,11 +14,15 @@ public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
     public var sourceLine: String?
     /// 1-based line of `sourceLine` within the text given to `execute` (for `FILE:LINE:` prefixes).
     public var line: Int?
+    /// The Python exception class this error is (what `except ValueError:` matches and what the
+    /// differential tests compare with CPython/numpy); nil when not recorded.
+    public var kind: ErrorKind?
 
-    public init(_ message: String, explanation: String? = nil, span: Range<Int>? = nil) {
+    public init(_ message: String, explanation: String? = nil, span: Range<Int>? = nil, kind: ErrorKind? = nil) {
         self.message = message
         self.explanation = explanation
         self.span = span
+        self.kind = kind
     }
 
     public init(message: String, explanation: String? = nil, span: Range<Int>? = nil) {

@@ -4,10 +4,13 @@
 public struct TensorError: Error, Equatable, CustomStringConvertible, Sendable {
     public var message: String
     public var explanation: String?
+    /// The Python exception class numpy raises here; nil when not recorded (shown as `error:`).
+    public var kind: ErrorKind?
 
-    public init(_ message: String, explanation: String? = nil) {
+    public init(_ message: String, explanation: String? = nil, kind: ErrorKind? = nil) {
         self.message = message
         self.explanation = explanation
+        self.kind = kind
     }
 
     public var description: String { message }

@@ -1,0 +1,34 @@
+/// The Python exception class an error corresponds to (`ValueError`, `IndexError`, …).
+///
+/// numpy reports every failure as a Python exception, and learners read the class as much as the
+/// message (`IndexError: index 5 is out of bounds …`). Errors carry it as data so the shell can
+/// show it, `try`/`except` can match it, and the differential tests can compare it with what
+/// CPython and numpy raise. The raw value is the class name exactly as Python spells it.
+public enum ErrorKind: String, Sendable, CaseIterable {
+    case valueError = "ValueError"
+    case typeError = "TypeError"
+    case indexError = "IndexError"
+    case keyError = "KeyError"
+    case nameError = "NameError"
+    case attributeError = "AttributeError"
+    case zeroDivisionError = "ZeroDivisionError"
+    case overflowError = "OverflowError"
+    case memoryError = "MemoryError"
+    case syntaxError = "SyntaxError"
+    case recursionError = "RecursionError"
+    case runtimeError = "RuntimeError"
+    case assertionError = "AssertionError"
+    case stopIteration = "StopIteration"
+    case importError = "ImportError"
+    case moduleNotFoundError = "ModuleNotFoundError"
+    case notImplementedError = "NotImplementedError"
+    case fileNotFoundError = "FileNotFoundError"
+    case permissionError = "PermissionError"
+    case osError = "OSError"
+    case keyboardInterrupt = "KeyboardInterrupt"
+    /// numpy's `AxisError` (a subclass of both ValueError and IndexError).
+    case axisError = "AxisError"
+    case lookupError = "LookupError"
+    case arithmeticError = "ArithmeticError"
+    case exception = "Exception"
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""The oracle side of rnnsh's differential tests: run each case under CPython + numpy, record what it prints.
+
+A case file (Tests/ShellTests/Fixtures/differential/FAMILY.py) holds snippets separated by lines
+`#--- case-name`. Each snippet is code as a user would type it into rnnsh; `import numpy as np` is
+implied. Output goes through print() only: rnnsh echoes a bare expression like print() while a
+Python script does not, so bare expressions would differ for reasons that are not bugs.
+
+For every case this writes, into FAMILY.expected.json beside the case file:
+  {"name", "source", "stdout", "error"}
+where error is None or "ValueError: message" (the exception's class name and str(), as a Python
+traceback's last line shows them). Each case runs in a fresh namespace, with numpy's print
+options reset to the defaults, so cases never depend on one another.
+
+    python3 scripts/differential.py Tests/ShellTests/Fixtures/differential/indexing.py [more.py ...]
+    python3 scripts/differential.py --all        # every case file in the fixture folder
+
+The Swift side is Tests/ShellTests/DifferentialTests.swift.
+"""
+import contextlib
+import io
+import json
+import os
+import sys
+import tempfile
+import warnings
+
+import numpy as np
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "..", "Tests", "ShellTests", "Fixtures", "differential")
+SEPARATOR = "#---"
+
+
+def parse_cases(text, path):
+    """Splits a case file into (name, source) pairs; text before the first separator is ignored."""
+    cases, name, lines = [], None, []
+    for line in text.split("\n"):
+        if line.startswith(SEPARATOR):
+            if name is not None:
+                cases.append((name, "\n".join(lines).strip("\n") + "\n"))
+            name = line[len(SEPARATOR):].strip() or f"case-{len(cases) + 1}"
+            lines = []
+        elif name is not None:
+            lines.append(line)
+    if name is not None:
+        cases.append((name, "\n".join(lines).strip("\n") + "\n"))
+    seen = set()
+    for n, _ in cases:
+        if n in seen:
+            sys.exit(f"{path}: duplicate case name {n!r}")
+        seen.add(n)
+    return cases
+
+
+def run_case(source, defaults):
+    """Runs one snippet the way rnnsh's tests will: fresh names, default print options, a temp cwd."""
+    np.set_printoptions(**defaults)
+    namespace = {"np": np, "__name__": "__main__"}
+    out = io.StringIO()
+    error = None
+    cwd = os.getcwd()
+    with tempfile.TemporaryDirectory() as tmp:
+        os.chdir(tmp)
+        try:
+            with contextlib.redirect_stdout(out), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                exec(compile(source, "<case>", "exec"), namespace)
+        except Exception as e:  # noqa: BLE001 — every exception is data here
+            error = f"{type(e).__name__}: {e}"
+        finally:
+            os.chdir(cwd)
+    return out.getvalue(), error
+
+
+def main(argv):
+    paths = argv[1:]
+    if paths == ["--all"]:
+        paths = sorted(os.path.join(FIXTURES, f) for f in os.listdir(FIXTURES) if f.endswith(".py"))
+    if not paths:
+        sys.exit(__doc__)
+    defaults = np.get_printoptions()
+    defaults.pop("legacy", None)
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            cases = parse_cases(f.read(), path)
+        results = []
+        for name, source in cases:
+            stdout, error = run_case(source, defaults)
+            results.append({"name": name, "source": source, "stdout": stdout, "error": error})
+        target = path[:-3] + ".expected.json"
+        with open(target, "w", encoding="utf-8") as f:
+            json.dump({"numpy": np.__version__, "python": sys.version.split()[0], "cases": results}, f, indent=1, ensure_ascii=False)
+            f.write("\n")
+        errors = sum(r["error"] is not None for r in results)
+        print(f"{os.path.relpath(target)}: {len(results)} cases ({errors} raise)")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
