@@ -69,24 +69,39 @@ enum Frontends {
         return ok ? 0 : 1
     }
 
-    /// Statements from a pipe: no prompts, errors to stderr, keep going. Exit status 1 if any
-    /// statement failed.
+    /// Statements from a pipe: no prompts, errors to stderr as `<stdin>:LINE: error: …` (as
+    /// Python names its input), keep going. Exit status 1 if any statement failed.
     static func pipeMode() -> Int32 {
         let shell = interpreter()
         var failed = false
         var pending = ""
+        var lineNumber = 0
+        // The input line the pending statement starts on: an error's line within the
+        // statement is counted from there.
+        var pendingStart = 1
+        func run() -> Bool {
+            shell.execute(pending) { output in
+                if case .error(let e) = output {
+                    show(output, errorPrefix: "<stdin>:\(pendingStart + (e.line ?? 1) - 1): ")
+                } else {
+                    show(output)
+                }
+            }
+        }
         while let line = readLine(strippingNewline: true) {
+            lineNumber += 1
+            if pending.isEmpty { pendingStart = lineNumber }
             pending += pending.isEmpty ? line : "\n" + line
             if Interpreter.needsContinuation(pending) { continue }
             // A Ctrl-C that arrived while reading was not meant for this statement.
             Interrupt.clear()
-            let ok = shell.execute(pending) { show($0) }
+            let ok = run()
             pending = ""
             if !ok { failed = true }
             if let status = shell.exitStatus { return status }
         }
         if !pending.isEmpty {
-            if !shell.execute(pending, emit: { show($0) }) { failed = true }
+            if !run() { failed = true }
         }
         return shell.exitStatus ?? (failed ? 1 : 0)
     }

@@ -27,58 +27,74 @@ enum Transcripts {
     /// The comment line that exempts a script from `--check`.
     static let noTranscriptMarker = "# rnnsh: no transcript"
 
-    /// Compares each script's transcript with the `.out` beside it (or rewrites it).
+    /// What `--check` concluded about one script.
+    enum CheckResult {
+        case passed, failed, skipped, updated
+    }
+
+    /// Compares each script's transcript with the `.out` beside it (or rewrites it), prints
+    /// `FAIL FILE` for each script that differs, and ends with the `N passed, M failed` line test
+    /// runners close with.
     static func check(files: [String], update: Bool) -> Int32 {
         if files.isEmpty {
             Frontends.writeErr("error: --check needs at least one FILE.rnn")
             return 2
         }
-        var status: Int32 = 0
+        var counts: [CheckResult: Int] = [:]
         for file in files {
-            let outFile = (file.hasSuffix(".rnn") ? String(file.dropLast(4)) : file) + ".out"
-            let source: String
-            do { source = try FileText.read(file) } catch {
-                Frontends.writeErr(error.rendered(color: Frontends.stderrColor))
-                status = 1
-                continue
-            }
-            // A script whose output varies by machine (training: timings, BLAS rounding) says
-            // so with a `# rnnsh: no transcript` line; `rnnsh FILE` replays it, --check skips it.
-            if source.split(separator: "\n").contains(where: { $0.hasPrefix(noTranscriptMarker) }) {
-                Frontends.writeOut("skip \(file) (marked `\(noTranscriptMarker)`: its output varies by machine)")
-                continue
-            }
-            // Scripts resolve relative paths against their own directory, wherever rnnsh runs.
-            let dir = URL(fileURLWithPath: file).deletingLastPathComponent().path
-            let shell = Interpreter(options: .init(workingDirectory: dir))
-            let result = Transcript.replay(source, interpreter: shell, keepGoing: true)
-            for (line, error) in result.errors {
-                Frontends.writeErr(error.rendered(color: Frontends.stderrColor, prefix: "\(file):\(line): "))
-                status = 1
-            }
-            if update {
-                do { try FileText.writeAtomically(result.text, to: outFile) } catch {
-                    Frontends.writeErr(error.rendered(color: Frontends.stderrColor))
-                    status = 1
-                    continue
-                }
-                Frontends.writeOut("updated \(outFile)")
-                continue
-            }
-            // A missing transcript is an error of its own, not a diff against an empty file.
-            guard FileManager.default.fileExists(atPath: outFile) else {
-                Frontends.writeErr("error: \(file): no transcript \(outFile) to compare with (create it with --check --update)")
-                status = 1
-                continue
-            }
-            let expected = (try? FileText.read(outFile)) ?? ""
-            if let diff = Transcript.unifiedDiff(expected: expected, actual: result.text, expectedName: outFile, actualName: "\(file) (replayed)") {
-                FileHandle.standardOutput.write(Data(diff.utf8))
-                status = 1
-            } else {
-                Frontends.writeOut("ok \(file)")
-            }
+            let result = check(file: file, update: update)
+            counts[result, default: 0] += 1
+            if result == .failed { Frontends.writeOut("FAIL \(file)") }
         }
-        return status
+        let skipped = counts[.skipped] ?? 0, failed = counts[.failed] ?? 0
+        var summary = "\((counts[.passed] ?? 0) + (counts[.updated] ?? 0)) passed, \(failed) failed"
+        if skipped > 0 { summary += ", \(skipped) skipped" }
+        Frontends.writeOut(summary)
+        return failed > 0 ? 1 : 0
+    }
+
+    static func check(file: String, update: Bool) -> CheckResult {
+        let outFile = (file.hasSuffix(".rnn") ? String(file.dropLast(4)) : file) + ".out"
+        let source: String
+        do { source = try FileText.read(file) } catch {
+            Frontends.writeErr(error.rendered(color: Frontends.stderrColor))
+            return .failed
+        }
+        // A script whose output varies by machine (training: timings, BLAS rounding) says
+        // so with a `# rnnsh: no transcript` line; `rnnsh FILE` replays it, --check skips it.
+        if source.split(separator: "\n").contains(where: { $0.hasPrefix(noTranscriptMarker) }) {
+            Frontends.writeOut("skip \(file) (marked `\(noTranscriptMarker)`: its output varies by machine)")
+            return .skipped
+        }
+        // Scripts resolve relative paths against their own directory, wherever rnnsh runs.
+        let dir = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        let shell = Interpreter(options: .init(workingDirectory: dir))
+        let result = Transcript.replay(source, interpreter: shell, keepGoing: true)
+        var failed = false
+        for (line, error) in result.errors {
+            Frontends.writeErr(error.rendered(color: Frontends.stderrColor, prefix: "\(file):\(line): "))
+            failed = true
+        }
+        if update {
+            do { try FileText.writeAtomically(result.text, to: outFile) } catch {
+                Frontends.writeErr(error.rendered(color: Frontends.stderrColor))
+                return .failed
+            }
+            Frontends.writeOut("updated \(outFile)")
+            return failed ? .failed : .updated
+        }
+        // A missing transcript is an error of its own, not a diff against an empty file.
+        guard FileManager.default.fileExists(atPath: outFile) else {
+            Frontends.writeErr("error: \(file): no transcript \(outFile) to compare with (create it with --check --update)")
+            return .failed
+        }
+        let expected = (try? FileText.read(outFile)) ?? ""
+        if let diff = Transcript.unifiedDiff(expected: expected, actual: result.text, expectedName: outFile, actualName: "\(file) (replayed)") {
+            FileHandle.standardOutput.write(Data(diff.utf8))
+            return .failed
+        }
+        if failed { return .failed }
+        Frontends.writeOut("ok \(file)")
+        return .passed
     }
 }

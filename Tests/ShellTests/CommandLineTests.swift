@@ -41,8 +41,11 @@ import Testing
     @Test func pipeModeHasNoPromptsAndKeepsGoingAfterErrors() throws {
         let r = try rnnsh([], stdin: "x = arange 6 | reshape 2 3\nx.reshape(4, 4)\nnp.split(x,\n  3, axis=1)[0].T\n")
         #expect(r.stdout == "[[0 3]]\n")
-        #expect(r.stderr.hasPrefix("error: cannot reshape array of size 6 into shape (4,4)\n"))
+        #expect(r.stderr.hasPrefix("<stdin>:2: error: cannot reshape array of size 6 into shape (4,4)\n"))
         #expect(r.status == 1)
+        // An error inside a statement continued over lines names the line it is on.
+        let continued = try rnnsh([], stdin: "x = 1\ny = (1 +\n  undefined)\n")
+        #expect(continued.stderr == "<stdin>:3: error: name 'undefined' is not defined\n    undefined)\n    ^^^^^^^^^\n")
         let ok = try rnnsh([], stdin: "print('hi')\nquit\nprint('never')\n")
         #expect(ok.stdout == "hi\n" && ok.status == 0)
     }
@@ -85,7 +88,28 @@ import Testing
         try "x = arange 4\nx * 3\n".write(to: script, atomically: true, encoding: .utf8)
         let check = try rnnsh(["--check", script.path])
         #expect(check.status == 1)
-        #expect(check.stdout.hasSuffix("@@ -1,3 +1,3 @@\n >>> x = arange 4\n->>> x * 2\n-[0 2 4 6]\n+>>> x * 3\n+[0 3 6 9]\n"))
+        #expect(check.stdout.hasSuffix("@@ -1,3 +1,3 @@\n >>> x = arange 4\n->>> x * 2\n-[0 2 4 6]\n+>>> x * 3\n+[0 3 6 9]\nFAIL \(script.path)\n0 passed, 1 failed\n"))
+    }
+
+    /// Many scripts: one `ok`/`FAIL`/`skip` line each and the closing `N passed, M failed` line.
+    @Test func checkOfManyScriptsEndsWithACount() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, _ text: String) throws -> String {
+            let url = dir.appendingPathComponent(name)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return url.path
+        }
+        let good = try write("good.rnn", "arange 3\n")
+        _ = try write("good.out", ">>> arange 3\n[0 1 2]\n")
+        let bad = try write("bad.rnn", "arange 2\n")
+        _ = try write("bad.out", ">>> arange 2\n[0 2]\n")
+        let skipped = try write("slow.rnn", "# rnnsh: no transcript\narange 1\n")
+        let r = try rnnsh(["--check", good, bad, skipped])
+        #expect(r.status == 1)
+        #expect(r.stdout.hasPrefix("ok \(good)\n"))
+        #expect(r.stdout.contains("FAIL \(bad)\n"))
+        #expect(r.stdout.hasSuffix("1 passed, 1 failed, 1 skipped\n"))
     }
 
     /// Found by QA: a script without its `.out` was diffed against an empty text (a `-` line
@@ -97,7 +121,7 @@ import Testing
         try "x = arange 2\n".write(to: script, atomically: true, encoding: .utf8)
         let check = try rnnsh(["--check", script.path])
         #expect(check.status == 1)
-        #expect(check.stdout == "")
+        #expect(check.stdout == "FAIL \(script.path)\n0 passed, 1 failed\n")
         #expect(check.stderr == "error: \(script.path): no transcript \(dir.appendingPathComponent("new.out").path) to compare with (create it with --check --update)\n")
     }
 
