@@ -1,3 +1,4 @@
+import Foundation
 import Tensor
 
 /// One argument on its way into a command: unevaluated source (most arguments) or an already
@@ -23,22 +24,48 @@ struct ArgumentInput {
 }
 
 /// A command's arguments after binding: every parameter has a value of its declared kind
-/// (or its default). Accessors never fail for declared names; asking for an undeclared name
-/// is a programming error in the command and yields `None`.
+/// (or its default).
+///
+/// Names are checked: the binder knows the command's declared parameters, and reading a name
+/// the command does not declare (a typo such as `a.array("axsi")`) is never a silent `None`.
+/// The read is recorded, and the evaluator turns the call into an internal error naming the
+/// undeclared parameter (`Evaluator.call`), whatever the body did with the `None`. Two tests
+/// make a typo fail before it ships: `RegistryTests.everyExampleRuns` runs every example
+/// (an undeclared read fails it), and `ArgumentNameTests` scans the command sources for every
+/// literal parameter name read and checks that a command declares it, covering code paths the
+/// examples do not reach.
 public struct BoundArguments: Sendable {
     var values: [String: Value] = [:]
     var spans: [String: Range<Int>] = [:]
     var given: Set<String> = []
     var statements: [String: (statement: Statement, text: String)] = [:]
+    /// Every parameter and option name the command declares.
+    var declared: Set<String> = []
+    /// Undeclared names read so far (shared by copies, so the evaluator sees the body's reads).
+    let undeclaredReads = UndeclaredReads()
 
-    /// The bound value (already converted to the parameter's kind).
-    public subscript(name: String) -> Value { values[name] ?? .none }
+    init(declared: Set<String> = []) { self.declared = declared }
+
+    /// Records `name` when the command does not declare it; returns whether it is declared.
+    @discardableResult
+    func check(_ name: String) -> Bool {
+        if declared.contains(name) { return true }
+        undeclaredReads.record(name)
+        return false
+    }
+
+    /// The bound value (already converted to the parameter's kind). An undeclared name reads
+    /// as `None` and is recorded, which fails the call (see the type's comment).
+    public subscript(name: String) -> Value {
+        check(name)
+        return values[name] ?? .none
+    }
 
     /// True when the user passed this parameter (rather than its default applying).
-    public func isGiven(_ name: String) -> Bool { given.contains(name) }
+    public func isGiven(_ name: String) -> Bool { check(name) && given.contains(name) }
 
     /// Where the argument was written, for carets.
-    public func span(_ name: String) -> Range<Int>? { spans[name] }
+    public func span(_ name: String) -> Range<Int>? { check(name) ? spans[name] : nil }
 
     public func array(_ name: String) -> NDArray? {
         if case .array(let a) = self[name] { return a }
@@ -81,7 +108,24 @@ public struct BoundArguments: Sendable {
         return nil
     }
 
-    public func statement(_ name: String) -> (statement: Statement, text: String)? { statements[name] }
+    public func statement(_ name: String) -> (statement: Statement, text: String)? { check(name) ? statements[name] : nil }
+}
+
+/// The undeclared parameter names a command body asked for (normally none). A class so that
+/// every copy of a `BoundArguments` records into the one log the evaluator checks.
+final class UndeclaredReads: @unchecked Sendable {
+    private let lock = NSLock()
+    private var names: [String] = []
+
+    func record(_ name: String) {
+        lock.lock(); defer { lock.unlock() }
+        if !names.contains(name) { names.append(name) }
+    }
+
+    var all: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return names
+    }
 }
 
 /// Python's binding rules, with Python's error wording, driven by the command's declaration.
@@ -140,7 +184,7 @@ enum ArgumentBinder {
                              explanation: "usage: \(command.synopsis)", span: callSpan)
         }
 
-        var bound = BoundArguments()
+        var bound = BoundArguments(declared: Set(all.map(\.name)))
         for p in all {
             guard let given = assigned[p.name], let first = given.first else {
                 bound.values[p.name] = p.defaultValue ?? Value.none

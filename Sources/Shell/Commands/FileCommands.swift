@@ -39,7 +39,9 @@ enum FileIOCommands {
         return false
     }
 
-    static func write(_ value: Value, to file: String, call: Invocation) throws {
+    /// `argument` names the parameter that holds `value` (save's `value`, savez's `arrays`),
+    /// for error carets.
+    static func write(_ value: Value, to file: String, call: Invocation, argument: String = "value") throws {
         switch value {
         case .array(let a), .scalar(let a):
             if file.lowercased().hasSuffix(".npz") {
@@ -50,22 +52,22 @@ enum FileIOCommands {
         case .list(let items), .tuple(let items):
             var members: [(name: String, array: NDArray)] = []
             for (i, item) in items.enumerated() {
-                members.append(("arr_\(i)", try call.evaluator.toArray(item, span: call.arguments.span("value"))))
+                members.append(("arr_\(i)", try call.evaluator.toArray(item, span: call.arguments.span(argument))))
             }
             try NPZFile.write(members, to: call.resolvePath(withExtension(file, ".npz")))
         case .record(let r):
             var members: [(name: String, array: NDArray)] = []
             for f in r.fields {
-                members.append((f.name, try call.evaluator.toArray(f.value, span: call.arguments.span("value"))))
+                members.append((f.name, try call.evaluator.toArray(f.value, span: call.arguments.span(argument))))
             }
             try NPZFile.write(members, to: call.resolvePath(withExtension(file, ".npz")))
         case .object(let o):
             guard let members = o.archiveMembers else {
-                throw call.error("cannot save a \(o.kind)", argument: "value")
+                throw call.error("cannot save a \(o.kind)", argument: argument)
             }
             try NPZFile.write(members, to: call.resolvePath(withExtension(file, ".npz")))
         default:
-            throw call.error("cannot save a \(value.typeName): save takes an array, a list or tuple of arrays, or a record", argument: "value")
+            throw call.error("cannot save a \(value.typeName): save takes an array, a list or tuple of arrays, or a record", argument: argument)
         }
     }
 
@@ -78,7 +80,7 @@ enum FileIOCommands {
         examples: [Example("savez pair.npz (arange 2) (arange 3)\nload pair.npz")],
         run: { call in
             guard case .string(let file) = call.arguments["file"] else { _ = try call.path("file"); return .none }
-            try write(.list(call.arguments["arrays"].sequenceItems ?? []), to: withExtension(file, ".npz"), call: call)
+            try write(.list(call.arguments["arrays"].sequenceItems ?? []), to: withExtension(file, ".npz"), call: call, argument: "arrays")
             return .none
         })
 

@@ -297,15 +297,27 @@ final class Evaluator {
         let invocation = Invocation(command: command, arguments: bound, span: span, evaluator: self)
         do {
             let value = try command.run(invocation)
+            try checkDeclaredReads(command, bound)
             recordStage(command, bound, inputs, value: value)
             return value
         } catch let e as ShellError {
+            try checkDeclaredReads(command, bound)
             throw e
         } catch let e as TensorError {
+            try checkDeclaredReads(command, bound)
             throw ShellError(e.message, explanation: teachingExplanation(command, bound, inputs, e) ?? e.explanation, kind: e.kind)
         } catch {
+            try checkDeclaredReads(command, bound)
             throw ShellError("\(command.name): \(error)")
         }
+    }
+
+    /// A body that read a parameter its command does not declare got `None` for it: whatever it
+    /// then returned or threw is not trustworthy, so the call fails, naming the misspelt name.
+    func checkDeclaredReads(_ command: Command, _ bound: BoundArguments) throws(ShellError) {
+        guard let name = bound.undeclaredReads.all.first else { return }
+        let declared = command.allParameters.map(\.name).joined(separator: ", ")
+        throw ShellError("internal error: \(command.name) read the argument '\(name)', which it does not declare (it declares: \(declared.isEmpty ? "nothing" : declared))")
     }
 
     /// `np.asarray` for arguments declared as arrays, through the registry's `asarray`.
