@@ -23,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // Arrays with numpy's semantics: dtypes, strides and views, shape ops, math, .npy/.npz.
         .target(name: "Tensor", dependencies: ["CZlib"], swiftSettings: fastMath),
@@ -30,8 +31,8 @@ let package = Package(
         .target(name: "Printing", dependencies: ["Tensor"]),
         // The LSTM engine: TF BasicLSTMCell, unroll, BPTT, Adam, dense + softmax. Never prints.
         .target(name: "RNN", dependencies: ["Tensor", "CBLAS"], swiftSettings: fastMath),
-        // Datasets: MNIST-format IDX files, Keras mnist.npz, batching.
-        .target(name: "Data", dependencies: ["Tensor", "CZlib"]),
+        // Datasets: MNIST-format IDX files, Keras mnist.npz, batching, verified downloads.
+        .target(name: "Data", dependencies: ["Tensor", "CZlib", "CCurl"]),
         // Tracing, explaining and tracking what shape ops do to data.
         .target(name: "Explore", dependencies: ["Tensor", "Printing", "RNN"]),
         // Lexer, parser, evaluator, workspace, the command registry, help and completion.

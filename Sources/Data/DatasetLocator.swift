@@ -4,8 +4,9 @@ import Tensor
 /// Finds MNIST-format data on disk. A path may be a directory of IDX files, a file prefix
 /// (`…/emnist-digits` for `emnist-digits-train-images-idx3-ubyte.gz`), one of the IDX files
 /// itself, or a Keras `mnist.npz`. Without a path the search order is `RNNSH_DATA`, then
-/// `/tmp/data/` (the tutorial's own path), then `~/.keras/datasets/mnist.npz`, then
-/// `/usr/share/datasets/fashion-mnist/` (Debian's `dataset-fashion-mnist`).
+/// `/tmp/data/` (the tutorial's own path), then `~/.keras/datasets/mnist.npz`, then the other
+/// datasets `download` keeps under `~/.keras/datasets/`, then `/usr/share/datasets/fashion-mnist/`
+/// (Debian's `dataset-fashion-mnist`).
 public enum DatasetLocator {
     /// The four files of an IDX dataset.
     public struct IDXFiles: Sendable, Equatable {
@@ -46,13 +47,18 @@ public enum DatasetLocator {
     /// The four roles, in the order errors list them.
     static let roles = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
 
+    /// Debian's `dataset-fashion-mnist`: the last resort, clothing rather than digits.
+    public static let debianFashionMNIST = "/usr/share/datasets/fashion-mnist/"
+
     public static var processEnvironment: [String: String] { ProcessInfo.processInfo.environment }
 
     /// Where to look when no path is given, in order (`RNNSH_DATA` first when set).
     public static func searchPath(environment: [String: String]) -> [String] {
         var out: [String] = []
         if let d = environment["RNNSH_DATA"], !d.isEmpty { out.append(d) }
-        out += ["/tmp/data/", join(home(environment), ".keras/datasets/mnist.npz"), "/usr/share/datasets/fashion-mnist/"]
+        out.append("/tmp/data/")
+        out += DatasetCatalog.entries.map { $0.loadPath(home: home(environment)) }
+        out.append(debianFashionMNIST)
         return out
     }
 
@@ -62,7 +68,7 @@ public enum DatasetLocator {
         return home(environment) + path.dropFirst()
     }
 
-    static func home(_ environment: [String: String]) -> String {
+    public static func home(_ environment: [String: String]) -> String {
         environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
     }
 
@@ -88,7 +94,7 @@ public enum DatasetLocator {
             }
         }
         throw TensorError("no dataset found (looked in \(places.joined(separator: ", ")))",
-                          explanation: "pass a path, set RNNSH_DATA, or install Fashion-MNIST: sudo apt-get install dataset-fashion-mnist")
+                          explanation: "get the digits with `download mnist`, pass a path, set RNNSH_DATA, or install Fashion-MNIST: sudo apt-get install dataset-fashion-mnist")
     }
 
     /// What `path` names: a Keras npz, an IDX directory, an IDX file, or an IDX name prefix.
@@ -176,7 +182,7 @@ public enum DatasetLocator {
         return s
     }
 
-    static func join(_ dir: String, _ name: String) -> String { dir.hasSuffix("/") ? dir + name : dir + "/" + name }
+    public static func join(_ dir: String, _ name: String) -> String { dir.hasSuffix("/") ? dir + name : dir + "/" + name }
 
     static func split(_ path: String) -> (String, String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }

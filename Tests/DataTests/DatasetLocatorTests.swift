@@ -11,9 +11,11 @@ struct DatasetLocatorTests {
     @Test("search order: RNNSH_DATA, /tmp/data/, ~/.keras/datasets/mnist.npz, Debian's Fashion-MNIST")
     func order() {
         #expect(DatasetLocator.searchPath(environment: ["RNNSH_DATA": "/d", "HOME": "/home/u"])
-                == ["/d", "/tmp/data/", "/home/u/.keras/datasets/mnist.npz", "/usr/share/datasets/fashion-mnist/"])
+                == ["/d", "/tmp/data/", "/home/u/.keras/datasets/mnist.npz", "/home/u/.keras/datasets/fashion-mnist",
+                    "/home/u/.keras/datasets/kmnist", "/usr/share/datasets/fashion-mnist/"])
         #expect(DatasetLocator.searchPath(environment: ["HOME": "/home/u"])
-                == ["/tmp/data/", "/home/u/.keras/datasets/mnist.npz", "/usr/share/datasets/fashion-mnist/"])
+                == ["/tmp/data/", "/home/u/.keras/datasets/mnist.npz", "/home/u/.keras/datasets/fashion-mnist",
+                    "/home/u/.keras/datasets/kmnist", "/usr/share/datasets/fashion-mnist/"])
     }
 
     @Test("places without dataset files are skipped; the first real one wins")
@@ -28,7 +30,7 @@ struct DatasetLocatorTests {
         #expect(found.path == data)
         #expect(found.description == "Fashion-MNIST: IDX files in \(data) (gzip)")
         #expect(throws: TensorError("no dataset found (looked in \(empty), \(root)/nothing)",
-                                    explanation: "pass a path, set RNNSH_DATA, or install Fashion-MNIST: sudo apt-get install dataset-fashion-mnist")) {
+                                    explanation: "get the digits with `download mnist`, pass a path, set RNNSH_DATA, or install Fashion-MNIST: sudo apt-get install dataset-fashion-mnist")) {
             try DatasetLocator.locate(in: [empty, "\(root)/nothing"])
         }
         // RNNSH_DATA is taken as meant: a bad value is an error, not skipped.

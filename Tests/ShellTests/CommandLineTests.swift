@@ -139,3 +139,25 @@ import Testing
         #expect(try rnnsh(["print", "missing.npy"], in: dir).status == 1)
     }
 }
+
+/// `download` as a learner meets it without a network, and `mnist NAME` before a download.
+@Suite struct DownloadCommandTests {
+    @Test func offlineDownloadSaysWhereToCopyTheFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rnnsh-dl-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let shell = Interpreter(options: .init(workingDirectory: dir.path))
+        // Port 1 on loopback refuses at once: the same path as a machine without a network.
+        let out = shell.execute("download mnist url='http://127.0.0.1:1/' dir='cache'")
+        guard case .error(let e)? = out.last else { Issue.record("\(out)"); return }
+        #expect(e.message == "no network: could not reach http://127.0.0.1:1/mnist.npz (Couldn't connect to server)")
+        #expect(e.explanation == "copy mnist.npz to \(dir.path)/cache/ (from http://127.0.0.1:1/), then run mnist")
+        #expect(e.kind == .osError)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir.path + "/cache")) ?? []).isEmpty)
+    }
+
+    @Test func unknownDatasetsAreSuggested() {
+        let out = Interpreter().execute("download kmnsit")
+        guard case .error(let e)? = out.last else { Issue.record("\(out)"); return }
+        #expect(e.message == "unknown dataset 'kmnsit'. Did you mean: 'kmnist'? (known: mnist, fashion-mnist, kmnist)")
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Data
 import Tensor
 
@@ -19,18 +20,29 @@ enum DataCommands {
             validation split of 5,000 taken from training (so `data.train` has 55,000 examples; \
             `validation=0` keeps all 60,000). MNIST, Fashion-MNIST, KMNIST and EMNIST all use \
             the IDX format (raw or `.gz`). Without PATH it looks in `$RNNSH_DATA`, then \
-            `/tmp/data/` (the tutorial's path), then `~/.keras/datasets/mnist.npz`, then \
-            `/usr/share/datasets/fashion-mnist/` (Debian's `dataset-fashion-mnist`), and says \
-            which one it loaded.
+            `/tmp/data/` (the tutorial's path), then `~/.keras/datasets/mnist.npz`, then what \
+            `download` put in `~/.keras/datasets/`, then `/usr/share/datasets/fashion-mnist/` \
+            (Debian's `dataset-fashion-mnist`), and says which one it loaded. `mnist kmnist` \
+            (or `fashion-mnist`) loads a downloaded dataset by name.
             """,
         examples: [Example("data = mnist\ndata.train.images.shape\ndata.test")],
         run: { call in
             var path: String? = nil
             if call.arguments.isGiven("path") {
-                guard case .string = call.arguments["path"] else {
+                guard case .string(let given) = call.arguments["path"] else {
                     throw call.error("mnist() expects a path, got \(call.arguments["path"].typeName)", argument: "path")
                 }
                 path = try call.path("path")
+                // `mnist kmnist`: a dataset `download` knows, by name, unless a file is called that.
+                if let p = path, !FileManager.default.fileExists(atPath: p), !given.contains("/"),
+                   let entry = DatasetCatalog.entry(given) {
+                    let cached = entry.loadPath(home: DatasetLocator.home(DatasetLocator.processEnvironment))
+                    guard FileManager.default.fileExists(atPath: cached) else {
+                        throw call.error("\(entry.title) is not downloaded yet (looked in \(cached))", argument: "path",
+                                         explanation: "get it with: download \(entry.name)")
+                    }
+                    path = cached
+                }
             }
             let validation = call.arguments.int("validation") ?? Dataset.defaultValidationSize
             guard validation >= 0 else {
@@ -40,6 +52,10 @@ enum DataCommands {
             let dataset = try Dataset.load(path: path, oneHot: call.arguments.bool("one_hot") ?? false, validation: validation)
             let object = DatasetObject(dataset, seed: UInt64(bitPattern: Int64(seed)))
             call.print("Loaded \(dataset.source): train \(dataset.train.count), validation \(dataset.validation.count), test \(dataset.test.count)")
+            if path == nil, dataset.source.hasPrefix("Fashion-MNIST"), dataset.source.contains(DatasetLocator.debianFashionMNIST.dropLast()) {
+                // The search fell through to Debian's package: clothing, not the tutorial's digits.
+                call.print("note: no MNIST digits found, so this is Fashion-MNIST (clothes, 10 classes); `download mnist` gets the digits")
+            }
             return .object(object)
         })
 
