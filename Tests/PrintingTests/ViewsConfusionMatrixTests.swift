@@ -60,3 +60,43 @@ import Tensor
         #expect((try? ConfusionMatrix.render(counts: [[Int.max, Int.max], [0, 0]], style: .plain)) != nil)
     }
 }
+
+/// Fashion-MNIST's long class names at the widths a learner's terminal has: the table always
+/// fits, and the names are never lost.
+@Suite struct ViewsConfusionMatrixWidthTests {
+    static let fashion = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+    static let counts: [[Int]] = (0..<10).map { i in (0..<10).map { j in i == j ? 900 + 7 * i : (i + 2 * j) % 9 == 0 ? 13 * (i + 1) : 0 } }
+
+    @Test(arguments: [60, 80, 120])
+    func fitsTheTerminal(width: Int) throws {
+        for style in [TerminalStyle(colour: false, unicode: false, width: width), .colour(width: width)] {
+            let text = try ConfusionMatrix.render(counts: Self.counts, labels: Self.fashion, style: style)
+            for line in text.split(separator: "\n") {
+                #expect(ViewText.visibleWidth(line) <= width, "\(width) columns: \(line)")
+            }
+            for name in Self.fashion { #expect(text.contains(name), "\(name) is shown at width \(width)") }
+        }
+    }
+
+    @Test func eightyColumnsNumberTheColumnsAndNameTheRows() throws {
+        let text = try ConfusionMatrix.render(counts: Self.counts, labels: Self.fashion, style: TerminalStyle(colour: false, unicode: false, width: 80))
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "actual            0     1     2     3     4     5     6     7     8     9    acc")
+        #expect(lines[2] == "0 T-shirt/top   900     .     .     .     .     .     .     .     .    13  0.986")
+        #expect(lines.count == 14)
+    }
+
+    @Test func sixtyColumnsAddALegend() throws {
+        let text = try ConfusionMatrix.render(counts: Self.counts, labels: Self.fashion, style: TerminalStyle(colour: false, unicode: false, width: 60))
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "actual   0   1   2   3   4   5   6   7   8   9    acc")
+        #expect(lines[12] == "prec %  87  89  92 100  97  88 100  93  96  98")
+        #expect(lines[14] == "0 T-shirt/top  1 Trouser  2 Pullover  3 Dress  4 Coat")
+        #expect(lines[15] == "5 Sandal  6 Shirt  7 Sneaker  8 Bag  9 Ankle boot")
+    }
+
+    @Test func wideTerminalsKeepNamesAsColumnHeads() throws {
+        let text = try ConfusionMatrix.render(counts: Self.counts, labels: Self.fashion, style: TerminalStyle(colour: false, unicode: false, width: 160))
+        #expect(text.split(separator: "\n")[1].hasPrefix("actual      T-shirt/top     Trouser"))
+    }
+}

@@ -51,7 +51,7 @@ enum EvalRunner {
         let counts = ConfusionMatrix.counts(actual: ids, predicted: r.predictions, classes: m.model.config.classes)
         var rendered: String? = nil
         if confusion {
-            let names = m.classNames.isEmpty ? nil : m.classNames.enumerated().map { "\($0.offset) \($0.element)" }
+            let names = m.classNames.isEmpty ? nil : m.classNames
             rendered = try ConfusionMatrix.render(counts: counts, labels: names, style: call.interpreter.options.display.style)
         }
         return .object(EvaluationObject(result: r, counts: counts, splitName: "\(s.datasetName) \(s.name)", confusionText: rendered))
