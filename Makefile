@@ -6,9 +6,10 @@
 SWIFT      ?= swift
 CONFIG     ?= release
 BIN        := .build/$(CONFIG)/rnnsh
-# Build: readline, zlib, OpenBLAS, libcurl (dataset downloads). Tests: tmux (keystroke tests), the Fashion-MNIST package
+# Build: readline, zlib, libcurl (dataset downloads); the engine's matrix products are its own
+# (Sources/CKernels). Tests: tmux (keystroke tests), the Fashion-MNIST package
 # (a small real training test), python3 with numpy (round trips with numpy itself).
-APT_PKGS   := libreadline-dev zlib1g-dev libopenblas-dev libcurl4-openssl-dev tmux dataset-fashion-mnist
+APT_PKGS   := libreadline-dev zlib1g-dev libcurl4-openssl-dev tmux dataset-fashion-mnist
 
 .PHONY: demo test bench build deps pydeps docs
 

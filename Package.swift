@@ -22,15 +22,18 @@ let package = Package(
         // C system libraries: each is a module map and a shim header, nothing else.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
-        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // The engine's matrix product: packing and register-tiled micro-kernels compiled per
+        // instruction set (AVX-512, AVX2+FMA, portable C), chosen and checked at run time for
+        // the CPU it runs on. Optimised in every configuration: debug test runs train models too.
+        .target(name: "CKernels", path: "Sources/CKernels", cSettings: [.unsafeFlags(["-O3"])]),
 
         // Arrays with numpy's semantics: dtypes, strides and views, shape ops, math, .npy/.npz.
         .target(name: "Tensor", dependencies: ["CZlib"], swiftSettings: fastMath),
         // numpy's str/repr, byte for byte, and terminal views (digits, heatmaps, charts).
         .target(name: "Printing", dependencies: ["Tensor"]),
         // The LSTM engine: TF BasicLSTMCell, unroll, BPTT, Adam, dense + softmax. Never prints.
-        .target(name: "RNN", dependencies: ["Tensor", "CBLAS"], swiftSettings: fastMath),
+        .target(name: "RNN", dependencies: ["Tensor", "CKernels"], swiftSettings: fastMath),
         // Datasets: MNIST-format IDX files, Keras mnist.npz, batching, verified downloads.
         .target(name: "Data", dependencies: ["Tensor", "CZlib", "CCurl"]),
         // Tracing, explaining and tracking what shape ops do to data.

@@ -200,11 +200,11 @@ public enum Benchmark {
         var gemm = Double.infinity, act = Double.infinity
         for _ in 0..<3 {
             let g0 = now()
-            for _ in 0..<reps { model.runParallel(slices.count) { r in model.replicas[r].replayGEMMs(params: p) } }
+            for _ in 0..<reps { model.runParallel(slices.count) { _, w in model.replicas[w].replayGEMMs(params: p) } }
             gemm = min(gemm, (now() - g0) / Double(reps))
             let a0 = now()
             for _ in 0..<reps {
-                model.runParallel(slices.count) { r in model.replicas[r].replayCellWork(params: p, forgetBias: model.config.forgetBias) }
+                model.runParallel(slices.count) { _, w in model.replicas[w].replayCellWork(params: p, forgetBias: model.config.forgetBias) }
             }
             act = min(act, (now() - a0) / Double(reps))
         }

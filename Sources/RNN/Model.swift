@@ -9,13 +9,17 @@ public enum OutputInit: String, Sendable, CaseIterable {
     case glorot
 }
 
-/// How the two cores share the work of a batch.
+/// How the cores share the work of a batch.
 public enum Parallelism: String, Sendable, CaseIterable {
-    /// One replica over the whole batch; OpenBLAS splits each product over `threads` threads.
+    /// One replica over the whole batch; each large product is split by rows over `threads`
+    /// threads (the cell's element-wise work stays on one). Results do not depend on `threads`.
     case blas
-    /// `threads` replicas each take a slice of the batch on their own core (OpenBLAS on one
-    /// thread each), so the activations run in parallel too; gradients are summed in a fixed
-    /// order, so results stay bit-identical for a given thread count.
+    /// The batch is cut into `2 × threads` chunks (one when `threads` is 1) that `threads`
+    /// workers claim as they become free, each running whole chunks forward and backward, so
+    /// the activations run in parallel too and a worker on a busy core simply takes fewer
+    /// chunks (see `WorkerPool`). Each chunk's gradient has its own buffer and they are summed
+    /// in chunk order, so results are bit-identical for a given thread count, whichever
+    /// worker ran which chunk.
     case replicas
 }
 
@@ -63,10 +67,12 @@ public final class Model {
     let params: FloatBuffer
     let adam: AdamState
     let replicas: [ModelReplica]
+    /// One gradient buffer per chunk of a batch (see `Parallelism.replicas`).
+    let chunkGradients: [FloatBuffer]
     /// Batch staging buffers (images `[B, T·I]`, label distributions `[B, K]`), reused.
     let images = FloatBuffer(), targets = FloatBuffer()
     /// The largest number of rows one replica runs forward at once when evaluating; bounds memory.
-    static let evalChunk = 256
+    static let evalChunk = 128
 
     /// Weight names in `weights()` (TF's variable names for this graph).
     public static let kernelName = "rnn/basic_lstm_cell/kernel"
@@ -87,6 +93,7 @@ public final class Model {
         adam = AdamState(count: l.total, config: config.adam)
         let n = config.parallelism == .replicas ? config.threads : 1
         replicas = (0..<n).map { _ in ModelReplica(layout: l, steps: config.steps) }
+        chunkGradients = (0..<Model.chunkCount(replicas: n)).map { _ in FloatBuffer(l.total) }
         var rng = SeededRandom(seed: config.seed)
         let kernel = Initializers.glorotUniform(rows: l.input + l.units, columns: 4 * l.units, rng: &rng)
         write(kernel, at: l.kernel)
@@ -242,8 +249,7 @@ public final class Model {
     /// Trains on the staged batch of `rows`.
     func trainStaged(rows: Int) -> StepResult {
         if rows == 0 { return StepResult(loss: .nan, correct: 0, count: 0, applied: false) }
-        let (loss, correct) = computeGradients(rows: rows)
-        let g = replicas[0].grads.pointer
+        let (loss, correct, g) = computeGradients(rows: rows)
         guard loss.isFinite, LSTMLayer.allFinite(g, count: layout.total) else {
             return StepResult(loss: loss, correct: correct, count: rows, applied: false)
         }
@@ -251,37 +257,40 @@ public final class Model {
         return StepResult(loss: loss, correct: correct, count: rows, applied: true)
     }
 
-    /// Forward and backward of the staged batch; the summed gradient ends in replica 0's buffer.
-    /// Returns the batch-mean loss and the correct count.
-    func computeGradients(rows: Int) -> (Float, Int) {
+    /// Chunks a batch is cut into: 2 per worker, so that a worker slowed by a busy core leaves
+    /// chunks to the others; one when there is one worker (the largest products run fastest).
+    static func chunkCount(replicas: Int) -> Int { replicas > 1 ? 2 * replicas : 1 }
+
+    /// Forward and backward of the staged batch. Returns the batch-mean loss, the correct
+    /// count and the summed gradient (chunk 0's buffer, valid until the next batch).
+    func computeGradients(rows: Int) -> (Float, Int, UnsafeMutablePointer<Float>) {
         let per = config.steps * config.input, k = config.classes
         let p = UnsafePointer(params.pointer), fb = config.forgetBias
-        let slices = split(rows)
-        var results = [SoftmaxCrossEntropy.Result](repeating: .init(loss: 0, correct: 0), count: slices.count)
+        let chunks = split(rows)
+        var results = [SoftmaxCrossEntropy.Result](repeating: .init(loss: 0, correct: 0), count: chunks.count)
         let imagesP = UnsafePointer(images.pointer), targetsP = UnsafePointer(targets.pointer)
+        let grads = chunkGradients.map(\.pointer)
         results.withUnsafeMutableBufferPointer { resultsBuffer in
             let out = UncheckedBox(resultsBuffer)
-            runParallel(slices.count) { r in
-                let (start, count) = slices[r]
-                // Each worker writes only its own slot.
-                out.value[r] = replicas[r].trainSlice(params: p, forgetBias: fb, images: imagesP + start * per,
-                                                      targets: targetsP + start * k, rows: count, total: rows)
+            runParallel(chunks.count) { c, worker in
+                let (start, count) = chunks[c]
+                // Each task writes only its own chunk's slot and gradient buffer.
+                out.value[c] = replicas[worker].trainSlice(params: p, forgetBias: fb, images: imagesP + start * per,
+                                                           targets: targetsP + start * k, rows: count, total: rows,
+                                                           gradients: grads[c])
             }
         }
-        // Sum in a fixed order: bit-identical for a given thread count.
-        let g0 = replicas[0].grads.pointer
-        for r in 1..<max(slices.count, 1) {
-            let gr = replicas[r].grads.pointer
-            LSTMLayer.add(gr, into: g0, count: layout.total)
-        }
+        // Sum in chunk order: bit-identical for a given thread count.
+        let g0 = grads[0]
+        for c in 1..<max(chunks.count, 1) { LSTMLayer.add(grads[c], into: g0, count: layout.total) }
         var lossSum: Float = 0, correct = 0
         for r in results { lossSum += r.loss; correct += r.correct }
-        return (lossSum / Float(rows), correct)
+        return (lossSum / Float(rows), correct, g0)
     }
 
-    /// Splits `rows` among the replicas (contiguous slices, the first ones one row larger).
+    /// Splits `rows` into the model's chunks (contiguous, the first ones one row larger).
     func split(_ rows: Int) -> [(Int, Int)] {
-        let n = min(replicas.count, max(rows, 1))
+        let n = min(chunkGradients.count, max(rows, 1))
         var out: [(Int, Int)] = []
         var start = 0
         for r in 0..<n {
@@ -291,18 +300,17 @@ public final class Model {
         return out
     }
 
-    /// Runs `body(0..<n)` on n threads (or inline for one), with OpenBLAS threads set to suit
-    /// and held (see `BLASThreads.exclusively`).
-    func runParallel(_ n: Int, _ body: (Int) -> Void) {
-        if n <= 1 {
-            BLASThreads.exclusively(threads: config.parallelism == .blas ? config.threads : 1) { body(0) }
+    /// Runs `body(task, worker)` for tasks `0..<n` on the worker pool (`worker` picks the
+    /// replica), with product threads set to suit and held (see `BLASThreads.exclusively`).
+    func runParallel(_ n: Int, _ body: (Int, Int) -> Void) {
+        if replicas.count <= 1 {
+            BLASThreads.exclusively(threads: config.parallelism == .blas ? config.threads : 1) {
+                for t in 0..<n { body(t, 0) }
+            }
             return
         }
         BLASThreads.exclusively(threads: 1) {
-            withoutActuallyEscaping(body) { b in
-                let box = UncheckedBox(b)
-                DispatchQueue.concurrentPerform(iterations: n) { box.value($0) }
-            }
+            WorkerPool.shared.run(tasks: n, workers: replicas.count, body)
         }
     }
 
@@ -353,29 +361,23 @@ public final class Model {
                           predictions: predictions)
     }
 
-    /// Logits of the images `x` (N rows), converted and run in chunks of `evalChunk` rows per
-    /// replica, so that evaluating 10,000 images never holds more than one chunk as float32.
+    /// Logits of the images `x` (N rows), converted and run in chunks of `evalChunk` rows that
+    /// the workers claim as they become free; each worker converts its own rows, so evaluating
+    /// 10,000 images never holds more than one chunk per worker as float32.
     func forwardChunked(_ x: NDArray, rows: Int, into out: UnsafeMutablePointer<Float>) throws(TensorError) {
         let per = config.steps * config.input, k = config.classes
         let p = UnsafePointer(params.pointer), fb = config.forgetBias
         let src = try x.contiguous()
         let outBox = UncheckedBox(out)
-        let chunk = Model.evalChunk * replicas.count
-        images.ensure(min(rows, chunk) * per)
-        var start = 0
-        while start < rows {
-            let rowsNow = min(rows - start, chunk)
-            ArrayConversion.copyRows(src, rows: Array(start..<(start + rowsNow)), into: images.pointer)
-            let slices = split(rowsNow)
-            let imagesP = UnsafePointer(images.pointer)
-            let base = start
-            runParallel(slices.count) { r in
-                let (s, c) = slices[r]
-                let rep = replicas[r]
-                rep.forward(params: p, forgetBias: fb, images: imagesP + s * per, rows: c, forBackward: false)
-                (outBox.value + (base + s) * k).update(from: rep.logits.pointer, count: c * k)
-            }
-            start += rowsNow
+        let chunk = Model.evalChunk
+        let tasks = (rows + chunk - 1) / chunk
+        runParallel(tasks) { t, worker in
+            let s = t * chunk, c = min(chunk, rows - s)
+            let rep = replicas[worker]
+            rep.staged.ensure(c * per)
+            ArrayConversion.copyRows(src, rows: Array(s..<(s + c)), into: rep.staged.pointer)
+            rep.forward(params: p, forgetBias: fb, images: rep.staged.pointer, rows: c, forBackward: false)
+            (outBox.value + s * k).update(from: rep.logits.pointer, count: c * k)
         }
     }
 }

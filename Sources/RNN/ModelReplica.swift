@@ -13,14 +13,18 @@ struct ParameterLayout: Equatable, Sendable {
 
 /// The whole model, forward and backward, on a slice of a batch: rows of images `[rows, T·I]`
 /// → LSTM over the T rows of each image → dense on the last output → softmax cross-entropy.
-/// Each replica owns its activations and gradient buffer (reused across batches), so two
-/// replicas can work on the two halves of a batch on the two cores at once.
+/// Each replica owns its activations (reused across batches): one replica per worker thread,
+/// each running whole chunks of a batch, so the workers share nothing but the weights.
 final class ModelReplica: @unchecked Sendable {
     let layout: ParameterLayout
     let steps: Int
     let act = LSTMActivations()
     let logits = FloatBuffer(), dlogits = FloatBuffer()
+    /// The gradient buffer of single-replica work (`Model.gradients`); training chunks write
+    /// into the model's per-chunk buffers instead.
     let grads: FloatBuffer
+    /// Evaluation rows converted to float32 by this replica's worker.
+    let staged = FloatBuffer()
 
     init(layout: ParameterLayout, steps: Int) {
         self.layout = layout; self.steps = steps
@@ -54,21 +58,23 @@ final class ModelReplica: @unchecked Sendable {
                            out: logits.pointer, batch: rows, inputs: U, outputs: K)
     }
 
-    /// Forward and backward on `rows` rows of a batch of `total`: writes the gradient of the
-    /// batch-mean loss into `grads` and returns the summed loss and correct count of these rows.
+    /// Forward and backward on `rows` rows of a batch of `total`: writes these rows' share of
+    /// the gradient of the batch-mean loss into `gradients` (default: `grads`) and returns the
+    /// summed loss and correct count of these rows.
     /// With `needInitialState`/`inputGradients`, also leaves dL/dc0, dL/dh0 in `act.dc`/`act.dh`
     /// and fills `inputGradients` (`[T, rows, I]`).
     func trainSlice(params: UnsafePointer<Float>, forgetBias: Float, images: UnsafePointer<Float>,
                     targets: UnsafePointer<Float>, rows: Int, total: Int,
                     initial: (c: UnsafePointer<Float>, h: UnsafePointer<Float>)? = nil,
                     needInitialState: Bool = false,
-                    inputGradients: UnsafeMutablePointer<Float>? = nil) -> SoftmaxCrossEntropy.Result {
+                    inputGradients: UnsafeMutablePointer<Float>? = nil,
+                    gradients: UnsafeMutablePointer<Float>? = nil) -> SoftmaxCrossEntropy.Result {
         let (U, K) = (layout.units, layout.classes)
         forward(params: params, forgetBias: forgetBias, images: images, rows: rows, initial: initial)
         dlogits.ensure(rows * K)
         let r = SoftmaxCrossEntropy.forwardBackward(logits: logits.pointer, labels: targets, dlogits: dlogits.pointer,
                                                     batch: rows, meanOver: total, classes: K)
-        let g = grads.pointer
+        let g = gradients ?? grads.pointer
         DenseLayer.backward(x: act.hLast.pointer, w: params + layout.denseW, dout: dlogits.pointer,
                             dw: g + layout.denseW, db: g + layout.denseB, dx: act.dh.pointer,
                             accumulate: false, batch: rows, inputs: U, outputs: K)

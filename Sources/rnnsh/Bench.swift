@@ -5,8 +5,6 @@ import RNN
 /// measures the machine's sgemm peak in the same run, and prints a table and, last, one
 /// machine-readable line. The engine measures; this only formats.
 func runBench() -> Int32 {
-    // The right OpenBLAS kernels need a restart on CPUs it does not recognise (see BLASSetup).
-    BLASSetup.restartWithFastKernelsIfNeeded()
     let r: BenchmarkResult
     do {
         r = try Benchmark.run(BenchmarkConfig.fromEnvironment())

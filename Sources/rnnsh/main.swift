@@ -83,17 +83,9 @@ struct Tools: ParsableCommand {
     static let names: Set<String> = ["print", "repr", "docs", "bench"]
 }
 
-// OpenBLAS picks its kernels when it loads and, on CPUs it does not know (this project's Xeons),
-// falls back to generic ones 2-3x slower; the fix is OPENBLAS_CORETYPE and a restart, before
-// anything else happens (RNN's BLASSetup; RNNSH_NO_REEXEC=1 disables it).
-BLASSetup.restartWithFastKernelsIfNeeded()
-
 let arguments = Array(CommandLine.arguments.dropFirst())
 if let first = arguments.first, Tools.names.contains(first) {
     Tools.main(arguments)
 } else {
-    // `train`, `eval` and `unroll` run on OpenBLAS: if it fell back to its generic kernels on
-    // this CPU, restart now (before any work) with the right ones — 2-3x faster training.
-    BLASSetup.restartWithFastKernelsIfNeeded()
     RNNShell.main()
 }

@@ -1,0 +1,28 @@
+// The micro-kernel contract shared by the driver (sgemm.c) and the per-ISA kernels.
+//
+// A micro-kernel computes one register tile of C:
+//     C[i][j] = alpha · Σ_p A(i, p) · Bp[p][j] + beta · C[i][j]      i < mr ≤ MR, j < nr ≤ NR
+// A is read in place, element (i, p) at a[i·rsa + p·csa] (row-major A: rsa = lda, csa = 1;
+// a transposed A: rsa = 1, csa = lda), so A is never packed. Bp is a packed panel of B:
+// kc rows of NR floats, 64-byte aligned, zero past nr. beta == 0 does not read C.
+#ifndef CKERNELS_MICROKERNELS_H
+#define CKERNELS_MICROKERNELS_H
+
+typedef void (*rk_microkernel)(long kc, const float *a, long rsa, long csa, const float *bp,
+                               float *c, long ldc, long mr, long nr, float alpha, float beta);
+
+/// A kernel set: its register tile and the largest k-block whose B panel stays in L1.
+typedef struct {
+    int mr, nr, kc;
+    rk_microkernel kernel;
+} rk_kernel_info;
+
+#if defined(__x86_64__)
+void rk_ukr_avx512_8x32(long kc, const float *a, long rsa, long csa, const float *bp,
+                        float *c, long ldc, long mr, long nr, float alpha, float beta);
+void rk_ukr_avx2_6x16(long kc, const float *a, long rsa, long csa, const float *bp,
+                      float *c, long ldc, long mr, long nr, float alpha, float beta);
+#endif
+void rk_ukr_generic_4x8(long kc, const float *a, long rsa, long csa, const float *bp,
+                        float *c, long ldc, long mr, long nr, float alpha, float beta);
+#endif

@@ -1,0 +1,153 @@
+import Testing
+import Foundation
+@testable import RNN
+
+/// The engine's own matrix product (Sources/CKernels) against a naive double-precision product:
+/// every kernel set this CPU supports, odd shapes around the register tiles (8×32, 6×16, 4×8)
+/// and the k-blocks, all four transpose combinations, padded row strides, alpha/beta, and
+/// beta = 0 leaving NaN garbage in C unread. Also the row split over the worker pool and the
+/// pool itself.
+@Suite struct KernelTests {
+    /// A reproducible fill in [-1, 1).
+    static func values(_ n: Int, seed: UInt64) -> [Float] {
+        var rng = SeededRandom(seed: seed)
+        return (0..<n).map { _ in Float(rng.unit()) * 2 - 1 }
+    }
+
+    struct Case: CustomStringConvertible, Sendable {
+        var m: Int, n: Int, k: Int, transA: Bool, transB: Bool
+        var description: String { "\(m)x\(n)x\(k) \(transA ? "T" : "N")\(transB ? "T" : "N")" }
+    }
+
+    static let shapes: [(Int, Int, Int)] = [
+        (1, 1, 1), (1, 33, 7), (5, 1, 3), (7, 31, 9), (8, 32, 16), (9, 33, 17), (13, 65, 130),
+        (6, 16, 257), (17, 47, 300), (128, 10, 128), (33, 128, 513),
+    ]
+    static let cases: [Case] = shapes.flatMap { s in
+        [(false, false), (true, false), (false, true), (true, true)].map { Case(m: s.0, n: s.1, k: s.2, transA: $0.0, transB: $0.1) }
+    }
+
+    /// Runs one product with `kernel` and checks every element against the float64 product
+    /// within the rounding bound of a k-term float sum; padding columns must stay untouched.
+    static func check(_ kernel: String, _ c: Case, alpha: Float, beta: Float) {
+        let (m, n, k) = (c.m, c.n, c.k)
+        let lda = (c.transA ? m : k) + 3, ldb = (c.transB ? k : n) + 2, ldc = n + 5
+        let a = values((c.transA ? k : m) * lda, seed: UInt64(m * 131 + k))
+        let b = values((c.transB ? n : k) * ldb, seed: UInt64(n * 17 + k * 3))
+        let c0 = values(m * ldc, seed: 99)
+        var out = beta == 0 ? [Float](repeating: .nan, count: m * ldc) : c0
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                out.withUnsafeMutableBufferPointer { pc in
+                    GEMMKernels.sgemm(with: kernel, transA: c.transA, transB: c.transB, m: m, n: n, k: k, alpha: alpha,
+                                      a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb,
+                                      beta: beta, c: pc.baseAddress!, ldc: ldc)
+                }
+            }
+        }
+        var worst = 0.0
+        for i in 0..<m {
+            for j in 0..<n {
+                var sum = 0.0, mag = 0.0
+                for p in 0..<k {
+                    let x = Double(c.transA ? a[p * lda + i] : a[i * lda + p])
+                    let y = Double(c.transB ? b[j * ldb + p] : b[p * ldb + j])
+                    sum += x * y; mag += abs(x * y)
+                }
+                let want = Double(alpha) * sum + (beta == 0 ? 0 : Double(beta) * Double(c0[i * ldc + j]))
+                let bound = Double(k + 2) * 1.2e-7 * (Double(abs(alpha)) * mag + abs(Double(beta) * Double(c0[i * ldc + j]))) + 1e-30
+                worst = max(worst, abs(Double(out[i * ldc + j]) - want) / bound)
+            }
+            for j in n..<ldc {
+                if beta == 0 { #expect(out[i * ldc + j].isNaN, "\(kernel) \(c): wrote padding") }
+                else { #expect(out[i * ldc + j] == c0[i * ldc + j], "\(kernel) \(c): wrote padding") }
+            }
+        }
+        #expect(worst <= 1, "\(kernel) \(c) alpha \(alpha) beta \(beta): error \(worst)× the rounding bound")
+    }
+
+    @Test func everySupportedKernelMatchesTheNaiveProduct() {
+        #expect(GEMMKernels.supported.contains("generic"))
+        for kernel in GEMMKernels.supported {
+            for c in Self.cases {
+                Self.check(kernel, c, alpha: 1, beta: 0)
+                Self.check(kernel, c, alpha: -0.5, beta: 2)
+            }
+        }
+    }
+
+    @Test func activeKernelIsTheBestThatPassedItsCheck() {
+        // No set failed its check on a correct CPU, so the best supported one is active.
+        #expect(GEMMKernels.active == GEMMKernels.supported.first)
+        #expect(BLASThreads.configuration.contains(GEMMKernels.active))
+    }
+
+    /// A transposed B is cached per thread by address and content: changing the bytes at the
+    /// same address must give the new product, not the cached one.
+    @Test func transposedOperandCacheSeesChangedContents() {
+        let (m, n, k) = (16, 40, 70)
+        var a = Self.values(m * k, seed: 1), b = Self.values(n * k, seed: 2)
+        var c1 = [Float](repeating: 0, count: m * n), c2 = c1
+        func run(_ c: inout [Float]) {
+            a.withUnsafeMutableBufferPointer { pa in b.withUnsafeMutableBufferPointer { pb in c.withUnsafeMutableBufferPointer { pc in
+                GEMM.sgemm(transB: true, m: m, n: n, k: k, a: pa.baseAddress!, lda: k, b: pb.baseAddress!, ldb: k,
+                           c: pc.baseAddress!, ldc: n)
+            } } }
+        }
+        run(&c1)
+        b[k * 3 + 5] += 1    // element (p = 5, j = 3) of op(B)
+        run(&c2)
+        for i in 0..<m {
+            for j in 0..<n {
+                let expected = j == 3 ? c1[i * n + j] + a[i * k + 5] : c1[i * n + j]
+                #expect(abs(c2[i * n + j] - expected) <= 1e-5 * max(1, abs(expected)))
+            }
+        }
+    }
+
+    /// Products split by rows over the worker pool give the very same bits as one thread.
+    @Test func rowSplitIsBitIdentical() {
+        let (m, n, k) = (100, 96, 160)
+        let a = Self.values(m * k, seed: 3), b = Self.values(k * n, seed: 4)
+        func run(threads: Int) -> [Float] {
+            var c = [Float](repeating: 0, count: m * n)
+            BLASThreads.exclusively(threads: threads) {
+                a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in c.withUnsafeMutableBufferPointer { pc in
+                    GEMM.sgemm(m: m, n: n, k: k, a: pa.baseAddress!, lda: k, b: pb.baseAddress!, ldb: n,
+                               c: pc.baseAddress!, ldc: n)
+                } } }
+            }
+            return c
+        }
+        #expect(run(threads: 1).map(\.bitPattern) == run(threads: 3).map(\.bitPattern))
+    }
+
+    @Test func workerPoolRunsEveryTaskOnceOnDistinctWorkers() {
+        for workers in [1, 2, 3] {
+            // Per task: times run; per worker id: tasks running now; violations seen (written
+            // only by their own task or worker, checked after the job).
+            let counts = UnsafeMutablePointer<Int>.allocate(capacity: 50)
+            counts.initialize(repeating: 0, count: 50)
+            let busy = UnsafeMutablePointer<Int>.allocate(capacity: 8)
+            busy.initialize(repeating: 0, count: 8)
+            let bad = UnsafeMutablePointer<Int>.allocate(capacity: 50)
+            bad.initialize(repeating: 0, count: 50)
+            let box = UncheckedBox((counts, busy, bad))
+            WorkerPool.shared.run(tasks: 50, workers: workers) { t, w in
+                let (counts, busy, bad) = box.value
+                if w < 0 || w >= workers { bad[t] += 1; return }
+                busy[w] += 1          // a worker id is never used by two threads at once
+                if busy[w] != 1 { bad[t] += 1 }
+                counts[t] += 1
+                // A job started while the pool runs one runs inline on this thread, as worker 0.
+                if workers > 1 {
+                    WorkerPool.shared.run(tasks: 2, workers: 2) { _, inner in if inner != 0 { bad[t] += 1 } }
+                }
+                busy[w] -= 1
+            }
+            #expect((0..<50).allSatisfy { counts[$0] == 1 }, "workers \(workers)")
+            #expect((0..<50).allSatisfy { bad[$0] == 0 }, "workers \(workers)")
+            counts.deallocate(); busy.deallocate(); bad.deallocate()
+        }
+    }
+}
