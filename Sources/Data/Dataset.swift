@@ -2,8 +2,9 @@ import Tensor
 
 /// A dataset loaded like TF's `input_data.read_data_sets`: train, validation and test splits
 /// of 28×28 images flattened to 784 float32 values in [0, 1], with class-id or one-hot labels.
-/// The validation split is taken from the front of the training images (5,000 by default, so
-/// MNIST's 60,000 become 55,000 + 5,000 as in the tutorial).
+/// The validation split is taken from the front of the training images: by default the share TF
+/// holds out of MNIST (5,000 of 60,000, one in twelve), so MNIST's 60,000 become 55,000 + 5,000
+/// as in the tutorial and a smaller set gives up proportionally fewer.
 public struct Dataset: Sendable {
     public let train: DataSplit
     public let validation: DataSplit
@@ -19,9 +20,16 @@ public struct Dataset: Sendable {
     public static let imageSide = 28
     public static let defaultValidationSize = 5000
 
+    /// TF's 5,000-of-60,000 share of `trainingCount`, rounded to the nearest image.
+    public static func defaultValidation(forTraining trainingCount: Int) -> Int {
+        let n = max(trainingCount, 0)
+        return n / 12 + (n % 12 >= 6 ? 1 : 0)
+    }
+
     /// Loads `path` (an IDX directory or file prefix, or a Keras `mnist.npz`), or when `path`
     /// is nil the first dataset `DatasetLocator` finds.
-    public static func load(path: String? = nil, oneHot: Bool = false, validation: Int = defaultValidationSize,
+    /// `validation` nil takes `defaultValidation(forTraining:)` of the training images.
+    public static func load(path: String? = nil, oneHot: Bool = false, validation: Int? = nil,
                             environment: [String: String] = DatasetLocator.processEnvironment) throws(TensorError) -> Dataset {
         let location: DatasetLocator.Location
         if let path { location = try DatasetLocator.resolve(DatasetLocator.expandingTilde(path, environment: environment)) } else { location = try DatasetLocator.locate(environment: environment) }
@@ -34,7 +42,8 @@ public struct Dataset: Sendable {
     }
 
     /// Assembles splits from already-read pixels and labels (what `load` does after reading).
-    init(_ raw: RawDataset, oneHot: Bool, validation: Int, path: String, source: String) throws(TensorError) {
+    init(_ raw: RawDataset, oneHot: Bool, validation requested: Int?, path: String, source: String) throws(TensorError) {
+        let validation = requested ?? Dataset.defaultValidation(forTraining: raw.trainCount)
         guard validation >= 0 && validation <= raw.trainCount else {
             throw TensorError("validation size should be between 0 and \(raw.trainCount), not \(validation)")
         }

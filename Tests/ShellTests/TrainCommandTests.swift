@@ -87,6 +87,20 @@ import Tensor
         #expect(!plain.execute("m = train epochs=1 batch=10 units=8").contains { if case .progress = $0 { return true } else { return false } })
     }
 
+    /// A model of unnamed classes scored on Fashion-MNIST (Debian's package, which CI installs)
+    /// is warned about before the accuracy, which would mean nothing.
+    @Test func evalWarnsWhenTheClassesDiffer() throws {
+        let dir = try S.tempDir("mismatch")
+        defer { S.remove(dir) }
+        let shell = try Self.shell(dir)
+        S.run("m = train epochs=1 batch=10 units=8", in: shell)
+        #expect(!S.run("eval m test", in: shell).contains("warning"))
+        let out = S.run("f = mnist '/usr/share/datasets/fashion-mnist'; eval m f.test limit=20", in: shell)
+        let lines = out.split(separator: "\n").map(String.init)
+        #expect(lines.contains("warning: the model learned unnamed classes 0–9 but Fashion-MNIST test holds T-shirt/top, Trouser, Pullover, …; the accuracy compares different things"), "\(out)")
+        #expect(lines.last?.hasPrefix("Accuracy: ") == true)
+    }
+
     @Test func evalConfusionPredictShowPlot() throws {
         let dir = try S.tempDir("views")
         defer { S.remove(dir) }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Tensor
 @testable import Shell
+import Data
 
 /// `mnist` and `next_batch` on crafted MNIST-format files: what loads, what a batch holds,
 /// and one clear error naming the file for every kind of damage.
@@ -24,6 +25,19 @@ import Tensor
         #expect(S.run("vars", in: shell).contains("data  dataset"))
         let detail = S.run("data", in: shell)
         #expect(detail.hasPrefix("dataset MNIST-format data: IDX files in \(dir)\n  train      30 images (30, 784) float32"))
+    }
+
+    /// A small set gives up TF's share (one in twelve) for validation, not a fixed 5,000.
+    @Test func defaultValidationIsProportional() throws {
+        let dir = try S.tempDir("proportional")
+        defer { S.remove(dir) }
+        try S.makeDataset(in: dir, train: 90, test: 6)
+        let shell = Interpreter()
+        #expect(S.run("data = mnist '\(dir)'", in: shell)
+                == "Loaded MNIST-format data: IDX files in \(dir): train 82, validation 8, test 6")
+        #expect(Dataset.defaultValidation(forTraining: 60_000) == 5_000)
+        #expect(Dataset.defaultValidation(forTraining: 8_000) == 667)
+        #expect(Dataset.defaultValidation(forTraining: 5) == 0 && Dataset.defaultValidation(forTraining: 6) == 1)
     }
 
     @Test func nextBatchReshufflesEachEpochLikeTF() throws {

@@ -12,13 +12,14 @@ enum DataCommands {
         summary: "Load MNIST-format data (IDX files or Keras mnist.npz) as train/validation/test splits.",
         parameters: [Parameter("path", .path, default: .none, help: "a directory of IDX files, a file prefix, one IDX file, or an mnist.npz; default: search")],
         options: [Parameter("one_hot", .bool, default: .bool(false), help: "labels as one-hot float32 rows instead of class ids"),
-                  Parameter("validation", .int, default: .int(Dataset.defaultValidationSize), help: "examples taken from the front of training for validation"),
+                  Parameter("validation", .optionalInt, default: .none, help: "examples taken from the front of training for validation (default: one in twelve, TF's 5,000 of 60,000)"),
                   Parameter("seed", .int, default: .int(0), help: "seed of next_batch's shuffling")],
         help: """
             Loads a dataset like TF's `input_data.read_data_sets`: pixels as float32 in [0, 1] \
             flattened to 784, labels as class ids (`one_hot=True` gives one-hot rows), and a \
-            validation split of 5,000 taken from training (so `data.train` has 55,000 examples; \
-            `validation=0` keeps all 60,000). MNIST, Fashion-MNIST, KMNIST and EMNIST all use \
+            validation split taken from the front of training: TF's share, 5,000 of 60,000 (so \
+            `data.train` has 55,000 examples), one in twelve of a smaller set; `validation=N` \
+            sets it and `validation=0` keeps every training image. MNIST, Fashion-MNIST, KMNIST and EMNIST all use \
             the IDX format (raw or `.gz`). Without PATH it looks in `$RNNSH_DATA`, then \
             `/tmp/data/` (the tutorial's path), then `~/.keras/datasets/mnist.npz`, then what \
             `download` put in `~/.keras/datasets/`, then `/usr/share/datasets/fashion-mnist/` \
@@ -44,8 +45,8 @@ enum DataCommands {
                     path = cached
                 }
             }
-            let validation = call.arguments.int("validation") ?? Dataset.defaultValidationSize
-            guard validation >= 0 else {
+            let validation = call.arguments.int("validation")
+            if let validation, validation < 0 {
                 throw call.error("validation size should be between 0 and the training size, not \(validation)", argument: "validation")
             }
             let seed = call.arguments.int("seed") ?? 0

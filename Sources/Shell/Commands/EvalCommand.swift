@@ -40,6 +40,7 @@ enum EvalRunner {
             split = d.test
         }
         guard let s = split else { return .none }
+        if let warning = classMismatch(model: m, split: s) { call.print(warning) }
         var part = s.split
         if let limit = a.int("limit") {
             guard limit > 0 else { throw call.error("limit must be positive, got \(limit)", argument: "limit") }
@@ -55,6 +56,23 @@ enum EvalRunner {
             rendered = try ConfusionMatrix.render(counts: counts, labels: names, style: call.interpreter.options.display.style)
         }
         return .object(EvaluationObject(result: r, counts: counts, splitName: "\(s.datasetName) \(s.name)", confusionText: rendered))
+    }
+
+    /// A warning when the split's classes are not the ones the model learned (a Fashion-MNIST
+    /// model scored on digits): the accuracy would be computed, but it would mean nothing.
+    static func classMismatch(model m: ModelObject, split s: SplitObject) -> String? {
+        func describe(_ names: [String], count: Int) -> String {
+            if names.isEmpty { return "unnamed classes 0–\(count - 1)" }
+            let shown = names.prefix(3).joined(separator: ", ")
+            return names.count > 3 ? shown + ", …" : shown
+        }
+        let modelClasses = m.model.config.classes, splitClasses = s.split.classCount
+        if modelClasses != splitClasses {
+            return "warning: the model predicts \(modelClasses) classes but \(s.datasetName) \(s.name) has \(splitClasses); the accuracy compares different things"
+        }
+        guard m.classNames != s.classNames else { return nil }
+        return "warning: the model learned \(describe(m.classNames, count: modelClasses)) but \(s.datasetName) \(s.name) holds "
+            + "\(describe(s.classNames, count: splitClasses)); the accuracy compares different things"
     }
 
     /// The model's own training data, else the workspace's `data`.
