@@ -77,6 +77,10 @@ public final class Interpreter {
     @discardableResult
     public func execute(_ source: String, emit: (Output) -> Void) -> Bool {
         if exitStatus != nil { return true }
+        // IPython's `name?` / `?name` / `?` lines are help requests (see HelpSyntax).
+        if !source.contains("\n"), let target = HelpSyntax.target(source) {
+            return execute(target.isEmpty ? "help" : "help \(target)", emit: emit)
+        }
         let parsed: [Parser.Parsed]
         do {
             parsed = try Parser.parse(source, grammar: grammar)
@@ -119,10 +123,14 @@ public final class Interpreter {
     /// statement by statement with this. On a syntax error, the error (located) instead.
     public func splitStatements(_ source: String) -> Result<[(line: Int, text: String)], ShellError> {
         do {
-            let parsed = try Parser.parse(source, grammar: grammar)
-            let scalars = Array(source.unicodeScalars)
+            // Help lines (`x.reshape?`) parse as their `help` statement but keep their own text.
+            let (rewritten, helpLines) = HelpSyntax.rewrite(source)
+            let parsed = try Parser.parse(rewritten, grammar: grammar)
+            let scalars = Array(rewritten.unicodeScalars)
+            let originalLines = source.split(separator: "\n", omittingEmptySubsequences: false)
             return .success(parsed.map { p in
                 let line = scalars[0..<min(p.span.lowerBound, scalars.count)].filter { $0 == "\n" }.count + 1
+                if helpLines.contains(line), line <= originalLines.count { return (line, String(originalLines[line - 1])) }
                 return (line, p.text)
             })
         } catch {

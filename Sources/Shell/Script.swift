@@ -15,10 +15,13 @@ public struct Script: Sendable {
 
     /// Splits `source` into statements. A syntax error anywhere is reported with its line.
     public static func parse(_ source: String, grammar: Parser.Grammar) throws(ShellError) -> Script {
-        let scalars = Array(source.unicodeScalars)
+        // Help lines (`x.reshape?`) parse as their `help` statement but keep their own text.
+        let (rewritten, helpLines) = HelpSyntax.rewrite(source)
+        let originalLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let scalars = Array(rewritten.unicodeScalars)
         let parsed: [Parser.Parsed]
         do {
-            parsed = try Parser.parse(source, grammar: grammar)
+            parsed = try Parser.parse(rewritten, grammar: grammar)
         } catch {
             var e = error
             if let span = error.span {
@@ -35,7 +38,8 @@ public struct Script: Sendable {
             while end < scalars.count && scalars[end] != "\n" { rest.append(scalars[end]); end += 1 }
             let tail = String(rest).drop { $0 == " " || $0 == "\t" || $0 == ";" }
             let expects = tail.hasPrefix("#") && tail.dropFirst().drop { $0 == " " }.lowercased().hasPrefix("error")
-            items.append(Item(line: line, text: p.text, statement: p.statement, expectsError: expects))
+            let text = helpLines.contains(line) && line <= originalLines.count ? String(originalLines[line - 1]) : p.text
+            items.append(Item(line: line, text: text, statement: p.statement, expectsError: expects))
         }
         return Script(items: items, source: source)
     }

@@ -43,7 +43,34 @@ import Testing
         #expect(run("?reshape") == page)
         #expect(run("help reshap") == "error: no command named 'reshap'. Did you mean: 'reshape'?")
         let overview = run("help")
-        for c in Registry.standard.commands { #expect(overview.contains("  \(c.name) ")) }
+        let listed = Set(overview.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+        for c in Registry.standard.commands { #expect(listed.contains(c.name), "help lists \(c.name)") }
+        #expect(overview.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        // Summaries come per category.
+        let shape = run("help shape")
+        #expect(shape.hasPrefix("Shape:\n  reshape      The same data seen with another shape: np.reshape."))
+    }
+
+    /// IPython's spellings: `?`, `name?`, `name??`, `?x.method`, `np.name?`, `help np.name`.
+    @Test func ipythonHelpSpellings() {
+        let page = run("help reshape")
+        for spelling in ["reshape?", "reshape??", "np.reshape?", "?np.reshape", "help np.reshape", "help numpy.reshape"] {
+            #expect(run(spelling) == page, "\(spelling)")
+        }
+        let shell = Interpreter()
+        _ = shell.execute("x = arange 3")
+        let method = shell.execute("x.reshape?").compactMap { if case .text(let t) = $0 { return t } else { return nil } }.joined(separator: "\n")
+        #expect(method == page)
+        #expect(run("?") == run("help"))
+        #expect(run("x.nothing?") == "error: no command named 'x.nothing'")
+        // `?` inside a statement is not a help request.
+        #expect(HelpSyntax.target("x = 'a?'") == nil && HelpSyntax.target("a ? b") == nil)
+        #expect(HelpSyntax.target("  x.T? ") == "x.T")
+    }
+
+    /// The page shows what each example prints, as the docs do.
+    @Test func helpExamplesShowTheirOutput() {
+        #expect(run("help reshape").contains("  >>> arange 6 | reshape 2 3\n  [[0 1 2]\n   [3 4 5]]\n"))
     }
 
     @Test func synopsisIsBuiltFromParameters() throws {

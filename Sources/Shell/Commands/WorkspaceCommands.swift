@@ -7,24 +7,36 @@ enum WorkspaceCommands {
 
     static let help = Command(
         name: "help", category: "Workspace",
-        summary: "List the commands, or explain one (also ?CMD).",
-        parameters: [Parameter("command", .word, default: .none, help: "a command name")],
+        summary: "List the commands, or explain one (also ?CMD, CMD?, help np.CMD, help x.CMD).",
+        parameters: [Parameter("command", .word, default: .none, help: "a command, np.NAME, VAR.METHOD, or a category")],
         help: """
-            Without an argument, lists every command by category with a one-line summary. \
-            `help CMD` (or `?CMD`) shows the command's usage, its arguments and options, and \
-            examples you can paste.
+            Without an argument, lists the commands by category. `help CATEGORY` lists one \
+            category with a line on each command; `help CMD` shows the command's usage, its \
+            arguments and options, and examples with their output. As in IPython, `?CMD`, \
+            `CMD?` and `CMD??` ask the same, and numpy's spellings work: `help np.reshape`, \
+            `np.reshape?`, and a method of a variable, `x.reshape?`. On a terminal a long page \
+            opens in a pager ($PAGER, else less).
             """,
-        examples: [Example("help transpose"), Example("?print")],
+        examples: [Example("help transpose"), Example("?print"), Example("x = arange 3\nx.reshape?")],
         run: { call in
-            guard let name = call.arguments.string("command") else {
-                call.print(Help.overview(call.registry))
+            let width = min(max(call.interpreter.options.display.width, 40), 120)
+            guard let asked = call.arguments.string("command") else {
+                call.print(Help.overview(call.registry, width: width))
                 return .none
             }
+            if let category = call.registry.categories.first(where: { $0.lowercased() == asked.lowercased() }) {
+                call.print(Help.category(category, call.registry))
+                return .none
+            }
+            let (name, receiver) = Help.resolve(asked, isVariable: { call.workspace[$0] != nil })
             guard let command = call.registry[name] else {
-                throw call.error(Suggest.message("no command named '\(name)'", name: name, candidates: call.registry.names),
+                throw call.error(Suggest.message("no command named '\(asked)'", name: name, candidates: call.registry.names),
                                  argument: "command")
             }
-            call.print(Help.page(command))
+            if let receiver, !command.isMethod {
+                call.print("(\(receiver).\(name) is not a method of arrays; this is the command \(name))")
+            }
+            call.print(Help.page(command, width: width, registry: call.registry))
             return .none
         })
 
