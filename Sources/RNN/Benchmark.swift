@@ -54,10 +54,15 @@ public struct BenchmarkResult: Sendable {
     }
     /// The machine's load average over the last minute when the run ended.
     public var loadAverage: Double
+    /// Cores other processes kept busy during the timed training (nil without /proc/stat).
+    public var trainLoad: MachineLoad?
     /// A 60,000-image epoch at the measured speed.
     public var epochSeconds: Double
-    /// The machine's sgemm speed in the same run: the fastest of several 512³ products.
+    /// The machine's sgemm speed in the same run: the fastest of several 512³ products with
+    /// the best kernel set, split over the benchmark's threads.
     public var peakGFLOPS: Double
+    /// Single-thread 512³ peaks of every kernel set this CPU supports, best set first.
+    public var kernelPeaks: [(kernel: String, gflops: Double)]
     public var peakFraction: Double { peakGFLOPS > 0 ? trainGFLOPS / peakGFLOPS : 0 }
     public var evalSeconds: Double
     /// Process CPU seconds of that evaluation (all threads).
@@ -70,6 +75,8 @@ public struct BenchmarkResult: Sendable {
     /// Loss of the first and last timed batches (synthetic data; it should fall).
     public var firstLoss: Float, lastLoss: Float
     public var blasConfiguration: String
+    /// The kernel set the products ran on (`avx512`, `avx2`, `generic`).
+    public var kernel: String
 }
 
 public enum Benchmark {
@@ -104,6 +111,7 @@ public enum Benchmark {
         }
         var first: Float = .nan, last: Float = .nan
         let c0 = cpuNow()
+        let probe = MachineLoad.start()
         let t0 = now()
         for b in 0..<bc.trainBatches {
             let (x, y) = try source.nextBatch()
@@ -113,6 +121,7 @@ public enum Benchmark {
         }
         let trainSeconds = now() - t0
         let trainCPU = cpuNow() - c0
+        let load = probe.finish()
         let trainEx = Double(bc.trainBatches * bc.batch)
         let fwd = Double(bc.steps * 2 * (bc.input + bc.units) * 4 * bc.units + 2 * bc.units * bc.classes)
         let flops = 3 * fwd
@@ -128,6 +137,7 @@ public enum Benchmark {
         }
 
         let peak = sgemmPeak(threads: bc.threads)
+        let kernelPeaks = GEMMKernels.supported.map { ($0, sgemmPeak(kernel: $0)) }
         let profile = try profileBatch(model, &source, total: trainSeconds / Double(max(bc.trainBatches, 1)))
 
         let exPerS = trainEx / trainSeconds
@@ -135,11 +145,12 @@ public enum Benchmark {
         return BenchmarkResult(
             config: bc, flopsPerExample: flops, forwardFlopsPerExample: fwd,
             trainExamplesPerSecond: exPerS, trainGFLOPS: exPerS * flops / 1e9,
-            trainCPUSecondsPerBatch: trainCPU / Double(max(bc.trainBatches, 1)), loadAverage: loadAverage(),
+            trainCPUSecondsPerBatch: trainCPU / Double(max(bc.trainBatches, 1)), loadAverage: loadAverage(), trainLoad: load,
             epochSeconds: 60_000 / exPerS,
-            peakGFLOPS: peak, evalSeconds: evalSeconds, evalCPUSeconds: evalCPU, evalExamplesPerSecond: evalN / evalSeconds,
+            peakGFLOPS: peak, kernelPeaks: kernelPeaks, evalSeconds: evalSeconds, evalCPUSeconds: evalCPU, evalExamplesPerSecond: evalN / evalSeconds,
             evalGFLOPS: evalN * fwd / evalSeconds / 1e9, rssMB: peakRSSMegabytes(), profile: profile,
-            firstLoss: first, lastLoss: last, blasConfiguration: BLASThreads.configuration)
+            firstLoss: first, lastLoss: last, blasConfiguration: BLASThreads.configuration,
+            kernel: GEMMKernels.active)
     }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
@@ -162,7 +173,8 @@ public enum Benchmark {
         return ArrayConversion.array(a.storage.pointer.assumingMemoryBound(to: Float.self), shape: [c, d])
     }
 
-    /// The fastest of several 512×512×512 sgemms on `threads` OpenBLAS threads, GFLOP/s.
+    /// The fastest of several 512×512×512 sgemms with the active kernel set, split by rows over
+    /// `threads` workers (as `Parallelism.blas` splits products), GFLOP/s.
     public static func sgemmPeak(threads: Int, size: Int = 512, repeats: Int = 12) -> Double {
         let n = size
         let a = FloatBuffer(n * n), b = FloatBuffer(n * n), c = FloatBuffer(n * n)
@@ -172,6 +184,23 @@ public enum Benchmark {
             for _ in 0..<repeats {
                 let t0 = now()
                 GEMM.sgemm(m: n, n: n, k: n, a: a.pointer, lda: n, b: b.pointer, ldb: n, beta: 0, c: c.pointer, ldc: n)
+                best = min(best, now() - t0)
+            }
+        }
+        return 2 * Double(n * n * n) / best / 1e9
+    }
+
+    /// The same product on one thread with a named kernel set, GFLOP/s.
+    public static func sgemmPeak(kernel: String, size: Int = 512, repeats: Int = 8) -> Double {
+        let n = size
+        let a = FloatBuffer(n * n), b = FloatBuffer(n * n), c = FloatBuffer(n * n)
+        for k in 0..<(n * n) { a.pointer[k] = Float(k % 7) * 0.01; b.pointer[k] = Float(k % 5) * 0.01 }
+        var best = Double.infinity
+        BLASThreads.exclusively(threads: 1) {
+            for _ in 0..<repeats {
+                let t0 = now()
+                GEMMKernels.sgemm(with: kernel, m: n, n: n, k: n, a: a.pointer, lda: n, b: b.pointer, ldb: n,
+                                  c: c.pointer, ldc: n)
                 best = min(best, now() - t0)
             }
         }

@@ -23,8 +23,14 @@ final class WorkerPool: @unchecked Sendable {
 
     /// The largest number of threads a job may ask for.
     static let maxWorkers = 64
-    /// How long an idle helper keeps polling for the next job before sleeping, in nanoseconds.
-    static let spinNanoseconds: UInt64 = 500_000
+    /// How long an idle helper keeps polling for the next job before sleeping, in nanoseconds
+    /// (`RNNSH_SPIN_US` overrides it, for measuring: 0 sleeps at once).
+    static let spinNanoseconds: UInt64 = {
+        if let v = ProcessInfo.processInfo.environment["RNNSH_SPIN_US"].flatMap({ UInt64($0) }), v <= 100_000 {
+            return v * 1000
+        }
+        return 200_000
+    }()
 
     /// One job: `tasks` calls of `body(task, worker)`, on at most `workers` threads.
     private final class Job: @unchecked Sendable {

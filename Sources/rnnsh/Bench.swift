@@ -19,12 +19,15 @@ func runBench() -> Int32 {
     let pct = { (s: Double) in f(100 * s / max(p.totalSeconds, 1e-12), 0) + "%" }
     let rows: [(String, String)] = [
         ("model", "LSTM(\(c.units)) over \(c.steps) steps of \(c.input), dense \(c.units)->\(c.classes), batch \(c.batch)"),
-        ("threads", "\(c.threads) (\(c.parallelism.rawValue)); \(r.blasConfiguration)"),
+        ("threads", "\(c.threads) (\(c.parallelism.rawValue))"),
+        ("kernels", r.blasConfiguration),
         ("FLOP per example", "\(Int(r.flopsPerExample)) (3 x \(Int(r.forwardFlopsPerExample)) forward)"),
         ("train", "\(f(r.trainExamplesPerSecond, 0)) examples/s, \(f(r.trainGFLOPS, 1)) GFLOP/s"),
         ("60k-image epoch", "\(f(r.epochSeconds, 2)) s"),
         ("CPU per batch", "\(ms(r.trainCPUSecondsPerBatch)) on \(c.threads) threads -> \(f(r.idleMachineExamplesPerSecond, 0)) examples/s with the cores to itself (load average \(f(r.loadAverage, 1)))"),
-        ("sgemm peak (512^3)", "\(f(r.peakGFLOPS, 1)) GFLOP/s -> train at \(f(100 * r.peakFraction, 0))% of peak"),
+        ("sgemm peak (512^3)", "\(f(r.peakGFLOPS, 1)) GFLOP/s \(r.kernel) on \(c.threads) threads -> train at \(f(100 * r.peakFraction, 0))% of peak; 1 thread: "
+            + r.kernelPeaks.map { "\($0.kernel) \(f($0.gflops, 1))" }.joined(separator: ", ")),
+        ("machine load", loadText(r)),
         ("eval \(c.evalExamples) images", "\(f(r.evalSeconds, 3)) s, \(f(r.evalExamplesPerSecond, 0)) examples/s, \(f(r.evalGFLOPS, 1)) GFLOP/s; CPU \(f(r.evalCPUSeconds, 3)) s"),
         ("per batch", "\(ms(p.totalSeconds)): GEMM \(ms(p.gemmSeconds)) (\(pct(p.gemmSeconds))), cell activations \(ms(p.activationSeconds)) (\(pct(p.activationSeconds))), rest \(ms(p.otherSeconds)) (\(pct(p.otherSeconds)))"),
         ("loss (synthetic)", "\(r.firstLoss) -> \(r.lastLoss) over \(c.trainBatches) batches"),
@@ -34,6 +37,17 @@ func runBench() -> Int32 {
     for (k, v) in rows { print(k.padding(toLength: w, withPad: " ", startingAt: 0) + "  " + v) }
     print("bench train_ex_per_s=\(f(r.trainExamplesPerSecond, 0)) train_gflops=\(f(r.trainGFLOPS, 1)) "
           + "peak_gflops=\(f(r.peakGFLOPS, 1)) peak_fraction=\(f(r.peakFraction, 3)) "
-          + "eval_ex_per_s=\(f(r.evalExamplesPerSecond, 0)) rss_mb=\(f(r.rssMB, 0))")
+          + "eval_ex_per_s=\(f(r.evalExamplesPerSecond, 0)) rss_mb=\(f(r.rssMB, 0)) "
+          + "kernel=\(r.kernel) threads=\(c.threads) others_cores=\(r.trainLoad.map { f($0.otherCores, 2) } ?? "na")")
     return 0
+}
+
+/// What the machine's other processes did while training was timed: a figure taken while they
+/// held the cores is not the engine's speed, and the line says so.
+func loadText(_ r: BenchmarkResult) -> String {
+    guard let l = r.trainLoad else { return "unknown (no /proc/stat)" }
+    let used = String(format: "%.2f", l.otherCores)
+    let verdict = l.otherCores < 0.1 ? "quiet machine" :
+        "BUSY: other processes used \(used) of \(l.cores) cores, so the wall-clock figures above are low; CPU per batch is the better guide"
+    return "other processes used \(used) of \(l.cores) cores during training (\(verdict))"
 }

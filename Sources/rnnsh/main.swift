@@ -33,7 +33,14 @@ struct RNNShell: ParsableCommand {
     @Argument(help: "Session scripts (.rnn) to replay as transcripts.")
     var files: [String] = []
 
+    @Flag(help: "Print the version, the CPU and the matrix-product kernels chosen for it, and exit.")
+    var version = false
+
     func run() throws {
+        if version {
+            print(VersionInfo.text)
+            return
+        }
         let status = Frontends.main(command: command, check: check, update: update, keepGoing: keepGoing, files: files)
         if status != 0 { throw ExitCode(status) }
     }
