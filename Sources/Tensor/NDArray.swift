@@ -76,6 +76,16 @@ public struct NDArray: @unchecked Sendable {
                   strides: strides, offset: 0, isView: false)
     }
 
+    /// A C-contiguous array whose bytes are unspecified: for readers that overwrite every byte
+    /// at once (`.npy` loading), so that nothing is zero-filled only to be overwritten.
+    /// Refuses shapes over the memory limit before allocating.
+    init(uninitialized shape: [Int], dtype: DType) throws(TensorError) {
+        let n = try Limits.checkAllocation(shape, dtype)
+        let strides = n == 0 ? [Int](repeating: 0, count: shape.count) : NDArray.contiguousStrides(shape)
+        self.init(viewing: Storage(byteCount: n * dtype.itemSize, zeroed: false), dtype: dtype, shape: shape,
+                  strides: strides, offset: 0, isView: false)
+    }
+
     /// A C-contiguous array holding `values` (row-major) with `shape`.
     public init<T: TensorElement>(_ values: [T], shape: [Int]) throws(TensorError) {
         let n = try Limits.checkAllocation(shape, T.dtype)

@@ -1,19 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Raw, reference-counted bytes shared by an array and all of its views (numpy's data buffer).
 /// Arrays never write into a storage after creating it, so sharing one between views and
 /// threads is safe.
+///
+/// Storage of 1 MiB or more is mapped straight from the system (`mmap`): the kernel hands out
+/// zeroed pages lazily as they are first touched, so a large zero-filled array costs nothing
+/// until used, and a reader that fills every byte (`np.load`) does not pay for zeroing first —
+/// numpy's `np.empty` + `readinto` behaves the same way. Freeing unmaps, so the memory really
+/// goes back to the system.
 public final class Storage: @unchecked Sendable {
     public let pointer: UnsafeMutableRawPointer
     public let byteCount: Int
+    private let mapped: Bool
+
+    static let mapThreshold = 1 << 20
 
     /// Zero-filled storage. Callers must have validated `byteCount` with `Limits`.
-    init(byteCount: Int) {
+    convenience init(byteCount: Int) { self.init(byteCount: byteCount, zeroed: true) }
+
+    /// Storage whose bytes are zero when `zeroed`, unspecified otherwise (for callers that
+    /// overwrite every byte before anyone reads it). `byteCount` must be validated with `Limits`.
+    init(byteCount: Int, zeroed: Bool) {
         self.byteCount = byteCount
-        // 64-byte alignment suits SIMD loads and BLAS; at least one byte so the pointer is valid.
+        if byteCount >= Storage.mapThreshold,
+           let raw = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+           raw != MAP_FAILED {
+            pointer = raw
+            mapped = true
+            return
+        }
+        // 64-byte alignment suits SIMD loads; at least one byte so the pointer is valid.
         pointer = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: 64)
-        pointer.initializeMemory(as: UInt8.self, repeating: 0, count: max(byteCount, 1))
+        mapped = false
+        if zeroed { pointer.initializeMemory(as: UInt8.self, repeating: 0, count: max(byteCount, 1)) }
     }
 
-    deinit { pointer.deallocate() }
+    deinit {
+        if mapped { munmap(pointer, byteCount) } else { pointer.deallocate() }
+    }
 }
 
 /// Swift types that can be the elements of an array.

@@ -73,7 +73,7 @@ public enum NPYFile {
     // MARK: Helpers
 
     /// Checks the header's promise against the bytes present, then against `Limits`, and only
-    /// then allocates.
+    /// then allocates — without zero-filling: the caller overwrites every byte.
     static func allocate(_ header: NPYHeader, dataAvailable: Int, name: String) throws(TensorError) -> NDArray {
         let needed = try header.dataByteCount(name: name)
         if needed != dataAvailable {
@@ -81,8 +81,8 @@ public enum NPYFile {
                               explanation: "shape \(shapeString(header.shape)) of \(header.dtype.name) needs \(needed) bytes")
         }
         do {
-            try Limits.checkAllocation(header.shape, header.dtype)
-            return try NDArray(zeros: header.shape, dtype: header.dtype)
+            // Every byte is read into it next (or the read fails and the array is dropped).
+            return try NDArray(uninitialized: header.shape, dtype: header.dtype)
         } catch {
             throw TensorError("\(name): \(error.message)", explanation: error.explanation)
         }
