@@ -3,36 +3,34 @@ import Tensor
 import Printing
 import RNN
 
-/// `gates CELL X STATE`: one LSTM step opened up. The engine computes the step
-/// (`LSTMCell.stepInternals`); this view lays out what happened: the pre-activations
-/// `concat([x, h]) @ kernel + bias` split into i, j, f, o, each gate's activation, and the
-/// new c and h — as a table of ranges and means, and on request every array in numpy's format.
+/// `gates CELL X STATE`: one step of a cell opened up. The engine computes the step
+/// (`Cell.internals`, the cell's own forward pass); this view lays out what happened: each
+/// gate's pre-activation and activation (the LSTM's i, j, f, o; the GRU's r, u, c; the RNN's
+/// h) and the new state — as a table of ranges and means, and on request every array in
+/// numpy's format.
 public struct GateView: Sendable {
-    public let internals: LSTMStepInternals
+    public let internals: CellInternals
     public let xShape: [Int]
     /// How the user wrote the cell, the input and the state (for the heading).
     public let names: (cell: String, x: String, state: String?)
 
-    public init(_ internals: LSTMStepInternals, xShape: [Int], cell: String = "cell", x: String = "x", state: String? = nil) {
+    public init(_ internals: CellInternals, xShape: [Int], cell: String = "cell", x: String = "x", state: String? = nil) {
         self.internals = internals
         self.xShape = xShape
         self.names = (cell, x, state)
     }
 
-    /// The four gates in TF's order, with what each does.
-    public static let gateNames = ["i", "j", "f", "o"]
-    static let roles = ["input gate", "candidate", "forget gate", "output gate"]
-
-    /// Gate `k` (0…3) of the pre-activations or of the activations: a `(batch, units)` view.
+    /// Gate `k`'s pre-activations or activations: a `(batch, units)` array.
     public func gate(_ k: Int, activated: Bool) -> NDArray {
-        let u = internals.units
-        let source = activated ? internals.activations : internals.preactivations
-        return (try? source.subscripted([.all, .slice(start: k * u, stop: (k + 1) * u, step: nil)])) ?? source
+        activated ? internals.gates[k].activation : internals.gates[k].preactivation
     }
 
+    /// The gates' formulas, with the LSTM's forget bias written as numpy prints a float32.
     var formulas: [String] {
-        let fb = NumpyFormat.scalarStr(.float32(internals.forgetBias), dtype: .float32)
-        return ["sigmoid(i)", "tanh(j)", "sigmoid(f + \(fb))", "sigmoid(o)"]
+        internals.gates.map { g in
+            guard let fb = internals.forgetBias else { return g.formula }
+            return g.formula.replacingOccurrences(of: "forget_bias", with: NumpyFormat.scalarStr(.float32(fb), dtype: .float32))
+        }
     }
 
     /// `-0.512 .. 0.734`.
@@ -54,30 +52,29 @@ public struct GateView: Sendable {
 
     /// The table (and, with `values`, every array). No trailing newline.
     public func text(values: Bool = false) -> String {
-        let u = internals.units
-        let batch = internals.c.shape.first ?? 0
-        let width = xShape.count == 2 ? xShape[1] : 0
         let stateText = names.state.map { "state \($0)" } ?? "a zero state"
         var lines: [String] = []
         lines.append("one step of \(names.cell) on \(names.x) \(shapeString(xShape)) from \(stateText):")
-        lines.append("  concat([x, h], 1) \(shapeString([batch, width + u])) @ kernel \(shapeString([width + u, 4 * u])) + bias \(shapeString([4 * u])) → gates \(shapeString([batch, 4 * u])), split into i, j, f, o of \(shapeString([batch, u]))")
+        lines.append("  " + internals.product)
         lines.append("  " + Self.pad("gate", 16) + Self.pad("activation", 20) + Self.pad("pre-activation", 18) + Self.pad("activated", 18) + "mean")
-        for k in 0..<4 {
-            let pre = gate(k, activated: false), act = gate(k, activated: true)
-            lines.append("  " + Self.pad("\(Self.gateNames[k]) \(Self.roles[k])", 16) + Self.pad(formulas[k], 20)
-                         + Self.pad(Self.range(pre), 18) + Self.pad(Self.range(act), 18) + Self.mean(act))
+        let f = formulas
+        for (k, g) in internals.gates.enumerated() {
+            lines.append("  " + Self.pad("\(g.name) \(g.role)", 16) + Self.pad(f[k], 20)
+                         + Self.pad(Self.range(g.preactivation), 18) + Self.pad(Self.range(g.activation), 18) + Self.mean(g.activation))
         }
-        lines.append("  " + Self.pad("c new cell", 16) + Self.pad("c*f + i*j", 20) + Self.pad("", 18) + Self.pad(Self.range(internals.c), 18) + Self.mean(internals.c))
-        lines.append("  " + Self.pad("h output", 16) + Self.pad("tanh(c)*o", 20) + Self.pad("", 18) + Self.pad(Self.range(internals.h), 18) + Self.mean(internals.h))
+        for o in internals.outputs {
+            lines.append("  " + Self.pad("\(o.name) \(o.role)", 16) + Self.pad(o.formula, 20) + Self.pad("", 18)
+                         + Self.pad(Self.range(o.value), 18) + Self.mean(o.value))
+        }
         if values {
-            for k in 0..<4 {
-                lines.append("\(Self.gateNames[k]) = \(formulas[k]):")
-                lines.append(NumpyFormat.str(gate(k, activated: true)))
+            for (k, g) in internals.gates.enumerated() {
+                lines.append("\(g.name) = \(f[k]):")
+                lines.append(NumpyFormat.str(g.activation))
             }
-            lines.append("c:")
-            lines.append(NumpyFormat.str(internals.c))
-            lines.append("h:")
-            lines.append(NumpyFormat.str(internals.h))
+            for o in internals.outputs {
+                lines.append("\(o.name):")
+                lines.append(NumpyFormat.str(o.value))
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -10,18 +10,22 @@ public enum UnrollTrace {
         shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ",") + ")"
     }
 
-    /// The line for step `t` of a cell with `units` units on an input of shape `x`.
-    public static func line(step t: Int, x: [Int], units: Int) -> String {
+    /// The line for step `t` of a cell with `units` units on an input of shape `x`, whose
+    /// gates are `gateBlocks`·units wide and whose state parts are `stateNames` (the LSTM's
+    /// defaults: 4 blocks, `c`, `h`).
+    public static func line(step t: Int, x: [Int], units: Int, gateBlocks: Int = 4, stateNames: [String] = ["c", "h"]) -> String {
         let batch = x.first ?? 0
         let h = compact([batch, units])
-        return "step \(t): x \(compact(x)) + h \(h) → gates \(compact([batch, 4 * units])) → c \(h), h \(h)"
+        return "step \(t): x \(compact(x)) + h \(h) → gates \(compact([batch, gateBlocks * units])) → "
+            + stateNames.map { "\($0) \(h)" }.joined(separator: ", ")
     }
 
     /// Every step's line; with `values`, each step's output h (numpy's format) under its line.
-    public static func text(inputs: [NDArray], outputs: [NDArray], units: Int, values: Bool = false) -> String {
+    public static func text(inputs: [NDArray], outputs: [NDArray], units: Int, gateBlocks: Int = 4,
+                            stateNames: [String] = ["c", "h"], values: Bool = false) -> String {
         var lines: [String] = []
         for (t, x) in inputs.enumerated() {
-            lines.append(line(step: t, x: x.shape, units: units))
+            lines.append(line(step: t, x: x.shape, units: units, gateBlocks: gateBlocks, stateNames: stateNames))
             if values, t < outputs.count { lines.append(NumpyFormat.str(outputs[t])) }
         }
         return lines.joined(separator: "\n")

@@ -11,6 +11,8 @@ public struct BenchmarkConfig: Sendable {
     public var threads = 2
     public var parallelism: Parallelism = .replicas
     public var seed: UInt64 = 0
+    /// The cell the model runs (the tutorial's LSTM; `bench` also runs GRU and RNN).
+    public var cell: CellKind = .lstm
     public init() {}
     /// The defaults, with `RNNSH_BENCH_THREADS`, `RNNSH_BENCH_PARALLELISM` (blas|replicas) and
     /// `RNNSH_BENCH_BATCHES` from the environment when set (for comparing configurations).
@@ -84,7 +86,7 @@ public enum Benchmark {
     /// the sgemm peak and profiles a batch. Takes ~10 s.
     public static func run(_ bc: BenchmarkConfig = BenchmarkConfig()) throws -> BenchmarkResult {
         let cfg = ModelConfig(steps: bc.steps, input: bc.input, units: bc.units, classes: bc.classes,
-                              seed: bc.seed, threads: bc.threads, parallelism: bc.parallelism)
+                              seed: bc.seed, threads: bc.threads, parallelism: bc.parallelism, cell: bc.cell)
         let model = try Model(config: cfg)
         let perImage = bc.steps * bc.input
         // Synthetic images with a learnable label: the class is the brightest of K bands.
@@ -123,7 +125,7 @@ public enum Benchmark {
         let trainCPU = cpuNow() - c0
         let load = probe.finish()
         let trainEx = Double(bc.trainBatches * bc.batch)
-        let fwd = Double(bc.steps * 2 * (bc.input + bc.units) * 4 * bc.units + 2 * bc.units * bc.classes)
+        let fwd = model.forwardFlopsPerExample
         let flops = 3 * fwd
 
         // Evaluation: forward only over evalExamples images, best of two.
@@ -243,7 +245,11 @@ public enum Benchmark {
 
 extension ModelReplica {
     /// The products of one `trainSlice`, same shapes and buffers, values ignored.
+    /// The LSTM's activations (the profile replays the LSTM's work; other cells are not profiled).
+    var act: LSTMActivations { (first as? LSTMKernel)?.act ?? LSTMActivations() }
+
     func replayGEMMs(params: UnsafePointer<Float>) {
+        let act = self.act
         let d = act.dims
         let (B, I, U, T, R, G, K) = (d.batch, d.input, d.units, d.steps, d.rowWidth, d.gateWidth, layout.classes)
         let g = grads.pointer
@@ -262,17 +268,18 @@ extension ModelReplica {
                        ldb: G, beta: 0, c: act.dh.pointer, ldc: U)
         }
         GEMM.sgemm(transA: true, m: R, n: G, k: T * B, a: act.xh.pointer, lda: R, b: act.gates.pointer, ldb: G,
-                   beta: 0, c: g + layout.kernel, ldc: G)
+                   beta: 0, c: g, ldc: G)
     }
 
     /// The element-wise cell work of one `trainSlice` (forward and backward cells), values ignored.
     func replayCellWork(params: UnsafePointer<Float>, forgetBias: Float) {
+        let act = self.act
         let d = act.dims
-        let (B, U, T, G) = (d.batch, d.units, d.steps, d.gateWidth)
+        let (B, U, T, G, R) = (d.batch, d.units, d.steps, d.gateWidth, d.rowWidth)
         let scratch = act.hLast.pointer
         for t in 0..<T {
             for b in 0..<B {
-                LSTMLayer.cellForward(gates: act.gates.pointer + (t * B + b) * G, bias: params + layout.bias,
+                LSTMLayer.cellForward(gates: act.gates.pointer + (t * B + b) * G, bias: params + R * G,
                                       forgetBias: forgetBias, cPrev: act.cell(after: t - 1, b),
                                       c: act.dc.pointer + b * U, tanhC: act.tc.pointer + (t * B + b) * U,
                                       h: scratch + b * U, units: U)

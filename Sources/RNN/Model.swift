@@ -23,9 +23,19 @@ public enum Parallelism: String, Sendable, CaseIterable {
     case replicas
 }
 
-/// The tutorial's model (pythonprogramming.net's "RNN example in TensorFlow"): each 28×28 image
-/// is read as 28 steps of 28 pixels by a `BasicLSTMCell(units)`, the last output goes through a
-/// dense layer to `classes` logits, trained with mean softmax cross-entropy and Adam.
+/// Which way an image becomes a sequence: its rows (the tutorial: 28 steps of 28 pixels) or
+/// its columns (step t is column t, read top to bottom).
+public enum SequenceOrder: String, Sendable, CaseIterable {
+    case rows, columns
+}
+
+/// The tutorial's model (pythonprogramming.net's "RNN example in TensorFlow") and its
+/// generalisations: each 28×28 image is read as 28 steps of 28 pixels by a recurrent cell
+/// (`cell`: TF1's BasicLSTMCell by default), optionally `layers` of them stacked (TF1's
+/// `MultiRNNCell`) and `bidirectional` (a backward cell per layer reads the steps reversed;
+/// outputs concatenated, as Keras's `Bidirectional` does), with TF1 `DropoutWrapper` dropout
+/// (`keepProb` on every cell's inputs and outputs while training); the last output goes through
+/// a dense layer to `classes` logits, trained with mean softmax cross-entropy and Adam.
 public struct ModelConfig: Sendable, Equatable {
     public var steps = 28
     public var input = 28
@@ -38,14 +48,27 @@ public struct ModelConfig: Sendable, Equatable {
     /// Cores to use (1 or more); see `parallelism`.
     public var threads = 2
     public var parallelism: Parallelism = .replicas
+    public var cell: CellKind = .lstm
+    public var layers = 1
+    public var bidirectional = false
+    /// DropoutWrapper's keep_prob for the inputs and outputs of every cell while training
+    /// (1: no dropout). Evaluation never drops.
+    public var keepProb: Float = 1
+    public var order: SequenceOrder = .rows
 
     public init(steps: Int = 28, input: Int = 28, units: Int = 128, classes: Int = 10, forgetBias: Float = 1,
                 outputInit: OutputInit = .randomNormal, seed: UInt64 = 0, adam: AdamConfig = AdamConfig(),
-                threads: Int = 2, parallelism: Parallelism = .replicas) {
+                threads: Int = 2, parallelism: Parallelism = .replicas, cell: CellKind = .lstm, layers: Int = 1,
+                bidirectional: Bool = false, keepProb: Float = 1, order: SequenceOrder = .rows) {
         self.steps = steps; self.input = input; self.units = units; self.classes = classes
         self.forgetBias = forgetBias; self.outputInit = outputInit; self.seed = seed; self.adam = adam
         self.threads = threads; self.parallelism = parallelism
+        self.cell = cell; self.layers = layers; self.bidirectional = bidirectional; self.keepProb = keepProb
+        self.order = order
     }
+
+    public var directions: Int { bidirectional ? 2 : 1 }
+    public var cellOptions: CellOptions { CellOptions(forgetBias: forgetBias) }
 }
 
 /// Accuracy and loss of a model on a labelled set.
@@ -74,35 +97,48 @@ public final class Model {
     /// The largest number of rows one replica runs forward at once when evaluating; bounds memory.
     static let evalChunk = 128
 
-    /// Weight names in `weights()` (TF's variable names for this graph).
+    /// Weight names in `weights()` (TF's variable names for the tutorial's one-layer LSTM graph).
     public static let kernelName = "rnn/basic_lstm_cell/kernel"
     public static let biasName = "rnn/basic_lstm_cell/bias"
     public static let denseWeightsName = "weights"
     public static let denseBiasName = "biases"
+    /// The cell's conformer (all layers and directions share the kind and options).
+    let cellSpec: any RecurrentCell
+    /// Dropout masks of the current batch (when training with keep_prob < 1).
+    let dropoutInputs: [FloatBuffer], dropoutOutputs: [FloatBuffer]
 
     public init(config: ModelConfig = ModelConfig()) throws(TensorError) {
         guard config.steps > 0, config.input > 0, config.units > 0, config.classes > 0 else {
             throw TensorError("steps, input, units and classes must be positive")
         }
         guard config.threads >= 1 else { throw TensorError("threads must be at least 1, got \(config.threads)") }
-        let l = ParameterLayout(input: config.input, units: config.units, classes: config.classes)
-        _ = try Limits.checkAllocation([config.input + config.units + config.classes + 1, 4 * config.units], .float32)
+        guard config.layers >= 1, config.layers <= 64 else { throw TensorError("layers must be between 1 and 64, got \(config.layers)") }
+        guard config.keepProb > 0, config.keepProb <= 1 else {
+            throw TensorError("keep_prob must be in (0, 1], got \(config.keepProb)")
+        }
+        let spec = config.cell.cell(units: config.units, options: config.cellOptions)
+        let width = max(config.input, config.directions * config.units)
+        _ = try Limits.checkAllocation([config.layers * config.directions + 1, width + config.units + config.classes + 1, 4 * config.units], .float32)
+        let l = ParameterLayout(cell: spec, input: config.input, classes: config.classes, layers: config.layers,
+                                directions: config.directions)
         self.config = config
+        cellSpec = spec
         layout = l
         params = FloatBuffer(l.total)
         adam = AdamState(count: l.total, config: config.adam)
         let n = config.parallelism == .replicas ? config.threads : 1
-        replicas = (0..<n).map { _ in ModelReplica(layout: l, steps: config.steps) }
+        replicas = (0..<n).map { _ in ModelReplica(layout: l, steps: config.steps, cell: spec, order: config.order) }
         chunkGradients = (0..<Model.chunkCount(replicas: n)).map { _ in FloatBuffer(l.total) }
+        dropoutInputs = l.slots.map { _ in FloatBuffer() }
+        dropoutOutputs = l.slots.map { _ in FloatBuffer() }
         var rng = SeededRandom(seed: config.seed)
-        let kernel = Initializers.glorotUniform(rows: l.input + l.units, columns: 4 * l.units, rng: &rng)
-        write(kernel, at: l.kernel)
+        for slot in l.slots { write(spec.initialValues(input: slot.input, rng: &rng), at: slot.offset) }
         switch config.outputInit {
         case .randomNormal:
-            write(Initializers.randomNormal(count: l.units * l.classes, rng: &rng), at: l.denseW)
+            write(Initializers.randomNormal(count: l.features * l.classes, rng: &rng), at: l.denseW)
             write(Initializers.randomNormal(count: l.classes, rng: &rng), at: l.denseB)
         case .glorot:
-            write(Initializers.glorotUniform(rows: l.units, columns: l.classes, rng: &rng), at: l.denseW)
+            write(Initializers.glorotUniform(rows: l.features, columns: l.classes, rng: &rng), at: l.denseW)
         }
     }
 
@@ -115,41 +151,83 @@ public final class Model {
     /// Adam steps taken so far.
     public var stepCount: Int { adam.steps }
 
-    /// The LSTM part as a cell (a copy of the current weights), e.g. for export or exploring.
-    public var cell: LSTMCell {
-        let w = weights()
+    /// The first layer's (forward) cell, a copy of its current weights, e.g. for export or exploring.
+    public var cell: Cell { cell(layer: 0, direction: 0) }
+
+    /// The cell of `layer` and `direction` (0 forward, 1 backward), a copy of its weights.
+    public func cell(layer: Int, direction: Int) -> Cell {
+        let slot = layout.slot(layer, direction)
+        var w: [String: NDArray] = [:]
+        var offset = slot.offset
+        for v in slot.variables {
+            w[v.name] = ArrayConversion.array(params.pointer + offset, shape: v.shape)
+            offset += v.count
+        }
         // The shapes come from this model's own buffers, so building the cell cannot fail.
-        if let k = w[Model.kernelName], let b = w[Model.biasName],
-           let c = try? LSTMCell(kernel: k, bias: b, forgetBias: config.forgetBias) { return c }
+        if let c = try? Cell(kind: config.cell, weights: w, options: config.cellOptions) { return c }
         preconditionFailure("the model's own weights always form a valid cell")
+    }
+
+    /// The TF scope of the cell of `layer`, `direction` in the graph the tutorial's code builds
+    /// for this configuration: `rnn/basic_lstm_cell` (one layer), `rnn/multi_rnn_cell/cell_1/…`
+    /// (`MultiRNNCell`), `bidirectional_rnn/fw/…` (`static_bidirectional_rnn`), and
+    /// `stack_bidirectional_rnn/cell_1/bidirectional_rnn/bw/…` (stacked bidirectional).
+    public func scope(layer: Int, direction: Int) -> String {
+        let c = config.cell.scope
+        switch (config.layers > 1, config.bidirectional) {
+        case (false, false): return "rnn/\(c)"
+        case (true, false): return "rnn/multi_rnn_cell/cell_\(layer)/\(c)"
+        case (false, true): return "bidirectional_rnn/\(direction == 0 ? "fw" : "bw")/\(c)"
+        case (true, true): return "stack_bidirectional_rnn/cell_\(layer)/bidirectional_rnn/\(direction == 0 ? "fw" : "bw")/\(c)"
+        }
+    }
+
+    /// Every weight's TF name and shape, in parameter order.
+    public var variables: [CellVariable] {
+        var out: [CellVariable] = []
+        for slot in layout.slots {
+            let prefix = scope(layer: slot.layer, direction: slot.direction)
+            for v in slot.variables { out.append(CellVariable(name: prefix + "/" + v.name, shape: v.shape)) }
+        }
+        out.append(CellVariable(name: Model.denseWeightsName, shape: [layout.features, layout.classes]))
+        out.append(CellVariable(name: Model.denseBiasName, shape: [layout.classes]))
+        return out
+    }
+
+    /// Trainable parameters.
+    public var parameterCount: Int { layout.total }
+
+    /// Matrix-product FLOPs of one forward pass of one example.
+    public var forwardFlopsPerExample: Double {
+        var f = 0.0
+        for slot in layout.slots { f += Double(config.steps) * cellSpec.forwardFlopsPerStep(input: slot.input) }
+        return f + 2 * Double(layout.features * layout.classes)
     }
 
     // MARK: weights in and out
 
     /// The weights under TF's names, float32, TF layout.
     public func weights() -> [String: NDArray] {
-        let l = layout, p = params.pointer
-        return [
-            Model.kernelName: ArrayConversion.array(p + l.kernel, shape: [l.input + l.units, 4 * l.units]),
-            Model.biasName: ArrayConversion.array(p + l.bias, shape: [4 * l.units]),
-            Model.denseWeightsName: ArrayConversion.array(p + l.denseW, shape: [l.units, l.classes]),
-            Model.denseBiasName: ArrayConversion.array(p + l.denseB, shape: [l.classes]),
-        ]
+        var out: [String: NDArray] = [:]
+        var offset = 0
+        for v in variables {
+            out[v.name] = ArrayConversion.array(params.pointer + offset, shape: v.shape)
+            offset += v.count
+        }
+        return out
     }
 
-    /// Replaces the weights (all four names required, shapes as in `weights()`).
+    /// Replaces the weights (every name of `variables` required, shapes as listed).
     public func setWeights(_ w: [String: NDArray]) throws(TensorError) {
-        let l = layout
-        let specs: [(String, [Int], Int)] = [
-            (Model.kernelName, [l.input + l.units, 4 * l.units], l.kernel), (Model.biasName, [4 * l.units], l.bias),
-            (Model.denseWeightsName, [l.units, l.classes], l.denseW), (Model.denseBiasName, [l.classes], l.denseB),
-        ]
-        for (name, shape, _) in specs {
-            guard let a = w[name] else { throw TensorError("missing weight '\(name)'") }
-            try ArrayConversion.expect(a, shape: shape, "weight '\(name)'")
+        let specs = variables
+        for v in specs {
+            guard let a = w[v.name] else { throw TensorError("missing weight '\(v.name)'") }
+            try ArrayConversion.expect(a, shape: v.shape, "weight '\(v.name)'")
         }
-        for (name, _, offset) in specs {
-            if let a = w[name] { ArrayConversion.copy(a, into: params.pointer + offset) }
+        var offset = 0
+        for v in specs {
+            if let a = w[v.name] { ArrayConversion.copy(a, into: params.pointer + offset) }
+            offset += v.count
         }
     }
 
@@ -249,6 +327,7 @@ public final class Model {
     /// Trains on the staged batch of `rows`.
     func trainStaged(rows: Int) -> StepResult {
         if rows == 0 { return StepResult(loss: .nan, correct: 0, count: 0, applied: false) }
+        drawDropoutMasks(rows: rows)
         let (loss, correct, g) = computeGradients(rows: rows)
         guard loss.isFinite, LSTMLayer.allFinite(g, count: layout.total) else {
             return StepResult(loss: loss, correct: correct, count: rows, applied: false)
@@ -265,7 +344,7 @@ public final class Model {
     /// count and the summed gradient (chunk 0's buffer, valid until the next batch).
     func computeGradients(rows: Int) -> (Float, Int, UnsafeMutablePointer<Float>) {
         let per = config.steps * config.input, k = config.classes
-        let p = UnsafePointer(params.pointer), fb = config.forgetBias
+        let p = UnsafePointer(params.pointer)
         let chunks = split(rows)
         var results = [SoftmaxCrossEntropy.Result](repeating: .init(loss: 0, correct: 0), count: chunks.count)
         let imagesP = UnsafePointer(images.pointer), targetsP = UnsafePointer(targets.pointer)
@@ -275,9 +354,9 @@ public final class Model {
             runParallel(chunks.count) { c, worker in
                 let (start, count) = chunks[c]
                 // Each task writes only its own chunk's slot and gradient buffer.
-                out.value[c] = replicas[worker].trainSlice(params: p, forgetBias: fb, images: imagesP + start * per,
+                out.value[c] = replicas[worker].trainSlice(params: p, images: imagesP + start * per,
                                                            targets: targetsP + start * k, rows: count, total: rows,
-                                                           gradients: grads[c])
+                                                           gradients: grads[c], dropout: dropoutMasks(rows: rows, start: start))
             }
         }
         // Sum in chunk order: bit-identical for a given thread count.
@@ -366,7 +445,7 @@ public final class Model {
     /// 10,000 images never holds more than one chunk per worker as float32.
     func forwardChunked(_ x: NDArray, rows: Int, into out: UnsafeMutablePointer<Float>) throws(TensorError) {
         let per = config.steps * config.input, k = config.classes
-        let p = UnsafePointer(params.pointer), fb = config.forgetBias
+        let p = UnsafePointer(params.pointer)
         let src = try x.contiguous()
         let outBox = UncheckedBox(out)
         let chunk = Model.evalChunk
@@ -376,9 +455,35 @@ public final class Model {
             let rep = replicas[worker]
             rep.staged.ensure(c * per)
             ArrayConversion.copyRows(src, rows: Array(s..<(s + c)), into: rep.staged.pointer)
-            rep.forward(params: p, forgetBias: fb, images: rep.staged.pointer, rows: c, forBackward: false)
+            rep.forward(params: p, images: rep.staged.pointer, rows: c, forBackward: false)
             (outBox.value + s * k).update(from: rep.logits.pointer, count: c * k)
         }
+    }
+}
+
+extension Model {
+    /// Draws this batch's dropout masks (nothing when keep_prob is 1). The draw is seeded by the
+    /// model's seed and the Adam step count, so a resumed run draws exactly the masks an
+    /// uninterrupted one would.
+    func drawDropoutMasks(rows: Int) {
+        guard config.keepProb < 1 else { return }
+        var rng = SeededRandom(seed: config.seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(adam.steps) &+ 1)
+        let keep = Double(config.keepProb), scale = 1 / config.keepProb
+        let T = config.steps
+        for (n, slot) in layout.slots.enumerated() {
+            for (buffer, width) in [(dropoutInputs[n], slot.input), (dropoutOutputs[n], layout.units)] {
+                let count = T * rows * width
+                buffer.ensure(count)
+                for i in 0..<count { buffer.pointer[i] = rng.unit() < keep ? scale : 0 }
+            }
+        }
+    }
+
+    /// The current masks for a replica's slice, or nil without dropout.
+    func dropoutMasks(rows: Int, start: Int) -> DropoutMasks? {
+        guard config.keepProb < 1 else { return nil }
+        return DropoutMasks(inputs: dropoutInputs.map { UnsafePointer($0.pointer) },
+                            outputs: dropoutOutputs.map { UnsafePointer($0.pointer) }, rows: rows, start: start)
     }
 }
 

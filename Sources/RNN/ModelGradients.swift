@@ -7,49 +7,53 @@ public struct ModelGradients: Sendable {
     public var loss: Float
     /// dL/dw for every weight, under the names of `Model.weights()`.
     public var weights: [String: NDArray]
-    /// dL/dimages, `[N, T, I]`.
+    /// dL/dimages, `[N, T, I]` (step-major per image, in the model's sequence order).
     public var inputs: NDArray
-    /// dL/dc0 and dL/dh0, `[N, units]` each.
-    public var initialState: LSTMState
+    /// dL/d(initial state) of the first layer's forward cell, each part `[N, units]`.
+    public var initialState: CellState
 }
 
 extension Model {
     /// The gradients of the batch-mean loss on `(images, labels)`, optionally from a given
-    /// initial state (default zero). Runs on one replica; the weights are not changed.
-    public func gradients(images x: NDArray, labels y: NDArray, initialState: LSTMState? = nil)
+    /// initial state of the first layer's forward cell (default zero). Runs on one replica
+    /// without dropout; the weights are not changed.
+    public func gradients(images x: NDArray, labels y: NDArray, initialState: CellState? = nil)
         throws(TensorError) -> ModelGradients {
         let n = try stageImages(x)
         try stageLabels(y, count: n)
         let (T, I, U) = (config.steps, config.input, config.units)
-        let c0 = FloatBuffer(max(n * U, 1)), h0 = FloatBuffer(max(n * U, 1))
+        let parts = config.cell.stateNames.count
+        let state = (0..<parts).map { _ in FloatBuffer(max(n * U, 1)) }
         if let s = initialState {
-            try ArrayConversion.expect(s.c, shape: [n, U], "initial c")
-            try ArrayConversion.expect(s.h, shape: [n, U], "initial h")
-            ArrayConversion.copy(s.c, into: c0.pointer)
-            ArrayConversion.copy(s.h, into: h0.pointer)
+            guard s.parts.count == parts else { throw TensorError("the initial state needs \(parts) parts") }
+            for (p, a) in s.parts.enumerated() {
+                try ArrayConversion.expect(a, shape: [n, U], "initial \(config.cell.stateNames[p])")
+                ArrayConversion.copy(a, into: state[p].pointer)
+            }
         }
         let dx = FloatBuffer(max(T * n * I, 1))
         let rep = replicas[0]
-        let r = BLASThreads.exclusively(threads: config.parallelism == .blas ? config.threads : 1) { rep.trainSlice(params: params.pointer, forgetBias: config.forgetBias, images: images.pointer,
-                               targets: targets.pointer, rows: n, total: n,
-                               initial: initialState == nil ? nil : (UnsafePointer(c0.pointer), UnsafePointer(h0.pointer)),
-                               needInitialState: true, inputGradients: dx.pointer) }
+        let r = BLASThreads.exclusively(threads: config.parallelism == .blas ? config.threads : 1) {
+            rep.trainSlice(params: params.pointer, images: images.pointer, targets: targets.pointer, rows: n, total: n,
+                           initial: initialState == nil ? nil : state.map { UnsafePointer($0.pointer) },
+                           needInitialState: true, inputGradients: dx.pointer)
+        }
         // dx is time-major [T, N, I]; report it per image, [N, T, I].
         let perImage = FloatBuffer(max(T * n * I, 1))
         for t in 0..<T {
             for b in 0..<n { (perImage.pointer + (b * T + t) * I).update(from: dx.pointer + (t * n + b) * I, count: I) }
         }
-        let l = layout, g = rep.grads.pointer
+        var weights: [String: NDArray] = [:]
+        var offset = 0
+        for v in variables {
+            weights[v.name] = ArrayConversion.array(rep.grads.pointer + offset, shape: v.shape)
+            offset += v.count
+        }
+        let first = rep.first
         return ModelGradients(
             loss: r.loss / Float(max(n, 1)),
-            weights: [
-                Model.kernelName: ArrayConversion.array(g + l.kernel, shape: [I + U, 4 * U]),
-                Model.biasName: ArrayConversion.array(g + l.bias, shape: [4 * U]),
-                Model.denseWeightsName: ArrayConversion.array(g + l.denseW, shape: [U, l.classes]),
-                Model.denseBiasName: ArrayConversion.array(g + l.denseB, shape: [l.classes]),
-            ],
+            weights: weights,
             inputs: ArrayConversion.array(perImage.pointer, shape: [n, T, I]),
-            initialState: LSTMState(c: ArrayConversion.array(rep.act.dc.pointer, shape: [n, U]),
-                                    h: ArrayConversion.array(rep.act.dh.pointer, shape: [n, U])))
+            initialState: CellState((0..<parts).map { ArrayConversion.array(first.stateGradient($0), shape: [n, U]) }))
     }
 }

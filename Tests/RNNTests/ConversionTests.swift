@@ -44,12 +44,13 @@ import Tensor
         let (B, I, U) = (fx.int("batch"), fx.int("input"), fx.int("units"))
         let xs = try fx.steps("inputs")
         for cell in try cells() {
-            let k = try cell.kerasWeights()
-            #expect(k.kernel.shape == [I, 4 * U] && k.recurrentKernel.shape == [U, 4 * U] && k.bias.shape == [4 * U])
-            let ref = Reference.kerasLSTM(kernel: d(k.kernel), recurrent: d(k.recurrentKernel), bias: d(k.bias),
+            let w = Dictionary(uniqueKeysWithValues: try cell.frameworkWeights(.keras))
+            let kernel = try #require(w["kernel"]), recurrent = try #require(w["recurrent_kernel"]), bias = try #require(w["bias"])
+            #expect(kernel.shape == [I, 4 * U] && recurrent.shape == [U, 4 * U] && bias.shape == [4 * U])
+            let ref = Reference.kerasLSTM(kernel: d(kernel), recurrent: d(recurrent), bias: d(bias),
                                           xs: xs.map(d), batch: B, input: I, units: U)
             try expectSame(ref, cell, xs)
-            let back = try LSTMCell(keras: k, forgetBias: cell.forgetBias)
+            let back = try Cell(kind: .lstm, framework: .keras, weights: w, options: cell.options)
             #expect(maxRelativeError(floats(try #require(back.kernel)), floats(try #require(cell.kernel))) == 0)
             #expect(maxRelativeError(floats(try #require(back.bias)), floats(try #require(cell.bias))) <= 1e-6)
         }
@@ -59,13 +60,15 @@ import Tensor
         let (B, I, U) = (fx.int("batch"), fx.int("input"), fx.int("units"))
         let xs = try fx.steps("inputs")
         for cell in try cells() {
-            let t = try cell.torchWeights()
-            #expect(t.weightIH.shape == [4 * U, I] && t.weightHH.shape == [4 * U, U])
-            #expect(t.biasIH.shape == [4 * U] && t.biasHH.shape == [4 * U])
-            let ref = Reference.torchLSTM(wih: d(t.weightIH), whh: d(t.weightHH), bih: d(t.biasIH), bhh: d(t.biasHH),
+            let w = Dictionary(uniqueKeysWithValues: try cell.frameworkWeights(.torch))
+            let wih = try #require(w["weight_ih"]), whh = try #require(w["weight_hh"])
+            let bih = try #require(w["bias_ih"]), bhh = try #require(w["bias_hh"])
+            #expect(wih.shape == [4 * U, I] && whh.shape == [4 * U, U])
+            #expect(bih.shape == [4 * U] && bhh.shape == [4 * U])
+            let ref = Reference.torchLSTM(wih: d(wih), whh: d(whh), bih: d(bih), bhh: d(bhh),
                                           xs: xs.map(d), batch: B, input: I, units: U)
             try expectSame(ref, cell, xs)
-            let back = try LSTMCell(torch: t, forgetBias: cell.forgetBias)
+            let back = try Cell(kind: .lstm, framework: .torch, weights: w, options: cell.options)
             #expect(maxRelativeError(floats(try #require(back.kernel)), floats(try #require(cell.kernel))) == 0)
             #expect(maxRelativeError(floats(try #require(back.bias)), floats(try #require(cell.bias))) <= 1e-6)
         }
@@ -73,7 +76,7 @@ import Tensor
 
     @Test func unboundCellHasNoLayout() throws {
         let c = try LSTMCell(units: 3)
-        #expect(throws: TensorError.self) { try c.kerasWeights() }
-        #expect(throws: TensorError.self) { try c.torchWeights() }
+        #expect(throws: TensorError.self) { try c.frameworkWeights(.keras) }
+        #expect(throws: TensorError.self) { try c.frameworkWeights(.torch) }
     }
 }

@@ -93,7 +93,9 @@ import Tensor
         let dir = try S.tempDir("export-\(format)")
         defer { S.remove(dir) }
         let (shell, f) = try Self.fixtureShell(dir)
-        #expect(S.run("export lstm w.npz format=\(format)", in: shell) == "")
+        // The export prints the three lines of Python that load it.
+        let recipe = S.run("export lstm w.npz format=\(format)", in: shell).split(separator: "\n")
+        #expect(recipe.count == 3 && recipe[0].hasPrefix("import numpy as np") && recipe[1].contains("w.npz"))
         var m: [String: (shape: [Int], v: [Double])] = [:]
         for member in try NPZFile.read(path: dir + "/w.npz") {
             m[member.name] = (member.array.shape, member.array.scalars.map(\.doubleValue))

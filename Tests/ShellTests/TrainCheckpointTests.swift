@@ -55,7 +55,7 @@ import Tensor
         try python.run()
         let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         python.waitUntilExit()
-        #expect(text == "1 8 MNIST-format data (36, 32)\n")
+        #expect(text == "2 8 MNIST-format data (36, 32)\n")
     }
 
     @Test(arguments: ["version", "missing", "shape", "init"])
@@ -68,8 +68,8 @@ import Tensor
         let expected: String
         switch damage {
         case "version":
-            members[0] = ("rnnsh_checkpoint", NDArray(scalar: Int64(2)))
-            expected = "error: bad.npz: checkpoint format version 2; this rnnsh reads version 1"
+            members[0] = ("rnnsh_checkpoint", NDArray(scalar: Int64(3)))
+            expected = "error: bad.npz: checkpoint format version 3; this rnnsh reads version 2"
         case "missing":
             members.removeAll { $0.name == "weights" }
             expected = "error: bad.npz: not a usable rnnsh checkpoint: missing member 'weights'"

@@ -3,32 +3,42 @@ import Explore
 import Tensor
 
 /// The tutorial's `rnn_cell.BasicLSTMCell(rnn_size)` and `rnn.static_rnn(lstm_cell, x)`, one
-/// piece at a time: make a cell, a zero state, one step, or a whole unroll.
+/// piece at a time: make a cell (any of the engine's kinds), a zero state, one step, or a whole
+/// unroll. Nothing here names a cell type: the kind is a word the engine's `CellKind` reads.
 enum CellCommands {
     static let all: [Command] = [cell, zeroState, step, unroll]
 
     static let cell = Command(
         name: "cell", category: "LSTM",
-        summary: "An LSTM cell: TF's BasicLSTMCell(num_units, forget_bias).",
-        parameters: [Parameter("units", .int, help: "num_units: the size of h and c")],
-        options: [Parameter("forget_bias", .float, default: .float(1.0), help: "added to the forget gate at every step"),
-                  Parameter("seed", .int, default: .int(0), help: "seed of the glorot-uniform kernel")],
+        summary: "A recurrent cell: TF's BasicLSTMCell (default), GRUCell or BasicRNNCell.",
+        parameters: [Parameter("units", .int, help: "num_units: the size of h (and c)")],
+        options: [Parameter("kind", .word, default: .string("lstm"), help: "lstm (BasicLSTMCell), gru (GRUCell) or rnn (BasicRNNCell)"),
+                  Parameter("forget_bias", .float, default: .float(1.0), help: "the LSTM's: added to the forget gate at every step"),
+                  Parameter("seed", .int, default: .int(0), help: "seed of the glorot-uniform kernels")],
         help: """
             TF1's `BasicLSTMCell(num_units, forget_bias=1.0)`: a kernel of shape \
             `(input + units, 4*units)` and a bias of `(4*units,)`, created on first use (that \
             is when the input width becomes known, as in TF) with a glorot-uniform kernel from \
             `seed` and a zero bias. Gates `concat([x, h], 1) @ kernel + bias` split into i, j, \
             f, o; `c' = c*sigmoid(f + forget_bias) + sigmoid(i)*tanh(j)`, `h' = tanh(c')*sigmoid(o)`. \
-            `save CELL FILE` writes kernel and bias (TF layout) to an .npz that `load` turns back into a cell.
+            `kind=gru` is TF1's `GRUCell`: `gates/kernel (input + units, 2*units)` and \
+            `gates/bias` (ones) give r, u = sigmoid(concat([x, h]) @ gates/kernel + gates/bias); \
+            `candidate/kernel (input + units, units)` and `candidate/bias` give \
+            c = tanh(concat([x, r*h]) @ candidate/kernel + candidate/bias), and h' = u*h + (1-u)*c; \
+            its state is just h. `kind=rnn` is `BasicRNNCell`: h' = tanh(concat([x, h]) @ kernel + bias). \
+            `save CELL FILE` writes the weights (TF layout) to an .npz that `load` turns back into a cell.
             """,
-        examples: [Example("lstm = cell 4\nlstm\noutputs, state = unroll lstm (zeros 3 2 5)\nlstm.kernel.shape")],
+        examples: [Example("lstm = cell 4\nlstm\noutputs, state = unroll lstm (zeros 3 2 5)\nlstm.kernel.shape"),
+                   Example("gru = cell 3 kind=gru\noutputs, h = unroll gru (zeros 2 1 4)\ngru.gates_kernel.shape\nh")],
         run: { call in
             let units = call.arguments.int("units") ?? 0
             guard units > 0 else { throw call.error("num_units must be positive, got \(units)", argument: "units") }
             let fb = call.arguments.double("forget_bias") ?? 1
             guard fb.isFinite else { throw call.error("forget_bias must be finite", argument: "forget_bias") }
             let seed = call.arguments.int("seed") ?? 0
-            return .object(CellObject(try LSTMCell(units: units, forgetBias: Float(fb), seed: UInt64(bitPattern: Int64(seed)))))
+            let kind = try cellKind(call.arguments.string("kind") ?? "lstm", call: call)
+            return .object(CellObject(try Cell(kind: kind, units: units, options: CellOptions(forgetBias: Float(fb)),
+                                               seed: UInt64(bitPattern: Int64(seed)))))
         })
 
     static let zeroState = Command(
@@ -57,7 +67,7 @@ enum CellCommands {
         run: { call in
             let c = try ObjectArguments.cell(call.arguments["cell"], call: call, argument: "cell")
             guard let x = call.arguments.array("x") else { return .none }
-            let state = try ObjectArguments.state(call.arguments["state"], call: call, argument: "state")
+            let state = try ObjectArguments.state(call.arguments["state"], for: c, call: call, argument: "state")
             let r = try c.step(x, state: state)
             return .tuple([.array(r.output), ObjectArguments.stateValue(r.state)])
         })
@@ -80,18 +90,27 @@ enum CellCommands {
         run: { call in
             let c = try ObjectArguments.cell(call.arguments["cell"], call: call, argument: "cell")
             let xs = try ObjectArguments.steps(call.arguments["xs"], call: call, argument: "xs")
-            let initial: LSTMState? = call.arguments["state"].isNone ? nil
-                : try ObjectArguments.state(call.arguments["state"], call: call, argument: "state")
+            let initial: CellState? = call.arguments["state"].isNone ? nil
+                : try ObjectArguments.state(call.arguments["state"], for: c, call: call, argument: "state")
             let r = try c.unroll(xs, initialState: initial)
             // The explorer's per-step view (Explore.UnrollTrace): `step 3: x (2,3) + h (2,128) → …`.
             switch call.arguments["trace"] {
             case .bool(true), .int(1):
-                call.print(UnrollTrace.text(inputs: xs, outputs: r.outputs, units: c.units))
+                call.print(UnrollTrace.text(inputs: xs, outputs: r.outputs, units: c.units, gateBlocks: c.kind.gateBlocks, stateNames: c.stateNames))
             case .string(let s) where s == "values":
-                call.print(UnrollTrace.text(inputs: xs, outputs: r.outputs, units: c.units, values: true))
+                call.print(UnrollTrace.text(inputs: xs, outputs: r.outputs, units: c.units, gateBlocks: c.kind.gateBlocks,
+                                             stateNames: c.stateNames, values: true))
             default:
                 break
             }
             return .tuple([.list(r.outputs.map { .array($0) }), ObjectArguments.stateValue(r.state)])
         })
+
+    /// The cell kind a word names (`lstm`, `gru`, `rnn`, or TF's class name), or an error listing them.
+    static func cellKind(_ word: String, call: Invocation, argument: String = "kind") throws(ShellError) -> CellKind {
+        guard let k = CellKind(word: word) else {
+            throw call.error("unknown cell '\(word)': use one of \(CellKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))", argument: argument)
+        }
+        return k
+    }
 }

@@ -354,7 +354,7 @@ enum ExploreCommands {
 
     static let gates = Command(
         name: "gates", category: "Explore",
-        summary: "One LSTM step opened up: i, j, f, o pre-activations and activations, new c and h.",
+        summary: "One cell step opened up: each gate's pre-activation and activation (LSTM i, j, f, o; GRU r, u, c), the new state.",
         parameters: [Parameter("cell", .value, help: "a cell, a record with kernel and bias (a loaded cell .npz), or a tuple (kernel, bias)"),
                      Parameter("x", .array, help: "the input, (batch, input)"),
                      Parameter("state", .value, default: .none, help: "the state (c, h); default zeros")],
@@ -371,15 +371,11 @@ enum ExploreCommands {
             let a = call.arguments
             guard let x = a.array("x") else { return .none }
             let cell = try cellFromValue(a["cell"], call: call)
-            var state: LSTMState?
+            var state: CellState?
             if !a["state"].isNone {
-                guard let items = a["state"].sequenceItems, items.count == 2, let c = items.first, let h = items.last else {
-                    throw call.error("a state is a tuple (c, h) of two arrays, got \(a["state"].typeName)", argument: "state")
-                }
-                let span = a.span("state")
-                state = LSTMState(c: try call.evaluator.toArray(c, span: span), h: try call.evaluator.toArray(h, span: span))
+                state = try ObjectArguments.state(a["state"], for: cell, call: call, argument: "state")
             }
-            let inside = try cell.stepInternals(x, state: state)
+            let inside = try cell.internals(x, state: state)
             let ev = call.evaluator
             let view = GateView(inside, xShape: x.shape,
                                 cell: ev.argumentText(a, "cell", command: "gates") ?? "cell",
@@ -389,31 +385,41 @@ enum ExploreCommands {
             return .none
         })
 
-    /// An engine cell with the weights of a workspace cell (any object of kind `cell`) or of a
-    /// record with `kernel` and `bias` fields.
-    static func cellFromValue(_ v: Value, call: Invocation) throws -> LSTMCell {
-        var kernel: Value?, bias: Value?, forgetBias: Value?
+    /// An engine cell: a workspace cell itself, or one built from a record of weights (a
+    /// loaded cell .npz: its TF names, `cell` naming the kind when not the LSTM, and
+    /// `forget_bias`) or a tuple `(kernel, bias)` (an LSTM's).
+    static func cellFromValue(_ v: Value, call: Invocation) throws -> Cell {
+        var weights: [String: NDArray] = [:]
+        var kind = CellKind.lstm
+        var forgetBias: Float = 1
         switch v {
-        case .object(let o) where o.kind == "cell":
-            kernel = o.attribute("kernel"); bias = o.attribute("bias"); forgetBias = o.attribute("forget_bias")
+        case .object(let o as CellObject):
+            guard o.cell.inputSize != nil else { throw notBuilt(call) }
+            return o.cell
         case .record(let r):
-            kernel = r["kernel"]; bias = r["bias"]; forgetBias = r["forget_bias"]
+            for f in r.fields {
+                switch (f.name, f.value) {
+                case ("cell", .string(let s)): kind = try CellCommands.cellKind(s, call: call, argument: "cell")
+                case ("cell", .array(let a)):
+                    kind = try CellCommands.cellKind(ModelCheckpoint.string(a) ?? "", call: call, argument: "cell")
+                case ("forget_bias", .float(let d)): forgetBias = Float(d)
+                case ("forget_bias", .array(let f)), ("forget_bias", .scalar(let f)): forgetBias = Float(f.scalars.first?.doubleValue ?? 1)
+                case (let n, .array(let a)): weights[n] = a
+                default: break
+                }
+            }
         case .tuple(let items) where items.count == 2, .list(let items) where items.count == 2:
-            kernel = items.first; bias = items.last
+            guard case .array(let k)? = items.first, case .array(let b)? = items.last else { throw notBuilt(call) }
+            weights = ["kernel": k, "bias": b]
         default:
             throw call.error("expected a cell, got \(v.typeName)", argument: "cell",
                              explanation: "make one with `cell 128`, load a saved cell's .npz, or pass (kernel, bias)")
         }
-        guard case .array(let k)? = kernel, case .array(let b)? = bias else {
-            throw call.error("the cell has no weights yet", argument: "cell",
-                             explanation: "a cell creates its kernel on first use, when the input width is known: run `step` or `unroll` once")
-        }
-        var fb: Float = 1
-        switch forgetBias {
-        case .float(let d)?: fb = Float(d)
-        case .array(let f)?, .scalar(let f)?: fb = Float(f.scalars.first?.doubleValue ?? 1)
-        default: break
-        }
-        return try LSTMCell(kernel: k, bias: b, forgetBias: fb)
+        return try Cell(kind: kind, weights: weights, options: CellOptions(forgetBias: forgetBias))
+    }
+
+    static func notBuilt(_ call: Invocation) -> ShellError {
+        call.error("the cell has no weights yet", argument: "cell",
+                   explanation: "a cell creates its kernel on first use, when the input width is known: run `step` or `unroll` once")
     }
 }

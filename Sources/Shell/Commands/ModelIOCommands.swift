@@ -8,75 +8,102 @@ import Tensor
 enum ModelIOCommands {
     static let all: [Command] = [export]
 
-    static let formats = ["tf", "keras", "torch"]
-
     static let export = Command(
         name: "export", category: "Training",
-        summary: "Write a model's (or cell's) weights as TensorFlow, Keras or PyTorch would name and lay them out.",
+        summary: "Write a model's (or cell's) weights as TensorFlow, Keras or PyTorch would name and lay them out, and print the Python that loads them.",
         parameters: [Parameter("model", .value, help: "a model or a cell"),
                      Parameter("file", .path, help: "the .npz to write")],
         options: [Parameter("format", .word, default: .string("tf"), help: "tf, keras or torch")],
         help: """
             `tf`: TF1's variables as the tutorial's graph names them — \
             `rnn/basic_lstm_cell/kernel (input+units, 4*units)` with gates i, j, f, o, \
-            `rnn/basic_lstm_cell/bias`, `weights (units, classes)`, `biases`. \
-            `keras`: `lstm/kernel (input, 4*units)`, `lstm/recurrent_kernel (units, 4*units)`, \
+            `rnn/basic_lstm_cell/bias`, `weights (units, classes)`, `biases` (stacked: \
+            `rnn/multi_rnn_cell/cell_0/…`; bidirectional: `bidirectional_rnn/fw/…`), and \
+            `forget_bias`. `keras`: the `Sequential` model's `get_weights()` in order — \
+            `lstm/kernel (input, 4*units)`, `lstm/recurrent_kernel (units, 4*units)`, \
             `lstm/bias` with gates i, f, c, o and the forget bias added into the bias, then \
-            `dense/kernel`, `dense/bias` — in `model.get_weights()` order, so \
-            `model.set_weights([z[k] for k in z.files])` loads them. `torch`: an `nn.LSTM` + \
-            `nn.Linear` state_dict: `lstm.weight_ih_l0 (4*units, input)`, `lstm.weight_hh_l0`, \
-            `lstm.bias_ih_l0` (the whole bias, forget bias included), `lstm.bias_hh_l0` (zeros), \
-            `fc.weight (classes, units)`, `fc.bias`. All three compute the same function.
+            `dense/kernel`, `dense/bias`; a GRU becomes Keras's `GRU(reset_after=False)`, \
+            the one Keras GRU that computes TF1's GRUCell. `torch`: the state_dict of \
+            `ModuleDict({'lstm': nn.LSTM(…), 'fc': nn.Linear(…)})`: `lstm.weight_ih_l0 \
+            (4*units, input)`, `lstm.weight_hh_l0`, `lstm.bias_ih_l0` (the whole bias, forget \
+            bias included), `lstm.bias_hh_l0` (zeros), `fc.weight (classes, units)`, `fc.bias`; \
+            a GRU is refused (PyTorch's nn.GRU applies the reset gate after the product, a \
+            different function). All compute the same function. After writing, prints the \
+            three lines of Python that load the file in its framework.
             """,
         examples: [Example("lstm = cell 4\n_ = unroll lstm (zeros 2 1 3)\nexport lstm cell_keras.npz format=keras\nw = load cell_keras.npz\nw")],
         run: { call in
-            let format = call.arguments.string("format") ?? "tf"
-            guard formats.contains(format) else {
-                throw call.error("format must be one of 'tf', 'keras', 'torch', got '\(format)'", argument: "format")
+            let word = call.arguments.string("format") ?? "tf"
+            guard let format = Framework(rawValue: word) else {
+                throw call.error("format must be one of \(Framework.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), got '\(word)'", argument: "format")
             }
+            let path = try call.path("file")
+            let file = path.lowercased().hasSuffix(".npz") ? path : path + ".npz"
+            let shown = (call.arguments.string("file") ?? file).lowercased().hasSuffix(".npz")
+                ? (call.arguments.string("file") ?? file) : (call.arguments.string("file") ?? file) + ".npz"
             let members: [(name: String, array: NDArray)]
+            let recipe: [String]
             switch call.arguments["model"] {
             case .object(let o as ModelObject):
-                members = try modelMembers(o.model, format: format)
+                members = try o.model.frameworkWeights(format).map { (name: $0.0, array: $0.1) }
+                recipe = try o.model.recipe(format, file: shown)
             case .object(let o as CellObject):
-                members = try cellMembers(o.cell, format: format, prefix: "")
+                members = try cellMembers(o.cell, format: format)
+                recipe = cellRecipe(o.cell, format: format, file: shown)
             case let v:
                 throw call.error("export takes a model or a cell, got \(v.typeName)", argument: "model")
             }
-            let path = try call.path("file")
-            try NPZFile.write(members, to: path.lowercased().hasSuffix(".npz") ? path : path + ".npz")
+            try NPZFile.write(members, to: file)
+            call.print(recipe.joined(separator: "\n"))
             return .none
         })
 
-    /// A model's weights in `format`.
-    static func modelMembers(_ model: Model, format: String) throws(TensorError) -> [(name: String, array: NDArray)] {
-        let w = model.weights()
-        guard let dw = w[Model.denseWeightsName], let db = w[Model.denseBiasName] else { return [] }
+    /// A cell's weights in `format`: TF's names as the tutorial's graph scopes them
+    /// (`rnn/basic_lstm_cell/kernel`, and `forget_bias`), Keras's `kernel`, … and PyTorch's
+    /// `weight_ih_l0`, ….
+    static func cellMembers(_ cell: Cell, format: Framework) throws(TensorError) -> [(name: String, array: NDArray)] {
+        let w = try cell.frameworkWeights(format)
         switch format {
-        case "keras":
-            return try cellMembers(model.cell, format: format, prefix: "lstm/") + [("dense/kernel", dw), ("dense/bias", db)]
-        case "torch":
-            return try cellMembers(model.cell, format: format, prefix: "lstm.") + [("fc.weight", dw.T.contiguous()), ("fc.bias", db)]
-        default:
-            return ModelObject.weightOrder.compactMap { n in w[n].map { (n, $0) } }
+        case .tf:
+            var out = w.map { (name: "rnn/\(cell.kind.scope)/\($0.0)", array: $0.1) }
+            if cell.kind.hasForgetBias { out.append((name: "forget_bias", array: NDArray(scalar: cell.options.forgetBias))) }
+            return out
+        case .keras: return w.map { (name: $0.0, array: $0.1) }
+        case .torch: return w.map { (name: $0.0 + "_l0", array: $0.1) }
         }
     }
 
-    /// A cell's weights in `format`, names prefixed (`lstm/`, `lstm.`; TF's are full names).
-    static func cellMembers(_ cell: LSTMCell, format: String, prefix: String) throws(TensorError) -> [(name: String, array: NDArray)] {
+    /// The three lines that load a cell's export.
+    static func cellRecipe(_ cell: Cell, format: Framework, file: String) -> [String] {
         switch format {
-        case "keras":
-            let k = try cell.kerasWeights()
-            return [(prefix + "kernel", k.kernel), (prefix + "recurrent_kernel", k.recurrentKernel), (prefix + "bias", k.bias)]
-        case "torch":
-            let t = try cell.torchWeights()
-            return [(prefix + "weight_ih_l0", t.weightIH), (prefix + "weight_hh_l0", t.weightHH),
-                    (prefix + "bias_ih_l0", t.biasIH), (prefix + "bias_hh_l0", t.biasHH)]
-        default:
-            guard let k = cell.kernel, let b = cell.bias else {
-                throw TensorError("the cell has no weights yet", explanation: "its input size is bound on first use; unroll it once or load weights")
-            }
-            return [(prefix.isEmpty ? Model.kernelName : prefix + "kernel", k), (prefix.isEmpty ? Model.biasName : prefix + "bias", b)]
+        case .tf:
+            return ["import numpy as np, tensorflow.compat.v1 as tf; tf.disable_eager_execution()  # then build the cell under the scope 'rnn' (tf.nn.static_rnn)",
+                    "z = np.load('\(file)')",
+                    "sess.run([v.assign(z[v.op.name]) for v in tf.global_variables() if v.op.name in z.files])"]
+        case .keras:
+            return ["import numpy as np",
+                    "z = np.load('\(file)')",
+                    "layer.set_weights([z[k] for k in z.files])  # layer: the Keras recurrent layer of the same size, built"]
+        case .torch:
+            return ["import numpy as np, torch",
+                    "z = np.load('\(file)')",
+                    "rnn.load_state_dict({k: torch.from_numpy(v) for k, v in z.items()})  # rnn: the nn.LSTM/nn.RNN of the same size"]
+        }
+    }
+}
+
+/// Models from other frameworks' weight files that `load` recognises: a PyTorch state_dict saved
+/// with numpy, `np.savez(f, **{k: v.numpy() for k, v in sd.items()})` — the modules `export
+/// format=torch` describes (one `nn.LSTM`/`nn.RNN`, any name, and an `nn.Linear` named `fc`).
+enum FrameworkImport {
+    static func torchModel(_ members: [String: NDArray], file: String) throws(ShellError) -> ModelObject? {
+        do {
+            guard let model = try Model.fromTorch(members) else { return nil }
+            var info = TrainingInfo()
+            info.outcome = "imported from PyTorch"
+            return ModelObject(model, info: info)
+        } catch {
+            throw ShellError("\(file): not a usable PyTorch state_dict: \(error.message)")
         }
     }
 }

@@ -13,7 +13,7 @@ enum ObjectArguments {
         throw call.error("expected a split such as data.train, got \(v.typeName)", argument: argument)
     }
 
-    static func cell(_ v: Value, call: Invocation, argument: String) throws(ShellError) -> LSTMCell {
+    static func cell(_ v: Value, call: Invocation, argument: String) throws(ShellError) -> Cell {
         if case .object(let o) = v, let c = o as? CellObject { return c.cell }
         throw call.error("expected a cell (make one with `cell 128`), got \(v.typeName)", argument: argument)
     }
@@ -52,17 +52,29 @@ enum ObjectArguments {
         return DatasetObject(dataset)
     }
 
-    /// A `(c, h)` tuple (or list) of arrays.
-    static func state(_ v: Value, call: Invocation, argument: String) throws(ShellError) -> LSTMState {
-        guard let items = v.sequenceItems, items.count == 2, let c = items.first, let h = items.last else {
-            throw call.error("a state is a tuple (c, h) of two arrays, got \(v.typeName)", argument: argument,
+    /// A state of `cell`: a tuple (or list) of its parts (`(c, h)`), or the one array `h` of
+    /// a cell whose state is its output (TF's GRUCell and BasicRNNCell states are one tensor).
+    static func state(_ v: Value, for cell: Cell, call: Invocation, argument: String) throws(ShellError) -> CellState {
+        let names = cell.stateNames
+        let span = call.arguments.span(argument)
+        if names.count == 1, v.sequenceItems == nil {
+            return CellState([try call.evaluator.toArray(v, span: span)])
+        }
+        guard let items = v.sequenceItems, items.count == names.count else {
+            let what = names.count == 1 ? "a \(cell.kind.tfClass) state is one array h"
+                : "a state is a tuple (\(names.joined(separator: ", "))) of \(names.count == 2 ? "two" : String(names.count)) arrays"
+            throw call.error("\(what), got \(v.typeName)", argument: argument,
                              explanation: "make one with `zero_state CELL BATCH`, or take it from `step`/`unroll`")
         }
-        let span = call.arguments.span(argument)
-        return LSTMState(c: try call.evaluator.toArray(c, span: span), h: try call.evaluator.toArray(h, span: span))
+        var parts: [NDArray] = []
+        for item in items { parts.append(try call.evaluator.toArray(item, span: span)) }
+        return CellState(parts)
     }
 
-    static func stateValue(_ s: LSTMState) -> Value { .tuple([.array(s.c), .array(s.h)]) }
+    /// A state as the shell shows it: a tuple of its parts, or the one array.
+    static func stateValue(_ s: CellState) -> Value {
+        s.parts.count == 1 ? .array(s.parts[0]) : .tuple(s.parts.map { .array($0) })
+    }
 
     /// The steps of an unroll: a list/tuple of `(batch, input)` arrays, or one array
     /// `(steps, batch, input)` read along its first axis.

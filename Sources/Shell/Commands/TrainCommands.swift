@@ -6,15 +6,21 @@ import Tensor
 
 /// Training and evaluating the tutorial's model: `train`, `eval`, `predict`.
 enum TrainCommands {
-    static let all: [Command] = [train, evaluate, predict]
+    static let all: [Command] = [train, evaluate, predict, compare]
 
     static let train = Command(
         name: "train", category: "Training",
-        summary: "Train the tutorial's model (LSTM over image rows → dense → softmax) with Adam.",
-        parameters: [Parameter("data", .value, default: .none, help: "a dataset (default: the workspace's `data`, else the default dataset) or a path")],
+        summary: "Train the tutorial's model (a cell over image rows → dense → softmax) with Adam, or continue a model.",
+        parameters: [Parameter("data", .value, default: .none, help: "a dataset (default: the workspace's `data`, else the default dataset) or a path; or a model to continue"),
+                     Parameter("more", .value, default: .none, help: "when the first argument is a model: the dataset to continue on")],
         options: [Parameter("epochs", .int, default: .int(3), help: "passes over the training split"),
                   Parameter("batch", .int, default: .int(128), help: "examples per Adam step"),
-                  Parameter("units", .int, default: .int(128), help: "LSTM size (the tutorial's rnn_size)"),
+                  Parameter("cell", .word, default: .string("lstm"), help: "lstm (BasicLSTMCell), gru (GRUCell) or rnn (BasicRNNCell)"),
+                  Parameter("units", .int, default: .int(128), help: "cell size (the tutorial's rnn_size)"),
+                  Parameter("layers", .int, default: .int(1), help: "stacked cells (TF1's MultiRNNCell)"),
+                  Parameter("bidirectional", .bool, default: .bool(false), help: "a backward cell per layer too; last outputs concatenated (Keras's Bidirectional)"),
+                  Parameter("keep_prob", .float, default: .float(1.0), help: "DropoutWrapper keep probability on every cell's inputs and outputs while training"),
+                  Parameter("by", .word, default: .string("rows"), help: "read each image by rows (the tutorial) or by columns"),
                   Parameter("lr", .float, default: .float(0.001), help: "Adam's learning rate"),
                   Parameter("seed", .int, default: .int(0), help: "seeds the weights and the batch order"),
                   Parameter("limit", .optionalInt, default: .none, help: "train on the first N training examples only (and validate on at most N)"),
@@ -30,9 +36,16 @@ enum TrainCommands {
             (step, bar, ETA, running loss and accuracy, examples/s) is replaced in place. \
             Returns the model and stores it as `model`. Ctrl-C stops after the current batch \
             and keeps the model trained so far; a NaN or infinite loss stops training and keeps \
-            the last good weights. Same seed, data and threads: the same losses, bit for bit.
+            the last good weights. Same seed, data and threads: the same losses, bit for bit. \
+            `cell=gru`/`cell=rnn` train TF1's GRUCell or BasicRNNCell instead, `layers=2` stacks \
+            them, `bidirectional=True` adds a backward cell per layer, `keep_prob=0.8` drops \
+            inputs and outputs while training (never in eval), `by=columns` reads each image \
+            column by column. `train MODEL DATA epochs=N` continues a model (or a loaded \
+            checkpoint) where it stopped: same Adam state, batch order and seed, history \
+            appended — 1 + 2 epochs give bit for bit the weights of 3.
             """,
-        examples: [Example("data = mnist\nm = train data epochs=1 limit=256 batch=64 units=16", deterministic: false)],
+        examples: [Example("data = mnist\nm = train data epochs=1 limit=256 batch=64 units=16", deterministic: false),
+                   Example("data = mnist\ng = train data cell=gru layers=2 epochs=1 limit=256 batch=64 units=16\ng = train g data epochs=1", deterministic: false)],
         run: { call in try Trainer.run(call) })
 
     static let evaluate = Command(
@@ -89,55 +102,172 @@ enum TrainCommands {
         })
 }
 
+/// `compare m1 m2 m3`: models side by side.
+extension TrainCommands {
+    static let compare = Command(
+        name: "compare", category: "Training",
+        summary: "Models side by side: cell, parameters, time per epoch, final loss, validation and test accuracy.",
+        parameters: [Parameter("models", .value, default: .tuple([]), variadic: true, help: "two or more models")],
+        help: """
+            One table, a row per model: its cell (kind, units, layers, direction), trainable \
+            parameters, mean seconds per training epoch, the last epoch's mean loss, the last \
+            validation accuracy, and the accuracy on the test split of the data it was trained \
+            on (evaluated now). `plot m1 m2 m3` overlays their loss curves.
+            """,
+        examples: [Example("data = mnist\na = train data epochs=1 limit=256 batch=64 units=8\nb = train data cell=gru epochs=1 limit=256 batch=64 units=8\ncompare a b", deterministic: false)],
+        run: { call in
+            let items = call.arguments["models"].sequenceItems ?? [call.arguments["models"]]
+            var models: [ModelObject] = []
+            for item in items {
+                guard case .object(let o as ModelObject) = item else {
+                    throw call.error("compare takes models, got \(item.typeName)", argument: "models")
+                }
+                models.append(o)
+            }
+            guard !models.isEmpty else { throw call.error("compare needs at least one model", argument: "models") }
+            let names = modelNames(call, argument: "models", count: models.count)
+            var rows: [[String]] = [["model", "cell", "parameters", "s/epoch", "final loss", "val acc", "test acc"]]
+            for (name, m) in zip(names, models) {
+                let c = m.model.config
+                var cell = "\(c.cell.shortName)(\(c.units))"
+                if c.layers > 1 { cell += "×\(c.layers)" }
+                if c.bidirectional { cell += " bi" }
+                let h = m.history
+                let seconds = h.seconds.isEmpty ? "-" : String(format: "%.1f", h.seconds.reduce(0, +) / Double(h.seconds.count))
+                let loss = h.meanLoss.last.map { String(format: "%.4f", $0) } ?? "-"
+                let val = h.valAccuracy.last.flatMap { $0.isNaN ? nil : String(format: "%.4f", $0) } ?? "-"
+                var test = "-"
+                if let d = m.dataset, d.dataset.test.count > 0 {
+                    let e = try m.model.evaluate(images: d.dataset.test.images, labels: d.dataset.test.labels)
+                    test = String(format: "%.4f", e.accuracy)
+                }
+                rows.append([name, cell, ModelObject.grouped(m.parameterCount), seconds, loss, val, test])
+            }
+            call.print(table(rows))
+            return .none
+        })
+
+    /// Columns padded to their widest cell; text left-aligned, numbers right-aligned.
+    static func table(_ rows: [[String]]) -> String {
+        guard let first = rows.first else { return "" }
+        let widths = first.indices.map { j in rows.map { $0[j].count }.max() ?? 0 }
+        return rows.enumerated().map { (i, row) in
+            row.enumerated().map { (j, cell) in
+                let pad = String(repeating: " ", count: widths[j] - cell.count)
+                return j < 2 || i == 0 ? cell + pad : pad + cell
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }.joined(separator: "\n")
+    }
+
+    /// How the user wrote each of `count` variadic arguments (`m1 m2 m3`), or `model 1`, ….
+    static func modelNames(_ call: Invocation, argument: String, count: Int) -> [String] {
+        if let text = call.evaluator.argumentText(call.arguments, argument, command: call.command.name) {
+            let parts = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+            if parts.count == count, parts.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }) { return parts }
+        }
+        return (1...count).map { "model \($0)" }
+    }
+}
+
 /// The training run behind `train`: resolves the data, builds the model, streams progress, and
 /// turns the engine's report into the model value.
 enum Trainer {
     static func run(_ call: Invocation) throws -> Value {
         let a = call.arguments
+        var resume: ModelObject?
+        var dataValue = a["data"]
+        if case .object(let o as ModelObject) = a["data"] {
+            resume = o
+            dataValue = a["more"]
+            if dataValue.isNone, let d = o.dataset { dataValue = .object(d) }
+        } else if !a["more"].isNone {
+            throw call.error("a second argument is the data to continue a model on; the first must then be a model, got \(a["data"].typeName)", argument: "more")
+        }
         let epochs = a.int("epochs") ?? 3
-        let batch = a.int("batch") ?? 128
-        let units = a.int("units") ?? 128
-        let lr = a.double("lr") ?? 0.001
-        let seed = a.int("seed") ?? 0
         let threads = a.int("threads") ?? 2
         guard epochs >= 0 && epochs <= 100_000 else { throw call.error("epochs must be between 0 and 100000, got \(epochs)", argument: "epochs") }
-        guard batch > 0 else { throw call.error("batch must be positive, got \(batch)", argument: "batch") }
-        guard units > 0 && units <= 16_384 else { throw call.error("units must be between 1 and 16384, got \(units)", argument: "units") }
-        guard lr.isFinite && lr > 0 else { throw call.error("lr must be a positive number, got \(ValueFormatter.pythonFloat(lr))", argument: "lr") }
         guard threads >= 1 && threads <= 64 else { throw call.error("threads must be between 1 and 64, got \(threads)", argument: "threads") }
-        let initName = a.string("init") ?? "random_normal"
-        guard let outputInit = OutputInit(rawValue: initName) else {
-            throw call.error("init must be one of \(OutputInit.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), got '\(initName)'", argument: "init")
-        }
-        let data = try ObjectArguments.dataset(a["data"], call: call, argument: "data")
+        let data = try ObjectArguments.dataset(dataValue, call: call, argument: resume == nil ? "data" : "more")
         var trainSplit = data.dataset.train
         var valSplit = data.dataset.validation
-        if let limit = a.int("limit") {
-            guard limit > 0 else { throw call.error("limit must be positive, got \(limit)", argument: "limit") }
-            trainSplit = trainSplit.prefix(limit)
-            valSplit = valSplit.prefix(limit)
+        let model: Model
+        var history = TrainingHistory()
+        var batch: Int
+        var epochOffset = 0
+        if let r = resume {
+            // Continue: the model's own configuration, a copy of its weights and Adam state, the
+            // same number of training examples, and the batch order advanced past what it saw.
+            batch = r.info.batch > 0 ? r.info.batch : (a.int("batch") ?? 128)
+            var config = r.model.config
+            config.threads = threads
+            model = try Model(config: config)
+            try model.setWeights(r.model.weights())
+            try model.setOptimizerState(r.model.optimizerState())
+            history = r.history
+            epochOffset = r.history.epochLoss.count
+            if r.info.examples > 0 && r.info.examples < trainSplit.count {
+                trainSplit = trainSplit.prefix(r.info.examples)
+                valSplit = valSplit.prefix(r.info.examples)
+            }
+            let per = config.steps * config.input
+            guard trainSplit.featureCount == per else {
+                throw ShellError("the images have \(trainSplit.featureCount) values each; this model reads \(config.steps) steps of \(config.input) = \(per)")
+            }
+        } else {
+            batch = a.int("batch") ?? 128
+            let units = a.int("units") ?? 128
+            let lr = a.double("lr") ?? 0.001
+            let seed = a.int("seed") ?? 0
+            let layers = a.int("layers") ?? 1
+            let keep = a.double("keep_prob") ?? 1
+            guard units > 0 && units <= 16_384 else { throw call.error("units must be between 1 and 16384, got \(units)", argument: "units") }
+            guard lr.isFinite && lr > 0 else { throw call.error("lr must be a positive number, got \(ValueFormatter.pythonFloat(lr))", argument: "lr") }
+            guard layers >= 1 && layers <= 64 else { throw call.error("layers must be between 1 and 64, got \(layers)", argument: "layers") }
+            guard keep > 0 && keep <= 1 else { throw call.error("keep_prob must be in (0, 1], got \(ValueFormatter.pythonFloat(keep))", argument: "keep_prob") }
+            let kind = try CellCommands.cellKind(a.string("cell") ?? "lstm", call: call, argument: "cell")
+            let byWord = a.string("by") ?? "rows"
+            guard let order = SequenceOrder(rawValue: byWord) else {
+                throw call.error("by must be 'rows' or 'columns', got '\(byWord)'", argument: "by")
+            }
+            let initName = a.string("init") ?? "random_normal"
+            guard let outputInit = OutputInit(rawValue: initName) else {
+                throw call.error("init must be one of \(OutputInit.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), got '\(initName)'", argument: "init")
+            }
+            if let limit = a.int("limit") {
+                guard limit > 0 else { throw call.error("limit must be positive, got \(limit)", argument: "limit") }
+                trainSplit = trainSplit.prefix(limit)
+                valSplit = valSplit.prefix(limit)
+            }
+            let features = trainSplit.featureCount
+            let side = Int(Double(features).squareRoot().rounded())
+            guard side > 0, side * side == features else {
+                throw ShellError("the images have \(features) values each; the tutorial's model reads square images row by row")
+            }
+            var config = ModelConfig(steps: side, input: side, units: units, classes: data.dataset.classCount,
+                                     outputInit: outputInit, seed: UInt64(bitPattern: Int64(seed)),
+                                     adam: AdamConfig(learningRate: Float(lr)), threads: threads, cell: kind, layers: layers,
+                                     bidirectional: a.bool("bidirectional") ?? false, keepProb: Float(keep), order: order)
+            config.forgetBias = 1
+            model = try Model(config: config)
         }
+        guard batch > 0 else { throw call.error("batch must be positive, got \(batch)", argument: "batch") }
         guard trainSplit.count >= batch else {
             throw call.error("batch \(batch) is larger than the \(trainSplit.count) training examples", argument: "batch")
         }
-        let features = trainSplit.featureCount
-        let side = Int(Double(features).squareRoot().rounded())
-        guard side > 0, side * side == features else {
-            throw ShellError("the images have \(features) values each; the tutorial's model reads square images row by row")
-        }
-        var config = ModelConfig(steps: side, input: side, units: units, classes: data.dataset.classCount,
-                                 outputInit: outputInit, seed: UInt64(bitPattern: Int64(seed)),
-                                 adam: AdamConfig(learningRate: Float(lr)), threads: threads)
-        config.forgetBias = 1
-        let model = try Model(config: config)
+        let config = model.config
         var source = SplitBatches(trainSplit, batch: batch, seed: config.seed)
+        // A continued run takes up the batch order where the first run left it.
+        for _ in 0..<model.stepCount { _ = try source.iterator.nextIndices(batch) }
         let steps = source.batchesPerEpoch
-        call.print("Training LSTM(\(units)) on \(data.dataset.name) train: \(trainSplit.count) images, \(epochs) epoch\(epochs == 1 ? "" : "s") × \(steps) batches of \(batch)")
+        let lastEpoch = epochOffset + epochs
+        let what = resume == nil ? "Training" : "Continuing"
+        let cellName = "\(config.cell.shortName)(\(config.units))" + (config.layers > 1 ? " ×\(config.layers)" : "") + (config.bidirectional ? " bidirectional" : "")
+        call.print("\(what) \(cellName) on \(data.dataset.name) train: \(trainSplit.count) images, \(epochs) epoch\(epochs == 1 ? "" : "s") × \(steps) batches of \(batch)"
+                   + (epochOffset > 0 ? " (after \(epochOffset))" : ""))
 
         let display = call.interpreter.options.display
         let style = display.style
         var lastDraw = 0.0
-        var history = TrainingHistory()
         let clock = ContinuousClock()
         let started = clock.now
         var seenExamples = 0
@@ -146,7 +276,7 @@ enum Trainer {
             // Redraw at most 10 times a second (and always on the epoch's last batch).
             if p.step < p.stepsPerEpoch && p.elapsed - lastDraw < 0.1 && p.step > 1 { return }
             lastDraw = p.step == p.stepsPerEpoch ? 0 : p.elapsed
-            let prefix = "Epoch \(p.epoch)/\(p.epochs) "
+            let prefix = "Epoch \(p.epoch + epochOffset)/\(lastEpoch) "
             var lineStyle = style
             lineStyle.width = style.width - prefix.count
             let line = ProgressLine.live(step: p.step, total: p.stepsPerEpoch, elapsed: p.elapsed,
@@ -165,19 +295,19 @@ enum Trainer {
             history.valAccuracy.append(val)
             history.seconds.append(e.seconds)
             guard e.complete else { return }
-            var line = "Epoch \(e.epoch) completed out of \(epochs) loss: \(String(format: "%.2f", e.lossSum))"
+            var line = "Epoch \(e.epoch + epochOffset) completed out of \(lastEpoch) loss: \(String(format: "%.2f", e.lossSum))"
             line += " - acc: \(String(format: "%.4f", e.accuracy))"
             if !val.isNaN { line += " - val_acc: \(String(format: "%.4f", val))" }
             line += " - \(String(format: "%.1f", e.seconds))s"
             call.print(line)
         })
-        history.batchLoss = report.batchLosses
-        history.batchAccuracy = report.batchAccuracies
+        history.batchLoss += report.batchLosses
+        history.batchAccuracy += report.batchAccuracies
         var info = TrainingInfo()
         info.dataName = data.dataset.name
         info.examples = trainSplit.count
         info.batch = batch
-        info.epochs = epochs
+        info.epochs = lastEpoch
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         switch report.outcome {
@@ -187,10 +317,11 @@ enum Trainer {
             Interrupt.clear()
             info.outcome = "interrupted"
             let last = report.epochs.last
-            call.print("Interrupted (Ctrl-C) in epoch \(last?.epoch ?? 0) after batch \(last?.steps ?? 0) of \(steps): keeping the model trained so far (\(report.batchLosses.count) batches) as `model`")
+            call.print("Interrupted (Ctrl-C) in epoch \((last?.epoch ?? 0) + epochOffset) after batch \(last?.steps ?? 0) of \(steps): keeping the model trained so far (\(report.batchLosses.count) batches) as `model`")
         case .nonFiniteLoss(let epoch, let step, let loss):
+            let lr = Double(config.adam.learningRate)
             info.outcome = "stopped: \(loss.isNaN ? "nan" : "infinite") loss"
-            call.print("Stopped: the loss became \(loss.isNaN ? "nan" : "inf") at epoch \(epoch), batch \(step + 1); keeping the last good weights (\(report.batchLosses.count) batches) as `model`"
+            call.print("Stopped: the loss became \(loss.isNaN ? "nan" : "inf") at epoch \(epoch + epochOffset), batch \(step + 1); keeping the last good weights (\(report.batchLosses.count) batches) as `model`"
                        + (lr > 0.01 ? " (lr=\(ValueFormatter.pythonFloat(lr)) is large; try 0.001)" : ""))
         }
         if seenExamples > 0 && seconds > 0 {

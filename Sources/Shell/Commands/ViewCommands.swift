@@ -73,7 +73,8 @@ enum ViewCommands {
     static let plot = Command(
         name: "plot", category: "Views",
         summary: "Chart training curves (plot model.history) or a sequence of numbers.",
-        parameters: [Parameter("values", .value, help: "model.history, a model, or a 1-d array / list of numbers")],
+        parameters: [Parameter("values", .value, help: "model.history, a model, or a 1-d array / list of numbers"),
+                     Parameter("more", .value, default: .tuple([]), variadic: true, help: "more models: their loss curves overlaid on the first's")],
         options: [Parameter("title", .string, default: .none, help: "a title for a plain series")],
         help: """
             `plot model.history` draws the loss per batch and the accuracy (training per batch, \
@@ -84,6 +85,22 @@ enum ViewCommands {
         run: { call in
             let style = call.interpreter.options.display.style
             var value = call.arguments["values"]
+            let more = call.arguments["more"].sequenceItems ?? []
+            if !more.isEmpty {
+                var series: [LineSeries] = []
+                let names = TrainCommands.modelNames(call, argument: "more", count: more.count)
+                for (k, item) in ([value] + more).enumerated() {
+                    guard case .object(let o as ModelObject) = item else {
+                        throw call.error("plot overlays models; got \(item.typeName)", argument: k == 0 ? "values" : "more")
+                    }
+                    let c = o.model.config
+                    let name = (k == 0 ? call.evaluator.argumentText(call.arguments, "values", command: "plot") : names[k - 1]) ?? "model \(k + 1)"
+                    series.append(LineSeries("\(name) \(c.cell.shortName)(\(c.units))", o.history.meanLoss,
+                                             x: o.history.meanLoss.indices.map { Double($0 + 1) }))
+                }
+                call.print(LineChart.render(series: series, style: style, title: "Training loss (mean per epoch)", xLabel: "epoch", height: 10))
+                return .none
+            }
             if case .object(let o) = value, let m = o as? ModelObject { value = .record(m.history.record) }
             if case .record(let r) = value, r["batch_loss"] != nil {
                 call.print(try historyCharts(r, style: style, call: call))

@@ -1,20 +1,20 @@
 import RNN
 import Tensor
 
-/// An LSTM cell in the workspace (`lstm = cell 128`). The engine's `LSTMCell` binds its input
-/// size on first use, as TF does, so every copy of this value sees the same (shared) weights.
+/// A recurrent cell in the workspace (`lstm = cell 128`, `gru = cell 64 kind=gru`). The engine's
+/// `Cell` binds its input size on first use, as TF does, so every copy of this value sees the
+/// same (shared) weights. Nothing here knows which kind of cell it holds: names, shapes and
+/// state parts come from the engine's cell.
 public struct CellObject: ShellObject {
     let box: CellBox
 
-    public init(_ cell: LSTMCell) { box = CellBox(cell) }
+    public init(_ cell: Cell) { box = CellBox(cell) }
 
-    public var cell: LSTMCell { box.cell }
+    public var cell: Cell { box.cell }
 
     public var kind: String { "cell" }
 
-    var config: String {
-        "BasicLSTMCell(num_units=\(cell.units), forget_bias=\(ValueFormatter.pythonFloat(Double(cell.forgetBias))))"
-    }
+    var config: String { cell.description }
 
     public var summary: String {
         if let i = cell.inputSize { return "\(config), input \(i)" }
@@ -23,38 +23,65 @@ public struct CellObject: ShellObject {
 
     public var detail: String {
         var lines = [config]
-        if let i = cell.inputSize {
+        if let i = cell.inputSize, let vars = cell.variables {
             lines.append("  input size: \(i)")
-            lines.append("  kernel: \(shapeString([i + cell.units, 4 * cell.units])) float32  (concat([x, h]) @ kernel, gates i, j, f, o)")
-            lines.append("  bias:   \(shapeString([4 * cell.units])) float32")
+            let width = vars.map(\.name.count).max() ?? 0
+            for v in vars {
+                var line = "  \(v.name):" + String(repeating: " ", count: width - v.name.count + 1) + "\(shapeString(v.shape)) float32"
+                if cell.kind == .lstm && v.name == "kernel" { line += "  (concat([x, h]) @ kernel, gates i, j, f, o)" }
+                lines.append(line)
+            }
         } else {
-            lines.append("  input size: not known yet (kernel and bias are created on first use, as in TF; seed \(cell.seed))")
+            let names = cell.variablesFor(input: 1).map(\.name)
+            let listed = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "") : names.joined()
+            lines.append("  input size: not known yet (\(listed) are created on first use, as in TF; seed \(cell.seed))")
         }
-        lines.append("  state: (c, h), each (batch, \(cell.units))")
+        let names = cell.stateNames
+        lines.append(names.count == 1 ? "  state: \(names[0]), (batch, \(cell.units))"
+                                      : "  state: (\(names.joined(separator: ", "))), each (batch, \(cell.units))")
         return lines.joined(separator: "\n")
     }
 
+    /// A weight by its TF name with `/` written as `_` (`kernel`, `gates_kernel`).
+    static func attributeName(_ tfName: String) -> String { tfName.replacingOccurrences(of: "/", with: "_") }
+
     public func attribute(_ name: String) -> Value? {
         switch name {
-        case "kernel": return cell.kernel.map { .array($0) } ?? Value.none
-        case "bias": return cell.bias.map { .array($0) } ?? Value.none
         case "num_units", "units": return .int(cell.units)
-        case "forget_bias": return .float(Double(cell.forgetBias))
+        case "forget_bias" where cell.kind.hasForgetBias: return .float(Double(cell.options.forgetBias))
         case "input_size": return cell.inputSize.map { .int($0) } ?? Value.none
-        case "state_size": return .tuple([.int(cell.units), .int(cell.units)])
+        case "state_size":
+            let n = cell.stateNames.count
+            return n == 1 ? .int(cell.units) : .tuple((0..<n).map { _ in .int(cell.units) })
         case "output_size": return .int(cell.units)
-        default: return nil
+        case "kind": return .string(cell.kind.rawValue)
+        case "weights":
+            return .record(Record((cell.weights ?? []).map { (name: $0.name, value: Value.array($0.array)) }))
+        default:
+            guard variableNames.contains(name) else { return nil }
+            return (cell.weights?.first { Self.attributeName($0.name) == name }).map { .array($0.array) } ?? Value.none
         }
     }
 
-    public var attributeNames: [String] { ["kernel", "bias", "num_units", "forget_bias", "input_size", "state_size", "output_size"] }
+    /// The weights' attribute names (before building, those of a cell of any input width).
+    var variableNames: [String] {
+        (cell.variables ?? cell.variablesFor(input: 1)).map { Self.attributeName($0.name) }
+    }
 
-    /// `save CELL FILE`: `kernel` and `bias` in TF's layout (plus `forget_bias` when it is not
-    /// TF's default 1.0, so `load` gives the same cell back).
+    public var attributeNames: [String] {
+        variableNames + ["num_units", "kind", "weights"] + (cell.kind.hasForgetBias ? ["forget_bias"] : [])
+            + ["input_size", "state_size", "output_size"]
+    }
+
+    /// `save CELL FILE`: the weights under TF's names (plus `forget_bias` when it is not TF's
+    /// default 1.0, and `cell` naming the kind when it is not the LSTM), so `load` gives the same
+    /// cell back.
     public var archiveMembers: [(name: String, array: NDArray)]? {
-        guard let k = cell.kernel, let b = cell.bias else { return nil }
-        var members: [(name: String, array: NDArray)] = [("kernel", k), ("bias", b)]
-        if cell.forgetBias != 1 { members.append(("forget_bias", NDArray(scalar: cell.forgetBias))) }
+        guard var members = cell.weights else { return nil }
+        if cell.kind.hasForgetBias && cell.options.forgetBias != 1 {
+            members.append(("forget_bias", NDArray(scalar: cell.options.forgetBias)))
+        }
+        if cell.kind != .lstm { members.append(("cell", ModelCheckpoint.text(cell.kind.rawValue))) }
         return members
     }
 }
@@ -62,6 +89,6 @@ public struct CellObject: ShellObject {
 /// Holds the engine's cell (a class) so the value can be `Sendable`; the shell uses it from one
 /// thread at a time.
 final class CellBox: @unchecked Sendable {
-    let cell: LSTMCell
-    init(_ cell: LSTMCell) { self.cell = cell }
+    let cell: Cell
+    init(_ cell: Cell) { self.cell = cell }
 }

@@ -7,13 +7,19 @@ import Tensor
 /// so a later rnnsh can refuse (or convert) what it does not understand.
 ///
 /// Members: `rnnsh_checkpoint` (int64, the version); `config/*` (steps, input, units, classes,
-/// forget_bias, seed, output_init, learning_rate, beta1, beta2, epsilon); the weights under TF's
-/// variable names (`rnn/basic_lstm_cell/kernel`, `rnn/basic_lstm_cell/bias`, `weights`,
-/// `biases`); Adam's state (`adam/m`, `adam/v`, `adam/steps`) so training could resume exactly;
-/// `history/*` and `info/*` (what `model.history` and the model's summary show).
+/// forget_bias, seed, output_init, learning_rate, beta1, beta2, epsilon; since version 2 also
+/// cell (`lstm`/`gru`/`rnn`, UTF-8), layers, bidirectional (0/1), keep_prob, order
+/// (`rows`/`columns`)); the weights under the TF variable names of the model's graph
+/// (`rnn/basic_lstm_cell/kernel`, …, `weights`, `biases`; see `Model.variables`); Adam's
+/// state (`adam/m`, `adam/v`, `adam/steps`) so training resumes exactly; `history/*` and
+/// `info/*` (what `model.history` and the model's summary show).
+///
+/// Version 1 files (before cells other than the LSTM existed) are read as a one-layer LSTM.
+/// A version-2 member that is missing takes its version-1 meaning; one that is present is
+/// checked like every other (a known word, a count in range, a probability in (0, 1]).
 enum ModelCheckpoint {
     static let versionName = "rnnsh_checkpoint"
-    static let version: Int64 = 1
+    static let version: Int64 = 2
 
     static func members(of m: ModelObject) -> [(name: String, array: NDArray)] {
         let c = m.model.config
@@ -26,8 +32,12 @@ enum ModelCheckpoint {
         out.append(("config/output_init", text(c.outputInit.rawValue)))
         float("learning_rate", c.adam.learningRate); float("beta1", c.adam.beta1)
         float("beta2", c.adam.beta2); float("epsilon", c.adam.epsilon)
+        out.append(("config/cell", text(c.cell.rawValue)))
+        int("layers", c.layers); int("bidirectional", c.bidirectional ? 1 : 0)
+        float("keep_prob", c.keepProb)
+        out.append(("config/order", text(c.order.rawValue)))
         let w = m.model.weights()
-        for name in ModelObject.weightOrder { if let a = w[name] { out.append((name, a)) } }
+        for v in m.model.variables { if let a = w[v.name] { out.append((v.name, a)) } }
         let s = m.model.optimizerState()
         for name in ["adam/m", "adam/v", "adam/steps"] { if let a = s[name] { out.append((name, a)) } }
         for f in m.history.record.fields { if case .array(let a) = f.value { out.append(("history/" + f.name, a)) } }
@@ -68,7 +78,7 @@ enum ModelCheckpoint {
             return Float(v)
         }
         let v = try int(versionName, 0...Int(Int32.max))
-        guard v == Int(version) else {
+        guard v == 1 || v == Int(version) else {
             throw ShellError("\(file): checkpoint format version \(v); this rnnsh reads version \(version)",
                              explanation: v > Int(version) ? "it was written by a newer rnnsh" : nil)
         }
@@ -88,11 +98,30 @@ enum ModelCheckpoint {
         config.outputInit = outputInit
         config.adam = AdamConfig(learningRate: try float("config/learning_rate"), beta1: try float("config/beta1"),
                                  beta2: try float("config/beta2"), epsilon: try float("config/epsilon"))
+        if byName["config/cell"] != nil {
+            guard let word = string(try member("config/cell")), let kind = CellKind(rawValue: word) else {
+                throw fail("'config/cell' must be one of \(CellKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            config.cell = kind
+        }
+        if byName["config/layers"] != nil { config.layers = try int("config/layers", 1...64) }
+        if byName["config/bidirectional"] != nil { config.bidirectional = try int("config/bidirectional", 0...1) == 1 }
+        if byName["config/keep_prob"] != nil {
+            let k = try float("config/keep_prob")
+            guard k > 0 && k <= 1 else { throw fail("'config/keep_prob' must be in (0, 1]") }
+            config.keepProb = k
+        }
+        if byName["config/order"] != nil {
+            guard let word = string(try member("config/order")), let order = SequenceOrder(rawValue: word) else {
+                throw fail("'config/order' must be 'rows' or 'columns'")
+            }
+            config.order = order
+        }
         let model: Model
         do {
             model = try Model(config: config)
             var weights: [String: NDArray] = [:]
-            for name in ModelObject.weightOrder { weights[name] = try member(name) }
+            for v in model.variables { weights[v.name] = try member(v.name) }
             try model.setWeights(weights)
             if byName["adam/m"] != nil {
                 try model.setOptimizerState(["adam/m": try member("adam/m"), "adam/v": try member("adam/v"), "adam/steps": try member("adam/steps")])
@@ -136,29 +165,41 @@ enum ModelCheckpoint {
 }
 
 /// Turns a loaded `.npz` into the object it stores, when it is one: an rnnsh checkpoint gives a
-/// model, an archive of exactly `kernel` and `bias` (and optionally `forget_bias`) gives a cell.
-/// Anything else is left to `load`'s list/record rules.
+/// model; an archive of exactly a cell's TF variables (`kernel`, `bias` for the LSTM and the
+/// RNN; `gates/kernel`, … for the GRU), optionally `forget_bias` and `cell` (the kind; absent
+/// means the LSTM), gives a cell; a PyTorch state_dict saved with numpy gives a model (see
+/// `FrameworkImport`). Anything else is left to `load`'s list/record rules.
 enum ObjectArchives {
     static func value(from members: [(name: String, array: NDArray)], file: String) throws(ShellError) -> Value? {
         if ModelCheckpoint.isCheckpoint(members) {
             return .object(try ModelCheckpoint.model(from: members, file: file))
         }
-        let names = Set(members.map(\.name))
-        if names == ["kernel", "bias"] || names == ["kernel", "bias", "forget_bias"],
-           let k = members.first(where: { $0.name == "kernel" })?.array, let b = members.first(where: { $0.name == "bias" })?.array {
+        var byName: [String: NDArray] = [:]
+        for m in members { byName[m.name] = m.array }
+        var kind = CellKind.lstm
+        if let k = byName["cell"] {
+            guard let word = ModelCheckpoint.string(k), let parsed = CellKind(rawValue: word) else {
+                throw ShellError("\(file): 'cell' must name a cell kind: \(CellKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            kind = parsed
+        }
+        let names = Set(members.map(\.name)).subtracting(["forget_bias", "cell"])
+        let expected = Set((try? Cell(kind: kind, units: 1))?.variablesFor(input: 1).map(\.name) ?? [])
+        if !names.isEmpty, names == expected {
             var forgetBias: Float = 1
-            if let f = members.first(where: { $0.name == "forget_bias" })?.array {
+            if let f = byName["forget_bias"] {
                 guard f.size == 1, let v = f.scalars.first?.doubleValue, v.isFinite else {
                     throw ShellError("\(file): forget_bias must be one finite number")
                 }
                 forgetBias = Float(v)
             }
             do {
-                return .object(CellObject(try LSTMCell(kernel: k, bias: b, forgetBias: forgetBias)))
+                return .object(CellObject(try Cell(kind: kind, weights: byName, options: CellOptions(forgetBias: forgetBias))))
             } catch {
-                throw ShellError("\(file): not an LSTM cell: \(error.message)")
+                throw ShellError("\(file): not a \(kind.tfClass): \(error.message)")
             }
         }
+        if let model = try FrameworkImport.torchModel(byName, file: file) { return .object(model) }
         return nil
     }
 }

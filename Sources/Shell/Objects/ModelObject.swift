@@ -63,16 +63,18 @@ public struct ModelObject: ShellObject {
 
     public var kind: String { "model" }
 
+    /// `LSTM(128) over 28 steps of 28 → dense(10)`; `GRU(64) ×2 layers, bidirectional, keep_prob 0.8 over 28 columns of 28 → dense(10)`.
     var architecture: String {
         let c = model.config
-        return "LSTM(\(c.units)) over \(c.steps) steps of \(c.input) → dense(\(c.classes))"
+        var cell = "\(c.cell.shortName)(\(c.units))"
+        if c.layers > 1 { cell += " ×\(c.layers) layers" }
+        if c.bidirectional { cell += ", bidirectional" }
+        if c.keepProb < 1 { cell += ", keep_prob \(ValueFormatter.pythonFloat(Double(c.keepProb)))" }
+        return "\(cell) over \(c.steps) \(c.order == .rows ? "steps" : "columns") of \(c.input) → dense(\(c.classes))"
     }
 
-    /// Trainable parameters: kernel, bias, dense weights and biases.
-    var parameterCount: Int {
-        let c = model.config
-        return (c.input + c.units) * 4 * c.units + 4 * c.units + c.units * c.classes + c.classes
-    }
+    /// Trainable parameters: every cell's variables, dense weights and biases.
+    var parameterCount: Int { model.parameterCount }
 
     public var summary: String {
         let trained = history.epochLoss.isEmpty ? "untrained" : "\(history.epochLoss.count) epoch\(history.epochLoss.count == 1 ? "" : "s")"
@@ -106,7 +108,12 @@ public struct ModelObject: ShellObject {
         case "cell": return .object(CellObject(model.cell))
         case "weights":
             let w = model.weights()
-            return .record(Record(Self.weightOrder.compactMap { n in w[n].map { (name: n, value: Value.array($0)) } }))
+            return .record(Record(model.variables.compactMap { v in w[v.name].map { (name: v.name, value: Value.array($0)) } }))
+        case "cell_kind", "kind": return .string(c.cell.rawValue)
+        case "layers": return .int(c.layers)
+        case "bidirectional": return .bool(c.bidirectional)
+        case "keep_prob": return .float(Double(c.keepProb))
+        case "by": return .string(c.order.rawValue)
         case "units": return .int(c.units)
         case "classes": return .int(c.classes)
         case "steps": return .int(c.steps)
@@ -121,14 +128,12 @@ public struct ModelObject: ShellObject {
     }
 
     public var attributeNames: [String] {
-        ["history", "cell", "weights", "units", "classes", "steps", "input", "seed", "lr", "init", "class_names", "parameters"]
+        ["history", "cell", "weights", "units", "classes", "steps", "input", "seed", "lr", "init", "class_names", "parameters",
+         "kind", "layers", "bidirectional", "keep_prob", "by"]
     }
 
     /// `save MODEL FILE`: the self-describing checkpoint (see `ModelCheckpoint`).
     public var archiveMembers: [(name: String, array: NDArray)]? { ModelCheckpoint.members(of: self) }
-
-    /// The TF variable names in the order they are listed.
-    static let weightOrder = [Model.kernelName, Model.biasName, Model.denseWeightsName, Model.denseBiasName]
 
     /// `81,674`.
     static func grouped(_ n: Int) -> String {

@@ -1,0 +1,146 @@
+import Tensor
+
+/// TF1's `BasicRNNCell(num_units)` (activation tanh).
+///
+/// Contract: variables under `basic_rnn_cell/`: `kernel [I+U, U]` (glorot-uniform), `bias [U]`
+/// (zeros); state `h`; per step
+///
+///     h' = tanh(concat([x, h], 1) @ kernel + bias)          (output = h')
+///
+/// Keras's `SimpleRNN` (kernel, recurrent_kernel, bias) and PyTorch's `nn.RNN` (tanh; two
+/// biases, summed) are the same function, so conversions both ways are exact.
+///
+/// Forward per step: one product `[x_t, h_{t-1}]·kernel` and a tanh. Backward per step:
+/// `dpre = dh·(1 − h²)`, `dh_{t-1} = dpre·kernel[I:]ᵀ`; the weight and input gradients of all
+/// steps are one product each at the end.
+struct BasicRNNCell: RecurrentCell {
+    static let kind = CellKind.rnn
+    static let tfClass = "BasicRNNCell"
+    static let scope = "basic_rnn_cell"
+    static let shortName = "RNN"
+    static let gateBlocks = 1
+    static let stateNames = ["h"]
+    let units: Int
+    let options: CellOptions
+
+    init(units: Int, options: CellOptions) { self.units = units; self.options = options }
+
+    static func infer(_ w: [String: NDArray]) throws(TensorError) -> (input: Int, units: Int) {
+        try GateBlocks.infer(w, kernelName: "kernel", blocks: 1)
+    }
+
+    func variables(input: Int) -> [CellVariable] {
+        [CellVariable(name: "kernel", shape: [input + units, units]), CellVariable(name: "bias", shape: [units])]
+    }
+
+    func initialValues(input: Int, rng: inout SeededRandom) -> [Float] {
+        Initializers.glorotUniform(rows: input + units, columns: units, rng: &rng) + [Float](repeating: 0, count: units)
+    }
+
+    func makeKernel() -> SequenceKernel { RNNKernel() }
+
+    func forwardFlopsPerStep(input: Int) -> Double { 2 * Double(input + units) * Double(units) }
+
+    private func blocks(_ input: Int) -> GateBlocks { GateBlocks(input: input, units: units, order: [0], shift: [0]) }
+
+    func frameworkWeights(_ tf: [String: NDArray], framework: Framework) throws(TensorError) -> [(String, NDArray)] {
+        let k = try BasicLSTMCell.tensor(tf, "kernel"), b = try BasicLSTMCell.tensor(tf, "bias")
+        switch framework {
+        case .tf: return [("kernel", k), ("bias", b)]
+        case .keras: return blocks(k.shape[0] - units).keras(kernel: ArrayConversion.floats(k), bias: ArrayConversion.floats(b))
+        case .torch: return blocks(k.shape[0] - units).torch(kernel: ArrayConversion.floats(k), bias: ArrayConversion.floats(b))
+        }
+    }
+
+    func tfWeights(from w: [String: NDArray], framework: Framework, input: Int) throws(TensorError) -> [String: NDArray] {
+        let r: (kernel: [Float], bias: [Float])
+        switch framework {
+        case .tf: return w
+        case .keras: r = try blocks(input).fromKeras(w)
+        case .torch: r = try blocks(input).fromTorch(w)
+        }
+        return ["kernel": ArrayConversion.array(r.kernel, shape: [input + units, units]),
+                "bias": ArrayConversion.array(r.bias, shape: [units])]
+    }
+
+    func frameworkLayer(_ framework: Framework, input: Int, extra: [String]) throws(TensorError) -> String {
+        let more = extra.map { ", " + $0 }.joined()
+        switch framework {
+        case .tf: return "tf.nn.rnn_cell.BasicRNNCell(\(units)\(more))"
+        case .keras: return "keras.layers.SimpleRNN(\(units)\(more))"
+        case .torch: return "torch.nn.RNN(\(input), \(units), batch_first=True\(more))"
+        }
+    }
+
+    func internals(params: UnsafePointer<Float>, x: NDArray, state: [NDArray], input: Int) throws(TensorError) -> CellInternals {
+        let batch = x.shape[0], U = units, R = input + units
+        let k = RNNKernel()
+        k.prepare(SequenceDims(batch: batch, input: input, units: U, steps: 1))
+        stageStep(k, x: x, state: state, parts: 1)
+        let pre = FloatBuffer(batch * U)
+        GEMM.sgemm(m: batch, n: U, k: R, a: k.input(0, 0), lda: R, b: params, ldb: U, beta: 0, c: pre.pointer, ldc: U)
+        for b in 0..<batch { for g in 0..<U { pre.pointer[b * U + g] += params[R * U + g] } }
+        k.forward(params: params, options: options, forBackward: true)
+        let h = ArrayConversion.array(k.output(0, 0), shape: [batch, U])
+        return CellInternals(
+            gates: [.init(name: "h", role: "new state", formula: "tanh(h)",
+                          preactivation: ArrayConversion.array(pre.pointer, shape: [batch, U]), activation: h)],
+            product: "concat([x, h], 1) \(shapeString([batch, R])) @ kernel \(shapeString([R, U])) + bias \(shapeString([U])) → h \(shapeString([batch, U]))",
+            outputs: [("h", "output", "tanh(h)", h)], units: U)
+    }
+}
+
+/// `BasicRNNCell` over a sequence: `xh[t]` = `[x_t, h_{t-1}]` (see `HRowActivations`) and
+/// `pre[t]` `[B, U]`, which holds the pre-activation gradient during backward.
+final class RNNKernel: HRowActivations, SequenceKernel {
+    let pre = FloatBuffer()
+
+    func prepare(_ d: SequenceDims) {
+        prepareRows(d)
+        pre.ensure(d.steps * d.batch * d.units)
+    }
+
+    func forward(params: UnsafePointer<Float>, options: CellOptions, forBackward: Bool) {
+        let d = dims
+        let (B, U, T, R) = (d.batch, d.units, d.steps, d.rowWidth)
+        let bias = params + R * U
+        for t in 0..<T {
+            let p = pre.pointer + t * B * U
+            GEMM.sgemm(m: B, n: U, k: R, a: input(t, 0), lda: R, b: params, ldb: U, beta: 0, c: p, ldc: U)
+            for b in 0..<B {
+                let row = p + b * U, h = output(t, b)
+                Lanes.forEach(U) { u, n in
+                    Lanes.st(Activations.tanh8(Lanes.ld(row + u, n) + Lanes.ld(bias + u, n)), h + u, n)
+                }
+            }
+        }
+    }
+
+    func backward(params: UnsafePointer<Float>, options: CellOptions, grads: UnsafeMutablePointer<Float>,
+                  accumulate: Bool, inputGradients: UnsafeMutablePointer<Float>?, needInitialState: Bool,
+                  outputGradient: ((Int) -> UnsafePointer<Float>?)?) {
+        let d = dims
+        let (B, I, U, T, R) = (d.batch, d.input, d.units, d.steps, d.rowWidth)
+        let dh = self.dh.pointer
+        for t in stride(from: T - 1, through: 0, by: -1) {
+            let p = pre.pointer + t * B * U
+            for b in 0..<B {
+                let row = p + b * U, h = output(t, b), dhr = dh + b * U
+                Lanes.forEach(U) { u, n in
+                    let hv = Lanes.ld(h + u, n)
+                    Lanes.st(Lanes.ld(dhr + u, n) * (1 - hv * hv), row + u, n)
+                }
+            }
+            if t > 0 || needInitialState {
+                GEMM.sgemm(transB: true, m: B, n: U, k: U, a: p, lda: U, b: params + I * U, ldb: U, beta: 0, c: dh, ldc: U)
+                if t > 0, let extra = outputGradient?(t - 1) { LSTMLayer.add(extra, into: dh, count: B * U) }
+            }
+        }
+        GEMM.sgemm(transA: true, m: R, n: U, k: T * B, a: xh.pointer, lda: R, b: pre.pointer, ldb: U,
+                   beta: accumulate ? 1 : 0, c: grads, ldc: U)
+        LSTMLayer.columnSums(pre.pointer, rows: T * B, columns: U, into: grads + R * U, accumulate: accumulate)
+        if let dx = inputGradients {
+            GEMM.sgemm(transB: true, m: T * B, n: I, k: U, a: pre.pointer, lda: U, b: params, ldb: U, beta: 0, c: dx, ldc: I)
+        }
+    }
+}

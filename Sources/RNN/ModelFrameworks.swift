@@ -1,0 +1,146 @@
+import Tensor
+
+/// The model in other frameworks' names and layouts, the Python that loads it there, and the
+/// way back (a PyTorch state_dict saved with numpy). Each cell converts its own weights
+/// (`RecurrentCell.frameworkWeights`); this file only names and orders them:
+/// - tf: the TF1 variable names of the graph the tutorial's code builds (`Model.variables`),
+///   plus `forget_bias` for the LSTM (a graph constant, kept so the file says what it computes);
+/// - keras: a `Sequential` of the recurrent layers and `Dense`, in `model.get_weights()` order
+///   (`lstm/kernel`, …, `bidirectional/forward_lstm/kernel`, …, `dense/kernel`, `dense/bias`);
+/// - torch: the state_dict of `ModuleDict({'lstm': nn.LSTM(…, num_layers, bidirectional),
+///   'fc': nn.Linear(…)})`: `lstm.weight_ih_l0`, `lstm.weight_ih_l0_reverse`, …, `fc.weight`.
+extension Model {
+    /// The Keras layer class of the cell (`LSTM`, `GRU`, `SimpleRNN`), from its layer expression.
+    func kerasClass() throws(TensorError) -> String {
+        let e = try cellSpec.frameworkLayer(.keras, input: config.input, extra: [])
+        let name = e.dropFirst("keras.layers.".count).prefix { $0 != "(" }
+        return String(name)
+    }
+
+    /// `SimpleRNN` → `simple_rnn`, Keras's default layer names.
+    static func snake(_ s: String) -> String {
+        var out = ""
+        let chars = Array(s)
+        for (i, c) in chars.enumerated() {
+            if c.isUppercase, i > 0, chars[i - 1].isLowercase || (i + 1 < chars.count && chars[i + 1].isLowercase && chars[i - 1].isUppercase) {
+                out += "_"
+            }
+            out += c.lowercased()
+        }
+        return out
+    }
+
+    /// The weights in `framework`'s names and layout, in the order its loader wants them.
+    public func frameworkWeights(_ framework: Framework) throws(TensorError) -> [(String, NDArray)] {
+        let w = weights()
+        guard let dw = w[Model.denseWeightsName], let db = w[Model.denseBiasName] else { return [] }
+        var out: [(String, NDArray)] = []
+        switch framework {
+        case .tf:
+            for v in variables { if let a = w[v.name] { out.append((v.name, a)) } }
+            if config.cell.hasForgetBias { out.append(("forget_bias", NDArray(scalar: config.forgetBias))) }
+            return out
+        case .keras:
+            let layer = Model.snake(try kerasClass())
+            for slot in layout.slots {
+                let c = cell(layer: slot.layer, direction: slot.direction)
+                let suffix = slot.layer > 0 ? "_\(slot.layer)" : ""
+                let prefix = config.bidirectional
+                    ? "bidirectional\(suffix)/\(slot.direction == 0 ? "forward" : "backward")_\(layer)/"
+                    : "\(layer)\(suffix)/"
+                for (n, a) in try c.frameworkWeights(.keras) { out.append((prefix + n, a)) }
+            }
+            return out + [("dense/kernel", dw), ("dense/bias", db)]
+        case .torch:
+            let module = config.cell.rawValue
+            for slot in layout.slots {
+                let c = cell(layer: slot.layer, direction: slot.direction)
+                let suffix = "_l\(slot.layer)" + (slot.direction == 1 ? "_reverse" : "")
+                for (n, a) in try c.frameworkWeights(.torch) { out.append(("\(module).\(n)\(suffix)", a)) }
+            }
+            return out + [("fc.weight", try dw.T.contiguous()), ("fc.bias", db)]
+        }
+    }
+
+    /// The three lines of Python that load `file` (written by `frameworkWeights`) in `framework`.
+    public func recipe(_ framework: Framework, file: String) throws(TensorError) -> [String] {
+        let (I, U, K, L) = (config.input, config.units, config.classes, config.layers)
+        let features = config.directions * U
+        switch framework {
+        case .tf:
+            let cell = try cellSpec.frameworkLayer(.tf, input: I, extra: [])
+            let build: String
+            switch (L > 1, config.bidirectional) {
+            case (false, false): build = "outputs, state = tf.nn.static_rnn(\(cell), xs, dtype=tf.float32)"
+            case (true, false): build = "outputs, state = tf.nn.static_rnn(tf.nn.rnn_cell.MultiRNNCell([\(cell) for _ in range(\(L))]), xs, dtype=tf.float32)"
+            case (false, true): build = "outputs, fw, bw = tf.nn.static_bidirectional_rnn(\(cell), \(cell), xs, dtype=tf.float32)"
+            case (true, true): build = "# per layer l: with tf.variable_scope('stack_bidirectional_rnn/cell_%d' % l): tf.nn.static_bidirectional_rnn(\(cell), \(cell), xs, dtype=tf.float32)"
+            }
+            return ["import numpy as np, tensorflow.compat.v1 as tf; tf.disable_eager_execution()  # then the tutorial's graph: xs = tf.unstack(x, \(config.steps), 1); \(build)",
+                    "z = np.load('\(file)')",
+                    "sess.run([v.assign(z[v.op.name]) for v in tf.global_variables() if v.op.name in z.files])"]
+        case .keras:
+            var layers: [String] = []
+            for l in 0..<L {
+                var layer = try cellSpec.frameworkLayer(.keras, input: I, extra: l < L - 1 ? ["return_sequences=True"] : [])
+                if config.bidirectional { layer = "keras.layers.Bidirectional(\(layer))" }
+                layers.append(layer)
+            }
+            return ["import numpy as np, keras",
+                    "model = keras.Sequential([keras.Input((\(config.steps), \(I))), \(layers.joined(separator: ", ")), keras.layers.Dense(\(K))])",
+                    "z = np.load('\(file)'); model.set_weights([z[k] for k in z.files])"]
+        case .torch:
+            var extra: [String] = []
+            if L > 1 { extra.append("num_layers=\(L)") }
+            if config.bidirectional { extra.append("bidirectional=True") }
+            let rnn = try cellSpec.frameworkLayer(.torch, input: I, extra: extra)
+            return ["import numpy as np, torch",
+                    "model = torch.nn.ModuleDict({'\(config.cell.rawValue)': \(rnn), 'fc': torch.nn.Linear(\(features), \(K))})",
+                    "model.load_state_dict({k: torch.from_numpy(v) for k, v in np.load('\(file)').items()})"]
+        }
+    }
+
+    /// A model from a PyTorch state_dict (`{name: array}`, saved with
+    /// `np.savez(f, **{k: v.numpy() for k, v in sd.items()})`) of the shape `recipe(.torch)`
+    /// builds: one `nn.LSTM`/`nn.RNN` module (any name) with `weight_ih_l0`, … (and `_reverse`)
+    /// and an `nn.Linear` `fc`. The cell kind follows from the gate blocks (4: LSTM, 1: RNN; a
+    /// GRU is refused with the reason). Images are read as `steps = input` rows.
+    public static func fromTorch(_ sd: [String: NDArray], seed: UInt64 = 0) throws(TensorError) -> Model? {
+        guard let first = sd.keys.sorted().first(where: { $0.hasSuffix("weight_ih_l0") }) else { return nil }
+        let prefix = String(first.dropLast("weight_ih_l0".count))
+        guard let fcW = sd["fc.weight"], let fcB = sd["fc.bias"], fcW.ndim == 2, fcB.ndim == 1 else {
+            throw TensorError("a PyTorch state_dict with '\(first)' also needs 'fc.weight' and 'fc.bias' (the nn.Linear on the last output)")
+        }
+        guard let ih = sd[first], ih.ndim == 2, let hh = sd[prefix + "weight_hh_l0"], hh.ndim == 2, hh.shape[1] > 0,
+              hh.shape[0] % hh.shape[1] == 0 else {
+            throw TensorError("'\(prefix)weight_hh_l0' must have shape (blocks*units, units)")
+        }
+        let units = hh.shape[1], blocks = hh.shape[0] / units, input = ih.shape[1]
+        guard let kind = CellKind.allCases.first(where: { $0.gateBlocks == blocks }) else {
+            throw TensorError("'\(prefix)weight_hh_l0' has \(blocks) gate blocks; no cell has that many (LSTM 4, GRU 3, RNN 1)")
+        }
+        var layers = 0
+        while sd[prefix + "weight_ih_l\(layers)"] != nil { layers += 1 }
+        let bidirectional = sd[prefix + "weight_ih_l0_reverse"] != nil
+        var config = ModelConfig(steps: input, input: input, units: units, classes: fcW.shape[0], seed: seed)
+        config.cell = kind; config.layers = layers; config.bidirectional = bidirectional
+        let model = try Model(config: config)
+        var tf: [String: NDArray] = [:]
+        for slot in model.layout.slots {
+            let suffix = "_l\(slot.layer)" + (slot.direction == 1 ? "_reverse" : "")
+            var w: [String: NDArray] = [:]
+            for n in ["weight_ih", "weight_hh", "bias_ih", "bias_hh"] {
+                guard let a = sd[prefix + n + suffix] else { throw TensorError("missing '\(prefix + n + suffix)'") }
+                w[n] = a
+            }
+            let cellWeights = try model.cellSpec.tfWeights(from: w, framework: .torch, input: slot.input)
+            let scope = model.scope(layer: slot.layer, direction: slot.direction)
+            for (n, a) in cellWeights { tf[scope + "/" + n] = a }
+        }
+        try ArrayConversion.expect(fcW, shape: [config.classes, model.layout.features], "fc.weight")
+        tf[Model.denseWeightsName] = try fcW.T.contiguous()
+        tf[Model.denseBiasName] = fcB
+        try model.setWeights(tf)
+        return model
+    }
+}
