@@ -1,5 +1,5 @@
 /// numpy's `BoolFormat`: inside an array `True` is padded to the width of `False`, whether or
-/// not a `False` is present (SPEC §3.2); a 0-d array prints the bare word.
+/// not a `False` is present (docs/printing.md §3.2); a 0-d array prints the bare word.
 struct BoolFormatter: Sendable {
     let padded: Bool
 

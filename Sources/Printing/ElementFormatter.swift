@@ -7,14 +7,13 @@ enum ElementFormatter: Sendable {
     case int(IntFormatter)
     case bool(BoolFormatter)
 
-    init(dtype: DType, displayed: [Scalar], ndim: Int) {
-        switch dtype {
-        case .float32, .float64:
-            self = .float(FloatFormatter(displayed: displayed.map(\.doubleValue), single: dtype == .float32))
-        case .uint8, .int32, .int64:
-            self = .int(IntFormatter(displayed: displayed.map(ElementFormatter.integer)))
-        case .bool:
+    init(dtype: DType, displayed: [Scalar], ndim: Int, options: PrintOptions = .current) {
+        if let kind = FloatKind(dtype) {
+            self = .float(FloatFormatter(displayed: displayed.map(\.doubleValue), kind: kind, options: options))
+        } else if dtype == .bool {
             self = .bool(BoolFormatter(ndim: ndim))
+        } else {
+            self = .int(IntFormatter(displayed: displayed.map(ElementFormatter.integer), sign: options.sign))
         }
     }
 
@@ -28,12 +27,12 @@ enum ElementFormatter: Sendable {
 
     /// An element of an integer array; other cases cannot occur for an integer dtype, but are
     /// converted rather than trapped.
-    static func integer(_ s: Scalar) -> Int64 {
+    static func integer(_ s: Scalar) -> Int128 {
         switch s {
-        case .int(let i): return i
+        case .int(let i): return Int128(i)
         case .bool(let b): return b ? 1 : 0
-        case .float32(let f): return Int64(exactly: f.rounded(.towardZero)) ?? 0
-        case .float64(let d): return Int64(exactly: d.rounded(.towardZero)) ?? 0
+        case .float32(let f): return Int128(exactly: Double(f).rounded(.towardZero)) ?? 0
+        case .float64(let d): return Int128(exactly: d.rounded(.towardZero)) ?? 0
         }
     }
 
@@ -41,6 +40,17 @@ enum ElementFormatter: Sendable {
         switch s {
         case .bool(let b): return b
         default: return s.doubleValue != 0
+        }
+    }
+}
+
+extension FloatKind {
+    /// The float kind of a float dtype; nil for the others.
+    init?(_ dtype: DType) {
+        switch dtype {
+        case .float32: self = .single
+        case .float64: self = .double
+        default: return nil
         }
     }
 }

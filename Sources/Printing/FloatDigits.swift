@@ -2,7 +2,7 @@ import Foundation
 
 /// The decimal digits of a non-negative finite number, `d₁.d₂d₃… × 10^exponent`.
 ///
-/// numpy's Dragon4 output is reproduced from two primitives (SPEC §4.1) rather than a bignum
+/// numpy's Dragon4 output is reproduced from two primitives (docs/printing.md §4.1) rather than a bignum
 /// Dragon4 port: Swift's `description` already yields the shortest round-trip digits, and C's
 /// `printf("%.Ne"/"%.Nf")` rounds the exact binary value half-to-even. Both only differ from
 /// numpy in *layout*, so everything goes through this neutral digits-plus-exponent form.
@@ -102,15 +102,14 @@ struct DecimalDigits: Equatable, Sendable {
     var leadingDigit: String { String(decoding: digits.prefix(1), as: UTF8.self) }
 }
 
-/// The digit primitives of SPEC §4.1, for float32 and float64 values carried as `Double`
-/// (widening a float32 is exact, so `Double` holds every value of both types).
+/// The digit primitives of docs/printing.md §4.1, for float16, float32 and float64 values
+/// carried as `Double` (widening is exact, so `Double` holds every value of the three types).
 enum FloatDigits {
-    /// SHORTEST: the fewest digits that read back to exactly `x` in its own type.
-    /// `single` selects float32's precision (`0.1` rather than `0.10000000149011612`).
-    static func shortest(_ x: Double, single: Bool) -> DecimalDigits {
+    /// SHORTEST: the fewest digits that read back to exactly `x` in its own type
+    /// (float32 `0.1` gives `0.1`, not `0.10000000149011612`).
+    static func shortest(_ x: Double, kind: FloatKind) -> DecimalDigits {
         if x == 0 { return .zero }
-        let text = single ? Float(x).description : x.description
-        return DecimalDigits(parsing: text)
+        return DecimalDigits(parsing: kind.shortestText(x))
     }
 
     /// ROUND positional: the exact binary value rounded half-to-even to `n` fraction digits.
@@ -123,17 +122,25 @@ enum FloatDigits {
         DecimalDigits(parsing: String(format: "%.\(n)e", abs(x)))
     }
 
-    /// CAP positional: SHORTEST when it fits in `p` fraction digits, else ROUND — never a
-    /// rounding of the shortest string (that double rounding is wrong, SPEC §4.1).
-    static func cappedPositional(_ x: Double, single: Bool, maxFraction p: Int) -> DecimalDigits {
-        let s = shortest(x, single: single)
-        return s.positionalFractionCount <= p ? s : roundedFraction(x, digits: p)
-    }
-
-    /// CAP scientific: SHORTEST when its mantissa needs at most `p` fraction digits, else ROUND.
-    static func cappedScientific(_ x: Double, single: Bool, maxFraction p: Int) -> DecimalDigits {
-        let s = shortest(x, single: single)
-        return s.scientificFractionCount <= p ? s : roundedScientific(x, fractionDigits: p)
+    /// What numpy's Dragon4 (`dragon4_positional` / `dragon4_scientific`) yields for the
+    /// digits of `|x|` (docs/printing.md §4.1):
+    /// - not `unique`: the exact value rounded to `precision` fraction digits;
+    /// - `unique`: SHORTEST, unless it needs more than `precision` fraction digits (then the
+    ///   exact value rounded to `precision` — never a second rounding of SHORTEST) or fewer than
+    ///   `minDigits` (then the exact value carried on to `minDigits`: float32 `1.1` becomes
+    ///   `1.10000002`, not `1.10000000`).
+    /// The caller pads the fraction with zeros to `minDigits` when it writes the number.
+    static func dragon4(_ x: Double, kind: FloatKind, scientific: Bool, precision: Int?, minDigits: Int, unique: Bool) -> DecimalDigits {
+        func rounded(_ n: Int) -> DecimalDigits {
+            if x == 0 { return .zero }
+            return scientific ? roundedScientific(x, fractionDigits: n) : roundedFraction(x, digits: n)
+        }
+        if !unique { return rounded(max(precision ?? 0, 0)) }
+        let s = shortest(x, kind: kind)
+        let count = scientific ? s.scientificFractionCount : s.positionalFractionCount
+        if let p = precision, count > p { return rounded(p) }
+        if count < minDigits { return rounded(minDigits) }
+        return s
     }
 
     /// The exponent written as numpy writes it: sign, then at least `width` digits.

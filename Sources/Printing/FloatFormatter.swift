@@ -1,68 +1,98 @@
-/// numpy's `FloatingFormat` under default print options (floatmode `maxprec`, precision 8):
-/// one notation for the whole array, and the pad widths that line the elements up.
+/// numpy's `FloatingFormat` under any print options: one notation for the whole array, the
+/// digit rules of the float mode, and the pad widths that line the elements up
+/// (docs/printing.md §4).
 ///
-/// It is built from the *displayed* elements only (SPEC §2), so a summarised array's hidden
-/// values never change how the visible ones look.
+/// It is built from the *displayed* elements only (docs/printing.md §2), so a summarised
+/// array's hidden values never change how the visible ones look.
 struct FloatFormatter: Sendable {
-    /// numpy's `precision` print option: at most 8 digits after the point.
-    static let precision = 8
-
-    let single: Bool
-    let scientific: Bool
+    let kind: FloatKind
+    let options: PrintOptions
+    private(set) var scientific = false
     /// Characters before the point (sign included), the widest displayed element's.
     private(set) var padLeft = 0
     /// Positional: fraction characters. Scientific: `P + 2 + E` (fraction, `e±`, exponent).
     private(set) var padRight = 0
-    /// Scientific only: the common fraction-digit count `P` and exponent width `E`.
-    private(set) var fractionDigits = 0
+    /// What each element's Dragon4 call gets (numpy's `precision`, `min_digits`, `unique`).
+    private(set) var precision: Int?
+    private(set) var minDigits = 0
+    private(set) var unique = true
+    /// Scientific only: the common exponent width `E`.
     private(set) var exponentDigits = 2
 
-    /// `values` are the displayed elements (float32 ones widened, which is exact);
-    /// `single` says the array is float32, so comparisons and digits use float32's rules.
-    init(displayed values: [Double], single: Bool) {
-        self.single = single
+    /// `values` are the displayed elements (widened to Double, which is exact).
+    init(displayed values: [Double], kind: FloatKind, options: PrintOptions = .current) {
+        self.kind = kind
+        self.options = options
+        let mode = options.floatMode
+        precision = mode == .unique ? nil : options.precision
         let finite = values.filter { $0.isFinite }
-        scientific = FloatFormatter.choosesScientific(finite, single: single)
+        scientific = FloatFormatter.choosesScientific(finite, kind: kind, suppress: options.suppress)
+        let plus = options.sign == .plus
 
         if finite.isEmpty {
             padLeft = 0
             padRight = 0
+            unique = true
+            minDigits = 0
         } else if scientific {
+            // Pass 1: every element's own digits (capped, or fixed), trailing zeros dropped.
+            let fixed = mode == .fixed
             var p = 0, e = 2, left = 1
             for x in finite {
-                let d = FloatDigits.cappedScientific(x, single: single, maxFraction: FloatFormatter.precision)
-                p = max(p, d.scientificFractionCount)
+                let d = FloatDigits.dragon4(x, kind: kind, scientific: true, precision: precision,
+                                            minDigits: fixed ? (precision ?? 0) : 0, unique: !fixed)
+                p = max(p, fixed ? (precision ?? 0) : d.scientificFractionCount)
                 e = max(e, String(d.exponent.magnitude).count)
-                if x.sign == .minus { left = 2 }
+                if x.sign == .minus || plus { left = 2 }
             }
-            fractionDigits = p
+            // Pass 2 writes every element with exactly P fraction digits.
+            precision = p
+            minDigits = p
+            unique = !fixed
             exponentDigits = e
             padLeft = left
             padRight = p + 2 + e
         } else {
+            let fixed = mode == .fixed
             var left = 0, right = 0
             for x in finite {
-                let d = FloatDigits.cappedPositional(x, single: single, maxFraction: FloatFormatter.precision)
+                let d = FloatDigits.dragon4(x, kind: kind, scientific: false, precision: precision,
+                                            minDigits: fixed ? (precision ?? 0) : 0, unique: !fixed)
                 let parts = d.positionalParts
-                left = max(left, parts.whole.utf8.count + (x.sign == .minus ? 1 : 0))
-                right = max(right, parts.fraction.utf8.count)
+                let fraction = fixed ? max(precision ?? 0, parts.fraction.utf8.count) : parts.fraction.utf8.count
+                left = max(left, parts.whole.utf8.count + (x.sign == .minus || plus ? 1 : 0))
+                right = max(right, fraction)
             }
             padLeft = left
             padRight = right
+            unique = !fixed
+            if mode == .fixed || mode == .maxprec_equal {
+                // One common digit count: every element gets exactly R fraction digits.
+                precision = right
+                minDigits = right
+            } else {
+                minDigits = 0
+            }
         }
 
+        // sign=' ': room for the space a positive value's sign stands in.
+        if options.sign == .space && !finite.contains(where: { $0.sign == .minus }) {
+            padLeft += 1
+        }
         if finite.count != values.count {
-            // nan/inf only ever widen the left side (SPEC §4.5).
-            let negativeInfinity = values.contains { $0 == -.infinity }
+            // nan/inf only ever widen the left side (docs/printing.md §4.5).
+            let negativeInfinity = options.sign != .minus || values.contains { $0 == -.infinity }
             let offset = padRight + 1
-            padLeft = max(padLeft, 3 - offset, 3 + (negativeInfinity ? 1 : 0) - offset)
+            padLeft = max(padLeft, options.nanString.count - offset,
+                          options.infString.count + (negativeInfinity ? 1 : 0) - offset)
         }
     }
 
-    /// SPEC §4.2: scientific iff the largest nonzero magnitude is ≥ 1e8 (float32: 1e6), the
-    /// smallest is < 1e-4, or their ratio exceeds 1000 — all computed in the array's own dtype,
-    /// because float32 rounding of the constant and of the quotient changes the answer.
-    static func choosesScientific(_ finite: [Double], single: Bool) -> Bool {
+    /// docs/printing.md §4.2: scientific iff the largest nonzero magnitude reaches the type's
+    /// cutoff, or (unless `suppress`) the smallest is below 1e-4 or the ratio exceeds 1000 —
+    /// all computed in the array's own type, because rounding of the constant and of the
+    /// quotient changes the answer.
+    static func choosesScientific(_ finite: [Double], kind: FloatKind, suppress: Bool) -> Bool {
         var maxAbs = 0.0
         var minAbs = Double.infinity
         for x in finite where x != 0 {
@@ -71,37 +101,39 @@ struct FloatFormatter: Sendable {
             minAbs = min(minAbs, m)
         }
         if maxAbs == 0 { return false }
-        if single {
-            let mx = Float(maxAbs), mn = Float(minAbs)
-            return mx >= Float(1e6) || mn < Float(0.0001) || mx / mn > Float(1000)
-        }
-        return maxAbs >= 1e8 || minAbs < 0.0001 || maxAbs / minAbs > 1000
+        if maxAbs >= kind.scientificCutoff { return true }
+        if suppress { return false }
+        return minAbs < kind.round(0.0001) || kind.divide(maxAbs, minAbs) > 1000
     }
 
     /// The element as it appears in the array, padded to the common width.
     func string(_ x: Double) -> String {
+        let plus = options.sign == .plus
         if !x.isFinite {
-            let text = x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf")
+            let text: String
+            if x.isNaN {
+                text = (plus ? "+" : "") + options.nanString
+            } else {
+                text = (x < 0 ? "-" : (plus ? "+" : "")) + options.infString
+            }
             return leftPadded(text, to: padLeft + padRight + 1)
         }
-        let sign = x.sign == .minus ? "-" : ""
+        let sign = x.sign == .minus ? "-" : (plus ? "+" : "")
+        let d = FloatDigits.dragon4(x, kind: kind, scientific: scientific, precision: precision,
+                                    minDigits: minDigits, unique: unique)
         if scientific {
-            let p = fractionDigits
-            let shortest = FloatDigits.shortest(x, single: single)
-            // Exactly P digits: SHORTEST if it has them, else the exact value rounded to P
-            // (float32 `1.1` next to an 8-digit element becomes `1.10000002e+00`).
-            let d = shortest.scientificFractionCount == p
-                ? shortest
-                : (x == 0 ? DecimalDigits.zero : FloatDigits.roundedScientific(x, fractionDigits: p))
-            let mantissa = sign + d.leadingDigit + "." + d.scientificFraction(paddedTo: p)
+            let mantissa = sign + d.leadingDigit + "." + d.scientificFraction(paddedTo: minDigits)
             let text = mantissa + "e" + FloatDigits.exponentText(d.exponent, width: exponentDigits)
             return leftPadded(text, to: padLeft + 1 + padRight)
         }
-        let d = FloatDigits.cappedPositional(x, single: single, maxFraction: FloatFormatter.precision)
         let parts = d.positionalParts
+        var fraction = parts.fraction
+        if fraction.utf8.count < minDigits {
+            fraction += String(repeating: "0", count: minDigits - fraction.utf8.count)
+        }
         let whole = sign + parts.whole
         return String(repeating: " ", count: max(0, padLeft - whole.utf8.count)) + whole + "."
-            + parts.fraction + String(repeating: " ", count: max(0, padRight - parts.fraction.utf8.count))
+            + fraction + String(repeating: " ", count: max(0, padRight - fraction.utf8.count))
     }
 }
 

@@ -1,7 +1,7 @@
 import Tensor
 
 /// numpy's `_formatArray`: the bracketed, nested, wrapped text of a non-empty array of rank ≥ 1
-/// (SPEC §5).
+/// (docs/printing.md §5).
 ///
 /// Each nesting level indents by one more space and narrows the usable width by one (for the
 /// closing bracket). Rows wrap before a word that would pass `width - 1`, unless the line
@@ -28,7 +28,7 @@ struct Layout {
         var out = ""
 
         if axesLeft == 1 {
-            let limit = width - 1
+            let limit = width - max(rstrip(separator).utf8.count, 1)
             let indentCount = indent.utf8.count
             var line = indent
             var lineCount = indentCount

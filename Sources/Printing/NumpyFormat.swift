@@ -1,30 +1,50 @@
 import Tensor
 
-/// numpy 2.4's text for arrays under the default print options, byte for byte:
-/// `str(a)` (what `print(a)` shows), `repr(a)`, and Python lists/tuples of arrays.
+/// numpy 2.4's text for arrays, byte for byte, under the print options in force
+/// (`PrintOptions.current`): `str(a)` (what `print(a)` shows), `repr(a)`,
+/// `np.array2string`, and Python lists/tuples of arrays.
 public enum NumpyFormat {
-    static let lineWidth = 75
-
     /// `str(a)`: a 0-d array prints as its scalar; an empty one as `[]`.
     public static func str(_ a: NDArray) -> String {
         if a.ndim == 0 { return ScalarFormat.str(a.scalar(atStorageOffset: a.offset), dtype: a.dtype) }
-        if a.size == 0 { return "[]" }
-        return body(a, separator: " ", prefixWidth: 0, width: lineWidth)
+        return array2string(a, options: .current)
     }
 
     /// `repr(a)`: `array(...)` with a `shape=`/`dtype=` tail when the body does not imply them.
     public static func repr(_ a: NDArray) -> String {
-        let text: String
-        if a.size == 0 {
-            text = "[]"
-        } else if a.ndim == 0 {
+        let options = PrintOptions.current
+        // The closing `)` is reserved on every line: numpy wraps the body at linewidth - 1.
+        let text = array2string(a, options: options, separator: ", ", prefix: ReprExtras.prefix, suffix: ")")
+        return ReprExtras.wrap(body: text, extras: ReprExtras.extras(shape: a.shape, size: a.size, dtype: a.dtype, options: options),
+                               lineWidth: options.lineWidth)
+    }
+
+    /// `np.array2string(a, …)` with the options already merged: `[]` for an empty array, the
+    /// element text for a 0-d one, else the bracketed body whose continuation lines are
+    /// indented by one space plus the width of `prefix`, wrapped at the line width less the
+    /// width of `suffix` (docs/printing.md §1).
+    public static func array2string(_ a: NDArray, options: PrintOptions, separator: String = " ", prefix: String = "", suffix: String = "") -> String {
+        if a.size == 0 { return "[]" }
+        let width = options.lineWidth - suffix.count
+        if a.ndim == 0 {
             let value = a.scalar(atStorageOffset: a.offset)
-            text = ElementFormatter(dtype: a.dtype, displayed: [value], ndim: 0).string(value)
-        } else {
-            // The closing `)` is reserved on every line: numpy wraps the body at 75 - 1.
-            text = body(a, separator: ", ", prefixWidth: ReprExtras.prefix.utf8.count, width: lineWidth - 1)
+            return ElementFormatter(dtype: a.dtype, displayed: [value], ndim: 0, options: options).string(value)
         }
-        return ReprExtras.wrap(body: text, extras: ReprExtras.extras(shape: a.shape, size: a.size, dtype: a.dtype))
+        let plan = DisplayPlan(shape: a.shape, options: options)
+        let formatter = ElementFormatter(dtype: a.dtype, displayed: plan.displayedElements(of: a), ndim: a.ndim, options: options)
+        let layout = Layout(separator: separator, array: a, plan: plan, element: formatter.string)
+        // One column for the `[`, plus the prefix (`array(` in repr).
+        return layout.body(indentWidth: 1 + prefix.count, width: width)
+    }
+
+    /// `np.array_repr(a, max_line_width, precision, suppress_small)`: repr under those overrides.
+    public static func arrayRepr(_ a: NDArray, options: PrintOptions) -> String {
+        PrintOptions.$current.withValue(options) { repr(a) }
+    }
+
+    /// `np.array_str(a, …)`: str under those overrides.
+    public static func arrayStr(_ a: NDArray, options: PrintOptions) -> String {
+        PrintOptions.$current.withValue(options) { str(a) }
     }
 
     /// `print([a, b, …])`: each complete repr, unchanged (its continuation lines are not
@@ -39,7 +59,7 @@ public enum NumpyFormat {
         return "(" + inner + (items.count == 1 ? ",)" : ")")
     }
 
-    /// numpy scalar `str`: `3`, `1.5`, `1e-05`, `True`.
+    /// numpy scalar `str`: `3`, `1.5`, `1e-05`, `True` (print options do not apply).
     public static func scalarStr(_ s: Scalar, dtype: DType) -> String {
         ScalarFormat.str(s, dtype: dtype)
     }
@@ -47,14 +67,5 @@ public enum NumpyFormat {
     /// numpy scalar `repr`: `np.int64(3)`, `np.float32(0.5)`, `np.True_`.
     public static func scalarRepr(_ s: Scalar, dtype: DType) -> String {
         ScalarFormat.repr(s, dtype: dtype)
-    }
-
-    /// The bracketed body of a non-empty array of rank ≥ 1; only displayed elements are read.
-    static func body(_ a: NDArray, separator: String, prefixWidth: Int, width: Int) -> String {
-        let plan = DisplayPlan(shape: a.shape)
-        let formatter = ElementFormatter(dtype: a.dtype, displayed: plan.displayedElements(of: a), ndim: a.ndim)
-        let layout = Layout(separator: separator, array: a, plan: plan, element: formatter.string)
-        // One column for the `[`, plus the `array(` prefix in repr.
-        return layout.body(indentWidth: 1 + prefixWidth, width: width)
     }
 }

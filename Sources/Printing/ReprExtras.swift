@@ -1,17 +1,17 @@
 import Tensor
 
-/// The `shape=` / `dtype=` tail of `repr` (SPEC §6): said only when the body cannot imply
-/// it, and moved to its own line only if it would pass column 75 on the last line.
+/// The `shape=` / `dtype=` tail of `repr` (docs/printing.md §6): said only when the body
+/// cannot imply it, and moved to its own line only if it would pass the line width on the
+/// last line.
 enum ReprExtras {
-    static let lineWidth = 75
     static let prefix = "array("
 
     /// `shape=` for empty arrays other than `(0,)` and for summarised arrays; `dtype=` for
     /// dtypes that are not implied by the text (all but int64, float64, bool) and for any
     /// empty array.
-    static func extras(shape: [Int], size: Int, dtype: DType) -> [String] {
+    static func extras(shape: [Int], size: Int, dtype: DType, options: PrintOptions = .current) -> [String] {
         var out: [String] = []
-        if (size == 0 && shape != [0]) || size > DisplayPlan.threshold {
+        if (size == 0 && shape != [0]) || size > options.threshold {
             out.append("shape=" + shapeString(shape))
         }
         let implied: Set<DType> = [.int64, .float64, .bool]
@@ -21,8 +21,8 @@ enum ReprExtras {
         return out
     }
 
-    /// `array(` + body + `)`, with the extras appended the way numpy appends them.
-    static func wrap(body: String, extras: [String]) -> String {
+    /// `prefix` + body + `)`, with the extras appended the way numpy appends them.
+    static func wrap(body: String, extras: [String], prefix: String = ReprExtras.prefix, lineWidth: Int = PrintOptions.current.lineWidth) -> String {
         if extras.isEmpty { return prefix + body + ")" }
         let head = prefix + body + ","
         let tail = extras.joined(separator: ", ") + ")"

@@ -1,7 +1,7 @@
 import Tensor
 
 /// numpy *scalar* text — `str(np.float64(x))`, `repr(np.int32(3))` — which is also what `str`
-/// of a 0-d array shows (SPEC §7). Its float rules differ from the array element rules:
+/// of a 0-d array shows (docs/printing.md §7). Its float rules differ from the array element rules:
 /// always the shortest round-trip digits (no 8-digit cap), positional only for
 /// `1e-4 <= |v| < 1e16` (float32: `1e6`), and at least one digit after the point.
 enum ScalarFormat {
@@ -12,9 +12,9 @@ enum ScalarFormat {
         case .uint8, .int32, .int64:
             return String(ElementFormatter.integer(s))
         case .float32:
-            return floatStr(Double(Float(s.doubleValue)), single: true)
+            return floatStr(Double(Float(s.doubleValue)), kind: .single)
         case .float64:
-            return floatStr(s.doubleValue, single: false)
+            return floatStr(s.doubleValue, kind: .double)
         }
     }
 
@@ -24,17 +24,22 @@ enum ScalarFormat {
         return "np." + dtype.name + "(" + str(s, dtype: dtype) + ")"
     }
 
-    /// `x` holds a value of the scalar's own type (`single`: float32, widened exactly).
-    static func floatStr(_ x: Double, single: Bool) -> String {
+    /// `x` holds a value of the scalar's own type (widened exactly).
+    static func floatStr(_ x: Double, kind: FloatKind) -> String {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
         let sign = x.sign == .minus ? "-" : ""
         if x == 0 { return sign + "0.0" }
         let magnitude = abs(x)
-        let d = FloatDigits.shortest(x, single: single)
+        let d = FloatDigits.shortest(x, kind: kind)
         // Both bounds compare the exact value: double(1e-4) is the first double ≥ 10⁻⁴, and
-        // 1e16 / 1e6 are exact, so a Double comparison is an exact one.
-        let upper = single ? 1e6 : 1e16
+        // the upper bounds are exact, so a Double comparison is an exact one.
+        let upper: Double
+        switch kind {
+        case .half: upper = 1e3
+        case .single: upper = 1e6
+        case .double: upper = 1e16
+        }
         if magnitude >= 1e-4 && magnitude < upper {
             let parts = d.positionalParts
             return sign + parts.whole + "." + (parts.fraction.isEmpty ? "0" : parts.fraction)

@@ -1,4 +1,5 @@
 import Foundation
+import Printing
 
 /// The shell's front door: give it text, get back what to show. Used by the REPL, pipe mode,
 /// transcript replay and `-c`, so all of them behave the same.
@@ -94,7 +95,11 @@ public final class Interpreter {
             let ok = withoutActuallyEscaping(emit) { emit in
                 let evaluator = Evaluator(workspace: workspace, interpreter: self, source: source, emit: emit)
                 do {
-                    try evaluator.execute(statement.statement, text: statement.text)
+                    // Every array printed by this statement uses the session's print options.
+                    let result: Result<Value, ShellError> = PrintOptions.$current.withValue(workspace.printOptions) {
+                        do throws(ShellError) { return .success(try evaluator.execute(statement.statement, text: statement.text)) } catch { return .failure(error) }
+                    }
+                    _ = try result.get()
                     workspace = evaluator.workspace
                     lastSucceededStatements.append(statement.text)
                     return true

@@ -1,3 +1,5 @@
+import Printing
+
 /// The named values of a session (numpy's global namespace).
 ///
 /// A value type on purpose: the evaluator works on a copy and the interpreter keeps it only when
@@ -5,6 +7,9 @@
 /// behind. Arrays share their storage, so the copy is cheap.
 public struct Workspace: Sendable {
     private var values: [String: Value] = [:]
+    /// numpy's print options of this session (`np.set_printoptions`); part of the workspace so
+    /// a failed statement leaves them as they were, like every other change it made.
+    public var printOptions = PrintOptions()
     /// Names in the order they were first assigned.
     private var order: [String] = []
 

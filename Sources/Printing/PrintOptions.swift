@@ -1,0 +1,40 @@
+/// numpy's print options (`np.set_printoptions`), the knobs every array text depends on.
+///
+/// numpy keeps them in a context variable; rnnsh keeps them in the session and binds them for
+/// the duration of one statement through the task-local `current` (docs/printing.md §1), so
+/// two sessions in one process (parallel tests) never see each other's options.
+public struct PrintOptions: Sendable, Equatable {
+    /// numpy's `floatmode`: how many fraction digits each float gets (docs/printing.md §4.4).
+    public enum FloatMode: String, Sendable, CaseIterable {
+        case fixed, unique, maxprec, maxprec_equal
+    }
+
+    /// numpy's `sign`: `'-'` only negatives carry a sign, `'+'` every value does, `' '` a space
+    /// stands where a positive value's sign would be.
+    public enum Sign: String, Sendable, CaseIterable {
+        case minus = "-", plus = "+", space = " "
+    }
+
+    /// At most this many fraction digits (ignored by floatmode `unique`).
+    public var precision = 8
+    /// Arrays with more elements than this are summarised; `Int.max` for `np.inf`/`sys.maxsize`.
+    public var threshold = 1000
+    /// Items shown at each end of a summarised axis.
+    public var edgeItems = 3
+    /// Characters per line, wrapping included.
+    public var lineWidth = 75
+    /// True: never scientific notation for small values (very small ones print as `0.`).
+    public var suppress = false
+    public var floatMode = FloatMode.maxprec
+    public var sign = Sign.minus
+    public var nanString = "nan"
+    public var infString = "inf"
+
+    public init() {}
+
+    /// numpy's defaults.
+    public static let defaults = PrintOptions()
+
+    /// The options printing uses now (bound by the shell for each statement).
+    @TaskLocal public static var current = PrintOptions()
+}
