@@ -114,12 +114,13 @@ enum FloatDigits {
 
     /// ROUND positional: the exact binary value rounded half-to-even to `n` fraction digits.
     static func roundedFraction(_ x: Double, digits n: Int) -> DecimalDigits {
-        DecimalDigits(parsing: String(format: "%.\(n)f", abs(x)))
+        // Past 1100 fraction digits every double's exact expansion has ended: only zeros follow.
+        DecimalDigits(parsing: String(format: "%.\(min(n, 1100))f", abs(x)))
     }
 
     /// ROUND scientific: the exact value rounded to `n` digits after the mantissa's point.
     static func roundedScientific(_ x: Double, fractionDigits n: Int) -> DecimalDigits {
-        DecimalDigits(parsing: String(format: "%.\(n)e", abs(x)))
+        DecimalDigits(parsing: String(format: "%.\(min(n, 1100))e", abs(x)))
     }
 
     /// What numpy's Dragon4 (`dragon4_positional` / `dragon4_scientific`) yields for the

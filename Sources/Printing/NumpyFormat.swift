@@ -25,7 +25,7 @@ public enum NumpyFormat {
     /// width of `suffix` (docs/printing.md §1).
     public static func array2string(_ a: NDArray, options: PrintOptions, separator: String = " ", prefix: String = "", suffix: String = "") -> String {
         if a.size == 0 { return "[]" }
-        let width = options.lineWidth - suffix.count
+        let width = PrintOptions.clampedWidth(options.lineWidth) - suffix.count
         if a.ndim == 0 {
             let value = a.scalar(atStorageOffset: a.offset)
             return ElementFormatter(dtype: a.dtype, displayed: [value], ndim: 0, options: options).string(value)

@@ -32,6 +32,14 @@ public struct PrintOptions: Sendable, Equatable {
 
     public init() {}
 
+    /// The most fraction digits rnnsh writes (numpy's Dragon4 buffer holds 16384 digits; the
+    /// exact value of any double needs at most 1074).
+    public static let maxPrecision = 16384
+
+    /// A line width kept far from Int's ends, so width arithmetic cannot overflow (numpy simply
+    /// wraps at every element for any width too small, and never for one too large).
+    static func clampedWidth(_ w: Int) -> Int { min(max(w, -(1 << 40)), 1 << 40) }
+
     /// numpy's defaults.
     public static let defaults = PrintOptions()
 

@@ -28,7 +28,7 @@ enum ReprExtras {
         let tail = extras.joined(separator: ", ") + ")"
         let bytes = Array(head.utf8)
         let lastLine = bytes.count - ((bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1)
-        let spacer = lastLine + tail.utf8.count + 1 > lineWidth
+        let spacer = lastLine + tail.utf8.count + 1 > PrintOptions.clampedWidth(lineWidth)
             ? "\n" + String(repeating: " ", count: prefix.utf8.count)
             : " "
         return head + spacer + tail

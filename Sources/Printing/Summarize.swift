@@ -19,7 +19,8 @@ struct DisplayPlan: Sendable {
         let size = shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }
         let summarized = !shape.contains(0) && size > options.threshold
         self.summarized = summarized
-        let e = max(options.edgeItems, 0)
+        // Clamped so `2 * e` cannot overflow; any e this large shows whole axes anyway.
+        let e = min(max(options.edgeItems, 0), 1 << 40)
         var axes: [[Int?]] = []
         var formatterAxes: [[Int]] = []
         for n in shape {

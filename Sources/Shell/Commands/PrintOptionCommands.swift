@@ -141,6 +141,9 @@ enum PrintOptionCommands {
                     throw ShellError("precision must be an integer", span: span, kind: .typeError)
                 }
                 guard p >= 0 else { throw ShellError("precision must be >= 0", span: span, kind: .valueError) }
+                guard p <= PrintOptions.maxPrecision else {
+                    throw ShellError("precision must be at most \(PrintOptions.maxPrecision)", span: span, kind: .valueError)
+                }
                 options.precision = p
             case "threshold":
                 switch v {
