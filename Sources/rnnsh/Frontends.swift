@@ -30,7 +30,9 @@ enum Frontends {
 
     /// The REPL on a terminal: readline, history, completion, Ctrl-C (see REPL.swift).
     static func interactive() -> Int32 {
-        LineEditorREPL.run(interpreter: interpreter())
+        // The banner is for the person at the terminal; a transcript or pipe never shows it.
+        if isatty(1) != 0 { writeOut(Version.banner()) }
+        return LineEditorREPL.run(interpreter: interpreter())
     }
 
     static var stderrColor: Bool { isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }

@@ -79,9 +79,14 @@ enum LineEditorREPL {
             echoedInterruptHandled = true
             if Terminal.echoesControlCharacters(fd: 0) { print() }
         }
+        // Help pages are gathered and shown through a pager when they are taller than the screen.
+        let paged = HelpSyntax.isHelpRequest(statement)
+        var page: [String] = []
         interpreter.execute(statement) { output in
             afterEchoedInterrupt()
             switch output {
+            case .text(let text) where paged:
+                page.append(text)
             case .text(let text):
                 endProgress()
                 print(text)
@@ -98,6 +103,10 @@ enum LineEditorREPL {
         }
         afterEchoedInterrupt()
         endProgress()
+        if !page.isEmpty {
+            let text = page.joined(separator: "\n")
+            if !Pager.show(text) { print(text) }
+        }
         fflush(nil)
     }
 }

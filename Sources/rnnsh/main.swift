@@ -16,7 +16,8 @@ struct RNNShell: ParsableCommand {
             are read from stdin (errors go to stderr and the next statement runs).
 
             Other modes: `rnnsh print FILE.npy|.npz`, `rnnsh repr FILE.npy` (numpy's text for a saved array), `rnnsh docs` (the command reference as Markdown), `rnnsh bench`.
-            """)
+            """,
+        version: "rnnsh \(Version.number)\nGEMM kernels: \(GEMMKernels.description)")
 
     @Option(name: .customShort("c"), parsing: .unconditional, help: ArgumentHelp("Run these statements (separated by ';' or newlines) and exit.", valueName: "statements"))
     var command: String?

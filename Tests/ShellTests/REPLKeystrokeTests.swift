@@ -46,6 +46,32 @@ struct REPLKeystrokeTests {
         }
     }
 
+    // MARK: - Banner and help
+
+    @Test func aBannerGreetsThePersonAtTheTerminal() throws {
+        let terminal = try start()
+        defer { terminal.close() }
+        let lines = try terminal.screen().split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("rnnsh 0.") == true, "\(lines)")
+        #expect(lines.count > 2 && lines[1].hasPrefix("dataset: "), "\(lines)")
+        #expect(lines.contains("type help for the commands, NAME? for one of them, Ctrl-D to leave"))
+    }
+
+    /// A help page taller than the terminal opens in the pager (less); q comes back to the prompt.
+    @Test func aLongHelpPageOpensInThePager() throws {
+        let terminal = try REPLTerminal(environment: ["PAGER": "/usr/bin/less -FRX"], height: 15)
+        defer { terminal.close() }
+        try terminal.waitFor("the first prompt") { REPLTerminal.lastLine($0) == Self.prompt }
+        try terminal.type("train?")
+        try terminal.send("Enter")
+        try terminal.waitFor("less showing the page") { REPLTerminal.lastLine($0) == ":" && $0.contains("usage: train") }
+        try terminal.send("q")
+        try terminal.waitFor("the prompt after quitting the pager") { REPLTerminal.lastLine($0) == Self.prompt }
+        // A short page is printed as it is.
+        let screen = try run(terminal, "help shape")
+        #expect(screen.contains("Shape:\n  reshape "), "\(screen)")
+    }
+
     // MARK: - Completion
 
     @Test func tabCompletesCommandNamesAndAddsASpace() throws {
