@@ -88,3 +88,132 @@ with open(tmp, "w") as f:
     f.write("\n")
 os.replace(tmp, path)
 print("wrote", os.path.normpath(path), "loss", float(ls))
+
+# ---------------------------------------------------------------------------------------------
+# The other cells and layer kinds (Tests/RNNTests/Fixtures/tf_cells.json): TF1's GRUCell and
+# BasicRNNCell, MultiRNNCell stacks, static_bidirectional_rnn (last outputs concatenated, as
+# Keras's Bidirectional does: concat(fw final h, bw final h)), stacked bidirectional layers
+# (tf.contrib's stack_bidirectional_rnn scopes: each layer reads the previous layer's
+# concatenated outputs), and DropoutWrapper's arithmetic with given keep masks (x * mask, mask
+# in {0, 1/keep_prob}, a fresh mask every step). Each case: random weights under TF's variable
+# names, a dense layer on the last output, mean softmax cross-entropy; the loss, the logits and
+# the gradient of every variable and of the inputs (and of h0 / (c0, h0) for one forward layer).
+rnn_cell = tf.compat.v1.nn.rnn_cell
+CASES = [
+    dict(name="gru", cell="gru", layers=1, bidirectional=False),
+    dict(name="rnn", cell="rnn", layers=1, bidirectional=False),
+    dict(name="gru_stacked", cell="gru", layers=2, bidirectional=False),
+    dict(name="rnn_stacked", cell="rnn", layers=3, bidirectional=False),
+    dict(name="lstm_stacked", cell="lstm", layers=2, bidirectional=False),
+    dict(name="lstm_bidirectional", cell="lstm", layers=1, bidirectional=True),
+    dict(name="gru_bidirectional", cell="gru", layers=1, bidirectional=True),
+    dict(name="rnn_stacked_bidirectional", cell="rnn", layers=2, bidirectional=True),
+    dict(name="gru_dropout", cell="gru", layers=2, bidirectional=False, keep_prob=0.75),
+    dict(name="lstm_bidirectional_dropout", cell="lstm", layers=1, bidirectional=True, keep_prob=0.6),
+]
+B, I, U, T, K = 3, 5, 4, 6, 3
+
+def make_cell(kind):
+    if kind == "gru": return rnn_cell.GRUCell(U)
+    if kind == "rnn": return rnn_cell.BasicRNNCell(U)
+    return rnn_cell.BasicLSTMCell(U, forget_bias=1.0, state_is_tuple=True)
+
+def run_case(case, seed):
+    r = np.random.RandomState(seed)
+    L, bi, keep = case["layers"], case["bidirectional"], case.get("keep_prob", 1.0)
+    D = 2 if bi else 1
+    xs = f32(r.normal(0, 1, (T, B, I)))
+    labels = r.randint(0, K, B)
+    onehot = np.eye(K, dtype=np.float32)[labels]
+    # Masks in each cell's own time order: [layer*D + d] -> inputs [T, B, in], outputs [T, B, U].
+    in_masks, out_masks = [], []
+    for l in range(L):
+        width = I if l == 0 else D * U
+        for d in range(D):
+            in_masks.append(f32((r.uniform(size=(T, B, width)) < keep) / np.float32(keep)))
+            out_masks.append(f32((r.uniform(size=(T, B, U)) < keep) / np.float32(keep)))
+    g = tf.Graph()
+    with g.as_default():
+        x_ph = [tf.compat.v1.placeholder(tf.float32, [B, I]) for _ in range(T)]
+        y_ph = tf.compat.v1.placeholder(tf.float32, [B, K])
+        state_ph = []
+        def drop(seq, mask):      # seq: the cell's steps in its own time order
+            if keep == 1.0: return seq
+            return [s * tf.constant(mask[t]) for t, s in enumerate(seq)]
+        one_forward = (L == 1 and not bi)
+        if not bi:
+            # MultiRNNCell of DropoutWrappers, written out step by step so the masks are given.
+            inputs = x_ph
+            finals = []
+            for l in range(L):
+                scope = "rnn" if L == 1 else "rnn/multi_rnn_cell/cell_%d" % l
+                cell = make_cell(case["cell"])
+                with tf.compat.v1.variable_scope(scope) as vs:
+                    if one_forward:
+                        if case["cell"] == "lstm":
+                            state_ph = [tf.compat.v1.placeholder(tf.float32, [B, U]) for _ in range(2)]
+                            init = rnn_cell.LSTMStateTuple(*state_ph)
+                        else:
+                            state_ph = [tf.compat.v1.placeholder(tf.float32, [B, U])]
+                            init = state_ph[0]
+                    else:
+                        init = cell.zero_state(B, tf.float32)
+                    outs, st = tf.compat.v1.nn.static_rnn(cell, drop(inputs, in_masks[l]), initial_state=init, scope=vs)
+                outs = drop(outs, out_masks[l])
+                inputs = outs
+            last = inputs[-1]
+        else:
+            inputs = x_ph
+            for l in range(L):
+                scope = "" if L == 1 else "stack_bidirectional_rnn/cell_%d" % l
+                fw, bw = make_cell(case["cell"]), make_cell(case["cell"])
+                with tf.compat.v1.variable_scope(scope) if scope else tf.compat.v1.variable_scope(tf.compat.v1.get_variable_scope()):
+                    # static_bidirectional_rnn, with the backward cell's masks in its own time order.
+                    with tf.compat.v1.variable_scope("bidirectional_rnn"):
+                        with tf.compat.v1.variable_scope("fw") as fvs:
+                            fo, fs = tf.compat.v1.nn.static_rnn(fw, drop(inputs, in_masks[2 * l]), dtype=tf.float32, scope=fvs)
+                        with tf.compat.v1.variable_scope("bw") as bvs:
+                            rev = drop(list(reversed(inputs)), in_masks[2 * l + 1])
+                            bo, bs = tf.compat.v1.nn.static_rnn(bw, rev, dtype=tf.float32, scope=bvs)
+                fo = drop(fo, out_masks[2 * l]); bo = drop(bo, out_masks[2 * l + 1])
+                outs = [tf.concat([f, b], 1) for f, b in zip(fo, reversed(bo))]
+                inputs = outs
+            last = tf.concat([fo[-1], bo[-1]], 1)    # Keras's Bidirectional: both final outputs
+        W = tf.compat.v1.get_variable("weights", [D * U, K]); bvar = tf.compat.v1.get_variable("biases", [K])
+        logits = tf.matmul(last, W) + bvar
+        loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(logits=logits, labels=y_ph))
+        tvars = tf.compat.v1.trainable_variables()
+        grads = tf.gradients(loss, tvars + state_ph + x_ph)
+        with tf.compat.v1.Session() as s:
+            s.run(tf.compat.v1.global_variables_initializer())
+            values = {}
+            for v in tvars:
+                val = f32(r.uniform(-0.6, 0.6, v.shape.as_list()))
+                s.run(v.assign(val)); values[v.op.name] = val
+            feed = {y_ph: onehot}
+            feed.update({p: xs[t] for t, p in enumerate(x_ph)})
+            states = [f32(r.normal(0, 0.5, (B, U))) for _ in state_ph]
+            feed.update({p: v for p, v in zip(state_ph, states)})
+            lg, ls, gr = s.run([logits, loss, grads], feed)
+    nv = len(tvars)
+    out = dict(case)
+    out.update({"keep_prob": keep, "labels": labels.tolist(), "inputs": arr(xs), "logits": arr(lg), "loss": float(ls),
+                "variables": {k: arr(v) for k, v in values.items()},
+                "grads": {v.op.name: arr(gv) for v, gv in zip(tvars, gr[:nv])},
+                "initial_state": [arr(v) for v in states],
+                "grad_initial_state": [arr(v) for v in gr[nv:nv + len(state_ph)]],
+                "grad_inputs": arr(np.stack(gr[nv + len(state_ph):])),
+                "input_masks": [arr(m) for m in in_masks] if keep < 1 else [],
+                "output_masks": [arr(m) for m in out_masks] if keep < 1 else []})
+    return out
+
+cells_out = {"about": "TF %s: GRUCell, BasicRNNCell, MultiRNNCell, static_bidirectional_rnn, DropoutWrapper masks; "
+                      "batch %d, input %d, units %d, %d steps, %d classes. Made by scripts/tf_fixtures.py." % (tf.__version__, B, I, U, T, K),
+             "batch": B, "input": I, "units": U, "steps": T, "classes": K,
+             "cases": [run_case(c, 1000 + n) for n, c in enumerate(CASES)]}
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "RNNTests", "Fixtures", "tf_cells.json")
+with open(path + ".tmp", "w") as f:
+    json.dump(cells_out, f)
+    f.write("\n")
+os.replace(path + ".tmp", path)
+print("wrote", os.path.normpath(path), [c["name"] for c in cells_out["cases"]])

@@ -17,7 +17,12 @@ extension Model {
     /// The gradients of the batch-mean loss on `(images, labels)`, optionally from a given
     /// initial state of the first layer's forward cell (default zero). Runs on one replica
     /// without dropout; the weights are not changed.
-    public func gradients(images x: NDArray, labels y: NDArray, initialState: CellState? = nil)
+    ///
+    /// `dropout` gives the DropoutWrapper masks to apply (for checking dropout against TF with
+    /// the same masks): per cell (layer · directions + direction) its inputs' `[T, N, in]` and
+    /// outputs' `[T, N, U]` multipliers (0 or 1/keep_prob), in the cell's own time order.
+    public func gradients(images x: NDArray, labels y: NDArray, initialState: CellState? = nil,
+                          dropout: (inputs: [NDArray], outputs: [NDArray])? = nil)
         throws(TensorError) -> ModelGradients {
         let n = try stageImages(x)
         try stageLabels(y, count: n)
@@ -32,12 +37,32 @@ extension Model {
             }
         }
         let dx = FloatBuffer(max(T * n * I, 1))
+        var masks: DropoutMasks?
+        var maskBuffers: [FloatBuffer] = []
+        if let d = dropout {
+            guard d.inputs.count == layout.slots.count, d.outputs.count == layout.slots.count else {
+                throw TensorError("dropout needs \(layout.slots.count) input and output masks (one per cell)")
+            }
+            for (slot, (mi, mo)) in zip(layout.slots, zip(d.inputs, d.outputs)) {
+                try ArrayConversion.expect(mi, shape: [T, n, slot.input], "input mask")
+                try ArrayConversion.expect(mo, shape: [T, n, U], "output mask")
+            }
+            maskBuffers = (d.inputs + d.outputs).map { a in
+                let b = FloatBuffer(a.size)
+                ArrayConversion.copy(a, into: b.pointer)
+                return b
+            }
+            let k = layout.slots.count
+            masks = DropoutMasks(inputs: maskBuffers[0..<k].map { UnsafePointer($0.pointer) },
+                                 outputs: maskBuffers[k...].map { UnsafePointer($0.pointer) }, rows: n, start: 0)
+        }
         let rep = replicas[0]
         let r = BLASThreads.exclusively(threads: config.parallelism == .blas ? config.threads : 1) {
             rep.trainSlice(params: params.pointer, images: images.pointer, targets: targets.pointer, rows: n, total: n,
                            initial: initialState == nil ? nil : state.map { UnsafePointer($0.pointer) },
-                           needInitialState: true, inputGradients: dx.pointer)
+                           needInitialState: true, inputGradients: dx.pointer, dropout: masks)
         }
+        withExtendedLifetime(maskBuffers) {}
         // dx is time-major [T, N, I]; report it per image, [N, T, I].
         let perImage = FloatBuffer(max(T * n * I, 1))
         for t in 0..<T {
