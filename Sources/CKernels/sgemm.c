@@ -164,6 +164,69 @@ static const float *cached_transposed(scratch_t *s, rk_kernel kern, const float 
     return s->tpack;
 }
 
+// MARK: operands declared constant (rk_constant_begin)
+
+#define CONSTANT_ENTRIES 8
+typedef struct {
+    const float *b; long ldb, k, n; int trans, kernel, valid;
+    float *packed; size_t cap;
+} constant_entry;
+
+static pthread_mutex_t constant_lock = PTHREAD_MUTEX_INITIALIZER;
+static const float *constant_base = NULL;
+static long constant_count = 0;
+static constant_entry constant_entries[CONSTANT_ENTRIES];
+
+int rk_constant_begin(const float *base, long count) {
+    pthread_mutex_lock(&constant_lock);
+    int began = constant_base == NULL && base != NULL && count > 0;
+    if (began) {
+        for (int i = 0; i < CONSTANT_ENTRIES; i++) constant_entries[i].valid = 0;
+        constant_count = count;
+        __atomic_store_n(&constant_base, base, __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&constant_lock);
+    return began;
+}
+
+void rk_constant_end(void) {
+    pthread_mutex_lock(&constant_lock);
+    __atomic_store_n(&constant_base, (const float *)NULL, __ATOMIC_RELEASE);
+    constant_count = 0;
+    // The buffers are kept for the next range (the next batch packs the same shapes).
+    for (int i = 0; i < CONSTANT_ENTRIES; i++) constant_entries[i].valid = 0;
+    pthread_mutex_unlock(&constant_lock);
+}
+
+/// The packing of a constant operand, made on first use; NULL when b is outside the declared
+/// range (or memory is short). The returned panels stay valid until rk_constant_end.
+static const float *constant_packed(rk_kernel kern, int transB, const float *b, long ldb, long k, long n,
+                                    int NR, int KC) {
+    if (!__atomic_load_n(&constant_base, __ATOMIC_ACQUIRE)) return NULL;   // rechecked under the lock
+    const float *last = transB ? b + (n - 1) * ldb + k : b + (k - 1) * ldb + n;   // one past the last element
+    const float *out = NULL;
+    pthread_mutex_lock(&constant_lock);
+    if (constant_base && b >= constant_base && last <= constant_base + constant_count) {
+        int free_slot = -1;
+        for (int i = 0; i < CONSTANT_ENTRIES; i++) {
+            constant_entry *e = &constant_entries[i];
+            if (e->valid && e->b == b && e->ldb == ldb && e->k == k && e->n == n && e->trans == transB &&
+                e->kernel == (int)kern) { out = e->packed; break; }
+            if (!e->valid && free_slot < 0) free_slot = i;
+        }
+        if (!out && free_slot >= 0) {
+            constant_entry *e = &constant_entries[free_slot];
+            if (ensure(&e->packed, &e->cap, packed_size(k, n, NR, KC))) {
+                pack_all(transB, b, ldb, k, n, NR, KC, e->packed);
+                e->b = b; e->ldb = ldb; e->k = k; e->n = n; e->trans = transB; e->kernel = (int)kern; e->valid = 1;
+                out = e->packed;
+            }
+        }
+    }
+    pthread_mutex_unlock(&constant_lock);
+    return out;
+}
+
 // MARK: the product
 
 static void scale_c(long m, long n, float beta, float *c, long ldc) {
@@ -196,7 +259,8 @@ void rk_sgemm_with(rk_kernel kern, int transA, int transB, long m, long n, long 
     const long kb = kblock(k, K->kc);
     const size_t panels = (size_t)((n + NR - 1) / NR);
 
-    const float *packedAll = transB ? cached_transposed(s, kern, b, ldb, k, n, NR, K->kc) : NULL;
+    const float *packedAll = constant_packed(kern, transB, b, ldb, k, n, NR, K->kc);
+    if (!packedAll && transB) packedAll = cached_transposed(s, kern, b, ldb, k, n, NR, K->kc);
     if (!packedAll && !ensure(&s->pack, &s->packCap, (size_t)kb * panels * NR)) {
         naive(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         return;

@@ -151,6 +151,7 @@ public final class Cell {
     public func unroll(_ inputs: [NDArray], initialState: CellState? = nil) throws(TensorError)
         -> (outputs: [NDArray], state: CellState) {
         let k = try run(inputs, initialState: initialState)
+        defer { SpareKernel.give(k) }
         let d = k.dims
         var outputs: [NDArray] = []
         let h = FloatBuffer(d.batch * d.units)
@@ -172,6 +173,7 @@ public final class Cell {
                           outputGradients: [NDArray?], finalStateGradient: CellState? = nil)
         throws(TensorError) -> CellGradients {
         let k = try run(inputs, initialState: initialState)
+        defer { SpareKernel.give(k) }
         let d = k.dims
         let n = d.batch * d.units
         guard outputGradients.count == d.steps else {
@@ -258,7 +260,8 @@ public final class Cell {
         let d = SequenceDims(batch: batch, input: width, units: units, steps: inputs.count)
         // Refuse sizes over the memory limit before allocating the activations.
         _ = try Limits.checkAllocation([d.steps, d.batch, 2 * d.rowWidth + 8 * d.units], .float32)
-        let k = impl.makeKernel()
+        // The caller gives the kernel back (SpareKernel) when done with it.
+        let k = SpareKernel.take(like: impl.makeKernel())
         k.prepare(d)
         let x = FloatBuffer(batch * width)
         for (t, xt) in inputs.enumerated() {
@@ -274,14 +277,15 @@ public final class Cell {
         return k
     }
 
-    /// Calls `body` with the weights' buffer, holding OpenBLAS on one thread meanwhile (the
-    /// cell's products are small; one thread keeps its results independent of any model's
-    /// thread count — see `BLASThreads.exclusively`).
+    /// Calls `body` with the weights' buffer, products on one thread meanwhile (the cell's
+    /// products are small; one thread keeps its results independent of any model's thread
+    /// count — see `BLASThreads.exclusively`) and the weights declared constant, so that each
+    /// weight operand is packed once for all steps (`GEMM.whileConstant`).
     func withParameters(_ body: (UnsafePointer<Float>) -> Void) {
         BLASThreads.exclusively(threads: 1) {
             values.withUnsafeBufferPointer { v in
                 guard let p = v.baseAddress else { return }
-                body(p)
+                GEMM.whileConstant(p, count: v.count) { body(p) }
             }
         }
     }

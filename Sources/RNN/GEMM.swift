@@ -45,6 +45,20 @@ enum GEMM {
     }
 }
 
+extension GEMM {
+    /// Runs `body` with the floats `[base, base + count)` declared unchanged (a model's weights
+    /// during a batch): a B operand inside that range is packed once and reused by every
+    /// product on every thread (the forward pass multiplies by the same kernel 28 times per
+    /// chunk, the backward pass by its transpose 27 times). Nothing may write to the range
+    /// meanwhile. Inside another such scope this just runs `body`.
+    /// A nil `base` declares nothing.
+    static func whileConstant<R>(_ base: UnsafePointer<Float>?, count: Int, _ body: () throws -> R) rethrows -> R {
+        let began = base.map { rk_constant_begin($0, count) != 0 } ?? false
+        defer { if began { rk_constant_end() } }
+        return try body()
+    }
+}
+
 /// The kernel set the engine's products run on, chosen for this CPU (see `GEMM`).
 public enum GEMMKernels {
     /// The active set's short name: `avx512`, `avx2` or `generic`.

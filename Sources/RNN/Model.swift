@@ -351,7 +351,8 @@ public final class Model {
         let grads = chunkGradients.map(\.pointer)
         results.withUnsafeMutableBufferPointer { resultsBuffer in
             let out = UncheckedBox(resultsBuffer)
-            runParallel(chunks.count) { c, worker in
+            // The weights do not change until Adam runs after this (see GEMM.whileConstant).
+            runParallel(chunks.count, constant: (p, layout.total)) { c, worker in
                 let (start, count) = chunks[c]
                 // Each task writes only its own chunk's slot and gradient buffer.
                 out.value[c] = replicas[worker].trainSlice(params: p, images: imagesP + start * per,
@@ -381,15 +382,16 @@ public final class Model {
 
     /// Runs `body(task, worker)` for tasks `0..<n` on the worker pool (`worker` picks the
     /// replica), with product threads set to suit and held (see `BLASThreads.exclusively`).
-    func runParallel(_ n: Int, _ body: (Int, Int) -> Void) {
-        if replicas.count <= 1 {
-            BLASThreads.exclusively(threads: config.parallelism == .blas ? config.threads : 1) {
-                for t in 0..<n { body(t, 0) }
+    /// `constant` names floats (the weights) that nothing writes meanwhile.
+    func runParallel(_ n: Int, constant: (UnsafePointer<Float>, Int)? = nil, _ body: (Int, Int) -> Void) {
+        BLASThreads.exclusively(threads: replicas.count <= 1 && config.parallelism == .blas ? config.threads : 1) {
+            GEMM.whileConstant(constant?.0, count: constant?.1 ?? 0) {
+                if replicas.count <= 1 {
+                    for t in 0..<n { body(t, 0) }
+                } else {
+                    WorkerPool.shared.run(tasks: n, workers: replicas.count, body)
+                }
             }
-            return
-        }
-        BLASThreads.exclusively(threads: 1) {
-            WorkerPool.shared.run(tasks: n, workers: replicas.count, body)
         }
     }
 
@@ -450,7 +452,7 @@ public final class Model {
         let outBox = UncheckedBox(out)
         let chunk = Model.evalChunk
         let tasks = (rows + chunk - 1) / chunk
-        runParallel(tasks) { t, worker in
+        runParallel(tasks, constant: (p, layout.total)) { t, worker in
             let s = t * chunk, c = min(chunk, rows - s)
             let rep = replicas[worker]
             rep.staged.ensure(c * per)

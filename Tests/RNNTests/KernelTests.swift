@@ -105,6 +105,58 @@ import Foundation
         }
     }
 
+    /// Inside `GEMM.whileConstant`, operands in the declared range are packed once and reused:
+    /// several different operands from the same buffer (a block, its transpose, another block)
+    /// must each give their own product, bit for bit what they give outside the scope.
+    @Test func constantOperandsGiveTheSameBits() {
+        let (rows, cols) = (40, 96)
+        let w = Self.values(rows * cols, seed: 11)          // a weight buffer [40, 96]
+        let x = Self.values(24 * 96, seed: 12)
+        func products() -> [[Float]] {
+            var outs: [[Float]] = []
+            w.withUnsafeBufferPointer { pw in x.withUnsafeBufferPointer { px in
+                let wp = pw.baseAddress!, xp = px.baseAddress!
+                var c1 = [Float](repeating: 0, count: 24 * 96), c2 = [Float](repeating: 0, count: 24 * 30)
+                var c3 = [Float](repeating: 0, count: 24 * 96)
+                for _ in 0..<2 {   // the second round hits the packings made by the first
+                    c1.withUnsafeMutableBufferPointer { c in   // x[:, :40] · w
+                        GEMM.sgemm(m: 24, n: 96, k: 40, a: xp, lda: 96, b: wp, ldb: 96, c: c.baseAddress!, ldc: 96)
+                    }
+                    c2.withUnsafeMutableBufferPointer { c in   // x · w[10:40]ᵀ (a transposed block)
+                        GEMM.sgemm(transB: true, m: 24, n: 30, k: 96, a: xp, lda: 96, b: wp + 10 * 96, ldb: 96,
+                                   c: c.baseAddress!, ldc: 30)
+                    }
+                    c3.withUnsafeMutableBufferPointer { c in   // x[:, :20] · w[20:40] (another block)
+                        GEMM.sgemm(m: 24, n: 96, k: 20, a: xp, lda: 96, b: wp + 20 * 96, ldb: 96, c: c.baseAddress!, ldc: 96)
+                    }
+                }
+                outs = [c1, c2, c3]
+            } }
+            return outs
+        }
+        let plain = products()
+        let constant = w.withUnsafeBufferPointer { pw in GEMM.whileConstant(pw.baseAddress!, count: pw.count) { products() } }
+        #expect(plain.map { $0.map(\.bitPattern) } == constant.map { $0.map(\.bitPattern) })
+        // After the scope the packings are gone: a weight changed in place, at the same
+        // address, shows up in the next product.
+        let wm = UnsafeMutablePointer<Float>.allocate(capacity: w.count)
+        defer { wm.deallocate() }
+        wm.initialize(from: w, count: w.count)
+        func firstRow() -> [Float] {
+            var c = [Float](repeating: 0, count: 96)
+            x.withUnsafeBufferPointer { px in c.withUnsafeMutableBufferPointer { cp in
+                GEMM.sgemm(m: 1, n: 96, k: 40, a: px.baseAddress!, lda: 96, b: wm, ldb: 96, c: cp.baseAddress!, ldc: 96)
+            } }
+            return c
+        }
+        let before = GEMM.whileConstant(wm, count: w.count) { firstRow() }
+        wm[5] += 1            // element (p = 0, j = 5)
+        let after = firstRow()
+        #expect(before[5] == plain[0][5])
+        #expect(abs(after[5] - (before[5] + x[0])) <= 1e-5 * max(1, abs(after[5])))
+        #expect(after[4] == before[4])
+    }
+
     /// Products split by rows over the worker pool give the very same bits as one thread.
     @Test func rowSplitIsBitIdentical() {
         let (m, n, k) = (100, 96, 160)

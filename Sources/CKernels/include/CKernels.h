@@ -45,6 +45,17 @@ rk_kernel rk_active(void);
 const char *rk_name(rk_kernel kernel);
 const char *rk_description(rk_kernel kernel);
 
+/// Declares the floats [base, base + count) unchanged until rk_constant_end (e.g. a model's
+/// weights during one batch). Meanwhile a B operand lying inside the range is packed once, by
+/// whichever thread first needs it, and every later product naming the same operand (same
+/// address, stride, shape and transpose), on any thread, reuses that packing unchecked.
+/// Writing to the range before rk_constant_end gives wrong products. Not nestable: while a
+/// range is declared, another begin does nothing and returns 0 (call rk_constant_end only
+/// after a begin that returned 1).
+int rk_constant_begin(const float *base, long count);
+/// Ends the range and drops the packings made for it.
+void rk_constant_end(void);
+
 /// Kernel sets that were supported but failed verification on this CPU (a bit mask by
 /// rk_kernel), so the caller can say why a slower set is active.
 int rk_failed_mask(void);
