@@ -31,7 +31,7 @@ import Testing
         #expect(complete("np.aran", shell) == ["arange"])
         #expect(complete("np.float3", shell) == ["float32"])
         // Only numpy-like families after np.: zero_state (an LSTM command) is not np.zero_state.
-        #expect(complete("np.zer", shell) == ["zeros"])
+        #expect(complete("np.zer", shell) == ["zeros", "zeros_like"])
         #expect(complete("zer", shell).contains("zero_state"))
     }
 

@@ -1,0 +1,63 @@
+/// numpy's matrix builders: `eye`, `identity`, `diag`, `tril`, `triu`.
+extension NDArray {
+    /// `np.eye(N, M=None, k=0, dtype=float)`: ones on the k-th diagonal.
+    public static func eye(_ n: Int, _ m: Int? = nil, k: Int = 0, dtype: DType = .float64) throws(TensorError) -> NDArray {
+        let cols = m ?? n
+        if n < 0 || cols < 0 { throw TensorError("negative dimensions are not allowed", kind: .valueError) }
+        var v = [Int64](repeating: 0, count: try Limits.elementCount([n, cols]))
+        _ = try Limits.checkAllocation([n, cols], dtype)
+        for i in 0..<n { let j = i + k; if j >= 0 && j < cols { v[i * cols + j] = 1 } }
+        return try fromInt64s(v, shape: [n, cols], dtype: dtype)
+    }
+
+    /// `np.diag(v, k=0)`: a 1-d `v` becomes a square matrix with `v` on the k-th diagonal; a
+    /// 2-d `v` gives its k-th diagonal (a copy).
+    public static func diag(_ v: NDArray, k: Int = 0) throws(TensorError) -> NDArray {
+        switch v.ndim {
+        case 1:
+            let n = v.shape[0] + Swift.abs(k)
+            _ = try Limits.checkAllocation([n, n], v.dtype)
+            let out = try NDArray(zeros: [n, n], dtype: v.dtype)
+            let w = v.dtype.itemSize
+            for i in 0..<v.shape[0] {
+                let r = k >= 0 ? i : i - k, c = k >= 0 ? i + k : i
+                out.storage.pointer.advanced(by: (r * n + c) * w)
+                    .copyMemory(from: v.storage.pointer.advanced(by: (v.offset + i * v.strides[0]) * w), byteCount: w)
+            }
+            return out
+        case 2:
+            let (rows, cols) = (v.shape[0], v.shape[1])
+            var idx: [(Int, Int)] = []
+            var i = k >= 0 ? 0 : -k, j = k >= 0 ? k : 0
+            while i < rows && j < cols { idx.append((i, j)); i += 1; j += 1 }
+            let out = try NDArray(zeros: [idx.count], dtype: v.dtype)
+            let w = v.dtype.itemSize
+            for (n, (r, c)) in idx.enumerated() {
+                out.storage.pointer.advanced(by: n * w)
+                    .copyMemory(from: v.storage.pointer.advanced(by: (v.offset + r * v.strides[0] + c * v.strides[1]) * w), byteCount: w)
+            }
+            return out
+        default:
+            throw TensorError("Input must be 1- or 2-d.", kind: .valueError)
+        }
+    }
+
+    /// `np.tril(m, k=0)` (`lower: true`) and `np.triu(m, k=0)`: zeros above (below) the k-th
+    /// diagonal of the last two axes; a 1-d input is taken as a row repeated (numpy's rule).
+    public func triangle(lower: Bool, k: Int = 0) throws(TensorError) -> NDArray {
+        let m = ndim == 1 ? try broadcast(to: [shape[0], shape[0]]) : self
+        guard m.ndim >= 2 else { throw TensorError("input array must be at least 1-d", kind: .valueError) }
+        let out = try m.copy()
+        let rows = m.shape[m.ndim - 2], cols = m.shape[m.ndim - 1]
+        let w = dtype.itemSize
+        let planes = rows * cols == 0 ? 0 : out.size / (rows * cols)
+        for p in 0..<planes {
+            for i in 0..<rows {
+                for j in 0..<cols where lower ? (j - i > k) : (j - i < k) {
+                    out.storage.pointer.advanced(by: (p * rows * cols + i * cols + j) * w).initializeMemory(as: UInt8.self, repeating: 0, count: w)
+                }
+            }
+        }
+        return out
+    }
+}
