@@ -27,9 +27,12 @@ let package = Package(
         // instruction set (AVX-512, AVX2+FMA, portable C), chosen and checked at run time for
         // the CPU it runs on. Optimised in every configuration: debug test runs train models too.
         .target(name: "CKernels", path: "Sources/CKernels", cSettings: [.unsafeFlags(["-O3"])]),
+        // LAPACK for np.linalg, from Debian's libopenblas (the engine has its own kernels; only
+        // numpy's linear algebra and BLAS vector dots use this library).
+        .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK", providers: [.apt(["libopenblas-dev"])]),
 
         // Arrays with numpy's semantics: dtypes, strides and views, shape ops, math, .npy/.npz.
-        .target(name: "Tensor", dependencies: ["CZlib"], swiftSettings: fastMath),
+        .target(name: "Tensor", dependencies: ["CZlib", "CLAPACK"], swiftSettings: fastMath),
         // numpy's str/repr, byte for byte, and terminal views (digits, heatmaps, charts).
         .target(name: "Printing", dependencies: ["Tensor"]),
         // The LSTM engine: TF BasicLSTMCell, unroll, BPTT, Adam, dense + softmax. Never prints.

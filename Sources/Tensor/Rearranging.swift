@@ -127,8 +127,14 @@ extension NDArray {
 
     /// `np.moveaxis(a, source, destination)`: a view with the axes moved, the others in order.
     public func movedAxes(_ source: [Int], _ destination: [Int]) throws(TensorError) -> NDArray {
-        let src = try NDArray.normalizeAxes(source, ndim: ndim, duplicateMessage: "repeated axis in `source` argument")
-        let dst = try NDArray.normalizeAxes(destination, ndim: ndim, duplicateMessage: "repeated axis in `destination` argument")
+        func checked(_ axes: [Int], _ name: String) throws(TensorError) -> [Int] {
+            for a in axes where a < -ndim || a >= ndim {
+                throw TensorError("\(name): axis \(a) is out of bounds for array of dimension \(ndim)", kind: .axisError)
+            }
+            return try NDArray.normalizeAxes(axes, ndim: ndim, duplicateMessage: "repeated axis in `\(name)` argument")
+        }
+        let src = try checked(source, "source")
+        let dst = try checked(destination, "destination")
         guard src.count == dst.count else {
             throw TensorError("`source` and `destination` arguments must have the same number of elements", kind: .valueError)
         }

@@ -5,7 +5,12 @@
 /// numpy's bit for bit. Integer and bool inputs accumulate in int64, wrapping as numpy's do.
 extension NDArray {
     /// The dtype numpy's sum/prod/cumsum give: floats keep theirs, the rest int64.
-    var accumulationType: DType { dtype.isFloat ? dtype : .int64 }
+    /// Unsigned integers accumulate in uint64 where rnnsh has it.
+    var accumulationType: DType {
+        if dtype.isFloat { return dtype }
+        if dtype.name.hasPrefix("uint"), let u64 = DType(numpyName: "uint64") { return u64 }
+        return .int64
+    }
 
     /// The array with the `axes` moved last, as rows of `inner` elements: `(rows, inner, keptShape)`.
     func rowsOver(_ axes: [Int]?) throws(TensorError) -> (values: NDArray, inner: Int, kept: [Int], reduced: [Bool]) {

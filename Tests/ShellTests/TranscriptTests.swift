@@ -75,11 +75,11 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rnnsh-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "a = 1\nprint(a)\nbad   # error: expected\nb = a + 1\n".write(to: dir.appendingPathComponent("ok.rnn"), atomically: true, encoding: .utf8)
+        try "a = 1\nprint(a)\nqqq   # error: expected\nb = a + 1\n".write(to: dir.appendingPathComponent("ok.rnn"), atomically: true, encoding: .utf8)
         try "c = 1\nnope\n".write(to: dir.appendingPathComponent("broken.rnn"), atomically: true, encoding: .utf8)
         try "run self.rnn\n".write(to: dir.appendingPathComponent("self.rnn"), atomically: true, encoding: .utf8)
         let shell = Interpreter(options: .init(workingDirectory: dir.path))
-        #expect(run("run ok.rnn; b", in: shell) == "1\nerror: name 'bad' is not defined\n2")
+        #expect(run("run ok.rnn; b", in: shell) == "1\nerror: name 'qqq' is not defined\n2")
         #expect(run("run broken.rnn", in: shell) == "error: broken.rnn:2: name 'nope' is not defined")
         #expect(run("c", in: shell).hasPrefix("error: name 'c' is not defined"))
         #expect(run("run self.rnn", in: shell).contains("nested more than"))

@@ -67,14 +67,13 @@ enum MathCommands {
         summary: "Dot product of vectors or matrices (np.dot for 1-d and 2-d).",
         parameters: [Parameter("a", .array, help: "a vector or matrix"),
                      Parameter("b", .array, help: "a vector or matrix")],
-        help: "For 1-d and 2-d arrays `np.dot` is the matrix product `a @ b`; higher ranks are refused (use matmul).",
+        help: "For 1-d and 2-d arrays `np.dot` is the matrix product `a @ b`; a scalar multiplies; for higher ranks it sums over the last axis of a and the second-to-last of b, as numpy does.",
         examples: [Example("np.dot(np.arange(3), np.arange(3))")],
         isMethod: true,
         run: { call in
             guard let a = call.arguments.array("a"), let b = call.arguments.array("b") else { return .none }
-            if a.ndim > 2 || b.ndim > 2 {
-                throw call.error("dot of arrays with more than 2 dimensions is not supported; use matmul (@)")
-            }
+            // A scalar on either side is plain multiplication, as in numpy.
+            if a.ndim == 0 || b.ndim == 0 { return result(try NDArray.binary(.multiply, .array(a), .array(b))) }
             // np.dot has its own wording for a size mismatch (not matmul's gufunc message).
             if a.ndim >= 1, b.ndim >= 1 {
                 let da = a.ndim - 1, db = max(b.ndim - 2, 0)
@@ -82,6 +81,14 @@ enum MathCommands {
                     // A TensorError, like matmul's, so the evaluator adds the teaching line.
                     throw TensorError("shapes \(numpyShapeString(a.shape)) and \(numpyShapeString(b.shape)) not aligned: \(a.shape[da]) (dim \(da)) != \(b.shape[db]) (dim \(db))")
                 }
+            }
+            // Two float vectors: BLAS ddot/sdot, as numpy calls (same accumulation order).
+            if a.ndim == 1, b.ndim == 1, a.shape == b.shape, DType.promote(a.dtype, b.dtype).isFloat {
+                return result(try NDArray.vdot(a, b))
+            }
+            if a.ndim > 2 || b.ndim > 2 {
+                // numpy: dot(a, b)[i, j, k, m] = sum(a[i, j, :] * b[k, :, m]).
+                return result(try NDArray.tensordot(a, b, axesA: [a.ndim - 1], axesB: [Swift.max(b.ndim - 2, 0)]))
             }
             return result(try NDArray.matmul(a, b))
         })

@@ -125,10 +125,14 @@ enum StatisticsCommands {
                 switch a["q"] { case .int, .float: weak = true; default: weak = false }
                 let qa = try call.evaluator.toArray(a["q"], span: a.span("q"))
                 let qs = try qa.doubleValues().map { $0 / scale }
+                // numpy's quantile with integer q (0 or 1) takes elements without interpolating,
+                // so the input's dtype survives; percentile divides q by 100 first (a float).
+                let takes = scale == 1 && (qa.dtype.isInteger || qa.dtype == .bool)
                 if qs.contains(where: { !($0 >= 0 && $0 <= 1) }) {
                     throw ShellError(scale == 100 ? "Percentiles must be in the range [0, 100]" : "Quantiles must be in the range [0, 1]", span: a.span("q"), kind: .valueError)
                 }
-                return A.result(try x.quantile(qs, qShape: qa.shape, weakQ: weak, axis: try A.axis(call), keepdims: a.bool("keepdims") ?? false))
+                let r = try x.quantile(qs, qShape: qa.shape, weakQ: weak, axis: try A.axis(call), keepdims: a.bool("keepdims") ?? false)
+                return A.result(takes && !x.dtype.isFloat ? try r.astype(x.dtype) : r)
             })
     }
 
@@ -180,14 +184,13 @@ enum StatisticsCommands {
         summary: "How many elements are not zero (over axes).",
         parameters: [Parameter("a", .array, help: "the array"), axisParameter],
         options: [keepdimsOption],
-        help: "numpy's `np.count_nonzero`: a Python int without axis, an int64 array with one.",
+        help: "numpy's `np.count_nonzero`: an int64 count (an array of counts with an axis).",
         examples: [Example("np.count_nonzero(np.array([[0, 1, 7], [0, 0, 3]]))"), Example("np.count_nonzero(np.eye(3), axis=0)")],
         run: { call in
             let x = try A.array(call, "a")
             let axes = try A.axes(call), keep = call.arguments.bool("keepdims") ?? false
             let r = try x.countNonzero(axis: axes, keepdims: keep)
-            if axes == nil && !keep, let n = try r.int64Values().first { return .int(Int(n)) }
-            return .array(r)
+            return A.result(r)
         })
 
     static let histogram = Command(

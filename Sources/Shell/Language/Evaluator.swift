@@ -343,6 +343,11 @@ final class Evaluator {
         case .namespace(let module):
             // `np.random.randn`: the random commands live in the shell's one namespace.
             if name == "random" && module == "numpy" { return .namespace("numpy.random") }
+            if name == "linalg" && module == "numpy" { return .namespace("numpy.linalg") }
+            if module == "numpy.linalg" {
+                if LinalgCommands.linalgNames.contains(name) { return .function(Callable(name: name)) }
+                throw ShellError(Suggest.message("module 'numpy.linalg' has no attribute '\(name)'", name: name, candidates: LinalgCommands.linalgNames.sorted()), span: span)
+            }
             if let c = Constants.value(name), name != "np", name != "numpy" { return c }
             if registry[name] != nil { return .function(Callable(name: name)) }
             let candidates = registry.names + Constants.names
