@@ -136,7 +136,7 @@ enum MathCommands {
 
     static func reduction(_ name: String, _ op: ReduceOp, _ summary: String) -> Command {
         Command(
-            name: name, category: "Math", summary: summary,
+            name: name, category: "Reductions", summary: summary,
             parameters: [Parameter("a", .array, help: "the array"),
                          Parameter("axis", .value, default: .none, help: "an axis, a tuple of axes, or None for all")],
             options: [Parameter("keepdims", .bool, default: .bool(false), help: "keep reduced axes with length 1")],
@@ -170,7 +170,7 @@ enum MathCommands {
 
     static func arg(_ name: String, max: Bool) -> Command {
         Command(
-            name: name, category: "Math",
+            name: name, category: "Reductions",
             summary: max ? "Index of the largest element (the predicted class)." : "Index of the smallest element.",
             parameters: [Parameter("a", .array, help: "the array"),
                          Parameter("axis", .optionalInt, default: .none, help: "the axis (None: the flattened array)")],
