@@ -64,7 +64,7 @@ public struct DataSplit: Sendable {
         return DataSplit(images: rows(images), classIDs: rows(classIDs), labels: rows(labels), classCount: classCount, oneHot: oneHot)
     }
 
-    /// The first `n` examples (all of them when `n` is larger), e.g. for `train limit=N`.
+    /// The first `n` examples (all of them when `n` is larger), e.g. for `train examples=N`.
     public func prefix(_ n: Int) -> DataSplit { slice(0..<max(0, n)) }
 
     /// A contiguous copy of the examples at `indices` (each must be in range): one batch.

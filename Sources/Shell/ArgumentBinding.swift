@@ -11,10 +11,14 @@ struct ArgumentInput {
     /// The operand as written, when `span` covers more (a binary operator's sides).
     var text: String?
 
-    init(label: String? = nil, expr: Expr) {
+    /// Where `label=` was written, for errors about the keyword itself.
+    var labelSpan: Range<Int>?
+
+    init(label: String? = nil, expr: Expr, labelSpan: Range<Int>? = nil) {
         self.label = label
         self.expr = expr
         self.span = expr.span
+        self.labelSpan = labelSpan
     }
 
     init(value: Value, span: Range<Int>?) {
@@ -163,8 +167,17 @@ enum ArgumentBinder {
         for input in inputs {
             guard let label = input.label else { continue }
             guard let p = all.first(where: { $0.name == label }) else {
-                let msg = Suggest.message("\(name)() got an unexpected keyword argument '\(label)'", name: label, candidates: all.map(\.name))
-                throw ShellError(msg, span: input.span)
+                // Python's sentence, then the option meant — by spelling, or by the name another
+                // library gives it (`hidden=` → `units=`) — and every option there is.
+                var msg = "\(name)() got an unexpected keyword argument '\(label)'"
+                if let meant = all.first(where: { $0.aliases.contains(label) }) {
+                    msg += ". Did you mean: '\(meant.name)'?"
+                } else {
+                    msg = Suggest.message(msg, name: label, candidates: all.map(\.name))
+                }
+                let names = (command.options.isEmpty ? all : command.options).filter { $0.kind != .statement }.map { $0.name + "=" }
+                throw ShellError(msg, explanation: names.isEmpty ? "\(name) takes no keyword arguments" : "\(name) takes: \(names.joined(separator: " "))",
+                                 span: input.labelSpan ?? input.span, kind: .typeError)
             }
             if assigned[p.name] != nil {
                 throw ShellError("\(name)() got multiple values for argument '\(label)'", span: input.span)

@@ -1,3 +1,5 @@
+import Tensor
+
 /// A shell command, declared once as data. Help, `?CMD`, completion, argument checking,
 /// `docs/commands.md` and the example tests are all derived from these fields.
 public struct Command: Sendable {
@@ -76,6 +78,11 @@ public struct Parameter: Sendable {
     /// Soaks up the remaining positional arguments (`reshape x 2 4 3`); one list or tuple
     /// (`reshape(x, (2, 4, 3))`) is accepted in their place.
     public var isVariadic: Bool
+    /// The values Tab offers after `name=` (`format=` → tf, keras, torch); empty: any value.
+    public var choices: [String] = []
+    /// Names a learner coming from another library may try for this parameter (`hidden=`,
+    /// `rnn_size=` for `units=`): an unknown keyword that is one of them suggests this one.
+    public var aliases: [String] = []
 
     /// A required parameter.
     public init(_ name: String, _ kind: ParameterKind, variadic: Bool = false, help: String) {
@@ -91,6 +98,30 @@ public struct Parameter: Sendable {
     public init(_ name: String, _ kind: ParameterKind, default defaultValue: Value, variadic: Bool = false, help: String) {
         self.init(name, kind, variadic: variadic, help: help)
         self.defaultValue = defaultValue
+    }
+
+    /// The same parameter with Tab-completable values.
+    public func choices(_ values: [String]) -> Parameter {
+        var p = self
+        p.choices = values
+        return p
+    }
+
+    /// The same parameter, suggested when one of `names` is given instead.
+    public func aliases(_ names: [String]) -> Parameter {
+        var p = self
+        p.aliases = names
+        return p
+    }
+
+    /// What Tab offers after `name=`: the declared choices, else the values of the kind.
+    public var completionValues: [String] {
+        if !choices.isEmpty { return choices }
+        switch kind {
+        case .bool: return ["True", "False"]
+        case .dtype: return DType.allCases.map(\.name)
+        default: return []
+        }
     }
 
     public var isRequired: Bool { defaultValue == nil }

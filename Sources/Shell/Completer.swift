@@ -45,7 +45,23 @@ struct Completer {
         }
         var names: [String] = []
         if let context, !context.isFirstWord, let command = registry[context.name] {
-            names += command.allParameters.filter { $0.kind != .statement }.map { $0.name + "=" }
+            // Right after `name=`: that option's values (`format=` → tf, keras, torch).
+            if start > 0 && chars[start - 1] == "=" {
+                var k = start - 1
+                while k > 0 && Self.isIdentifier(chars[k - 1]) { k -= 1 }
+                let option = String(chars[k..<(start - 1)])
+                if let p = command.allParameters.first(where: { $0.name == option }), !p.completionValues.isEmpty {
+                    return p.completionValues.filter { $0.hasPrefix(partial) }.sorted()
+                }
+            }
+            // Options already given in this call are not offered again.
+            let given = Self.givenOptions(Array(chars[..<start]))
+            names += command.allParameters.filter { $0.kind != .statement && !given.contains($0.name) }.map { $0.name + "=" }
+            // The first argument of a command form with a fixed set of values (`download mnist`).
+            if context.isCommandForm, let first = command.parameters.first, !first.choices.isEmpty,
+               Self.wordsAfterCommand(Array(chars[..<wordStart])) == 0 {
+                names += first.choices
+            }
             if Self.pathCommands.contains(context.name) { names += paths(word) }
         }
         // Command-form arguments are values: command names only where a command can start
@@ -56,6 +72,39 @@ struct Completer {
     }
 
     static func isIdentifier(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
+
+    /// The `name=` keywords written in the current call or pipeline stage before the cursor.
+    static func givenOptions(_ chars: [Character]) -> Set<String> {
+        var stage = chars.count
+        var depth = 0
+        while stage > 0 {
+            let c = chars[stage - 1]
+            if c == ")" { depth += 1 } else if c == "(" { if depth == 0 { break }; depth -= 1 }
+            if depth == 0 && (c == "|" || c == ";") { break }
+            stage -= 1
+        }
+        var given: Set<String> = []
+        var i = stage
+        while i < chars.count {
+            if chars[i] == "=" && i + 1 < chars.count && chars[i + 1] == "=" { i += 2; continue }
+            if chars[i] == "=" && i > 0 && !"=!<>".contains(chars[i - 1]) {
+                var k = i
+                while k > stage && isIdentifier(chars[k - 1]) { k -= 1 }
+                if k < i { given.insert(String(chars[k..<i])) }
+            }
+            i += 1
+        }
+        return given
+    }
+
+    /// How many words follow the command's name in the current command-form stage.
+    static func wordsAfterCommand(_ chars: [Character]) -> Int {
+        var stage = chars.count
+        while stage > 0 && !"|;(".contains(chars[stage - 1]) { stage -= 1 }
+        var words = String(chars[stage...]).split(whereSeparator: { $0 == " " || $0 == "\t" })
+        if let eq = words.firstIndex(of: "="), eq <= 3 { words = Array(words[(eq + 1)...]) }
+        return max(words.count - 1, 0)
+    }
 
     /// The index of an unclosed quote in `chars`, if any.
     func openQuote(_ chars: [Character]) -> Int? {

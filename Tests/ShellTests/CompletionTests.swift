@@ -23,6 +23,36 @@ import Testing
         #expect(complete("x = arange 5 dt") == ["dtype="])
     }
 
+    /// After `name=`, the option's values; options already given are not offered again.
+    @Test func optionValuesAndGivenOptions() {
+        #expect(complete("export m 'w.npz' format=") == ["keras", "tf", "torch"])
+        #expect(complete("export m 'w.npz' format=k") == ["keras"])
+        #expect(complete("train data cell=") == ["gru", "lstm", "rnn"])
+        #expect(complete("train data init=g") == ["glorot"])
+        #expect(complete("zeros 3 dtype=float") == ["float32", "float64"])
+        #expect(complete("np.zeros(3, dtype=int6") == ["int64"])
+        #expect(complete("mnist one_hot=T") == ["True"])
+        #expect(complete("train data epochs=3 ep").isEmpty)
+        #expect(complete("train data epochs=3 u").contains("units="))
+        #expect(complete("np.split(x, 4, axis=0, ax").isEmpty)
+        #expect(complete("download ").contains("fashion-mnist"))
+        #expect(complete("download km") == ["kmnist"])
+    }
+
+    /// An unknown option names the one meant (by spelling or by another library's name for it),
+    /// lists every option, and puts the caret under the keyword.
+    @Test func unknownOptionsSuggestAndList() {
+        let shell = Interpreter()
+        for (typed, meant) in [("hidden", "units"), ("rnn_size", "units"), ("epoch", "epochs"), ("learning_rate", "lr"), ("limit", "examples")] {
+            let out = shell.execute("train data \(typed)=64")
+            guard case .error(let e)? = out.last else { Issue.record("\(out)"); continue }
+            #expect(e.message == "train() got an unexpected keyword argument '\(typed)'. Did you mean: '\(meant)'?")
+            #expect(e.explanation?.hasPrefix("train takes: epochs= batch= cell= units=") == true, "\(e.explanation ?? "")")
+            #expect(e.kind == .typeError)
+            #expect(e.span == 11..<(11 + typed.count), "the caret is under `\(typed)`")
+        }
+    }
+
     @Test func attributesMethodsAndNumpyNames() {
         let shell = Interpreter()
         _ = shell.execute("x = arange 6; w = load_me = 1")

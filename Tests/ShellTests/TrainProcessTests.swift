@@ -104,7 +104,7 @@ import Tensor
         #endif
         let shell = Interpreter()
         #expect(S.run("data = mnist \(path)", in: shell).hasPrefix("Loaded Fashion-MNIST: IDX files in \(path) (gzip)"))
-        let out = S.run("m = train data epochs=\(epochs) limit=\(limit) units=\(units) batch=50 init=glorot lr=0.005", in: shell)
+        let out = S.run("m = train data epochs=\(epochs) examples=\(limit) units=\(units) batch=50 init=glorot lr=0.005", in: shell)
         #expect(out.contains("Epoch \(epochs - 1) completed out of \(epochs)"), "\(out)")
         // Evaluate on the first 1,000 test images (the whole split is slow in debug builds).
         S.run("x = data.test.images[:1000]; y = data.test.class_ids[:1000]; p = predict m x", in: shell)

@@ -11,7 +11,7 @@ enum DownloadCommand {
         name: "download", category: "Data",
         summary: "Download MNIST digits (or Fashion-MNIST, KMNIST) into ~/.keras/datasets, verified.",
         parameters: [Parameter("name", .word, default: .none,
-                               help: "\(DatasetCatalog.names.joined(separator: ", ")); none: list them and what is downloaded")],
+                               help: "\(DatasetCatalog.names.joined(separator: ", ")); none: list them and what is downloaded").choices(DatasetCatalog.names)],
         options: [Parameter("url", .string, default: .none, help: "a mirror: a base URL holding the same files (checksums still apply)"),
                   Parameter("dir", .path, default: .none, help: "where to keep the files (default ~/.keras/datasets, where `mnist` looks)")],
         help: """

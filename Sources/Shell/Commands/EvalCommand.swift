@@ -42,8 +42,8 @@ enum EvalRunner {
         guard let s = split else { return .none }
         if let warning = classMismatch(model: m, split: s) { call.print(warning) }
         var part = s.split
-        if let limit = a.int("limit") {
-            guard limit > 0 else { throw call.error("limit must be positive, got \(limit)", argument: "limit") }
+        if let limit = a.int("examples") {
+            guard limit > 0 else { throw call.error("examples must be positive, got \(limit)", argument: "examples") }
             part = part.prefix(limit)
         }
         guard part.count > 0 else { throw call.error("the \(s.name) split is empty") }

@@ -13,7 +13,7 @@ enum ModelIOCommands {
         summary: "Write a model's (or cell's) weights as TensorFlow, Keras or PyTorch would name and lay them out, and print the Python that loads them.",
         parameters: [Parameter("model", .value, help: "a model or a cell"),
                      Parameter("file", .path, help: "the .npz to write")],
-        options: [Parameter("format", .word, default: .string("tf"), help: "tf, keras or torch")],
+        options: [Parameter("format", .word, default: .string("tf"), help: "tf, keras or torch").choices(["tf", "keras", "torch"])],
         help: """
             `tf`: TF1's variables as the tutorial's graph names them — \
             `rnn/basic_lstm_cell/kernel (input+units, 4*units)` with gates i, j, f, o, \

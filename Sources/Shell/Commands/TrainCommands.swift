@@ -13,18 +13,18 @@ enum TrainCommands {
         summary: "Train the tutorial's model (a cell over image rows → dense → softmax) with Adam, or continue a model.",
         parameters: [Parameter("data", .value, default: .none, help: "a dataset (default: the workspace's `data`, else the default dataset) or a path; or a model to continue"),
                      Parameter("more", .value, default: .none, help: "when the first argument is a model: the dataset to continue on")],
-        options: [Parameter("epochs", .int, default: .int(3), help: "passes over the training split"),
-                  Parameter("batch", .int, default: .int(128), help: "examples per Adam step"),
-                  Parameter("cell", .word, default: .string("lstm"), help: "lstm (BasicLSTMCell), gru (GRUCell) or rnn (BasicRNNCell)"),
-                  Parameter("units", .int, default: .int(128), help: "cell size (the tutorial's rnn_size)"),
-                  Parameter("layers", .int, default: .int(1), help: "stacked cells (TF1's MultiRNNCell)"),
+        options: [Parameter("epochs", .int, default: .int(3), help: "passes over the training split").aliases(["hm_epochs", "num_epochs", "n_epochs"]),
+                  Parameter("batch", .int, default: .int(128), help: "examples per Adam step").aliases(["batch_size"]),
+                  Parameter("cell", .word, default: .string("lstm"), help: "lstm (BasicLSTMCell), gru (GRUCell) or rnn (BasicRNNCell)").choices(["lstm", "gru", "rnn"]).aliases(["cell_type", "rnn_cell"]),
+                  Parameter("units", .int, default: .int(128), help: "cell size (the tutorial's rnn_size)").aliases(["hidden", "rnn_size", "num_units", "hidden_size", "n_hidden"]),
+                  Parameter("layers", .int, default: .int(1), help: "stacked cells (TF1's MultiRNNCell)").aliases(["num_layers", "n_layers"]),
                   Parameter("bidirectional", .bool, default: .bool(false), help: "a backward cell per layer too; last outputs concatenated (Keras's Bidirectional)"),
                   Parameter("keep_prob", .float, default: .float(1.0), help: "DropoutWrapper keep probability on every cell's inputs and outputs while training"),
-                  Parameter("by", .word, default: .string("rows"), help: "read each image by rows (the tutorial) or by columns"),
-                  Parameter("lr", .float, default: .float(0.001), help: "Adam's learning rate"),
+                  Parameter("by", .word, default: .string("rows"), help: "read each image by rows (the tutorial) or by columns").choices(["rows", "columns"]),
+                  Parameter("lr", .float, default: .float(0.001), help: "Adam's learning rate").aliases(["learning_rate"]),
                   Parameter("seed", .int, default: .int(0), help: "seeds the weights and the batch order"),
-                  Parameter("limit", .optionalInt, default: .none, help: "train on the first N training examples only (and validate on at most N)"),
-                  Parameter("init", .word, default: .string("random_normal"), help: "output layer start: random_normal (the tutorial's) or glorot"),
+                  Parameter("examples", .optionalInt, default: .none, help: "train on the first N training examples only (and validate on at most N)").aliases(["limit", "n_examples", "num_examples"]),
+                  Parameter("init", .word, default: .string("random_normal"), help: "output layer start: random_normal (the tutorial's) or glorot").choices(["random_normal", "glorot"]),
                   Parameter("threads", .int, default: .int(2), help: "cores to use (results are bit-identical for a given count)")],
         help: """
             The tutorial's training loop: each 28×28 image is read as 28 steps of 28 pixels by \
@@ -44,8 +44,8 @@ enum TrainCommands {
             checkpoint) where it stopped: same Adam state, batch order and seed, history \
             appended — 1 + 2 epochs give bit for bit the weights of 3.
             """,
-        examples: [Example("data = mnist\nm = train data epochs=1 limit=256 batch=64 units=16", deterministic: false),
-                   Example("data = mnist\ng = train data cell=gru layers=2 epochs=1 limit=256 batch=64 units=16\ng = train g data epochs=1", deterministic: false)],
+        examples: [Example("data = mnist\nm = train data epochs=1 examples=256 batch=64 units=16", deterministic: false),
+                   Example("data = mnist\ng = train data cell=gru layers=2 epochs=1 examples=256 batch=64 units=16\ng = train g data epochs=1", deterministic: false)],
         run: { call in try Trainer.run(call) })
 
     static let evaluate = Command(
@@ -55,7 +55,7 @@ enum TrainCommands {
                      Parameter("split", .path, default: .none, help: "a split (data.test), or test/validation/train; default test"),
                      Parameter("view", .word, default: .none, help: "`confusion`: also show the confusion matrix and per-class accuracy")],
         options: [Parameter("confusion", .bool, default: .bool(false), help: "same as the word `confusion`"),
-                  Parameter("limit", .optionalInt, default: .none, help: "evaluate on the first N examples only")],
+                  Parameter("examples", .optionalInt, default: .none, help: "evaluate on the first N examples only").aliases(["limit", "n_examples"])],
         help: """
             The tutorial's `accuracy.eval({x: mnist.test.images…, y: mnist.test.labels})`: \
             runs the model forward on every image of the split and prints `Accuracy: 0.8812`. \
@@ -64,7 +64,7 @@ enum TrainCommands {
             matrix (rows: true class, columns: predicted) with each class's accuracy. The \
             result is a value with `.accuracy`, `.loss`, `.predictions` and `.confusion`.
             """,
-        examples: [Example("data = mnist\nm = train data epochs=1 limit=256 batch=64 units=16\neval m test confusion limit=500", deterministic: false)],
+        examples: [Example("data = mnist\nm = train data epochs=1 examples=256 batch=64 units=16\neval m test confusion examples=500", deterministic: false)],
         run: { call in try EvalRunner.run(call) })
 
     static let predict = Command(
@@ -77,7 +77,7 @@ enum TrainCommands {
             the image (the value has `.probabilities` and `.label`). For a batch `(n, 784)`: \
             the predicted class of each image as an int64 array.
             """,
-        examples: [Example("data = mnist\nm = train data epochs=1 limit=256 batch=64 units=16\npredict m data.test.images[0]", deterministic: false)],
+        examples: [Example("data = mnist\nm = train data epochs=1 examples=256 batch=64 units=16\npredict m data.test.images[0]", deterministic: false)],
         run: { call in
             let m = try ObjectArguments.model(call.arguments["model"], call: call, argument: "model")
             guard let image = call.arguments.array("image") else { return .none }
@@ -114,7 +114,7 @@ extension TrainCommands {
             validation accuracy, and the accuracy on the test split of the data it was trained \
             on (evaluated now). `plot m1 m2 m3` overlays their loss curves.
             """,
-        examples: [Example("data = mnist\na = train data epochs=1 limit=256 batch=64 units=8\nb = train data cell=gru epochs=1 limit=256 batch=64 units=8\ncompare a b", deterministic: false)],
+        examples: [Example("data = mnist\na = train data epochs=1 examples=256 batch=64 units=8\nb = train data cell=gru epochs=1 examples=256 batch=64 units=8\ncompare a b", deterministic: false)],
         run: { call in
             let items = call.arguments["models"].sequenceItems ?? [call.arguments["models"]]
             var models: [ModelObject] = []
@@ -233,8 +233,8 @@ enum Trainer {
             guard let outputInit = OutputInit(rawValue: initName) else {
                 throw call.error("init must be one of \(OutputInit.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), got '\(initName)'", argument: "init")
             }
-            if let limit = a.int("limit") {
-                guard limit > 0 else { throw call.error("limit must be positive, got \(limit)", argument: "limit") }
+            if let limit = a.int("examples") {
+                guard limit > 0 else { throw call.error("examples must be positive, got \(limit)", argument: "examples") }
                 trainSplit = trainSplit.prefix(limit)
                 valSplit = valSplit.prefix(limit)
             }

@@ -252,7 +252,7 @@ final class Evaluator {
             var inputs: [ArgumentInput] = []
             if let receiver = c.receiver { inputs.append(ArgumentInput(value: receiver, span: callee.span)) }
             if let piped { inputs.append(ArgumentInput(value: piped, span: nil)) }
-            inputs += args.map { ArgumentInput(label: $0.label, expr: $0.value) }
+            inputs += args.map { ArgumentInput(label: $0.label, expr: $0.value, labelSpan: $0.labelSpan) }
             guard let command = registry[c.name] else {
                 throw ShellError("'\(c.name)' is not a command", span: callee.span)
             }
@@ -280,7 +280,7 @@ final class Evaluator {
         }
         var inputs: [ArgumentInput] = []
         if let piped { inputs.append(ArgumentInput(value: piped, span: nil)) }
-        inputs += args.map { ArgumentInput(label: $0.label, expr: $0.value) }
+        inputs += args.map { ArgumentInput(label: $0.label, expr: $0.value, labelSpan: $0.labelSpan) }
         return try call(command, inputs, span: span)
     }
 
