@@ -33,12 +33,26 @@ func runBench() -> Int32 {
         ("loss (synthetic)", "\(r.firstLoss) -> \(r.lastLoss) over \(c.trainBatches) batches"),
         ("peak RSS", "\(f(r.rssMB, 0)) MiB"),
     ]
-    let w = rows.map(\.0.count).max() ?? 0
-    for (k, v) in rows { print(k.padding(toLength: w, withPad: " ", startingAt: 0) + "  " + v) }
+    // The other cells on the same shapes (training only, fewer batches), against this run's peak.
+    var others: [(CellKind, Double, Double)] = []
+    for kind in CellKind.allCases where kind != c.cell {
+        var oc = c
+        oc.cell = kind; oc.trainBatches = max(10, c.trainBatches / 3); oc.evalExamples = c.batch
+        if let o = try? Benchmark.run(oc) {
+            others.append((kind, o.trainExamplesPerSecond, r.peakGFLOPS > 0 ? o.trainGFLOPS / r.peakGFLOPS : 0))
+        }
+    }
+    var allRows = rows
+    for (kind, ex, frac) in others {
+        allRows.append(("train \(kind.shortName)(\(c.units))", "\(f(ex, 0)) examples/s, \(f(frac * r.peakGFLOPS, 1)) GFLOP/s -> \(f(100 * frac, 0))% of peak"))
+    }
+    let w = allRows.map(\.0.count).max() ?? 0
+    for (k, v) in allRows { print(k.padding(toLength: w, withPad: " ", startingAt: 0) + "  " + v) }
     print("bench train_ex_per_s=\(f(r.trainExamplesPerSecond, 0)) train_gflops=\(f(r.trainGFLOPS, 1)) "
           + "peak_gflops=\(f(r.peakGFLOPS, 1)) peak_fraction=\(f(r.peakFraction, 3)) "
           + "eval_ex_per_s=\(f(r.evalExamplesPerSecond, 0)) rss_mb=\(f(r.rssMB, 0)) "
-          + "kernel=\(r.kernel) threads=\(c.threads) others_cores=\(r.trainLoad.map { f($0.otherCores, 2) } ?? "na")")
+          + "kernel=\(r.kernel) threads=\(c.threads) others_cores=\(r.trainLoad.map { f($0.otherCores, 2) } ?? "na")"
+          + others.map { " \($0.0.rawValue)_ex_per_s=\(f($0.1, 0)) \($0.0.rawValue)_peak_fraction=\(f($0.2, 3))" }.joined())
     return 0
 }
 
