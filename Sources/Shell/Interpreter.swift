@@ -1,5 +1,6 @@
 import Foundation
 import Printing
+import Tensor
 
 /// The shell's front door: give it text, get back what to show. Used by the REPL, pipe mode,
 /// transcript replay and `-c`, so all of them behave the same.
@@ -49,9 +50,10 @@ public final class Interpreter {
     public internal(set) var exitStatus: Int32?
     /// The explorer's session settings (`trace on`, axis names); see Tracing.swift.
     public var explore = ExploreSettings()
-    /// `np.random`'s state: the seed of `seed N` (0 at start) and the draws made since.
-    var randomSeed: UInt64 = 0
-    var randomDraws: UInt64 = 0
+    /// `np.random`'s global legacy state (numpy's `RandomState` on MT19937). Like a fresh numpy
+    /// process it starts from the operating system's entropy; `seed N` makes it reproducible.
+    /// Draws are not undone when a statement fails later (Python does not undo them either).
+    var randomState = LegacyRandomState.fromEntropy()
     /// How many `run FILE` are in progress (guards against a script that runs itself).
     var runNesting = 0
 

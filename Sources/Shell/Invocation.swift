@@ -1,3 +1,4 @@
+import Tensor
 /// What a command body gets: its checked arguments and the session it runs in.
 public struct Invocation {
     public let command: Command
@@ -39,8 +40,8 @@ public struct Invocation {
     }
 
     /// An error about argument `name`, pointing at it.
-    public func error(_ message: String, argument name: String? = nil, explanation: String? = nil) -> ShellError {
-        ShellError(message, explanation: explanation, span: name.flatMap { arguments.span($0) } ?? nil)
+    public func error(_ message: String, argument name: String? = nil, explanation: String? = nil, kind: ErrorKind? = nil) -> ShellError {
+        ShellError(message, explanation: explanation, span: name.flatMap { arguments.span($0) } ?? nil, kind: kind)
     }
 
     /// The file name given for a `.path` parameter, resolved against the working directory.

@@ -1,7 +1,7 @@
 /// Pieces shared by `LegacyRandomState` and `Generator`: filling arrays in C order from a
 /// sampler, numpy's broadcasting of distribution parameters, bounded integers per dtype,
 /// in-place Fisher–Yates shuffles over strided storage, and gathering rows by index.
-enum RandomSampling {
+public enum RandomSampling {
     /// Python's repr of a shape tuple: `(2, 3)`, `(2,)`, `()`.
     static func pythonTuple(_ shape: [Int]) -> String {
         if shape.count == 1 { return "(\(shape[0]),)" }
@@ -10,7 +10,7 @@ enum RandomSampling {
 
     /// An array of `shape` whose elements (C order) are `draw()`; the shape is checked against
     /// the memory limit before anything is drawn.
-    static func fill<T: TensorElement>(_ shape: [Int], _ draw: () -> T) throws(TensorError) -> NDArray {
+    public static func fill<T: TensorElement>(_ shape: [Int], _ draw: () -> T) throws(TensorError) -> NDArray {
         let n = try Limits.checkAllocation(shape, T.dtype)
         var values: [T] = []
         values.reserveCapacity(n)
@@ -154,7 +154,7 @@ enum RandomSampling {
 
     /// `a.take(indices, axis=axis)` for in-range indices: a new C-contiguous array whose `axis`
     /// is replaced by the indices' shape.
-    static func take(_ a: NDArray, _ indices: [Int], indexShape: [Int], axis: Int) throws(TensorError) -> NDArray {
+    public static func take(_ a: NDArray, _ indices: [Int], indexShape: [Int], axis: Int) throws(TensorError) -> NDArray {
         var outShape = Array(a.shape[..<axis])
         outShape += indexShape
         outShape += a.shape[(axis + 1)...]
@@ -177,7 +177,7 @@ enum RandomSampling {
     }
 
     /// Checks `axis` against `ndim` with numpy's AxisError wording; returns it made non-negative.
-    static func normalizeAxis(_ axis: Int, _ ndim: Int) throws(TensorError) -> Int {
+    public static func normalizeAxis(_ axis: Int, _ ndim: Int) throws(TensorError) -> Int {
         let a = axis < 0 ? axis + ndim : axis
         guard a >= 0 && a < ndim else {
             throw TensorError("axis \(axis) is out of bounds for array of dimension \(ndim)", kind: .axisError)
