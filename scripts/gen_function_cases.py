@@ -582,6 +582,11 @@ def linalg(g):
         ("einsum-attention", "q = np.arange(6.0).reshape(2, 3)\nk = np.ones((4, 3))\nprint(np.einsum('qd,kd->qk', q, k))"),
         ("einsum-trace", "print(np.einsum('ii', np.arange(9).reshape(3, 3)))"),
         ("norm-bad-ord", "print(np.linalg.norm(np.ones((2, 2)), 'nuc2'))"),
+        ("linalg-float32-dtypes", "a = np.array([[2.0, 1.0], [1.0, 3.0]], dtype=np.float32)\nprint(np.linalg.inv(a).dtype, np.linalg.det(a).dtype, np.linalg.solve(a, a).dtype)\nprint(np.linalg.svd(a)[1].dtype, np.linalg.norm(a).dtype)"),
+        ("least-squares-normal-equations", "X = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]])\ny = np.array([1.0, 3.0, 5.0])\nw = np.linalg.solve(X.T @ X, X.T @ y)\nprint(np.round(w, 6))"),
+        ("pinv-least-squares", "X = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]])\ny = np.array([1.0, 3.0, 5.0])\nprint(np.round(np.linalg.pinv(X) @ y, 6))"),
+        ("norm-matrix-orders", "a = np.array([[1.0, -2.0], [3.0, 4.0]])\nprint(np.linalg.norm(a, 1), np.linalg.norm(a, np.inf), np.linalg.norm(a, -1), np.linalg.norm(a, 'fro'))\nprint(np.round(np.linalg.norm(a, 2), 6), np.round(np.linalg.norm(a, 'nuc'), 6))"),
+        ("linalg-namespace-error", "print(np.linalg.nrom(np.ones(2)))"),
     ]
     return cases
 

@@ -85,7 +85,9 @@ extension NDArray {
         let outShape = output.map { size[$0] ?? 1 }
         let outCount = try Limits.elementCount(outShape)
         _ = try Limits.checkAllocation(outShape, .float64)
-        let sumCount = summed.reduce(1) { $0 * (size[$1] ?? 1) }
+        let sumCount = summed.reduce(1) { (acc: Int, l: String) -> Int in
+            let (p, o) = acc.multipliedReportingOverflow(by: size[l] ?? 1); return o ? Int.max : p
+        }
         // Per operand: the stride of each loop label in its C-ordered element list.
         var opStrides: [[Int]] = []
         for (k, ls) in labels.enumerated() {
@@ -97,7 +99,10 @@ extension NDArray {
             })
         }
         let rt = DType.resultType(operands.map(\.dtype)) ?? .float64
-        let totalLoop = outCount * sumCount
+        let (totalLoop, tooMany) = outCount.multipliedReportingOverflow(by: sumCount)
+        if tooMany || totalLoop > 1 << 32 {
+            throw TensorError("einsum: \(outCount) outputs × \(sumCount) terms is too much work for rnnsh's direct sum", kind: .valueError)
+        }
         var index = [Int](repeating: 0, count: loop.count)
         var offsets = [Int](repeating: 0, count: operands.count)
         func forEachTerm(_ body: (Int, [Int]) -> Void) {

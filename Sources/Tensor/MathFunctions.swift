@@ -104,7 +104,9 @@ extension NDArray {
     /// even (`rint`) and divides back (for negative decimals: divides, rounds, multiplies), so
     /// `round(2.5) == 2.0` and `round(0.125, 2) == 0.12`. Integers with decimals >= 0 are
     /// returned unchanged; with decimals < 0 they round in the integer domain, half to even.
-    public func rounded(decimals: Int) throws(TensorError) -> NDArray {
+    public func rounded(decimals rawDecimals: Int) throws(TensorError) -> NDArray {
+        // Beyond ±400 every float result is the same (x, or 0 / ±inf / NaN), so clamp.
+        let decimals = Swift.max(Swift.min(rawDecimals, 400), -400)
         if !dtype.isFloat {
             if decimals >= 0 || dtype == .bool { return try copy() }
             let d = Swift.min(-decimals, 19)

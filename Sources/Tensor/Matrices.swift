@@ -6,7 +6,10 @@ extension NDArray {
         if n < 0 || cols < 0 { throw TensorError("negative dimensions are not allowed", kind: .valueError) }
         var v = [Int64](repeating: 0, count: try Limits.elementCount([n, cols]))
         _ = try Limits.checkAllocation([n, cols], dtype)
-        for i in 0..<n { let j = i + k; if j >= 0 && j < cols { v[i * cols + j] = 1 } }
+        for i in 0..<n {
+            let (j, overflow) = i.addingReportingOverflow(k)
+            if !overflow && j >= 0 && j < cols { v[i * cols + j] = 1 }
+        }
         return try fromInt64s(v, shape: [n, cols], dtype: dtype)
     }
 
@@ -15,6 +18,7 @@ extension NDArray {
     public static func diag(_ v: NDArray, k: Int = 0) throws(TensorError) -> NDArray {
         switch v.ndim {
         case 1:
+            guard k > Int.min / 2 && k < Int.max / 2 else { throw TensorError("Maximum allowed size exceeded", kind: .valueError) }
             let n = v.shape[0] + Swift.abs(k)
             _ = try Limits.checkAllocation([n, n], v.dtype)
             let out = try NDArray(zeros: [n, n], dtype: v.dtype)
@@ -28,7 +32,8 @@ extension NDArray {
         case 2:
             let (rows, cols) = (v.shape[0], v.shape[1])
             var idx: [(Int, Int)] = []
-            var i = k >= 0 ? 0 : -k, j = k >= 0 ? k : 0
+            let kk = Swift.max(Swift.min(k, cols), -rows)   // beyond the matrix: an empty diagonal
+            var i = kk >= 0 ? 0 : -kk, j = kk >= 0 ? kk : 0
             while i < rows && j < cols { idx.append((i, j)); i += 1; j += 1 }
             let out = try NDArray(zeros: [idx.count], dtype: v.dtype)
             let w = v.dtype.itemSize

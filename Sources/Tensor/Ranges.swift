@@ -9,6 +9,7 @@ extension NDArray {
                                 dtype: DType? = nil) throws(TensorError) -> (values: NDArray, step: Double) {
         if num < 0 { throw TensorError("Number of samples, \(num), must be non-negative.", kind: .valueError) }
         let s = try start.asArray.doubleValues().first ?? 0, e = try stop.asArray.doubleValues().first ?? 0
+        _ = try Limits.checkAllocation([num], .float64)
         let div = endpoint ? num - 1 : num
         let delta = e - s
         var y = (0..<num).map { Double($0) }

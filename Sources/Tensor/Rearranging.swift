@@ -83,7 +83,11 @@ extension NDArray {
         var a = try reshape([Int](repeating: 1, count: d - ndim) + shape)
         let r = [Int](repeating: 1, count: d - reps.count) + reps
         var target = a.shape
-        for k in 0..<d { target[k] *= r[k] }
+        for k in 0..<d {
+            let (t, o) = target[k].multipliedReportingOverflow(by: r[k])
+            if o { throw TensorError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.", kind: .valueError) }
+            target[k] = t
+        }
         _ = try Limits.checkAllocation(target, dtype)
         for k in 0..<d where r[k] != 1 {
             let n = a.shape[k]
@@ -114,7 +118,11 @@ extension NDArray {
         else if axis.count == 1 { pairs = shifts.map { (axis[0], $0) } }
         else { throw TensorError("'shift' and 'axis' should be scalars or 1D sequences", kind: .valueError) }
         var total = [Int](repeating: 0, count: ndim)
-        for (a, s) in pairs { total[try NDArray.normalizeAxis(a, ndim: ndim)] += s }
+        for (a, s) in pairs {
+            let ax = try NDArray.normalizeAxis(a, ndim: ndim)
+            let n = Swift.max(shape[ax], 1)
+            total[ax] = (total[ax] + s % n) % n   // reduced first: huge shifts never overflow
+        }
         var r = try copy()
         for ax in 0..<ndim where total[ax] != 0 {
             let n = shape[ax]
@@ -148,7 +156,12 @@ extension NDArray {
     public func padded(_ widths: [(Int, Int)], value: Operand) throws(TensorError) -> NDArray {
         if widths.contains(where: { $0.0 < 0 || $0.1 < 0 }) { throw TensorError("index can't contain negative values", kind: .valueError) }
         var outShape = shape
-        for k in 0..<ndim { outShape[k] += widths[k].0 + widths[k].1 }
+        for k in 0..<ndim {
+            let (w, o1) = widths[k].0.addingReportingOverflow(widths[k].1)
+            let (t, o2) = outShape[k].addingReportingOverflow(w)
+            if o1 || o2 { throw TensorError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.", kind: .valueError) }
+            outShape[k] = t
+        }
         var fillValue = value
         if case .array(let v) = value { fillValue = .array(try v.astype(dtype)) }
         let out = try NDArray.full(outShape, fillValue, dtype: dtype)

@@ -131,7 +131,9 @@ extension NDArray {
         if minlength < 0 { throw TensorError("'minlength' must not be negative", kind: .valueError) }
         let v = try x.int64Values()
         if v.contains(where: { $0 < 0 }) { throw TensorError("'list' argument must have no negative elements", kind: .valueError) }
-        let length = Swift.max(Int(v.max().map { $0 + 1 } ?? 0), minlength)
+        let top = v.max() ?? -1
+        guard top < Int64(Int32.max) else { throw TensorError("Maximum allowed dimension exceeded", kind: .valueError) }
+        let length = Swift.max(Int(top) + 1, minlength)
         _ = try Limits.checkAllocation([length], .float64)
         if let weights {
             guard weights.shape == x.shape else { throw TensorError("The weights and list don't have the same length.", kind: .valueError) }
@@ -179,6 +181,7 @@ extension NDArray {
     public func histogram(bins: Int = 10, range: (Double, Double)? = nil, weights: NDArray? = nil,
                           density: Bool = false) throws(TensorError) -> (hist: NDArray, edges: NDArray) {
         if bins < 1 { throw TensorError("`bins` must be positive, when an integer", kind: .valueError) }
+        _ = try Limits.checkAllocation([bins, 2], .float64)
         let values = try doubleValues()
         var first: Double, last: Double
         if let range {
@@ -198,7 +201,9 @@ extension NDArray {
         var counts = [Double](repeating: 0, count: bins)
         let norm = Double(bins) / (last - first)
         for (k, x) in values.enumerated() where x >= first && x <= last {
-            var i = Int((x - first) * norm)
+            let f = (x - first) * norm
+            // A NaN or out-of-range position (a denormal range makes norm infinite) never traps.
+            var i = f.isFinite ? Int(Swift.min(Swift.max(f, 0), Double(bins))) : 0
             if i == bins { i -= 1 }
             if x < e[i] { i -= 1 }
             if i != bins - 1 && x >= e[i + 1] { i += 1 }

@@ -11,6 +11,11 @@ enum LinalgCommands {
 
     typealias A = FunctionArguments
 
+    /// LAPACK runs in float64; numpy returns float32 for float32 input, so results follow the input.
+    static func like(_ r: NDArray, _ a: NDArray) throws(TensorError) -> NDArray {
+        a.dtype == .float32 ? try r.astype(.float32) : r
+    }
+
     static func pair(_ name: String, _ summary: String, _ help: String, _ example: String,
                      _ f: @escaping @Sendable (NDArray, NDArray) throws(TensorError) -> NDArray) -> Command {
         Command(
@@ -117,25 +122,25 @@ enum LinalgCommands {
 
     static let inv = matrixCommand("inv", "Matrix inverse: np.linalg.inv.",
                                    "numpy's `np.linalg.inv` (LAPACK dgesv against the identity); a singular matrix is numpy's `Singular matrix`.",
-                                   "np.linalg.inv(np.array([[2.0, 1.0], [1.0, 1.0]]))") { (a) throws(TensorError) in .array(try a.inverse()) }
+                                   "np.linalg.inv(np.array([[2.0, 1.0], [1.0, 1.0]]))") { (a) throws(TensorError) in .array(try like(try a.inverse(), a)) }
     static let det = matrixCommand("det", "Determinant: np.linalg.det.",
                                    "numpy's `np.linalg.det`: LU factorisation (LAPACK dgetrf), then sign · exp(Σ log|u_ii|) as numpy computes it.",
-                                   "np.linalg.det(np.array([[1.0, 2.0], [3.0, 4.0]]))") { (a) throws(TensorError) in FunctionArguments.result(try a.determinant()) }
+                                   "np.linalg.det(np.array([[1.0, 2.0], [3.0, 4.0]]))") { (a) throws(TensorError) in FunctionArguments.result(try like(try a.determinant(), a)) }
     static let pinv = matrixCommand("pinv", "Moore–Penrose pseudo-inverse: np.linalg.pinv.",
                                     "numpy's `np.linalg.pinv`: from the SVD, dropping singular values below 1e-15 · max.",
-                                    "np.linalg.pinv(np.array([[1.0, 2.0], [2.0, 4.0]]))") { (a) throws(TensorError) in .array(try a.pseudoInverse()) }
+                                    "np.linalg.pinv(np.array([[1.0, 2.0], [2.0, 4.0]]))") { (a) throws(TensorError) in .array(try like(try a.pseudoInverse(), a)) }
     static let matrixRank = matrixCommand("matrix_rank", "Rank of a matrix (by its singular values).",
                                           "numpy's `np.linalg.matrix_rank`: singular values above S.max() · max(M, N) · eps.",
                                           "np.linalg.matrix_rank(np.array([[1.0, 2.0], [2.0, 4.0]]))") { (a) throws(TensorError) in .scalar(NDArray(scalar: Int64(try a.matrixRank()))) }
     static let eigh = matrixCommand("eigh", "Eigenvalues and eigenvectors of a symmetric matrix.",
                                     "numpy's `np.linalg.eigh` (LAPACK dsyevd on the lower triangle): ascending eigenvalues w and eigenvectors as the columns of v.",
                                     "w, v = np.linalg.eigh(np.array([[2.0, 1.0], [1.0, 2.0]]))\nw") { (a) throws(TensorError) in
-        let (w, v) = try a.symmetricEigen(); return .tuple([.array(w), .array(v)])
+        let (w, v) = try a.symmetricEigen(); return .tuple([.array(try like(w, a)), .array(try like(v, a))])
     }
     static let eig = matrixCommand("eig", "Eigenvalues and eigenvectors of a square matrix (real ones).",
                                    "numpy's `np.linalg.eig` (LAPACK dgeev); matrices with complex eigenvalues are refused (rnnsh has no complex dtype).",
                                    "w, v = np.linalg.eig(np.array([[2.0, 0.0], [0.0, 3.0]]))\nw") { (a) throws(TensorError) in
-        let (w, v) = try a.eigen(); return .tuple([.array(w), .array(v)])
+        let (w, v) = try a.eigen(); return .tuple([.array(try like(w, a)), .array(try like(v, a))])
     }
 
     static let solve = Command(
@@ -144,7 +149,11 @@ enum LinalgCommands {
         parameters: [Parameter("a", .array, help: "a square matrix"), Parameter("b", .array, help: "the right-hand side (a vector or a matrix)")],
         help: "numpy's `np.linalg.solve` (LAPACK dgesv); a singular matrix is numpy's `Singular matrix`.",
         examples: [Example("np.linalg.solve(np.array([[3.0, 1.0], [1.0, 2.0]]), np.array([9.0, 8.0]))")],
-        run: { call in .array(try NDArray.solve(try A.array(call, "a"), try A.array(call, "b"))) })
+        run: { call in
+            let a = try A.array(call, "a"), b = try A.array(call, "b")
+            let r = try NDArray.solve(a, b)
+            return .array(a.dtype == .float32 && b.dtype == .float32 ? try r.astype(.float32) : r)
+        })
 
     static let svd = Command(
         name: "svd", category: "Linear algebra",
@@ -156,9 +165,10 @@ enum LinalgCommands {
         examples: [Example("np.linalg.svd(np.array([[3.0, 0.0], [0.0, 4.0]]), compute_uv=False)")],
         run: { call in
             let a = call.arguments
-            let (u, s, vt) = try A.array(call, "a").svd(full: a.bool("full_matrices") ?? true, computeUV: a.bool("compute_uv") ?? true)
-            guard let u, let vt else { return .array(s) }
-            return .tuple([.array(u), .array(s), .array(vt)])
+            let x = try A.array(call, "a")
+            let (u, s, vt) = try x.svd(full: a.bool("full_matrices") ?? true, computeUV: a.bool("compute_uv") ?? true)
+            guard let u, let vt else { return .array(try like(s, x)) }
+            return .tuple([.array(try like(u, x)), .array(try like(s, x)), .array(try like(vt, x))])
         })
 
     static let qr = Command(
@@ -173,8 +183,9 @@ enum LinalgCommands {
             guard mode == "reduced" || mode == "r" || mode == "complete" else {
                 throw ShellError("Unrecognized mode '\(mode)'", span: call.arguments.span("mode"), kind: .valueError)
             }
-            let (q, r) = try A.array(call, "a").qr(mode: mode)
-            guard let q else { return .array(r) }
-            return .tuple([.array(q), .array(r)])
+            let x = try A.array(call, "a")
+            let (q, r) = try x.qr(mode: mode)
+            guard let q else { return .array(try like(r, x)) }
+            return .tuple([.array(try like(q, x)), .array(try like(r, x))])
         })
 }

@@ -346,7 +346,10 @@ final class Evaluator {
             if name == "linalg" && module == "numpy" { return .namespace("numpy.linalg") }
             if module == "numpy.linalg" {
                 if LinalgCommands.linalgNames.contains(name) { return .function(Callable(name: name)) }
-                throw ShellError(Suggest.message("module 'numpy.linalg' has no attribute '\(name)'", name: name, candidates: LinalgCommands.linalgNames.sorted()), span: span)
+                // Python's message; the suggestion goes on the explanation line, as Python prints it apart.
+                let hint = Suggest.closest(to: name, in: LinalgCommands.linalgNames.sorted()).map { "Did you mean: '\($0)'?" }
+                throw ShellError("module 'numpy.linalg' has no attribute '\(name)'", explanation: hint,
+                                 span: span, kind: .attributeError)
             }
             if let c = Constants.value(name), name != "np", name != "numpy" { return c }
             if registry[name] != nil { return .function(Callable(name: name)) }

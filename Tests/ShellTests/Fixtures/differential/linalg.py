@@ -765,3 +765,22 @@ print(np.einsum('qd,kd->qk', q, k))
 print(np.einsum('ii', np.arange(9).reshape(3, 3)))
 #--- norm-bad-ord
 print(np.linalg.norm(np.ones((2, 2)), 'nuc2'))
+#--- linalg-float32-dtypes
+a = np.array([[2.0, 1.0], [1.0, 3.0]], dtype=np.float32)
+print(np.linalg.inv(a).dtype, np.linalg.det(a).dtype, np.linalg.solve(a, a).dtype)
+print(np.linalg.svd(a)[1].dtype, np.linalg.norm(a).dtype)
+#--- least-squares-normal-equations
+X = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]])
+y = np.array([1.0, 3.0, 5.0])
+w = np.linalg.solve(X.T @ X, X.T @ y)
+print(np.round(w, 6))
+#--- pinv-least-squares
+X = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]])
+y = np.array([1.0, 3.0, 5.0])
+print(np.round(np.linalg.pinv(X) @ y, 6))
+#--- norm-matrix-orders
+a = np.array([[1.0, -2.0], [3.0, 4.0]])
+print(np.linalg.norm(a, 1), np.linalg.norm(a, np.inf), np.linalg.norm(a, -1), np.linalg.norm(a, 'fro'))
+print(np.round(np.linalg.norm(a, 2), 6), np.round(np.linalg.norm(a, 'nuc'), 6))
+#--- linalg-namespace-error
+print(np.linalg.nrom(np.ones(2)))
