@@ -48,14 +48,28 @@ public struct Dataset: Sendable {
             throw TensorError("validation size should be between 0 and \(raw.trainCount), not \(validation)")
         }
         let classCount = max(10, Int(max(raw.trainLabels.max() ?? 0, raw.testLabels.max() ?? 0)) + 1)
-        let all = try DataSplit(images: Dataset.scaledImages(raw.trainPixels, count: raw.trainCount),
+        let all = try DataSplit(pixels: Dataset.pixelArray(raw.trainPixels, count: raw.trainCount), scale: Dataset.pixelScale,
                                 classIDs: Dataset.classIDs(raw.trainLabels), classCount: classCount, oneHot: oneHot)
         self.validation = all.slice(0..<validation)
         self.train = all.slice(validation..<all.count)
-        self.test = try DataSplit(images: Dataset.scaledImages(raw.testPixels, count: raw.testCount),
+        self.test = try DataSplit(pixels: Dataset.pixelArray(raw.testPixels, count: raw.testCount), scale: Dataset.pixelScale,
                                   classIDs: Dataset.classIDs(raw.testLabels), classCount: classCount, oneHot: oneHot)
         self.path = path
         self.source = source
+    }
+
+    /// TF's scale, `1.0 / 255.0` rounded to float32 as numpy does before multiplying.
+    public static let pixelScale = Float(1.0 / 255.0)
+
+    /// The pixels as a (count, features) uint8 array (kept as bytes; see `DataSplit`).
+    static func pixelArray(_ pixels: [UInt8], count: Int) throws(TensorError) -> NDArray {
+        let features = imageSide * imageSide
+        let out = try NDArray(zeros: [count, features], dtype: .uint8)
+        let n = min(pixels.count, count * features)
+        pixels.withUnsafeBytes { src in
+            if let s = src.baseAddress, n > 0 { out.storage.pointer.copyMemory(from: s, byteCount: n) }
+        }
+        return out
     }
 
     /// Pixels 0…255 → float32 as TF computes them: `images.astype(float32) * (1.0 / 255.0)`,

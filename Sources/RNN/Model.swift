@@ -422,12 +422,14 @@ public final class Model {
     }
 
     /// Accuracy, mean loss and predictions on a labelled set (forward only, in chunks).
-    public func evaluate(images x: NDArray, labels y: NDArray) throws(TensorError) -> Evaluation {
+    /// `scale` multiplies every image value as it is converted (1/255 for uint8 pixels kept
+    /// as bytes), chunk by chunk, so the whole set is never held as float32.
+    public func evaluate(images x: NDArray, labels y: NDArray, scale: Float = 1) throws(TensorError) -> Evaluation {
         let n = try checkImages(x)
         try stageLabels(y, count: n)
         let k = config.classes
         let out = FloatBuffer(max(n * k, 1))
-        try forwardChunked(x, rows: n, into: out.pointer)
+        try forwardChunked(x, rows: n, into: out.pointer, scale: scale)
         let r = SoftmaxCrossEntropy.forwardBackward(logits: out.pointer, labels: targets.pointer, dlogits: nil,
                                                     batch: n, meanOver: n, classes: k)
         var predictions = [Int](repeating: 0, count: n)
@@ -445,7 +447,7 @@ public final class Model {
     /// Logits of the images `x` (N rows), converted and run in chunks of `evalChunk` rows that
     /// the workers claim as they become free; each worker converts its own rows, so evaluating
     /// 10,000 images never holds more than one chunk per worker as float32.
-    func forwardChunked(_ x: NDArray, rows: Int, into out: UnsafeMutablePointer<Float>) throws(TensorError) {
+    func forwardChunked(_ x: NDArray, rows: Int, into out: UnsafeMutablePointer<Float>, scale: Float = 1) throws(TensorError) {
         let per = config.steps * config.input, k = config.classes
         let p = UnsafePointer(params.pointer)
         let src = try x.contiguous()
@@ -457,6 +459,7 @@ public final class Model {
             let rep = replicas[worker]
             rep.staged.ensure(c * per)
             ArrayConversion.copyRows(src, rows: Array(s..<(s + c)), into: rep.staged.pointer)
+            if scale != 1 { for i in 0..<(c * per) { rep.staged.pointer[i] *= scale } }
             rep.forward(params: p, images: rep.staged.pointer, rows: c, forBackward: false)
             (outBox.value + s * k).update(from: rep.logits.pointer, count: c * k)
         }

@@ -20,7 +20,7 @@ struct FashionMNISTPackageTests {
         }
         let d = try Dataset.load(path: Self.dir)
         #expect(d.source == "Fashion-MNIST: IDX files in \(Self.dir) (gzip)")
-        #expect(d.train.images.shape == [55000, 784] && d.validation.images.shape == [5000, 784] && d.test.images.shape == [10000, 784])
+        #expect(try d.train.images.shape == [55000, 784] && d.validation.images.shape == [5000, 784] && d.test.images.shape == [10000, 784])
         #expect(d.classCount == 10)
         // Facts computed by numpy from the same files (gzip + np.frombuffer).
         let trainIDs = try #require(d.train.classIDs.elements(as: Int64.self))
@@ -37,6 +37,6 @@ struct FashionMNISTPackageTests {
         }
         #expect(byteSum(try #require(d.validation.image(at: 0))) == 76247)
         #expect(byteSum(try #require(d.train.image(at: 0))) == 94772)
-        #expect(byteSum(d.test.images) == 573_469_082)
+        #expect(byteSum(try d.test.images) == 573_469_082)
     }
 }

@@ -47,7 +47,7 @@ enum EvalRunner {
             part = part.prefix(limit)
         }
         guard part.count > 0 else { throw call.error("the \(s.name) split is empty") }
-        let r = try m.model.evaluate(images: part.images, labels: part.labels)
+        let r = try m.model.evaluate(images: part.pixels, labels: part.labels, scale: part.pixelScale)
         let ids = part.classIDs.scalars.map { Int($0.doubleValue) }
         let counts = ConfusionMatrix.counts(actual: ids, predicted: r.predictions, classes: m.model.config.classes)
         var rendered: String? = nil

@@ -138,7 +138,7 @@ extension TrainCommands {
                 let val = h.valAccuracy.last.flatMap { $0.isNaN ? nil : String(format: "%.4f", $0) } ?? "-"
                 var test = "-"
                 if let d = m.dataset, d.dataset.test.count > 0 {
-                    let e = try m.model.evaluate(images: d.dataset.test.images, labels: d.dataset.test.labels)
+                    let e = try m.model.evaluate(images: d.dataset.test.pixels, labels: d.dataset.test.labels, scale: d.dataset.test.pixelScale)
                     test = String(format: "%.4f", e.accuracy)
                 }
                 rows.append([name, cell, ModelObject.grouped(m.parameterCount), seconds, loss, val, test])
@@ -286,7 +286,7 @@ enum Trainer {
         }, epochEnd: { e in
             seenExamples += e.examples
             var val = Double.nan
-            if valSplit.count > 0, e.steps > 0, let r = try? model.evaluate(images: valSplit.images, labels: valSplit.labels) {
+            if valSplit.count > 0, e.steps > 0, let r = try? model.evaluate(images: valSplit.pixels, labels: valSplit.labels, scale: valSplit.pixelScale) {
                 val = r.accuracy
             }
             history.epochLoss.append(e.lossSum)

@@ -86,7 +86,7 @@ public struct SplitObject: ShellObject {
     public var kind: String { "split" }
 
     var layoutSummary: String {
-        "\(split.count) images \(shapeString(split.images.shape)) float32, labels \(shapeString(split.labels.shape)) \(split.labels.dtype.name)"
+        "\(split.count) images \(shapeString([split.count, split.featureCount])) float32, labels \(shapeString(split.labels.shape)) \(split.labels.dtype.name)"
     }
 
     public var summary: String { "\(datasetName) \(name): \(split.count) images, labels \(split.oneHot ? "one-hot" : "class ids")" }
@@ -97,7 +97,8 @@ public struct SplitObject: ShellObject {
 
     public func attribute(_ name: String) -> Value? {
         switch name {
-        case "images": return .array(split.images)
+        // Made from the stored bytes on first use (see DataSplit); nil only over the memory limit.
+        case "images": return (try? split.images).map { .array($0) }
         case "labels": return .array(split.labels)
         case "class_ids": return .array(split.classIDs)
         case "num_examples": return .int(split.count)
