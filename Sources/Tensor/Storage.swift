@@ -21,6 +21,7 @@ public final class Storage: @unchecked Sendable {
     private let mapped: Bool
 
     static let mapThreshold = 1 << 20
+    static let hugePageThreshold = 4 << 20
 
     /// Zero-filled storage. Callers must have validated `byteCount` with `Limits`.
     convenience init(byteCount: Int) { self.init(byteCount: byteCount, zeroed: true) }
@@ -32,6 +33,10 @@ public final class Storage: @unchecked Sendable {
         if byteCount >= Storage.mapThreshold,
            let raw = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
            raw != MAP_FAILED {
+            // Transparent huge pages where the system offers them on request (as numpy asks
+            // for arrays of 4 MiB and more): 512× fewer page faults when the array is first
+            // filled, which dominated loading a 100 MB .npy.
+            if byteCount >= Storage.hugePageThreshold { _ = madvise(raw, byteCount, Int32(MADV_HUGEPAGE)) }
             pointer = raw
             mapped = true
             return
