@@ -164,8 +164,18 @@ enum ArgumentBinder {
             throw ShellError("\(name)() \(takes) but \(positionalCount) \(positionalCount == 1 ? "was" : "were") given", span: extra)
         }
         let all = command.allParameters
+        let keywordCollector = all.first(where: \.collectsKeywords)
+        var collected: [(name: String, input: ArgumentInput)] = []
         for input in inputs {
             guard let label = input.label else { continue }
+            if let keywordCollector, !all.contains(where: { $0.name == label && !$0.collectsKeywords }) {
+                if collected.contains(where: { $0.name == label }) {
+                    throw ShellError("keyword argument repeated: \(label)", span: input.span, kind: .syntaxError)
+                }
+                collected.append((label, input))
+                _ = keywordCollector
+                continue
+            }
             guard let p = all.first(where: { $0.name == label }) else {
                 // Python's sentence, then the option meant — by spelling, or by the name another
                 // library gives it (`hidden=` → `units=`) — and every option there is.
@@ -198,7 +208,13 @@ enum ArgumentBinder {
         }
 
         var bound = BoundArguments(declared: Set(all.map(\.name)))
-        for p in all {
+        if let keywordCollector {
+            var fields: [(name: String, value: Value)] = []
+            for (label, input) in collected { fields.append((label, try raw(input, keywordCollector, context))) }
+            bound.values[keywordCollector.name] = .record(Record(fields))
+            if !collected.isEmpty { bound.given.insert(keywordCollector.name) }
+        }
+        for p in all where !p.collectsKeywords {
             guard let given = assigned[p.name], let first = given.first else {
                 bound.values[p.name] = p.defaultValue ?? Value.none
                 continue

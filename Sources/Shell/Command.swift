@@ -53,7 +53,7 @@ public struct Command: Sendable {
             }
         }
         for o in options {
-            parts.append("[\(o.name)=\(o.defaultText ?? o.metavar)]")
+            parts.append(o.collectsKeywords ? "[NAME=VALUE...]" : "[\(o.name)=\(o.defaultText ?? o.metavar)]")
         }
         return parts.joined(separator: " ")
     }
@@ -83,6 +83,15 @@ public struct Parameter: Sendable {
     /// Names a learner coming from another library may try for this parameter (`hidden=`,
     /// `rnn_size=` for `units=`): an unknown keyword that is one of them suggests this one.
     public var aliases: [String] = []
+    /// Soaks up every keyword argument no other parameter takes, as a record in the order
+    /// written (Python's `**kwds`, e.g. `np.savez(f, a=x, b=y)`).
+    public var collectsKeywords = false
+
+    /// Python's `**name`: keyword arguments with any names, bound as a record.
+    public init(keywords name: String, help: String) {
+        self.init(name, .value, default: .record(Record([])), help: help)
+        collectsKeywords = true
+    }
 
     /// A required parameter.
     public init(_ name: String, _ kind: ParameterKind, variadic: Bool = false, help: String) {

@@ -31,6 +31,17 @@ public struct Invocation {
         if isInterrupted { throw Interrupt.error }
     }
 
+    /// True when the command was written in numpy form (`np.load('f.npz')`, `load('f.npz')`)
+    /// rather than command form (`load f.npz`): the few commands whose numpy result differs
+    /// from their shell result (`load` of an `.npz`) ask this.
+    public var isNumpyForm: Bool {
+        var text = Substring(evaluator.rawText(span))
+        text = text.drop { $0 == " " }
+        for prefix in ["numpy.", "np."] where text.hasPrefix(prefix) { text = text.dropFirst(prefix.count) }
+        guard text.hasPrefix(command.name) else { return false }
+        return text.dropFirst(command.name.count).drop { $0 == " " }.first == "("
+    }
+
     /// Shortcut for `emit(.text(text))`.
     public func print(_ text: String) { evaluator.emit(.text(text)) }
 

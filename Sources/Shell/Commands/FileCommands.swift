@@ -1,9 +1,11 @@
 import Tensor
 
 /// `save` and `load`: arrays to `.npy`, lists and tuples of arrays to `.npz` (`arr_0, arr_1, …`
-/// as `np.savez` names them), records to `.npz` with their field names — and back.
+/// as `np.savez` names them), records to `.npz` with their field names — and back. In numpy
+/// form they are numpy's own: `np.load('f.npz')` gives the lazy `NpzFile` mapping,
+/// `np.savez(f, a=x, b=y)` names members, `np.savez_compressed` deflates them.
 enum FileIOCommands {
-    static let all: [Command] = [save, savez, load]
+    static let all: [Command] = [save, savez, savezCompressed, load]
 
     /// numpy appends the extension when it is missing (`np.save('x', a)` writes `x.npy`).
     static func withExtension(_ path: String, _ ext: String) -> String {
@@ -14,7 +16,9 @@ enum FileIOCommands {
         name: "save", category: "Files",
         summary: "Write an array to .npy, or a list/tuple of arrays to .npz.",
         parameters: [Parameter("value", .value, help: "an array, a list or tuple of arrays, or a record"),
-                     Parameter("file", .path, help: "the file; `.npy` or `.npz` is added when missing")],
+                     Parameter("file", .path, help: "the file; `.npy` or `.npz` is added when missing"),
+                     Parameter("allow_pickle", .value, default: .bool(true), help: "accepted for numpy's signature (nothing is pickled)"),
+                     Parameter("fix_imports", .value, default: .bool(true), help: "accepted for numpy's signature")],
         help: """
             `save x x.npy` writes one array in numpy's format (`np.load` reads it). A list or \
             tuple of arrays goes to an `.npz` archive with members `arr_0, arr_1, …`, exactly \
@@ -71,37 +75,85 @@ enum FileIOCommands {
         }
     }
 
-    static let savez = Command(
-        name: "savez", category: "Files",
-        summary: "Write several arrays to one .npz: np.savez(file, a, b, …).",
-        parameters: [Parameter("file", .path, help: "the archive; `.npz` is added when missing"),
-                     Parameter("arrays", .value, default: .tuple([]), variadic: true, help: "the arrays, stored as arr_0, arr_1, …")],
-        help: "numpy's `np.savez`: positional arrays become members `arr_0, arr_1, …`.",
-        examples: [Example("savez pair.npz (arange 2) (arange 3)\nload pair.npz")],
-        run: { call in
-            guard case .string(let file) = call.arguments["file"] else { _ = try call.path("file"); return .none }
-            try write(.list(call.arguments["arrays"].sequenceItems ?? []), to: withExtension(file, ".npz"), call: call, argument: "arrays")
-            return .none
-        })
+    static let savez = archiveCommand(name: "savez", compressed: false)
+    static let savezCompressed = archiveCommand(name: "savez_compressed", compressed: true)
+
+    /// numpy's `np.savez` / `np.savez_compressed`: positional arrays become `arr_0, arr_1, …`,
+    /// keyword arrays keep their names (`np.savez(f, a=x, b=y)`); `.npz` is appended to a name
+    /// that does not end in it.
+    static func archiveCommand(name: String, compressed: Bool) -> Command {
+        Command(
+            name: name, category: "Files",
+            summary: compressed ? "Write several arrays to one deflated .npz: np.savez_compressed(file, a, b=…)."
+                                : "Write several arrays to one .npz: np.savez(file, a, b=…).",
+            parameters: [Parameter("file", .path, help: "the archive; `.npz` is added when missing"),
+                         Parameter("args", .value, default: .tuple([]), variadic: true, help: "arrays stored as arr_0, arr_1, …")],
+            options: [Parameter("allow_pickle", .value, default: .bool(true), help: "accepted for numpy's signature (nothing is pickled)"),
+                      Parameter(keywords: "kwds", help: "arrays stored under their keyword names")],
+            help: "numpy's `np.\(name)`: positional arrays become members `arr_0, arr_1, …`, keyword arrays keep their names"
+                + (compressed ? ", every member deflated." : "."),
+            examples: [Example("\(name) pair.npz (arange 2) (arange 3)\nz = np.load('pair.npz')\nz.files"),
+                       Example("np.\(name)('named', w=np.ones(2), b=np.zeros(1))\nnp.load('named.npz')['w']")],
+            run: { call in
+                guard case .string(let file) = call.arguments["file"] else { _ = try call.path("file"); return .none }
+                // numpy's order: the keyword arrays first, then arr_0, arr_1, …
+                var members: [(name: String, array: NDArray)] = []
+                if case .record(let named) = call.arguments["kwds"] {
+                    for f in named.fields {
+                        members.append((f.name, try call.evaluator.toArray(f.value, span: call.arguments.span("kwds"))))
+                    }
+                }
+                for (i, item) in (call.arguments["args"].sequenceItems ?? []).enumerated() {
+                    let key = "arr_\(i)"
+                    if members.contains(where: { $0.name == key }) {
+                        throw ShellError("Cannot use un-named variables and keyword \(key)", span: call.arguments.span("kwds"), kind: .valueError)
+                    }
+                    members.append((key, try call.evaluator.toArray(item, span: call.arguments.span("args"))))
+                }
+                let path = file.hasSuffix(".npz") ? file : file + ".npz"
+                try NPZFile.write(members, to: call.resolvePath(path), compressed: compressed)
+                return .none
+            })
+    }
 
     static let load = Command(
         name: "load", category: "Files",
-        summary: "Read an .npy (an array) or .npz (a list, or a record of named arrays).",
-        parameters: [Parameter("file", .path, help: "an .npy or .npz file")],
+        summary: "Read an .npy (an array) or .npz (numpy's lazy NpzFile mapping; a list or record in command form).",
+        parameters: [Parameter("file", .path, help: "an .npy or .npz file"),
+                     Parameter("mmap_mode", .value, default: .none, help: "accepted ('r' reads the file normally)"),
+                     Parameter("allow_pickle", .value, default: .bool(false), help: "accepted (rnnsh never unpickles)"),
+                     Parameter("fix_imports", .value, default: .bool(true), help: "accepted for numpy's signature"),
+                     Parameter("encoding", .value, default: .string("ASCII"), help: "accepted for numpy's signature")],
+        options: [Parameter("max_header_size", .value, default: .int(10000), help: "accepted for numpy's signature")],
         help: """
-            An `.npy` file loads as an array. An `.npz` archive whose members are exactly \
-            `arr_0, arr_1, …` (what `save` and `np.savez` write for a list) loads as a list; \
-            any other archive loads as a record whose fields are its members (`w = load \
-            weights.npz` then `w.kernel`).
+            An `.npy` file loads as an array. `np.load('f.npz')` gives numpy's `NpzFile`: \
+            `z['kernel']` reads one member, `z.files` lists them, `list(z)` iterates the names. \
+            In command form an archive whose members are exactly `arr_0, arr_1, …` (what `save` \
+            and `np.savez` write for a list) loads as a list, and any other as a record whose \
+            fields are its members (`w = load weights.npz` then `w.kernel`). What a file is comes \
+            from its first bytes, as in numpy, not from its name.
             """,
-        examples: [Example("save (arange 3) three.npy\nx = load three.npy\nx")],
+        examples: [Example("save (arange 3) three.npy\nx = load three.npy\nx"),
+                   Example("np.savez('ab.npz', a=np.arange(3), b=np.eye(2))\nz = np.load('ab.npz')\nz\nz['b']")],
         run: { call in
             let path = try call.path("file")
-            try FileText.checkReadable(path, shown: call.arguments.string("file"))
-            if path.lowercased().hasSuffix(".npz") {
+            let shown = call.arguments.string("file") ?? path
+            try FileText.checkReadable(path, shown: shown)
+            let magic = (try? BinaryFile(path: path).bytes(at: 0, count: 6)) ?? []
+            let isZip = magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) || (magic.starts(with: [0x50, 0x4B]) && !path.lowercased().hasSuffix(".npy"))
+            let isNPY = magic.starts(with: [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59])
+            if !isZip && !isNPY && !magic.isEmpty {
+                throw ShellError("Cannot load file containing pickled data when allow_pickle=False", kind: .valueError)
+            }
+            if isZip || (magic.isEmpty && path.lowercased().hasSuffix(".npz")) {
+                if call.isNumpyForm {
+                    do throws(TensorError) { return .object(try NpzFileObject(path: path, shownName: shown)) } catch {
+                        throw ShellError(error.message, explanation: error.explanation, kind: error.kind)
+                    }
+                }
                 let members = try NPZFile.read(path: path)
                 // Checkpoints and saved cells come back as the model or cell they hold.
-                if let object = try ObjectArchives.value(from: members, file: call.arguments.string("file") ?? path) { return object }
+                if let object = try ObjectArchives.value(from: members, file: shown) { return object }
                 let isList = members.enumerated().allSatisfy { $0.element.name == "arr_\($0.offset)" }
                 if isList { return .list(members.map { .array($0.array) }) }
                 return .record(Record(members.map { (name: $0.name, value: Value.array($0.array)) }))

@@ -14,6 +14,7 @@ enum OutputCommands {
             case .list(let items), .tuple(let items): return .int(items.count)
             case .string(let s): return .int(s.count)
             case .record(let r): return .int(r.fields.count)
+            case .object(let o) where o.iterationItems != nil: return .int(o.iterationItems?.count ?? 0)
             case .array(let a):
                 guard let n = a.shape.first else { throw call.error("len() of unsized object") }
                 return .int(n)

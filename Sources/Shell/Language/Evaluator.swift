@@ -85,6 +85,7 @@ final class Evaluator {
     /// Python iterates lists and tuples by item and arrays along their first axis.
     func unpackItems(_ value: Value, _ span: Range<Int>) throws(ShellError) -> [Value] {
         if let items = value.sequenceItems { return items }
+        if case .object(let o) = value, let items = o.iterationItems { return items }
         if case .array(let a) = value {
             if a.ndim == 0 { throw ShellError("iteration over a 0-d array", span: span) }
             var out: [Value] = []
@@ -418,6 +419,9 @@ final class Evaluator {
                 guard j >= 0 && j < n else { throw ShellError("\(base.typeName) index out of range", span: span) }
                 return items[j]
             }
+        case .object(let o):
+            let key: Value = index.count == 1 ? (index.first ?? .none) : .tuple(index)
+            if let v = try o.item(key) { return v }
         case .record(let r):
             if index.count == 1, case .string(let key)? = index.first {
                 if let v = r[key] { return v }

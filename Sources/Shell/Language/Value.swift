@@ -72,12 +72,19 @@ public protocol ShellObject: Sendable {
     var attributeNames: [String] { get }
     /// The arrays `save VALUE FILE.npz` writes for it (nil: it cannot be saved).
     var archiveMembers: [(name: String, array: NDArray)]? { get }
+    /// `value[key]` (e.g. an `.npz` archive's `z['kernel']`); nil: not subscriptable.
+    func item(_ key: Value) throws(ShellError) -> Value?
+    /// What iterating the object yields (`list(z)`, `for k in z`, unpacking, `len`, `in`);
+    /// nil: not iterable.
+    var iterationItems: [Value]? { get }
 }
 
 extension ShellObject {
     public func attribute(_ name: String) -> Value? { nil }
     public var attributeNames: [String] { [] }
     public var archiveMembers: [(name: String, array: NDArray)]? { nil }
+    public func item(_ key: Value) throws(ShellError) -> Value? { nil }
+    public var iterationItems: [Value]? { nil }
 }
 
 extension Value {
