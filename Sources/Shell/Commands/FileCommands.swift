@@ -134,7 +134,7 @@ enum FileIOCommands {
             from its first bytes, as in numpy, not from its name.
             """,
         examples: [Example("save (arange 3) three.npy\nx = load three.npy\nx"),
-                   Example("np.savez('ab.npz', a=np.arange(3), b=np.eye(2))\nz = np.load('ab.npz')\nz\nz['b']")],
+                   Example("np.savez('ab.npz', a=np.arange(3), b=np.ones((2, 2)))\nz = np.load('ab.npz')\nz\nz['b']")],
         run: { call in
             let path = try call.path("file")
             let shown = call.arguments.string("file") ?? path
