@@ -144,3 +144,57 @@ extension Model {
         return model
     }
 }
+
+extension Model {
+    /// The Keras layer name of a kind's layer (`lstm`, `gru`, `simple_rnn`).
+    static func kerasLayerName(_ kind: CellKind) -> String? {
+        guard let e = try? kind.cell(units: 1, options: CellOptions()).frameworkLayer(.keras, input: 1, extra: []) else { return nil }
+        return snake(String(e.dropFirst("keras.layers.".count).prefix { $0 != "(" }))
+    }
+
+    /// A model from Keras weights named as `get_weights()` lists them under their layers —
+    /// `lstm/kernel`, `lstm/recurrent_kernel`, `lstm/bias`, (`lstm_1/…` stacked,
+    /// `bidirectional/forward_lstm/…` and `backward_lstm` bidirectional), `dense/kernel`,
+    /// `dense/bias` — which is what `export format=keras` writes and what
+    /// `np.savez(f, **{w.path.replace(':0', ''): w.numpy() for w in model.weights})` gives for
+    /// the recipe's `Sequential`. A GRU must be `GRU(reset_after=False)` (TF1's GRUCell);
+    /// Keras's default `reset_after=True` is refused with the reason. Images are read as
+    /// `steps = input` rows; the forget bias is 1 (Keras keeps it in the bias).
+    public static func fromKeras(_ w: [String: NDArray], seed: UInt64 = 0) throws(TensorError) -> Model? {
+        guard let dk = w["dense/kernel"], let db = w["dense/bias"], dk.ndim == 2 else { return nil }
+        var found: (CellKind, String, Bool)?
+        for kind in CellKind.allCases {
+            guard let layer = kerasLayerName(kind) else { continue }
+            if w["\(layer)/kernel"] != nil { found = (kind, layer, false); break }
+            if w["bidirectional/forward_\(layer)/kernel"] != nil { found = (kind, layer, true); break }
+        }
+        guard let (kind, layer, bidirectional) = found else { return nil }
+        func prefix(_ l: Int, _ d: Int) -> String {
+            let suffix = l > 0 ? "_\(l)" : ""
+            return bidirectional ? "bidirectional\(suffix)/\(d == 0 ? "forward" : "backward")_\(layer)/" : "\(layer)\(suffix)/"
+        }
+        var layers = 0
+        while w[prefix(layers, 0) + "kernel"] != nil { layers += 1 }
+        guard let k0 = w[prefix(0, 0) + "kernel"], let r0 = w[prefix(0, 0) + "recurrent_kernel"], k0.ndim == 2, r0.ndim == 2 else {
+            throw TensorError("'\(prefix(0, 0))kernel' and 'recurrent_kernel' must be 2-d")
+        }
+        let units = r0.shape[0], input = k0.shape[0]
+        var config = ModelConfig(steps: input, input: input, units: units, classes: dk.shape[1], seed: seed)
+        config.cell = kind; config.layers = layers; config.bidirectional = bidirectional
+        let model = try Model(config: config)
+        var tf: [String: NDArray] = [:]
+        for slot in model.layout.slots {
+            var cw: [String: NDArray] = [:]
+            for n in ["kernel", "recurrent_kernel", "bias"] {
+                guard let a = w[prefix(slot.layer, slot.direction) + n] else { throw TensorError("missing '\(prefix(slot.layer, slot.direction) + n)'") }
+                cw[n] = a
+            }
+            let scope = model.scope(layer: slot.layer, direction: slot.direction)
+            for (n, a) in try model.cellSpec.tfWeights(from: cw, framework: .keras, input: slot.input) { tf[scope + "/" + n] = a }
+        }
+        tf[Model.denseWeightsName] = dk
+        tf[Model.denseBiasName] = db
+        try model.setWeights(tf)
+        return model
+    }
+}

@@ -94,7 +94,8 @@ enum ModelIOCommands {
 
 /// Models from other frameworks' weight files that `load` recognises: a PyTorch state_dict saved
 /// with numpy, `np.savez(f, **{k: v.numpy() for k, v in sd.items()})` — the modules `export
-/// format=torch` describes (one `nn.LSTM`/`nn.RNN`, any name, and an `nn.Linear` named `fc`).
+/// format=torch` describes (one `nn.LSTM`/`nn.RNN`, any name, and an `nn.Linear` named `fc`) —
+/// and Keras weights saved with numpy under their layer names (`lstm/kernel`, …, `dense/bias`).
 enum FrameworkImport {
     static func torchModel(_ members: [String: NDArray], file: String) throws(ShellError) -> ModelObject? {
         do {
@@ -104,6 +105,19 @@ enum FrameworkImport {
             return ModelObject(model, info: info)
         } catch {
             throw ShellError("\(file): not a usable PyTorch state_dict: \(error.message)")
+        }
+    }
+
+    /// Keras weights named by layer (`lstm/kernel`, …, `dense/bias`), as `export format=keras`
+    /// writes them; see `Model.fromKeras`.
+    static func kerasModel(_ members: [String: NDArray], file: String) throws(ShellError) -> ModelObject? {
+        do {
+            guard let model = try Model.fromKeras(members) else { return nil }
+            var info = TrainingInfo()
+            info.outcome = "imported from Keras"
+            return ModelObject(model, info: info)
+        } catch {
+            throw ShellError("\(file): not usable Keras weights: \(error.message)")
         }
     }
 }

@@ -200,6 +200,7 @@ enum ObjectArchives {
             }
         }
         if let model = try FrameworkImport.torchModel(byName, file: file) { return .object(model) }
+        if let model = try FrameworkImport.kerasModel(byName, file: file) { return .object(model) }
         return nil
     }
 }
