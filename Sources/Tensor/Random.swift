@@ -1,8 +1,9 @@
 import Foundation
 
-/// Seeded random arrays. The generator is rnnsh's own, documented here, so a seed gives the
-/// same numbers on every run — but *not* numpy's numbers: reproducing numpy's PCG64 +
-/// ziggurat stream is not a goal (learners only need "same seed, same weights").
+/// The engine's own seeded generator (weight initialisation, batch order), documented here, so a
+/// seed gives the same weights on every run. It is deliberately not numpy's stream: the array
+/// language's `np.random` uses numpy's exact streams (Random/, docs/random.md), and keeping the
+/// engine apart means training does not depend on what a user drew before.
 ///
 /// - Bits: xoshiro256** (Blackman & Vigna), its 256-bit state filled by SplitMix64 from the seed.
 /// - Uniform in [0, 1): the top 53 bits of a draw, times 2^-53.
