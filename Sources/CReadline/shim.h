@@ -30,3 +30,10 @@ static inline const char *rnnsh_history_last_line(void) {
     HIST_ENTRY *entry = history_length > 0 ? history_get(history_base + history_length - 1) : NULL;
     return entry ? entry->line : NULL;
 }
+/// How many entries the history list holds.
+static inline int rnnsh_history_count(void) { return history_length; }
+/// The text of entry `i` (0 = oldest), or NULL.
+static inline const char *rnnsh_history_line(int i) {
+    HIST_ENTRY *entry = history_get(history_base + i);
+    return entry ? entry->line : NULL;
+}

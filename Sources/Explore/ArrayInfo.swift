@@ -31,13 +31,13 @@ public struct ArrayInfo: Sendable, Equatable {
         shape = a.shape
         dtype = a.dtype
         byteStrides = a.byteStrides
-        contiguousByteStrides = NDArray.contiguousStrides(a.shape).map { $0 * a.itemSize }
+        contiguousByteStrides = NDArray.contiguousStrides(a.shape).map { $0 &* a.itemSize }
         isCContiguous = a.isCContiguous
         isFContiguous = a.isFContiguous
         isView = a.isView
         size = a.size
         nbytes = a.nbytes
-        byteOffset = a.offset * a.itemSize
+        byteOffset = a.offset &* a.itemSize
         let others = related.filter { $0.name != name }
         let memory = ArrayInfo.memoryOwner(of: a, among: others)
         baseName = a.isView ? memory.owner : nil

@@ -191,7 +191,7 @@ struct Completer {
             filePart = String(typed[typed.index(after: slash)...])
         }
         var dir = dirPart.isEmpty ? "." : dirPart
-        if dir == "~/" || dir.hasPrefix("~/") { dir = fm.homeDirectoryForCurrentUser.path + dir.dropFirst() }
+        if dir == "~/" || dir.hasPrefix("~/") { dir = Interpreter.homeDirectory + dir.dropFirst() }
         if !dir.hasPrefix("/") { dir = (workingDirectory ?? fm.currentDirectoryPath) + "/" + dir }
         guard let entries = try? fm.contentsOfDirectory(atPath: dir) else { return [] }
         var out: [String] = []

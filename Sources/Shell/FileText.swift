@@ -1,4 +1,5 @@
 import Foundation
+import Tensor
 
 /// Reading and writing text files for scripts, transcripts and history, with errors in
 /// Python's wording and atomic writes (temp file + rename) so a crash never leaves half a file.
@@ -29,28 +30,15 @@ public enum FileText {
         if !fm.isReadableFile(atPath: path) { throw ShellError("[Errno 13] Permission denied: \(name)") }
     }
 
-    public static func writeAtomically(_ text: String, to path: String) throws(ShellError) {
-        try writeAtomically(Data(text.utf8), to: path)
-    }
-
-    public static func writeAtomically(_ data: Data, to path: String) throws(ShellError) {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
+    /// Writes `text` by `AtomicWrite`'s rules (symlinks written through, FIFOs and devices
+    /// written into, modes and hard links kept, read-only files refused, atomic replacement
+    /// otherwise). `shown` is the name errors use (default `path`).
+    public static func writeAtomically(_ text: String, to path: String, shown: String? = nil) throws(ShellError) {
         do {
-            try data.write(to: temp)
-            // rename(2) replaces an existing file atomically. (Foundation's replaceItemAt on
-            // Linux removed the original and then failed, losing the file.)
-            if rename(temp.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown)
-            }
+            try AtomicWrite.write(Array(text.utf8), to: path, shown: shown)
         } catch {
-            try? FileManager.default.removeItem(at: temp)
-            var isDir: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) || !isDir.boolValue {
-                throw ShellError("[Errno 2] No such file or directory: \(ValueFormatter.pythonStringRepr(path))")
-            }
-            throw ShellError("cannot write \(ValueFormatter.pythonStringRepr(path)): \(error.localizedDescription)")
+            if error.isInterruption { throw Interrupt.error }
+            throw ShellError(error.message, explanation: error.explanation, kind: error.kind)
         }
     }
 }

@@ -164,14 +164,29 @@ public final class Interpreter {
         return e
     }
 
-    /// `~` and relative paths resolved the way `load`/`save`/`run` see them.
+    /// `~` and relative paths resolved the way `load`/`save`/`run` see them. `~` is `$HOME`
+    /// (as in Python's `os.path.expanduser` and every shell), the password database's home only
+    /// when `HOME` is unset. A relative path stays relative when the session has no working
+    /// directory of its own, so errors name the file as it was typed (`[Errno 13] Permission
+    /// denied: 'f.npy'`, as Python says it).
     public func resolvePath(_ path: String) -> String {
-        var p = path
-        if p == "~" || p.hasPrefix("~/") {
-            p = FileManager.default.homeDirectoryForCurrentUser.path + p.dropFirst()
-        }
+        let p = Interpreter.expandTilde(path)
         if p.hasPrefix("/") { return p }
-        let base = options.workingDirectory ?? FileManager.default.currentDirectoryPath
+        guard let base = options.workingDirectory else { return p }
         return base.hasSuffix("/") ? base + p : base + "/" + p
+    }
+
+    /// `~` and `~/…` with `$HOME`.
+    public static func expandTilde(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        return homeDirectory + path.dropFirst()
+    }
+
+    /// `$HOME`, else the password database's entry for this user.
+    public static var homeDirectory: String {
+        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty {
+            return home.count > 1 && home.hasSuffix("/") ? String(home.dropLast()) : home
+        }
+        return FileManager.default.homeDirectoryForCurrentUser.path
     }
 }

@@ -1,4 +1,4 @@
-import Synchronization
+import Tensor
 
 /// The Ctrl-C flag shared by the REPL's SIGINT handler and long-running work.
 ///
@@ -6,17 +6,18 @@ import Synchronization
 /// that can take long (training, big element-wise work in the shell) poll `isRequested` between
 /// steps and stop cleanly, leaving the workspace consistent. The REPL clears it before reading
 /// each line.
+///
+/// The flag is the core's `Cancellation` flag, so the same Ctrl-C also stops long loops inside
+/// Tensor, RNN and Data (GEMMs, conversions, file reads), which know nothing of the shell.
 public enum Interrupt {
-    private static let flag = Atomic<Bool>(false)
-
     /// Ask the running work to stop (safe to call from a signal handler).
-    public static func request() { flag.store(true, ordering: .relaxed) }
+    public static func request() { Cancellation.request() }
 
     /// Forget a pending request (before starting a new statement).
-    public static func clear() { flag.store(false, ordering: .relaxed) }
+    public static func clear() { Cancellation.clear() }
 
     /// True once `request()` was called and not yet cleared.
-    public static var isRequested: Bool { flag.load(ordering: .relaxed) }
+    public static var isRequested: Bool { Cancellation.isRequested }
 
     /// The error a statement stopped by Ctrl-C ends with.
     public static let error = ShellError("interrupted", explanation: "stopped by Ctrl-C; the workspace is unchanged")

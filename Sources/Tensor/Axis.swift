@@ -47,6 +47,7 @@ extension NDArray {
     /// shape a view may take (a zero-size view could otherwise name axes whose byte strides
     /// overflow): `array is too big; ...`.
     static func checkShapeFits(_ dims: [Int], itemSize: Int) throws(TensorError) {
+        try Limits.checkDimensions(dims.count)
         var n = itemSize
         for d in dims where d != 0 {
             if d < 0 { throw TensorError("negative dimensions are not allowed") }

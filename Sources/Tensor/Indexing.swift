@@ -44,6 +44,11 @@ extension NDArray {
         if consumed > ndim {
             throw TensorError("too many indices for array: array is \(ndim)-dimensional, but \(consumed) were indexed")
         }
+        let resultDims = ndim - items.reduce(0) { n, item in if case .index = item { return n + 1 }; return n }
+            + items.reduce(0) { n, item in if case .newAxis = item { return n + 1 }; return n }
+        if resultDims > Limits.maxDimensions {
+            throw TensorError("number of dimensions must be within [0, \(Limits.maxDimensions)], indexing result would have \(resultDims)", kind: .indexError)
+        }
         var newShape: [Int] = [], newStrides: [Int] = []
         var off = offset
         var axis = 0

@@ -20,7 +20,11 @@ public struct NDArray: @unchecked Sendable {
     /// the number of elements actually stored.
     public var size: Int { shape.contains(0) ? 0 : shape.reduce(1, *) }
     public var nbytes: Int { size * dtype.itemSize }
-    public var byteStrides: [Int] { strides.map { $0 * dtype.itemSize } }
+    /// numpy's `strides`: element strides times the item size, wrapping as numpy's C
+    /// arithmetic does. A huge step on a length-1 axis (`arange(3)[::2**62]`) is a legal view
+    /// whose stride is never used to address memory; numpy reports the wrapped product
+    /// (`(0,)` there), and so do we instead of trapping.
+    public var byteStrides: [Int] { strides.map { $0 &* dtype.itemSize } }
     public var itemSize: Int { dtype.itemSize }
 
     /// The row-major (C order) strides of `shape`, in elements.
@@ -29,7 +33,9 @@ public struct NDArray: @unchecked Sendable {
         var s = 1
         for i in stride(from: shape.count - 1, through: 0, by: -1) {
             strides[i] = s
-            s *= max(shape[i], 1)
+            // Wrapping: only shapes that passed `Limits` reach storage, and for those the
+            // product fits; an unallocated shape (e.g. in explanations) must not trap.
+            s = s &* max(shape[i], 1)
         }
         return strides
     }

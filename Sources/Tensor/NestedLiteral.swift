@@ -8,7 +8,7 @@ public indirect enum NestedLiteral: Sendable, Equatable {
 }
 
 /// numpy's `NPY_MAXDIMS`: literals nested deeper than this are refused, as numpy refuses them.
-let maxDimensions = 64
+let maxDimensions = Limits.maxDimensions
 
 extension NDArray {
     /// `np.array(literal, dtype=)`.

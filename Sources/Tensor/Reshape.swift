@@ -31,6 +31,7 @@ extension NDArray {
 
     /// The requested shape with its unknown (negative) entry filled in, or numpy's error.
     func resolvedShape(_ newShape: [Int]) throws(TensorError) -> [Int] {
+        try Limits.checkDimensions(newShape.count)
         var dims = newShape
         var unknown: Int? = nil
         var known = 1

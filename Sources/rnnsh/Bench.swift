@@ -9,7 +9,7 @@ func runBench() -> Int32 {
     do {
         r = try Benchmark.run(BenchmarkConfig.fromEnvironment())
     } catch {
-        FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
+        StandardStreams.err("bench: \(error)\n")
         return 1
     }
     func f(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }

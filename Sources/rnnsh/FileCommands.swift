@@ -22,10 +22,10 @@ enum FileCommands {
                 let array = try NPYFile.read(path: path)
                 text = mode == "repr" ? NumpyFormat.repr(array) : NumpyFormat.str(array)
             }
-            FileHandle.standardOutput.write(Data((text + "\n").utf8))
+            StandardStreams.out(text + "\n")
             return 0
         } catch {
-            FileHandle.standardError.write(Data("rnnsh: \(error.message)\n".utf8))
+            StandardStreams.err("rnnsh: \(error.message)\n")
             return 1
         }
     }

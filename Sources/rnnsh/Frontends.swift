@@ -43,11 +43,11 @@ enum Frontends {
     }
 
     static func writeOut(_ s: String) {
-        FileHandle.standardOutput.write(Data((s + "\n").utf8))
+        StandardStreams.out(s + "\n")
     }
 
     static func writeErr(_ s: String) {
-        FileHandle.standardError.write(Data((s + "\n").utf8))
+        StandardStreams.err(s + "\n")
     }
 
     static func show(_ output: Output, errorPrefix: String = "") {

@@ -1,6 +1,7 @@
 // Persistent line history: readline's history list, loaded at start and saved when the REPL ends.
 import CReadline
 import Glibc
+import Shell
 
 struct History {
     /// How many entries are kept in memory and in the file.
@@ -59,22 +60,21 @@ struct History {
         add_history(statement)
     }
 
-    /// Writes the whole list atomically (a temp file beside it, then rename), so a crash or a
+    /// Writes the whole list by `AtomicWrite`'s rules (a temp file beside it, then rename; a
+    /// symlinked history file is written through, a hard-linked one in place), so a crash or a
     /// second rnnsh exiting at the same moment never leaves a half-written history file.
     /// Returns an error message to show, or nil.
     @discardableResult
     func save() -> String? {
         guard let path else { return nil }
-        let temp = path + ".tmp.\(getpid())"
-        let status = write_history(temp)
-        if status != 0 {
-            unlink(temp)
-            return "could not write history file \(path): \(String(cString: strerror(status)))"
+        var text = ""
+        for i in 0..<rnnsh_history_count() {
+            if let line = rnnsh_history_line(i) { text += String(cString: line) + "\n" }
         }
-        if rename(temp, path) != 0 {
-            let message = String(cString: strerror(errno))
-            unlink(temp)
-            return "could not write history file \(path): \(message)"
+        do {
+            try FileText.writeAtomically(text, to: path)
+        } catch {
+            return "could not write history file: \(error.message)"
         }
         return nil
     }

@@ -13,14 +13,14 @@ enum LiveOutput {
     /// Draws a progress line (terminal only).
     static func progress(_ line: String) {
         guard stdoutIsTerminal else { return }
-        FileHandle.standardOutput.write(Data(("\r" + line + "\u{1B}[K").utf8))
+        StandardStreams.out("\r" + line + "\u{1B}[K")
         progressShown = true
     }
 
     /// Erases a progress line still on screen, before other output.
     static func endProgress() {
         guard progressShown else { return }
-        FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8))
+        StandardStreams.out("\r\u{1B}[K")
         progressShown = false
     }
 }

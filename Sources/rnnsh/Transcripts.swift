@@ -14,7 +14,7 @@ enum Transcripts {
         let shell = Frontends.interpreter()
         let result = Transcript.replay(source, interpreter: shell, keepGoing: keepGoing, onText: { text in
             LiveOutput.endProgress()
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStreams.out(text)
         }, onProgress: LiveOutput.progress)
         LiveOutput.endProgress()
         for (line, error) in result.errors {
@@ -90,7 +90,7 @@ enum Transcripts {
         }
         let expected = (try? FileText.read(outFile)) ?? ""
         if let diff = Transcript.unifiedDiff(expected: expected, actual: result.text, expectedName: outFile, actualName: "\(file) (replayed)") {
-            FileHandle.standardOutput.write(Data(diff.utf8))
+            StandardStreams.out(diff)
             return .failed
         }
         if failed { return .failed }

@@ -305,6 +305,7 @@ final class Evaluator {
             try checkDeclaredReads(command, bound)
             throw e
         } catch let e as TensorError {
+            if e.isInterruption { throw Interrupt.error }
             try checkDeclaredReads(command, bound)
             throw ShellError(e.message, explanation: teachingExplanation(command, bound, inputs, e) ?? e.explanation, kind: e.kind)
         } catch {

@@ -1,0 +1,36 @@
+import Synchronization
+
+/// The core's cancellation hook: one process-wide flag that long loops in Tensor, RNN and Data
+/// poll, so Ctrl-C (or a hang-up, or SIGTERM) stops any operation within a fraction of a second.
+///
+/// The core never knows who asks: the shell's signal handlers call `request()` (an atomic
+/// store, async-signal-safe) and clear the flag before each statement. Loops call `check()`
+/// every few milliseconds of work — per GEMM block, per few thousand elements printed or
+/// converted, per file chunk — and a cancelled operation throws `TensorError.interrupted`,
+/// leaving nothing half-built behind (results are values; the caller drops them).
+public enum Cancellation {
+    private static let flag = Atomic<Bool>(false)
+
+    /// Ask the running work to stop (safe to call from a signal handler).
+    public static func request() { flag.store(true, ordering: .relaxed) }
+
+    /// Forget a pending request (before starting new work).
+    public static func clear() { flag.store(false, ordering: .relaxed) }
+
+    /// True once `request()` was called and not yet cleared.
+    public static var isRequested: Bool { flag.load(ordering: .relaxed) }
+
+    /// Throws `TensorError.interrupted` when a request is pending.
+    @inline(__always)
+    public static func check() throws(TensorError) {
+        if flag.load(ordering: .relaxed) { throw TensorError.interrupted }
+    }
+}
+
+extension TensorError {
+    /// What a cancelled operation throws (Python's KeyboardInterrupt).
+    public static let interrupted = TensorError("interrupted", kind: .keyboardInterrupt)
+
+    /// True for the error `Cancellation.check()` throws.
+    public var isInterruption: Bool { kind == .keyboardInterrupt && message == "interrupted" }
+}
