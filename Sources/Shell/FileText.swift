@@ -15,7 +15,25 @@ public enum FileText {
             }
             throw ShellError("[Errno 2] No such file or directory: \(ValueFormatter.pythonStringRepr(path))")
         }
-        return String(decoding: data, as: UTF8.self)
+        return normalizedLineEnds(String(decoding: data, as: UTF8.self))
+    }
+
+    /// A script as Python reads one: a UTF-8 byte order mark at the start is dropped, and CRLF
+    /// and lone CR line ends (files from Windows and old Macs) become LF, so line numbers,
+    /// transcripts and `# error:` markers work on them.
+    public static func normalizedLineEnds(_ text: String) -> String {
+        var t = Substring(text)
+        if t.unicodeScalars.first == "\u{FEFF}" { t = Substring(t.unicodeScalars.dropFirst()) }
+        guard t.utf8.contains(13) else { return String(t) }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for u in t.unicodeScalars {
+            if u == "\r" { out.append("\n"); previousCR = true; continue }
+            if u == "\n" && previousCR { previousCR = false; continue }
+            previousCR = false
+            out.append(u)
+        }
+        return String(out)
     }
 
     /// Throws Python's `[Errno …]` wording when `path` is missing, a directory or unreadable.

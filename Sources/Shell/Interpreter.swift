@@ -92,10 +92,11 @@ public final class Interpreter {
             emit(.error(locate(error, in: source)))
             return false
         }
+        let scalars = Array(source.unicodeScalars)
         for statement in parsed {
             history.append(statement.text)
             let ok = withoutActuallyEscaping(emit) { emit in
-                let evaluator = Evaluator(workspace: workspace, interpreter: self, source: source, emit: emit)
+                let evaluator = Evaluator(workspace: workspace, interpreter: self, scalars: scalars, emit: emit)
                 do {
                     // Every array printed by this statement uses the session's print options.
                     let result: Result<Value, ShellError> = PrintOptions.$current.withValue(workspace.printOptions) {
@@ -133,10 +134,10 @@ public final class Interpreter {
             // Help lines (`x.reshape?`) parse as their `help` statement but keep their own text.
             let (rewritten, helpLines) = HelpSyntax.rewrite(source)
             let parsed = try Parser.parse(rewritten, grammar: grammar)
-            let scalars = Array(rewritten.unicodeScalars)
-            let originalLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            var lines = LineCounter(rewritten)
+            let originalLines = helpLines.isEmpty ? [] : source.split(separator: "\n", omittingEmptySubsequences: false)
             return .success(parsed.map { p in
-                let line = scalars[0..<min(p.span.lowerBound, scalars.count)].filter { $0 == "\n" }.count + 1
+                let line = lines.line(at: p.span.lowerBound)
                 if helpLines.contains(line), line <= originalLines.count { return (line, String(originalLines[line - 1])) }
                 return (line, p.text)
             })

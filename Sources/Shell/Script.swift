@@ -30,9 +30,9 @@ public struct Script: Sendable {
             throw e
         }
         var items: [Item] = []
+        var lines = LineCounter(scalars)
         for p in parsed {
-            let start = min(p.span.lowerBound, scalars.count)
-            let line = scalars[0..<start].filter { $0 == "\n" }.count + 1
+            let line = lines.line(at: p.span.lowerBound)
             var end = min(p.span.upperBound, scalars.count)
             var rest = String.UnicodeScalarView()
             while end < scalars.count && scalars[end] != "\n" { rest.append(scalars[end]); end += 1 }

@@ -90,11 +90,14 @@ enum Frontends {
                 }
             }
         }
+        var scanner = ContinuationScanner()
         while let line = readLine(strippingNewline: true) {
             lineNumber += 1
             if pending.isEmpty { pendingStart = lineNumber }
             pending += pending.isEmpty ? line : "\n" + line
-            if Interpreter.needsContinuation(pending) { continue }
+            scanner.append(line)
+            if scanner.needsMore { continue }
+            scanner = ContinuationScanner()
             // A Ctrl-C that arrived while reading was not meant for this statement.
             Interrupt.clear()
             let ok = run()

@@ -47,13 +47,15 @@ enum LineEditorREPL {
     /// abandons the whole statement and starts over at the first prompt; nil at end of input.
     private static func readStatement() -> [String]? {
         var lines: [String] = []
+        var scanner = ContinuationScanner()
         while true {
             let line = LineEditor.readLine(prompt: lines.isEmpty ? prompt : continuationPrompt,
                                            fresh: prompt)
-            if LineEditor.interruptedDuringRead { lines.removeAll() }
+            if LineEditor.interruptedDuringRead { lines.removeAll(); scanner = ContinuationScanner() }
             guard let line, !SignalHandling.hungUp.load(ordering: .relaxed) else { return nil }
             lines.append(line)
-            if !Interpreter.needsContinuation(lines.joined(separator: "\n")) { return lines }
+            scanner.append(line)
+            if !scanner.needsMore { return lines }
         }
     }
 

@@ -13,10 +13,17 @@ final class Evaluator {
     /// The explorer's trace of this statement (Tracing.swift); active under `trace`.
     var trace = TraceLog()
 
-    init(workspace: Workspace, interpreter: Interpreter, source: String, emit: @escaping (Output) -> Void) {
+    convenience init(workspace: Workspace, interpreter: Interpreter, source: String, emit: @escaping (Output) -> Void) {
+        self.init(workspace: workspace, interpreter: interpreter, scalars: Array(source.unicodeScalars), emit: emit)
+    }
+
+    /// With the source already split into scalars: `Interpreter.execute` splits a long input
+    /// once and shares the array with every statement's evaluator (copying it per statement
+    /// made 16,000 statements on one line quadratic).
+    init(workspace: Workspace, interpreter: Interpreter, scalars: [Unicode.Scalar], emit: @escaping (Output) -> Void) {
         self.workspace = workspace
         self.interpreter = interpreter
-        self.source = Array(source.unicodeScalars)
+        self.source = scalars
         self.emit = emit
         self.trace.active = interpreter.explore.traceAll
     }

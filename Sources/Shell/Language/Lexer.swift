@@ -46,10 +46,16 @@ public struct Lexer {
         while i < n {
             let c = scalars[i]
             switch c {
-            case " ", "\t", "\r", "\u{0C}":
+            case "\r" where i + 1 < n && scalars[i + 1] == "\n":
+                space = true   // CRLF: the LF ends the line
+                i += 1
+            case " ", "\t", "\u{0C}":
                 space = true
                 i += 1
-            case "\n":
+            case "\u{FEFF}" where i == 0:
+                space = true   // a UTF-8 byte order mark starting a script
+                i += 1
+            case "\n", "\r":   // a lone CR ends a line too (old Mac line ends), as in Python
                 if brackets.isEmpty { add(.separator, i, i + 1) }
                 space = true
                 i += 1
@@ -128,18 +134,12 @@ public struct Lexer {
         return tokens
     }
 
-    /// True when `source` needs more lines before it can run: an open bracket, an unterminated
-    /// string at the very end, or a trailing `\`. The REPL shows a continuation prompt then.
+    /// True when `source` needs more lines before it can run: an open bracket or a trailing
+    /// `\`. The REPL shows a continuation prompt then. (One pass of `ContinuationScanner`.)
     public static func needsContinuation(_ source: String) -> Bool {
-        var trimmed = Substring(source)
-        while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }
-        if trimmed.hasSuffix("\\") { return true }
-        do {
-            _ = try Lexer(source).tokenize()
-            return false
-        } catch {
-            return error.message.hasSuffix("was never closed")
-        }
+        var scanner = ContinuationScanner()
+        scanner.append(source)
+        return scanner.needsMore
     }
 
     func text(_ a: Int, _ b: Int) -> String {
@@ -179,6 +179,10 @@ public struct Lexer {
         }
         let digits = String(raw.filter { $0 != "_" })
         let isFloat = digits.contains(".") || digits.contains("e") || digits.contains("E")
+        if !isFloat, digits.count > 1, digits.hasPrefix("0"), digits.contains(where: { $0 != "0" }) {
+            throw ShellError("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                             span: start..<end, kind: .syntaxError)
+        }
         tokens.append(Token(isFloat ? .float(digits) : .int(digits), start..<end, spaceBefore: space))
         space = false
     }
