@@ -26,10 +26,14 @@ public final class Interpreter {
         /// What the output terminal can show (live progress, Unicode, width); `.plain` for
         /// pipes, files and transcripts.
         public var display: Display
+        /// Asks the user a yes/no question (`reset`'s `[y/N]`); nil where nobody can answer
+        /// (scripts, pipes, `-c`, tests), and then commands proceed without asking.
+        public var confirm: (@Sendable (String) -> Bool)?
 
         public init(color: Bool = false, workingDirectory: String? = nil, registry: Registry = .standard,
                     isInterrupted: @escaping @Sendable () -> Bool = { Interrupt.isRequested },
-                    display: Display = .plain) {
+                    display: Display = .plain, confirm: (@Sendable (String) -> Bool)? = nil) {
+            self.confirm = confirm
             self.color = color
             self.workingDirectory = workingDirectory
             self.registry = registry

@@ -24,6 +24,10 @@ public struct Invocation {
 
     /// True once the user pressed Ctrl-C: long loops stop cleanly when they see it (or call
     /// `try call.checkInterrupt()`).
+    /// True when the statement assigns the result (`m2 = train …`), so the command must not
+    /// also bind a default name.
+    public var resultIsAssigned: Bool { evaluator.statementAssigns }
+
     public var isInterrupted: Bool { evaluator.interpreter.options.isInterrupted() }
 
     /// Throws the interruption error when Ctrl-C was pressed.

@@ -32,7 +32,13 @@ enum Frontends {
     static func interactive() -> Int32 {
         // The banner is for the person at the terminal; a transcript or pipe never shows it.
         if isatty(1) != 0 { writeOut(Version.banner()) }
-        return LineEditorREPL.run(interpreter: interpreter())
+        var options = interpreter().options
+        // `reset` asks before deleting the workspace; the answer is one line at its own prompt.
+        options.confirm = { question in
+            guard let answer = LineEditor.readLine(prompt: question, fresh: question) else { return false }
+            return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        }
+        return LineEditorREPL.run(interpreter: Interpreter(options: options))
     }
 
     static var stderrColor: Bool { isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }

@@ -1,4 +1,5 @@
 import Testing
+import Tensor
 @testable import Shell
 
 /// Runs statements and returns everything they print, errors as `error: …` lines.
@@ -193,17 +194,19 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
 @Suite struct MemoryLimitCommandTests {
     @Test func limitShowsSetsAndRefuses() {
         let shell = Interpreter()
-        #expect(run("limit", in: shell) == "memory limit: 4 GiB")
+        let shown = "memory limit: " + Limits.formatBytes(Limits.maxBytes)
+        #expect(run("limit", in: shell) == shown)
         #expect(run("limit 0", in: shell).hasPrefix("error: limit must be a positive number of GiB"))
         #expect(run("limit -1", in: shell).hasPrefix("error: limit must be a positive number of GiB"))
         #expect(run("limit 1e30", in: shell).hasPrefix("error: limit must be a positive number of GiB"))
-        // The limit is process-wide and tests run in parallel (some expect 4 GiB in messages),
-        // so this only sets it to the value it already has.
-        #expect(run("limit 4.0", in: shell) == "memory limit: 4 GiB")
-        let refusal = Interpreter().execute("np.zeros((1024, 1024, 1024), dtype=np.float64)")
-        guard case .error(let e)? = refusal.first else { Issue.record("no error"); return }
-        #expect(e.message == "Unable to allocate 8.00 GiB for an array with shape (1024, 1024, 1024) and data type float64")
-        #expect(e.explanation == "the limit is 4 GiB; raise it with `limit GIB` if this is intended")
+        // The limit is process-wide and tests run in parallel, so this only sets it to the
+        // value it already has.
+        #expect(run("limit \(Double(Limits.maxBytes) / Double(1 << 30))", in: shell) == shown)
+        let big = Interpreter().execute("np.zeros((1024, 1024, 1024, 8), dtype=np.float64)")
+        guard case .error(let e)? = big.first else { Issue.record("no error"); return }
+        #expect(e.message == "Unable to allocate 64.0 GiB for an array with shape (1024, 1024, 1024, 8) and data type float64")
+        #expect(e.explanation?.hasSuffix("`limit GIB` shows or changes it") == true)
+        #expect(e.kind == .memoryError)
     }
 }
 

@@ -34,7 +34,8 @@ enum TrainCommands {
             `Epoch 0 completed out of 3 loss: 301.12` (the sum of the batch losses) with the \
             validation accuracy and the epoch's time; on a terminal a live progress line \
             (step, bar, ETA, running loss and accuracy, examples/s) is replaced in place. \
-            Returns the model and stores it as `model`. Ctrl-C stops after the current batch \
+            Returns the model: `m2 = train …` names it m2; a bare `train …` stores it as \
+            `model` and says so. Ctrl-C stops after the current batch \
             and keeps the model trained so far; a NaN or infinite loss stops training and keeps \
             the last good weights. Same seed, data and threads: the same losses, bit for bit. \
             `cell=gru`/`cell=rnn` train TF1's GRUCell or BasicRNNCell instead, `layers=2` stacks \
@@ -310,18 +311,29 @@ enum Trainer {
         info.epochs = lastEpoch
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        // Exactly what a stopped run completed: whole epochs, then the batches of the next.
+        let completeEpochs = report.epochs.filter(\.complete).count
+        let partialBatches = report.epochs.last.map { $0.complete ? 0 : $0.steps } ?? 0
+        var done = "\(completeEpochs) epoch\(completeEpochs == 1 ? "" : "s")"
+        if partialBatches > 0 {
+            done = (completeEpochs > 0 ? done + " and " : "") + "\(partialBatches) of \(steps) batches"
+        }
+        // `m2 = train …` binds m2 only; a bare `train …` binds `model`, and says so.
+        let bindsModel = !call.resultIsAssigned
+        let keptAs = bindsModel ? " as `model`" : ""
         switch report.outcome {
         case .completed:
             info.outcome = "completed"
         case .interrupted:
             Interrupt.clear()
-            info.outcome = "interrupted"
-            let last = report.epochs.last
-            call.print("Interrupted (Ctrl-C) in epoch \((last?.epoch ?? 0) + epochOffset) after batch \(last?.steps ?? 0) of \(steps): keeping the model trained so far (\(report.batchLosses.count) batches) as `model`")
+            info.outcome = "interrupted after \(done)"
+            info.completed = done
+            call.print("Interrupted (Ctrl-C) after \(done): keeping the model trained so far\(keptAs)")
         case .nonFiniteLoss(let epoch, let step, let loss):
             let lr = Double(config.adam.learningRate)
             info.outcome = "stopped: \(loss.isNaN ? "nan" : "infinite") loss"
-            call.print("Stopped: the loss became \(loss.isNaN ? "nan" : "inf") at epoch \(epoch + epochOffset), batch \(step + 1); keeping the last good weights (\(report.batchLosses.count) batches) as `model`"
+            info.completed = done
+            call.print("Stopped: the loss became \(loss.isNaN ? "nan" : "inf") at epoch \(epoch + epochOffset), batch \(step + 1); keeping the last good weights (\(done))\(keptAs)"
                        + (lr > 0.01 ? " (lr=\(ValueFormatter.pythonFloat(lr)) is large; try 0.001)" : ""))
         }
         if seenExamples > 0 && seconds > 0 {
@@ -329,7 +341,10 @@ enum Trainer {
         }
         // A training run's own record: the per-epoch lists hold only finished epochs' rows.
         let object = ModelObject(model, history: history, info: info, classNames: data.train.classNames, dataset: data)
-        call.workspace["model"] = .object(object)
+        if bindsModel {
+            call.workspace["model"] = .object(object)
+            if case .completed = report.outcome { call.print("The trained model is stored as `model`") }
+        }
         return .object(object)
     }
 }

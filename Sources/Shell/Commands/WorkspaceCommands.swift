@@ -3,7 +3,7 @@ import Tensor
 
 /// Commands about the session itself: help, the workspace, history, scripts, timing, leaving.
 enum WorkspaceCommands {
-    static let all: [Command] = [help, vars, del, clear, history, run, time, limit, quit, exit]
+    static let all: [Command] = [help, vars, del, clear, reset, history, run, time, limit, quit, exit]
 
     static let help = Command(
         name: "help", category: "Workspace",
@@ -79,12 +79,43 @@ enum WorkspaceCommands {
             return .none
         })
 
+    /// A shell user's reflex: `clear` clears the screen and nothing else (it used to empty the
+    /// workspace, wiping a trained model without a word).
     static let clear = Command(
         name: "clear", category: "Workspace",
-        summary: "Delete every variable.",
-        help: "Empties the workspace (MATLAB's `clear`, IPython's `%reset`). History is kept.",
-        examples: [Example("x = 1\nclear\nvars")],
+        summary: "Clear the terminal screen (variables are kept; `reset` deletes them).",
+        help: """
+            Clears the screen as the shell's `clear` does. Outside a terminal (pipes, scripts, \
+            transcripts) it prints nothing. Your variables stay; to delete them all use `reset`.
+            """,
+        examples: [Example("x = 1\nclear\nx")],
         run: { call in
+            // A transient line is the one output the front ends put on a terminal only and
+            // without a newline: home, erase the screen and the scrollback.
+            call.emit(.progress("\u{1B}[H\u{1B}[2J\u{1B}[3J"))
+            return .none
+        })
+
+    /// Emptying the workspace: asks first on a terminal, since a trained model is minutes of work.
+    static let reset = Command(
+        name: "reset", category: "Workspace",
+        summary: "Delete every variable (asks y/N first on a terminal).",
+        help: """
+            Empties the workspace (IPython's `%reset`, MATLAB's `clear`). In the interactive \
+            shell it first asks `Delete all N variables? [y/N]` and does nothing unless you \
+            answer y. In scripts, pipes and `-c` it does not ask (there is nobody to answer), \
+            so a replayed session behaves the same every time. History is kept.
+            """,
+        examples: [Example("x = 1\nreset\nvars")],
+        run: { call in
+            let count = call.workspace.names.filter { $0 != "_" }.count
+            if count > 0, let confirm = call.interpreter.options.confirm {
+                let question = "Delete all \(count) variable\(count == 1 ? "" : "s")? [y/N] "
+                guard confirm(question) else {
+                    call.print("nothing deleted")
+                    return .none
+                }
+            }
             call.workspace.removeAll()
             return .none
         })
@@ -159,16 +190,18 @@ enum WorkspaceCommands {
             return .none
         })
 
-    /// The memory limit's only user-facing control: the "Unable to allocate" explanation
-    /// names this command, and issue #2 promises the 4 GiB limit is configurable.
+    /// The memory budget's only user-facing control: every "Unable to allocate" explanation
+    /// names this command.
     static let limit = Command(
         name: "limit", category: "Workspace",
-        summary: "Show or set the largest array rnnsh will allocate (default 4 GiB).",
-        parameters: [Parameter("gib", .float, default: .none, help: "the new limit in GiB, e.g. 8 or 0.5")],
+        summary: "Show or set the memory budget for all arrays (default: a quarter of physical memory).",
+        parameters: [Parameter("gib", .float, default: .none, help: "the new budget in GiB, e.g. 8 or 0.5")],
         help: """
-            Arrays larger than the limit are refused before any memory is touched, with numpy's \
-            `Unable to allocate …` message. `limit` shows the current limit; `limit 8` raises it \
-            to 8 GiB for the rest of the session.
+            One budget covers every array alive — the workspace and the temporaries of the \
+            running statement — and the lists and strings a statement builds. An allocation \
+            that would go over it is refused before any memory is touched, with numpy's \
+            `Unable to allocate …` message (or Python's MemoryError for lists and strings). \
+            `limit` shows the budget; `limit 8` sets it to 8 GiB for the rest of the session.
             """,
         examples: [Example("limit")],
         run: { call in

@@ -12,6 +12,9 @@ final class Evaluator {
     var depth = 0
     /// The explorer's trace of this statement (Tracing.swift); active under `trace`.
     var trace = TraceLog()
+    /// True while the right-hand side of an assignment runs: commands that would otherwise
+    /// store their result under a default name (`train` → `model`) leave naming to it.
+    var statementAssigns = false
 
     convenience init(workspace: Workspace, interpreter: Interpreter, source: String, emit: @escaping (Output) -> Void) {
         self.init(workspace: workspace, interpreter: interpreter, scalars: Array(source.unicodeScalars), emit: emit)
@@ -60,6 +63,8 @@ final class Evaluator {
             guard let help = registry["help"] else { return .none }
             return try call(help, [ArgumentInput(value: .string(name), span: span)], span: span)
         case .assign(let targets, let expr):
+            statementAssigns = true
+            defer { statementAssigns = false }
             let value = try evaluate(expr)
             for t in targets { try assign(value, to: t) }
             return .none

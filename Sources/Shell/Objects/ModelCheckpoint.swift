@@ -117,6 +117,16 @@ enum ModelCheckpoint {
             }
             config.order = order
         }
+        // Everything that decides memory or makes training impossible is refused here, with
+        // the reason, before the model is allocated (ModelConfigValidation grows with the config).
+        if let problem = ModelConfigValidation.problems(config).first { throw fail(problem) }
+        // Weights and optimizer moments must be numbers: a NaN weight loads "fine" and every
+        // prediction is then class 0.
+        for m in members where m.array.dtype.isFloat && !m.name.hasPrefix("history/") {
+            if m.array.scalars.contains(where: { !$0.doubleValue.isFinite }) {
+                throw fail("'\(UntrustedText.escaped(m.name))' contains NaN or infinity")
+            }
+        }
         let model: Model
         do {
             model = try Model(config: config)
@@ -140,14 +150,16 @@ enum ModelCheckpoint {
         history.valAccuracy = doubles("val_accuracy"); history.seconds = doubles("seconds")
         history.batchLoss = floats("batch_loss"); history.batchAccuracy = floats("batch_accuracy")
         var info = TrainingInfo()
-        info.dataName = byName["info/dataset"].flatMap(string) ?? ""
-        info.outcome = byName["info/outcome"].flatMap(string) ?? "loaded"
+        // Strings from the file are shown later: their control characters are escaped now, so
+        // a crafted checkpoint cannot write to the terminal (OSC 52, clear screen).
+        info.dataName = UntrustedText.escaped(byName["info/dataset"].flatMap(string) ?? "")
+        info.outcome = UntrustedText.escaped(byName["info/outcome"].flatMap(string) ?? "loaded")
         func infoInt(_ name: String) -> Int {
             guard let a = byName["info/" + name], a.size == 1, case .int(let v)? = a.scalars.first, v >= 0, v < 1 << 40 else { return 0 }
             return Int(v)
         }
         info.examples = infoInt("examples"); info.batch = infoInt("batch"); info.epochs = infoInt("epochs")
-        let names = byName["info/class_names"].flatMap(string).map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
+        let names = byName["info/class_names"].flatMap(string).map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { UntrustedText.escaped(String($0)) } } ?? []
         return ModelObject(model, history: history, info: info, classNames: names.count == config.classes ? names : [])
     }
 

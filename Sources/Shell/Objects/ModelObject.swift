@@ -35,6 +35,9 @@ public struct TrainingInfo: Sendable, Equatable {
     public var epochs = 0
     /// `completed`, `interrupted`, `nan loss`, or `not trained`.
     public var outcome = "not trained"
+    /// What a stopped run completed, in words: `1 epoch and 144 of 429 batches` (nil: the
+    /// number of epochs in the history says it).
+    public var completed: String? = nil
     public init() {}
 }
 
@@ -77,7 +80,7 @@ public struct ModelObject: ShellObject {
     var parameterCount: Int { model.parameterCount }
 
     public var summary: String {
-        let trained = history.epochLoss.isEmpty ? "untrained" : "\(history.epochLoss.count) epoch\(history.epochLoss.count == 1 ? "" : "s")"
+        let trained = history.epochLoss.isEmpty ? "untrained" : info.completed ?? "\(history.epochLoss.count) epoch\(history.epochLoss.count == 1 ? "" : "s")"
         return "\(architecture), \(trained)" + (info.dataName.isEmpty ? "" : " on \(info.dataName)")
     }
 
@@ -89,7 +92,7 @@ public struct ModelObject: ShellObject {
             lines.append("  not trained (\(info.outcome == "not trained" ? "" : info.outcome + "; ")init \(c.outputInit.rawValue), seed \(c.seed))")
         } else {
             let n = history.epochLoss.count
-            lines.append("  trained \(n) epoch\(n == 1 ? "" : "s") on \(info.dataName) (\(info.examples) images, \(setup))"
+            lines.append("  trained \(info.completed ?? "\(n) epoch\(n == 1 ? "" : "s")") on \(info.dataName) (\(info.examples) images, \(setup))"
                          + (info.outcome == "completed" ? "" : ", \(info.outcome)"))
             if let loss = history.epochLoss.last, let mean = history.meanLoss.last {
                 var last = "  last epoch: loss \(String(format: "%.2f", loss)) (mean \(String(format: "%.4f", mean)))"

@@ -15,7 +15,7 @@ public enum NPZFile {
         for entry in zip.entries {
             let bytes = try zip.contents(of: entry)
             let array = try NPYFile.read(data: bytes, name: "\(name): member \(entry.displayName)")
-            let short = entry.name.hasSuffix(".npy") ? String(entry.name.dropLast(4)) : entry.name
+            let short = UntrustedText.escaped(entry.name.hasSuffix(".npy") ? String(entry.name.dropLast(4)) : entry.name)
             out.append((short, array))
         }
         return ordered(out)

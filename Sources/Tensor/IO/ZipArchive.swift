@@ -18,19 +18,7 @@ public struct ZipArchive: Sendable {
         public var localHeaderOffset: Int
 
         /// The name with control characters escaped (`\x0a`), safe for a one-line message.
-        public var displayName: String {
-            var out = ""
-            for s in name.unicodeScalars {
-                if s.value < 0x20 || (s.value >= 0x7f && s.value < 0xa0) {
-                    out += "\\x" + (s.value < 16 ? "0" : "") + String(s.value, radix: 16)
-                } else if s.value == 0x2028 || s.value == 0x2029 {
-                    out += "\\u" + String(s.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(s)
-                }
-            }
-            return out
-        }
+        public var displayName: String { UntrustedText.escaped(name) }
     }
 
     /// Members in central-directory (archive) order.
@@ -154,6 +142,29 @@ public struct ZipArchive: Sendable {
                                  compressedSize: compressed, uncompressedSize: uncompressed,
                                  localHeaderOffset: localOffset))
             p = next
+        }
+        // One name twice, or two members sharing bytes, is how a small file asks for a lot of
+        // memory (a 263 KB archive naming one member 40 times declared 10 GiB); no writer makes
+        // such archives. (Python's zipfile refuses overlapping members too.)
+        var seen = Set<String>()
+        for entry in entries where !seen.insert(entry.name).inserted {
+            throw TensorError("\(name): corrupt zip (member '\(entry.displayName)' appears more than once)")
+        }
+        let byOffset = entries.sorted { $0.localHeaderOffset < $1.localHeaderOffset }
+        for (a, b) in zip(byOffset, byOffset.dropFirst()) {
+            let (end, o) = a.localHeaderOffset.addingReportingOverflow(30 + a.compressedSize)
+            if o || end > b.localHeaderOffset {
+                throw TensorError("\(name): corrupt zip (members '\(a.displayName)' and '\(b.displayName)' overlap)")
+            }
+        }
+        var declared = 0
+        for entry in entries {
+            let (sum, o) = declared.addingReportingOverflow(entry.uncompressedSize)
+            declared = o ? Int.max : sum
+        }
+        if declared > Limits.availableBytes {
+            throw TensorError("\(name): its members declare \(Limits.formatBytes(declared)) in total, more than the \(Limits.formatBytes(Limits.availableBytes)) left of the memory budget",
+                              explanation: Limits.budgetExplanation, kind: .memoryError)
         }
         self.entries = entries
     }
