@@ -135,7 +135,7 @@ struct IOCorruptFileTests {
         #expect(throws: TensorError("\(dir)/missing.npy: No such file or directory")) { try NPYFile.read(path: "\(dir)/missing.npy") }
         #expect(throws: TensorError("\(dir): is a directory")) { try NPZFile.read(path: dir) }
         let a = try IOSupport.make(.int32, [3])
-        #expect(throws: TensorError("\(dir)/nope/a.npy: No such file or directory")) { try NPYFile.write(a, to: "\(dir)/nope/a.npy") }
+        #expect(throws: TensorError("[Errno 2] No such file or directory: '\(dir)/nope/a.npy'", kind: .fileNotFoundError)) { try NPYFile.write(a, to: "\(dir)/nope/a.npy") }
         try IOSupport.writeFile("\(dir)/short.npy", Array(NPYFile.encode(a).dropLast(2)))
         #expect(throws: TensorError("\(dir)/short.npy: header says shape (3,) of int32 but the file holds 10 bytes of data",
                                     explanation: "shape (3,) of int32 needs 12 bytes")) { try NPYFile.read(path: "\(dir)/short.npy") }
@@ -192,7 +192,7 @@ struct IOCorruptFileTests {
         huge[cd + 30] = 12
         let eocd = huge.count - 22
         le32(&huge, eocd + 12, UInt32(huge.count - 22 - cd))
-        #expect(npzError(huge) == "x.npz: member arr_0.npy: declares 1099511627776 bytes, over the memory limit of \(Limits.formatBytes(Limits.maxBytes))")
+        #expect(npzError(huge) == "x.npz: its members declare 1 TiB in total, over the memory budget")
     }
 
     @Test func corruptDataAndCentralDirectoryLies() throws {

@@ -163,7 +163,7 @@ public struct ZipArchive: Sendable {
             declared = o ? Int.max : sum
         }
         if declared > Limits.availableBytes {
-            throw TensorError("\(name): its members declare \(Limits.formatBytes(declared)) in total, more than the \(Limits.formatBytes(Limits.availableBytes)) left of the memory budget",
+            throw TensorError("\(name): its members declare \(Limits.formatBytes(declared)) in total, over the memory budget",
                               explanation: Limits.budgetExplanation, kind: .memoryError)
         }
         self.entries = entries
