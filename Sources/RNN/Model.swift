@@ -455,6 +455,7 @@ public final class Model {
         let chunk = Model.evalChunk
         let tasks = (rows + chunk - 1) / chunk
         runParallel(tasks, constant: (p, layout.total)) { t, worker in
+            if Cancellation.isRequested { return }  // Ctrl-C: skip the remaining chunks
             let s = t * chunk, c = min(chunk, rows - s)
             let rep = replicas[worker]
             rep.staged.ensure(c * per)
@@ -463,6 +464,7 @@ public final class Model {
             rep.forward(params: p, images: rep.staged.pointer, rows: c, forBackward: false)
             (outBox.value + s * k).update(from: rep.logits.pointer, count: c * k)
         }
+        try Cancellation.check()
     }
 }
 

@@ -29,6 +29,9 @@ public final class Interpreter {
         /// Asks the user a yes/no question (`reset`'s `[y/N]`); nil where nobody can answer
         /// (scripts, pipes, `-c`, tests), and then commands proceed without asking.
         public var confirm: (@Sendable (String) -> Bool)?
+        /// Where commands may write files (`--safe`: only under the current directory, and
+        /// no process-wide settings).
+        public var writePolicy: WritePolicy = .anywhere
 
         public init(color: Bool = false, workingDirectory: String? = nil, registry: Registry = .standard,
                     isInterrupted: @escaping @Sendable () -> Bool = { Interrupt.isRequested },

@@ -67,6 +67,24 @@ public struct Invocation {
         return resolvePath(p)
     }
 
+    /// The file a command will write, resolved like `path(_:)` and checked against the
+    /// session's `WritePolicy` (a `--safe` replay writes only under its directory). `ext` is
+    /// appended when the name lacks it (numpy's `np.save('x', a)` writes `x.npy`).
+    public func writablePath(_ given: String, ext: String? = nil) throws(ShellError) -> String {
+        var name = given
+        if let ext, !name.lowercased().hasSuffix(ext) { name += ext }
+        let resolved = resolvePath(name)
+        try evaluator.interpreter.options.writePolicy.check(resolved, shown: name)
+        return resolved
+    }
+
+    /// Refuses a change to process-wide settings in a `--safe` replay.
+    public func checkMaySetSettings(_ what: String) throws(ShellError) {
+        if case .under = evaluator.interpreter.options.writePolicy {
+            throw ShellError("\(what) cannot be changed by a --safe replay", kind: .permissionError)
+        }
+    }
+
     /// Resolves a user path against the interpreter's working directory and `~`.
     public func resolvePath(_ path: String) -> String {
         evaluator.interpreter.resolvePath(path)

@@ -27,13 +27,42 @@ enum ValueConversion {
         case .list(let items), .tuple(let items):
             var out: [NestedLiteral] = []
             out.reserveCapacity(items.count)
-            for item in items { out.append(try literal(item, span: span, depth: depth + 1)) }
+            for (i, item) in items.enumerated() {
+                if i & 4095 == 4095 { try Interrupt.check() }
+                out.append(try literal(item, span: span, depth: depth + 1))
+            }
             return .list(out)
         case .array(let a), .scalar(let a):
             return arrayLiteral(a)
         default:
             throw ShellError("expected a number or a list of numbers, got \(v.typeName)", span: span)
         }
+    }
+
+    /// Refuses a literal whose array would not fit in the memory budget, from the shape its
+    /// first elements give (numpy discovers the shape the same way; a ragged literal is
+    /// refused later anyway): the array itself, and the converted literal — one node per
+    /// element — as the statement's temporary.
+    static func checkLiteralSize(_ v: Value, dtype: DType?) throws(TensorError) {
+        var shape: [Int] = []
+        var leaf = v
+        while let items = leaf.sequenceItems, shape.count <= Limits.maxDimensions {
+            shape.append(items.count)
+            guard let first = items.first else { break }
+            leaf = first
+        }
+        if case .array(let a) = leaf { shape += a.shape }
+        let inferred: DType
+        switch leaf {
+        case .bool: inferred = .bool
+        case .int: inferred = .int64
+        case .array(let a), .scalar(let a): inferred = a.dtype
+        default: inferred = .float64
+        }
+        let dt = dtype ?? inferred
+        let count = try Limits.checkAllocation(shape, dt)
+        let (temp, o) = count.multipliedReportingOverflow(by: MemoryLayout<NestedLiteral>.stride + dt.itemSize)
+        try Limits.reserve(o ? Int.max : temp, for: "converting a list of \(count) numbers")
     }
 
     /// An array's elements as nested lists (its dtype is lost: only used inside literals).

@@ -4,10 +4,13 @@ import Synchronization
 /// poll, so Ctrl-C (or a hang-up, or SIGTERM) stops any operation within a fraction of a second.
 ///
 /// The core never knows who asks: the shell's signal handlers call `request()` (an atomic
-/// store, async-signal-safe) and clear the flag before each statement. Loops call `check()`
-/// every few milliseconds of work — per GEMM block, per few thousand elements printed or
-/// converted, per file chunk — and a cancelled operation throws `TensorError.interrupted`,
-/// leaving nothing half-built behind (results are values; the caller drops them).
+/// store, async-signal-safe) and clear the flag before each statement. Loops read the flag
+/// every few milliseconds of work — per matmul row, per million elements of an element-wise
+/// loop, per chunk of a file or of an evaluation. A throwing operation throws
+/// `TensorError.interrupted`; a non-throwing inner loop just returns early, leaving its output
+/// unfinished. That is safe because results are new values: the contract for callers is that
+/// a result obtained while `isRequested` is true is never used (the shell's evaluator checks
+/// after every command and drops it, so the statement fails and the workspace is unchanged).
 public enum Cancellation {
     private static let flag = Atomic<Bool>(false)
 

@@ -52,6 +52,7 @@ extension NDArray {
         case .float32: matmulKernel(a3, b3, out, n, k, m, Float.self, zero: 0) { $0 + $1 * $2 }
         case .float64: matmulKernel(a3, b3, out, n, k, m, Double.self, zero: 0) { $0 + $1 * $2 }
         }
+        try Cancellation.check()
         return out
     }
 
@@ -71,6 +72,9 @@ extension NDArray {
         for bt in 0..<batches {
             let ao = bt * n * k, bo = bt * k * m, oo = bt * n * m
             for i in 0..<n {
+                // One output row at a time, so Ctrl-C stops an 8000² product within a row
+                // (the result is then discarded; see `Cancellation`).
+                if Cancellation.isRequested { return }
                 let row = po + oo + i * m
                 for j in 0..<m { row[j] = zero }
                 for p in 0..<k {

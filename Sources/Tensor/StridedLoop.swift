@@ -38,8 +38,17 @@ struct StridedLoop {
         let count = shape[nd - 1]
         var idx = [Int](repeating: 0, count: nd - 1)
         var cur = offsets
+        // Ctrl-C: every ~1M elements the cancellation flag is read; once set, the loop stops
+        // and leaves its output unfinished. The shell never keeps a result computed while a
+        // cancellation was pending (see `Cancellation`).
+        var sinceCheck = 0
         while true {
             body(cur, count, inner)
+            sinceCheck += count
+            if sinceCheck >= 1 << 20 {
+                sinceCheck = 0
+                if Cancellation.isRequested { return }
+            }
             var axis = nd - 2
             while axis >= 0 {
                 idx[axis] += 1

@@ -43,9 +43,17 @@ enum Frontends {
 
     static var stderrColor: Bool { isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
 
+    /// `--safe`: every interpreter of this run writes only under the current directory.
+    nonisolated(unsafe) static var safe = false
+
+    /// The write policy of a `--safe` replay (and of `--check`): under the current directory.
+    static var safePolicy: WritePolicy { .under(FileManager.default.currentDirectoryPath) }
+
     static func interpreter() -> Interpreter {
-        Interpreter(options: .init(color: isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
-                                   display: Display.detect()))
+        var options = Interpreter.Options(color: isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
+                                          display: Display.detect())
+        if safe { options.writePolicy = safePolicy }
+        return Interpreter(options: options)
     }
 
     static func writeOut(_ s: String) {

@@ -9,13 +9,14 @@ enum LineEditorREPL {
 
     /// Runs the REPL on a terminal until Ctrl-D, `quit` or `exit`, then saves the history.
     /// Returns the exit status: 0, or the one given to `quit`/`exit`, or 129 (killed by
-    /// SIGHUP, as a shell reports it) when the terminal went away.
+    /// SIGHUP, as a shell reports it) when the terminal went away, 143 after SIGTERM.
     ///
     /// For stdin on a terminal only (readline would echo piped lines); `Frontends` reads pipes.
     static func run(interpreter: Interpreter) -> Int32 {
         SignalHandling.installInterruptHandler()
         let colour = Terminal.wantsColour(fd: 2)
-        let history = History(path: History.defaultPath(
+        // `--safe` sessions neither read nor write the history file.
+        let history = History(path: Frontends.safe ? nil : History.defaultPath(
             rnnshHistory: Terminal.environment("RNNSH_HISTORY"), home: Terminal.environment("HOME")))
         history.load()
         LineEditor.configure()
@@ -39,7 +40,11 @@ enum LineEditorREPL {
             execute(statement, in: interpreter, colour: colour)
             if let status = interpreter.exitStatus { return status }
         }
-        return hungUp() ? 128 + SIGHUP : 0
+        if hungUp() {
+            let signal = SignalHandling.endingSignal.load(ordering: .relaxed)
+            return 128 + (signal == 0 ? SIGHUP : signal)
+        }
+        return 0
     }
 
     /// Reads the lines of one statement: the first at `prompt`, more at `continuationPrompt`

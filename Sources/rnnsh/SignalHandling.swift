@@ -12,6 +12,9 @@ enum SignalHandling {
     /// Ctrl-D, so the history is still saved.
     static let hungUp = Atomic<Bool>(false)
 
+    /// The signal that ended the session (SIGHUP or SIGTERM), 0 while none did.
+    static let endingSignal = Atomic<Int32>(0)
+
     /// Installs the SIGINT and SIGHUP handlers for the whole life of the REPL.
     ///
     /// The handler only raises `Interrupt` (an atomic flag, which is async-signal-safe). Long
@@ -31,13 +34,17 @@ enum SignalHandling {
 
         // A closed terminal window: stop the work in progress like Ctrl-C; reading from the
         // hung-up terminal then gives end of input and the REPL exits through its normal path.
+        // SIGTERM (a system shutting down, `kill`) is handled the same way: stop the work,
+        // save the history, exit with 128 + the signal's number.
         var hangUp = sigaction()
-        hangUp.__sigaction_handler.sa_handler = { _ in
+        hangUp.__sigaction_handler.sa_handler = { signal in
+            SignalHandling.endingSignal.store(signal, ordering: .relaxed)
             SignalHandling.hungUp.store(true, ordering: .relaxed)
             Interrupt.request()
         }
         sigemptyset(&hangUp.sa_mask)
         hangUp.sa_flags = SA_RESTART
         sigaction(SIGHUP, &hangUp, nil)
+        sigaction(SIGTERM, &hangUp, nil)
     }
 }

@@ -68,7 +68,11 @@ enum Transcripts {
         }
         // Scripts resolve relative paths against their own directory, wherever rnnsh runs.
         let dir = URL(fileURLWithPath: file).deletingLastPathComponent().path
-        let shell = Interpreter(options: .init(workingDirectory: dir))
+        // Scripts under --check are replayed as untrusted (`--safe`): writes only under the
+        // current directory.
+        var options = Interpreter.Options(workingDirectory: dir)
+        options.writePolicy = Frontends.safePolicy
+        let shell = Interpreter(options: options)
         let result = Transcript.replay(source, interpreter: shell, keepGoing: true)
         var failed = false
         for (line, error) in result.errors {

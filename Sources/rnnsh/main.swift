@@ -31,6 +31,9 @@ struct RNNShell: ParsableCommand {
     @Flag(help: "When replaying a script, show an error and continue (the exit status is still 1).")
     var keepGoing = false
 
+    @Flag(help: "Replay untrusted statements: files may be read, but written only under the current directory; no history, no settings. --check always replays this way.")
+    var safe = false
+
     @Argument(help: "Session scripts (.rnn) to replay as transcripts.")
     var files: [String] = []
 
@@ -42,6 +45,7 @@ struct RNNShell: ParsableCommand {
             print(VersionInfo.text)
             return
         }
+        Frontends.safe = safe
         let status = Frontends.main(command: command, check: check, update: update, keepGoing: keepGoing, files: files)
         if status != 0 { throw ExitCode(status) }
     }

@@ -49,27 +49,27 @@ enum FileIOCommands {
         switch value {
         case .array(let a), .scalar(let a):
             if file.lowercased().hasSuffix(".npz") {
-                try NPZFile.write([("arr_0", a)], to: call.resolvePath(file))
+                try NPZFile.write([("arr_0", a)], to: call.writablePath(file))
             } else {
-                try NPYFile.write(a, to: call.resolvePath(withExtension(file, ".npy")))
+                try NPYFile.write(a, to: call.writablePath(file, ext: ".npy"))
             }
         case .list(let items), .tuple(let items):
             var members: [(name: String, array: NDArray)] = []
             for (i, item) in items.enumerated() {
                 members.append(("arr_\(i)", try call.evaluator.toArray(item, span: call.arguments.span(argument))))
             }
-            try NPZFile.write(members, to: call.resolvePath(withExtension(file, ".npz")))
+            try NPZFile.write(members, to: call.writablePath(file, ext: ".npz"))
         case .record(let r):
             var members: [(name: String, array: NDArray)] = []
             for f in r.fields {
                 members.append((f.name, try call.evaluator.toArray(f.value, span: call.arguments.span(argument))))
             }
-            try NPZFile.write(members, to: call.resolvePath(withExtension(file, ".npz")))
+            try NPZFile.write(members, to: call.writablePath(file, ext: ".npz"))
         case .object(let o):
             guard let members = o.archiveMembers else {
                 throw call.error("cannot save a \(o.kind)", argument: argument)
             }
-            try NPZFile.write(members, to: call.resolvePath(withExtension(file, ".npz")))
+            try NPZFile.write(members, to: call.writablePath(file, ext: ".npz"))
         default:
             throw call.error("cannot save a \(value.typeName): save takes an array, a list or tuple of arrays, or a record", argument: argument)
         }

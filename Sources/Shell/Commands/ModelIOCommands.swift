@@ -37,8 +37,8 @@ enum ModelIOCommands {
             guard let format = Framework(rawValue: word) else {
                 throw call.error("format must be one of \(Framework.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), got '\(word)'", argument: "format")
             }
-            let path = try call.path("file")
-            let file = path.lowercased().hasSuffix(".npz") ? path : path + ".npz"
+            _ = try call.path("file")
+            let file = try call.writablePath(call.arguments.string("file") ?? "", ext: ".npz")
             let shown = (call.arguments.string("file") ?? file).lowercased().hasSuffix(".npz")
                 ? (call.arguments.string("file") ?? file) : (call.arguments.string("file") ?? file) + ".npz"
             let members: [(name: String, array: NDArray)]

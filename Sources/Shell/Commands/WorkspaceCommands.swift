@@ -146,7 +146,7 @@ enum WorkspaceCommands {
                     throw call.error("history save needs a file name", explanation: "usage: history save FILE")
                 }
                 let text = call.interpreter.lastSucceededStatements.map { $0 + "\n" }.joined()
-                try FileText.writeAtomically(text, to: call.resolvePath(file))
+                try FileText.writeAtomically(text, to: call.writablePath(file), shown: file)
                 call.print("saved \(call.interpreter.lastSucceededStatements.count) statements to \(file)")
             case let other?:
                 throw call.error("unknown history action \(ValueFormatter.pythonStringRepr(other))", argument: "action", explanation: "use `history` or `history save FILE`")
@@ -210,6 +210,7 @@ enum WorkspaceCommands {
                 guard gib.isFinite, bytes >= 1, bytes < Double(1 << 62) else {
                     throw call.error("limit must be a positive number of GiB below 4294967296, not \(gib)", argument: "gib")
                 }
+                try call.checkMaySetSettings("the memory budget")
                 Limits.maxBytes = Int(bytes)
             }
             call.print("memory limit: " + Limits.formatBytes(Limits.maxBytes))

@@ -71,7 +71,12 @@ final class Evaluator {
         case .expression(let expr):
             let value = try evaluate(expr)
             if !value.isNone {
-                if !traceShowedLast(value) { emit(.text(ValueFormatter.str(value))) }
+                if !traceShowedLast(value) {
+                    let text = ValueFormatter.str(value)
+                    // Formatting a huge value stops early on Ctrl-C; show nothing then.
+                    if interpreter.options.isInterrupted() { throw Interrupt.error }
+                    emit(.text(text))
+                }
                 workspace["_"] = value
             }
             return value
@@ -310,6 +315,8 @@ final class Evaluator {
         let invocation = Invocation(command: command, arguments: bound, span: span, evaluator: self)
         do {
             let value = try command.run(invocation)
+            // Core loops stop early on Ctrl-C and leave their result unfinished: never keep it.
+            if interpreter.options.isInterrupted() { throw Interrupt.error }
             try checkDeclaredReads(command, bound)
             recordStage(command, bound, inputs, value: value)
             return value

@@ -28,9 +28,15 @@ enum PythonArithmetic {
     static func binary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>) throws(ShellError) -> Value? {
         if let a = number(l), let b = number(r) { return try numeric(op, a, b, span) }
         switch (op, l, r) {
-        case ("+", .list(let a), .list(let b)): return .list(a + b)
-        case ("+", .tuple(let a), .tuple(let b)): return .tuple(a + b)
-        case ("+", .string(let a), .string(let b)): return .string(a + b)
+        case ("+", .list(let a), .list(let b)):
+            try reserve(items: a.count, b.count, "a list", span)
+            return .list(a + b)
+        case ("+", .tuple(let a), .tuple(let b)):
+            try reserve(items: a.count, b.count, "a tuple", span)
+            return .tuple(a + b)
+        case ("+", .string(let a), .string(let b)):
+            try reserve(bytes: a.utf8.count, b.utf8.count, span)
+            return .string(a + b)
         case ("*", .list(let a), .int(let n)), ("*", .int(let n), .list(let a)): return .list(try repeated(a, n, span))
         case ("*", .tuple(let a), .int(let n)), ("*", .int(let n), .tuple(let a)): return .tuple(try repeated(a, n, span))
         case ("*", .string(let s), .int(let n)), ("*", .int(let n), .string(let s)):
@@ -46,6 +52,26 @@ enum PythonArithmetic {
         case ("==", .none, _), ("==", _, .none): return .bool(false)
         case ("!=", .none, _), ("!=", _, .none): return .bool(true)
         default: return nil
+        }
+    }
+
+    /// `l = l + l` and `s = s + s` double each time: the memory budget (`Limits`) that covers
+    /// arrays covers these too, checked before the new list or string is built. Python says
+    /// MemoryError where its allocator fails; we say it before allocating.
+    static func reserve(items a: Int, _ b: Int, _ what: String, _ span: Range<Int>) throws(ShellError) {
+        let (n, o) = a.addingReportingOverflow(b)
+        let (bytes, o2) = n.multipliedReportingOverflow(by: MemoryLayout<Value>.stride)
+        try reserve(o || o2 ? Int.max : bytes, "\(what) of \(n) items", span)
+    }
+
+    static func reserve(bytes a: Int, _ b: Int, _ span: Range<Int>) throws(ShellError) {
+        let (n, o) = a.addingReportingOverflow(b)
+        try reserve(o ? Int.max : n, "a string of \(n) bytes", span)
+    }
+
+    static func reserve(_ bytes: Int, _ what: String, _ span: Range<Int>) throws(ShellError) {
+        do { try Limits.reserve(bytes, for: what) } catch {
+            throw ShellError(error.message, explanation: error.explanation, span: span, kind: .memoryError)
         }
     }
 

@@ -22,7 +22,7 @@ public enum ValueFormatter {
         switch value {
         case .array(let a): return ArrayText.repr(a)
         case .scalar(let a): return ArrayText.scalarRepr(a)
-        case .list(let items): return "[" + items.map(repr).joined(separator: ", ") + "]"
+        case .list(let items): return "[" + interruptible(items).joined(separator: ", ") + "]"
         case .tuple(let items):
             if items.count == 1, let only = items.first { return "(" + repr(only) + ",)" }
             return "(" + items.map(repr).joined(separator: ", ") + ")"
@@ -46,7 +46,28 @@ public enum ValueFormatter {
     }
 
     /// One line for `vars`: short enough for a table cell.
+    /// Each item's repr, stopping early (the text is then dropped) when Ctrl-C is pending: a
+    /// list of a million lists of a million numbers would otherwise print for hours.
+    static func interruptible(_ items: [Value]) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(items.count)
+        for item in items {
+            if Interrupt.isRequested { break }
+            out.append(repr(item))
+        }
+        return out
+    }
+
+    /// A one-line description for `vars` and records. Looks at a bounded number of nested
+    /// items (`x = [[0]*10**6]*10**6; vars` walked 10^12 of them): past the bound a list is
+    /// described by its length only.
     public static func summary(_ value: Value) -> String {
+        var budget = 10_000
+        return summary(value, budget: &budget)
+    }
+
+    static func summary(_ value: Value, budget: inout Int) -> String {
+        budget -= 1
         switch value {
         case .array(let a):
             return "\(shapeString(a.shape)) \(a.dtype.name)"
@@ -54,7 +75,12 @@ public enum ValueFormatter {
             let open = value.typeName == "list" ? "[" : "("
             let close = value.typeName == "list" ? "]" : ")"
             if items.isEmpty { return open + close }
-            let kinds = Set(items.map { summary($0) })
+            guard items.count <= budget else { return "\(items.count) items" }
+            var kinds = Set<String>()
+            for item in items {
+                kinds.insert(summary(item, budget: &budget))
+                if budget < 0 || kinds.count > 1 { return "\(items.count) items" }
+            }
             if kinds.count == 1, let k = kinds.first { return "\(items.count) × \(k)" }
             return "\(items.count) items"
         case .object(let o): return o.summary

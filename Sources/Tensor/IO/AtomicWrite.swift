@@ -205,7 +205,7 @@ public enum AtomicWrite {
 
     /// Follows symlinks of the last component (up to 40, as the kernel does), resolving each
     /// relative target against its link's directory.
-    static func resolveSymlinks(_ path: String, shown: String) throws(TensorError) -> String {
+    public static func resolveSymlinks(_ path: String, shown: String) throws(TensorError) -> String {
         var current = path
         for _ in 0..<40 {
             var st = stat()
