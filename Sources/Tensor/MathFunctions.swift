@@ -25,7 +25,8 @@ public enum MathFunction: String, CaseIterable, Sendable {
         switch self {
         case .sqrt: return ({ $0.squareRoot() }, { $0.squareRoot() })
         case .cbrt: return (Foundation.cbrt, Foundation.cbrt)
-        case .log: return (Foundation.log, Foundation.log)
+        // float32 log is numpy's own algorithm (docs/float32-math.md), float64 the C library's.
+        case .log: return ({ Foundation.log($0) }, NumpyFloat32.log)
         case .log2: return (Foundation.log2, Foundation.log2)
         case .log10: return (Foundation.log10, Foundation.log10)
         case .log1p: return (Foundation.log1p, Foundation.log1p)

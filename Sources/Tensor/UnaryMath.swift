@@ -6,10 +6,11 @@ import Foundation
 /// compute in float64. numpy computes `exp`/`tanh` of bool and uint8 in float16, a dtype rnnsh
 /// does not have, so those are refused with an explanation instead of silently differing.
 ///
-/// Accuracy: we call glibc (`expf`, `tanhf`, `exp`, `tanh`, < 1 ulp). numpy 2.4 uses its own
-/// SIMD approximations for these on x86-64, which themselves differ from glibc by up to
-/// 2 ulp (float32 exp), 3 ulp (float32 and float64 tanh) and 1 ulp (float64 exp) on this
-/// machine (AVX-512), and differ between CPUs. Tests therefore allow exactly those distances.
+/// Accuracy: float32 `exp` is numpy's own algorithm, bit for bit (NumpyFloat32,
+/// docs/float32-math.md). The others call glibc (`tanhf`, `exp`, `tanh`, < 1 ulp), while numpy
+/// 2.4 uses its own SIMD approximations on x86-64 that differ from glibc by up to 3 ulp
+/// (float32 and float64 tanh) and 1 ulp (float64 exp) on this machine (AVX-512). Tests
+/// therefore allow exactly those distances for them.
 public enum UnaryOp: String, CaseIterable, Sendable {
     case exp, tanh, sigmoid, negative
 }
@@ -32,10 +33,10 @@ extension NDArray {
             switch ft {
             case .float32:
                 switch op {
-                case .exp: NDArray.run(out, x, Float.self, Float.self) { Foundation.exp($0) }
+                case .exp: NDArray.run(out, x, Float.self, Float.self) { NumpyFloat32.exp($0) }
                 case .tanh: NDArray.run(out, x, Float.self, Float.self) { Foundation.tanh($0) }
                 default:
-                    NDArray.run(out, x, Float.self, Float.self) { v in 1 / (1 + Foundation.exp(negated ? v : -v)) }
+                    NDArray.run(out, x, Float.self, Float.self) { v in 1 / (1 + NumpyFloat32.exp(negated ? v : -v)) }
                 }
             default:
                 switch op {
