@@ -92,6 +92,10 @@ public final class Model {
     let replicas: [ModelReplica]
     /// One gradient buffer per chunk of a batch (see `Parallelism.replicas`).
     let chunkGradients: [FloatBuffer]
+    /// How many of the replicas' workers jobs use now (1...replicas.count). The chunks and the
+    /// order of their sums do not depend on it, so neither do the results; the training loop
+    /// lowers it when the extra threads do not pay for themselves (`WorkerTuner`).
+    var activeWorkers = Int.max
     /// Batch staging buffers (images `[B, T·I]`, label distributions `[B, K]`), reused.
     let images = FloatBuffer(), targets = FloatBuffer()
     /// The largest number of rows one replica runs forward at once when evaluating; bounds memory.
@@ -389,7 +393,7 @@ public final class Model {
                 if replicas.count <= 1 {
                     for t in 0..<n { body(t, 0) }
                 } else {
-                    WorkerPool.shared.run(tasks: n, workers: replicas.count, body)
+                    WorkerPool.shared.run(tasks: n, workers: max(1, min(activeWorkers, replicas.count)), body)
                 }
             }
         }

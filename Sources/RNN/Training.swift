@@ -75,6 +75,8 @@ extension Model {
                                       epochEnd: ((EpochSummary) -> Void)? = nil) throws -> TrainingReport {
         var report = TrainingReport(epochs: [], outcome: .completed, batchLosses: [], batchAccuracies: [])
         let steps = source.batchesPerEpoch
+        var tuner = WorkerTuner(workers: replicas.count)
+        defer { activeWorkers = Int.max }
         report.batchLosses.reserveCapacity(max(0, epochs) * max(0, steps))
         for epoch in 0..<max(0, epochs) {
             var summary = EpochSummary(epoch: epoch, lossSum: 0, meanLoss: 0, accuracy: 0, steps: 0,
@@ -85,7 +87,9 @@ extension Model {
             for step in 0..<steps {
                 if shouldStop() { stop = .interrupted; break }
                 let (x, y) = try source.nextBatch()
+                let b0 = DispatchTime.now().uptimeNanoseconds
                 let r = try self.step(images: x, labels: y)
+                activeWorkers = tuner.next(afterBatchOf: Double(DispatchTime.now().uptimeNanoseconds - b0) / 1e9)
                 guard r.applied else { stop = .nonFiniteLoss(epoch: epoch, step: step, loss: r.loss); break }
                 summary.lossSum += Double(r.loss)
                 summary.steps += 1
@@ -159,5 +163,50 @@ public struct ArrayBatches: BatchSource {
         if scale != 1 { for k in 0..<x.size { px[k] *= scale } }
         ArrayConversion.copyRows(labels, rows: rows, into: y.storage.pointer.assumingMemoryBound(to: Float.self))
         return (x, y)
+    }
+}
+
+/// Picks how many worker threads a training run uses, by measuring. On a shared machine a
+/// second thread only helps while a second core is (mostly) free: with every core busy with
+/// other programs, a batch waits at its end for the chunk a descheduled worker holds, and two
+/// threads were measured slower than one. So the run uses all workers, and every `period`
+/// batches tries the other choice (one worker, or all) for `probe` batches; whichever had the
+/// lower median batch time is kept. The results do not change: chunks and their summing order
+/// are fixed by the thread count the model was made with.
+struct WorkerTuner {
+    let workers: Int
+    private(set) var current: Int
+    static let period = 40, probe = 4
+    private var count = 0
+    private var recentCurrent: [Double] = []
+    private var probing: [Double] = []
+    private var probeWorkers = 0
+
+    init(workers: Int) { self.workers = max(1, workers); current = max(1, workers) }
+
+    /// Records the last batch's wall time; returns the workers for the next batch.
+    mutating func next(afterBatchOf seconds: Double) -> Int {
+        guard workers > 1 else { return 1 }
+        count += 1
+        if probeWorkers > 0 {
+            probing.append(seconds)
+            if probing.count < WorkerTuner.probe { return probeWorkers }
+            if WorkerTuner.median(probing) < 0.95 * WorkerTuner.median(recentCurrent) { current = probeWorkers }
+            probeWorkers = 0; probing = []; recentCurrent = []
+            return current
+        }
+        // The first batches warm buffers up; keep the last few of the current choice.
+        if count > 2 { recentCurrent.append(seconds) }
+        if recentCurrent.count > WorkerTuner.probe { recentCurrent.removeFirst() }
+        if count % WorkerTuner.period == 0 && recentCurrent.count == WorkerTuner.probe {
+            probeWorkers = current == workers ? 1 : workers
+            return probeWorkers
+        }
+        return current
+    }
+
+    static func median(_ v: [Double]) -> Double {
+        let s = v.sorted()
+        return s.isEmpty ? 0 : s[s.count / 2]
     }
 }
