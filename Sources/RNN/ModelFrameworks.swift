@@ -76,7 +76,7 @@ extension Model {
             case (false, true): build = "outputs, fw, bw = tf.nn.static_bidirectional_rnn(\(cell), \(cell), xs, dtype=tf.float32)"
             case (true, true): build = "# per layer l: with tf.variable_scope('stack_bidirectional_rnn/cell_%d' % l): tf.nn.static_bidirectional_rnn(\(cell), \(cell), xs, dtype=tf.float32)"
             }
-            return ["import numpy as np, tensorflow.compat.v1 as tf; tf.disable_eager_execution()  # then the tutorial's graph: xs = tf.unstack(x, \(config.steps), 1); \(build)",
+            return ["import os; os.environ['TF_USE_LEGACY_KERAS'] = '1'; import numpy as np, tensorflow.compat.v1 as tf; tf.disable_eager_execution()  # then the tutorial's graph: xs = tf.unstack(x, \(config.steps), 1); \(build)",
                     "z = np.load('\(file)')",
                     "sess.run([v.assign(z[v.op.name]) for v in tf.global_variables() if v.op.name in z.files])"]
         case .keras:

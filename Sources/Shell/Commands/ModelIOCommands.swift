@@ -77,7 +77,7 @@ enum ModelIOCommands {
     static func cellRecipe(_ cell: Cell, format: Framework, file: String) -> [String] {
         switch format {
         case .tf:
-            return ["import numpy as np, tensorflow.compat.v1 as tf; tf.disable_eager_execution()  # then build the cell under the scope 'rnn' (tf.nn.static_rnn)",
+            return ["import os; os.environ['TF_USE_LEGACY_KERAS'] = '1'; import numpy as np, tensorflow.compat.v1 as tf; tf.disable_eager_execution()  # then build the cell under the scope 'rnn' (tf.nn.static_rnn)",
                     "z = np.load('\(file)')",
                     "sess.run([v.assign(z[v.op.name]) for v in tf.global_variables() if v.op.name in z.files])"]
         case .keras:
