@@ -103,3 +103,40 @@ print(np.random.randn())
 #--- mean-of-many
 np.random.seed(0)
 print(np.random.rand(1000).mean())
+#--- rng-alias-shares-state
+rng = np.random.default_rng(5)
+rng2 = rng
+a = rng.random()
+print(rng2.random())
+#--- shuffle-a-view
+x = np.arange(6).reshape(2, 3)
+np.random.seed(0)
+np.random.shuffle(x[1])
+print(x)
+#--- shuffle-rows-2d
+np.random.seed(1)
+x = np.arange(12).reshape(4, 3)
+np.random.shuffle(x)
+print(x)
+#--- rng-shuffle-columns
+rng = np.random.default_rng(2)
+x = np.arange(12).reshape(3, 4)
+rng.shuffle(x, axis=1)
+print(x)
+#--- gauss-cache-across-functions
+np.random.seed(0)
+a = np.random.randn(1)
+print(np.random.normal(10, 1))
+print(np.random.standard_normal())
+#--- seed-resets-cache
+np.random.seed(0)
+a = np.random.randn(1)
+np.random.seed(0)
+print(np.random.randn(2))
+#--- float32-buffer-carries
+rng = np.random.default_rng(8)
+print(rng.random(dtype=np.float32))
+print(rng.random(dtype=np.float32))
+print(rng.random(dtype=np.float32))
+print(rng.integers(0, 100, 3))
+print(rng.random(dtype=np.float32))
