@@ -2615,3 +2615,3939 @@ print(np.array2string(x, sign=' ', prefix='array('))
 #--- gen-0599
 x = np.array([882259054293, 0, 9, -50, -61, -15, -51, -547350978710, 7, 5, -999013400488, 709494570593, 50, 929777724964, 0, -36, -65731875113, 9, 3, -981804996017, -21, 5, 714562429644, 347199350211, 7, 201560167059, -450458669014, 1, -858321458390, 3, 667412962667, -85, 5], dtype=np.int64)
 print(np.array2string(x, precision=2, suppress_small=False, prefix='x = '))
+#--- gen-0600
+x = np.array([-196378371, 41068606, 1727234425, -81, -1774394604, 44, -2096545595, 80, -487234299, -889526494], dtype=np.int32).reshape(2, 5)
+print(np.array2string(x, precision=9, threshold=24, edgeitems=2, suppress_small=False, separator=','))
+#--- gen-0601
+x = np.array([-54, 29, -78, -7, 1008035995, -2073452735, -2031371575, -59, -26, -15, -67, 11, 62156378, -72], dtype=np.int32)
+np.set_printoptions(precision=7)
+print(x)
+print(repr(x))
+#--- gen-0602
+x = np.array([-562606596, -79, 22, 5], dtype=np.int32).reshape(2, 1, 2)
+np.set_printoptions(sign='+')
+print(x)
+print(repr(x))
+#--- gen-0603
+x = np.array([0.0008973887, 89051.13, 0.000789204, 0.0008412011, -47, -33], dtype=np.float32).reshape(2, 3, 1)
+print(np.array2string(x, precision=10, prefix='  '))
+#--- gen-0604
+x = np.array([4, -25, 72], dtype=np.int64).reshape(1, 3)
+np.set_printoptions(floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-0605
+x = np.array([-9.498497, np.nan, -0.0, 0.8801347], dtype=np.float32).reshape(2, 1, 2)
+np.set_printoptions(precision=8, floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-0606
+x = np.array([1, 100, -446689953, 35], dtype=np.int32).reshape(2, 2, 1)
+print(np.array2string(x, sign='-', threshold=15, edgeitems=0, suppress_small=False))
+#--- gen-0607
+x = np.array([False, True, False, False, True, True, True, True, True, False, True, False, True, True, False, True], dtype=np.bool).reshape(2, 2, 4)
+np.set_printoptions(precision=3, floatmode='unique', linewidth=93, threshold=6, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0608
+x = np.array([-86.1198, 9, 4.115934, 622644000000, 8.628693, -9.447592, -47, 456.0934, 0.0009310198], dtype=np.float32)
+np.set_printoptions(precision=5, floatmode='maxprec_equal', linewidth=113, threshold=0, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0609
+x = np.array([130, 47, 7, 198, 172, 48, 226, 238], dtype=np.uint8)
+np.set_printoptions(floatmode='fixed', sign='+')
+print(x)
+print(repr(x))
+#--- gen-0610
+x = np.array([-2086204222, 840484483, 62, -543020178, 47, -1089499888, -860026696, -15, -1575083955, 322966457, 680293612, 2039647813, 39, -73, 22, -4, 1680293981, -941618428, -31, 69, -1589331100, 1327697090, -1370776692, -66, -2141713613, 1230107409, 1332622001, -973568274, 1029032500, -1, -778755706], dtype=np.int32)
+np.set_printoptions(sign='+')
+print(x)
+print(repr(x))
+#--- gen-0611
+x = np.array([np.inf, -53.219, 8.934957, -0.18065172, -7.763923122183769e-07, -3.4569178630761144e-09, 2.07526, 0.00036550954, 75.6, 47, -6.6495523, 417.7305, -48, 28, 3.735908, -2613.1294], dtype=np.float32).reshape(4, 4)
+np.set_printoptions(precision=8, suppress=True, floatmode='maxprec', sign='-', linewidth=39, threshold=22, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0612
+x = np.array([451309176626, 8, -64, 5, 0, 5, -39, 6, 444387703469, 3, -842718833003, 5, -76, 91, 33, 91, 54, -77, 60341140443, 2, 512159187743], dtype=np.int64)
+print(np.array2string(x, floatmode='unique', suppress_small=True, separator='; '))
+#--- gen-0613
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(linewidth=29)
+print(x)
+print(repr(x))
+#--- gen-0614
+x = np.array([False, True, False, True, False, False, False, False], dtype=np.bool).reshape(2, 1, 4)
+np.set_printoptions(suppress=True, floatmode='fixed', threshold=3, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0615
+x = np.array([-1.3169101920063042e-10, 81862190000, -38, 9.68425, 7.61, np.inf, -4.6668115, 29, 0.00050152175, np.nan, -86.2583, -651480100000, -77.2, 0.0008871906, 78.63, -0.0013481157, 73.5, 5.6443768, np.inf, 2.2503653, 0.0004751055, 85.2, 66.3, 0.00021966964, 1.7988126, 0.00012334863, 684005.7, -7.38, -875.973, -0.9978911, -0.575468, 2.4506745], dtype=np.float32)
+np.set_printoptions(suppress=True, sign='-', threshold=17, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0616
+x = np.array(209, dtype=np.uint8)
+np.set_printoptions(precision=3, suppress=True, floatmode='fixed', sign=' ')
+print(x)
+print(repr(x))
+#--- gen-0617
+x = np.array([-67, 3, -2, -777743538084, -98, 847732208472, 303709897129, 865814031235, 9, 218757711221, -30, -416967018386], dtype=np.int64).reshape(3, 4)
+print(np.array2string(x, precision=7, sign='-', separator=','))
+#--- gen-0618
+x = np.array([-87, -61, -31601712, 810128238, -30, 83], dtype=np.int32).reshape(3, 2)
+np.set_printoptions(precision=6, suppress=True, linewidth=94)
+print(x)
+print(repr(x))
+#--- gen-0619
+x = np.array([226, 141, 255, 178, 56, 187, 253, 204, 48, 53, 72, 230, 115, 179, 22, 231, 89, 207, 106, 152, 130, 156, 196, 71, 160, 153, 183, 115, 190, 141, 24, 179, 36, 247, 16, 169, 178, 177, 150, 205], dtype=np.uint8)
+np.set_printoptions(precision=5, threshold=23, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0620
+x = np.array([-6, -87, 17, 97, 828589666, 663264582, 47, 56338564, -1015301931, -1881507755, -353064723, -81, 1821449118, -2041453429, -20, 311397893, 34, -52, 487565143, -1618416033, -98601805, -90, 53, -75, -10, 52, 1588122349, 20, -11, -2078112337, -302713326, -488885175, 88, -83, 715994203, 40, 34], dtype=np.int32)
+print(np.array2string(x, precision=6, floatmode='maxprec'))
+#--- gen-0621
+x = np.array([0.0004402265826012827, 9.926150144236146, 2.0, -1446868.3028909245, -0.7128484233990466, 1.8646091739574455, 247916644298.06537, -5.634695344242957, 0.6688157634837921, np.inf], dtype=np.float64)
+print(np.array2string(x, precision=8, threshold=24, edgeitems=2, suppress_small=True, prefix='array('))
+#--- gen-0622
+x = np.array([65, 247, 254, 207, 91, 36, 13, 26, 118, 130, 228, 27, 26, 248, 232, 213, 223, 65, 24, 96, 113, 234, 70, 86], dtype=np.uint8)
+print(np.array2string(x, precision=8, max_line_width=17, suppress_small=False, prefix='x = '))
+#--- gen-0623
+x = np.array(-35, dtype=np.int64)
+np.set_printoptions(precision=3, threshold=14, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-0624
+x = np.array([-8, 37, -46, -1500472260, -1962559747, 1236527059, -670835315, -930960739, -716220682, 86, -1993141007, -77], dtype=np.int32).reshape(2, 2, 3)
+np.set_printoptions(threshold=4, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-0625
+x = np.array([False, False, False, True, False, True, False, True, True, True, False, True, False, False, False, True, True, True], dtype=np.bool).reshape(3, 6)
+print(np.array2string(x, precision=6, floatmode='maxprec_equal', max_line_width=27))
+#--- gen-0626
+x = np.array([289961292182, 13, 90, -237917626687, -352196632535, -78, -66, 1, -61, 9], dtype=np.int64)
+np.set_printoptions(precision=6)
+print(x)
+print(repr(x))
+#--- gen-0627
+x = np.array([720028881, 571183778, -69, 424217852, 76, -61, -1633518561, -353427717, -643426630, 164688569], dtype=np.int32)
+print(x)
+print(repr(x))
+#--- gen-0628
+x = np.array([True, False, True, False, True, False, True, True, True, True, True, False, True, False, True, False, False, True, False, True, True, False, True, True, False, False, True, True, False, True], dtype=np.bool)
+np.set_printoptions(suppress=False)
+print(x)
+print(repr(x))
+#--- gen-0629
+x = np.array([7.181420843104373, 13.0, 8.085292493505747, 1.05374591718574, 5.234685399932527, -6.610807787808863, 19.0, 3.8293086394270297, -78243.8462110559, np.inf, 5.094299103458473, np.inf, -50.0, -78.41, -3.0, 9.158878851817091e-08, -7559.300476309283, 15.0, 0.0, 0.3225156480810991, 24.668, 21.0, -0.0, np.nan, 3.292235402777294, 1.2189050043196943, 357310.9812524282, 844.6164504880618, 3.34344331244, -3.3998624479315254, -46.0, -7.625614208575177, -39.0, -15.0, 25.0, 5.967369835518554, -8.512383153277208, -26.0, 7.0], dtype=np.float64)
+np.set_printoptions(suppress=True, floatmode='maxprec', sign='+')
+print(x)
+print(repr(x))
+#--- gen-0630
+x = np.array([29.86, -0.0, -7.02168106199883, 44.0, 5.307503216986158, -31.0, 0.0007376147757244435, 0.0, 0.0003214150370439659, -0.0, 0.000575204602830577, 0.0008223314692939667, -23.0, 5.428360650310782e-10, -0.0, 0.00038473785913287396, -9.590972505887565e-11], dtype=np.float64)
+print(np.array2string(x, precision=10, threshold=29, edgeitems=1, suppress_small=False))
+#--- gen-0631
+x = np.array([0.0005346799, 45.2727, -43, -46, 0.00058155303, -1.4889702, 16284.234, -23], dtype=np.float32).reshape(2, 1, 4)
+np.set_printoptions(linewidth=50)
+print(x)
+print(repr(x))
+#--- gen-0632
+x = np.array([2, 0.0, 0.0, 0.00070882327, 0.00022238345, -0.0, 0.89889663, 10, 73.138405], dtype=np.float32)
+print(np.array2string(x, precision=1, sign=' ', suppress_small=True))
+#--- gen-0633
+x = np.array([-11], dtype=np.float32).reshape(1, 1)
+np.set_printoptions(precision=0, sign='-')
+print(x)
+print(repr(x))
+#--- gen-0634
+x = np.array([22, 130, 86, 130, 245, 94, 253, 156], dtype=np.uint8)
+print(np.array2string(x, floatmode='maxprec_equal', max_line_width=89, suppress_small=True, separator=', '))
+#--- gen-0635
+x = np.array([True, True, True, False, False, False, True, False, True, False, True, True, False, False, False, True, True, False, True, False, True, False, False, True, False, False, False, False, True, False, True, False, True, True, True, False], dtype=np.bool)
+np.set_printoptions(precision=1, floatmode='maxprec', linewidth=37)
+print(x)
+print(repr(x))
+#--- gen-0636
+x = np.array([115, 233, 132, 9, 53, 197, 124, 209], dtype=np.uint8).reshape(2, 1, 4)
+print(np.array2string(x, sign=' ', max_line_width=78))
+#--- gen-0637
+x = np.array([4.5915, 52.779, 0.0009416056, 9.229955, -6.358796, 2.5574267, 0.00083496975, -30, -3.3841102, 0.0, 5.001562, 9.583057544659823e-05, 0.0, -8.614353, np.nan, 3.0118228096398525e-05, 0.0009479186, -4.523254, 75, -3, -24, -73.326, 0.00075081835, -0.5803087, -8400553000, 13, 92.7, 3.653325472002811e-12, 46.04], dtype=np.float32)
+np.set_printoptions(sign=' ')
+print(x)
+print(repr(x))
+#--- gen-0638
+x = np.array([-np.inf, 0.01854530985336389, 2.892080535153031, 0.0002807861715204739, -87.1, -6.84, -5.428379477263623, -4.703336224004435, -2.4142960858662033, -8.375288898282555, 0.00018082991954220095, 0.0], dtype=np.float64)
+np.set_printoptions(precision=9, sign='+', threshold=17, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0639
+x = np.array([False, False, False, False, True, False, True, False, False, False, False, True], dtype=np.bool).reshape(2, 2, 3)
+print(np.array2string(x, precision=8, floatmode='fixed', sign='-', separator='; '))
+#--- gen-0640
+x = np.array([4, 72, 27217683264, 14, 515468305752, 2, 8, -14, 100, 9, -18, -872186165931, -95, 0, 4, 433420901404, 974805278625, 773254241142, -697644450777, 8], dtype=np.int64).reshape(5, 4)
+print(np.array2string(x, precision=6, suppress_small=True))
+#--- gen-0641
+x = np.array([1, 7, 3, 99, -37, 77], dtype=np.int64).reshape(2, 3, 1)
+np.set_printoptions(floatmode='maxprec_equal', threshold=18, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0642
+x = np.array([398868234, -40, -637941543, -14, -398785512, -89, 2, 12, -64, 78, -96, 60, -1236999930, -1, -84, -1967938104, 98, -2088218799, -4, -244048668, -2010687090, -71, 69, -68, 46], dtype=np.int32)
+print(np.array2string(x, floatmode='maxprec', suppress_small=False))
+#--- gen-0643
+x = np.array([-1310123987, 1483964361, -1441276388, 663562794, -189076395, -60, 2123811245, -73, -392105960, 1619046152, -32, 1712633133], dtype=np.int32).reshape(2, 3, 2)
+np.set_printoptions(precision=5, linewidth=98)
+print(x)
+print(repr(x))
+#--- gen-0644
+x = np.array([False, False, True, True], dtype=np.bool)
+np.set_printoptions(precision=3, sign='+')
+print(x)
+print(repr(x))
+#--- gen-0645
+x = np.array([3.3288509923102865, -51.3, -2.073630116543317, 80.0, -9.39, -0.8157485579293162, -1.0467193409239464, 5.818013070113423, 0.575948370040269, -12.0, -92.1002, 58.78, 3.615842631189608, 4.828816828946783, 81.9, -6.6192807880035875, 45.2947, -0.006270174285700758, 0.8655312579558414, 558143385.252929, np.inf, -15.0, 0.0007847880437197816, 0.0006658961339278366, -95.4, 5.904514703842258, 7.525622770676792e-05, -3.9747052456694476, 411154538846.066, 9.0, 27.0, 0.0004860709463555921], dtype=np.float64)
+np.set_printoptions(precision=10, sign='-')
+print(x)
+print(repr(x))
+#--- gen-0646
+x = np.array([-28, 564228930, -32133777, -32, -213329292, -1097266818, 1189597112, -932882077, -60, 76], dtype=np.int32)
+np.set_printoptions(floatmode='maxprec', linewidth=36)
+print(x)
+print(repr(x))
+#--- gen-0647
+x = np.array([np.nan, 0.00016994548239437213, 7.312070831252445, 17.0, -np.inf, -40.0, 0.0007086057505518744, 0.0, -0.46137347719106114, 50.204, 2.0, -1.0, 64.2, 38.0, 0.000675824757910582, 61.86, 72.6688, 6.549169632925447e-11], dtype=np.float64).reshape(2, 3, 3)
+print(np.array2string(x, precision=6, max_line_width=64, suppress_small=False, prefix='  '))
+#--- gen-0648
+x = np.array([-892188569, 60], dtype=np.int32).reshape(1, 2)
+print(np.array2string(x, precision=9, floatmode='maxprec_equal', threshold=9, edgeitems=2, prefix='x = '))
+#--- gen-0649
+x = np.array([True, False, True, True, False, False, True, False, True, True, True, True, True, True, True], dtype=np.bool).reshape(3, 5)
+np.set_printoptions(floatmode='unique', linewidth=63)
+print(x)
+print(repr(x))
+#--- gen-0650
+x = np.array([-0.4755614296948618], dtype=np.float64)
+np.set_printoptions(suppress=True, floatmode='unique', sign='-', threshold=20, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0651
+x = np.array([77, 185, 187, 64], dtype=np.uint8).reshape(1, 4)
+np.set_printoptions(sign='-', linewidth=11, threshold=14, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0652
+x = np.array([50, 2, 133409406557, -884275832090, -384662886756, 95], dtype=np.int64).reshape(1, 6)
+np.set_printoptions(precision=6, suppress=True)
+print(x)
+print(repr(x))
+#--- gen-0653
+x = np.array([1473126535, -136976970, 13, 74, 39, -1737970126, 17, -129771299, 907500245, -281707360, 11, -1847920486], dtype=np.int32).reshape(3, 4)
+np.set_printoptions(floatmode='maxprec', threshold=4, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0654
+x = np.array([43056968863.993195, 36.0, -937112721992.4404, 36.0], dtype=np.float64).reshape(2, 1, 2)
+np.set_printoptions(precision=1, floatmode='fixed', threshold=27, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0655
+x = np.array([-9.362003096228976e-07, 590668733.6703447, -6.027066793814938e-06, 0.00013779393841214293, -10.0, np.nan, 37.7807], dtype=np.float64)
+np.set_printoptions(precision=2, floatmode='fixed', sign=' ', linewidth=103, threshold=4, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0656
+x = np.array([96, 1358281526, 1723491445, 29, 3, -84, 136515183, -58, -2073681300, -1911397620, -2062648783, -1639731354, -415662140, -2, 98, -1017949636, 2141462649, 96], dtype=np.int32)
+np.set_printoptions(precision=8, floatmode='maxprec', sign=' ')
+print(x)
+print(repr(x))
+#--- gen-0657
+x = np.array([-304257282647, -404337638370, 27, 35508431972, 6, 703177417157], dtype=np.int64).reshape(3, 2)
+np.set_printoptions(precision=1, suppress=True, floatmode='maxprec_equal', linewidth=61)
+print(x)
+print(repr(x))
+#--- gen-0658
+x = np.array([False], dtype=np.bool)
+print(np.array2string(x, precision=6, floatmode='unique', suppress_small=False, prefix='  '))
+#--- gen-0659
+x = np.array([8.682518171099218e-08, 11321441000, 47], dtype=np.float32)
+np.set_printoptions(precision=3, floatmode='maxprec_equal', sign='-')
+print(x)
+print(repr(x))
+#--- gen-0660
+x = np.array([-80.0, -0.05478187446215746, -9.310144598132759, 0.0007512199597947099, -np.inf, -0.6592291456234527, -5.453712792058645, 0.0006672985675771816, 0.33617666306346194, -7.126218260879429, 3.4812307260087305, 37.0, 36.0, -6.841417765445874, 54.51, -np.inf, -0.0, 9.725077444330971e-10, -148114272.1782589, -15.0, 2.3391732075641407, 48.0, -0.1748115845289675, 0.0008404960650273372, 0.0007257045909419859, -6.0, -14.0, -35970.772020798904, -28.0, -47.0, -7.740703968133702e-07, -7169571934.022241, -49.0, -0.0, -758377.3210650795, 3.974374186235705, 0.0005151887223374173, 0.0007672489656236266, 3.225531355077349e-05, -3.3117701356044655], dtype=np.float64)
+np.set_printoptions(precision=5, suppress=False, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-0661
+x = np.array(False, dtype=np.bool)
+np.set_printoptions(precision=8, suppress=True, floatmode='unique', linewidth=41)
+print(x)
+print(repr(x))
+#--- gen-0662
+x = np.array(-100, dtype=np.int64)
+np.set_printoptions(precision=8, sign=' ', threshold=11, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0663
+x = np.array([-1891534642, 903577797, 69, 692714637, 46, -9, -6, -53835842], dtype=np.int32).reshape(2, 2, 2)
+np.set_printoptions(floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-0664
+x = np.array([85, 235, 40, 252, 72, 239, 180, 124, 135, 144, 128, 168, 199], dtype=np.uint8)
+np.set_printoptions(precision=3, suppress=False)
+print(x)
+print(repr(x))
+#--- gen-0665
+x = np.array([5.3258480066187345e-06, 14.0, -22.0, -4.882996951568545, -18.0, -39.0], dtype=np.float64).reshape(2, 1, 3)
+np.set_printoptions(suppress=True, linewidth=112, threshold=19, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0666
+x = np.array([880481239], dtype=np.int32).reshape(1, 1)
+np.set_printoptions(precision=10, floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-0667
+x = np.array([True, False], dtype=np.bool).reshape(2, 1, 1)
+np.set_printoptions(precision=8, threshold=19, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-0668
+x = np.array([4, 199], dtype=np.uint8).reshape(2, 1, 1)
+np.set_printoptions(precision=6, threshold=28, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0669
+x = np.array([False, False, True, True], dtype=np.bool).reshape(4, 1)
+np.set_printoptions(linewidth=72)
+print(x)
+print(repr(x))
+#--- gen-0670
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(sign=' ')
+print(x)
+print(repr(x))
+#--- gen-0671
+x = np.array(186, dtype=np.uint8)
+print(np.array2string(x, floatmode='fixed', sign='+', threshold=0, edgeitems=0, suppress_small=True))
+#--- gen-0672
+x = np.array([219, 180, 47, 192, 20, 15, 223, 156, 60, 218, 190, 179, 173, 57, 34, 181, 56, 7], dtype=np.uint8).reshape(2, 3, 3)
+print(np.array2string(x, precision=4, prefix='  '))
+#--- gen-0673
+x = np.array([False], dtype=np.bool).reshape(1, 1)
+print(np.array2string(x, floatmode='fixed', max_line_width=15, suppress_small=True, prefix='  '))
+#--- gen-0674
+x = np.array([-25, -773637215031, 18, -76997844368, -97, -34, -82, 7, 0, 4, -36, -75, -96, 0, -803620161043, 86815463282, 5, 1], dtype=np.int64).reshape(2, 3, 3)
+np.set_printoptions(precision=0, floatmode='unique', linewidth=103)
+print(x)
+print(repr(x))
+#--- gen-0675
+x = np.array([False, False, False, False], dtype=np.bool).reshape(4, 1)
+np.set_printoptions(suppress=False, floatmode='maxprec_equal', sign=' ', threshold=3, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-0676
+x = np.array([False, True, False, False, True, True, False, False, False, True, True], dtype=np.bool)
+print(np.array2string(x, precision=2, max_line_width=35, separator=', ', prefix='array('))
+#--- gen-0677
+x = np.array(0.0005151109446362585, dtype=np.float64)
+np.set_printoptions(precision=6)
+print(x)
+print(repr(x))
+#--- gen-0678
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(precision=8, suppress=False, linewidth=46, threshold=3, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-0679
+x = np.array([-91, 0, 2, 8, 388873299411, -80, 763929805681, -549376788799, 8, -811704132491, 647498564198, 5, -496290664109, 12, 86, -19498447257, -559040068586, 9], dtype=np.int64).reshape(2, 3, 3)
+print(np.array2string(x, precision=7, sign='-', threshold=29, edgeitems=1, max_line_width=97, prefix='x = '))
+#--- gen-0680
+x = np.array([-87.769, -np.inf, -21.4, 0.585, -17.0, 0.000647020232785291, 27.0, np.nan], dtype=np.float64).reshape(2, 1, 4)
+np.set_printoptions(precision=10, suppress=True, floatmode='fixed', linewidth=37)
+print(x)
+print(repr(x))
+#--- gen-0681
+x = np.array([-97800518999.60962, -0.38120574518435824, 0.6290255216864118, 8.913391347880879, -8.702119302846552e-08, -0.0886071024404308, -6.727002164130584, -94.0, 0.0003887665639658525, -4.930957530702196, -22.35, -3.4581758667667906, 0.0007106772822562556, -50.0], dtype=np.float64)
+print(np.array2string(x, precision=9, floatmode='maxprec_equal', sign='+', threshold=17, edgeitems=2, suppress_small=True, separator=', '))
+#--- gen-0682
+x = np.array([-912863107], dtype=np.int32)
+np.set_printoptions(precision=1, linewidth=10)
+print(x)
+print(repr(x))
+#--- gen-0683
+x = np.array(0.0005109998342216609, dtype=np.float64)
+print(np.array2string(x, precision=4, floatmode='maxprec', sign='-', threshold=19, edgeitems=2, separator='; '))
+#--- gen-0684
+x = np.array([38, 39], dtype=np.float32)
+print(np.array2string(x, precision=10, sign='+', max_line_width=112))
+#--- gen-0685
+x = np.array([566602851473, -2, 1, 26, 0, 5, 4, -95], dtype=np.int64).reshape(4, 2)
+print(np.array2string(x, precision=1, floatmode='fixed', max_line_width=60, separator='; ', prefix='array('))
+#--- gen-0686
+x = np.array([False, True, False, True, True, True, False, False, False, False, True, True, False, False, True, False, True, False, False, False, False], dtype=np.bool)
+np.set_printoptions(precision=8, floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-0687
+x = np.array(-38.071, dtype=np.float64)
+np.set_printoptions(precision=6, sign=' ')
+print(x)
+print(repr(x))
+#--- gen-0688
+x = np.array(1.0330288, dtype=np.float32)
+np.set_printoptions(sign='+')
+print(x)
+print(repr(x))
+#--- gen-0689
+x = np.array([4152203.690742844, 2.818283694929127, 34.0, -33.0, -86.804, 8.226057966796437e-10, -0.3324665898248824, -3.055153608660317e-08, -7.367902464739034, 8.49575038553802, -47.0, 21.3, 30.0, -39.0, -2.459066131755434, -3.860133438905697], dtype=np.float64)
+np.set_printoptions(precision=2, floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-0690
+x = np.array([False, False, True, True, True, True, False, False, False, True, False, False, True, False, False, True, False, False, True, False, False, False, True, False, False, False, False, True, False, False, True, True, False, False], dtype=np.bool)
+np.set_printoptions(precision=4, threshold=20, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0691
+x = np.array([47, 131, 100, 248, 77, 157, 215, 100, 17, 16, 52, 113, 173, 251, 118, 62, 218, 227, 106, 40, 65, 153, 30, 116, 174, 71, 208, 129, 89, 87, 89, 92, 108, 36, 204, 59, 187, 197, 220, 116], dtype=np.uint8)
+np.set_printoptions(suppress=False, sign='-', linewidth=75, threshold=11, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0692
+x = np.array([0.000511351195005331, 50.0, 5.162364226987531, 1.0, 0.0007026666607850845, -6349.346521110963, 0.0004989494337883012, -8.848932836063723, 8.060450964129662e-06, -15.0, -8.0, 0.0005403831527173076, 8.698933147108202e-05, 0.0008735910334010114], dtype=np.float64)
+np.set_printoptions(precision=7, suppress=False, linewidth=103, threshold=9, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0693
+x = np.array([-813223054, -19, -233152504, -91, 399695346, -677816630, 8, -1782412889], dtype=np.int32)
+np.set_printoptions(precision=2, threshold=29, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0694
+x = np.array([0.0007754989, 32.37, 18478104, -8.557437, -7.868051, 18015674000, -71.1], dtype=np.float32)
+print(np.array2string(x, precision=4, max_line_width=12, suppress_small=True, separator=', ', prefix='x = '))
+#--- gen-0695
+x = np.array([-3.875612900197658, -np.inf, -9.0, 96.82, -5.587835711506979, 0.0004699473007735644, 11.89, 7.431833392321568, 28.0, -60.8, 30.0, 1.7672893350819976, 21.0, -8.204461270210384, 42.521, 0.0001556103181909796, -9.362263951558464, -35.085], dtype=np.float64)
+print(np.array2string(x, precision=0, suppress_small=False))
+#--- gen-0696
+x = np.array([61, 233, 164, 29, 136, 179], dtype=np.uint8).reshape(2, 3, 1)
+print(np.array2string(x, suppress_small=True, separator=','))
+#--- gen-0697
+x = np.array([110, 205, 74, 45, 144, 0, 145, 29, 114, 119, 139, 196, 46, 49, 185, 248, 149, 76, 128, 91, 206, 92, 116, 51, 225, 216, 43, 13, 215, 209, 170, 123, 119, 175], dtype=np.uint8)
+np.set_printoptions(precision=3, suppress=True, floatmode='unique', linewidth=118, threshold=26, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0698
+x = np.array([9, 9, -92209737040, -268111783418, -410678083774, 697289531209, 781257406935, 363852364062, 51, 4], dtype=np.int64).reshape(5, 2)
+np.set_printoptions(floatmode='unique', sign='+', linewidth=55)
+print(x)
+print(repr(x))
+#--- gen-0699
+x = np.array([111, 188, 150, 81, 249, 156, 66, 147, 231, 64, 203, 114, 96, 179, 107, 193, 98, 220, 105, 22, 162, 27, 182, 123, 4, 123, 20, 230, 228, 61, 94, 87, 144, 188, 91, 125], dtype=np.uint8)
+np.set_printoptions(precision=0, floatmode='unique', linewidth=88)
+print(x)
+print(repr(x))
+#--- gen-0700
+x = np.array([194], dtype=np.uint8)
+np.set_printoptions(precision=4, suppress=False, floatmode='fixed', threshold=2, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0701
+x = np.array([np.inf, 8.517445205326574, 46.0, 36.0, 0.0003627830352607817, 7.500571431088183, 10.0, 9.0, -26.0, 2.8951294320085132, 1.0, 0.000585965764638454, 9.497254830531457, 0.0004924767390096786, 33.0, 0.0], dtype=np.float64).reshape(2, 2, 4)
+np.set_printoptions(precision=7)
+print(x)
+print(repr(x))
+#--- gen-0702
+x = np.array([-7.2802033, 0.0009324336, -20, -32, 7.39815, np.inf, -36, 4.825638825423084e-05, 53.854, 49, -90, 6.565746, 50.5, 2473627.2, 4.3755045, -64053684, 4.177271, 27, np.nan, 2.181512, 8.852410246618092e-05, -19.93, 8.289095, 43, 88.17, 12.315, np.inf, -27, 90776.93, 0.0005966455, 0.22617525], dtype=np.float32)
+np.set_printoptions(floatmode='maxprec_equal', linewidth=17)
+print(x)
+print(repr(x))
+#--- gen-0703
+x = np.array([False, False, True, True, False, False, False, False, True, True, False, False, False, False, False, False, True, False], dtype=np.bool)
+np.set_printoptions(precision=9, sign='-', linewidth=96)
+print(x)
+print(repr(x))
+#--- gen-0704
+x = np.array([-1267489124, -1531997662, 87, -2130204981, -636365667, 39, -61, 1292068961, 655574574, 76, -82, -75, -2141385826, 42, 977535239, 1394117381, 37144827, 36, -9, 96, 22, 1128266201, 1559788107, 703599855, 1137826052, -17, -966840703, -1149156277, -1419734313], dtype=np.int32)
+np.set_printoptions(precision=7, floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-0705
+x = np.array([484113186, 200470923, -64, -80, 16, -1604137079, -11, -77, 1816184628, 93, -61, -144654167, 1495401515, -92, -1309871004, -98, -1, -46, -528417828, -58, 1024153266, -133017749, 34, 1620065844, 77, -15, 1833708125, 1928776230, 94, 98, 93, -1651878597, -70, -218229408, -40, -95, -1008204567], dtype=np.int32)
+np.set_printoptions(precision=4, floatmode='unique', sign='+', linewidth=115, threshold=17, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0706
+x = np.array([False, False, False, False, False, True, True, False, False, False, True, True, False, False, False, True, True, False, True, True, False], dtype=np.bool)
+np.set_printoptions(precision=1, linewidth=115)
+print(x)
+print(repr(x))
+#--- gen-0707
+x = np.array([47, 100, 52, 6, 78, -954532972631, -95, 4, 8, -54322768855, 1], dtype=np.int64)
+np.set_printoptions(precision=4, floatmode='maxprec', sign=' ')
+print(x)
+print(repr(x))
+#--- gen-0708
+x = np.array([30, 8, -100, 3, 97, 9, 5, -22, 2, 5, 8, -177908183586, 58, -57, -90, -624260582111, 28342684287, 4, 62, 130792233545, -41, 231640745356, -679101359029, -550870676058, -229441461475, 450811569032, 11, -96848680746, -959134915732, -57, 5, 0, 5, 395784525395, -928745331095, 0, 87], dtype=np.int64)
+print(x)
+print(repr(x))
+#--- gen-0709
+x = np.array([53, 28, 34, -44, -1212875181, -1902071197, 540949880, 45, -45, -728185629, 25, 2008229804, 100, 345041790, 1991282687, 85, -7, 1332165410, -68, 302977537, 1967834815, -33], dtype=np.int32)
+print(np.array2string(x, precision=3, separator=', '))
+#--- gen-0710
+x = np.array([False, True, False, True, False, True, False, False, True, False, True, False, False, True, True, False, True, False], dtype=np.bool)
+print(np.array2string(x, prefix='array('))
+#--- gen-0711
+x = np.array(False, dtype=np.bool)
+np.set_printoptions(precision=10, floatmode='maxprec_equal', sign='-')
+print(x)
+print(repr(x))
+#--- gen-0712
+x = np.array([-39.197, 6319.3692163556525, -0.0, 7.219359407580352, 71.0, -40.0, 47.901, -34.0, 0.00032626275534544923, -57.07, -6.880303809276988, -34.0], dtype=np.float64).reshape(2, 2, 3)
+np.set_printoptions(precision=5, linewidth=110)
+print(x)
+print(repr(x))
+#--- gen-0713
+x = np.array([-49, -19, 83, 71, -45, -73, 1927811638, 12, -2059612193, -1830323905, 668200605, -899260005, -63, -51, 1291107553, 70, -1314835063, -1127342850, 658349600, 68, 51, 65, 5, 36, -68, -1368970737, 72, -23, -79, -78], dtype=np.int32).reshape(5, 6)
+np.set_printoptions(precision=0, suppress=True, linewidth=103, threshold=2, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0714
+x = np.array([26.0, -1.3412092256065815, 1.4609512685311792, 7.514910806952672e-11, -40.86, 9.949176344066785, 5.0, -9.656274140106529e-12], dtype=np.float64).reshape(2, 1, 4)
+print(np.array2string(x, precision=8, floatmode='maxprec', suppress_small=False, prefix='array('))
+#--- gen-0715
+x = np.array([176, 21, 144, 202], dtype=np.uint8)
+np.set_printoptions(suppress=False, sign='+')
+print(x)
+print(repr(x))
+#--- gen-0716
+x = np.array([0.0005921803009111817, -9.523787024283184, 6.013817421051354e-07], dtype=np.float64).reshape(1, 3)
+print(np.array2string(x, precision=8, sign=' ', threshold=17, edgeitems=0, suppress_small=True, separator=', ', prefix='  '))
+#--- gen-0717
+x = np.array([103, 37, 177, 239, 89, 200, 137, 127, 133, 246, 22], dtype=np.uint8)
+np.set_printoptions(suppress=True, floatmode='maxprec_equal', sign='+', linewidth=50, threshold=17, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0718
+x = np.array(182, dtype=np.uint8)
+np.set_printoptions(floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-0719
+x = np.array([158830059023, -606530158169, 63, -964215374698, 98, -228864021692, -7, 26, -965195275842, 2, 243983248632, -334512990956, 40], dtype=np.int64)
+np.set_printoptions(precision=10, suppress=False)
+print(x)
+print(repr(x))
+#--- gen-0720
+x = np.array(16, dtype=np.int64)
+np.set_printoptions(sign=' ', linewidth=102, threshold=5, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0721
+x = np.array(224, dtype=np.uint8)
+np.set_printoptions(precision=5, suppress=False, sign=' ', linewidth=12)
+print(x)
+print(repr(x))
+#--- gen-0722
+x = np.array([-5.747231328882288, -33.0], dtype=np.float64)
+np.set_printoptions(precision=7, suppress=False, floatmode='maxprec_equal', linewidth=95)
+print(x)
+print(repr(x))
+#--- gen-0723
+x = np.array([8.449980554920663e-06, 47.0, -12.0, 91.647, -8.666377217283043e-09, -49.0, 11.0, 20.0, -27.0, 16.0, -8.539294602697588, 0.0006929369413085553, -928111.4797570984, 33.0, -15.0, 58.3], dtype=np.float64).reshape(2, 2, 4)
+np.set_printoptions(floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-0724
+x = np.array([-60.96, -15, 0.00088082533], dtype=np.float32).reshape(3, 1)
+np.set_printoptions(precision=1, floatmode='fixed', threshold=28, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-0725
+x = np.array([1, -594458584, -2048369197, 400874093, -15, 1842099585, 764185081, -1674412348, -58, -325013897, -100, 236789392, -1498563104, 46, 1810429446, -1753436489, -742020762, -88], dtype=np.int32).reshape(3, 6)
+np.set_printoptions(precision=8, suppress=False, floatmode='maxprec', sign=' ', linewidth=85, threshold=19, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0726
+x = np.array([243, 66], dtype=np.uint8).reshape(2, 1, 1)
+print(np.array2string(x, precision=5, threshold=5, edgeitems=3, prefix='array('))
+#--- gen-0727
+x = np.array(157, dtype=np.uint8)
+print(np.array2string(x, sign='+', suppress_small=False, separator=' | '))
+#--- gen-0728
+x = np.array([13, -5, -2094562492, 69, 1264160978, -1644060720, -58, -22, -5271457, 24, 60, 1511320994, -40, 408882473, 49, 76, 57, 2126900174], dtype=np.int32).reshape(2, 3, 3)
+np.set_printoptions(sign='+', linewidth=16)
+print(x)
+print(repr(x))
+#--- gen-0729
+x = np.array([-10, -4.508818231968581e-12], dtype=np.float32)
+np.set_printoptions(floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-0730
+x = np.array([58.87607288351426, 18.0, 5.189158306351704, 0.0006371646889956196, -41.0, -299.9040365176686, np.nan, -0.0, -7.629322914884689, 0.00018490763931593103, 0.0032302886089898464, -np.inf, 34.0, -4.9, -56.9119, -37.0, 0.0002464095796121061, 2.57, -0.007917457779776276, -np.inf, 2204396642.2000017, 47.0, 0.0005907043011842305, 28.0], dtype=np.float64).reshape(2, 3, 4)
+np.set_printoptions(precision=4, threshold=0, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0731
+x = np.array([np.inf, -0.0, -71.87, -5.411337298899872e-10, 27.0, 9.216055371311146], dtype=np.float64)
+np.set_printoptions(precision=4, suppress=False, sign='+', linewidth=33)
+print(x)
+print(repr(x))
+#--- gen-0732
+x = np.array([False, True, False, True, True, False], dtype=np.bool).reshape(3, 2)
+np.set_printoptions(precision=10)
+print(x)
+print(repr(x))
+#--- gen-0733
+x = np.array([True, False, True, False, False, False, True, True], dtype=np.bool).reshape(2, 1, 4)
+np.set_printoptions(linewidth=56, threshold=21, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0734
+x = np.array([226, 0, 5, 249, 16, 70, 206, 137, 94, 96, 220, 77, 116, 47, 169], dtype=np.uint8)
+np.set_printoptions(suppress=False)
+print(x)
+print(repr(x))
+#--- gen-0735
+x = np.array([99, -69, -27265371346, 5, 8, -66, -73, 7, -97, -278805653097, 5, 69, -327296931089, -881154223636, 47, -24, 2, -127879427625, 1, 6, -775550669149, 390921671227, -654288123401, 0, 7], dtype=np.int64).reshape(5, 5)
+np.set_printoptions(floatmode='maxprec', sign=' ', linewidth=66, threshold=30, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0736
+x = np.array([98, 488447207, 7, 1794376788, -52], dtype=np.int32).reshape(1, 5)
+print(np.array2string(x, floatmode='unique', sign=' ', prefix='x = '))
+#--- gen-0737
+x = np.array(-27.2526, dtype=np.float32)
+print(np.array2string(x, precision=1, separator=','))
+#--- gen-0738
+x = np.array([True, False, True, True, True, False, False, True, True, True, False, True, True, False, True, True, True], dtype=np.bool)
+np.set_printoptions(precision=2, sign=' ', threshold=12, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0739
+x = np.array([-49, 0.0003185708], dtype=np.float32)
+np.set_printoptions(precision=5, sign=' ', threshold=11, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0740
+x = np.array([-81.583, 2.0393705, -23.25, -8.556447, 0.0, 0.6373346, 71.3, 0.00075339637, 0.0, -4.61, 14.61, 0.0007134787, 28, 47, 6, 0.0009065565, -9.142571, 7.582488, -1.9807441], dtype=np.float32)
+np.set_printoptions(precision=0, floatmode='maxprec', linewidth=32)
+print(x)
+print(repr(x))
+#--- gen-0741
+x = np.array([58, -1089182679, 560864478, -1415738740, -1468415215, 888914778, 946956830, 60, 1123416698, -4, -526674721, 215854996, 58, -1736427204, -124724643], dtype=np.int32).reshape(3, 5)
+print(np.array2string(x, precision=4, floatmode='fixed', sign=' '))
+#--- gen-0742
+x = np.array([-135681517920, 976658957498, -41, 1, 9, -406241661879, -973420404941, 8, 838730531863, 3, -650830765195, -35367621971, 2, 4, 59, 923656421922, -83, 57], dtype=np.int64).reshape(3, 6)
+np.set_printoptions(precision=8, floatmode='unique', threshold=2, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0743
+x = np.array([-72, -96, -17, -34, -581375215, 481918126, -1476573048, -10, 1362945653, 98, -76, -1019544429, -8, 88, -43, 87, 1413840271, 65, 17, 1041515531, 52, 20689253, -1132213841, 75, 1118716390, 901823645, 68, -87, 448828765, -3, 313238710, -1656745731], dtype=np.int32)
+np.set_printoptions(precision=9, sign=' ')
+print(x)
+print(repr(x))
+#--- gen-0744
+x = np.array([-2.3993548861570506, -337919205.805854, 29.0, -5.7787911139046955, -6931.597407494585, 21.55, 21.0, np.inf, -3.576623721647647, -38.0, 0.00018343003844648677], dtype=np.float64)
+print(np.array2string(x, precision=1, separator=' | '))
+#--- gen-0745
+x = np.array([0.5659756856824067, -0.0, 2.384385541682004e-10, 0.0008819991786570956], dtype=np.float64).reshape(2, 2, 1)
+np.set_printoptions(precision=4, suppress=False, threshold=2, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0746
+x = np.array([49, -850258050, 42, 0.09520009, 54.1, 99.703, 4.184970425757939e-11, np.inf, -1.348314171423226e-08, -18.6195, 13, -1517034900, -36, 98.987, -3.258278250071328e-13, -38, -263078910, -7.609499, 0.00065568753, 42, 9.795358, -41, 1.9077274, -93.982, -5.600401, 13, 0.000310404, 0.00039742878, 0.0003499679, 7.740223, 6.563807255588472e-05, 34, 8, -4.82508, 4.789393, -np.inf, 772619.8, 0.00085877406], dtype=np.float32)
+np.set_printoptions(precision=1, suppress=False, floatmode='unique', sign='-', linewidth=19)
+print(x)
+print(repr(x))
+#--- gen-0747
+x = np.array(218, dtype=np.uint8)
+print(np.array2string(x, sign='-', max_line_width=94, suppress_small=True))
+#--- gen-0748
+x = np.array([-2.4160383, -38, -np.inf, 1], dtype=np.float32)
+np.set_printoptions(precision=9, sign=' ', linewidth=83)
+print(x)
+print(repr(x))
+#--- gen-0749
+x = np.array(-47, dtype=np.float32)
+np.set_printoptions(precision=9, floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-0750
+x = np.array(-365832778312, dtype=np.int64)
+print(np.array2string(x, floatmode='maxprec', separator=','))
+#--- gen-0751
+x = np.array([False, False, True, True, False, True, True, False, True, False], dtype=np.bool)
+np.set_printoptions(precision=8, sign='-')
+print(x)
+print(repr(x))
+#--- gen-0752
+x = np.array([-76, 1104418114, -879528294, 26, -86, 88, -48, -1685014299, -1068277366, -25, -8, -30, -778700789, 23, 34, -305723054, -76, 6, -76, -68, -43, -2047585029, 951761055, -60], dtype=np.int32).reshape(2, 3, 4)
+np.set_printoptions(floatmode='maxprec', sign='+')
+print(x)
+print(repr(x))
+#--- gen-0753
+x = np.array([0, -7, -909405389961, 0], dtype=np.int64)
+np.set_printoptions(floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-0754
+x = np.array([48, 107, 117, 89, 106, 62, 63, 26, 249, 40, 73, 210, 93, 238, 6, 2, 198, 131], dtype=np.uint8).reshape(3, 6)
+print(np.array2string(x, precision=0, floatmode='maxprec_equal', max_line_width=49, suppress_small=False))
+#--- gen-0755
+x = np.array([8, 61], dtype=np.int64).reshape(2, 1, 1)
+np.set_printoptions(linewidth=102)
+print(x)
+print(repr(x))
+#--- gen-0756
+x = np.array([52, 93], dtype=np.uint8).reshape(2, 1, 1)
+np.set_printoptions(suppress=True, linewidth=38, threshold=7, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0757
+x = np.array(-10, dtype=np.float32)
+print(np.array2string(x, sign='-'))
+#--- gen-0758
+x = np.array(-5, dtype=np.float32)
+print(np.array2string(x, floatmode='unique', threshold=9, edgeitems=3, suppress_small=True))
+#--- gen-0759
+x = np.array([False, False, False, False, True, False, False], dtype=np.bool)
+np.set_printoptions(threshold=25, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0760
+x = np.array([-84, -2045319634, -412819475, -1933803674], dtype=np.int32).reshape(2, 2)
+np.set_printoptions(precision=10, suppress=False, threshold=3, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0761
+x = np.array([True, True, True, False, True, True, True, False], dtype=np.bool).reshape(2, 2, 2)
+print(x)
+print(repr(x))
+#--- gen-0762
+x = np.array(0.00019123257, dtype=np.float32)
+np.set_printoptions(precision=7)
+print(x)
+print(repr(x))
+#--- gen-0763
+x = np.array([79.0, -0.0859270127282592, 5.427390480115868e-05, -0.9893564121086804, 33.0, -3.686807760148076, 36.0, -43371380.50904148, 14.0, -49.853, -0.0, -41.0, -0.2809641297378034, 0.00046910845691340564, 8.972964184301725e-05, 0.0, -35.182, -2.387659858029407, -np.inf, np.inf, -49.0, 6.08324397981519e-06], dtype=np.float64)
+np.set_printoptions(linewidth=12)
+print(x)
+print(repr(x))
+#--- gen-0764
+x = np.array([2, 45, 653041660409, 960470391394, 26, 9, 3, -31], dtype=np.int64)
+np.set_printoptions(floatmode='maxprec', sign='-')
+print(x)
+print(repr(x))
+#--- gen-0765
+x = np.array([1661036462, -65, 16, -887087686, 31, -1128473011], dtype=np.int32).reshape(2, 1, 3)
+print(np.array2string(x, precision=2, floatmode='fixed', max_line_width=37))
+#--- gen-0766
+x = np.array([211408595, -1364532222, -57, -62, -79, -5, -808809669, -5, 1615628157, -351610090, -78, -54, -5, 79, -1225095769, 1214785534, 367448624, -1252997635, -88, -56, 5, 99, 75, 66, -1087842424, -24, 76, -1869246424], dtype=np.int32)
+print(np.array2string(x, suppress_small=True, separator=', ', prefix='  '))
+#--- gen-0767
+x = np.array([171, 64, 168, 97, 234, 95, 64, 95, 76, 200, 221, 79], dtype=np.uint8).reshape(4, 3)
+np.set_printoptions(sign='-', linewidth=53, threshold=20, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0768
+x = np.array([20, 18, 149, 40, 36, 164, 99, 191], dtype=np.uint8).reshape(4, 2)
+print(np.array2string(x, threshold=0, edgeitems=1))
+#--- gen-0769
+x = np.array([True, True, True, True, True, True, True], dtype=np.bool)
+np.set_printoptions(suppress=True, floatmode='unique', threshold=16, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0770
+x = np.array([True, True, False, False, False, True, True, False, False, True, False, True, False, True, True, True, False, False, True, False, False, True, True, False, True, True, True, False, False, True, True, False, True], dtype=np.bool)
+np.set_printoptions(precision=7, floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-0771
+x = np.array([0.00019187786536825358, -2.247616947994886, 5.928542522995377, -56.0, -45.0, -2.1576550561599662e-10, 10.0, 0.0001965486050203681, 90.0332, -30.868, -4.130559525210127, -28.0, -41.853, 28.0, 0.0004094439095310083, -6.0, 43.0019, 0.9746471705261968, 544444879.4198107, -24.0, -25.0, 11.0, -14.0], dtype=np.float64)
+print(np.array2string(x, prefix='x = '))
+#--- gen-0772
+x = np.array(42, dtype=np.int32)
+np.set_printoptions(threshold=2, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0773
+x = np.array(False, dtype=np.bool)
+np.set_printoptions(precision=8)
+print(x)
+print(repr(x))
+#--- gen-0774
+x = np.array([-348103509759, 0, 85], dtype=np.int64)
+np.set_printoptions(precision=7, floatmode='maxprec', sign=' ', linewidth=82)
+print(x)
+print(repr(x))
+#--- gen-0775
+x = np.array([180, 61, 118, 216, 127, 93], dtype=np.uint8)
+np.set_printoptions(precision=5, suppress=False, floatmode='unique', linewidth=56)
+print(x)
+print(repr(x))
+#--- gen-0776
+x = np.array([-0.0, 0.00048107037, -41, 98.1, 9.667538, 16.69, -73.3, -24.3, 12, -32, -0.0, 6.018480418895633e-12, 1.1465464012871962e-05, 0, -0.87391645, -50, -35, -7], dtype=np.float32).reshape(3, 6)
+np.set_printoptions(precision=10, suppress=False, floatmode='fixed', sign=' ', linewidth=33)
+print(x)
+print(repr(x))
+#--- gen-0777
+x = np.array([136, 226, 111, 30, 34, 129], dtype=np.uint8).reshape(2, 1, 3)
+print(np.array2string(x, precision=6, sign='-', suppress_small=False, separator=','))
+#--- gen-0778
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(floatmode='fixed', sign='-')
+print(x)
+print(repr(x))
+#--- gen-0779
+x = np.array(16, dtype=np.uint8)
+np.set_printoptions(precision=4)
+print(x)
+print(repr(x))
+#--- gen-0780
+x = np.array([-602952794668, 5, 9], dtype=np.int64)
+np.set_printoptions(precision=0, floatmode='unique', sign='-', linewidth=114)
+print(x)
+print(repr(x))
+#--- gen-0781
+x = np.array([False, True, True, False, True, False], dtype=np.bool)
+np.set_printoptions(precision=2, suppress=True)
+print(x)
+print(repr(x))
+#--- gen-0782
+x = np.array(51.03, dtype=np.float64)
+np.set_printoptions(floatmode='maxprec', linewidth=116)
+print(x)
+print(repr(x))
+#--- gen-0783
+x = np.array([1584072357, -2, -89, 347992034, -26, 19, 95, -2130413130, 1968508113, 1475927368, 28, 1466327916, 2, 95, -891866933, 68, 2026824235, 1331459098, 100, -763272991, 1267611804, -42, -24, -55, 37], dtype=np.int32)
+np.set_printoptions(precision=6, threshold=11, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0784
+x = np.array([0.00080522324, -22, 5.6596866, 29.1948, 0.0009808058, 0.00075343816, -9.368358, 59, -0.5941956, 0.00087610696, 0.00032911517, 5, -43.9, -6.1289186, -0.0, 0.00037227332, np.nan, 0.9514292, -52.3795, 17, 0.00035173126, 0, -7.514395, -65.5, 0.00046140145, np.inf, -76, np.inf, 0.0003077214, np.nan], dtype=np.float32)
+np.set_printoptions(suppress=True, floatmode='maxprec_equal', sign='-', threshold=13, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0785
+x = np.array([2.1410222, -9.694882, -0.4161344, 0.00042436115, np.nan], dtype=np.float32)
+np.set_printoptions(precision=1, suppress=False, floatmode='maxprec', sign='+')
+print(x)
+print(repr(x))
+#--- gen-0786
+x = np.array([10, -790.36365, 38, 0.00034473382], dtype=np.float32).reshape(2, 2, 1)
+np.set_printoptions(sign='+')
+print(x)
+print(repr(x))
+#--- gen-0787
+x = np.array(False, dtype=np.bool)
+print(np.array2string(x, precision=0, floatmode='unique', max_line_width=119, prefix='x = '))
+#--- gen-0788
+x = np.array(96.47, dtype=np.float64)
+print(np.array2string(x, precision=0, floatmode='maxprec_equal', sign='-', separator='; '))
+#--- gen-0789
+x = np.array([False, True, False, False, True, False, False], dtype=np.bool)
+np.set_printoptions(precision=0, floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-0790
+x = np.array([0.000911719, 70, np.nan, 0.052347932, 7.9373617, 9.975386, -11, -4.1794467, -4.2965078250745137e-07, -735.7843, 23.933, -10, -1.601539, 5.835172, -9.831923, -869.7342, -5.3719115, -np.inf, -46, 0.00032980266, 20, 5.808508, -7.570893558295211e-06, 0.00051890325, 9.928996], dtype=np.float32)
+np.set_printoptions(floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-0791
+x = np.array([-1060830549, 23, 45, 84, 1198523026, 73, 44, 42, -2043844155, 1415905021, -44, -94, -218676737, 79, -1150899287, -226375223, 267219294, 109061777, 1919586103, 34, 405804606, -1013346962, 81, 14, -73, 73, -2115764128, -98, -1997822378, 179436946, -1400433621, -564219929, -40, -16, 55, -14], dtype=np.int32)
+np.set_printoptions(suppress=False)
+print(x)
+print(repr(x))
+#--- gen-0792
+x = np.array([32.0, 49.0, -2.5359909265144864, -37.0, 1.9134663662280182, 47.56, 6.515502860846279, 16.0, -2769.7534613864814, 8203169.676175472, 0.0001159044293036836, 0.0009301097086409085, 0.6628803539535753, -8.136203633241077, 0.565987967364407, -9.493098755116133, 0.00025334890992528494, 0.0005147113848956339, 4.048650374409933, -8.972772642016151, -0.0], dtype=np.float64)
+print(np.array2string(x, separator=', '))
+#--- gen-0793
+x = np.array([-19, -12.7099, -21918499000, -5689529.5], dtype=np.float32).reshape(2, 1, 2)
+print(np.array2string(x, precision=9, sign='+', threshold=29, edgeitems=1))
+#--- gen-0794
+x = np.array([0.00084388384, 0.00010274288, 8690.214, -75.6025, 12, 94.19, 0.00020521137, -np.inf, 15, -0.000980045, -3.1018994, 56.8, -48, -1.1969836, -0.0, 7.697634, 6.9284725, -93998420, 0.00032848754, 0.00084016734, 6.6396747, 41, -4.3867717791634675e-10, -20.895, -67.2, 37, -16, -8, -480700.06, -11, -56, 0.00070077844, -9.838838, 0.0006615192, -3], dtype=np.float32)
+np.set_printoptions(precision=8)
+print(x)
+print(repr(x))
+#--- gen-0795
+x = np.array([True, False, True], dtype=np.bool).reshape(1, 3)
+np.set_printoptions(floatmode='fixed', sign='-', linewidth=109, threshold=24, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0796
+x = np.array([True, False, False, True, False, False, True, False, True, False, False, True, False, True, False, True, False, True, True, True, True, False, False, False, True, False], dtype=np.bool)
+np.set_printoptions(floatmode='fixed', threshold=24, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0797
+x = np.array([7, -5, -59, -97, -1159760140, -1926206938, -339789717, 97, 1185295258, 92, -794947900, 120195944, -20, 90, 20, -80, -910802899, -42, -646586331, -10359771, 254042702], dtype=np.int32)
+np.set_printoptions(floatmode='fixed', sign='+', threshold=24, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0798
+x = np.array([141, 5, 174, 38, 139, 194, 113, 130, 82, 180, 83, 204], dtype=np.uint8)
+np.set_printoptions(precision=4, suppress=False, floatmode='maxprec_equal', linewidth=72, threshold=23, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0799
+x = np.array(229642307956, dtype=np.int64)
+np.set_printoptions(precision=4, suppress=True, floatmode='maxprec_equal', sign='+')
+print(x)
+print(repr(x))
+#--- gen-0800
+x = np.array([253, 198, 142, 20, 70, 30, 24, 80, 73, 205, 134, 26, 30, 87, 239, 143, 72, 40, 182, 46, 211, 235, 105, 45, 149, 231, 193, 214, 66, 177, 27], dtype=np.uint8)
+np.set_printoptions(precision=6, linewidth=74)
+print(x)
+print(repr(x))
+#--- gen-0801
+x = np.array(9, dtype=np.uint8)
+np.set_printoptions(floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-0802
+x = np.array([-8.353149, -4, 0.0005917247, 73.4, -36, -36], dtype=np.float32)
+np.set_printoptions(threshold=15, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0803
+x = np.array([84, 9, 8], dtype=np.int64).reshape(1, 3)
+print(np.array2string(x, threshold=25, edgeitems=4, max_line_width=37))
+#--- gen-0804
+x = np.array([0.2210993], dtype=np.float32)
+np.set_printoptions(suppress=False, floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-0805
+x = np.array(6, dtype=np.int64)
+np.set_printoptions(precision=3, suppress=True, linewidth=83)
+print(x)
+print(repr(x))
+#--- gen-0806
+x = np.array(False, dtype=np.bool)
+print(np.array2string(x, floatmode='unique', max_line_width=115, suppress_small=True, separator=',', prefix='array('))
+#--- gen-0807
+x = np.array([111, 95, 149, 117, 110, 114, 237, 229, 27, 115, 223, 122, 103, 222, 63, 84, 254, 241, 40, 175, 27, 242, 122, 154, 202, 42, 156, 1, 84, 242, 201, 169, 29, 112, 21, 107, 64], dtype=np.uint8)
+np.set_printoptions(precision=10, floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-0808
+x = np.array([False], dtype=np.bool)
+np.set_printoptions(suppress=False, floatmode='maxprec_equal', sign=' ')
+print(x)
+print(repr(x))
+#--- gen-0809
+x = np.array([233660252453], dtype=np.int64).reshape(1, 1)
+np.set_printoptions(suppress=True, sign='-', threshold=21, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0810
+x = np.array([-82, 3, 27, 1], dtype=np.int64).reshape(2, 2)
+np.set_printoptions(precision=3, floatmode='maxprec', threshold=5, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0811
+x = np.array([0.0008740717257397758, 0.0005296895054760228, 13.0, -0.0008222879895358631, -1.0, -54.82054985400935, -8.19845669648603, -0.0, -2.080208508104815, -8.370305988089285e-06, -17.0], dtype=np.float64)
+print(np.array2string(x, precision=3, sign=' ', threshold=20, edgeitems=0, max_line_width=30, suppress_small=True, separator=', ', prefix='x = '))
+#--- gen-0812
+x = np.array([161, 26, 208, 189, 235, 251, 247, 142, 29, 176, 251, 237, 160, 200, 123, 176, 194, 71, 82, 236, 107, 53, 233, 93, 56, 148, 86, 116], dtype=np.uint8)
+np.set_printoptions(precision=0, sign='-')
+print(x)
+print(repr(x))
+#--- gen-0813
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-0814
+x = np.array([209, 53, 105, 141, 92, 41, 100, 75, 16, 91, 185, 48, 170, 139, 220, 225], dtype=np.uint8).reshape(4, 4)
+np.set_printoptions(precision=8)
+print(x)
+print(repr(x))
+#--- gen-0815
+x = np.array([519440258831, -657859812127, -20, -86, 87984926305, -4, 3, -943259341937, 1], dtype=np.int64)
+np.set_printoptions(precision=9, suppress=False, floatmode='fixed', sign='+', linewidth=48)
+print(x)
+print(repr(x))
+#--- gen-0816
+x = np.array([-579574048849, 2, 8, 694860623506, 0, 371761642428, -27, 563517528418, -92, 198646617937, 16, 51, -4, 8, 76, -211257472069, 2, -670146098260, 59, -76, -902794960207, -68, 8, 5, -91, 12, -51], dtype=np.int64)
+print(np.array2string(x, precision=9, floatmode='unique', separator=', '))
+#--- gen-0817
+x = np.array([-1.4742843], dtype=np.float32)
+np.set_printoptions(threshold=27, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0818
+x = np.array(93, dtype=np.int32)
+print(x)
+print(repr(x))
+#--- gen-0819
+x = np.array([-50.7686, 30, 97.874, -84.476, -34, 4.5122423, 5.5450397, -np.inf, 15.8171, 0.00076583505, -7310303.5, 0.7406071, -np.inf, 7.536243, -5.514936, -5.813852, -np.inf, -0.0], dtype=np.float32).reshape(2, 3, 3)
+np.set_printoptions(precision=5, floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-0820
+x = np.array([True, False], dtype=np.bool).reshape(2, 1)
+np.set_printoptions(floatmode='maxprec_equal', sign=' ', linewidth=17)
+print(x)
+print(repr(x))
+#--- gen-0821
+x = np.array([33, 133, 190, 63, 179, 109, 20, 118, 150, 73, 132, 93, 226, 109, 25, 204], dtype=np.uint8).reshape(4, 4)
+np.set_printoptions(suppress=True, floatmode='fixed', linewidth=98, threshold=3, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-0822
+x = np.array([-2091483916, -1597827264, -4, -355101884, -33, -1760155160, 96, 452693608, -3, -97, 92, 50, 80, 73286222, 80, -39, 19, 738205735, 142818673, -89, -855991019, 0, 65, 33], dtype=np.int32).reshape(2, 3, 4)
+print(np.array2string(x, threshold=3, edgeitems=1, suppress_small=False))
+#--- gen-0823
+x = np.array([True, False, True, False, True, True, True, False, True, True, False, False], dtype=np.bool).reshape(4, 3)
+np.set_printoptions(suppress=False, floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-0824
+x = np.array([False, True, True, False, True, True, False, False, True, False, False, True, True, True, True, False, True, False, False, True, False, True, True, False, False, True, True, True, True, False, True, False, True, False], dtype=np.bool)
+np.set_printoptions(precision=2, suppress=True, floatmode='maxprec', sign='-', linewidth=45, threshold=25, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0825
+x = np.array([51.818, -4.5849066, 0.0003340302, 4.462801, 0.0, -15, 7.2, -7.883947, 1, 50, 12, np.inf, -np.inf, 41, -7.9711123, 5.018951], dtype=np.float32)
+np.set_printoptions(suppress=False)
+print(x)
+print(repr(x))
+#--- gen-0826
+x = np.array([False, False, False], dtype=np.bool)
+np.set_printoptions(precision=9, threshold=28, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0827
+x = np.array([True, True, False, False, False, True, False, True, False, True], dtype=np.bool).reshape(2, 5)
+np.set_printoptions(precision=4, suppress=True, linewidth=10, threshold=17, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-0828
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(precision=7, suppress=True, floatmode='maxprec', sign='-', linewidth=34, threshold=19, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0829
+x = np.array([9, 29, -35, 7392.6016, 2.4066288, 20905.072, 72, -0.3104162, 32, 43, -7.8824587], dtype=np.float32)
+print(np.array2string(x, precision=10))
+#--- gen-0830
+x = np.array(-44.0, dtype=np.float64)
+np.set_printoptions(floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-0831
+x = np.array([1, 24, 248, 27, 91, 184, 77, 25, 237, 80, 93, 207, 77, 235, 82, 19, 83, 218, 226, 152, 43, 58, 91, 105, 92, 141, 236, 48, 106, 163, 47, 1, 159, 214, 35, 181, 158, 193, 21, 122], dtype=np.uint8)
+print(np.array2string(x, suppress_small=True, separator=' | ', prefix='array('))
+#--- gen-0832
+x = np.array(-376241160, dtype=np.int32)
+np.set_printoptions(suppress=True, floatmode='maxprec_equal', linewidth=22)
+print(x)
+print(repr(x))
+#--- gen-0833
+x = np.array([37, 45, -89, -28, -2, -97, -1, -1302157829, -505424340, -1564553833, -1939222220, -1279564906, 847265621, 13, 1442730302, -1400280223, -104607635, 75, -1057297701, -483219220, -24, 84, -13250156, 11], dtype=np.int32).reshape(4, 6)
+np.set_printoptions(precision=7, floatmode='maxprec', sign='-', linewidth=23, threshold=15, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0834
+x = np.array([-9.010531, 26, 0.00027727542, -3, 2.8754294, 8.347648, 36, -2.0226173, -71.61, 69.308], dtype=np.float32).reshape(2, 5)
+np.set_printoptions(precision=3, sign=' ', linewidth=27)
+print(x)
+print(repr(x))
+#--- gen-0835
+x = np.array([81], dtype=np.int32).reshape(1, 1)
+print(np.array2string(x, precision=6, floatmode='maxprec', sign='-', max_line_width=44, suppress_small=False, separator='; ', prefix='x = '))
+#--- gen-0836
+x = np.array([0.0007046243944114707, -2.171008304439974e-11, -1.0460145997351233, 43.0, 13.0], dtype=np.float64)
+print(np.array2string(x, precision=3, max_line_width=102, suppress_small=True, separator=',', prefix='array('))
+#--- gen-0837
+x = np.array([78, 2047975584, 171527526, 1751569001], dtype=np.int32).reshape(4, 1)
+print(np.array2string(x, precision=9, floatmode='maxprec_equal', threshold=16, edgeitems=1, max_line_width=10, suppress_small=True, separator=' | ', prefix='x = '))
+#--- gen-0838
+x = np.array(0.023363386625596894, dtype=np.float64)
+np.set_printoptions(suppress=False, floatmode='fixed', threshold=17, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0839
+x = np.array(-219000.06, dtype=np.float32)
+np.set_printoptions(suppress=True, floatmode='maxprec', threshold=22, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0840
+x = np.array([176, 191, 235, 84, 134, 25, 33, 108, 108, 69, 78, 16, 216, 74, 134, 168, 126, 140, 101, 132], dtype=np.uint8).reshape(4, 5)
+np.set_printoptions(precision=0, floatmode='unique', threshold=6, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0841
+x = np.array([91.823, 0.0005997457938376869, 0.0006953325497700888, 363822342.5407574, -14.0, 2.84], dtype=np.float64).reshape(1, 6)
+np.set_printoptions(precision=9)
+print(x)
+print(repr(x))
+#--- gen-0842
+x = np.array([-6.2057724, -592040260, -16, -35, 3.721327, 7, -27, 46.6, 2.140185, -56.892994, 9.009357149203367e-11, -5.124834, 32, -0.54198843, -3.474065, 4.151071, -9170811, -5771.652, -9168436000, np.inf, 3.198817, -4.8628755, -25, -68.629, -47, 0.00013400239], dtype=np.float32)
+print(x)
+print(repr(x))
+#--- gen-0843
+x = np.array([173, 225, 103, 176, 229, 84, 153, 58, 76, 169, 37, 60], dtype=np.uint8)
+np.set_printoptions(sign='+', linewidth=84, threshold=29, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0844
+x = np.array([-24, 50, -7.274642121046782e-05, 9.912087261909619e-05, 27.6, np.inf, 24.9941], dtype=np.float32)
+np.set_printoptions(precision=2, floatmode='unique', sign='-', threshold=20, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0845
+x = np.array([True, False, False, False, True, True, False, False, True, False, True, False], dtype=np.bool).reshape(4, 3)
+print(np.array2string(x, sign='-', threshold=23, edgeitems=1, max_line_width=79, prefix='  '))
+#--- gen-0846
+x = np.array([2025.2314680587435, -351123657.51567644, 0.000430526231681607, 47.0, -87.31, -0.0, -249292.4357088353, -32.98], dtype=np.float64).reshape(4, 2)
+np.set_printoptions(linewidth=30)
+print(x)
+print(repr(x))
+#--- gen-0847
+x = np.array(-0.0, dtype=np.float32)
+np.set_printoptions(precision=2, floatmode='fixed', linewidth=111)
+print(x)
+print(repr(x))
+#--- gen-0848
+x = np.array([-1780525019, 49, -96, 99, 2022519844, 72], dtype=np.int32).reshape(2, 3)
+np.set_printoptions(precision=9, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-0849
+x = np.array([False, False, False, True], dtype=np.bool).reshape(2, 2, 1)
+print(np.array2string(x, floatmode='maxprec', suppress_small=False, separator='; '))
+#--- gen-0850
+x = np.array([-45, 0.00090446085, -0.5173638, 74.06821, -19, -56.7587, 0.0009040286, 27, 0.0002249586, -9.848754, 0.00024575045, 23, 0.03651933, -78.598, 0.0005975054, 48], dtype=np.float32)
+np.set_printoptions(suppress=True)
+print(x)
+print(repr(x))
+#--- gen-0851
+x = np.array(85, dtype=np.int32)
+np.set_printoptions(precision=3)
+print(x)
+print(repr(x))
+#--- gen-0852
+x = np.array([157, 151, 67, 125, 20, 21, 133, 12, 129, 59, 251, 54], dtype=np.uint8)
+print(np.array2string(x, precision=10, threshold=30, edgeitems=4, suppress_small=True, prefix='  '))
+#--- gen-0853
+x = np.array([8.819975179491646, -10.0, 2.0, 31.661, -np.inf, 7.981976981069613e-10, np.nan, -np.inf], dtype=np.float64).reshape(4, 2)
+np.set_printoptions(suppress=True, floatmode='fixed', linewidth=112, threshold=5, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0854
+x = np.array([8.010248, -3.4171803, 0.0, -9.782221, 42.656, -1.89, 7.6024323, 46, 33, 4, -0.0, 93.78, 0.00033665824, -21], dtype=np.float32)
+np.set_printoptions(sign='-')
+print(x)
+print(repr(x))
+#--- gen-0855
+x = np.array([9.685296497308961, -23.791], dtype=np.float64).reshape(2, 1)
+np.set_printoptions(linewidth=97, threshold=10, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0856
+x = np.array([40, 191, 44], dtype=np.uint8)
+np.set_printoptions(precision=2, suppress=True, sign='-')
+print(x)
+print(repr(x))
+#--- gen-0857
+x = np.array([94, 215, 10, 103, 32, 27, 156, 238, 206, 162, 2, 60, 239, 173, 104, 138, 49, 251, 119, 184], dtype=np.uint8).reshape(5, 4)
+print(np.array2string(x, floatmode='maxprec_equal', sign='-', max_line_width=62, suppress_small=False))
+#--- gen-0858
+x = np.array([-25, 0.0, 4.990061, 0.00092174177], dtype=np.float32).reshape(2, 1, 2)
+np.set_printoptions(precision=10, floatmode='maxprec_equal', linewidth=40)
+print(x)
+print(repr(x))
+#--- gen-0859
+x = np.array([0.0009411455, 35, 93, 43.525, 35, -3.6385398, -38.4, 0.0006894101, -24.84, -56, 0.00039243486, -2.4038618, 3.591629, 11, 7.55691], dtype=np.float32).reshape(3, 5)
+np.set_printoptions(precision=8, linewidth=14)
+print(x)
+print(repr(x))
+#--- gen-0860
+x = np.array([469577523, 549522047, 40, 36, 1081662624, 33, 1044717274, 1131473009], dtype=np.int32).reshape(4, 2)
+np.set_printoptions(precision=4, floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-0861
+x = np.array([0], dtype=np.int64)
+np.set_printoptions(precision=4, suppress=True, floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-0862
+x = np.array([5, -12, -43.67, 0.061317667, 5.924255310674198e-05, 7.8543105, -3.8776588, 4], dtype=np.float32)
+np.set_printoptions(precision=4, threshold=18, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0863
+x = np.array([-79, 2139067002, -7, -638800035, 26, -28, -26], dtype=np.int32)
+np.set_printoptions(linewidth=11)
+print(x)
+print(repr(x))
+#--- gen-0864
+x = np.array([0.0006946668958597389, -0.6360863771332355, 97.0659, -20.0, -1.2269521518290123, -8.0, 3.9720965876789585, -46.0, 1.6657793672995673, 0.0, -9.634175501546847e-11, -5.873567317150849, 98.586, -8.462457756239761, -8.768437226022495, -7.872867677494204, 0.0006139509338483441, -30.0], dtype=np.float64)
+np.set_printoptions(floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-0865
+x = np.array([0.9181549896712777, 11.0], dtype=np.float64).reshape(2, 1, 1)
+np.set_printoptions(precision=0, threshold=12, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0866
+x = np.array([243, 209, 33, 184, 50, 187, 32, 109, 146, 11, 4, 110, 224, 20, 45, 104, 49, 30, 52, 124, 193, 217, 4, 101, 102], dtype=np.uint8)
+np.set_printoptions(precision=1, floatmode='fixed', sign=' ', linewidth=19, threshold=11, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0867
+x = np.array([164, 136], dtype=np.uint8)
+np.set_printoptions(precision=1, suppress=True)
+print(x)
+print(repr(x))
+#--- gen-0868
+x = np.array([0.00090004475, -1.9231641, 9.82519, 0.00013397094, 61.500534, 8, 0.00024192077], dtype=np.float32)
+np.set_printoptions(precision=4, suppress=True, floatmode='maxprec_equal', sign='-')
+print(x)
+print(repr(x))
+#--- gen-0869
+x = np.array([48, -69, -12, 81, 56, -1870971234, -1103293670, 57], dtype=np.int32).reshape(2, 4)
+np.set_printoptions(precision=0, linewidth=107)
+print(x)
+print(repr(x))
+#--- gen-0870
+x = np.array([-3.470928277238272e-05, 32, 0.00033852618, 3.544024, -0.0, -0.03115701, 0.0009412934, -2.7086668, 0.0004394544, -8.605009, -8.263661, -29, 2.5437548, 7.2402225, -39], dtype=np.float32).reshape(5, 3)
+np.set_printoptions(precision=7, suppress=False, floatmode='unique', threshold=5, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0871
+x = np.array([-30.0, 0.00039953580143361534, 12.0, -6.665808059711313, -6.628904891683018, 3.7104270606546113, -78556.21126187226, -35.0, 1.726271917362787e-12, -9.256757571598387, -2.243369199546277, 23.0, 49.0, 9.5, -1.3753822893929204, 17.0, -35.0, -21.0, -1.653393501454674e-12, np.nan, 0.0001334358379931798, 26.0, -9.854595820683167, -21.133, 50.0, -9.827062144498932, 0.0003387181118196491, np.inf], dtype=np.float64)
+np.set_printoptions(precision=3, floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-0872
+x = np.array([4.556462485314565, -46.0, -7.446054669815871e-14, -33.0, 2.0, 41.0, 0.0009536932813184822, np.nan, 2.9098177390004576, np.inf, -0.0, 0.000683377028654613, -36.714, 96.15, 2.93133624140159, 8.0, 92.988, -17.0, -297233902438.23157, -0.023944076676125192, -8.789854102364805, 3.7363984200987765, 8.0, 11.0], dtype=np.float64).reshape(2, 3, 4)
+print(np.array2string(x, precision=0, sign=' '))
+#--- gen-0873
+x = np.array([-3.0, 7.564667831001795, -29.2464, 73.0, 2.628977873858876, -np.inf, 14.0, -np.inf, -3.364261119984528, 34.0, 9.506312015745115e-12, -2.919591909856196, -0.0, 0.0006023596584711283, np.nan, -34.0, -9.818110593461896, 0.000711404416438913, 0.0005714999057281475, 7.555328259304613, -436929.1691886781, -1.0186057965400508, -23.0, -15.0, 0.0005551957415537473, -9.54640508860288e-07, 0.0009485317195588147, 7.0, -27.0, 2.753194564133885], dtype=np.float64).reshape(5, 6)
+print(np.array2string(x, floatmode='fixed', max_line_width=34))
+#--- gen-0874
+x = np.array(1428831965, dtype=np.int32)
+np.set_printoptions(suppress=False, threshold=1, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0875
+x = np.array(22, dtype=np.int32)
+np.set_printoptions(precision=7, floatmode='maxprec_equal', threshold=29, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-0876
+x = np.array([0.00016215108350626007, -637246.7781877347, 65980.65232948911, 4.688403626531496, -2.0, 38.0, 7.50343206294114, 9.878668651375868, np.nan, -4.257679063752187, -3195.9110070369447, -4.458655932456644, -39.0, 9.66854351121334, -np.inf, -5.0, -6.019359517070746, 0.000753850415925573, 54.96, 6.768539391380571], dtype=np.float64).reshape(4, 5)
+print(np.array2string(x, sign=' ', suppress_small=True))
+#--- gen-0877
+x = np.array([-36, -5.1954074, 2.455988, 89.96, np.inf, 48.7, 0.00036564877, 8, -37, -7.1958537, -2.3517463, -6.8210526, 1.497876, 0.0, -0.0, -4.4098158014094224e-07, -35, 6.7639894], dtype=np.float32).reshape(2, 3, 3)
+np.set_printoptions(precision=2, suppress=False, sign='+')
+print(x)
+print(repr(x))
+#--- gen-0878
+x = np.array([-4, 8, -671827543224, 12, 4, 9, -62, -337291564531, 362643592569, -728336796538, 30, 3, 3, -6092933988, 81, 4, 8, -72544395612], dtype=np.int64).reshape(3, 6)
+np.set_printoptions(precision=0, floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-0879
+x = np.array([50.0, -4.905995217797752, 30.0, -47.0, 16.23, 6.025065423016333, -0.968432380253345, 19.0, 0.0, 0.0008057708980692431, 0.0, 4.499968483688637, 0.0008333688190053492, 5.68577753697314, 19.0, 6.0, -9.183105419050278, 17.0, -4.114814677406531, np.inf, -71.4, -0.0, 0.0003581073542400993, -20.613], dtype=np.float64).reshape(4, 6)
+np.set_printoptions(precision=7, suppress=True, floatmode='maxprec', sign=' ')
+print(x)
+print(repr(x))
+#--- gen-0880
+x = np.array([-11.0, 4.564985172736995, 0.00090700538397039, 0.00015514547395526003, -6196365.583020751, -1.699277312728691e-10], dtype=np.float64)
+np.set_printoptions(precision=6)
+print(x)
+print(repr(x))
+#--- gen-0881
+x = np.array(209, dtype=np.uint8)
+np.set_printoptions(precision=0, suppress=False, sign='+')
+print(x)
+print(repr(x))
+#--- gen-0882
+x = np.array([157319952091, -981779468305, 567528427065, -110266137019], dtype=np.int64).reshape(2, 1, 2)
+print(np.array2string(x, precision=0, sign=' ', suppress_small=True, prefix='x = '))
+#--- gen-0883
+x = np.array([False, False, False, False, False], dtype=np.bool).reshape(5, 1)
+np.set_printoptions(precision=5, suppress=True, floatmode='fixed', linewidth=118)
+print(x)
+print(repr(x))
+#--- gen-0884
+x = np.array([-7.0, 5.730783424458592, 5.2040220758923006e-05, -1.1952020219112213e-12, -0.4153637729342723, 0.32924067618872144, -0.0, 86.0, 36.0, -36.3], dtype=np.float64)
+np.set_printoptions(floatmode='unique', linewidth=85)
+print(x)
+print(repr(x))
+#--- gen-0885
+x = np.array(False, dtype=np.bool)
+np.set_printoptions(precision=6, floatmode='maxprec_equal', threshold=8, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0886
+x = np.array([852428181161], dtype=np.int64)
+print(np.array2string(x, floatmode='maxprec_equal', max_line_width=21, separator=',', prefix='x = '))
+#--- gen-0887
+x = np.array([True, True, True, True, False, False, False, False, False], dtype=np.bool)
+print(np.array2string(x, precision=1, sign=' ', threshold=26, edgeitems=0, max_line_width=24))
+#--- gen-0888
+x = np.array([31, 0.09711616, 40.1674, 8.914611, 6.0583854, 70759550, 6.7059174, -7.894132, 9.74731, -3.0367048], dtype=np.float32).reshape(2, 5)
+np.set_printoptions(precision=0, suppress=False, floatmode='maxprec', linewidth=109)
+print(x)
+print(repr(x))
+#--- gen-0889
+x = np.array([10.0, np.nan, -4.865825130121426, 0.0006102943128734654, 0.000491786878692863, -37.0, 0.0003153826093209212, -7.895710702124008, 6.851092344768446, -30.7, -0.0, 0.0, 0.000606429281777133, 0.6213505896118772, 18.5, 3.7060191537436984e-09, -69.9, 85.342, -4.448050669877654, 1.0, -2.227374541311331, -8.0, 523538.1863225472, 6.644735557597631, -np.inf, 0.0007455126728382148, 0.0006516019545757719, 5913.465935603521, -5.477932200294893, 9.804228423756584, -9.919416111359876, 0.00022767516797465604, 65.6], dtype=np.float64)
+np.set_printoptions(precision=0, threshold=27, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-0890
+x = np.array([223, 209, 232, 30, 87, 220, 16, 173, 56, 60, 132, 159, 41, 154, 140, 149], dtype=np.uint8).reshape(2, 2, 4)
+print(np.array2string(x, precision=4, floatmode='maxprec', max_line_width=48, prefix='  '))
+#--- gen-0891
+x = np.array([7.5866075, 28, -16, -np.inf, 51.5464, 4.8018875, 2, 0.0017710396], dtype=np.float32).reshape(2, 2, 2)
+np.set_printoptions(floatmode='fixed', sign='+')
+print(x)
+print(repr(x))
+#--- gen-0892
+x = np.array([-17.0, 0.00016856160174975123, -15.0, 0.0006682375709882521, 9.0, -8.110726980587973, 0.0008819055263468594, 94.0, 4.436500195296553e-09, 9.0, -3.2068470662280246, np.inf, 3.26578815397278, 7.165249584352562e-05, 93.0, 83.0, 0.3699930034333976, 0.00043966200212659524, np.nan, -7.0, 0.0], dtype=np.float64)
+np.set_printoptions(precision=9, linewidth=22)
+print(x)
+print(repr(x))
+#--- gen-0893
+x = np.array([-943139228, -58, -1670696324, -89, 72, 4], dtype=np.int32)
+np.set_printoptions(floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-0894
+x = np.array([38, 143, 129, 213, 111, 184, 228], dtype=np.uint8)
+np.set_printoptions(suppress=True, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-0895
+x = np.array([252, 115, 128, 150, 56, 158], dtype=np.uint8).reshape(2, 1, 3)
+np.set_printoptions(precision=5, suppress=True, linewidth=93)
+print(x)
+print(repr(x))
+#--- gen-0896
+x = np.array([1.2114933342771046, -2.595375452366575, 16.0, 2.535037066716832, 8.800244128052558, 94859111208.87944, 53.48, 38.0, 0.0004900365403189431, 51.9, 3.3062410961195745, -9.673933805632924, -1703516.7087369207], dtype=np.float64)
+np.set_printoptions(suppress=False, sign=' ')
+print(x)
+print(repr(x))
+#--- gen-0897
+x = np.array([48.0, -1160478.6840079795, -12.0, 8.128596298238179, 37.8354, 0.0006259671574804171, 0.00011373356196103356, 41.0], dtype=np.float64)
+print(np.array2string(x, precision=7, floatmode='fixed', sign='-'))
+#--- gen-0898
+x = np.array(-91, dtype=np.int32)
+np.set_printoptions(precision=8, threshold=3, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-0899
+x = np.array([44, 182, 21, 3, 96, 164, 156, 94, 2, 163], dtype=np.uint8).reshape(2, 5)
+np.set_printoptions(precision=8, sign=' ', linewidth=74)
+print(x)
+print(repr(x))
+#--- gen-0900
+x = np.array([-4, 0.00083530095, np.nan, 88.015, 0.0001611378, 5.989660807267927e-13, -9.312801398098092e-12, 0.00057132286, 0.00015795817, -0.61792743, -7.7912145, 5.142124, -7.444202, 0.0, np.nan, -33, 39, 4.471826287044678e-07, 0.00039052792, 0.00040191703, 0.0005584721, 9, 58.94, 48.6, 4, -0.40114456, -4.753054, 32.2, -37, -85, -10, 2.2], dtype=np.float32)
+np.set_printoptions(suppress=True)
+print(x)
+print(repr(x))
+#--- gen-0901
+x = np.array([41.0, 3.6633845996500174, -9.19144779737794e-12, -10.9539, 0.00067948047025575, 7239.69827226044, 89.4, 19.0, -47.0, -2.0, -23.0, -np.inf, 61.204, 8.217769855782254, 2.9969242426204738e-06, -8.0, 2.1148319561147044e-11, -0.8472850389014859, -44.0, 9.689113961307449, 828321044737.1288, -48.5, -1.898574177152362, 0.0004762232014489172], dtype=np.float64).reshape(4, 6)
+np.set_printoptions(precision=10, suppress=True, floatmode='fixed', sign='-')
+print(x)
+print(repr(x))
+#--- gen-0902
+x = np.array([208, 186, 176, 121, 226, 28], dtype=np.uint8).reshape(3, 2)
+print(x)
+print(repr(x))
+#--- gen-0903
+x = np.array([238, 88, 18], dtype=np.uint8)
+np.set_printoptions(precision=6, floatmode='maxprec_equal', linewidth=17, threshold=19, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-0904
+x = np.array(147, dtype=np.uint8)
+print(np.array2string(x, precision=0, floatmode='maxprec_equal', threshold=13, edgeitems=0, suppress_small=False))
+#--- gen-0905
+x = np.array([8.790377723710296, 6.0, 11046163116.156893, -5.0, 7.112674398938282, -7.0, -4.627048795201281, -37.0], dtype=np.float64)
+print(x)
+print(repr(x))
+#--- gen-0906
+x = np.array([False, False, False, False, True, False], dtype=np.bool).reshape(2, 3, 1)
+np.set_printoptions(floatmode='unique', sign=' ', linewidth=120)
+print(x)
+print(repr(x))
+#--- gen-0907
+x = np.array([False, False, False, False, True, True, False, True, False, True], dtype=np.bool)
+np.set_printoptions(precision=9, suppress=False, linewidth=66, threshold=7, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0908
+x = np.array([884920722, -144422163, 74, -943049502, -2107989958, 63, -51, -94], dtype=np.int32).reshape(2, 2, 2)
+np.set_printoptions(suppress=True, floatmode='maxprec_equal', sign=' ')
+print(x)
+print(repr(x))
+#--- gen-0909
+x = np.array(False, dtype=np.bool)
+np.set_printoptions(precision=1, suppress=False, floatmode='unique', sign=' ')
+print(x)
+print(repr(x))
+#--- gen-0910
+x = np.array([-37, -72.431, 1548.2179, 2.318253, -25, 5.259394], dtype=np.float32)
+print(np.array2string(x))
+#--- gen-0911
+x = np.array([21, 3.0841596, 4.9898586, 0.0005830759, -66.03], dtype=np.float32).reshape(1, 5)
+print(np.array2string(x, separator='; '))
+#--- gen-0912
+x = np.array([False, False, True, False], dtype=np.bool).reshape(2, 1, 2)
+np.set_printoptions(precision=3, floatmode='maxprec_equal', sign='-', linewidth=90)
+print(x)
+print(repr(x))
+#--- gen-0913
+x = np.array([92.2, 6.477969611851752e-05, 4.240989202949301, -9.2, 2366411091.1322103, 9.027218641285461e-05, 0.0007378472211726355, np.nan], dtype=np.float64)
+print(np.array2string(x, threshold=25, edgeitems=0, prefix='array('))
+#--- gen-0914
+x = np.array(74, dtype=np.int32)
+np.set_printoptions(precision=0, floatmode='maxprec_equal', sign='+')
+print(x)
+print(repr(x))
+#--- gen-0915
+x = np.array([False, True], dtype=np.bool)
+print(np.array2string(x, precision=2, sign='-', suppress_small=False, prefix='  '))
+#--- gen-0916
+x = np.array([-472398481921, 8, 4, 2, 75, -51, 8, -713593101160, -68], dtype=np.int64)
+print(np.array2string(x, max_line_width=117))
+#--- gen-0917
+x = np.array([39, -35, 3.7662255635950714e-05], dtype=np.float32)
+np.set_printoptions(floatmode='maxprec_equal', sign='+')
+print(x)
+print(repr(x))
+#--- gen-0918
+x = np.array([9.039080248185449e-13, 0.00097087136], dtype=np.float32)
+print(np.array2string(x, precision=7, floatmode='unique', max_line_width=109))
+#--- gen-0919
+x = np.array([158, 154, 39, 122, 181, 255], dtype=np.uint8).reshape(2, 3, 1)
+print(np.array2string(x, threshold=17, edgeitems=3, max_line_width=52, suppress_small=True, separator=', ', prefix='array('))
+#--- gen-0920
+x = np.array([-1487567545, 77, -93, -1021587696, 336926212, 52, 78, -55, 40, -1892413526, -1453020694, 28, -386056579, 69, -58, -28, 1182974878, -1990866231, 173294692, -1456709732, 39], dtype=np.int32)
+np.set_printoptions(floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-0921
+x = np.array([-87, -963677128856, 63776409853, 9, -227912161560, -55, 4, 8], dtype=np.int64).reshape(2, 2, 2)
+print(np.array2string(x, precision=10, suppress_small=True, separator='; ', prefix='x = '))
+#--- gen-0922
+x = np.array([True, True, True, True, True, True, False, False, True, True, True, True, False, False, True, True], dtype=np.bool)
+np.set_printoptions(precision=3, linewidth=41)
+print(x)
+print(repr(x))
+#--- gen-0923
+x = np.array([-46.0, -43.0], dtype=np.float64)
+np.set_printoptions(suppress=False, sign=' ', linewidth=30, threshold=16, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0924
+x = np.array([1, 3, 209710223960, 939082814718, -89, 91, 9, 3, 381689297035, 88], dtype=np.int64)
+print(np.array2string(x, precision=5, max_line_width=54, separator='; '))
+#--- gen-0925
+x = np.array([30], dtype=np.uint8).reshape(1, 1)
+np.set_printoptions(precision=9, floatmode='fixed', linewidth=18)
+print(x)
+print(repr(x))
+#--- gen-0926
+x = np.array([16.0, -6.059597595022224, -8.79730331185064e-06, -3.3428388071582322, 48.3, -25.0, 27.0, 0.7571166257417676, -6.843620220564313], dtype=np.float64)
+print(np.array2string(x, sign='-', threshold=4, edgeitems=0, max_line_width=34, suppress_small=True, separator='; '))
+#--- gen-0927
+x = np.array([-2.0716938999581114, 51.0, 60.441, -2.971571097161401e-05, 4.188178656996557, -33.0], dtype=np.float64).reshape(2, 3, 1)
+np.set_printoptions(floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-0928
+x = np.array(-1940948474, dtype=np.int32)
+np.set_printoptions(precision=1, suppress=False, floatmode='fixed', linewidth=97)
+print(x)
+print(repr(x))
+#--- gen-0929
+x = np.array(238, dtype=np.uint8)
+np.set_printoptions(precision=8, suppress=True, floatmode='maxprec_equal', sign='-')
+print(x)
+print(repr(x))
+#--- gen-0930
+x = np.array([False, True], dtype=np.bool).reshape(1, 2)
+np.set_printoptions(precision=5, suppress=False, linewidth=43, threshold=28, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0931
+x = np.array([-8.501919110073431e-14, 24.0, -2.442609571897014, 7.21010537943215, -8.89234791254724, 0.00745179133473977, np.inf, 0.000985583854179943, np.inf, -5.0303353757110415e-11, 3.553273806919286, np.inf], dtype=np.float64)
+np.set_printoptions(precision=2, linewidth=57)
+print(x)
+print(repr(x))
+#--- gen-0932
+x = np.array(97, dtype=np.uint8)
+np.set_printoptions(precision=3, floatmode='unique', linewidth=104)
+print(x)
+print(repr(x))
+#--- gen-0933
+x = np.array([True, False, False, False, True, False, False, True, True, False, True], dtype=np.bool)
+print(np.array2string(x, precision=5, floatmode='fixed', sign='-', threshold=6, edgeitems=2, separator=', '))
+#--- gen-0934
+x = np.array(-296476826311, dtype=np.int64)
+np.set_printoptions(floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-0935
+x = np.array([1156920860, -75, 122823250, 1914751917, 71687020, 988039121, 1552344821, -1602791015, -1803749371, 24727655, 1072652580, 829263616, -984190321, -36, -2059566909, 1477358053, -37, -84, 974966123, 137010940, -1141978476, -73, 81, -99, -258211368, -29, -58, -9], dtype=np.int32)
+print(np.array2string(x, precision=5, floatmode='fixed', threshold=25, edgeitems=1, max_line_width=92, separator='; '))
+#--- gen-0936
+x = np.array([9, -980406194470, 573669509452, 9, 9, -17, -86873598540, 1, -89119978005, 49, 11, -263932297469, 9, -148388698702, -21111552701, 6], dtype=np.int64)
+print(np.array2string(x, precision=9, threshold=29, edgeitems=4, max_line_width=54, separator=' | '))
+#--- gen-0937
+x = np.array(69, dtype=np.int32)
+np.set_printoptions(suppress=False, linewidth=17)
+print(x)
+print(repr(x))
+#--- gen-0938
+x = np.array(157, dtype=np.uint8)
+print(np.array2string(x, threshold=12, edgeitems=0, separator=', '))
+#--- gen-0939
+x = np.array([12.0, 13.0, -22.0, 0.00032349030808761695, -16.0, 2.864344337967113, -46.0, -20.0, 8.0, 6.723150111725328, 15.0, -20.07851400095597, -9.854142383479871, -8.407363172945367, 0.0003140785663105039], dtype=np.float64).reshape(5, 3)
+print(np.array2string(x, precision=5))
+#--- gen-0940
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(precision=8, threshold=11, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0941
+x = np.array([0.0007392504, -0.0, 30, 8.868698, -6.3812547, -9.32137481868267e-06, 4.318576, 38, 0.00071081944, -9.688955, -27, 0.00012093754, 8.790205, -7.4184694, -0.0, -4.032752], dtype=np.float32).reshape(2, 2, 4)
+print(np.array2string(x, precision=5, floatmode='fixed', max_line_width=104, suppress_small=False))
+#--- gen-0942
+x = np.array([155, 36, 245, 98], dtype=np.uint8).reshape(1, 4)
+np.set_printoptions(precision=5, floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-0943
+x = np.array([20244596, -88, -1708408900, 385723870, -1489500085, 99, -11, 81, 87, -91, 79, -60, -29, -51], dtype=np.int32)
+np.set_printoptions(precision=8, linewidth=85)
+print(x)
+print(repr(x))
+#--- gen-0944
+x = np.array(32, dtype=np.uint8)
+np.set_printoptions(precision=10, floatmode='maxprec', linewidth=35)
+print(x)
+print(repr(x))
+#--- gen-0945
+x = np.array([-1.5439903, -68.03, 14, -2.1542950799993688e-13, 15, 24.6641, 7, -40.401, -25], dtype=np.float32)
+np.set_printoptions(precision=4, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-0946
+x = np.array([1442291089, 38, -568075189, 1007764503, -475268649, -149340009, -42, -1968362442, -76726691, -96, -728886695, -797413413, -1267188667, -71, -100, 1646151436, 66, -1169865420, 1284212007, -1270783774, 1556971458, -63, -42, 787225943, -66, 55, 326920381, -1519754245, 49, -1685859736], dtype=np.int32).reshape(5, 6)
+np.set_printoptions(precision=0, suppress=False)
+print(x)
+print(repr(x))
+#--- gen-0947
+x = np.array([2, -670024037826, 32, 0, 3, 1, 238256878002, -723706292323, -10, -49, 980754632318, 6], dtype=np.int64).reshape(3, 4)
+print(np.array2string(x, floatmode='fixed', max_line_width=86, separator=', ', prefix='  '))
+#--- gen-0948
+x = np.array([43, -18, -3.2461946, 6, 33, 89.282, -88.7, -5.231167], dtype=np.float32).reshape(2, 4)
+np.set_printoptions(floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-0949
+x = np.array([-629699671844, 458160019567, -185025286028, 8, -5, 5, 245856270980, -438149659180], dtype=np.int64)
+print(np.array2string(x, precision=2, max_line_width=120, suppress_small=False, separator=',', prefix='x = '))
+#--- gen-0950
+x = np.array([-688057240730, 320599583289, 9, 566158289512, -61, 60, 7, -766935163125, -58, -295450049177, 287344313671], dtype=np.int64)
+np.set_printoptions(precision=1, suppress=True, floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-0951
+x = np.array([4, 7, -938844579525, 6, -448764878627, 87, 6, -52, 3, 221460769320], dtype=np.int64)
+print(np.array2string(x, threshold=10, edgeitems=2, suppress_small=True))
+#--- gen-0952
+x = np.array([67, 51, 59, 0, 4, 3, 903500462995, 3, 1, -681277763526, 5, 320548320350, -12, 3, 9, 0], dtype=np.int64).reshape(2, 2, 4)
+np.set_printoptions(precision=5, floatmode='maxprec_equal', sign='+', linewidth=72, threshold=17, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0953
+x = np.array([-19, -28329729423, -816396950409, 270124806702, 11, 5, 9, 3, 95703262694, -69, -822135010915, 249361193504, -9455285534, -48, 1, -57, -76, 20, -88, -168654139181, -186488341610, -56, -31, 9, -45, 612390727665, 6, -83, 8, -32, -746022719888, 62219795012], dtype=np.int64)
+np.set_printoptions(precision=10, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-0954
+x = np.array([7.489054036745912e-05, -3.118235371626701, 6.31057367650325, -3.0, -6.85, -0.008789121976679502, -21.0, 42.0], dtype=np.float64).reshape(4, 2)
+print(np.array2string(x, precision=0, sign='+', max_line_width=18, suppress_small=True, prefix='x = '))
+#--- gen-0955
+x = np.array(99, dtype=np.uint8)
+np.set_printoptions(suppress=True, floatmode='fixed', sign='+', threshold=8, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0956
+x = np.array([0.0007796345275587695], dtype=np.float64)
+np.set_printoptions(threshold=16, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-0957
+x = np.array([192, 107, 237, 157], dtype=np.uint8).reshape(2, 1, 2)
+print(np.array2string(x, sign='+', threshold=19, edgeitems=4))
+#--- gen-0958
+x = np.array([84562905, 78, 92, -762766568, 244007645, 416725002, -19, 1317916608], dtype=np.int32).reshape(2, 2, 2)
+np.set_printoptions(sign=' ')
+print(x)
+print(repr(x))
+#--- gen-0959
+x = np.array([39, 2.605494, 0.0006533062, 4, np.nan, -94.782, 6.960087193874642e-05, -0.06668409, -5.083526, 0.0003313704, 10, -0.3285451, 16, -1.0144448, 8.149481, -8.902333, -9.784507, -29.3, -14.44, -19, -10, 24.565, 3294633.5, 5.249808, 78.5, 12, 3.8294818, -0.0, np.inf, 16.252478, -5, 96.36], dtype=np.float32)
+np.set_printoptions(floatmode='unique', linewidth=108)
+print(x)
+print(repr(x))
+#--- gen-0960
+x = np.array([-53.2125, 82.0, 3.6940132612624184e-08, 0.0002614138516895503, 45.0, np.inf, -3519.1771006146346, 0.00576403208268683, 4.0550932511893565e-06], dtype=np.float64).reshape(3, 3)
+np.set_printoptions(precision=4)
+print(x)
+print(repr(x))
+#--- gen-0961
+x = np.array([np.nan, 0.0006827526, 19, -8.420861, 770380400, 0.00028456096, -7.8333607, -57629000], dtype=np.float32).reshape(2, 2, 2)
+np.set_printoptions(precision=5, suppress=False)
+print(x)
+print(repr(x))
+#--- gen-0962
+x = np.array([-41, -18, 8.731896, -5.2318573, -14.487559, -3.7228856, -5.716794, 5.7920246, 0.0009922322, 5.088847, 0.00059758563, 26, 0.00058104296, -9.447543, 3.2902], dtype=np.float32)
+print(np.array2string(x, floatmode='maxprec_equal', threshold=12, edgeitems=0, max_line_width=73, suppress_small=False, separator=', '))
+#--- gen-0963
+x = np.array([-26, -39, 1.506032624998266e-11, 0.0008716032], dtype=np.float32).reshape(2, 2)
+np.set_printoptions(precision=2)
+print(x)
+print(repr(x))
+#--- gen-0964
+x = np.array([37, 133, 96, 201, 20, 69, 243, 205, 49, 212, 43, 87], dtype=np.uint8).reshape(2, 2, 3)
+print(np.array2string(x, floatmode='maxprec', sign='-', max_line_width=30, separator='; '))
+#--- gen-0965
+x = np.array([9.644996875946184, -62.78453066302796, -8.85179485416806, -1.6092828257569352, 37.0, 0.0, 5.0773583568379575e-12, 78551.14380464985, np.nan, 3.267130295316745e-06, 0.0005038975194336999, 0.0005772102063612355, -1247473253.3698707, -5.131261418917763, -5.209403189536457, 29.0, 0.00099242635004071, 1.3262666887790093, -5.425855677795757e-11, 5.755310471591633, 26.3, 37.0, 287438378953.07214, -9.599116916800723, 13.0, 99.073, -4.915304097557347, -1.6020200380404948, 7.8589774114755215, -3.5821041026925604, 26.0, 3.8880751212658495, 13.0], dtype=np.float64)
+print(np.array2string(x, precision=9, max_line_width=72, separator=' | ', prefix='x = '))
+#--- gen-0966
+x = np.array([-97.3, -23, -15, 0.0007159545, 2.330534, -17, 0.0, 2.156531, -35.926, -4.847833, 81.281, -3.940721, 38, -41, 0.0003346937, -25.593, 8.324518, -6.950831, 7.261657941626254e-11, 99.228, -8.5236, 11, 5.5278106, 30, 9.234859, 0.00054540584, -38.71767, 2, 4.305003, 33, 9.620063, 9.195471, -0.016392536, -42, -0.0], dtype=np.float32)
+print(np.array2string(x, precision=5, max_line_width=17, prefix='x = '))
+#--- gen-0967
+x = np.array(1562729922, dtype=np.int32)
+np.set_printoptions(precision=3, linewidth=63)
+print(x)
+print(repr(x))
+#--- gen-0968
+x = np.array(0.0, dtype=np.float64)
+print(np.array2string(x, precision=3, floatmode='maxprec', max_line_width=28, suppress_small=True, separator=','))
+#--- gen-0969
+x = np.array([True, True, False, True, True, False, True, True, False, False, False, False, True, False, True, False, False, True, False, True], dtype=np.bool)
+np.set_printoptions(precision=4, sign=' ', threshold=24, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0970
+x = np.array([2.352967, -0.87060213, 8.141186, -25, 1, 0.000980354, 5.220735, 4.9743605, -87.2, -1.6707033, 40, -48.94, -8.253603, 247.65494, 8066.9634, 1.919942, -46, 34.334, -37, 0.0, -640698940000, -44, 0.00040677714, 1.3296024, 60.346, 9, -2.7831625892815737e-10, 5.447143, 18.59, -37.4122, -91587625000, np.nan], dtype=np.float32)
+np.set_printoptions(precision=3, floatmode='fixed', sign='+')
+print(x)
+print(repr(x))
+#--- gen-0971
+x = np.array([True, False, False, True, False, True, True, True, True, False, False, True, True, True, False, True, True, True, True, False, True, False, False, True, True, True, True, True, True, True, False], dtype=np.bool)
+np.set_printoptions(floatmode='maxprec_equal', threshold=9, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0972
+x = np.array([False, False, True, False, True, True, True, True, False], dtype=np.bool)
+np.set_printoptions(floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-0973
+x = np.array([True, True, True, True, False, True, False, False, False, True, False, True, True, True, False, True], dtype=np.bool)
+print(np.array2string(x, sign='-', max_line_width=20, separator='; '))
+#--- gen-0974
+x = np.array(False, dtype=np.bool)
+print(np.array2string(x, prefix='x = '))
+#--- gen-0975
+x = np.array([False, True, False, False, False, False, True, True, True, True, False, True, True, False, False, True, True, False, False, True, True, False, True, False, False, False, True, True, True, True, True, True, True, True, False, True, True], dtype=np.bool)
+np.set_printoptions(suppress=True)
+print(x)
+print(repr(x))
+#--- gen-0976
+x = np.array(70, dtype=np.int32)
+np.set_printoptions(precision=7, suppress=False, sign='-', threshold=9, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0977
+x = np.array([811528737071], dtype=np.int64).reshape(1, 1)
+np.set_printoptions(precision=2, floatmode='maxprec_equal', threshold=19, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-0978
+x = np.array([-5.057371410543965e-09, 8.134253, 8, np.inf, -5.798855, 7.3264265, 6.955547178222332e-06, -6.8339705, -np.inf, 64.04, 0.17075889, -3.9504588, 54.265, -27, -5.305149, 16, -2.081251, 70732.125, 11, -3.928527, np.inf, -5.109308, 48], dtype=np.float32)
+np.set_printoptions(precision=5, floatmode='maxprec', sign='-')
+print(x)
+print(repr(x))
+#--- gen-0979
+x = np.array([-80.5, 42.8129, 9.309546, 0.00043858643, 8.805468678474426e-05, -0.008612019, -68.524, 87, 0.00045160681, 3.4266949, 0.00091462233, 6.483172831049655e-13, -9.445239, -37, -4, np.nan], dtype=np.float32).reshape(2, 2, 4)
+np.set_printoptions(suppress=False, sign='+')
+print(x)
+print(repr(x))
+#--- gen-0980
+x = np.array([False, True, True, False, True, True, False, True, True, False, True, False, True, False, True, False], dtype=np.bool).reshape(2, 2, 4)
+np.set_printoptions(precision=0, suppress=False, floatmode='unique', sign='-')
+print(x)
+print(repr(x))
+#--- gen-0981
+x = np.array(-9.742601791428065, dtype=np.float64)
+np.set_printoptions(precision=7, suppress=True, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-0982
+x = np.array([7, 27, 5, 6, 77], dtype=np.int64).reshape(1, 5)
+print(np.array2string(x, precision=7, floatmode='fixed'))
+#--- gen-0983
+x = np.array([-4.89565, 0.0002867878, 3.6810458, -46, 7.574973182045142e-08, -24, 0.0008993185, 0.0008785411, 49], dtype=np.float32)
+np.set_printoptions(precision=7, suppress=True, floatmode='maxprec_equal', linewidth=113, threshold=20, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0984
+x = np.array([119, 112, 112, 61, 57, 35, 109, 248], dtype=np.uint8).reshape(2, 2, 2)
+np.set_printoptions(sign=' ', threshold=12, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0985
+x = np.array([187, 185, 201, 206, 105, 107, 13, 200, 212, 85, 66, 198, 73, 215, 50, 125, 6, 103], dtype=np.uint8).reshape(2, 3, 3)
+np.set_printoptions(precision=5, floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-0986
+x = np.array([0.00013555562], dtype=np.float32)
+np.set_printoptions(floatmode='fixed', sign='+', linewidth=83)
+print(x)
+print(repr(x))
+#--- gen-0987
+x = np.array([np.inf, -52.0, -50.0, -6.8581718091572, -42.0, -np.inf, 12.0, np.nan], dtype=np.float64).reshape(2, 1, 4)
+print(np.array2string(x, precision=1, floatmode='maxprec', separator=', '))
+#--- gen-0988
+x = np.array([-2004222370, -28, -10, 89, 498519033, -70, -49, 64, 1467349167, 2094230476, -1637724407, -1202339918, -1211065680, -1221435893, 82], dtype=np.int32).reshape(3, 5)
+print(np.array2string(x, precision=5, threshold=29, edgeitems=0, separator=','))
+#--- gen-0989
+x = np.array([-4.814758023210441, np.nan, -12.0, -14.0, 31.0, 0.0, 0.0006141065312804596, 52.9, -3.972504603514542, 14.0, np.nan, 6.5715912977399285], dtype=np.float64)
+np.set_printoptions(floatmode='unique', sign='-')
+print(x)
+print(repr(x))
+#--- gen-0990
+x = np.array([True, False, True, False, False, False, True, True, True, False, True, False], dtype=np.bool).reshape(2, 6)
+np.set_printoptions(suppress=True, floatmode='maxprec_equal', sign='-', linewidth=65)
+print(x)
+print(repr(x))
+#--- gen-0991
+x = np.array([True, True, False, True, True, False, True, False, False, False, False, False, True, True, True, False, False, True, True], dtype=np.bool)
+np.set_printoptions(precision=7, sign='-', linewidth=12, threshold=22, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0992
+x = np.array([False, False, True, True, False, False], dtype=np.bool).reshape(2, 3)
+print(np.array2string(x, precision=8, floatmode='unique', prefix='x = '))
+#--- gen-0993
+x = np.array([-15.8, 1.7665181626193705e-13, 16.0, -np.inf, 0.0005761233697933372, 50.0, -2.0, -25.0, 0.0008963733303253698, -2.5159139310514878], dtype=np.float64).reshape(2, 5)
+np.set_printoptions(precision=6, suppress=True, sign=' ', threshold=12, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-0994
+x = np.array(6.6299286835245e-07, dtype=np.float64)
+np.set_printoptions(precision=4, floatmode='maxprec', threshold=28, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-0995
+x = np.array([90, 180, 81, 61, 45], dtype=np.uint8)
+np.set_printoptions(precision=9, floatmode='maxprec', sign='+', linewidth=56)
+print(x)
+print(repr(x))
+#--- gen-0996
+x = np.array([False, True, True, True, False, False, True, True, False, False, False, False, False, True, False, True, True, False, False, True, True, False, True, False, True, True, True, False, True, True, True, True, False, True], dtype=np.bool)
+np.set_printoptions(precision=0, suppress=True, sign='-', linewidth=64, threshold=1, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0997
+x = np.array([249, 238, 64, 56, 97, 249, 111, 203, 140, 55, 18, 91, 99, 151, 28, 86, 65, 177, 234, 53, 159, 19, 77, 57, 173, 117, 129, 243, 65, 239, 163, 127, 16, 22, 48, 81, 3, 61], dtype=np.uint8)
+print(np.array2string(x, prefix='array('))
+#--- gen-0998
+x = np.array([True, False, True, False, True, True, False, False, False, True, True, False, False, False, True, True, False, False, False, False, True, True, True, True, False, False, False, False], dtype=np.bool)
+np.set_printoptions(precision=6, threshold=30, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-0999
+x = np.array([142, 36, 54, 31, 50, 221, 18, 134, 176], dtype=np.uint8)
+np.set_printoptions(precision=0, floatmode='maxprec_equal', threshold=0, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1000
+x = np.array([71, -711095364, 17, -1379447728, 27, 2, -1857739916, 916438135, -1024570753, -14, 143447], dtype=np.int32)
+np.set_printoptions(floatmode='unique', sign=' ', threshold=28, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1001
+x = np.array([0.48139045910521006, -39.0, -4.4190282367621165], dtype=np.float64)
+np.set_printoptions(precision=9, sign='+', linewidth=46, threshold=9, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1002
+x = np.array([131, 247, 72, 29, 121, 128, 106, 204, 45, 42], dtype=np.uint8)
+print(np.array2string(x, floatmode='maxprec', sign='-', threshold=11, edgeitems=4, max_line_width=21))
+#--- gen-1003
+x = np.array([352740751670, 5, 477395154990, 5, 87, 5, 835142764332, 0], dtype=np.int64).reshape(2, 2, 2)
+print(np.array2string(x, suppress_small=True, separator=' | '))
+#--- gen-1004
+x = np.array([632296106, 403723732, -38, -73, 777263500, 87, 1762395994, 97, -28, 161231704, -1037671772, -9, 643996299, 2029867400, 1880348947, 48, -50, 1601920127, 175908626, 310293046, -1616523883, -2006208375, 331578464, 15, -85, -1331819397, -68, 1128842748, -1021594577, -1357874795, 983579463, -10, -4, 34, -69, 34, -1701936774], dtype=np.int32)
+print(np.array2string(x, precision=3, sign='-', threshold=23, edgeitems=3, prefix='x = '))
+#--- gen-1005
+x = np.array(np.nan, dtype=np.float32)
+np.set_printoptions(precision=9, sign='+', linewidth=16)
+print(x)
+print(repr(x))
+#--- gen-1006
+x = np.array([1511253001, -49, 296857837, 1672268626, -1302785657, 37, -58, 54, -662556405, -65, 397959681, -712493754, 2114449932, -57, 2847366, 100, 1214652181, 449874912, -89, 342089314, -56, -557424326, 11, -496018217, -147592232, -91, 79, -31, 364152012, -49, 55], dtype=np.int32)
+print(np.array2string(x, precision=9, floatmode='maxprec_equal', sign='+', max_line_width=73, prefix='  '))
+#--- gen-1007
+x = np.array([True, False, True, True], dtype=np.bool).reshape(1, 4)
+np.set_printoptions(floatmode='maxprec_equal', linewidth=33)
+print(x)
+print(repr(x))
+#--- gen-1008
+x = np.array([0.000341927838816922, 2.816, 30.0, 70.9, 357516141.0138785, -3.0, -42.0, -1.0010429597970933, -3.2670285032407964, -27.0, 0.0005762501859122717, 3.358894497745595e-10, 0.0008137673015847906, 0.0, 0.0009660170288828507, 14.0, np.inf, -58.3664], dtype=np.float64).reshape(3, 6)
+print(x)
+print(repr(x))
+#--- gen-1009
+x = np.array([160, 192, 228, 224], dtype=np.uint8).reshape(2, 2, 1)
+np.set_printoptions(precision=0, suppress=True)
+print(x)
+print(repr(x))
+#--- gen-1010
+x = np.array([392793901673, 9, 930753095943, 3, 5, -64, 8, 1, -20, 5, -795512490737, -30, 0, 95, 9, 237428365379, 546122467560, 622276617248, 72, 2, 2, 7, 5, 5, -10803077116, 35, 100, 3, -31, 76, -815735409907, 75, 40], dtype=np.int64)
+print(np.array2string(x, floatmode='maxprec_equal', sign=' ', suppress_small=False))
+#--- gen-1011
+x = np.array([True, True, True, False, False, True, True, True, True], dtype=np.bool)
+print(np.array2string(x, precision=0, floatmode='maxprec', sign='+', max_line_width=93, suppress_small=True))
+#--- gen-1012
+x = np.array([False, True, True, False, True, True, True, True, True, False, False], dtype=np.bool)
+np.set_printoptions(precision=9)
+print(x)
+print(repr(x))
+#--- gen-1013
+x = np.array([2.3426500496760525, 31.0, -44.0, 1.56587631980684, np.inf, 6.37416472202776e-10, -1.091284516037037, 11.0, 0.787954599302342], dtype=np.float64)
+np.set_printoptions(precision=1, suppress=False, sign='-', linewidth=49, threshold=4, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1014
+x = np.array(162, dtype=np.uint8)
+np.set_printoptions(precision=10, floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-1015
+x = np.array([-1087043503], dtype=np.int32)
+np.set_printoptions(precision=10, suppress=False, sign='+', linewidth=104)
+print(x)
+print(repr(x))
+#--- gen-1016
+x = np.array([42.0, 5.122079000083717e-09], dtype=np.float64).reshape(2, 1, 1)
+np.set_printoptions(floatmode='maxprec', sign='-', linewidth=107, threshold=21, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1017
+x = np.array([6, 563774796177, 4, -76, 8, -188394930429], dtype=np.int64).reshape(2, 1, 3)
+print(np.array2string(x, precision=1, sign='-'))
+#--- gen-1018
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(precision=7, linewidth=105)
+print(x)
+print(repr(x))
+#--- gen-1019
+x = np.array(1.955170747525159e-11, dtype=np.float32)
+print(np.array2string(x, precision=8, prefix='x = '))
+#--- gen-1020
+x = np.array([True, True, False, False, True, True, True, False, True, False], dtype=np.bool).reshape(2, 5)
+np.set_printoptions(floatmode='maxprec_equal', threshold=28, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1021
+x = np.array([True, True], dtype=np.bool).reshape(2, 1, 1)
+np.set_printoptions(linewidth=20)
+print(x)
+print(repr(x))
+#--- gen-1022
+x = np.array([False, True, True, False, True, False, False, True, True, True], dtype=np.bool).reshape(5, 2)
+print(np.array2string(x, precision=7, floatmode='unique', sign='+', threshold=22, edgeitems=2, prefix='array('))
+#--- gen-1023
+x = np.array([-5.009678, 0.20793223, 0.00044989612, -0.0018267946, np.inf], dtype=np.float32)
+print(np.array2string(x, precision=3, max_line_width=57, suppress_small=False))
+#--- gen-1024
+x = np.array([-4.495812031537765, -6.638008372429923, -2.7440701295866816, 42.0, -6.881211928987123, 4.43813143756654, -2.3589447358712334], dtype=np.float64)
+np.set_printoptions(precision=9, linewidth=104)
+print(x)
+print(repr(x))
+#--- gen-1025
+x = np.array([113, 173, 201, 98, 16, 225, 11, 126, 181, 218, 18, 208, 34, 34, 202, 16, 22, 158, 5, 44, 176, 51, 64, 4, 36, 6, 57, 16, 156, 168, 63, 131, 53], dtype=np.uint8)
+np.set_printoptions(floatmode='maxprec', sign=' ')
+print(x)
+print(repr(x))
+#--- gen-1026
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(precision=4, floatmode='maxprec_equal', linewidth=89)
+print(x)
+print(repr(x))
+#--- gen-1027
+x = np.array([12, -634576334843, 935295290852, -32, 9, 59, 20, 2, 215081001431, 472577726728, -96, -543447763905, 36, 697333921747, -635182947285, 8, -62, -134628449237, 3, 4, 11365126519, 88, 0, -86], dtype=np.int64).reshape(4, 6)
+np.set_printoptions(precision=1, floatmode='maxprec', linewidth=76)
+print(x)
+print(repr(x))
+#--- gen-1028
+x = np.array([1853931483, -29], dtype=np.int32).reshape(2, 1, 1)
+np.set_printoptions(suppress=True, floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-1029
+x = np.array([236, 209, 179, 84, 193, 87, 20, 45, 61, 170, 233, 10, 18, 216, 42, 116, 208, 165, 153, 30, 101, 110, 66, 191], dtype=np.uint8).reshape(2, 3, 4)
+np.set_printoptions(precision=9, floatmode='unique', threshold=2, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1030
+x = np.array(-21, dtype=np.int32)
+print(np.array2string(x, precision=6, separator=' | '))
+#--- gen-1031
+x = np.array(96, dtype=np.uint8)
+np.set_printoptions(precision=9, suppress=True, sign='-')
+print(x)
+print(repr(x))
+#--- gen-1032
+x = np.array([43, 1, 6, 104172796012], dtype=np.int64).reshape(2, 2, 1)
+print(x)
+print(repr(x))
+#--- gen-1033
+x = np.array(124, dtype=np.uint8)
+print(np.array2string(x, precision=1, floatmode='unique', suppress_small=True, prefix='  '))
+#--- gen-1034
+x = np.array([True, False, False, True, False, False, True, True, True, False, True, True, False, True, False, False, True, True, True, False, True, False, False, True, False, False, False, True, False, False, True, True], dtype=np.bool)
+np.set_printoptions(suppress=False, floatmode='unique', linewidth=57, threshold=5, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1035
+x = np.array([263.0968, np.nan, 7, 9.899112046696246e-05, 0.00059304346, -421398620, 34, 3, np.inf, -3.512445], dtype=np.float32)
+np.set_printoptions(precision=3, suppress=True, linewidth=92)
+print(x)
+print(repr(x))
+#--- gen-1036
+x = np.array([89, -100, 34, -107792791294, 337275893047, -25, -132858250740, 8, 46, -51, 44, 4, -831919432024, 6, -98, 37, 3, 7, -98, -68, -50738458025], dtype=np.int64)
+np.set_printoptions(suppress=True, sign='+', linewidth=102, threshold=24, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1037
+x = np.array([211, 155, 185, 241, 215, 55, 31, 76, 62, 34, 226, 21, 86, 190, 251, 71, 95, 0, 59, 53, 125, 225, 45, 145, 128, 5, 151, 109, 122], dtype=np.uint8)
+np.set_printoptions(precision=7, suppress=False, sign='-', linewidth=119)
+print(x)
+print(repr(x))
+#--- gen-1038
+x = np.array(-2.2755432, dtype=np.float32)
+np.set_printoptions(precision=9, suppress=False, sign='-', linewidth=36, threshold=13, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1039
+x = np.array(223, dtype=np.uint8)
+np.set_printoptions(precision=5, suppress=True, floatmode='maxprec_equal', sign=' ', linewidth=48, threshold=15, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1040
+x = np.array(8, dtype=np.int64)
+print(np.array2string(x, separator=', ', prefix='array('))
+#--- gen-1041
+x = np.array(33, dtype=np.int32)
+np.set_printoptions(precision=1)
+print(x)
+print(repr(x))
+#--- gen-1042
+x = np.array([36.0, 15.0, 9.285205127823971, -7.763228819686803, 0.00044698797888765006, 39.0, -2284337.980545685, 4.6161681209899274e-05, 40.0, -3.5088110858313137, 0.00014404577016720278, -8.628657774754574, 85.1006, -42.0, 4.503782313231004e-06, -34.0], dtype=np.float64).reshape(4, 4)
+np.set_printoptions(precision=9)
+print(x)
+print(repr(x))
+#--- gen-1043
+x = np.array([59, 220, 171, 136, 106, 132, 178, 110, 84, 19, 49, 246, 221, 173, 118, 135, 184, 55], dtype=np.uint8).reshape(2, 3, 3)
+np.set_printoptions(precision=2, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-1044
+x = np.array([-1.1313816], dtype=np.float32)
+print(x)
+print(repr(x))
+#--- gen-1045
+x = np.array([False], dtype=np.bool).reshape(1, 1)
+np.set_printoptions(precision=3, linewidth=114, threshold=27, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1046
+x = np.array([1692115904, -1781004837, 1933422972, -575766500, -1835001901, 1], dtype=np.int32).reshape(2, 1, 3)
+np.set_printoptions(suppress=False, floatmode='maxprec_equal', linewidth=120)
+print(x)
+print(repr(x))
+#--- gen-1047
+x = np.array([np.inf, 27, 9.74, 0.00045624934, 0.0009864868, 0.00053229416, -0.08858695, 0.0, 39, -2.0632505, -10.6, 5, 0.00071887637, 0.35861847, 0.0009343537, -np.inf, -33, 28.7893, 5.1853766, 3.055142, -97.40358, 89, -np.inf, -80.3, 62.47, -73.496, 12, -np.inf, -5.8354607], dtype=np.float32)
+np.set_printoptions(floatmode='fixed', linewidth=15)
+print(x)
+print(repr(x))
+#--- gen-1048
+x = np.array([3.507831525251248e-11, 42], dtype=np.float32)
+np.set_printoptions(precision=3, suppress=True, floatmode='unique', sign='-', linewidth=96)
+print(x)
+print(repr(x))
+#--- gen-1049
+x = np.array(False, dtype=np.bool)
+np.set_printoptions(precision=0)
+print(x)
+print(repr(x))
+#--- gen-1050
+x = np.array([-61125233], dtype=np.int32)
+np.set_printoptions(suppress=False, floatmode='unique', linewidth=28)
+print(x)
+print(repr(x))
+#--- gen-1051
+x = np.array(1, dtype=np.int64)
+np.set_printoptions(precision=0, suppress=False, sign=' ', threshold=16, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1052
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(precision=1, suppress=True, threshold=21, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1053
+x = np.array(41.0, dtype=np.float64)
+print(np.array2string(x, precision=5))
+#--- gen-1054
+x = np.array([131, 250, 22, 218], dtype=np.uint8).reshape(1, 4)
+print(np.array2string(x, precision=10, floatmode='fixed', max_line_width=58, suppress_small=True))
+#--- gen-1055
+x = np.array([True, False, True, False, True, True, False, True, True, False, False, True, False, True, False, False, False, True, False, False, True, False, False, False, True], dtype=np.bool)
+print(np.array2string(x, floatmode='fixed', max_line_width=32, suppress_small=True))
+#--- gen-1056
+x = np.array([0.00057479006, -4.503903710428858e-06, 28694.812, 6.491249, 56.5841], dtype=np.float32)
+np.set_printoptions(suppress=False, sign='+')
+print(x)
+print(repr(x))
+#--- gen-1057
+x = np.array([86, 174, 74, 78, 22, 201, 128, 198], dtype=np.uint8)
+print(np.array2string(x, precision=0, threshold=3, edgeitems=3, prefix='x = '))
+#--- gen-1058
+x = np.array([100, 65, 131, 62, 23, 92], dtype=np.uint8).reshape(2, 3, 1)
+np.set_printoptions(precision=7)
+print(x)
+print(repr(x))
+#--- gen-1059
+x = np.array([True, False, True, True, True, True, False, False, True, True, False, False, True, True, True, True, True, False, False, False, True, True, True, False, False, False], dtype=np.bool)
+np.set_printoptions(precision=9, suppress=True, floatmode='maxprec', sign=' ', linewidth=78, threshold=25, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1060
+x = np.array([False, False, False, True, True, True, True, False, False, False], dtype=np.bool)
+np.set_printoptions(precision=3, suppress=True, sign=' ', linewidth=14)
+print(x)
+print(repr(x))
+#--- gen-1061
+x = np.array([-8.430477801843805e-10, -2.8965, -0.016057134258192864], dtype=np.float64)
+np.set_printoptions(floatmode='maxprec_equal', sign='-')
+print(x)
+print(repr(x))
+#--- gen-1062
+x = np.array([-5, -1742125516, 2034466478, -15, -477780545, 1231243877, -912018618, -1265517238, -55, -64, 79, 670931141, 118180389, 87, 1024011801, 69], dtype=np.int32).reshape(4, 4)
+print(np.array2string(x, precision=1, floatmode='fixed', sign=' '))
+#--- gen-1063
+x = np.array(22, dtype=np.float32)
+print(np.array2string(x, precision=7, sign=' ', max_line_width=73, suppress_small=True, separator=', '))
+#--- gen-1064
+x = np.array([True, True, True, False, False, True, False, False, False, False, False, False, True, False, False, False, True, False, False, True, False, False, False, True, False, False, True, False, False, True, False, True, False, False, True, True], dtype=np.bool)
+np.set_printoptions(precision=9, linewidth=13)
+print(x)
+print(repr(x))
+#--- gen-1065
+x = np.array([False, False, False, True, False, False, False, False, False, False, True, True], dtype=np.bool)
+np.set_printoptions(sign='-', linewidth=39)
+print(x)
+print(repr(x))
+#--- gen-1066
+x = np.array([-272677189284, 7, 8, -435670945527, 1, 21], dtype=np.int64).reshape(2, 1, 3)
+np.set_printoptions(precision=0, floatmode='maxprec', linewidth=61, threshold=17, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1067
+x = np.array([-np.inf, -38.0, -8.265311126481539e-09, 58.5547, -90034.86933609164, 2.8769443828114163, -1.84863934491597e-12, 16.0, 0.0001259517257390882, 43.0], dtype=np.float64).reshape(2, 5)
+np.set_printoptions(precision=9, linewidth=101, threshold=30, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1068
+x = np.array([-34, 7, 57, 28, -783222190834, -63, 1, -16, 27, 538584494578, 0, 722128687156, 25, 63], dtype=np.int64)
+print(np.array2string(x, precision=9, threshold=28, edgeitems=3, separator='; '))
+#--- gen-1069
+x = np.array([97, 67], dtype=np.int64).reshape(2, 1, 1)
+print(np.array2string(x, precision=3, floatmode='fixed', sign='-'))
+#--- gen-1070
+x = np.array([27, 96, 146, 247, 172, 240, 119, 159, 158, 70, 150, 100], dtype=np.uint8)
+print(np.array2string(x, floatmode='unique', max_line_width=66, suppress_small=True, separator=','))
+#--- gen-1071
+x = np.array([True, True, True, False, True, True, False, True, True, False, True, True, False, False, False, False, True, True, True], dtype=np.bool)
+np.set_printoptions(precision=4, sign=' ')
+print(x)
+print(repr(x))
+#--- gen-1072
+x = np.array([True, True, False, True, True, True, False, True, True, True, True, False], dtype=np.bool).reshape(2, 2, 3)
+print(np.array2string(x, separator=' | '))
+#--- gen-1073
+x = np.array([0.00021413162136711716, 0.0008280271188461691, -7.431748741258415, np.inf, -0.8743327213925198, np.nan, 0.0003303233258765386, 0.0004863922846981881, -9.085298532436234, -9.50998507788849, -7.877967054262454, -5.615319543047807, 7.013023986270927, -21.0, -2.6395236421488715, 0.0005772091203640071, -0.0, -8.447211773672468, 36.0, -9.467741332583474e-13, -42.0, -0.0, 2.1013736153285194, -2.1728788981451678e-06], dtype=np.float64).reshape(2, 3, 4)
+np.set_printoptions(precision=8, floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-1074
+x = np.array([29.56, 50.0, -8.480914060711138, -0.5324962477688047, 29.0, 0.00041271212891654874, -54.0, -2.969747554642172, 0.00041941551541670375, -2.660597009470649e-09, 35.0, -39.18, -6.392134805643779e-06, 8.859882222492953, 18.11, 0.0009474616428288054, -0.5732647121685641, 0.00015716688638198529, -10.0, np.nan, -6.687287744783841], dtype=np.float64)
+np.set_printoptions(suppress=True, linewidth=30, threshold=26, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1075
+x = np.array([-418238554, 83, 23, 20, -27, 54, 1244199642, 1073659870, -50, -796523777, 45, 1216370344, -36, -13, 886469709, 967476722, -1517693018, 81, -414045533, 54], dtype=np.int32).reshape(5, 4)
+np.set_printoptions(suppress=True, floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-1076
+x = np.array(49, dtype=np.uint8)
+np.set_printoptions(precision=8, suppress=False, sign='-')
+print(x)
+print(repr(x))
+#--- gen-1077
+x = np.array([-15, -11, -1675380604, 29, -64, 2133985456, -44, 1118510600], dtype=np.int32)
+print(np.array2string(x, precision=2, sign='+'))
+#--- gen-1078
+x = np.array([4, np.nan, 7, -51.5917], dtype=np.float32).reshape(4, 1)
+print(np.array2string(x, sign=' ', threshold=22, edgeitems=4, separator=' | '))
+#--- gen-1079
+x = np.array([69, 371581698181, -29, 5, -36, 30, 17355924364, -86, 1, 4, 3, -30, -8, 5, -23, 2, 5, 59, -43, -38, 9, -940842965622, -920220775042, 3, -173515566187, -50, -687357870152, 28, -70, 404858319148, -37, 1], dtype=np.int64)
+np.set_printoptions(sign=' ', linewidth=31)
+print(x)
+print(repr(x))
+#--- gen-1080
+x = np.array([-9.331005, 4.5830426, -11, -5.904204208873054e-11, 39, 21, -0.1803043, 9.152184, 12.1, 1.7273366, -16, -3, 2.0510592, 7.7274413, 5, -8.0274935, 12, 31, 1.0216603], dtype=np.float32)
+np.set_printoptions(precision=10, suppress=True, sign='+')
+print(x)
+print(repr(x))
+#--- gen-1081
+x = np.array([2.848333, 3.526808, -31, -58.21, -30, -44, np.inf, -1.1359462849525048e-11, 8.347182, 0.00023996762, -3.917373, 1.4013146112240582e-12, 0.0006634536, -45, -84.009, 15.73, -3.9553168, -26, -6.981448, -8.6719055, 22, 9.391904, -40, 5.525347, -34, np.inf, -0.0013324642, np.inf, 12, -23, 1.7686751, -1.2224722, -60.210575, 0.53299594, 35, -50.785, 1, 0.0009425903, -73.99, -0.0], dtype=np.float32)
+np.set_printoptions(precision=6, floatmode='maxprec_equal', sign='+')
+print(x)
+print(repr(x))
+#--- gen-1082
+x = np.array([0.00044933772485371905, 0.0, -7.162107606401413, -8.0, 2.3877294175292785e-11, 0.00019178369390921503], dtype=np.float64).reshape(2, 3, 1)
+print(np.array2string(x, max_line_width=107, separator=' | '))
+#--- gen-1083
+x = np.array([0.00059154513, -92.122, 0.00060430355, 9.788999, 4.5542483, np.inf, -5, 0.0008539933, 3.5317304, -22, -87.8, -2.77677, -5, -3.8656342, 0.07359723, 48, -9.188695, 20, -0.27952498, -9, -4.717, 68.4181, 5.9348026297811884e-06, -34, -6417909.5], dtype=np.float32)
+print(np.array2string(x, precision=6, threshold=16, edgeitems=4, max_line_width=69, suppress_small=False, separator=', '))
+#--- gen-1084
+x = np.array([-59, 4, 0, 37, 4, 253239544092, 634224045035, -253367086140, -95], dtype=np.int64).reshape(3, 3)
+print(np.array2string(x, precision=9, threshold=0, edgeitems=1, max_line_width=15))
+#--- gen-1085
+x = np.array([8, 0, 87, -34, 7, -461554837789, -265827595382], dtype=np.int64)
+np.set_printoptions(linewidth=28)
+print(x)
+print(repr(x))
+#--- gen-1086
+x = np.array([69, 169, 231, 88, 133], dtype=np.uint8)
+np.set_printoptions(suppress=True, sign='-', linewidth=108)
+print(x)
+print(repr(x))
+#--- gen-1087
+x = np.array([1, 55, 180, 246, 136, 190, 163, 117, 252, 102, 22, 113, 75, 248, 6], dtype=np.uint8).reshape(3, 5)
+np.set_printoptions(precision=7)
+print(x)
+print(repr(x))
+#--- gen-1088
+x = np.array([1, 0, 9, 25, -681635060853, 49, 1, 500895703455, 635795375656, 66], dtype=np.int64)
+np.set_printoptions(precision=5, floatmode='maxprec_equal', sign='+')
+print(x)
+print(repr(x))
+#--- gen-1089
+x = np.array(-77, dtype=np.int64)
+print(np.array2string(x, floatmode='maxprec_equal', max_line_width=118, suppress_small=False, prefix='array('))
+#--- gen-1090
+x = np.array(False, dtype=np.bool)
+np.set_printoptions(precision=7, floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-1091
+x = np.array([-9, 0.0004289279, 5922.7144, 25.1, 3.75, 30, 19, 0.00077755685, -8.318623, 31.5, -32, 3.5243406], dtype=np.float32).reshape(2, 2, 3)
+np.set_printoptions(suppress=False, floatmode='maxprec', sign=' ', linewidth=75)
+print(x)
+print(repr(x))
+#--- gen-1092
+x = np.array(77, dtype=np.uint8)
+np.set_printoptions(precision=2, suppress=True, floatmode='unique', linewidth=19, threshold=23, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1093
+x = np.array(153, dtype=np.uint8)
+print(np.array2string(x, precision=6, floatmode='maxprec_equal', sign='-', max_line_width=44, separator=','))
+#--- gen-1094
+x = np.array([5.810657584347734e-14], dtype=np.float64)
+np.set_printoptions(suppress=False, sign='+')
+print(x)
+print(repr(x))
+#--- gen-1095
+x = np.array(-830382017240, dtype=np.int64)
+np.set_printoptions(precision=9, suppress=False, floatmode='fixed', threshold=6, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1096
+x = np.array([-93861638, -1435625312, 1566184978, -706951022, 1293825373, -1717590266, 41, -592174919, 52, -1567080725, 36, -97], dtype=np.int32)
+np.set_printoptions(suppress=True, floatmode='fixed', sign='+')
+print(x)
+print(repr(x))
+#--- gen-1097
+x = np.array([0.00024003986554148394, 347618.1322292216, -8.0, -np.inf, 2.278142405935668, -7593.893574415176, 40.0, 0.00040871034988167643, 0.000417100291361079, 3.701263389038365, -28.0, -3.7174010250102203, 42871432377.01487, np.nan, -51.78, -49.0, -11.0], dtype=np.float64)
+np.set_printoptions(precision=7, sign=' ')
+print(x)
+print(repr(x))
+#--- gen-1098
+x = np.array([496618474, -84, -1302975624, -427974919, -1616228239, 331513630, 37, 939895949, 13, -137216051, -342366541, -1421646861, 586956763, 100, -1385283294, 73, 77, -96, -765228290], dtype=np.int32)
+np.set_printoptions(precision=0)
+print(x)
+print(repr(x))
+#--- gen-1099
+x = np.array([16, 114, 161, 40, 137, 243, 246, 16, 28, 21], dtype=np.uint8).reshape(5, 2)
+np.set_printoptions(precision=6, sign='-', linewidth=56, threshold=15, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1100
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(suppress=True, floatmode='maxprec_equal', sign=' ', linewidth=72)
+print(x)
+print(repr(x))
+#--- gen-1101
+x = np.array([243], dtype=np.uint8)
+print(np.array2string(x, max_line_width=102, separator=', '))
+#--- gen-1102
+x = np.array([True, True, False, True], dtype=np.bool)
+np.set_printoptions(precision=2, suppress=False, linewidth=83)
+print(x)
+print(repr(x))
+#--- gen-1103
+x = np.array([False, False, True, True], dtype=np.bool)
+np.set_printoptions(precision=7, floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-1104
+x = np.array([162, 153], dtype=np.uint8).reshape(2, 1, 1)
+print(np.array2string(x, precision=0, floatmode='unique', sign=' '))
+#--- gen-1105
+x = np.array(-894115118, dtype=np.int32)
+np.set_printoptions(precision=1, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-1106
+x = np.array([-9.845278717285524, -35.0, 615797.7804153658, -50.246, -5.246832295243326, -np.inf, -53.612, -0.00043633227541945785, -5.583490054530702e-10, 75109059657.7592, 0.0005816805540943653, 0.0002748949536669264], dtype=np.float64).reshape(2, 6)
+np.set_printoptions(precision=9, floatmode='maxprec_equal', sign=' ', linewidth=66)
+print(x)
+print(repr(x))
+#--- gen-1107
+x = np.array(np.inf, dtype=np.float64)
+np.set_printoptions(suppress=True)
+print(x)
+print(repr(x))
+#--- gen-1108
+x = np.array(-3.336115197171634e-05, dtype=np.float64)
+print(np.array2string(x, threshold=1, edgeitems=2, separator=', '))
+#--- gen-1109
+x = np.array([906980364, 426190465, -22, 63, -38, 49, 287073176, -26], dtype=np.int32).reshape(2, 2, 2)
+np.set_printoptions(precision=5, linewidth=59)
+print(x)
+print(repr(x))
+#--- gen-1110
+x = np.array(-62, dtype=np.float32)
+print(np.array2string(x, precision=9, sign='+', threshold=0, edgeitems=0, separator=', ', prefix='array('))
+#--- gen-1111
+x = np.array(143, dtype=np.uint8)
+np.set_printoptions(precision=4, suppress=False, sign='-', linewidth=34)
+print(x)
+print(repr(x))
+#--- gen-1112
+x = np.array(0.00046707073, dtype=np.float32)
+np.set_printoptions(precision=10, suppress=True, linewidth=17)
+print(x)
+print(repr(x))
+#--- gen-1113
+x = np.array([-87, 23, -105632558168, 64, 7, -997774631888, 91, 6, 2, 568370766519, -28, -96], dtype=np.int64).reshape(2, 3, 2)
+print(np.array2string(x, floatmode='maxprec', threshold=14, edgeitems=1))
+#--- gen-1114
+x = np.array([39, 0.00074990117, 5.3961143, -3.2376225, -0.24338783, 7.511691], dtype=np.float32).reshape(2, 1, 3)
+print(x)
+print(repr(x))
+#--- gen-1115
+x = np.array([-919114173155, 6, 1, -225884274884, -419592704241, 7, 29, -872075285623, 8, 4, 66, 4], dtype=np.int64).reshape(2, 3, 2)
+np.set_printoptions(precision=2, floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-1116
+x = np.array([-2.7174325, 7.142270624171942e-05, 2.3311288, -0.0, np.nan, 3.7797065, -8.658498, 2.4080815, 27, 15, 29, -67093103000, 5, -0.0, 179907410, 6.849474, -39.59, -89.478], dtype=np.float32).reshape(3, 6)
+np.set_printoptions(precision=2, suppress=True)
+print(x)
+print(repr(x))
+#--- gen-1117
+x = np.array(19, dtype=np.float32)
+np.set_printoptions(floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-1118
+x = np.array([-51, -76, 2006755054, 12, -615622828, -66, 1411364616, -2017029209, 359743022, 39, -19, 61, -74, 0, 2078924691, -90, 96, 67, -2138759606, 37, -26, 642248577, -85, -42, 1640091813, 81, -84, 2057188515, 510151118, 31], dtype=np.int32).reshape(5, 6)
+print(np.array2string(x, floatmode='unique', suppress_small=False, separator='; '))
+#--- gen-1119
+x = np.array(112, dtype=np.uint8)
+np.set_printoptions(floatmode='fixed', linewidth=107)
+print(x)
+print(repr(x))
+#--- gen-1120
+x = np.array([121, 171], dtype=np.uint8).reshape(2, 1)
+np.set_printoptions(precision=9, suppress=False, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-1121
+x = np.array(-51, dtype=np.int32)
+np.set_printoptions(precision=10, linewidth=89)
+print(x)
+print(repr(x))
+#--- gen-1122
+x = np.array([81, 103, 161, 28, 78, 206, 216, 61, 113, 165, 86, 60, 39, 252, 187, 24, 43, 188, 240], dtype=np.uint8)
+np.set_printoptions(precision=0, suppress=True, floatmode='fixed', linewidth=13)
+print(x)
+print(repr(x))
+#--- gen-1123
+x = np.array([193, 21, 221, 13, 196, 37, 130, 28, 89, 36, 125, 62, 103, 92, 109, 161, 206, 250, 215, 161, 181, 241, 54, 164, 37, 107, 235], dtype=np.uint8)
+np.set_printoptions(linewidth=117)
+print(x)
+print(repr(x))
+#--- gen-1124
+x = np.array([False, False, True, False, True, True], dtype=np.bool).reshape(2, 3, 1)
+np.set_printoptions(precision=2, floatmode='fixed', linewidth=96, threshold=28, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1125
+x = np.array([14, -31, -54, 972641287, 1358273765, -465634622, -6, 2, -561751507, -8, -65], dtype=np.int32)
+np.set_printoptions(linewidth=10)
+print(x)
+print(repr(x))
+#--- gen-1126
+x = np.array(200, dtype=np.uint8)
+print(np.array2string(x, precision=8, max_line_width=111))
+#--- gen-1127
+x = np.array([62, 63, 5, -696008286455, -37, 8, -83, 78, -979624603059, 6, 7, 4], dtype=np.int64)
+np.set_printoptions(precision=8, suppress=False, floatmode='maxprec', sign='+', threshold=24, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1128
+x = np.array(184, dtype=np.uint8)
+print(np.array2string(x, precision=2, floatmode='maxprec_equal', sign='+', max_line_width=67, separator='; '))
+#--- gen-1129
+x = np.array([53, 5, 660777437037, -37452972983, 132273379726, 4, -72, 1, 4, 4, 55, -17, -179214747158, 350341213138, 58, -461055303344, 696104752261, 3, 928108589948, 1, -91, 4, -28, 24, 2, -766879730539, 2, 7, 250041113827, 42, 5, 8, -52, -4, -941104246665, 3, 0], dtype=np.int64)
+print(np.array2string(x, sign='+', suppress_small=True, separator=' | '))
+#--- gen-1130
+x = np.array([-60, -5], dtype=np.int64).reshape(2, 1, 1)
+np.set_printoptions(precision=10, floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-1131
+x = np.array([662733913, -1349745125, -93], dtype=np.int32)
+print(np.array2string(x, precision=3, sign=' ', separator=' | '))
+#--- gen-1132
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(precision=7, sign='-')
+print(x)
+print(repr(x))
+#--- gen-1133
+x = np.array([-61, 2, 1911564062, 306706362, -1758781612, -1560944101, -1057075189], dtype=np.int32)
+np.set_printoptions(precision=6, suppress=True, linewidth=78)
+print(x)
+print(repr(x))
+#--- gen-1134
+x = np.array([61, 237, 25, 121, 164, 178, 181, 251], dtype=np.uint8).reshape(2, 2, 2)
+print(np.array2string(x, precision=10, floatmode='maxprec_equal', sign='+', prefix='  '))
+#--- gen-1135
+x = np.array([-11.0, 2.307348710243584e-05, -38.0, 5.0, -47280.85968521634, -0.0, 5.336558610277153, -30.0, 0.772829925352065, -4.6243055623787415e-10, 69.5523], dtype=np.float64)
+np.set_printoptions(precision=4)
+print(x)
+print(repr(x))
+#--- gen-1136
+x = np.array([True, False, True, True, False, True, False, True], dtype=np.bool)
+print(np.array2string(x, precision=2, threshold=8, edgeitems=4, separator=', ', prefix='x = '))
+#--- gen-1137
+x = np.array([57, 1522924606, -48, 27, 13, 2040258103, 1492047984, 1294112478, -80, 988770602, 93, 597642260, 1369853826, 904567644, -380998005, 577029220, -26, 16, 2000097950, -88051542, -972035798, 1, 53, -244237813], dtype=np.int32).reshape(2, 3, 4)
+print(np.array2string(x, precision=2, floatmode='fixed', threshold=23, edgeitems=0, prefix='array('))
+#--- gen-1138
+x = np.array([-9.331650036026318e-11, -0.12835974, np.nan, 0.00073437084, -11, -27.23, 0.18328913, 0.00094155536, -129251980, 4.987503032100049e-12, 272.4828, -3.3524196, -28, np.inf, 9.561903, -6.981396, 6.572869, -0.00057727995, -np.inf, 4.066373, 44, 0.0, -62775380], dtype=np.float32)
+print(x)
+print(repr(x))
+#--- gen-1139
+x = np.array([233, 186, 240, 20, 228, 149, 223, 169, 252, 134], dtype=np.uint8)
+print(np.array2string(x, precision=6, separator='; '))
+#--- gen-1140
+x = np.array(3, dtype=np.int64)
+np.set_printoptions(precision=0, sign='-')
+print(x)
+print(repr(x))
+#--- gen-1141
+x = np.array([0.00012737514, 37, 0.3808889, 3.6583748, -0.0, 9.603651, -6.023476, 2321.1392, 1.5692917, 2.8601432, 37, 0.09634921, -25.54, -41, -6.780245, -8.422482, -9.579, -0.0], dtype=np.float32).reshape(3, 6)
+np.set_printoptions(floatmode='unique', sign='-', linewidth=25)
+print(x)
+print(repr(x))
+#--- gen-1142
+x = np.array([76, 3, 95042117514, 5, -950239695595, 290944997228, -100, -906511749907, 79, 8, 107287193264, 695020840618], dtype=np.int64)
+np.set_printoptions(precision=4, suppress=True, floatmode='maxprec', linewidth=97)
+print(x)
+print(repr(x))
+#--- gen-1143
+x = np.array([True, False, True, True, True, True, False, False], dtype=np.bool).reshape(2, 2, 2)
+np.set_printoptions(suppress=True, floatmode='fixed', sign='+', linewidth=101)
+print(x)
+print(repr(x))
+#--- gen-1144
+x = np.array([25, 83, 203, 188, 182, 187], dtype=np.uint8).reshape(3, 2)
+np.set_printoptions(suppress=False, floatmode='maxprec_equal', sign='-')
+print(x)
+print(repr(x))
+#--- gen-1145
+x = np.array([-848240904, -1824624398, 329506902, 72, 935804861, 60, -1790149374, -27, 2025453376, 128642693, -2112945852, 86, -1876535565, 64, -1116898874, -1649515363], dtype=np.int32).reshape(2, 2, 4)
+np.set_printoptions(precision=8, suppress=False, linewidth=44)
+print(x)
+print(repr(x))
+#--- gen-1146
+x = np.array(35, dtype=np.uint8)
+np.set_printoptions(precision=3, floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-1147
+x = np.array(True, dtype=np.bool)
+print(np.array2string(x, precision=6, separator='; ', prefix='  '))
+#--- gen-1148
+x = np.array([94, 221, 230, 51, 24, 31, 214, 139, 28, 215, 146, 216], dtype=np.uint8)
+print(np.array2string(x, precision=3, sign=' ', threshold=23, edgeitems=4, max_line_width=25, suppress_small=True, separator='; '))
+#--- gen-1149
+x = np.array([235, 28, 100, 6, 194, 180, 40, 157, 224, 136, 27, 108, 240, 223, 226, 175, 203, 89, 190, 78], dtype=np.uint8).reshape(4, 5)
+np.set_printoptions(sign='-', linewidth=35, threshold=2, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1150
+x = np.array([360231713, -646411787, -815572609, 902295786, -1618414436, 33, -678571733, 43, -1, 29, -32516451, 55, 80, -1997234070, -1, 866746057, -1288574176, -2041871818, 107467434, -720850793, -665101531, 0, -689896266, 65, 58, 71, -80, 54, -27, 85, 21, 93], dtype=np.int32)
+np.set_printoptions(precision=8, floatmode='unique', sign='-')
+print(x)
+print(repr(x))
+#--- gen-1151
+x = np.array([-26, -359299497, 25, 7, -1, 21, 39, -100, -1689652489, -1291997903, -63, -54], dtype=np.int32).reshape(2, 2, 3)
+np.set_printoptions(suppress=False, sign='-', threshold=22, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1152
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(floatmode='fixed', threshold=18, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1153
+x = np.array(-3.995911294580883, dtype=np.float64)
+np.set_printoptions(precision=2)
+print(x)
+print(repr(x))
+#--- gen-1154
+x = np.array(250, dtype=np.uint8)
+np.set_printoptions(precision=0, floatmode='maxprec', sign='+')
+print(x)
+print(repr(x))
+#--- gen-1155
+x = np.array([-88], dtype=np.int32)
+np.set_printoptions(precision=0, suppress=True)
+print(x)
+print(repr(x))
+#--- gen-1156
+x = np.array(243, dtype=np.uint8)
+np.set_printoptions(sign='-')
+print(x)
+print(repr(x))
+#--- gen-1157
+x = np.array([91, 182, 117, 137, 188, 95, 131], dtype=np.uint8)
+np.set_printoptions(suppress=True, sign='+', linewidth=108, threshold=29, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1158
+x = np.array(69, dtype=np.int32)
+np.set_printoptions(precision=3, floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-1159
+x = np.array([43, 3, -295290925472, 1, -31, 185516221513, 30, 837147238118, 7, -21, 4, 1, 52, -919152083388, 2, 82776838173], dtype=np.int64)
+print(np.array2string(x, floatmode='unique', separator=','))
+#--- gen-1160
+x = np.array([-88, 456413861766, -95, -11, 71, 954323693546, 158763506951], dtype=np.int64)
+print(np.array2string(x, precision=5, sign='-', suppress_small=True))
+#--- gen-1161
+x = np.array([True, True, True, False, False, False, True, False, True, False, True, True], dtype=np.bool).reshape(3, 4)
+np.set_printoptions(sign='-', threshold=28, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1162
+x = np.array([80], dtype=np.uint8)
+np.set_printoptions(precision=3, floatmode='unique', linewidth=23, threshold=18, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1163
+x = np.array([-2.2549114803084436, 67.0, 0.0006806488744286491, 0.00044600407718788906, -2347.7025131133855, -89.0, 0.0007986119592223846, -42.0, -37.0, -0.000544146020176115, 0.0, 43.0, 45.0], dtype=np.float64)
+np.set_printoptions(floatmode='maxprec_equal', sign='+', linewidth=85, threshold=6, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1164
+x = np.array(True, dtype=np.bool)
+print(np.array2string(x, threshold=9, edgeitems=3, max_line_width=76, prefix='  '))
+#--- gen-1165
+x = np.array(639043173702, dtype=np.int64)
+np.set_printoptions(precision=2, floatmode='fixed', sign='+')
+print(x)
+print(repr(x))
+#--- gen-1166
+x = np.array([2, 50938678574, 19, 1, 1, -41113700874, 9, 866949846118, -615552200883, 0, -965445614620, 345997471283, 4, -89, 544799131746, -93, 5, 6, 372272676036, -689643914742, 609811485189, -777024666060, 646324191070, 79, -39, 747653827647, -465586022828, 957817304098, 760268577510, -51, 3, 3, 7], dtype=np.int64)
+np.set_printoptions(sign=' ', linewidth=109)
+print(x)
+print(repr(x))
+#--- gen-1167
+x = np.array(-6.6, dtype=np.float64)
+np.set_printoptions(sign='-')
+print(x)
+print(repr(x))
+#--- gen-1168
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(precision=9, suppress=False, floatmode='maxprec', sign='+')
+print(x)
+print(repr(x))
+#--- gen-1169
+x = np.array([4, 899180486575, 1, 6, -329774155347, -76, -157160303693, -91, 2, -89, 87], dtype=np.int64)
+print(np.array2string(x, precision=1, floatmode='unique', threshold=9, edgeitems=3))
+#--- gen-1170
+x = np.array([-956421601, 86, 98, 594248561, -948842936, -1454338822], dtype=np.int32).reshape(2, 3, 1)
+print(np.array2string(x, precision=7, threshold=12, edgeitems=0, max_line_width=50, separator='; '))
+#--- gen-1171
+x = np.array(143, dtype=np.uint8)
+np.set_printoptions(floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-1172
+x = np.array([-1484211253, 1157746918, 99, -601508742, -1260302097, -98, -1067052217, 1995861010, 2028763673, 343313805, -50, 14, 83, -2099825766, -1917648983, 743286590, 65, 1158532036], dtype=np.int32).reshape(3, 6)
+print(np.array2string(x, precision=1, floatmode='unique', sign=' ', threshold=10, edgeitems=0, separator='; ', prefix='  '))
+#--- gen-1173
+x = np.array([13, 255, 29, 66, 130, 98, 117, 222], dtype=np.uint8).reshape(4, 2)
+print(x)
+print(repr(x))
+#--- gen-1174
+x = np.array([21127876875, -52, 4], dtype=np.int64).reshape(1, 3)
+np.set_printoptions(precision=9, suppress=False, floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-1175
+x = np.array([-17, -91], dtype=np.float32).reshape(2, 1, 1)
+print(np.array2string(x, max_line_width=62))
+#--- gen-1176
+x = np.array(195, dtype=np.uint8)
+np.set_printoptions(precision=1, threshold=9, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1177
+x = np.array([-1846585864, 88, -85, -1022471846, 316583529, -62, -90, 144407702, 9, 69, -1116299640, 1439875423, -43, -64, -52], dtype=np.int32).reshape(3, 5)
+np.set_printoptions(suppress=False)
+print(x)
+print(repr(x))
+#--- gen-1178
+x = np.array(84.26, dtype=np.float32)
+np.set_printoptions(precision=6)
+print(x)
+print(repr(x))
+#--- gen-1179
+x = np.array([1.0, -48.0, 73.97, 0.005637562413664954], dtype=np.float64).reshape(2, 2)
+print(np.array2string(x, floatmode='fixed', threshold=3, edgeitems=2, separator='; ', prefix='array('))
+#--- gen-1180
+x = np.array([138, 121, 91, 192, 3, 5, 122, 153, 86, 112, 220, 200], dtype=np.uint8).reshape(2, 2, 3)
+np.set_printoptions(floatmode='maxprec', sign='-')
+print(x)
+print(repr(x))
+#--- gen-1181
+x = np.array(51, dtype=np.uint8)
+np.set_printoptions(precision=8, suppress=False, linewidth=36)
+print(x)
+print(repr(x))
+#--- gen-1182
+x = np.array([22, 29, 43, 75, -68, -78, 394674976, -91, -18, -77, 95, -1418844849], dtype=np.int32).reshape(4, 3)
+np.set_printoptions(precision=4, floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-1183
+x = np.array(429127579237, dtype=np.int64)
+np.set_printoptions(precision=4, suppress=False, floatmode='maxprec', linewidth=85)
+print(x)
+print(repr(x))
+#--- gen-1184
+x = np.array([93, 97, 44, -81, -1686260662, 81, 899774906, -36, -65, 31], dtype=np.int32)
+print(np.array2string(x, precision=6, floatmode='maxprec_equal', prefix='array('))
+#--- gen-1185
+x = np.array(186994601, dtype=np.int32)
+print(np.array2string(x, floatmode='maxprec_equal', separator='; ', prefix='array('))
+#--- gen-1186
+x = np.array(8, dtype=np.float32)
+print(np.array2string(x, sign='+', threshold=19, edgeitems=2, max_line_width=77, suppress_small=False, separator=',', prefix='  '))
+#--- gen-1187
+x = np.array([False, True, True, False, False, False, False, False], dtype=np.bool).reshape(2, 1, 4)
+np.set_printoptions(suppress=False, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-1188
+x = np.array([87, 144, 36, 77, 217, 227, 65], dtype=np.uint8)
+print(np.array2string(x, precision=5, floatmode='unique', sign='+', max_line_width=42, separator='; ', prefix='  '))
+#--- gen-1189
+x = np.array([111, 244, 16, 173, 146, 143, 30, 116, 141, 179, 148, 184, 6, 203, 233, 118], dtype=np.uint8).reshape(2, 2, 4)
+print(np.array2string(x, sign=' ', separator=' | '))
+#--- gen-1190
+x = np.array([152, 28, 59, 52, 56, 8, 128, 131], dtype=np.uint8).reshape(2, 1, 4)
+print(np.array2string(x, precision=10, threshold=28, edgeitems=1, separator=', ', prefix='array('))
+#--- gen-1191
+x = np.array([True, True, False, False, False, True, False, False, False, False, False, False, False, True, False, True], dtype=np.bool).reshape(2, 2, 4)
+np.set_printoptions(suppress=False, floatmode='unique', threshold=2, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1192
+x = np.array([31.29, 27.0, -0.0, 3.1321180720996082, -6.973226800784788, 6.0, 46.6347, np.nan, -26.0], dtype=np.float64).reshape(3, 3)
+np.set_printoptions(suppress=True, floatmode='fixed', sign=' ')
+print(x)
+print(repr(x))
+#--- gen-1193
+x = np.array([50, 9, 97, -48, -416172760635, 772612631524], dtype=np.int64).reshape(2, 3, 1)
+np.set_printoptions(precision=3, sign='-')
+print(x)
+print(repr(x))
+#--- gen-1194
+x = np.array([False, True, True, False, False], dtype=np.bool).reshape(5, 1)
+np.set_printoptions(suppress=False, floatmode='maxprec', linewidth=113, threshold=22, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1195
+x = np.array(196, dtype=np.uint8)
+np.set_printoptions(floatmode='maxprec_equal', sign=' ')
+print(x)
+print(repr(x))
+#--- gen-1196
+x = np.array(24, dtype=np.float32)
+np.set_printoptions(sign='+', threshold=27, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1197
+x = np.array([True, True, False, False, True, False, False, True, False, True, True, False, False, True, True, False, True, True, False, True, False, False, True, True, True, True, False, False, True, True, True, True, True, True, True], dtype=np.bool)
+np.set_printoptions(precision=8, suppress=False, floatmode='maxprec_equal', threshold=9, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1198
+x = np.array([-1.3204556, 0.00085642975, -41, -48, 50, 0, 3.0301592, 0.0006049274, -3.7049992, -32, 55.5651, -0.9640049, 0.20293704, -0.0, 47.79, -27, 0.00036642753, 0.00027369946, 0.0072525577, 46.35, -np.inf, -0.0, 0.0006368229, 10, 29, -18, 70.0961, -0.05949038, 0.0005557613, 96.5647, 5.933098, 6.8252444, -22.537, 0.109108105, -1.9163687, 29, -68.087], dtype=np.float32)
+print(np.array2string(x, precision=4, floatmode='maxprec_equal', sign='-', threshold=1, edgeitems=3, separator=', ', prefix='  '))
+#--- gen-1199
+x = np.array([211, 78, 17, 146, 83, 67, 114, 103, 122, 178, 133, 64, 71, 29, 13, 70, 100, 89], dtype=np.uint8).reshape(2, 3, 3)
+print(np.array2string(x, floatmode='fixed', threshold=17, edgeitems=4, separator=' | '))
+#--- gen-1200
+x = np.array([171, 126, 7, 104, 39, 112, 149, 240], dtype=np.uint8)
+np.set_printoptions(precision=9, linewidth=30)
+print(x)
+print(repr(x))
+#--- gen-1201
+x = np.array(-1.8282855698131817e-12, dtype=np.float32)
+np.set_printoptions(precision=10)
+print(x)
+print(repr(x))
+#--- gen-1202
+x = np.array([47, 92, 2, -124924765932, 164450381189, 2, 322724131114, 2], dtype=np.int64).reshape(2, 4)
+print(np.array2string(x, precision=10, floatmode='maxprec', sign='+', threshold=25, edgeitems=0, separator='; ', prefix='x = '))
+#--- gen-1203
+x = np.array([29, 145, 136, 236, 86, 48, 33, 1, 50, 92, 155, 12, 170], dtype=np.uint8)
+np.set_printoptions(precision=7)
+print(x)
+print(repr(x))
+#--- gen-1204
+x = np.array([-220338986085, 964948473380, 65, -64, 2, 4], dtype=np.int64).reshape(1, 6)
+np.set_printoptions(suppress=True, floatmode='maxprec', sign='+', threshold=28, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1205
+x = np.array([-93, -705831573, 27, -96, 56, 1681804124, 70, 71, -110608978, -13, -77, -10, -93, -30, 739947379, 48, 44, -15, 57, 26, 245575083, 127387094, -4, -795678602, -74, 1046575436, 58, -173937094, -7130465, -91], dtype=np.int32)
+np.set_printoptions(floatmode='fixed', linewidth=84)
+print(x)
+print(repr(x))
+#--- gen-1206
+x = np.array(2.5000625992915637e-05, dtype=np.float64)
+np.set_printoptions(sign=' ')
+print(x)
+print(repr(x))
+#--- gen-1207
+x = np.array([9, -85, 3, -192405086980, 5, 732778331273, -70, 7, -29, 3, 4], dtype=np.int64)
+print(np.array2string(x, precision=4, floatmode='fixed', max_line_width=54, separator=', '))
+#--- gen-1208
+x = np.array([6.871914081768395, 6.51111225462142, -3.716733149526352, 3.608095960163073, -2.5594408488956445e-11, 17.0, -13.0, -1.6216595631012432, 8.531928748673699e-10, -27.0, -14.0, -74.731], dtype=np.float64).reshape(2, 2, 3)
+print(np.array2string(x, precision=4, sign='-', separator=','))
+#--- gen-1209
+x = np.array([True, True, True, True], dtype=np.bool).reshape(4, 1)
+np.set_printoptions(suppress=False)
+print(x)
+print(repr(x))
+#--- gen-1210
+x = np.array([36, 8, 210, 191, 141, 5, 14, 126], dtype=np.uint8).reshape(2, 1, 4)
+np.set_printoptions(precision=4, sign='+')
+print(x)
+print(repr(x))
+#--- gen-1211
+x = np.array([66, 145, 90, 179, 32], dtype=np.uint8)
+print(np.array2string(x, precision=4, floatmode='unique', separator=', ', prefix='  '))
+#--- gen-1212
+x = np.array([407080183, 30, -2, -877983916], dtype=np.int32).reshape(2, 2, 1)
+print(np.array2string(x, precision=0, sign='-', threshold=25, edgeitems=4, suppress_small=False, separator=',', prefix='  '))
+#--- gen-1213
+x = np.array([-27.0, -9.151961572651057, 41.0, 0.0001498907004872999, -95.04, -9.0, 0.00033388237032895985, -0.003661111649504427, 9.365660267601015, 39.0], dtype=np.float64)
+np.set_printoptions(precision=3, floatmode='maxprec_equal', linewidth=117)
+print(x)
+print(repr(x))
+#--- gen-1214
+x = np.array([-46.38, -2.050263, -2.3, 0.0007584512, -5.216782, -3.6523793, np.nan, 35], dtype=np.float32).reshape(2, 2, 2)
+print(np.array2string(x, sign=' ', suppress_small=True, separator=' | ', prefix='  '))
+#--- gen-1215
+x = np.array([-6.5343447, -np.inf, -33, 0.00068957295, 5693.239, 2.0946097, -7.702946, -6, 5.2108727, 35.015594, 6.884253722638789e-10, 0.00089674763, -73.31, -54.1102, 0.00015962485, 81, -66.79, -8.75298, 87.31, -0.0, -13.8075, -46.1499, -86, 5.785007, 30, np.inf, 2.3211877], dtype=np.float32)
+np.set_printoptions(precision=1, floatmode='maxprec_equal', threshold=25, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1216
+x = np.array([4.555780890064916, 2.9, 8.039319748345175e-05, -0.0, -2918207612.297192, 41.0], dtype=np.float64)
+np.set_printoptions(precision=0, floatmode='unique', sign='+', threshold=10, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1217
+x = np.array([0.0007511695, -6], dtype=np.float32)
+print(np.array2string(x, floatmode='maxprec', sign='-', max_line_width=114, separator=' | '))
+#--- gen-1218
+x = np.array(6.60561, dtype=np.float32)
+print(np.array2string(x, floatmode='maxprec', separator=' | '))
+#--- gen-1219
+x = np.array([35.0, 5823109795.8062935, -4.0, -38.0, 48.0, -1.6391688508769704, -36.0, 3.9945982950050226e-07, 0.5112355672744491, -23.4, -8.060704001214923, -43.0, -6.963790940064785e-10, -74.6, -23.0, 0.0, 6.228084668266776e-05, 34.0], dtype=np.float64).reshape(2, 3, 3)
+np.set_printoptions(precision=5, sign='+', linewidth=39)
+print(x)
+print(repr(x))
+#--- gen-1220
+x = np.array(120, dtype=np.uint8)
+print(np.array2string(x, precision=8, floatmode='maxprec_equal', max_line_width=107))
+#--- gen-1221
+x = np.array([244, 61, 107, 236, 118, 29, 189, 184, 235, 198, 20, 248, 187, 23, 205, 168, 244, 253], dtype=np.uint8).reshape(2, 3, 3)
+np.set_printoptions(suppress=True, threshold=7, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1222
+x = np.array([-873058976, 83, 1106827500, -1713745693, -21, -1820260701, -58, 89, 729359758, 666853999, -688873851, -31, 492688191, 27, 48, 929516832, 555865753, 72, 2020487792, -96, -75, 63, -72, 204656256], dtype=np.int32).reshape(2, 3, 4)
+np.set_printoptions(threshold=15, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1223
+x = np.array([3, 2, -310102862984, 9, 0, 3, 87, 44, 8], dtype=np.int64)
+print(np.array2string(x, precision=2, floatmode='unique', sign='-', suppress_small=True))
+#--- gen-1224
+x = np.array([33, 176, 119, 193, 125, 114, 46, 130, 255, 12, 254], dtype=np.uint8)
+np.set_printoptions(precision=0, linewidth=109)
+print(x)
+print(repr(x))
+#--- gen-1225
+x = np.array(3.0, dtype=np.float64)
+np.set_printoptions(suppress=True, floatmode='unique', sign='-', linewidth=50)
+print(x)
+print(repr(x))
+#--- gen-1226
+x = np.array([3.03, 4.2064643, 0.00041612706, -3.1152294, 0.00036952642, -6.403410690580813e-09, -7.510634, 2.26259435294196e-05, 0.0, -92.0984, 6.1772456, 16, 2, 5.086323, -7.594162, -7, 5.7606743212090805e-05, 0.00067780743, 7.385441449514474e-07, -3.9000154], dtype=np.float32).reshape(5, 4)
+np.set_printoptions(precision=1, floatmode='maxprec', linewidth=70, threshold=7, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1227
+x = np.array([4, 39, 2, 510484648631, -222619843876, 1, 1, 970075325993, 90, 818039987341, 0, -93, 437571664982, -37, 94, 84], dtype=np.int64).reshape(4, 4)
+print(np.array2string(x, precision=4, threshold=2, edgeitems=1, max_line_width=55, suppress_small=False, separator=', ', prefix='array('))
+#--- gen-1228
+x = np.array([217, 142, 149, 254, 151, 235, 55, 109, 119, 220, 169, 239, 164, 144, 213, 199, 190, 136, 127, 21, 127, 176, 217, 133], dtype=np.uint8)
+np.set_printoptions(precision=3, suppress=True, sign=' ', linewidth=105)
+print(x)
+print(repr(x))
+#--- gen-1229
+x = np.array([-12, 76, -742078176, 2044933644, 350829057, 97, -1084764072, -40, 315622231, 40, -1356475518, -464183983, -74, -27, 96, -507446653], dtype=np.int32).reshape(2, 2, 4)
+np.set_printoptions(precision=4)
+print(x)
+print(repr(x))
+#--- gen-1230
+x = np.array([True, True, False], dtype=np.bool).reshape(3, 1)
+print(np.array2string(x, floatmode='maxprec', suppress_small=False, prefix='x = '))
+#--- gen-1231
+x = np.array([True, False, True, False, True], dtype=np.bool)
+print(np.array2string(x, precision=3, sign='-', threshold=2, edgeitems=3, separator=' | ', prefix='  '))
+#--- gen-1232
+x = np.array([0.0006834567330456607, np.inf, -8198713130.863948, 1.1906931892462893, 9893793170.677807, -72.494, 69.34, 0.0007503340225070366], dtype=np.float64).reshape(2, 1, 4)
+np.set_printoptions(linewidth=104)
+print(x)
+print(repr(x))
+#--- gen-1233
+x = np.array([False, False, False, True, False, True, False, False, False, False], dtype=np.bool)
+np.set_printoptions(precision=7, floatmode='fixed', linewidth=12, threshold=1, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1234
+x = np.array([-1.9862728564091299, 0.0009593754963816218, 4.1526950904604124e-05, -6.0, 0.000858520752910716, -33.0, -14.0, 5.1288021226547966e-05, np.inf, 4.272406791315575, 2.0588543930418552, -np.inf, 47.0, -12.0, 0.0006753730736070712, -16.766, -7.478015679047505, 0.0009959873764574616], dtype=np.float64)
+print(np.array2string(x, floatmode='maxprec', separator='; ', prefix='  '))
+#--- gen-1235
+x = np.array([False, False, False, False, False, True, False, True, True, True, True, False, False, True, True, True, True, True], dtype=np.bool).reshape(3, 6)
+print(np.array2string(x, precision=5, sign='+', suppress_small=True, separator=' | '))
+#--- gen-1236
+x = np.array(0.0005232594548187488, dtype=np.float64)
+print(np.array2string(x, max_line_width=46, suppress_small=True))
+#--- gen-1237
+x = np.array([37, 121, 145, 181, 86, 145, 7, 22, 190, 234, 65, 1, 160, 161, 92, 182, 35, 204, 177, 107, 29, 130, 114, 33, 131, 187, 131, 203, 162, 235, 152, 141, 21], dtype=np.uint8)
+np.set_printoptions(precision=1, linewidth=110)
+print(x)
+print(repr(x))
+#--- gen-1238
+x = np.array([5.3709952852376315, -947446.3480243114, 0.0006843824517107957, -8.977250951973657, 1.9222703737674651, 9.026462004578782, -4.18036751364919, 0.000205123904244788, -49.0, -34.253, 72265940.08921804, 5.9186379809576976e-05, -15.0, -7.540045554863233, -2.0222017500378193, 28.0], dtype=np.float64).reshape(4, 4)
+np.set_printoptions(suppress=True, floatmode='maxprec_equal', linewidth=53, threshold=15, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1239
+x = np.array([53.3904, 0.00048540105054491677, 27.0, 35.51742701746885, -7.607736569913335, 7.848075660026211, -26.8, 0.0003833061613273515, 0.0001595142877680642, 82338.2549233112, 3.0, 26.0], dtype=np.float64).reshape(3, 4)
+print(np.array2string(x, sign='+', separator='; ', prefix='  '))
+#--- gen-1240
+x = np.array([True, True, True, True, True, True], dtype=np.bool).reshape(2, 3)
+np.set_printoptions(linewidth=95)
+print(x)
+print(repr(x))
+#--- gen-1241
+x = np.array([2, 0, -48, 555739246477, -48, -682195700087, 987420715276, 2, 3, 476373366855, -459569384952, -447687671972, 55, 4, 39, 4, 2, -100, 5, -50, 85, 2, 9, -904293472490, 6, 1, 89, 935124024890, 1, -193906098053, 51, 2, 0, 6, -155585977844, 50, 9, -3, 53777303738, 937705980712], dtype=np.int64)
+np.set_printoptions(suppress=False, floatmode='fixed', threshold=8, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1242
+x = np.array(7, dtype=np.int64)
+np.set_printoptions(precision=5, linewidth=97)
+print(x)
+print(repr(x))
+#--- gen-1243
+x = np.array([-37.0, 10.0, -8.796089821564381], dtype=np.float64).reshape(1, 3)
+np.set_printoptions(suppress=False, sign='+')
+print(x)
+print(repr(x))
+#--- gen-1244
+x = np.array(-12, dtype=np.int64)
+np.set_printoptions(precision=0, sign=' ', linewidth=117)
+print(x)
+print(repr(x))
+#--- gen-1245
+x = np.array([282527632010, -880778477907, 929446633603, -968070507415, 3, 6], dtype=np.int64).reshape(2, 3, 1)
+np.set_printoptions(precision=1, linewidth=89, threshold=11, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1246
+x = np.array([0.00049522554, 95, np.nan, 0.00086955115], dtype=np.float32).reshape(2, 2, 1)
+print(x)
+print(repr(x))
+#--- gen-1247
+x = np.array([0.0009531046414049359, 0.0006099301883163857, -33.0, -3.2300938859064843, -8.28384878582955e-08, 6.430046911763149, 0.0005436521027463099, 0.0004928240079216066, 5.3317949940053815, -4.648929272669175], dtype=np.float64)
+print(np.array2string(x, floatmode='maxprec', suppress_small=True))
+#--- gen-1248
+x = np.array([14.235, 30.2, 8, np.nan, -7.4945164, 0.0], dtype=np.float32).reshape(2, 3, 1)
+np.set_printoptions(floatmode='maxprec', threshold=5, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1249
+x = np.array([-17.2117, -39], dtype=np.float32).reshape(2, 1, 1)
+print(np.array2string(x, prefix='array('))
+#--- gen-1250
+x = np.array([-637602402, -57, 1910402256, -681370621, -5, 2123183307, 721885851, -2074524068, -76, -114684945, -1861248225, 1406364377, 3, 60, -98, -45, -56], dtype=np.int32)
+np.set_printoptions(precision=10, suppress=True, threshold=16, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1251
+x = np.array(True, dtype=np.bool)
+print(np.array2string(x, precision=9, prefix='x = '))
+#--- gen-1252
+x = np.array([False, True, False, False, False], dtype=np.bool)
+print(np.array2string(x, separator='; ', prefix='array('))
+#--- gen-1253
+x = np.array([1881768904, 76, 2124420911, 1965050312, 64685453, 1898977261, -1854074862, 42, 52, -100047515, -898088503, -1605332028, -57, -18, 555754096, -647388207, -38, -39, 68, 12, -327745665, 1130149783, -2118037554, -77, -41, 92, 68, -3, -18, -59, -612775106, 571727347, 1805088739, -1726819062, 5, -1779857265, -1554130552], dtype=np.int32)
+print(np.array2string(x, sign='+', max_line_width=74, suppress_small=True, prefix='  '))
+#--- gen-1254
+x = np.array(84, dtype=np.uint8)
+np.set_printoptions(precision=0, suppress=False, floatmode='maxprec_equal', sign='+', linewidth=114)
+print(x)
+print(repr(x))
+#--- gen-1255
+x = np.array([False, False, False, True, True, True, False, False, False, False, True, True], dtype=np.bool).reshape(4, 3)
+np.set_printoptions(precision=10, floatmode='unique', sign=' ', linewidth=91)
+print(x)
+print(repr(x))
+#--- gen-1256
+x = np.array([224, 123, 22, 129, 98, 2, 30, 170, 195, 195, 220, 18, 84, 61, 116, 245, 105, 123], dtype=np.uint8)
+np.set_printoptions(precision=9, linewidth=72)
+print(x)
+print(repr(x))
+#--- gen-1257
+x = np.array(44.0, dtype=np.float64)
+np.set_printoptions(sign='-')
+print(x)
+print(repr(x))
+#--- gen-1258
+x = np.array([13, 13960258343, 632028719321, -978690909054, 3, 9, 4, 264370935306, 2, 3, 80, -100, -937738777736], dtype=np.int64)
+print(np.array2string(x, precision=0, floatmode='maxprec_equal', sign='-', separator='; '))
+#--- gen-1259
+x = np.array(11.0, dtype=np.float64)
+np.set_printoptions(precision=9)
+print(x)
+print(repr(x))
+#--- gen-1260
+x = np.array([-98, 647206030], dtype=np.int32).reshape(2, 1, 1)
+np.set_printoptions(linewidth=39, threshold=18, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1261
+x = np.array([42, -10.9, -np.inf, -244.30498, 94.2138, -27, -7.453285, -30, -34595700, 5, 3.2162680851932635e-10, -6.350822], dtype=np.float32).reshape(4, 3)
+print(np.array2string(x, precision=10, floatmode='maxprec'))
+#--- gen-1262
+x = np.array([0.0005149900436470843, -17.0, -5.095016576542315, -11.0, -3.1654205508354494, -7.191188629778562, -6.636761960946007e-13], dtype=np.float64)
+np.set_printoptions(precision=4, sign='+', linewidth=70)
+print(x)
+print(repr(x))
+#--- gen-1263
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(precision=8, sign=' ', threshold=3, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1264
+x = np.array(-5.780641, dtype=np.float32)
+np.set_printoptions(floatmode='fixed', linewidth=85, threshold=1, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1265
+x = np.array(0.0, dtype=np.float32)
+print(np.array2string(x, precision=3, sign='+', max_line_width=120, separator=', '))
+#--- gen-1266
+x = np.array([0.0008503443263519713, -0.0, -29.88, -0.2876760715439879, 0.0, 0.0009768856316735108, -3.2435350015432878, 0.000703353628281276], dtype=np.float64).reshape(2, 2, 2)
+print(np.array2string(x, separator='; ', prefix='x = '))
+#--- gen-1267
+x = np.array([4.982299629605924e-05, -34.362, 48.0, -28.0, 4.7, -9.058381563661668e-07, -31.6225, -9.631815964909256, np.inf, -20.0, -6.167852652665806, -28.0, 26.0, -2.872750573092291, -37.1, 3.392369956045581, 34.0, -0.32944865092203734, 0.0007044716965509229, 4.8120836330961936e-05, -4.158832287936099e-06, 0.0, 0.0005433088735542099, 0.0], dtype=np.float64)
+np.set_printoptions(linewidth=24)
+print(x)
+print(repr(x))
+#--- gen-1268
+x = np.array([True, True, True, False, False, False, True, True, False, False, False, False, False, True, False, False, True, True, True, True, True, True, False, True, True, False, False], dtype=np.bool)
+np.set_printoptions(threshold=25, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1269
+x = np.array([-24, 20798634443, -82, -332201140385, 6, 7, -68, 131621494786, 6, 529396656997, 9], dtype=np.int64)
+print(np.array2string(x, precision=1))
+#--- gen-1270
+x = np.array(90, dtype=np.uint8)
+print(np.array2string(x, precision=0, sign='-', threshold=13, edgeitems=2, suppress_small=True, separator=' | '))
+#--- gen-1271
+x = np.array(15, dtype=np.int64)
+np.set_printoptions(floatmode='unique', threshold=8, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1272
+x = np.array([108, 244], dtype=np.uint8).reshape(2, 1)
+np.set_printoptions(precision=10, sign='-', linewidth=103)
+print(x)
+print(repr(x))
+#--- gen-1273
+x = np.array([48, 0.0, np.nan, 0.00021028212], dtype=np.float32).reshape(1, 4)
+print(np.array2string(x, precision=3, max_line_width=104, separator='; '))
+#--- gen-1274
+x = np.array(46, dtype=np.int32)
+np.set_printoptions(precision=7)
+print(x)
+print(repr(x))
+#--- gen-1275
+x = np.array(-7.60496182822878, dtype=np.float64)
+np.set_printoptions(floatmode='fixed', sign='+', threshold=13, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1276
+x = np.array([-np.inf], dtype=np.float32)
+print(np.array2string(x, sign='-', suppress_small=False))
+#--- gen-1277
+x = np.array([-72.761, -3.7656504411217444, 1.1243536208212994, 0.5225785711307047, -4.0, 4.5496697115317115, -5.057625431880409, 5.104882465472427, 3.5351070620580423, 1.1085702383774638, -4.235908834624659, 12.0, 9.899511593146759, 7738071352.535621, 0.0005921018630157415, 0.0005494596196577033, 0.0007852648983743713, 0.00041593519249780186, 4.837583948882642, 0.0006885044859830013, 0.0008389367265625335, 0.0006019117031714658, -8.7, -np.inf, -6.1966320564619775, -41.0, -41.0, -7.759884944252122, 64.5664, -np.inf, 900.9930898459775, 3.3907890979764765, -2.103378685021151, -92.751, 0.0795, -46.0, 86.4, -15.0, 0.048744682609648926], dtype=np.float64)
+print(np.array2string(x, sign='+'))
+#--- gen-1278
+x = np.array(-3.3524635, dtype=np.float32)
+np.set_printoptions(sign='+')
+print(x)
+print(repr(x))
+#--- gen-1279
+x = np.array([21.0, 79.72, -1.319823150720211, -5.6137168747665506e-06, 37.0, -15.0, np.inf, -6.285015315519596, -1.1745818976298318e-05, 0.0008610286470438838, 0.00024259329524941776, 7.6, -6.0, 0.00034245512776553977], dtype=np.float64)
+np.set_printoptions(linewidth=13)
+print(x)
+print(repr(x))
+#--- gen-1280
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(precision=10, floatmode='maxprec_equal', sign='+', linewidth=96, threshold=2, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1281
+x = np.array([7.87878832397837e-07, 11, 0.00023759894, -19, 86.8436, -4.0477986, -32, 1.1421719], dtype=np.float32)
+print(np.array2string(x, precision=9, threshold=20, edgeitems=3, max_line_width=96, prefix='x = '))
+#--- gen-1282
+x = np.array([2138875415, 33, 1503268768, -72, 86, 457072867, 2082834581, -22, -1731973435, -37, -84, 1124269457, -34, -2042762216, -45, -1291340723, -1584694553, 307960565, -157502552, -34, 1172204877, -78, -35, 99], dtype=np.int32).reshape(2, 3, 4)
+print(x)
+print(repr(x))
+#--- gen-1283
+x = np.array([6, 995129378997, 14, 5, 159057491949, -19236538243, 3, 7, -58, -727586880018, 0, 9, 68, 9, -825732779422, 67], dtype=np.int64).reshape(4, 4)
+np.set_printoptions(precision=5, sign=' ', threshold=13, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1284
+x = np.array([27.618, -6094945100.563452, -5.0, -24.0, 9.867504210557325], dtype=np.float64)
+np.set_printoptions(precision=7, suppress=True, threshold=5, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1285
+x = np.array([0.0009789222461441115, 90.43, -7.29102572660617e-05, 3.736456951130691, 0.0006870273333338235, -30.0, -5.894792738214387, 2764.747638192082, 84.0159, 0.00095819244570855, -6.0], dtype=np.float64)
+np.set_printoptions(precision=3, suppress=False)
+print(x)
+print(repr(x))
+#--- gen-1286
+x = np.array(210, dtype=np.uint8)
+np.set_printoptions(floatmode='maxprec_equal', linewidth=99)
+print(x)
+print(repr(x))
+#--- gen-1287
+x = np.array([185, 190, 11, 17, 56, 67, 108, 29, 247, 157, 119, 199], dtype=np.uint8).reshape(3, 4)
+print(np.array2string(x, floatmode='fixed', threshold=25, edgeitems=4, max_line_width=40))
+#--- gen-1288
+x = np.array([-49, -8, -0.16059847, np.nan, -7, 9.360111, -14, -0.0, -6.494407, 3, 52810956, np.inf, np.inf, -3996088, 6.457663, 0.0004991562, -0.0, -7.425973, -0.0, 6.089233465900179e-06, -57, 6.7856455, 21.8, 9, 3.5930155718233436e-05, 7.35758, 6.7111626, -94.4749, -8.43005, 52.8, 7.0674825, 0.98922884, 0.0009042387, 9.648019, 0.00064171123, 0.00060239213, 0.00019703564], dtype=np.float32)
+np.set_printoptions(suppress=False, linewidth=67)
+print(x)
+print(repr(x))
+#--- gen-1289
+x = np.array([-2.4600989895432672, -34.0, -807728731530.9309, 62.4, -2.1306771888840252, np.inf, -45.638, 47.12, -6.0, -13.8749, 92.2, 5.509265940791297e-05, -21.0, 3.436306117726296e-05, 0.0, 33.0, np.nan, 2.596185037058474, np.nan, np.inf, 0.00021985062429940826, -21.932, -29.0, 9.984936392644478, 0.003625580334062879, 9.817153015984327e-08, 0.0, 3070475.714974563, 3.79025758410454e-05, -8.007381803202783], dtype=np.float64)
+np.set_printoptions(precision=6, floatmode='maxprec', threshold=3, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1290
+x = np.array([3, 3], dtype=np.int64).reshape(2, 1, 1)
+print(np.array2string(x, floatmode='maxprec', max_line_width=72, suppress_small=True, separator=', ', prefix='  '))
+#--- gen-1291
+x = np.array([108, 121, 6, 71, 99, 13, 158, 208, 47], dtype=np.uint8).reshape(3, 3)
+np.set_printoptions(precision=0, suppress=False, sign='+', linewidth=30)
+print(x)
+print(repr(x))
+#--- gen-1292
+x = np.array([False], dtype=np.bool)
+np.set_printoptions(precision=3, suppress=False, linewidth=29)
+print(x)
+print(repr(x))
+#--- gen-1293
+x = np.array([np.inf, 81.961, 7.550507606323798, 57.98, -35.4743, -0.0, 1.2855428008682868, -67.523], dtype=np.float64).reshape(2, 2, 2)
+np.set_printoptions(precision=2, threshold=10, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1294
+x = np.array([9.0, 830.5098610344146, -3.459839016728534, 0.000739048475252851, -0.0, 0.002558372267423088, -0.9152886998438685, -np.inf, -9.0, 9.909657497867357, 1.3429738994976947, -15.9], dtype=np.float64).reshape(2, 3, 2)
+np.set_printoptions(linewidth=14)
+print(x)
+print(repr(x))
+#--- gen-1295
+x = np.array(-1.288594046391529e-07, dtype=np.float64)
+print(np.array2string(x, precision=6, floatmode='maxprec_equal', threshold=24, edgeitems=1, suppress_small=True))
+#--- gen-1296
+x = np.array([-22.0, -92.0, -2.0006798946474857, 19.0, -6.0, -49.0], dtype=np.float64).reshape(1, 6)
+np.set_printoptions(precision=8, suppress=True, sign='+')
+print(x)
+print(repr(x))
+#--- gen-1297
+x = np.array([-347191138480, 5, 8], dtype=np.int64)
+np.set_printoptions(floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-1298
+x = np.array([5485912.997766891, 21.0, 24.0, -66.695, 0.00041483087723109715], dtype=np.float64).reshape(5, 1)
+np.set_printoptions(floatmode='fixed', sign=' ', threshold=14, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1299
+x = np.array([286344367, -1952828440, -6, 898242663], dtype=np.int32).reshape(2, 2, 1)
+np.set_printoptions(suppress=False)
+print(x)
+print(repr(x))
+#--- gen-1300
+x = np.array([213650969, -642471511, -1913445872, 917092071, -958147685, 470169181, 22, -333836565, -1491970009, -68, 361353337], dtype=np.int32)
+print(np.array2string(x, precision=5, floatmode='maxprec', sign='+', suppress_small=True, separator=',', prefix='  '))
+#--- gen-1301
+x = np.array(-23, dtype=np.int32)
+np.set_printoptions(precision=4, sign='-', linewidth=118, threshold=12, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1302
+x = np.array([-50, 565081713, 20, 1076542236, -389123558, -1753073284, 1060649976, -2108065347, -53, 74, 75, 1947849246], dtype=np.int32).reshape(2, 3, 2)
+np.set_printoptions(linewidth=77)
+print(x)
+print(repr(x))
+#--- gen-1303
+x = np.array([281371.5, -7.119185685411367e-09, 10, 5.494324, -np.inf, -45, -38, 4.526365, -np.inf, 1.0932797, -np.inf, -49, 39, 153819330000, 2.6006021, 3, -19, 1.0393384, -1.2193847043207029e-09, 40, -44, 0.00046002478, -4.046264, -46.567], dtype=np.float32).reshape(2, 3, 4)
+np.set_printoptions(precision=2, floatmode='maxprec', sign='+')
+print(x)
+print(repr(x))
+#--- gen-1304
+x = np.array([-4.056260253731201, -0.00017088368265206854, 47.0, 47830155852.32171, 0.06951006035643084, -36.104, 0.0, -8.0], dtype=np.float64).reshape(2, 1, 4)
+np.set_printoptions(precision=6, threshold=18, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1305
+x = np.array(-6.822858, dtype=np.float32)
+np.set_printoptions(precision=7, suppress=False, linewidth=39, threshold=7, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1306
+x = np.array([-92629.81373868122, 90463.88590856538, np.nan, -18.0, 0.00035903411590489386, 5.885225543412267e-13, -51.644, -3918.5491994957224, 39.8936, 0.20993461755667298, -19.0, -np.inf, -180762.27128992218, 6.76313019028408, 0.00014525285187360848, -5.0, 1.7901506327881336, 0.0001507733316659431, 5.531963836509888, -42.0], dtype=np.float64).reshape(4, 5)
+np.set_printoptions(floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-1307
+x = np.array([1.0640400366357383e-10, 0.000584712, -4.1000695, 42, -4.963922, 0.00038350985, -6.8729315, 0.0060009747, 22.95, -4.938636629958637e-05, 8.658829, 0.00023169645, -12, -59, -19, 0.000183759, 1.5825173, -9.127052180701867e-05, -4.257951, -35, -12], dtype=np.float32)
+print(np.array2string(x, suppress_small=True, prefix='  '))
+#--- gen-1308
+x = np.array([87, 3], dtype=np.int64).reshape(2, 1)
+print(np.array2string(x, precision=9, floatmode='maxprec_equal', sign='+', max_line_width=40, separator=','))
+#--- gen-1309
+x = np.array([113, 108], dtype=np.uint8)
+print(np.array2string(x, precision=2, floatmode='unique', sign=' ', suppress_small=False))
+#--- gen-1310
+x = np.array([165, 90, 202], dtype=np.uint8)
+np.set_printoptions(floatmode='fixed', sign='+', threshold=30, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1311
+x = np.array([103, 193, 34, 187, 162, 219, 119, 105, 24, 209, 45, 255, 44, 252, 202, 236, 20, 118, 18, 135, 142, 4, 68, 99], dtype=np.uint8).reshape(2, 3, 4)
+print(np.array2string(x, precision=6, suppress_small=False, separator=',', prefix='array('))
+#--- gen-1312
+x = np.array([-53.266, -6.70923342924179e-12, 0.00023388436, 21, -4.524529, -7.121242262542182e-09, 4.915782, 71.6, -5.820759239189011e-12, 7, 0.0006266679, 0.0009642663, 8.414719, -6.7774172940460176e-09, -18, 0.0, 1153553300, 0.0005388555, -9.234707, -3.9821, -2.45118, 22, -48], dtype=np.float32)
+np.set_printoptions(precision=3)
+print(x)
+print(repr(x))
+#--- gen-1313
+x = np.array([41, 38, 78, 74, 122, 169, 211, 188], dtype=np.uint8).reshape(2, 1, 4)
+np.set_printoptions(floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-1314
+x = np.array([-321353923, 16, 93, -13, -97, 28900057, 100, -25, 99, -46, 953336194, -23110670, -754779492, -1502708776, -2118202384, -25, -574288180, -1941206601], dtype=np.int32).reshape(2, 3, 3)
+np.set_printoptions(precision=9, sign='+', threshold=8, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1315
+x = np.array(True, dtype=np.bool)
+print(x)
+print(repr(x))
+#--- gen-1316
+x = np.array(False, dtype=np.bool)
+np.set_printoptions(precision=6, floatmode='maxprec', sign=' ', threshold=29, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1317
+x = np.array([217, 191, 28, 168, 149, 252, 202, 24, 113, 244, 153, 212, 121, 74, 223, 135, 231, 215, 186, 203, 202, 159, 223, 123, 243, 13, 227, 129, 155, 232, 139], dtype=np.uint8)
+np.set_printoptions(precision=1, suppress=True, threshold=18, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1318
+x = np.array([222, 160, 109, 121, 217, 60, 140, 83, 70, 84, 195, 83], dtype=np.uint8).reshape(2, 2, 3)
+np.set_printoptions(floatmode='maxprec_equal', sign='+')
+print(x)
+print(repr(x))
+#--- gen-1319
+x = np.array([203, 103, 78, 167, 100, 223, 133, 19, 33, 12, 16, 66], dtype=np.uint8).reshape(4, 3)
+print(np.array2string(x, precision=6, floatmode='maxprec', sign='+', max_line_width=72, prefix='  '))
+#--- gen-1320
+x = np.array([79.783, 0.29320553, 9985.01, -0.0, -8.626763, 6.19, -18, 0.0007318335, -5.38454, 6.7654514, -3.9534655, 8.905288728655592e-10, 9.655299072619528e-05, 99, 3.5699995], dtype=np.float32).reshape(3, 5)
+np.set_printoptions(precision=5, floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-1321
+x = np.array([19, 108, 135, 106, 8, 108], dtype=np.uint8)
+np.set_printoptions(precision=5)
+print(x)
+print(repr(x))
+#--- gen-1322
+x = np.array([-5.817366, -44, -4.916171, -7.203937, 1.5551289, 9.371, 0.0004679821, 1.915257], dtype=np.float32).reshape(2, 4)
+np.set_printoptions(precision=7, suppress=False, floatmode='maxprec', sign='-')
+print(x)
+print(repr(x))
+#--- gen-1323
+x = np.array([-33, 7, 591794890585, 156711473488, 0, 89, 0, 34, -889467956079, 5, -16, 1, 84, -494214461497, 100, -91, -380622948574, -985915881228], dtype=np.int64).reshape(3, 6)
+print(np.array2string(x, threshold=26, edgeitems=1, max_line_width=15))
+#--- gen-1324
+x = np.array(28, dtype=np.int32)
+print(np.array2string(x, floatmode='fixed', max_line_width=55, separator=' | ', prefix='x = '))
+#--- gen-1325
+x = np.array(-0.0, dtype=np.float32)
+print(np.array2string(x, floatmode='maxprec_equal', threshold=3, edgeitems=4))
+#--- gen-1326
+x = np.array([5.433793041061108e-05, -45.0, 27.001, 79.687, -23.3, -97426.32173154764, -68.1844, 82.72, 33.0, 1.3673477326105363, -26.159, -7.0], dtype=np.float64).reshape(2, 3, 2)
+np.set_printoptions(precision=2, sign='-')
+print(x)
+print(repr(x))
+#--- gen-1327
+x = np.array([229, 23, 37, 12, 127, 117, 100, 211, 51], dtype=np.uint8)
+np.set_printoptions(precision=0, suppress=True, sign='-')
+print(x)
+print(repr(x))
+#--- gen-1328
+x = np.array([84, 16, 35, 219, 242], dtype=np.uint8).reshape(1, 5)
+np.set_printoptions(precision=0, floatmode='maxprec_equal', sign='-')
+print(x)
+print(repr(x))
+#--- gen-1329
+x = np.array([True, True, False, False, False, True, True, True, False, True, True, True, False, True, True, True], dtype=np.bool).reshape(4, 4)
+np.set_printoptions(suppress=False, sign=' ', threshold=22, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1330
+x = np.array([114064282968, 850682529335, 6, -175969309364, 3, 71, 388336048264, -91, -29, -76, -11], dtype=np.int64)
+np.set_printoptions(precision=4, floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-1331
+x = np.array([162, 49, 123, 230, 189, 69, 251, 113], dtype=np.uint8).reshape(2, 2, 2)
+print(np.array2string(x, sign='+', threshold=0, edgeitems=2, suppress_small=True))
+#--- gen-1332
+x = np.array([861919279907, -734935503948, 4], dtype=np.int64)
+print(np.array2string(x, precision=4, sign='-', max_line_width=29, prefix='x = '))
+#--- gen-1333
+x = np.array([True, True, False, True], dtype=np.bool).reshape(2, 1, 2)
+np.set_printoptions(precision=6, suppress=True, floatmode='maxprec_equal', linewidth=32)
+print(x)
+print(repr(x))
+#--- gen-1334
+x = np.array([909742706, -46, 53, -11], dtype=np.int32)
+print(np.array2string(x, precision=3, sign='-', threshold=0, edgeitems=0, max_line_width=15, suppress_small=True, separator=','))
+#--- gen-1335
+x = np.array([7, 14, -531272009116, -51, 3, 75, -735926008196, -43, 89, 8, 4, 843799791767], dtype=np.int64).reshape(2, 3, 2)
+np.set_printoptions(precision=10, linewidth=83)
+print(x)
+print(repr(x))
+#--- gen-1336
+x = np.array(58, dtype=np.uint8)
+print(np.array2string(x, precision=8, prefix='x = '))
+#--- gen-1337
+x = np.array([True, False, False, True, True], dtype=np.bool)
+np.set_printoptions(precision=4, suppress=True, linewidth=34)
+print(x)
+print(repr(x))
+#--- gen-1338
+x = np.array([False, False, True, False, True, False, False, True, False, True, False, True, False, True, False, False, True, False, False, False, False, True, True, True], dtype=np.bool).reshape(2, 3, 4)
+np.set_printoptions(suppress=True)
+print(x)
+print(repr(x))
+#--- gen-1339
+x = np.array([-25.0, 4.0, 0.0046537053740511695, -20.0, -38.0, -548313641114.17957, -2.0], dtype=np.float64)
+print(np.array2string(x, precision=8, sign=' ', max_line_width=96))
+#--- gen-1340
+x = np.array([180, 22, 177, 242, 174, 33, 143], dtype=np.uint8)
+print(np.array2string(x, precision=0, floatmode='unique', sign=' ', separator=' | ', prefix='  '))
+#--- gen-1341
+x = np.array([-1651047762, -63, -64, 701516855, 33, -262205959, 575588504, 0], dtype=np.int32)
+print(np.array2string(x, precision=5, floatmode='maxprec', prefix='array('))
+#--- gen-1342
+x = np.array([-11, -931237697], dtype=np.int32)
+print(x)
+print(repr(x))
+#--- gen-1343
+x = np.array([6, 2, 812754420223, 127168477910, 3, 2], dtype=np.int64).reshape(2, 1, 3)
+np.set_printoptions(precision=0, suppress=True, linewidth=93)
+print(x)
+print(repr(x))
+#--- gen-1344
+x = np.array(-902518612798, dtype=np.int64)
+print(np.array2string(x, sign='+', threshold=8, edgeitems=1, separator=', ', prefix='  '))
+#--- gen-1345
+x = np.array(74, dtype=np.uint8)
+np.set_printoptions(precision=10, suppress=True)
+print(x)
+print(repr(x))
+#--- gen-1346
+x = np.array([5, 32, 91, 1, 0, 755794709159, -81, 16, -43, 1, 8, -479435401326], dtype=np.int64).reshape(3, 4)
+np.set_printoptions(suppress=True, floatmode='maxprec', sign=' ', linewidth=107, threshold=15, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1347
+x = np.array([-90, 9.58548, -39, 61.578], dtype=np.float32).reshape(2, 2, 1)
+np.set_printoptions(precision=0, suppress=False, linewidth=71)
+print(x)
+print(repr(x))
+#--- gen-1348
+x = np.array([3, 213], dtype=np.uint8).reshape(2, 1, 1)
+np.set_printoptions(precision=2, sign='+')
+print(x)
+print(repr(x))
+#--- gen-1349
+x = np.array([False, True, False], dtype=np.bool).reshape(1, 3)
+np.set_printoptions(precision=9, sign='-', linewidth=116)
+print(x)
+print(repr(x))
+#--- gen-1350
+x = np.array([8, -81679556792, 9, 3, -35, 57], dtype=np.int64).reshape(2, 3)
+print(np.array2string(x, precision=4, threshold=30, edgeitems=1))
+#--- gen-1351
+x = np.array(95, dtype=np.uint8)
+print(np.array2string(x, separator='; '))
+#--- gen-1352
+x = np.array([5.4742067732149735e-05, 67.9, -3, 16, -np.inf, 44.6, 4.2671285, 1.0583669, 0.0008439227, -27.3935, -26, 0.00034702106, -30217816000, 6.1976876, 8.445636, 95348.24, 1.1107796, -6.0792403, -8.39653, -np.inf], dtype=np.float32).reshape(4, 5)
+print(x)
+print(repr(x))
+#--- gen-1353
+x = np.array([-6.314563, 80, 0.00033368557, 0.00036878762, -963534.44, 2.9708416, -6.6992755, -44, 0.0006294828, -8.397968258577748e-07, 4.395546397972794e-07, -47, -6.239741, 178887560000, 4.5009394, -62.5, -3.6534274, -26, -48, -21.835, 0.00067692506, 0.009615418, -86, -6.875045954757297e-08, -90, 27.5321, -8.398441423196346e-06, 4.880188, -24.1972, 17.8, -5.1215286, -23.1], dtype=np.float32)
+np.set_printoptions(suppress=False, linewidth=30)
+print(x)
+print(repr(x))
+#--- gen-1354
+x = np.array(0.32207269760505963, dtype=np.float64)
+np.set_printoptions(floatmode='unique', sign='-')
+print(x)
+print(repr(x))
+#--- gen-1355
+x = np.array([26, 19439577, -1167658948, -43, -4], dtype=np.int32).reshape(1, 5)
+np.set_printoptions(precision=5, suppress=True)
+print(x)
+print(repr(x))
+#--- gen-1356
+x = np.array(0.2287, dtype=np.float32)
+print(np.array2string(x, precision=8, separator=' | '))
+#--- gen-1357
+x = np.array(10, dtype=np.int64)
+np.set_printoptions(precision=7, suppress=True, sign='+')
+print(x)
+print(repr(x))
+#--- gen-1358
+x = np.array([68, 3, 50, 59], dtype=np.uint8).reshape(2, 1, 2)
+print(np.array2string(x, sign='+', prefix='  '))
+#--- gen-1359
+x = np.array(8, dtype=np.int64)
+print(np.array2string(x, threshold=23, edgeitems=1, separator='; '))
+#--- gen-1360
+x = np.array([-93, 1460901900, -1306621306, 2119816466], dtype=np.int32).reshape(2, 2, 1)
+np.set_printoptions(precision=0, suppress=False, floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-1361
+x = np.array(1668069503, dtype=np.int32)
+np.set_printoptions(precision=3, suppress=False, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-1362
+x = np.array(-np.inf, dtype=np.float64)
+print(np.array2string(x, precision=2, threshold=11, edgeitems=3, max_line_width=56, separator=', ', prefix='x = '))
+#--- gen-1363
+x = np.array(3, dtype=np.int64)
+np.set_printoptions(sign='+')
+print(x)
+print(repr(x))
+#--- gen-1364
+x = np.array([165, 187, 170, 77, 101, 235, 69, 83, 171, 226, 114, 107, 101, 84, 112, 135, 123, 151, 165, 93], dtype=np.uint8).reshape(5, 4)
+np.set_printoptions(linewidth=29)
+print(x)
+print(repr(x))
+#--- gen-1365
+x = np.array([8, 77, 79, 198, 66, 130, 37, 218, 40, 131, 56, 140, 119, 156, 32, 8], dtype=np.uint8)
+np.set_printoptions(precision=8, suppress=False, floatmode='maxprec', linewidth=82)
+print(x)
+print(repr(x))
+#--- gen-1366
+x = np.array(-1737062984, dtype=np.int32)
+np.set_printoptions(suppress=False, sign=' ')
+print(x)
+print(repr(x))
+#--- gen-1367
+x = np.array(22, dtype=np.float32)
+print(np.array2string(x, precision=5, suppress_small=False, separator='; ', prefix='  '))
+#--- gen-1368
+x = np.array([1.0, -41.0, 35.9246, 1.0561851799986215, -33.0, -1.6325746889657324, -98.3923, -73.243, -37.0, np.nan, 0.8253531829050953, -51.0], dtype=np.float64)
+np.set_printoptions(floatmode='maxprec', sign='+')
+print(x)
+print(repr(x))
+#--- gen-1369
+x = np.array(37, dtype=np.float32)
+np.set_printoptions(precision=5)
+print(x)
+print(repr(x))
+#--- gen-1370
+x = np.array([-8.473534353877188, 0.8945219077729618, -0.0, 2.852679753473314], dtype=np.float64).reshape(2, 1, 2)
+print(np.array2string(x, floatmode='unique', separator='; ', prefix='x = '))
+#--- gen-1371
+x = np.array([7, 8, 964916089364, 7, -647255958441, 9, 395906152192, -77, 778459432310, -612784914337, 6, 11, 8], dtype=np.int64)
+print(np.array2string(x, precision=5, floatmode='maxprec_equal', max_line_width=39))
+#--- gen-1372
+x = np.array([43, 84774152, 87, -554540063, -97, 810244854, -100, -16, 41, 1788438412, 43, 1189422881, 462010683, -87, -2, -40, 38, 1253743516, -107384366, -1321138513, -1466182147, 83], dtype=np.int32)
+print(np.array2string(x, precision=2, floatmode='maxprec', suppress_small=False))
+#--- gen-1373
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(precision=9, suppress=True, linewidth=86)
+print(x)
+print(repr(x))
+#--- gen-1374
+x = np.array([-1905955886, 83, 7, -2133063223, -38, -643676927, -1674188731, -943679713], dtype=np.int32)
+print(np.array2string(x, precision=6, floatmode='maxprec', threshold=23, edgeitems=0, max_line_width=92, suppress_small=False))
+#--- gen-1375
+x = np.array([6, 843772319273, 6, 342193720074, 547209427017, -22, 1, 94], dtype=np.int64).reshape(4, 2)
+print(np.array2string(x, precision=9, threshold=28, edgeitems=4, prefix='x = '))
+#--- gen-1376
+x = np.array(1250281310, dtype=np.int32)
+np.set_printoptions(sign='+', linewidth=109, threshold=1, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1377
+x = np.array([21, 1613864449, 201466378, 94, -877585802, -4594020, -47, -877459742, 29, 1219406403, -11, -428706992, 1152569009, 291660016, -30, -1890928665, -66, 65], dtype=np.int32).reshape(2, 3, 3)
+np.set_printoptions(floatmode='fixed', sign='-', linewidth=100)
+print(x)
+print(repr(x))
+#--- gen-1378
+x = np.array([163934164280, -68, 72, 3, -61095423438, 4, 127688249068, 211446718169, 8068372633, 89, 300415459745, -9, 41, 65, 9, -39, -37505767691, 3], dtype=np.int64).reshape(3, 6)
+print(np.array2string(x, precision=10, sign=' ', suppress_small=True))
+#--- gen-1379
+x = np.array(-1393424330, dtype=np.int32)
+print(np.array2string(x, sign='+', threshold=18, edgeitems=4, suppress_small=False, separator=', ', prefix='array('))
+#--- gen-1380
+x = np.array([-3.6050715, 2.2639887], dtype=np.float32).reshape(2, 1, 1)
+np.set_printoptions(precision=8, suppress=True, floatmode='unique', threshold=23, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1381
+x = np.array([17, 204, 6, 180, 69, 240, 68, 159, 31, 207, 148, 122, 238, 125, 194, 183, 240, 134, 109, 20, 15, 17, 29, 77, 1, 198, 88, 82, 25, 64, 48, 185, 197, 40, 233, 114, 61, 122, 226, 69], dtype=np.uint8)
+np.set_printoptions(precision=9, suppress=False, linewidth=30, threshold=11, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1382
+x = np.array([19, 856821832410, -21, 91, -48, -22098418204, 33, 9, 687618588449, 62, 5, 6, 6, 2, 8, 9, -11, 53, -58, 1, 196198397127, 9, 385582027859, 102142799476], dtype=np.int64)
+np.set_printoptions(suppress=True, floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-1383
+x = np.array(839887771, dtype=np.int32)
+np.set_printoptions(precision=9)
+print(x)
+print(repr(x))
+#--- gen-1384
+x = np.array(4.338254755431592e-10, dtype=np.float32)
+np.set_printoptions(precision=0, linewidth=70)
+print(x)
+print(repr(x))
+#--- gen-1385
+x = np.array(237, dtype=np.uint8)
+print(np.array2string(x, threshold=14, edgeitems=3, separator=' | '))
+#--- gen-1386
+x = np.array(False, dtype=np.bool)
+print(np.array2string(x, precision=6, sign=' ', prefix='  '))
+#--- gen-1387
+x = np.array([-56.082, 40.0, 3.7662995639929164, -22.0], dtype=np.float64).reshape(1, 4)
+print(np.array2string(x, precision=10, floatmode='unique', sign='-', max_line_width=39))
+#--- gen-1388
+x = np.array([47480937, 1472235231, 1520853328, -39, 3], dtype=np.int32).reshape(5, 1)
+np.set_printoptions(sign=' ', threshold=0, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1389
+x = np.array([9.819536497533755e-06, -1.6606468061475113, 8163.947025170411, 5.795367468312913, 9.59286720237527, np.inf], dtype=np.float64)
+np.set_printoptions(floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-1390
+x = np.array([40.0, -np.inf, -18.0], dtype=np.float64).reshape(3, 1)
+np.set_printoptions(threshold=9, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1391
+x = np.array([False, True, True, False, False, True, False, False, False, False], dtype=np.bool).reshape(2, 5)
+np.set_printoptions(floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-1392
+x = np.array([214, 55, 195, 127, 104, 82], dtype=np.uint8).reshape(1, 6)
+print(np.array2string(x, precision=6, floatmode='fixed', suppress_small=True, separator=' | '))
+#--- gen-1393
+x = np.array([-3.3977990333763746, -1.6129412485932093, -27.0], dtype=np.float64).reshape(3, 1)
+np.set_printoptions(precision=3, suppress=True, floatmode='fixed', linewidth=10, threshold=5, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1394
+x = np.array([True, True, True, True, False, True, True, True], dtype=np.bool).reshape(4, 2)
+np.set_printoptions(precision=3, suppress=False, threshold=12, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1395
+x = np.array(-6.403895810201867e-12, dtype=np.float64)
+np.set_printoptions(precision=5, suppress=True, floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-1396
+x = np.array([684504450000, 0.0003073051, 2.1475759, 0.0007244232, -7.0767468969279435e-06, -71.2, 0.552971, -4.354564589448273e-05, 46, -2, 91.625, 2, -2.8759837, 1.1344142855987394e-13, 0.01314197, np.nan, -3239693.8, -44], dtype=np.float32)
+print(np.array2string(x, floatmode='maxprec', sign=' '))
+#--- gen-1397
+x = np.array([47, 29, 46, 189, 158, 166, 241, 177, 102, 21, 141], dtype=np.uint8)
+np.set_printoptions(precision=7, sign='+')
+print(x)
+print(repr(x))
+#--- gen-1398
+x = np.array([196, 74, 105, 44, 218, 229, 169, 51, 33, 17, 38, 166], dtype=np.uint8)
+print(np.array2string(x, floatmode='unique', max_line_width=48))
+#--- gen-1399
+x = np.array([98], dtype=np.uint8).reshape(1, 1)
+np.set_printoptions(sign='+', threshold=0, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1400
+x = np.array([84, 672799554795, -345546115083, 99, -46, 356647529781, 848839574293, 422610000640, 73, 0, -86, 4, 0, 8, 6, 46501317830, -10, 20, 2, 819767767552, 4, 892501666728, 836995162324, 656779222511, 2], dtype=np.int64)
+print(np.array2string(x, precision=1, sign='+'))
+#--- gen-1401
+x = np.array(199, dtype=np.uint8)
+print(np.array2string(x, precision=1, sign=' ', max_line_width=96, suppress_small=True, separator=' | ', prefix='array('))
+#--- gen-1402
+x = np.array([63, 77, 32, 225, 241, 213, 107, 125, 181, 173, 80, 122, 233, 242, 44, 189], dtype=np.uint8).reshape(2, 2, 4)
+np.set_printoptions(precision=1)
+print(x)
+print(repr(x))
+#--- gen-1403
+x = np.array([8.0], dtype=np.float64)
+np.set_printoptions(precision=8, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-1404
+x = np.array(8, dtype=np.int64)
+np.set_printoptions(floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-1405
+x = np.array([31, 233, 27, 87, 196, 75, 101, 229, 200, 2, 72, 121, 118, 101, 136, 233, 69, 62, 164, 136], dtype=np.uint8).reshape(4, 5)
+np.set_printoptions(floatmode='maxprec_equal', linewidth=74)
+print(x)
+print(repr(x))
+#--- gen-1406
+x = np.array([False, True, True, True, True, True, True, True, True, True, False, True], dtype=np.bool).reshape(3, 4)
+np.set_printoptions(precision=10, suppress=False, floatmode='fixed', sign='-')
+print(x)
+print(repr(x))
+#--- gen-1407
+x = np.array([-8.633022, -94.8, -2.8756022, -29, -7.5614862, 48, 0.0006220719, 40, -88.3956, 7.007826, 0.00084083836, 0.18652059, 151828400, 32.99, 4.503876, 4.921198524243664e-06, -11, 0.00021034873, 7.7460933, -9.374501, 0.0, 0.0009108291, 6, -9.255459190171678e-07, -np.inf, 823695250000, 0.0006848036, -0.0, 27, 8.964666, 9.073038, 7.4611664, 21.122, -14, -1.5189908708634903e-06, 0.00046220716, np.inf, 9.769939], dtype=np.float32)
+np.set_printoptions(precision=3, suppress=False, floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-1408
+x = np.array([-734442700, -1.7639843, -2490786.5, 3.81295, 2.9808657, 60.2967, 2.5292605641880073e-05, 4.7446456, 87530820, -3.0785909845704174e-12, 59.2, -7.7], dtype=np.float32).reshape(3, 4)
+print(np.array2string(x, precision=5, max_line_width=10))
+#--- gen-1409
+x = np.array([1, 7, 6, -12, -36], dtype=np.int64)
+np.set_printoptions(precision=2, suppress=False, floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-1410
+x = np.array([4.759183525976312, -60515.084890231876, -8.0, 83.9, -33.1783, -2.870762003909313, -6282724.257744321, 0.0, -0.03, np.nan, -0.0, -37.0, 6.0, 27.4561, 5.94831765855197], dtype=np.float64).reshape(5, 3)
+print(np.array2string(x, precision=7, floatmode='maxprec', sign=' ', threshold=20, edgeitems=4, suppress_small=True, separator=',', prefix='  '))
+#--- gen-1411
+x = np.array([False, False, True, True, True, True, True, False], dtype=np.bool).reshape(2, 2, 2)
+print(np.array2string(x, precision=10, max_line_width=19, suppress_small=True, separator=' | '))
+#--- gen-1412
+x = np.array([0.0008214246, 9.143201, 20, 0.000787781], dtype=np.float32).reshape(2, 2)
+np.set_printoptions(precision=3, floatmode='unique', sign=' ', linewidth=23)
+print(x)
+print(repr(x))
+#--- gen-1413
+x = np.array([-3.1707335, 0.0009781402, np.inf, 81.3669, 9.971776, -4.9261403, 29, -40.1478, 7.274554, -8.117001862317785e-12, -36, 2.644295], dtype=np.float32).reshape(2, 3, 2)
+print(np.array2string(x, precision=2, floatmode='fixed', prefix='  '))
+#--- gen-1414
+x = np.array([9.417542, -49, 0.00017293199, 0.0007897935, 29, -0.0007749769, -308191.47, 0.00059309084, np.inf, 23, -3.0634608, 0.0006986617, -28, 0.00048573766, 0.00018208599, 4.091739], dtype=np.float32).reshape(4, 4)
+np.set_printoptions(precision=4, linewidth=77)
+print(x)
+print(repr(x))
+#--- gen-1415
+x = np.array(245, dtype=np.uint8)
+print(np.array2string(x, floatmode='fixed', prefix='x = '))
+#--- gen-1416
+x = np.array(5.074211912869941e-07, dtype=np.float32)
+np.set_printoptions(precision=2, threshold=16, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1417
+x = np.array([-8.881938265403733e-05, 0.00062991254, 1.5391349734272808e-05, -83.9658, -0.0, 0.00039842533, 0.0, 0.0, -3.481427, 5.5822, -4.841546, -773097.9, 0.00060318824, -6, 79.899], dtype=np.float32).reshape(3, 5)
+np.set_printoptions(precision=5, floatmode='unique')
+print(x)
+print(repr(x))
+#--- gen-1418
+x = np.array([-1977439025, 84, 49, 75, 16, 69], dtype=np.int32).reshape(2, 1, 3)
+np.set_printoptions(precision=5, suppress=False, floatmode='maxprec', linewidth=48)
+print(x)
+print(repr(x))
+#--- gen-1419
+x = np.array([-62572820, 1765606837, -29, -68, -1135912307, 1715044560, -88, 1259914895, -412786238, -553047225, -100, 25, 614280657, -1144620352, -1702262911, 18, -38, 7, 59, -56, 1910767638, -80, -163430820, 68, -37, -20, 1236873258, -70, 14, -1786498213, 35, 109774752, 46, -94, 628556369, -931102476, -441626124, 707650998], dtype=np.int32)
+print(x)
+print(repr(x))
+#--- gen-1420
+x = np.array([16.0, -48.0, 0.5111253856761415, -1.3046394818098364, 6.0, np.inf, 9.0, -43.0, np.nan], dtype=np.float64).reshape(3, 3)
+print(np.array2string(x, precision=9, max_line_width=14, prefix='  '))
+#--- gen-1421
+x = np.array([147584283, 247956907, -29, -1097615779, 587095620, 48, -63, 85, 76, -31948673, -13, -53], dtype=np.int32).reshape(2, 3, 2)
+np.set_printoptions(precision=7)
+print(x)
+print(repr(x))
+#--- gen-1422
+x = np.array([0.0007974995, 69, -604322370, -8.817483], dtype=np.float32).reshape(4, 1)
+np.set_printoptions(sign='+')
+print(x)
+print(repr(x))
+#--- gen-1423
+x = np.array([11, 165, 34, 10, 176, 25, 154, 185, 84, 245, 165, 179, 204, 240, 83, 175, 121, 216, 238, 217, 66, 161, 3, 74, 207, 93, 252, 210, 72], dtype=np.uint8)
+np.set_printoptions(precision=9, sign='+', linewidth=109)
+print(x)
+print(repr(x))
+#--- gen-1424
+x = np.array([-1610588452, 68, -1173360932, 654977467, -60, -1312521945, 29, 83, -1301305864, -47, 91, -622434030], dtype=np.int32).reshape(2, 3, 2)
+np.set_printoptions(precision=0)
+print(x)
+print(repr(x))
+#--- gen-1425
+x = np.array([False, True, False, False, True, True, False, True, False, True], dtype=np.bool)
+np.set_printoptions(precision=2)
+print(x)
+print(repr(x))
+#--- gen-1426
+x = np.array([-60, -801281355556, 3, 905261779870, 807583015154, 3, -21, 7, 7, 73, 1, 3], dtype=np.int64)
+np.set_printoptions(floatmode='unique', sign='+', threshold=10, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1427
+x = np.array([3, 13, 104, 2, 109, 182, 16, 190, 145, 129, 84, 161, 39], dtype=np.uint8)
+np.set_printoptions(linewidth=36, threshold=14, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1428
+x = np.array([-68, -114063421905, 5, 59], dtype=np.int64).reshape(4, 1)
+print(np.array2string(x, max_line_width=26, prefix='array('))
+#--- gen-1429
+x = np.array(77, dtype=np.uint8)
+np.set_printoptions(precision=6, suppress=True, linewidth=84)
+print(x)
+print(repr(x))
+#--- gen-1430
+x = np.array([541302248001, -723907002985, -199168331420, 96, 98, 6, -18, 3, 3, 0, -36, 5], dtype=np.int64).reshape(2, 3, 2)
+print(np.array2string(x, threshold=23, edgeitems=2, max_line_width=107, suppress_small=False, separator=' | '))
+#--- gen-1431
+x = np.array([52, 45, 144, 130, 113, 203, 237, 141, 54, 185, 192, 195, 222, 117, 216, 138, 29, 115, 190, 29, 79, 148, 247, 60, 170], dtype=np.uint8).reshape(5, 5)
+np.set_printoptions(precision=9, suppress=True)
+print(x)
+print(repr(x))
+#--- gen-1432
+x = np.array([26], dtype=np.uint8)
+print(np.array2string(x))
+#--- gen-1433
+x = np.array([True, False, False, False, True, True, True, False], dtype=np.bool).reshape(2, 1, 4)
+np.set_printoptions(floatmode='fixed', threshold=17, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1434
+x = np.array(-54, dtype=np.int64)
+np.set_printoptions(precision=6, sign='+', linewidth=72)
+print(x)
+print(repr(x))
+#--- gen-1435
+x = np.array([-41.0, 3.8864946286193067, np.inf, 0.0001215227184344011, 41.0, -10.0, -2.0, -0.8264595646797126, 4.334654429564996, 6.465896770151887e-06, -84.69, np.inf, 47.0, 16.0, -25.0], dtype=np.float64)
+np.set_printoptions(precision=9, suppress=True, sign='-', threshold=29, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1436
+x = np.array(-0.0, dtype=np.float32)
+print(np.array2string(x, precision=1, separator=', '))
+#--- gen-1437
+x = np.array([-9.254846, -51.29, -76, 95.98, 0.00053611706, -0.9112506, -35.3], dtype=np.float32)
+np.set_printoptions(precision=7, suppress=False, linewidth=37)
+print(x)
+print(repr(x))
+#--- gen-1438
+x = np.array([-944397484320, -59, -78, 46, 73], dtype=np.int64).reshape(5, 1)
+print(np.array2string(x, precision=6, threshold=28, edgeitems=3))
+#--- gen-1439
+x = np.array([True, False, True, True, False, False, True, False, False, True, False, True, False, True, False, False, False, False, True], dtype=np.bool)
+np.set_printoptions(floatmode='maxprec', linewidth=108, threshold=1, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1440
+x = np.array([3, 9, 3, 487176693394, -913467880991, -121023901311, 229754148116, 254685797169, 379227962913, 11, 21, -648409898971, 88, 2, 8, 9, -58, 9, 9, -946676102088, 1, 2, -34, 9, -51, 15, 95, 4, 3, -685002723506, -924547171447], dtype=np.int64)
+print(np.array2string(x, precision=1, floatmode='maxprec', separator=','))
+#--- gen-1441
+x = np.array(231, dtype=np.uint8)
+np.set_printoptions(precision=8, sign='+')
+print(x)
+print(repr(x))
+#--- gen-1442
+x = np.array([True, False, True, True, True, True, False, False, True, True, True, True, False, True, False, True, False, False, True], dtype=np.bool)
+print(np.array2string(x, floatmode='maxprec', threshold=21, edgeitems=0, max_line_width=94, suppress_small=False))
+#--- gen-1443
+x = np.array(False, dtype=np.bool)
+np.set_printoptions(floatmode='maxprec', sign='+')
+print(x)
+print(repr(x))
+#--- gen-1444
+x = np.array([58.3, 6.1416, 0.00029932536, 4.45441, -9.434195, 0.00039318585, -16, -94.8, -0.00031420673, 13742212000, -3.8518007, 0.00046781913, 72.96, 1.2368815], dtype=np.float32)
+np.set_printoptions(precision=5, linewidth=99, threshold=6, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1445
+x = np.array([32.6, -5.2289522218725875, -31.93, -5391771.42024746, -4.0, -12.0, 9.316055706255732, -6.391330321847453e-11, 22.0, 89740996.28839749, 0.4468476080620327, -2.0, -46.0, -22.0, -8.20817923882723, -10.0, -15.6, 37.0, 7.25377628324555, -43.0, 0.00042015086901947286, 5.486669484208914, 6.6, -6.281430731087097, -40.0, -4.604753848592504, -6.912041015413806e-13, 3.6705779203522914e-05, -34.0, 9.903096362286924], dtype=np.float64)
+np.set_printoptions(suppress=True, threshold=1, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1446
+x = np.array(False, dtype=np.bool)
+np.set_printoptions(precision=2, suppress=True, sign='+', threshold=9, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1447
+x = np.array([5.0, 0.0009080637788423065, 9.952171899414036, -87.3, -17.0, 42.0, 0.84649602968015, 0.9105648363826857], dtype=np.float64).reshape(2, 1, 4)
+np.set_printoptions(precision=3, floatmode='maxprec', linewidth=83)
+print(x)
+print(repr(x))
+#--- gen-1448
+x = np.array([-0.07569370946089049, -1.5627667217263275, -45.0, 5.796166641467943, 21.0, 33.0, 5.249667485060844, np.inf, -1.7835865918765457, -np.inf, -7.335938117540593, -6.448434823492532e-08, -60.15, -25.0, 42.0, 29.0, 0.00033529550877112456, 4.020236889567306], dtype=np.float64).reshape(3, 6)
+print(np.array2string(x, precision=2, sign=' ', threshold=16, edgeitems=4, max_line_width=88, separator='; ', prefix='x = '))
+#--- gen-1449
+x = np.array([429007578, -62, -1383778193, 1368728806], dtype=np.int32).reshape(1, 4)
+print(x)
+print(repr(x))
+#--- gen-1450
+x = np.array([2, -65844672290, 0, 4, 509270641531, 6], dtype=np.int64)
+print(np.array2string(x, sign='+', threshold=8, edgeitems=3, separator=' | '))
+#--- gen-1451
+x = np.array(7.206750763852753, dtype=np.float64)
+np.set_printoptions(suppress=False, floatmode='fixed', linewidth=88)
+print(x)
+print(repr(x))
+#--- gen-1452
+x = np.array(53, dtype=np.uint8)
+np.set_printoptions(precision=9, suppress=True, floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-1453
+x = np.array([-626111478100, 19, -511125809265, 553951721529, 6, -263755305363, 5, -29, -374559618822, 721095591856, 2, 528965091114, -63, 0, 1, -32, -445885241276, -510781075385, -857354080188, 48, 0, 8, 519858755181, 97, 28, 3, 7], dtype=np.int64)
+np.set_printoptions(precision=3, floatmode='fixed')
+print(x)
+print(repr(x))
+#--- gen-1454
+x = np.array([0.0003515911998665585, -4.263, -5.212088895079647e-13, -40.5195], dtype=np.float64).reshape(2, 2)
+print(np.array2string(x, precision=6, floatmode='fixed'))
+#--- gen-1455
+x = np.array([False, True, True, False, False, True, True, False], dtype=np.bool).reshape(2, 1, 4)
+np.set_printoptions(precision=4, threshold=9, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1456
+x = np.array([-21, 0, -32.261402, 8.924423, 18, -8.643004, 9.82488, -8.90404189703986e-05, np.nan, -2.0415142909513406e-09, 31, 0.00035462074, 5.786218389403075e-05, -4.176929288557396e-11, 1.4458925079452456e-06, -73.5, 0.00090387854, 0.00047191416, -31, -70, 0.00012323784, -1.5768676, -8, 6.0317416, 0.00080477825, 6.007908, -10.24, -4.8029556, -5.419052, -34], dtype=np.float32).reshape(5, 6)
+print(np.array2string(x, precision=3, sign='-', separator=' | '))
+#--- gen-1457
+x = np.array(-81, dtype=np.int32)
+np.set_printoptions(precision=7)
+print(x)
+print(repr(x))
+#--- gen-1458
+x = np.array([-1, -123018183, -21, 57, -29, 67, 71, -2029726984, 1646979129, 13, -100, -818012711], dtype=np.int32).reshape(2, 2, 3)
+np.set_printoptions(precision=3, floatmode='maxprec', sign='+', linewidth=22)
+print(x)
+print(repr(x))
+#--- gen-1459
+x = np.array(-120006780771, dtype=np.int64)
+print(np.array2string(x, precision=9, max_line_width=72, suppress_small=False, separator=', ', prefix='x = '))
+#--- gen-1460
+x = np.array([-855451943, -53, -35038187, -44, 2009794231, 239275193, -90, -86, 740423843, -36, -60, 31], dtype=np.int32).reshape(2, 2, 3)
+np.set_printoptions(precision=6, floatmode='unique', threshold=17, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1461
+x = np.array([-129298224783, 20, -567017196305, 7, 1, 376849864689], dtype=np.int64).reshape(2, 1, 3)
+np.set_printoptions(suppress=True, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-1462
+x = np.array([180, 146, 118, 204, 57, 69, 43, 31, 31, 199, 237, 34, 70, 30, 192, 171, 38, 182, 22, 154, 49, 30, 202, 216, 248, 93, 171, 99, 243, 124, 103, 228, 118, 155, 6], dtype=np.uint8)
+print(np.array2string(x, sign='+', threshold=28, edgeitems=1, suppress_small=False, separator='; '))
+#--- gen-1463
+x = np.array([-88, -1342636576, -1192643373, -926091220], dtype=np.int32)
+print(np.array2string(x, precision=7, floatmode='unique', max_line_width=38, suppress_small=True, separator=','))
+#--- gen-1464
+x = np.array([-433867788, -609908447, 52, -1501004477], dtype=np.int32)
+np.set_printoptions(suppress=False, threshold=22, edgeitems=3)
+print(x)
+print(repr(x))
+#--- gen-1465
+x = np.array([False, True, False, False, False, True], dtype=np.bool).reshape(2, 1, 3)
+np.set_printoptions(precision=3, sign='+')
+print(x)
+print(repr(x))
+#--- gen-1466
+x = np.array([False, True, False, False, False, True, True, True], dtype=np.bool).reshape(2, 1, 4)
+np.set_printoptions(precision=4, sign='-', linewidth=61)
+print(x)
+print(repr(x))
+#--- gen-1467
+x = np.array(True, dtype=np.bool)
+np.set_printoptions(precision=9, floatmode='maxprec_equal')
+print(x)
+print(repr(x))
+#--- gen-1468
+x = np.array([False, True, False, True, True, False, True, False, True, True, True, True, True, True, True, False, True, True], dtype=np.bool).reshape(2, 3, 3)
+np.set_printoptions(linewidth=94, threshold=10, edgeitems=0)
+print(x)
+print(repr(x))
+#--- gen-1469
+x = np.array([126, 166, 186], dtype=np.uint8).reshape(3, 1)
+print(np.array2string(x, floatmode='maxprec', max_line_width=99, suppress_small=True, separator=',', prefix='x = '))
+#--- gen-1470
+x = np.array([224, 45, 116, 125, 73, 168, 198, 72], dtype=np.uint8).reshape(2, 1, 4)
+np.set_printoptions(sign='-', linewidth=52)
+print(x)
+print(repr(x))
+#--- gen-1471
+x = np.array([158, 72, 77, 25, 39, 161, 130, 121, 237, 112, 91, 161, 65, 27, 67, 120, 6, 158, 34, 243], dtype=np.uint8).reshape(5, 4)
+np.set_printoptions(precision=6, sign=' ', threshold=24, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1472
+x = np.array([79, -1409893731, 1162006766, -2087217550, -92, -14, 60, -1647499031, 60, -1669774015, -2110779350, 1729951231, 600636094, 54, -43, 1327849288, -253783554, 937621872, -76, 30, 493053875, 1810843962, -82, -1615589693], dtype=np.int32).reshape(2, 3, 4)
+np.set_printoptions(precision=10, suppress=False, floatmode='maxprec_equal', linewidth=30)
+print(x)
+print(repr(x))
+#--- gen-1473
+x = np.array([14, 199948365785, -851189787523, -27, 6, -926837107253, -951496540648, 686794397130, 49, 25, 4, 5, 508907667890, 804937967784, -96, 576001884318], dtype=np.int64).reshape(2, 2, 4)
+np.set_printoptions(precision=1, floatmode='unique', sign='+', linewidth=94)
+print(x)
+print(repr(x))
+#--- gen-1474
+x = np.array(-7.7321196, dtype=np.float32)
+np.set_printoptions(precision=5, threshold=14, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1475
+x = np.array([False, False, True, True, False, True, True, True, True, False, False, False, False, True, False, True, False, True, True, False, True, True, True, False, True], dtype=np.bool).reshape(5, 5)
+np.set_printoptions(suppress=True, sign=' ')
+print(x)
+print(repr(x))
+#--- gen-1476
+x = np.array([np.inf, -np.inf, 0.0009881956533151492, 8.220984689878936, -np.inf, -32.0], dtype=np.float64).reshape(2, 3, 1)
+np.set_printoptions(suppress=False, floatmode='maxprec_equal', sign='-', linewidth=32)
+print(x)
+print(repr(x))
+#--- gen-1477
+x = np.array(14, dtype=np.uint8)
+np.set_printoptions(precision=6, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-1478
+x = np.array([82, 46, 8, -472981310316, 54, 293112823482, 160023849117, 48, -87, 7, 636238690996, 905158802052], dtype=np.int64)
+np.set_printoptions(precision=7, suppress=True, sign='+')
+print(x)
+print(repr(x))
+#--- gen-1479
+x = np.array([1230598284, 88], dtype=np.int32).reshape(2, 1, 1)
+np.set_printoptions(suppress=False, floatmode='maxprec_equal', threshold=20, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1480
+x = np.array([True, False, False, False, False, True, True, False, False, True], dtype=np.bool)
+print(np.array2string(x, precision=0, floatmode='maxprec_equal', sign=' ', separator='; ', prefix='  '))
+#--- gen-1481
+x = np.array([12, 121, 166, 88, 174], dtype=np.uint8).reshape(1, 5)
+print(np.array2string(x, precision=10, threshold=22, edgeitems=2, max_line_width=21, prefix='x = '))
+#--- gen-1482
+x = np.array([43], dtype=np.float32)
+np.set_printoptions(precision=1, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-1483
+x = np.array([-78, 11, 740504103, 1589797708, -526994251, -222355953, -6, 73, 43, -47, -14, 1006386936], dtype=np.int32).reshape(2, 3, 2)
+np.set_printoptions(precision=4, suppress=True)
+print(x)
+print(repr(x))
+#--- gen-1484
+x = np.array([184, 252, 152, 94, 45, 70, 36, 30, 75, 234, 239, 142, 26, 252, 36, 245, 31, 132], dtype=np.uint8)
+np.set_printoptions(precision=9, floatmode='maxprec_equal', threshold=10, edgeitems=2)
+print(x)
+print(repr(x))
+#--- gen-1485
+x = np.array([0, -340309882146, 2, 9, 18, -868869215114, 1, 8, -944739853786], dtype=np.int64)
+np.set_printoptions(precision=8, suppress=True)
+print(x)
+print(repr(x))
+#--- gen-1486
+x = np.array(1.273409227523775, dtype=np.float64)
+np.set_printoptions(precision=0, suppress=False, floatmode='maxprec')
+print(x)
+print(repr(x))
+#--- gen-1487
+x = np.array([52, -1753696669, 52, -1341418776], dtype=np.int32)
+np.set_printoptions(precision=4, floatmode='unique', sign='+')
+print(x)
+print(repr(x))
+#--- gen-1488
+x = np.array([-1393933490, -98, -675188319, 9, 336344810, -1791052749, -60, -94, 1174771961, -10, -19, -1494671603], dtype=np.int32)
+np.set_printoptions(sign=' ', linewidth=45)
+print(x)
+print(repr(x))
+#--- gen-1489
+x = np.array([-612933514, -569987906, -93, -487775421, 925971783, 152312753], dtype=np.int32).reshape(1, 6)
+np.set_printoptions(precision=1, suppress=False)
+print(x)
+print(repr(x))
+#--- gen-1490
+x = np.array([70, 20, 53, 44, 147, 124, 149, 137, 201, 106, 187], dtype=np.uint8)
+np.set_printoptions(threshold=25, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1491
+x = np.array([36, 25, 30, 180, 94, 144, 253, 41, 172, 194, 103, 242, 223, 197, 103, 114, 99, 9, 4, 164, 213, 249, 94, 59, 209], dtype=np.uint8)
+np.set_printoptions(precision=10, suppress=True, sign='-', threshold=14, edgeitems=1)
+print(x)
+print(repr(x))
+#--- gen-1492
+x = np.array([25, 4, 8, -354944316446, -44, 26, 0, 332709706221, -939755645725, -63, 5], dtype=np.int64)
+np.set_printoptions(suppress=True, threshold=13, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1493
+x = np.array([26.0, -39.0, -45.0, -36.0, 0.0007230146960926226, 0.0, 1.0, -946.4159792452647, -2.5236321017276904, np.inf, -3.238798187753045e-05, 48.9641, -1.8111687753980412, -3.195456846955498, -5.300670623988905, -62.9, 0.0006844463777559279, -8.116283738562755, 5.113469155732766, 9.339280393423998, 2.038024436118018, -10.6, 5.555622093399819, -0.0], dtype=np.float64)
+np.set_printoptions(precision=5, suppress=False)
+print(x)
+print(repr(x))
+#--- gen-1494
+x = np.array(176, dtype=np.uint8)
+np.set_printoptions(precision=8, floatmode='maxprec_equal', linewidth=19)
+print(x)
+print(repr(x))
+#--- gen-1495
+x = np.array([False, True, False, True, True, True, True, True, False, True, True, False, False, False, True, False, True, True, False, False, True, True, True, True, True, True, True, False, False, True, True, False, False, False, True, True, True, True], dtype=np.bool)
+print(np.array2string(x, floatmode='maxprec'))
+#--- gen-1496
+x = np.array(16.0, dtype=np.float64)
+print(np.array2string(x, precision=0, threshold=24, edgeitems=0, separator='; ', prefix='x = '))
+#--- gen-1497
+x = np.array([106, 112, 213, 150], dtype=np.uint8).reshape(2, 1, 2)
+np.set_printoptions(precision=8, suppress=True, floatmode='unique', sign=' ', threshold=21, edgeitems=4)
+print(x)
+print(repr(x))
+#--- gen-1498
+x = np.array([704891693416, 5, -488923598429, 781293918409, 108870517881, 5, 1, -6, -454408133241, -81, 664383165103, 2, 113342378129, 12, 977414771000, 843392857508], dtype=np.int64).reshape(2, 2, 4)
+np.set_printoptions(floatmode='maxprec', sign='-')
+print(x)
+print(repr(x))
+#--- gen-1499
+x = np.array(-4, dtype=np.int64)
+np.set_printoptions(suppress=True, floatmode='fixed', linewidth=118, threshold=17, edgeitems=1)
+print(x)
+print(repr(x))
