@@ -7,7 +7,7 @@ import Testing
 /// binary bytes, and mutations of real statements (the sessions and every doc example).
 /// Nothing may crash or hang, and every failure must be one clear line.
 ///
-/// 100,000 statements by default (seconds); `RNNSH_FUZZ_ITERATIONS=N` runs more, and
+/// 200,000 statements by default in release (40,000 in debug builds); `RNNSH_FUZZ_ITERATIONS=N` runs more, and
 /// `RNNSH_FUZZ_SEED=S` another sequence.
 @Suite struct FuzzTests {
     /// SplitMix64: small, fast, reproducible.
@@ -27,7 +27,8 @@ import Testing
 
     static let names = ["x", "y", "xs", "a", "b", "_", "np", "m", "r", "undefined", "s"]
     static let numbers = ["0", "1", "2", "3", "4", "-1", "24", "1.5", "0.25", "-0.0", "1e308", "1e-308", "9" + String(repeating: "9", count: 30),
-                          "9223372036854775807", "9223372036854775808", "-9223372036854775808", "1_000", "1e400", "0x10", "007", "nan", "inf"]
+                          "9223372036854775807", "9223372036854775808", "-9223372036854775808", "1_000", "1e400", "0x10", "007", "nan", "inf",
+                          "2**62", "2**63", "-2**62", "10**18", "10**6", "4611686018427387904", "2**31"]
     static let strings = ["'a'", "\"x.npy\"", "'f.npz'", "'abc", "\"unterminated", "'\\n\\t\\\\'", "''", "'é✓'", "'it''s'"]
     static let operators = ["+", "-", "*", "/", "//", "%", "**", "@", "==", "!=", "<", ">=", "|", "=", ",", ":", ".", "...", ";", "?",
                             "(", ")", "[", "]", "{", "}", "\\", "#", "~", "&", "^", "and", "or", "not", "in", "is", "lambda", "import"]
@@ -46,7 +47,12 @@ import Testing
         }
         for c in Registry.standard.commands { for e in c.examples { out += e.source.split(separator: "\n").map(String.init) } }
         out += ["outs = split (arange 12 | reshape 4 3) 2; outs[-1] @ outs[0].T + 1", "a, b = np.split(np.arange(6), 2)",
-                "x[:, 0]", "x[..., None, ::-1]", "time y = x.reshape(-1)", "save x t.npy; load t.npy", "run t.npy"]
+                "x[:, 0]", "x[..., None, ::-1]", "time y = x.reshape(-1)", "save x t.npy; load t.npy", "run t.npy",
+                // Huge numbers and steps where shapes, strides and offsets are computed, and the
+                // commands that write files (relative names only: the run is in a temp dir).
+                "x[::2**62].strides", "info x[::2**62, ::-2**62]", "trace x[::2**62]", "np.zeros([1]*70)", "np.ones((2**31, 2**31))",
+                "x.reshape(2**62, -1)", "l = [0]*10**6; l = l + l", "s = 'ab'*500000; s = s + s",
+                "np.save('w.npy', x)", "np.savez('w.npz', x, x)", "history save h.rnn", "save xs parts.npz", "save x sub/none.npy"]
         return out
     }
 
@@ -81,7 +87,7 @@ import Testing
         case 4: return "\(r.pick(Self.commandNames))(\(inner))"
         case 5: return "np.\(r.pick(Self.commandNames))(\(inner), \(r.pick(Self.numbers)))"
         case 6: return "\(inner).\(r.pick(["shape", "T", "reshape(-1)", "transpose()", "ndim", "dtype", "astype(np.float32)", "nope"]))"
-        case 7: return "\(inner)[\(r.pick(["0", "-1", ":", "::-1", "1:", "..., 0", "None", "0, 0", "0.5", "'a'"]))]"
+        case 7: return "\(inner)[\(r.pick(["0", "-1", ":", "::-1", "1:", "..., 0", "None", "0, 0", "0.5", "'a'", "::2**62", "::-2**62", "2**62:", ":-2**63", "::2**62, ::2**62", "2**62", "None, ::2**61"]))]"
         case 8: return "\(r.pick(Self.commandNames)) (\(inner)) \(r.pick(Self.numbers))"
         case 9: return "\(inner) | \(r.pick(Self.commandNames)) \(r.pick(Self.numbers))"
         case 10: return "(\(inner), \(r.pick(Self.numbers)))"
@@ -159,7 +165,12 @@ import Testing
 
     @Test func randomStatementsNeverCrashOrHang() throws {
         let env = ProcessInfo.processInfo.environment
-        let iterations = env["RNNSH_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 100_000
+        #if DEBUG
+        let defaultIterations = 40_000
+        #else
+        let defaultIterations = 200_000
+        #endif
+        let iterations = env["RNNSH_FUZZ_ITERATIONS"].flatMap(Int.init) ?? defaultIterations
         var r = Random(state: env["RNNSH_FUZZ_SEED"].flatMap(UInt64.init) ?? 2404)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rnnsh-fuzz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

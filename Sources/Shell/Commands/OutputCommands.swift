@@ -37,7 +37,10 @@ enum OutputCommands {
         run: { call in
             let sep = call.arguments.string("sep") ?? " "
             let values = call.arguments["values"].sequenceItems ?? []
-            call.print(values.map(ValueFormatter.str).joined(separator: sep))
+            let text = values.map(ValueFormatter.str).joined(separator: sep)
+            // Formatting a huge list stops early on Ctrl-C: print nothing of it then.
+            try Interrupt.check()
+            call.print(text)
             return .none
         })
 

@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+import Tensor
+@testable import Shell
+
+/// Issue 12, checked on the real binary: broken output streams end quietly with Python's
+/// status, Ctrl-C stops each kind of long operation and the statement changes nothing, SIGTERM
+/// ends the REPL and keeps its history, kill -9 during a save never damages the target or
+/// leaves temporaries behind, and a long session's memory stays flat.
+@Suite(.serialized) struct RobustnessProcessTests {
+    typealias Running = TrainProcessTests.Running
+
+    static func tempDir(_ label: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rnnsh-robust-\(label)-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Runs `script` with bash (rnnsh's path in `$R`); returns the exit status and stderr.
+    static func bash(_ script: String) throws -> (status: Int32, stderr: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = ["-c", script]
+        var env = ProcessInfo.processInfo.environment
+        env["R"] = try REPLTerminal.binary().path
+        p.environment = env
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Found by the red team: a failed write to stdout trapped (`try!` in the output path).
+    /// Python ends with status 120 after one line on stderr; a broken pipe says nothing.
+    @Test func brokenOutputStreamsEndQuietlyWithStatus120() throws {
+        let full = try Self.bash(#""$R" -c 'arange 5' > /dev/full; echo "status $?" >&2"#)
+        #expect(full.stderr == "rnnsh: cannot write to stdout: [Errno 28] No space left on device\nstatus 120\n")
+        let closed = try Self.bash(#""$R" -c 'arange 5' >&-; echo "status $?" >&2"#)
+        #expect(closed.stderr == "rnnsh: cannot write to stdout: [Errno 9] Bad file descriptor\nstatus 120\n")
+        let pipe = try Self.bash(#"trap '' PIPE; set -o pipefail; yes 'arange 5' 2>/dev/null | head -n 20000 2>/dev/null | "$R" | head -c 10 > /dev/null; echo "status $?" >&2"#)
+        #expect(pipe.stderr == "status 120\n")
+        let noStderr = try Self.bash(#""$R" -c 'x = undefined_name' 2>&-; echo "status $?" >&2"#)
+        #expect(noStderr.stderr == "status 120\n")
+    }
+
+    /// Ctrl-C (SIGINT) during each kind of long operation: the statement fails with
+    /// `interrupted` soon after, nothing after it runs, and rnnsh is not killed.
+    @Test(arguments: [
+        ("matmul", "a = np.ones((2500, 2500)); b = a @ a"),
+        ("literal", "x = np.array([[0.5] * 5000] * 5000)"),
+        ("printing", "x = [[1] * 4000] * 4000; print(x)"),
+        ("elementwise", "x = np.ones(3 * 10**7); " + String(repeating: "y = x * 2 + 1 - x * 3; ", count: 40)),
+    ])
+    func ctrlCStopsALongOperation(name: String, statement: String) throws {
+        let p = try Running(["-c", "print('go')\n\(statement)\nprint('done')"], environment: ["NO_COLOR": "1"])
+        #expect(p.wait(timeout: 60) { $0.contains("go") }, "\(name) did not start: \(p.stderr)")
+        usleep(400_000)
+        let started = Date()
+        kill(p.process.processIdentifier, SIGINT)
+        let status = p.finish(timeout: 30)
+        let took = Date().timeIntervalSince(started)
+        #expect(status == 1, "\(name): status \(String(describing: status)), stderr \(p.stderr)")
+        #expect(p.stderr.hasPrefix("error: interrupted"), "\(name): \(p.stderr)")
+        #expect(!p.stdout.contains("done"))
+        // The issue asks for 0.5 s (measured by scripts/measure_robustness.sh on an idle
+        // machine); a loaded test machine gets slack, a hang does not.
+        #expect(took < 3, "\(name) took \(took) s to stop")
+    }
+
+    /// SIGTERM while a statement runs in the REPL: the work stops, the history is saved, the
+    /// exit status is 128 + 15, as a shell reports death by SIGTERM.
+    @Test func sigtermStopsWorkSavesHistoryAndExits() throws {
+        let terminal = try REPLTerminal()
+        defer { terminal.close() }
+        try terminal.waitFor("the prompt") { REPLTerminal.lastLine($0) == "rnnsh>" }
+        try terminal.type("kept = 1")
+        try terminal.send("Enter")
+        try terminal.type("a = np.ones((3000, 3000)); b = a @ a")
+        try terminal.send("Enter")
+        usleep(500_000)
+        try terminal.signalREPL(SIGTERM)
+        let screen = try terminal.waitFor(text: "[exit 143]", timeout: 10)
+        #expect(!screen.contains("Signal") && !screen.contains("crash"), "\(screen)")
+        let saved = try String(contentsOf: terminal.home.appendingPathComponent("history"), encoding: .utf8)
+        #expect(saved == "kept = 1\na = np.ones((3000, 3000)); b = a @ a\n", "history file: \(saved)")
+    }
+
+    /// Ctrl-C in the REPL during a big product: the prompt comes back, the statement's
+    /// assignments are rolled back, the session goes on.
+    @Test func ctrlCInTheREPLRollsTheStatementBack() throws {
+        let terminal = try REPLTerminal()
+        defer { terminal.close() }
+        try terminal.waitFor("the prompt") { REPLTerminal.lastLine($0) == "rnnsh>" }
+        try terminal.type("a = np.ones((3000, 3000)); b = a @ a")
+        try terminal.send("Enter")
+        usleep(500_000)
+        try terminal.send("C-c")
+        try terminal.waitFor(text: "error: interrupted", timeout: 5)
+        try terminal.type("b")
+        try terminal.send("Enter")
+        try terminal.waitFor(text: "name 'b' is not defined", timeout: 5)
+    }
+
+    /// kill -9 at random moments of a 24 MB save, 50 times: the target is always either the old
+    /// file or the complete new one, and the next save removes the temporaries the killed ones
+    /// left behind.
+    @Test func killMinus9DuringSaveNeverDamagesTheTarget() throws {
+        let dir = try Self.tempDir("kill9")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let target = dir + "/big.npy"
+        let old = NPYFile.encode(NDArray([Int64(1), 2, 3]))
+        try Data(old).write(to: URL(fileURLWithPath: target))
+        let new = NPYFile.encode(try NDArray(zeros: [3_000_000], dtype: .float64))
+        var random = FuzzTests.Random(state: 12)
+        var sawNew = false
+        for _ in 0..<50 {
+            let p = try Running(["-c", "x = np.zeros(3 * 10**6); np.save('\(target)', x)"], environment: [:])
+            usleep(UInt32(20_000 + random.below(250_000)))
+            kill(p.process.processIdentifier, SIGKILL)
+            _ = p.finish(timeout: 30)
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: target)))
+            #expect(bytes == old || bytes == new, "damaged target: \(bytes.count) bytes")
+            if bytes == new { sawNew = true }
+        }
+        let p = try Running(["-c", "x = np.zeros(3 * 10**6); np.save('\(target)', x)"], environment: [:])
+        let status = p.finish(timeout: 60)
+        #expect(status == 0, "\(p.stderr)")
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: target))) == new)
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0 != "big.npy" }
+        #expect(left.isEmpty, "temporaries left behind: \(left)")
+        // Some kills came after the rename (the save had finished): both outcomes were seen
+        // only if the timings spread; not required, the invariant above is what matters.
+        _ = sawNew
+    }
+
+    /// A long session of create-and-drop statements stays flat: the peak RSS of 3,000 (debug: 1,000) ×
+    /// `z = np.ones(10**6)` (8 MB each) next to a live array stays under 100 MB.
+    /// `RNNSH_RSS_STATEMENTS=50000` runs the issue's full count.
+    @Test func longSessionMemoryStaysFlat() throws {
+        #if DEBUG
+        let defaultCount = 1000
+        #else
+        let defaultCount = 3000
+        #endif
+        let count = ProcessInfo.processInfo.environment["RNNSH_RSS_STATEMENTS"].flatMap(Int.init) ?? defaultCount
+        let p = Process()
+        p.executableURL = try REPLTerminal.binary()
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        var script = "keep = np.ones(10**6)\n"
+        script += String(repeating: "z = np.ones(10**6)\n", count: count)
+        script += "print('end')\n"
+        let writer = input.fileHandleForWriting
+        let bytes = Data(script.utf8)
+        DispatchQueue.global().async { writer.write(bytes) }
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("end") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen.append(chunk)
+        }
+        let status = (try? String(contentsOfFile: "/proc/\(p.processIdentifier)/status", encoding: .utf8)) ?? ""
+        try writer.close()
+        p.waitUntilExit()
+        let peakKB = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+            .flatMap { $0.split(separator: " ").dropFirst().first.flatMap { Int($0) } } ?? -1
+        #expect(peakKB > 0 && peakKB < 100 * 1024, "peak RSS \(peakKB) kB after \(count) statements")
+    }
+
+    /// The grammar fuzz through the real binary, the way an untrusted script arrives: piped
+    /// into `rnnsh --safe` in a scratch directory, as the unprivileged user `nobody` when the
+    /// tests run as root (`setpriv`), so even a bug in the write policy could not touch
+    /// anything outside. No statement may kill the process (a trap is a signal, status >= 128).
+    @Test func generatedStatementsThroughTheBinaryAsAnUnprivilegedUser() throws {
+        #if DEBUG
+        let count = 4000
+        #else
+        let count = 20_000
+        #endif
+        let dir = try Self.tempDir("fuzz-bin")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        chmod(dir, 0o777)
+        var r = FuzzTests.Random(state: 77)
+        let seeds = FuzzTests.seedStatements.filter { !$0.contains("mnist") && !$0.contains("train") && !$0.contains("limit") }
+        let fuzz = FuzzTests()
+        var script = ""
+        for _ in 0..<count {
+            let s = fuzz.statement(&r, seeds: seeds)
+            if s.contains("mnist") || s.contains("train") || s.contains("limit") || s.contains("quit") || s.contains("exit") { continue }
+            let line = s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+            // An unclosed bracket would (rightly) join all the following lines into one statement.
+            var scanner = ContinuationScanner()
+            scanner.append(line)
+            if scanner.needsMore { continue }
+            script += line + "\n"
+        }
+        // The last statement proves the whole input was read and run (as the user it ran as).
+        script += "del undefined_for_sure\nsave (arange 3) fuzz-done.npy\n"
+        let input = dir + "/input.txt"
+        try script.write(toFile: input, atomically: true, encoding: .utf8)
+        let binary = try REPLTerminal.binary().path
+        let asNobody = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: asNobody ? "/usr/bin/setpriv" : binary)
+        p.arguments = asNobody ? ["--reuid=65534", "--regid=65534", "--clear-groups", binary, "--safe"] : ["--safe"]
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = dir
+        env["RNNSH_HISTORY"] = ""
+        p.environment = env
+        p.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input))
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        #expect(FileManager.default.fileExists(atPath: dir + "/fuzz-done.npy"), "the replay stopped early")
+        #expect(p.terminationReason == .exit && p.terminationStatus <= 1,
+                "rnnsh died: reason \(p.terminationReason.rawValue), status \(p.terminationStatus)")
+    }
+}
