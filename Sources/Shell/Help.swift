@@ -17,6 +17,7 @@ public enum Help {
         lines.append("")
         lines.append(contentsOf: wrap("Statements may use command form (`reshape x 2 3`, pipes `arange 6 | reshape 2 3`) "
                                       + "or numpy form (`np.arange(6).reshape(2, 3)`).", width: width))
+        lines.append(contentsOf: wrap("Topics: `help pipe` (when `|` is a pipe), `help operators`, `help mutation` (arrays that change).", width: width))
         return lines.joined(separator: "\n")
     }
 

@@ -102,25 +102,33 @@ public final class Interpreter {
         let scalars = Array(source.unicodeScalars)
         for statement in parsed {
             history.append(statement.text)
+            // One simple statement is the unit of undo: its workspace changes are kept only on
+            // success, and the array bytes it wrote are put back from its journal on failure.
+            let journal = WriteJournal()
             let ok = withoutActuallyEscaping(emit) { emit in
-                let evaluator = Evaluator(workspace: workspace, interpreter: self, scalars: scalars, emit: emit)
-                do {
-                    // Every array printed by this statement uses the session's print options.
-                    let result: Result<Value, ShellError> = PrintOptions.$current.withValue(workspace.printOptions) {
-                        do throws(ShellError) { return .success(try evaluator.execute(statement.statement, text: statement.text)) } catch { return .failure(error) }
+                WriteJournal.$current.withValue(journal) {
+                    let evaluator = Evaluator(workspace: workspace, interpreter: self, scalars: scalars, emit: emit)
+                    do {
+                        // Every array printed by this statement uses the session's print options.
+                        let result: Result<Value, ShellError> = PrintOptions.$current.withValue(workspace.printOptions) {
+                            do throws(ShellError) { return .success(try evaluator.execute(statement.statement, text: statement.text)) } catch { return .failure(error) }
+                        }
+                        _ = try result.get()
+                        workspace = evaluator.workspace
+                        lastSucceededStatements.append(statement.text)
+                        return true
+                    } catch let error as ShellError {
+                        journal.rollback()
+                        emit(.error(locate(error, in: source)))
+                        return false
+                    } catch {
+                        journal.rollback()
+                        emit(.error(ShellError("\(error)").oneLine))
+                        return false
                     }
-                    _ = try result.get()
-                    workspace = evaluator.workspace
-                    lastSucceededStatements.append(statement.text)
-                    return true
-                } catch let error as ShellError {
-                    emit(.error(locate(error, in: source)))
-                    return false
-                } catch {
-                    emit(.error(ShellError("\(error)").oneLine))
-                    return false
                 }
             }
+            journal.commit()
             if !ok { return false }
             if exitStatus != nil { break }
         }

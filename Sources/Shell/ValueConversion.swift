@@ -105,9 +105,7 @@ enum ValueConversion {
             break
         }
         throw ShellError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
-                         explanation: v.sequenceItems != nil || { if case .array = v { return true } else { return false } }()
-                            ? "rnnsh supports basic indexing; index lists and arrays (fancy indexing) are not supported yet" : nil,
-                         span: span)
+                         span: span, kind: .indexError)
     }
 
     /// An array result, shown as a numpy scalar when numpy would return one.

@@ -4,12 +4,30 @@ import Foundation
 public enum BinaryOp: String, CaseIterable, Sendable {
     case add, subtract, multiply, divide
     case equal, notEqual, less, lessEqual, greater, greaterEqual
+    // Operators.swift: `//`, `%`, `**`, `&`, `|`, `^`, `<<`, `>>`.
+    case floorDivide, remainder, power, bitwiseAnd, bitwiseOr, bitwiseXor, leftShift, rightShift
 
     /// Comparisons produce bool arrays.
     public var isComparison: Bool {
         switch self {
-        case .add, .subtract, .multiply, .divide: return false
-        default: return true
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
+        default: return false
+        }
+    }
+
+    /// numpy's ufunc name (`np.add`, `np.floor_divide`, ...), as numpy's messages spell it.
+    public var ufuncName: String {
+        switch self {
+        case .add, .subtract, .multiply, .divide, .equal, .less, .greater, .remainder, .power: return rawValue
+        case .notEqual: return "not_equal"
+        case .lessEqual: return "less_equal"
+        case .greaterEqual: return "greater_equal"
+        case .floorDivide: return "floor_divide"
+        case .bitwiseAnd: return "bitwise_and"
+        case .bitwiseOr: return "bitwise_or"
+        case .bitwiseXor: return "bitwise_xor"
+        case .leftShift: return "left_shift"
+        case .rightShift: return "right_shift"
         }
     }
 
@@ -26,6 +44,14 @@ public enum BinaryOp: String, CaseIterable, Sendable {
         case .lessEqual: return "<="
         case .greater: return ">"
         case .greaterEqual: return ">="
+        case .floorDivide: return "//"
+        case .remainder: return "%"
+        case .power: return "**"
+        case .bitwiseAnd: return "&"
+        case .bitwiseOr: return "|"
+        case .bitwiseXor: return "^"
+        case .leftShift: return "<<"
+        case .rightShift: return ">>"
         }
     }
 }
@@ -43,17 +69,53 @@ extension NDArray {
     /// - Two Python scalars compute as numpy scalars of their default dtypes (int64/float64/bool)
     ///   and give a 0-d array.
     public static func binary(_ op: BinaryOp, _ a: Operand, _ b: Operand) throws(TensorError) -> NDArray {
+        try binary(op, a, b, out: nil)
+    }
+
+    /// `np.<ufunc>(a, b, out=out)`: with `out`, the result is written into that array (which the
+    /// in-place operators `+=`, `-=`, ... pass as their left side) after numpy's `same_kind`
+    /// check of the output cast (`Cannot cast ufunc 'add' output from dtype('float64') to
+    /// dtype('int64') with casting rule 'same_kind'`); the result broadcast must equal
+    /// `out`'s shape. An input that overlaps `out` in any other way than element for element is
+    /// copied first, as numpy does, so `x += x.T` reads the old values. Returns `out`.
+    public static func binary(_ op: BinaryOp, _ a: Operand, _ b: Operand, out: NDArray?) throws(TensorError) -> NDArray {
         let rt = Operand.resultType(a, b)
-        if op == .subtract && rt == .bool {
-            throw TensorError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.")
+        if let out, out.dtype == .bool, rt == .bool, [.floorDivide, .remainder, .power, .leftShift, .rightShift].contains(op) {
+            // numpy computes these in int8, which cannot go back into a bool array.
+            throw TensorError("Cannot cast ufunc '\(op.ufuncName)' output from dtype('int8') to dtype('bool') with casting rule 'same_kind'",
+                              kind: .ufuncTypeError)
         }
-        let compute: DType = (op == .divide && !rt.isFloat) ? .float64 : rt
-        if op.isComparison, compute.isInteger, let r = try exactIntComparison(op, a, b) { return r }
-        let x = try a.materialized(as: compute)
-        let y = try b.materialized(as: compute)
+        let compute = try computeDType(op, rt)
+        if let out { try checkOutputCast(op, from: op.isComparison ? .bool : compute, to: out.dtype) }
+        if op.isComparison, compute.isInteger, let r = try exactIntComparison(op, a, b) {
+            return try finish(r, into: out)
+        }
+        var x = try a.materialized(as: compute)
+        var y = try b.materialized(as: compute)
+        if op == .power { try checkIntegerPower(compute, y) }
         let shape = try broadcastShapes([x.shape, y.shape])
+        let resultDType: DType = op.isComparison ? .bool : compute
+        if let out {
+            guard (try? broadcastShapes([shape, out.shape])) == out.shape else {
+                throw TensorError("non-broadcastable output operand with shape \(numpyShapeString(out.shape)) doesn't match the broadcast shape \(numpyShapeString(try broadcastShapes([shape, out.shape])))")
+            }
+            if resultDType == out.dtype {
+                x = try x.copyIfOverlapping(out)
+                y = try y.copyIfOverlapping(out)
+                let xv = x.broadcastView(to: out.shape), yv = y.broadcastView(to: out.shape)
+                out.willWrite()
+                kernel(op, compute, out, xv, yv)
+                return out
+            }
+        }
         let xv = x.broadcastView(to: shape), yv = y.broadcastView(to: shape)
-        let out = try elementwiseResult(shape: shape, dtype: op.isComparison ? .bool : compute, operands: [xv, yv])
+        let result = try elementwiseResult(shape: shape, dtype: resultDType, operands: [xv, yv])
+        kernel(op, compute, result, xv, yv)
+        return try finish(result, into: out)
+    }
+
+    /// Runs the kernel of `op` for operands already of dtype `compute`, broadcast to `out`'s shape.
+    static func kernel(_ op: BinaryOp, _ compute: DType, _ out: NDArray, _ xv: NDArray, _ yv: NDArray) {
         switch compute {
         case .bool: boolKernel(op, out, xv, yv)
         case .uint8: intKernel(op, out, xv, yv, UInt8.self)
@@ -62,6 +124,12 @@ extension NDArray {
         case .float32: floatKernel(op, out, xv, yv, Float.self)
         case .float64: floatKernel(op, out, xv, yv, Double.self)
         }
+    }
+
+    /// A computed result, or that result cast into `out` (numpy's output cast).
+    private static func finish(_ result: NDArray, into out: NDArray?) throws(TensorError) -> NDArray {
+        guard let out else { return result }
+        try out.assign(result)
         return out
     }
 
@@ -93,32 +161,40 @@ extension NDArray {
         return out
     }
 
-    private static func boolKernel(_ op: BinaryOp, _ out: NDArray, _ a: NDArray, _ b: NDArray) {
+    static func boolKernel(_ op: BinaryOp, _ out: NDArray, _ a: NDArray, _ b: NDArray) {
         // Read bools as bytes (any nonzero byte is true, as numpy reads them).
         switch op {
         case .add: run(out, a, b, UInt8.self, UInt8.self) { x, y in (x != 0 || y != 0) ? 1 : 0 }
         case .multiply: run(out, a, b, UInt8.self, UInt8.self) { x, y in (x != 0 && y != 0) ? 1 : 0 }
-        case .subtract, .divide: break   // refused / computed in float64 before reaching here
+        case .subtract, .divide, .floorDivide, .remainder, .power, .leftShift, .rightShift:
+            break   // refused or computed in another dtype before reaching here (computeDType)
+        case .bitwiseAnd: run(out, a, b, UInt8.self, UInt8.self) { (x, y) -> UInt8 in (x != 0 && y != 0) ? 1 : 0 }
+        case .bitwiseOr: run(out, a, b, UInt8.self, UInt8.self) { (x, y) -> UInt8 in (x != 0 || y != 0) ? 1 : 0 }
+        case .bitwiseXor: run(out, a, b, UInt8.self, UInt8.self) { (x, y) -> UInt8 in (x != 0) != (y != 0) ? 1 : 0 }
         default: compareKernel(op, out, a, b, UInt8.self) { $0 != 0 ? 1 : 0 }
         }
     }
 
-    private static func intKernel<T: FixedWidthInteger>(_ op: BinaryOp, _ out: NDArray, _ a: NDArray, _ b: NDArray, _: T.Type) {
+    static func intKernel<T: FixedWidthInteger>(_ op: BinaryOp, _ out: NDArray, _ a: NDArray, _ b: NDArray, _: T.Type) {
         switch op {
         case .add: run(out, a, b, T.self, T.self) { $0 &+ $1 }
         case .subtract: run(out, a, b, T.self, T.self) { $0 &- $1 }
         case .multiply: run(out, a, b, T.self, T.self) { $0 &* $1 }
         case .divide: break   // integers divide in float64
+        case .floorDivide, .remainder, .power, .bitwiseAnd, .bitwiseOr, .bitwiseXor, .leftShift, .rightShift:
+            integerOperatorKernel(op, out, a, b, T.self)
         default: compareKernel(op, out, a, b, T.self) { $0 }
         }
     }
 
-    private static func floatKernel<T: BinaryFloatingPoint>(_ op: BinaryOp, _ out: NDArray, _ a: NDArray, _ b: NDArray, _: T.Type) {
+    static func floatKernel<T: BinaryFloatingPoint>(_ op: BinaryOp, _ out: NDArray, _ a: NDArray, _ b: NDArray, _: T.Type) {
         switch op {
         case .add: run(out, a, b, T.self, T.self) { $0 + $1 }
         case .subtract: run(out, a, b, T.self, T.self) { $0 - $1 }
         case .multiply: run(out, a, b, T.self, T.self) { $0 * $1 }
         case .divide: run(out, a, b, T.self, T.self) { $0 / $1 }
+        case .floorDivide, .remainder, .power, .bitwiseAnd, .bitwiseOr, .bitwiseXor, .leftShift, .rightShift:
+            floatOperatorKernel(op, out, a, b, T.self)
         default: compareKernel(op, out, a, b, T.self) { $0 }
         }
     }

@@ -7,6 +7,8 @@
 public enum ErrorKind: String, Sendable, CaseIterable {
     case valueError = "ValueError"
     case typeError = "TypeError"
+    /// numpy's ufunc dtype errors (`Cannot cast ufunc 'add' output ...`), a TypeError subclass.
+    case ufuncTypeError = "UFuncTypeError"
     case indexError = "IndexError"
     case keyError = "KeyError"
     case nameError = "NameError"

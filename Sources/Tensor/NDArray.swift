@@ -2,7 +2,10 @@
 /// a `shape` and element `strides`. Shape ops such as `transpose` and basic slicing return views
 /// (new shape/strides over the same storage); operations that cannot be expressed that way copy.
 ///
-/// Arrays are values: nothing mutates a storage after the array that created it is returned.
+/// The struct itself is a value (its shape and strides never change), but the storage is shared
+/// and writable: element assignment (`Assignment.swift`) writes through any view, exactly as
+/// numpy's views alias. `isView == false` marks the array that owns its storage (numpy's
+/// `OWNDATA`); `base` rebuilds that owner for a view.
 public struct NDArray: @unchecked Sendable {
     public let dtype: DType
     public let shape: [Int]
@@ -70,6 +73,7 @@ public struct NDArray: @unchecked Sendable {
         self.strides = strides
         self.offset = offset
         self.isView = isView
+        if !isView { storage.owner = OwnerLayout(dtype: dtype, shape: shape, strides: strides, offset: offset) }
     }
 
     /// A zero-filled, C-contiguous array. Refuses shapes over the memory limit before allocating.

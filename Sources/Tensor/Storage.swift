@@ -7,8 +7,13 @@ import Darwin
 #endif
 
 /// Raw, reference-counted bytes shared by an array and all of its views (numpy's data buffer).
-/// Arrays never write into a storage after creating it, so sharing one between views and
-/// threads is safe.
+///
+/// Storage is mutable, as numpy's buffers are: every view over it sees a write (`y = x[0];
+/// y[:] = 7` changes `x`). Writes go through the funnel in `WriteJournal.swift`
+/// (`NDArray.willWrite`), which records the old bytes in the active `WriteJournal` so a statement
+/// that fails can be undone. Code that hands an array to someone who may write into it while it
+/// keeps its own reference (engine weights, caches) must hand out a copy unless numpy's semantics
+/// say the two share.
 ///
 /// Storage of 1 MiB or more is mapped straight from the system (`mmap`): the kernel hands out
 /// zeroed pages lazily as they are first touched, so a large zero-filled array costs nothing
@@ -19,6 +24,9 @@ public final class Storage: @unchecked Sendable {
     public let pointer: UnsafeMutableRawPointer
     public let byteCount: Int
     private let mapped: Bool
+    /// The layout of the array that owns this buffer (numpy's `x.base` of every view over it);
+    /// set by the array created with `isView: false`.
+    var owner: OwnerLayout?
 
     static let mapThreshold = 1 << 20
     static let hugePageThreshold = 4 << 20
@@ -57,6 +65,14 @@ public final class Storage: @unchecked Sendable {
         Limits.didFree(byteCount)
         if mapped { munmap(pointer, byteCount) } else { pointer.deallocate() }
     }
+}
+
+/// How the owning array of a storage lays out its elements (what `x.base` shows).
+struct OwnerLayout {
+    var dtype: DType
+    var shape: [Int]
+    var strides: [Int]
+    var offset: Int
 }
 
 /// Swift types that can be the elements of an array.

@@ -64,8 +64,9 @@ struct StridedLoop {
 }
 
 extension NDArray {
-    /// Copies `src` (same dtype and shape) into the elements `dst` views. Only for arrays this
-    /// module has just allocated and not yet returned (arrays are immutable once returned).
+    /// Copies `src` (same dtype and shape) into the elements `dst` views. A raw copy: callers
+    /// writing into an array that already existed go through `assign`, which passes `willWrite`
+    /// (the undo journal) first.
     static func copyElements(from src: NDArray, into dst: NDArray) {
         switch src.dtype.itemSize {
         case 1: copyTyped(from: src, into: dst, UInt8.self)

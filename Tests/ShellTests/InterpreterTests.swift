@@ -102,7 +102,14 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("f = np.arange(6).reshape; f(3, 2).shape") == "(3, 2)")
         #expect(run("arange 6 | reshape(2, 3) | np.transpose") == "[[0 3]\n [1 4]\n [2 5]]")
         #expect(run("3 | print").hasPrefix("3"))
-        #expect(run("arange 3 | 5") == "error: the right side of '|' must be a command")
+        // `|` before something that is not a command in command form is numpy's bitwise or.
+        #expect(run("arange 3 | 5") == "[5 5 7]")
+        #expect(run("x = np.arange(4); x | transpose") == "[0 1 2 3]")
+        #expect(run("a = np.arange(4); (a > 1) | (a < 1)") == "[ True False  True  True]")
+        #expect(run("a = np.arange(4); b = np.array([1, 1, 1, 1]); a | b") == "[1 1 3 3]")
+        #expect(run("arange 6 | reshape 2 3 | transpose") == "[[0 3]\n [1 4]\n [2 5]]")
+        // A variable that shadows a command is read as the variable: an or, not a pipe.
+        #expect(run("sum = np.array([4]); np.arange(3) | sum") == "[4 5 6]")
     }
 
     @Test func unpackingArraysAndLists() {
@@ -160,9 +167,10 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
     @Test func mathErrors() {
         #expect(run("np.ones((2, 3)) @ np.ones((2, 3))").hasPrefix("error: matmul: Input operand 1 has a mismatch in its core dimension 0"))
         #expect(run("np.ones((2, 3)) + np.ones((2, 2))") == "error: operands could not be broadcast together with shapes (2,3) (2,2) ")
-        // `**` is np.power (MathFunctionCommands); numpy refuses negative integer powers.
+        // `**` is numpy's power (with ndarray.__pow__'s scalar shortcuts); numpy refuses negative integer powers.
         #expect(run("np.arange(3) ** 2") == "[0 1 4]")
         #expect(run("np.arange(3) ** -1") == "error: Integers to negative integer powers are not allowed.")
+        #expect(run("x = np.arange(3); x += 1.5").hasPrefix("error: Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'"))
     }
 
     @Test func randomIsSeededPerSession() {

@@ -109,11 +109,43 @@ import Testing
     }
 }
 
-@Suite struct ImmutabilityTests {
-    @Test func elementAssignmentIsRefusedWithAReason() {
-        let outputs = Interpreter().execute("x = arange 3; x[0] = 5")
+@Suite struct ItemAssignmentSyntaxTests {
+    let grammar = Registry.standard.grammar
+
+    func statement(_ source: String) throws -> Statement? {
+        try Parser.parse(source, grammar: grammar).first?.statement
+    }
+
+    @Test func itemAssignmentAndAugmentedAssignmentParse() throws {
+        guard case .assign(let targets, _)? = try statement("x[0, 1:] = 5"), case .item? = targets.first else {
+            Issue.record("x[0, 1:] = 5 is an item assignment"); return
+        }
+        guard case .augmentedAssign(.name("W", _), "-", _)? = try statement("W -= lr * dW") else {
+            Issue.record("W -= lr * dW is an augmented assignment"); return
+        }
+        guard case .augmentedAssign(.item, "//", _)? = try statement("x[mask] //= 2") else {
+            Issue.record("x[mask] //= 2 is an augmented item assignment"); return
+        }
+        guard case .augmentedAssign(_, "<<", _)? = try statement("x <<= 1") else {
+            Issue.record("x <<= 1 is an augmented assignment"); return
+        }
+    }
+
+    @Test func attributeAssignmentIsRefusedWithAReason() {
+        let outputs = Interpreter().execute("x = arange 3; x.shape = (3, 1)")
         guard case .error(let e)? = outputs.last else { Issue.record("expected an error"); return }
-        #expect(e.message == "cannot assign to an element or attribute")
-        #expect(e.explanation?.contains("immutable") == true)
+        #expect(e.message == "cannot assign to an attribute")
+    }
+
+    @Test func pipeOrBitwiseOr() throws {
+        // A command in command form after `|` is a pipe stage; anything else is an or.
+        guard case .expression(.pipeline)? = try statement("arange 24 | reshape 2 4 3") else { Issue.record("pipe"); return }
+        guard case .expression(.pipeline)? = try statement("x | transpose") else { Issue.record("pipe to a bare command"); return }
+        guard case .expression(.binary("|", _, _, _))? = try statement("(a > 1) | (b < 5)") else { Issue.record("or"); return }
+        guard case .expression(.binary("|", _, _, _))? = try statement("a | b") else { Issue.record("or of names"); return }
+        guard case .expression(.binary("|", _, _, _))? = try statement("x | np.abs(y)") else { Issue.record("or with a call"); return }
+        guard case .expression(.binary("==", .binary("|", _, _, _), _, _))? = try statement("a | b == c") else {
+            Issue.record("| binds tighter than =="); return
+        }
     }
 }

@@ -119,7 +119,7 @@ enum MathCommands {
         examples: [Example("+np.arange(3)")],
         run: { call in
             guard let x = call.arguments.array("x") else { return .none }
-            return result(try x.copy())
+            return result(try x.positive())
         })
 
     static let softmax = Command(

@@ -8,16 +8,17 @@ enum WorkspaceCommands {
     static let help = Command(
         name: "help", category: "Workspace",
         summary: "List the commands, or explain one (also ?CMD, CMD?, help np.CMD, help x.CMD).",
-        parameters: [Parameter("command", .word, default: .none, help: "a command, np.NAME, VAR.METHOD, or a category")],
+        parameters: [Parameter("command", .word, default: .none, help: "a command, np.NAME, VAR.METHOD, a category, or a topic: pipe, operators, mutation")],
         help: """
             Without an argument, lists the commands by category. `help CATEGORY` lists one \
             category with a line on each command; `help CMD` shows the command's usage, its \
             arguments and options, and examples with their output. As in IPython, `?CMD`, \
             `CMD?` and `CMD??` ask the same, and numpy's spellings work: `help np.reshape`, \
             `np.reshape?`, and a method of a variable, `x.reshape?`. On a terminal a long page \
-            opens in a pager ($PAGER, else less).
+            opens in a pager ($PAGER, else less). `help pipe`, `help operators` and `help mutation` \
+            explain the statement language: when `|` is a pipe, numpy's operators, arrays that change.
             """,
-        examples: [Example("help transpose"), Example("?print"), Example("x = arange 3\nx.reshape?")],
+        examples: [Example("help transpose"), Example("?print"), Example("x = arange 3\nx.reshape?"), Example("help pipe")],
         run: { call in
             let width = min(max(call.interpreter.options.display.width, 40), 120)
             guard let asked = call.arguments.string("command") else {
@@ -26,6 +27,10 @@ enum WorkspaceCommands {
             }
             if let category = call.registry.categories.first(where: { $0.lowercased() == asked.lowercased() }) {
                 call.print(Help.category(category, call.registry))
+                return .none
+            }
+            if call.registry[asked] == nil, let topic = HelpTopics.page(asked) {
+                call.print(topic)
                 return .none
             }
             let (name, receiver) = Help.resolve(asked, isVariable: { call.workspace[$0] != nil })

@@ -80,10 +80,12 @@ public indirect enum Target: Equatable, Sendable {
     case name(String, Range<Int>)
     /// `a, b = …` or `(a, b) = …`, possibly nested.
     case unpack([Target], Range<Int>)
+    /// `x[i, j:k] = …`: numpy's item assignment into the array `base` evaluates to.
+    case item(Expr, [SubscriptItem], Range<Int>)
 
     public var span: Range<Int> {
         switch self {
-        case .name(_, let s), .unpack(_, let s): return s
+        case .name(_, let s), .unpack(_, let s), .item(_, _, let s): return s
         }
     }
 }
@@ -92,6 +94,9 @@ public indirect enum Target: Equatable, Sendable {
 public indirect enum Statement: Equatable, Sendable {
     /// `targets = value` (several targets for `a = b = value`).
     case assign([Target], Expr)
+    /// `target op= value` (`x += 1`, `W -= lr * dW`, `x[mask] *= 2`): `op` is the binary operator
+    /// without its `=`. An array target is changed in place, as numpy's `__iadd__` does.
+    case augmentedAssign(Target, String, Expr)
     /// A bare expression: its value prints like `print()` and becomes `_`.
     case expression(Expr)
     /// `import numpy as np` and friends: accepted so pasted numpy code runs; nothing to do.

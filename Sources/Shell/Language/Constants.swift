@@ -23,7 +23,7 @@ enum Constants {
 
 /// Read-only attributes of built-in values (`x.shape`, `x.T`, …).
 enum Attributes {
-    static let arrayNames = ["shape", "ndim", "size", "dtype", "T", "strides", "itemsize", "nbytes"]
+    static let arrayNames = ["shape", "ndim", "size", "dtype", "T", "strides", "itemsize", "nbytes", "base", "flags"]
 
     static func names(of v: Value) -> [String] {
         switch v {
@@ -55,6 +55,11 @@ enum Attributes {
             case "itemsize": return .int(a.itemSize)
             case "nbytes": return .int(a.nbytes)
             case "T": return .array(a.T)
+            // A numpy scalar owns its value (base None), whatever rnnsh keeps it in.
+            case "base":
+                if case .scalar = v { return .none }
+                return a.base.map { .array($0) } ?? .none
+            case "flags": return .object(FlagsObject(array: a))
             default: return nil
             }
         default:

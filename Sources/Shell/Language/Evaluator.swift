@@ -66,7 +66,19 @@ final class Evaluator {
             statementAssigns = true
             defer { statementAssigns = false }
             let value = try evaluate(expr)
-            for t in targets { try assign(value, to: t) }
+            for (k, t) in targets.enumerated() {
+                // The last item assignment of a statement is its last action: nothing can fail
+                // after it, so its old bytes need no journal (a 10^7-element `x[:] = 0` stays a
+                // single pass). See WriteJournal.
+                if k == targets.count - 1, case .item = t {
+                    try unjournaled { () throws(ShellError) in try assign(value, to: t) }
+                } else {
+                    try assign(value, to: t)
+                }
+            }
+            return .none
+        case .augmentedAssign(let target, let op, let expr):
+            try augmentedAssign(target, op, expr)
             return .none
         case .expression(let expr):
             let value = try evaluate(expr)
@@ -96,6 +108,10 @@ final class Evaluator {
                 throw ShellError("not enough values to unpack (expected \(targets.count), got \(items.count))", span: span)
             }
             for (t, v) in zip(targets, items) { try assign(v, to: t) }
+        case .item(let base, let items, let span):
+            let b = try evaluate(base)
+            let index = try subscriptIndexValues(items)
+            try setItem(b, index, value, span, base: base)
         }
     }
 
@@ -161,6 +177,15 @@ final class Evaluator {
 
     /// A stage after `|`: the piped value becomes the first argument.
     func evaluateStage(_ stage: Expr, piped: Value) throws(ShellError) -> Value {
+        // A variable that shadows a command is a value: `x | sum` is an or when `sum` is one.
+        switch stage {
+        case .command(let name, let args, _, let span) where args.isEmpty:
+            if let v = workspace[name], !Self.isFunction(v) { return try binary("|", piped, v, span) }
+        case .name(let name, let span):
+            if let v = workspace[name], !Self.isFunction(v) { return try binary("|", piped, v, span) }
+        default:
+            break
+        }
         switch stage {
         case .command(let name, let args, let nameSpan, let span):
             return try callCommand(name, args, piped: piped, nameSpan: nameSpan, span: span)
@@ -213,9 +238,15 @@ final class Evaluator {
     static let binaryCommands: [String: String] = [
         "+": "add", "-": "subtract", "*": "multiply", "/": "divide", "//": "floor_divide", "%": "remainder",
         "**": "power", "@": "matmul", "==": "equal", "!=": "not_equal", "<": "less", "<=": "less_equal",
-        ">": "greater", ">=": "greater_equal", "&": "bitwise_and", "^": "bitwise_xor",
+        ">": "greater", ">=": "greater_equal", "&": "bitwise_and", "^": "bitwise_xor", "|": "bitwise_or",
+        "<<": "left_shift", ">>": "right_shift",
     ]
     static let unaryCommands: [String: String] = ["-": "negative", "+": "positive", "~": "invert"]
+
+    static func isFunction(_ v: Value) -> Bool {
+        if case .function = v { return true }
+        return false
+    }
 
     static func isArrayLike(_ v: Value) -> Bool {
         switch v {
@@ -227,7 +258,9 @@ final class Evaluator {
     func binary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, texts: (String, String)? = nil) throws(ShellError) -> Value {
         if !Self.isArrayLike(l) && !Self.isArrayLike(r) {
             if let v = try PythonArithmetic.binary(op, l, r, span) { return v }
+            if let v = try PythonComparison.compare(op, l, r, span) { return v }
         }
+        if op == "**", let v = try scalarPowerShortcut(l, r, span) { return v }
         guard let name = Self.binaryCommands[op], let command = registry[name],
               Self.isArrayLike(l) || Self.isArrayLike(r) || isNumberLike(l) && isNumberLike(r) else {
             let arrays = Self.isArrayLike(l) || Self.isArrayLike(r)
@@ -399,6 +432,11 @@ final class Evaluator {
     }
 
     func evaluateSubscript(_ base: Value, _ items: [SubscriptItem], _ span: Range<Int>, baseSpan: Range<Int>? = nil) throws(ShellError) -> Value {
+        try subscriptValue(base, try subscriptIndexValues(items), span, baseSpan: baseSpan)
+    }
+
+    /// The values between the brackets of a subscript (slices as `.slice`, `...` as `.ellipsis`).
+    func subscriptIndexValues(_ items: [SubscriptItem]) throws(ShellError) -> [Value] {
         var values: [Value] = []
         for item in items {
             switch item {
@@ -416,7 +454,7 @@ final class Evaluator {
                 values.append(.slice(try part(a), try part(b), try part(c)))
             }
         }
-        return try subscriptValue(base, values, span, baseSpan: baseSpan)
+        return values
     }
 
     func subscriptValue(_ base: Value, _ index: [Value], _ span: Range<Int>, baseSpan: Range<Int>? = nil) throws(ShellError) -> Value {
@@ -452,12 +490,16 @@ final class Evaluator {
             var flat = index
             if flat.count == 1, case .tuple(let inner)? = flat.first { flat = inner }
             var items: [IndexItem] = []
-            for v in flat { items.append(try ValueConversion.indexItem(v, span: span)) }
+            for v in flat { items.append(try indexItem(v, span: span)) }
             do {
                 let result = try a.subscripted(items)
-                return ValueConversion.arrayOrScalar(result, scalar: IndexItem.selectsScalar(items, ndim: a.ndim))
+                // numpy returns a scalar (a copy) when every axis gets an integer, so a later
+                // write into `a` does not change it.
+                if IndexItem.selectsScalar(items, ndim: a.ndim) { return .scalar(try result.copy()) }
+                return .array(result)
             } catch {
-                throw ShellError(error.message, explanation: teachingIndexExplanation(base, baseSpan.map(rawText), error) ?? error.explanation, span: span)
+                throw ShellError(error.message, explanation: teachingIndexExplanation(base, baseSpan.map(rawText), error) ?? error.explanation,
+                                 span: span, kind: error.kind)
             }
         default:
             break

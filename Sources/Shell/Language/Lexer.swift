@@ -20,8 +20,18 @@ public struct Lexer {
         case (">", "="): return ">="
         case ("/", "/"): return "//"
         case ("*", "*"): return "**"
+        case ("<", "<"): return "<<"
+        case (">", ">"): return ">>"
+        case ("+", "="), ("-", "="), ("*", "="), ("/", "="), ("%", "="), ("&", "="), ("|", "="), ("^", "="), ("@", "="):
+            return String(Character(a)) + "="
         default: return nil
         }
+    }
+
+    /// The augmented assignments of three characters: `//=`, `**=`, `<<=`, `>>=`.
+    static func threeCharacterOperator(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> String? {
+        guard c == "=", a == b, a == "/" || a == "*" || a == "<" || a == ">" else { return nil }
+        return String(Character(a)) + String(Character(b)) + "="
     }
     static let operators1: Set<Unicode.Scalar> = ["(", ")", "[", "]", "{", "}", ",", ":", ".", "=", "<", ">",
                                                  "+", "-", "*", "/", "%", "@", "|", "?", "~", "&", "^"]
@@ -97,6 +107,9 @@ public struct Lexer {
                 }
                 if c == ".", i + 2 < n, scalars[i + 1] == ".", scalars[i + 2] == "." {
                     add(.op("..."), i, i + 3); i += 3; continue
+                }
+                if i + 2 < n, let three = Self.threeCharacterOperator(c, scalars[i + 1], scalars[i + 2]) {
+                    add(.op(three), i, i + 3); i += 3; continue
                 }
                 if i + 1 < n, let two = Self.twoCharacterOperator(c, scalars[i + 1]) {
                     add(.op(two), i, i + 2); i += 2; continue

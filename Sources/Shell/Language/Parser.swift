@@ -122,6 +122,19 @@ public struct Parser {
         if let n = current.name, ["True", "False", "None"].contains(n), peek().isOp("=") {
             throw ShellError("cannot assign to \(n)", span: current.span)
         }
+        // Augmented assignment: one target, then `+=`, `-=`, ... (`x += 1`, `x[0] *= 2`).
+        do {
+            let save = pos
+            if let t = try? parseTarget(), case .op(let s) = current.kind, Parser.augmentedOperators.contains(s) {
+                if case .unpack = t { throw ShellError("'tuple' is an illegal expression for augmented assignment", span: t.span) }
+                pos += 1
+                if current.kind == .separator || current.kind == .end { throw syntaxError() }
+                let value = try parsePipeline()
+                if current.isOp(",") { throw syntaxError() }
+                return .augmentedAssign(t, String(s.dropLast()), value)
+            }
+            pos = save
+        }
         // Assignment: a target list followed by `=` (chains allowed: `a = b = 1`).
         var targets: [Target] = []
         while true {
@@ -145,15 +158,10 @@ public struct Parser {
             }
             value = .tuple(items, value.span.lowerBound..<previousEnd)
         }
-        if current.isOp("=") {
-            switch value {
-            case .indexing, .attribute:
-                throw ShellError("cannot assign to an element or attribute",
-                                 explanation: "rnnsh arrays are immutable values: build a new array instead (e.g. with np.concatenate or arithmetic)",
-                                 span: current.span)
-            default:
-                break
-            }
+        if current.isOp("="), case .attribute = value {
+            throw ShellError("cannot assign to an attribute",
+                             explanation: "rnnsh lets you assign to names and to array elements (`x[0] = 1`)",
+                             span: current.span)
         }
         if targets.isEmpty { return .expression(value) }
         return .assign(targets, value)
@@ -199,9 +207,21 @@ public struct Parser {
         return .unpack(items, start..<previousEnd)
     }
 
+    /// `+=`, `-=`, ...: the augmented assignment operators.
+    static let augmentedOperators: Set<String> = ["+=", "-=", "*=", "/=", "//=", "%=", "**=", "&=", "|=", "^=", "<<=", ">>=", "@="]
+
     mutating func parseTarget() throws(ShellError) -> Target {
         try enter()
         defer { depth -= 1 }
+        // `x[...]`, `x.a[...]`, `xs[0][1:]`: an item assignment.
+        if let name = current.name, !Parser.keywords.contains(name), peek().isOp("[") || peek().isOp("."), !peek().spaceBefore {
+            let e = try parsePostfix(adjacentTrailersOnly: false)
+            switch e {
+            case .indexing(let base, let items, let span): return .item(base, items, span)
+            case .attribute: throw ShellError("cannot assign to an attribute", span: e.span)
+            default: throw syntaxError()
+            }
+        }
         if let name = current.name {
             if Parser.keywords.contains(name) {
                 // Only report this when it really is an assignment.
@@ -232,12 +252,52 @@ public struct Parser {
 
     // MARK: - Pipelines and command form
 
+    /// The pipe rule. `|` is the pipe when its right side is a command in command form: a
+    /// command name (or `np.NAME`) followed by its space-separated arguments or by nothing
+    /// (`arange 24 | reshape 2 4 3`, `x | transpose`, `x | np.transpose`). After a stage that is
+    /// itself a command or a pipe, a call of a command also continues the pipe
+    /// (`arange 6 | reshape(2, 3)`). Everywhere else `|` is Python's bitwise or, numpy's
+    /// `np.bitwise_or` (`(a > 1) | (b < 5)`, `a | b`, `x | np.abs(y)`). A variable that shadows
+    /// a command is never a pipe stage (the evaluator reads `mask | sum` as an or when `sum` is
+    /// a variable).
+    func isPipeStage(at index: Int, afterCommand: Bool) -> Bool {
+        var i = index
+        guard i < tokens.count, var name = tokens[i].name else { return false }
+        var qualified = false
+        if name == "np" || name == "numpy", i + 2 < tokens.count, tokens[i + 1].isOp("."), !tokens[i + 1].spaceBefore,
+           let inner = tokens[i + 2].name {
+            name = inner
+            i += 2
+            qualified = true
+        }
+        guard grammar.commands.contains(name) else { return false }
+        let next = tokens[min(i + 1, tokens.count - 1)]
+        if afterCommand && next.isOp("(") && !next.spaceBefore { return true }
+        if qualified { return isTerminator(next) }
+        var probe = self
+        probe.pos = i
+        return probe.isCommandForm()
+    }
+
     mutating func parsePipeline() throws(ShellError) -> Expr {
         let start = current.span.lowerBound
         var stages = [try parseStage()]
         while current.isOp("|") {
+            let afterCommand: Bool
+            switch stages.last {
+            case .command?, .pipeline?: afterCommand = true
+            default: afterCommand = stages.count > 1
+            }
+            if isPipeStage(at: pos + 1, afterCommand: afterCommand) {
+                pos += 1
+                stages.append(try parseStage())
+                continue
+            }
+            // A command-form stage followed by `| value`: bitwise or of the command's result.
+            guard let last = stages.popLast() else { break }
             pos += 1
-            stages.append(try parseStage())
+            let rhs = try parseBinary(level: 1)
+            stages.append(.binary("|", last, rhs, last.span.lowerBound..<rhs.span.upperBound))
         }
         if stages.count == 1, let only = stages.first { return only }
         return .pipeline(stages, start..<previousEnd)
@@ -480,15 +540,17 @@ public struct Parser {
         return lhs
     }
 
-    /// Binary levels from loosest to tightest: `&`, `^`, `+ -`, `* / // % @`.
-    static let levels: [Set<String>] = [["&"], ["^"], ["+", "-"], ["*", "/", "//", "%", "@"]]
+    /// Binary levels from loosest to tightest, as Python's: `|`, `^`, `&`, `<< >>`, `+ -`,
+    /// `* / // % @`. A `|` whose right side is a command in command form is a pipe instead
+    /// (see `isPipeStage`), so it is left for `parsePipeline`.
+    static let levels: [Set<String>] = [["|"], ["^"], ["&"], ["<<", ">>"], ["+", "-"], ["*", "/", "//", "%", "@"]]
 
     mutating func parseBinary(level: Int) throws(ShellError) -> Expr {
         if level >= Parser.levels.count { return try parseFactor() }
         var lhs = try parseBinary(level: level + 1)
         var links = 0
         defer { depth -= links }
-        while case .op(let s) = current.kind, Parser.levels[level].contains(s) {
+        while case .op(let s) = current.kind, Parser.levels[level].contains(s), !(s == "|" && isPipeStage(at: pos + 1, afterCommand: false)) {
             try link(&links)
             pos += 1
             let rhs = try parseBinary(level: level + 1)

@@ -1,0 +1,95 @@
+import Tensor
+
+/// Index arrays and memory: `take`, `nonzero`, `argwhere`, `ix_` (numpy's index helpers) and
+/// `shares_memory` / `may_share_memory` (which arrays alias, now that arrays can change). The
+/// semantics are module Tensor's (AdvancedIndexing.swift, Aliasing.swift).
+enum IndexingCommands {
+    static let all: [Command] = [take, nonzero, argwhere, ix, sharesMemory, mayShareMemory]
+
+    static let take = Command(
+        name: "take", category: "Indexing",
+        summary: "Elements at integer indices along an axis: `np.take(a, idx, axis)`.",
+        parameters: [Parameter("a", .array, help: "the array"),
+                     Parameter("indices", .array, help: "integer indices (negative count from the end)"),
+                     Parameter("axis", .optionalInt, default: .none, help: "the axis (None: the flattened array)")],
+        help: """
+            numpy's `np.take` and `a.take(...)`: the same as `a[..., indices, ...]` with the index \
+            array at `axis`; the result has the index's shape in place of that axis. Out-of-range \
+            indices are numpy's IndexError.
+            """,
+        examples: [Example("np.take(np.arange(10, 16), [0, 5, -1])"), Example("np.arange(6).reshape(2, 3).take([2, 0], axis=1)")],
+        isMethod: true,
+        run: { call in
+            let a = call.arguments
+            guard let x = a.array("a"), let idx = a.array("indices") else { return .none }
+            // An empty list arrives as float64 from asarray; numpy reads it as an empty index.
+            let indices = idx.size == 0 && idx.dtype.isFloat ? try idx.astype(.int64) : idx
+            return MathCommands.result(try x.take(indices, axis: a.int("axis")))
+        })
+
+    static let nonzero = Command(
+        name: "nonzero", category: "Indexing",
+        summary: "Coordinates of the nonzero elements: a tuple with one int64 array per axis.",
+        parameters: [Parameter("a", .array, help: "the array (bool masks are the usual input)")],
+        help: "numpy's `np.nonzero` and `a.nonzero()`; `x[np.nonzero(m)]` is `x[m]`. One-argument `np.where(cond)` is the same.",
+        examples: [Example("np.nonzero(np.array([[0, 3], [4, 0]]))")],
+        isMethod: true,
+        run: { call in
+            guard let x = call.arguments.array("a") else { return .none }
+            if x.ndim == 0 {
+                throw TensorError("Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.",
+                                  kind: .valueError)
+            }
+            return .tuple(try x.nonzero().map { .array($0) })
+        })
+
+    static let argwhere = Command(
+        name: "argwhere", category: "Indexing",
+        summary: "Coordinates of the nonzero elements as rows: shape (N, ndim).",
+        parameters: [Parameter("a", .array, help: "the array")],
+        help: "numpy's `np.argwhere`: the transpose of `np.nonzero`, one row per nonzero element.",
+        examples: [Example("np.argwhere(np.arange(6).reshape(2, 3) > 2)")],
+        run: { call in
+            guard let x = call.arguments.array("a") else { return .none }
+            return .array(try x.argwhere())
+        })
+
+    static let ix = Command(
+        name: "ix_", category: "Indexing",
+        summary: "Open-mesh index arrays from 1-d sequences: `x[np.ix_(rows, cols)]` picks a sub-grid.",
+        parameters: [Parameter("args", .value, variadic: true, help: "1-d integer or bool sequences")],
+        help: "numpy's `np.ix_`: sequence k becomes an array that lies along axis k (shape 1 elsewhere), so together they broadcast to every combination.",
+        examples: [Example("x = np.arange(12).reshape(3, 4)\nx[np.ix_([0, 2], [1, 3])]")],
+        run: { call in
+            guard let items = call.arguments["args"].sequenceItems else { return .tuple([]) }
+            var arrays: [NDArray] = []
+            for item in items {
+                var a = try call.evaluator.toArray(item, span: call.arguments.span("args"))
+                if a.size == 0 && a.dtype.isFloat { a = try a.astype(.int64) }
+                if !(a.dtype.isInteger || a.dtype == .bool) {
+                    throw TensorError("arrays used as indices must be of integer (or boolean) type", kind: .indexError)
+                }
+                arrays.append(a)
+            }
+            return .tuple(try NDArray.ix(arrays).map { .array($0) })
+        })
+
+    static func memoryCommand(_ name: String, exact: Bool) -> Command {
+        Command(
+            name: name, category: "Indexing",
+            summary: exact ? "True when two arrays have an element in common (views alias)."
+                : "True when two arrays' memory ranges overlap (a quick, inexact test).",
+            parameters: [Parameter("a", .array, help: "an array"), Parameter("b", .array, help: "another array")],
+            help: exact
+                ? "numpy's `np.shares_memory`: a view (`x[0]`, `x.T`, `x.reshape(...)`, `split` pieces) shares memory with its array, so writing through one changes the other; `.copy()` and fancy indexing make arrays that share nothing."
+                : "numpy's `np.may_share_memory`: compares only the first and last byte each array reaches, so it can say True for interleaved views that share no element.",
+            examples: [Example("x = np.arange(6)\n\(name)(x, x[::2])\n\(name)(x, x.copy())")],
+            run: { call in
+                guard let a = call.arguments.array("a"), let b = call.arguments.array("b") else { return .none }
+                return .bool(exact ? NDArray.sharesMemory(a, b) : NDArray.mayShareMemory(a, b))
+            })
+    }
+
+    static let sharesMemory = memoryCommand("shares_memory", exact: true)
+    static let mayShareMemory = memoryCommand("may_share_memory", exact: false)
+}

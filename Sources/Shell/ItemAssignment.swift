@@ -1,0 +1,163 @@
+import Tensor
+
+/// The evaluator's side of mutation: `x[...] = v`, `x op= v`, and turning index values into
+/// Tensor's `IndexItem`s (lists and arrays become advanced indices). The semantics live in
+/// module Tensor (`NDArray.setItem`, `NDArray.binary(_:_:_:out:)`); this file only follows
+/// Python's order of evaluation and maps values.
+extension Evaluator {
+    /// numpy's in-place ufunc behind each augmented operator.
+    static let inPlaceOperators: [String: BinaryOp] = [
+        "+": .add, "-": .subtract, "*": .multiply, "/": .divide, "//": .floorDivide, "%": .remainder,
+        "**": .power, "&": .bitwiseAnd, "|": .bitwiseOr, "^": .bitwiseXor, "<<": .leftShift, ">>": .rightShift,
+    ]
+
+    /// Runs `body` with the write journal off: for the last write of a statement, after which
+    /// nothing can fail (see `WriteJournal`).
+    func unjournaled<T>(_ body: () throws(ShellError) -> T) throws(ShellError) -> T {
+        let result: Result<T, ShellError> = WriteJournal.$current.withValue(nil) {
+            Result { () throws(ShellError) -> T in try body() }
+        }
+        return try result.get()
+    }
+
+    /// `target op= value`, in Python's order: the target's base and index first, then the value;
+    /// an array is changed in place (`__iadd__`), anything else is rebound to `target op value`.
+    func augmentedAssign(_ target: Target, _ op: String, _ expr: Expr) throws(ShellError) {
+        switch target {
+        case .name(let n, let span):
+            let current = try lookup(n, span)
+            let rhs = try evaluate(expr)
+            // The in-place write is the statement's last action: no journal needed.
+            let result = try unjournaled { () throws(ShellError) -> Value in try inPlace(op, current, rhs, span: span, rhsSpan: expr.span) }
+            workspace[n] = result
+        case .item(let base, let items, let span):
+            let b = try evaluate(base)
+            let index = try subscriptIndexValues(items)
+            let current = try subscriptValue(b, index, span, baseSpan: base.span)
+            let rhs = try evaluate(expr)
+            let result = try inPlace(op, current, rhs, span: span, rhsSpan: expr.span)
+            try unjournaled { () throws(ShellError) in try setItem(b, index, result, span, base: base) }
+        case .unpack(_, let span):
+            throw ShellError("'tuple' is an illegal expression for augmented assignment", span: span, kind: .syntaxError)
+        }
+    }
+
+    /// `current op= rhs`: in place for arrays (numpy's same_kind output cast), else `current op rhs`.
+    func inPlace(_ op: String, _ current: Value, _ rhs: Value, span: Range<Int>, rhsSpan: Range<Int>) throws(ShellError) -> Value {
+        guard case .array(let a) = current else { return try binary(op, current, rhs, span) }
+        if op == "@" {
+            let product = try binary("@", current, rhs, span)
+            guard case .array(let p) = product, p.shape == a.shape else {
+                throw ShellError("matmul: In-place matrix multiplication requires the result to have the same shape as the left operand",
+                                 span: span, kind: .valueError)
+            }
+            do { try a.assign(p) } catch { throw ShellError(error.message, span: span, kind: error.kind) }
+            return current
+        }
+        guard let ufunc = Self.inPlaceOperators[op] else {
+            throw ShellError("unsupported operand type(s) for \(op)=: '\(current.typeName)' and '\(rhs.typeName)'", span: span, kind: .typeError)
+        }
+        let operand = try ValueConversion.operand(rhs, span: rhsSpan, shell: self)
+        do {
+            if ufunc == .power {
+                _ = try NDArray.power(.array(a), operand, out: a)
+            } else {
+                _ = try NDArray.binary(ufunc, .array(a), operand, out: a)
+            }
+        } catch {
+            throw ShellError(error.message, explanation: error.explanation, span: span, kind: error.kind)
+        }
+        return current
+    }
+
+    /// `a ** 2`, `a ** 0.5`, `a ** -1` on a float array: ndarray's `__pow__` takes numpy's
+    /// shortcuts (`square`, `sqrt`, `reciprocal`, see `NDArray.power`), which `np.power` does not;
+    /// nil when the shortcut does not apply (then `**` is the `power` command).
+    func scalarPowerShortcut(_ l: Value, _ r: Value, _ span: Range<Int>) throws(ShellError) -> Value? {
+        guard case .array(let a) = l, a.dtype.isFloat, a.ndim > 0 else { return nil }
+        let e: Double
+        switch r {
+        case .int(let i): e = Double(i)
+        case .float(let d): e = d
+        default: return nil
+        }
+        guard e == 2 || e == 0.5 || e == -1 else { return nil }
+        do {
+            return .array(try NDArray.power(.array(a), e == 2 ? .int(2) : (e == -1 ? .int(-1) : .float(0.5))))
+        } catch {
+            throw ShellError(error.message, explanation: error.explanation, span: span, kind: error.kind)
+        }
+    }
+
+    /// `base[index] = value`: numpy's item assignment for arrays; Python's for a list held by
+    /// a name (the name is rebound to the changed list).
+    func setItem(_ base: Value, _ index: [Value], _ value: Value, _ span: Range<Int>, base baseExpr: Expr) throws(ShellError) {
+        switch base {
+        case .array(let a):
+            var flat = index
+            if flat.count == 1, case .tuple(let inner)? = flat.first { flat = inner }
+            var items: [IndexItem] = []
+            for v in flat { items.append(try indexItem(v, span: span)) }
+            let operand: Operand
+            switch value {
+            case .list, .tuple:
+                if IndexItem.selectsScalar(items, ndim: a.ndim) {
+                    let kind = a.dtype.isFloat ? "float" : (a.dtype == .bool ? "bool" : "int")
+                    if kind == "bool" { operand = .bool(true); break }
+                    throw ShellError("\(kind)() argument must be a string, a bytes-like object or a real number, not '\(value.typeName)'",
+                                     span: span, kind: .typeError)
+                }
+                operand = try ValueConversion.operand(value, span: span, shell: self)
+            default:
+                operand = try ValueConversion.operand(value, span: span, shell: self)
+            }
+            do {
+                try a.setItem(items, operand)
+            } catch {
+                throw ShellError(error.message, explanation: error.explanation, span: span, kind: error.kind)
+            }
+        case .list(var items):
+            guard case .name(let n, _) = baseExpr, index.count == 1, let only = index.first,
+                  let i = try? ArgumentBinder.integer(only, span) else {
+                throw ShellError("list indices must be integers or slices, not \(index.first?.typeName ?? "tuple")", span: span, kind: .typeError)
+            }
+            let j = i < 0 ? i + items.count : i
+            guard j >= 0 && j < items.count else { throw ShellError("list assignment index out of range", span: span, kind: .indexError) }
+            items[j] = value
+            workspace[n] = .list(items)
+        default:
+            throw ShellError("'\(base.typeName)' object does not support item assignment", span: span, kind: .typeError)
+        }
+    }
+
+    /// One entry of an array subscript: integers, slices, `...`, `None`, and (advanced) integer
+    /// or bool arrays, lists of them, and bools.
+    func indexItem(_ v: Value, span: Range<Int>) throws(ShellError) -> IndexItem {
+        switch v {
+        case .array(let a):
+            guard a.dtype == .bool || a.dtype.isInteger else {
+                throw ShellError("arrays used as indices must be of integer (or boolean) type", span: span, kind: .indexError)
+            }
+            return .array(a)
+        case .scalar(let a) where a.dtype == .bool:
+            return .array(a)
+        case .bool(let b):
+            return .array(NDArray(scalar: b))
+        case .list(let items), .tuple(let items):
+            // numpy reads an empty list as an empty integer index.
+            if items.isEmpty { return .array(NDArray([Int64]())) }
+            let a = try toArray(v, span: span)
+            guard a.dtype == .bool || a.dtype.isInteger else {
+                throw ShellError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
+                                 span: span, kind: .indexError)
+            }
+            return .array(a)
+        default:
+            do { return try ValueConversion.indexItem(v, span: span) } catch {
+                var e = error
+                e.kind = .indexError
+                throw e
+            }
+        }
+    }
+}
