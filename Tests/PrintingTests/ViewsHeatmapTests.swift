@@ -66,7 +66,7 @@ import Tensor
         let text = try Heatmap.render(NDArray((0..<16).map { Double($0) }, shape: [4, 4]), style: .plain, maxRows: 2)
         #expect(text == """
             (4, 4) float64  min 0  max 15
-            shown as 2×4, each cell the mean of up to 2×1 elements
+            shown as 2×4, one cell per 2×1 block: its mean
             +--------+
             |..::::--|
             |**####%%|
@@ -74,7 +74,7 @@ import Tensor
             scale 0 [ .:-=+*#%@] 15
             """)
         let wide = try Heatmap.render(NDArray((0..<100).map { Double($0) }, shape: [1, 100]), style: TerminalStyle(colour: false, unicode: false, width: 22))
-        #expect(wide.split(separator: "\n")[1] == "shown as 1×10, each cell the mean of up to 1×10 elements")
+        #expect(wide.split(separator: "\n")[1] == "shown as 1×10, one cell per 1×10 block: its mean")
         #expect(wide.split(separator: "\n")[3] == "|  ..::--==++**##%%@@|")
     }
 
@@ -87,9 +87,34 @@ import Tensor
         let text = try Heatmap.render(NDArray(values, shape: [128, 512]), style: .plain)
         let lines = text.split(separator: "\n")
         #expect(lines[0].hasPrefix("(128, 512) float32  min -1  max 1"))
-        #expect(lines[1] == "shown as 32×37, each cell the mean of up to 4×14 elements")
+        #expect(lines[1] == "shown as 32×37, one cell per 4×14 block: its largest |value| (sign kept)")
         #expect(lines.allSatisfy { ViewText.visibleWidth($0) <= 80 })
         #expect(lines.count == 32 + 5)
+    }
+
+    /// Signed weights in blocks: their mean cancels to a blank picture, the signed extreme keeps
+    /// the structure, the standard deviation shows where blocks vary.
+    @Test func blocksOfSignedWeightsKeepTheirStructure() throws {
+        // Columns alternate ±1, except columns 4–7 whose values are ±3; a 20-column terminal
+        // shrinks the 16 columns into 8 cells of 2.
+        var values: [Double] = []
+        for _ in 0..<2 { for c in 0..<16 { values.append((c % 2 == 0 ? 1 : -1) * (c / 4 == 1 ? 3 : 1)) } }
+        let w = try NDArray(values, shape: [2, 16])
+        let style = TerminalStyle(colour: false, unicode: false, width: 20)
+        let mean = try Heatmap.render(w, style: style, aggregation: .mean).split(separator: "\n").map(String.init)
+        #expect(mean[1] == "shown as 2×8, one cell per 1×2 block: its mean")
+        #expect(mean[3] == "|                |", "the mean of ±v is 0: a blank row")
+        let extreme = try Heatmap.render(w, style: style).split(separator: "\n").map(String.init)
+        #expect(extreme[1] == "shown as 2×8, one cell per 1×2 block: its largest |value| (sign kept)")
+        #expect(extreme[3] == "|+.+.+#+#+.+.+.+.|")
+        let spread = try Heatmap.render(w, style: style, aggregation: .std).split(separator: "\n").map(String.init)
+        #expect(spread[1] == "shown as 2×8, one cell per 1×2 block: its standard deviation")
+        #expect(spread[0] == "(2, 16) float64  min -3  max 3")
+        #expect(spread.last == "scale 1 [ .:-=+*#%@] 3")
+        #expect(spread[3] == "|    @@@@        |")
+        // Images (one-signed) keep the mean by default.
+        let image = try Heatmap.render(NDArray((0..<32).map { Double($0) }, shape: [2, 16]), style: style)
+        #expect(image.split(separator: "\n")[1] == "shown as 2×8, one cell per 1×2 block: its mean")
     }
 
     @Test func nonFiniteValuesAreMarked() {

@@ -101,6 +101,24 @@ import Tensor
         #expect(lines.last?.hasPrefix("Accuracy: ") == true)
     }
 
+    #if !DEBUG
+    /// The examples of `help eval` and `help predict` train a model that learns (on Debian's
+    /// Fashion-MNIST, which CI installs): a learner who pastes them sees a real accuracy and a
+    /// right prediction, not chance. Release builds only (`make test`): unoptimised, the engine
+    /// takes a hundred times longer.
+    @Test func helpExamplesTrainAModelThatLearns() throws {
+        let eval = try #require(Registry.standard["eval"]?.examples.first?.source)
+        let shell = Interpreter()
+        let out = S.run(eval.replacingOccurrences(of: "\n", with: "; "), in: shell)
+        let accuracy = try #require(out.split(separator: "\n").first { $0.hasPrefix("Accuracy: ") })
+        #expect((Double(accuracy.dropFirst("Accuracy: ".count)) ?? 0) >= 0.65, "\(out)")
+        let predict = try #require(Registry.standard["predict"]?.examples.first?.source.split(separator: "\n").last)
+        let shown = S.run(String(predict), in: shell)
+        let boot = shown.split(separator: "\n").first { $0.contains("9 Ankle boot") }
+        #expect(boot?.hasSuffix("<") == true, "test image 0 is an ankle boot, and the model says so: \(shown)")
+    }
+    #endif
+
     @Test func evalConfusionPredictShowPlot() throws {
         let dir = try S.tempDir("views")
         defer { S.remove(dir) }

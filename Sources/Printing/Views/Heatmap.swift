@@ -10,8 +10,10 @@ import Tensor
 /// - no colour, one-signed data: the density ramp ` .:-=+*#%@` (Unicode: ` ░▒▓█`), doubled;
 /// - no colour, signed data: the sign and a magnitude ramp, `-#`, `-:`, `  `, `+:`, `+#`.
 /// A header states the shape and the value range, a legend the scale. Arrays too large for
-/// the terminal are shrunk: each cell is then the mean of a block of elements, and the
-/// header says how large.
+/// the terminal are shrunk, and the header says how: each cell then stands for a block of
+/// elements — by default its largest-magnitude value for signed data (weights, activations:
+/// a mean would cancel their signs and draw a blank) and its mean for one-signed data
+/// (images); `aggregation` chooses mean, extreme or standard deviation.
 public enum Heatmap {
     static let sequentialASCII: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
     static let sequentialUnicode: [Character] = [" ", "░", "▒", "▓", "█"]
@@ -19,7 +21,8 @@ public enum Heatmap {
     static let magnitudeUnicode: [Character] = [" ", "░", "▒", "▓", "█"]
 
     /// Draws a 1-d (one row) or 2-d array of any dtype (booleans and integers as numbers).
-    public static func render(_ array: NDArray, style: TerminalStyle, maxRows: Int = 32) throws(TensorError) -> String {
+    public static func render(_ array: NDArray, style: TerminalStyle, maxRows: Int = 32,
+                              aggregation: BlockAggregation? = nil) throws(TensorError) -> String {
         let shape: [Int]
         switch array.ndim {
         case 1: shape = [1, array.shape[0]]
@@ -29,7 +32,7 @@ public enum Heatmap {
                               explanation: "a heatmap shows 1-d or 2-d arrays; index or reshape first, e.g. x[0]")
         }
         return render(rows: shape[0], columns: shape[1], style: style, maxRows: maxRows,
-                      label: shapeString(array.shape) + " " + array.dtype.name) { visit in
+                      label: shapeString(array.shape) + " " + array.dtype.name, aggregation: aggregation) { visit in
             array.forEachOffset { visit(array.scalar(atStorageOffset: $0).doubleValue) }
         }
     }
@@ -50,7 +53,7 @@ public enum Heatmap {
 
     /// The drawing itself, reading the values once through `feed` (row-major order).
     static func render(rows: Int, columns: Int, style: TerminalStyle, maxRows: Int, label: String?,
-                       feed: ((Double) -> Void) -> Void) -> String {
+                       aggregation requested: BlockAggregation? = nil, feed: ((Double) -> Void) -> Void) -> String {
         let r = max(rows, 0), c = max(columns, 0)
         let header = label ?? shapeString([r, c])
         let (count, overflow) = r.multipliedReportingOverflow(by: c)
@@ -63,9 +66,18 @@ public enum Heatmap {
         let rowFactor = (r - 1) / rowLimit + 1
         let columnFactor = (c - 1) / maxColumns + 1
         let summary = BlockMeans(rows: r, columns: c, rowFactor: rowFactor, columnFactor: columnFactor, feed: feed)
-        let grid = summary.grid
-        guard let lo = summary.lo, let hi = summary.hi else {
+        guard let rawLo = summary.lo, let rawHi = summary.hi else {
             return header + ", no finite values"
+        }
+        let shrunk = rowFactor > 1 || columnFactor > 1
+        let aggregation = requested ?? (rawLo < 0 && rawHi > 0 ? .extreme : .mean)
+        let grid = shrunk ? summary.grid(aggregation) : summary.grid
+        // The scale spans what is drawn: the raw range, or the range of the cells' standard deviations.
+        var lo = rawLo, hi = rawHi
+        if shrunk && aggregation == .std {
+            let finite = grid.values.filter(\.isFinite)
+            lo = finite.min() ?? 0
+            hi = finite.max() ?? 0
         }
         let signed = lo < 0 && hi > 0
         let bound = max(abs(lo), abs(hi))
@@ -77,11 +89,11 @@ public enum Heatmap {
         }
 
         var lines: [String] = []
-        var first = header + "  min " + ViewText.short(lo) + "  max " + ViewText.short(hi)
+        var first = header + "  min " + ViewText.short(rawLo) + "  max " + ViewText.short(rawHi)
         if summary.nonFinite > 0 { first += "  (\(summary.nonFinite) not finite)" }
         lines.append(first)
-        if rowFactor > 1 || columnFactor > 1 {
-            lines.append("shown as \(grid.rows)×\(grid.columns), each cell the mean of up to \(rowFactor)×\(columnFactor) elements")
+        if shrunk {
+            lines.append("shown as \(grid.rows)×\(grid.columns), one cell per \(rowFactor)×\(columnFactor) block: \(aggregation.phrase)")
         }
 
         let frame = style.unicode ? (h: "─", v: "│", tl: "┌", tr: "┐", bl: "└", br: "┘") : (h: "-", v: "|", tl: "+", tr: "+", bl: "+", br: "+")

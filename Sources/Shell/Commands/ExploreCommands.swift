@@ -327,26 +327,42 @@ enum ExploreCommands {
     /// The heatmap text of a 1-d or 2-d array in this session's style (colour on a terminal,
     /// plain characters otherwise). Other commands that show arrays (e.g. an image viewer's
     /// fallback for non-image 2-d arrays) can use it.
-    static func heatmapText(_ x: NDArray, color: Bool, rows: Int = 32) throws(TensorError) -> String {
+    static func heatmapText(_ x: NDArray, color: Bool, rows: Int = 32, aggregation: BlockAggregation? = nil) throws(TensorError) -> String {
         let style: TerminalStyle = color ? .colour() : .plain
-        return try Heatmap.render(x, style: style, maxRows: max(rows, 1))
+        return try Heatmap.render(x, style: style, maxRows: max(rows, 1), aggregation: aggregation)
     }
 
     static let heatmap = Command(
         name: "heatmap", category: "Explore",
         summary: "Draw a 1-d or 2-d array as a heatmap (colour on a terminal, characters otherwise).",
         parameters: [Parameter("a", .array, help: "the array (gate activations, states, weights)")],
-        options: [Parameter("rows", .int, default: .int(32), help: "at most this many rows; larger arrays are averaged in blocks")],
+        options: [Parameter("rows", .int, default: .int(32), help: "at most this many rows; larger arrays are summarised in blocks"),
+                  Parameter("by", .word, default: .none,
+                            help: "how a block becomes one cell: extreme (largest |value|, sign kept), mean or std; default extreme for signed data, mean otherwise")
+                      .choices(BlockAggregation.allCases.map(\.rawValue))],
         help: """
             Draws the array so its values can be looked at rather than read: on a terminal a \
             colour scale (diverging around 0 for signed data) with a legend; in pipes and \
             scripts plain characters. The header gives shape, dtype and value range. \
-            `heatmap lstm.kernel` shows a cell's weights, `heatmap h` a state.
+            `heatmap lstm.kernel` shows a cell's weights, `heatmap h` a state. An array larger \
+            than the terminal is drawn in blocks, and the header says how each block became a \
+            cell: for signed data (weights) its largest-magnitude value, because positive and \
+            negative weights cancel in a mean and leave a blank picture; for images the mean; \
+            `by=std` shows where a block varies.
             """,
-        examples: [Example("heatmap (arange 12 | reshape 3 4)")],
+        examples: [Example("heatmap (arange 12 | reshape 3 4)"),
+                   Example("w = np.sin(np.arange(4096.0)).reshape(64, 64)\nheatmap w rows=8 by=std")],
         run: { call in
             guard let x = call.arguments.array("a") else { return .none }
-            call.print(try heatmapText(x, color: call.interpreter.options.color, rows: call.arguments.int("rows") ?? 32))
+            var aggregation: BlockAggregation? = nil
+            if let by = call.arguments.string("by") {
+                guard let a = BlockAggregation(rawValue: by) else {
+                    throw call.error(Suggest.message("by must be extreme, mean or std, not '\(by)'", name: by,
+                                                     candidates: BlockAggregation.allCases.map(\.rawValue)), argument: "by")
+                }
+                aggregation = a
+            }
+            call.print(try heatmapText(x, color: call.interpreter.options.color, rows: call.arguments.int("rows") ?? 32, aggregation: aggregation))
             return .none
         })
 

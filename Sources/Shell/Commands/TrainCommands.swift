@@ -45,8 +45,8 @@ enum TrainCommands {
             checkpoint) where it stopped: same Adam state, batch order and seed, history \
             appended — 1 + 2 epochs give bit for bit the weights of 3.
             """,
-        examples: [Example("data = mnist\nm = train data epochs=1 examples=256 batch=64 units=16", deterministic: false),
-                   Example("data = mnist\ng = train data cell=gru layers=2 epochs=1 examples=256 batch=64 units=16\ng = train g data epochs=1", deterministic: false)],
+        examples: [Example("data = mnist\nm = train data epochs=2 examples=4000 batch=32 units=32 lr=0.01", deterministic: false),
+                   Example("data = mnist\ng = train data cell=gru layers=2 epochs=2 examples=4000 batch=32 units=32 lr=0.01\ng = train g data epochs=1", deterministic: false)],
         run: { call in try Trainer.run(call) })
 
     static let evaluate = Command(
@@ -65,7 +65,7 @@ enum TrainCommands {
             matrix (rows: true class, columns: predicted) with each class's accuracy. The \
             result is a value with `.accuracy`, `.loss`, `.predictions` and `.confusion`.
             """,
-        examples: [Example("data = mnist\nm = train data epochs=1 examples=256 batch=64 units=16\neval m test confusion examples=500", deterministic: false)],
+        examples: [Example("data = mnist\nm = train data epochs=2 examples=4000 batch=32 units=32 lr=0.01\neval m test confusion examples=500", deterministic: false)],
         run: { call in try EvalRunner.run(call) })
 
     static let predict = Command(
@@ -78,7 +78,7 @@ enum TrainCommands {
             the image (the value has `.probabilities` and `.label`). For a batch `(n, 784)`: \
             the predicted class of each image as an int64 array.
             """,
-        examples: [Example("data = mnist\nm = train data epochs=1 examples=256 batch=64 units=16\npredict m data.test.images[0]", deterministic: false)],
+        examples: [Example("data = mnist\nm = train data epochs=2 examples=4000 batch=32 units=32 lr=0.01\npredict m data.test.images[0]", deterministic: false)],
         run: { call in
             let m = try ObjectArguments.model(call.arguments["model"], call: call, argument: "model")
             guard let image = call.arguments.array("image") else { return .none }
@@ -115,7 +115,7 @@ extension TrainCommands {
             validation accuracy, and the accuracy on the test split of the data it was trained \
             on (evaluated now). `plot m1 m2 m3` overlays their loss curves.
             """,
-        examples: [Example("data = mnist\na = train data epochs=1 examples=256 batch=64 units=8\nb = train data cell=gru epochs=1 examples=256 batch=64 units=8\ncompare a b", deterministic: false)],
+        examples: [Example("data = mnist\na = train data epochs=2 examples=4000 batch=32 units=32 lr=0.01\nb = train data cell=gru epochs=2 examples=4000 batch=32 units=32 lr=0.01\ncompare a b", deterministic: false)],
         run: { call in
             let items = call.arguments["models"].sequenceItems ?? [call.arguments["models"]]
             var models: [ModelObject] = []
