@@ -105,6 +105,12 @@ public enum ErrorExplanation {
         return "split: axis \(ax) of \(x.noun) has length \(n) = \(sections)·\(n / sections) + \(n % sections), not a multiple of \(sections) (array_split allows unequal pieces)"
     }
 
+    /// `split 4 x`: a number where the array goes and the array where the sections go.
+    public static func splitSwapped(number: String, array: NamedShape) -> String {
+        "split: the array to cut comes first and the number of pieces second; \(number) is a number and \(array.noun) "
+            + "is the array: split \(array.name ?? "x") \(number)"
+    }
+
     /// `x.transpose(axes)` with the wrong number of axes.
     public static func transpose(_ x: NamedShape, axes: [Int]) -> String? {
         guard axes.count != x.shape.count else { return nil }

@@ -2,8 +2,9 @@ import Tensor
 import Printing
 
 /// `unroll … trace=true`: one line per step of the cell —
-/// `step 3: x (2,3) + h (2,128) → gates (2,512) → c (2,128), h (2,128)` — so the shape of
-/// every quantity of `static_rnn` is visible, with each step's output on request.
+/// `step 3: [x (2,3), h (2,128)] (2,131) → gates (2,512) → c (2,128), h (2,128)` — so the shape
+/// of every quantity of `static_rnn` is visible, with each step's output on request. The
+/// bracket is the concatenation `concat([x, h], 1)` the cell's kernel multiplies (not a sum).
 public enum UnrollTrace {
     /// A shape without spaces, the way the per-step lines write it: `(2,128)`.
     static func compact(_ shape: [Int]) -> String {
@@ -16,7 +17,8 @@ public enum UnrollTrace {
     public static func line(step t: Int, x: [Int], units: Int, gateBlocks: Int = 4, stateNames: [String] = ["c", "h"]) -> String {
         let batch = x.first ?? 0
         let h = compact([batch, units])
-        return "step \(t): x \(compact(x)) + h \(h) → gates \(compact([batch, gateBlocks * units])) → "
+        let joined = compact([batch, (x.count > 1 ? x[1] : 0) + units])
+        return "step \(t): [x \(compact(x)), h \(h)] \(joined) → gates \(compact([batch, gateBlocks * units])) → "
             + stateNames.map { "\($0) \(h)" }.joined(separator: ", ")
     }
 

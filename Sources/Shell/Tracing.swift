@@ -204,6 +204,13 @@ extension Evaluator {
             guard let x = named("a"), let axes = bound.ints("axes") else { return nil }
             return ErrorExplanation.transpose(x, axes: axes)
         case "split":
+            // `split 4 x`: the arguments the wrong way round.
+            if let ary = bound.array("ary"), ary.ndim == 0, let cuts = bound["indices_or_sections"].sequenceItems, !cuts.isEmpty {
+                let texts = positionalTexts(inputs, command: name)
+                let number = texts.first.flatMap { $0 } ?? ValueFormatter.str(.scalar(ary))
+                let array = NamedShape(texts.count > 1 ? texts[1] : nil, [cuts.count])
+                return ErrorExplanation.splitSwapped(number: number, array: array)
+            }
             guard let x = named("ary"), case .int(let n) = bound["indices_or_sections"] else { return nil }
             return ErrorExplanation.split(x, sections: n, axis: bound.int("axis") ?? 0)
         default:

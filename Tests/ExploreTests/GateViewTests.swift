@@ -58,6 +58,6 @@ import Printing
     }
 
     @Test func unrollLines() {
-        #expect(UnrollTrace.line(step: 3, x: [2, 3], units: 128) == "step 3: x (2,3) + h (2,128) → gates (2,512) → c (2,128), h (2,128)")
+        #expect(UnrollTrace.line(step: 3, x: [2, 3], units: 128) == "step 3: [x (2,3), h (2,128)] (2,131) → gates (2,512) → c (2,128), h (2,128)")
     }
 }

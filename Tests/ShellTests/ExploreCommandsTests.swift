@@ -116,10 +116,43 @@ import Testing
         let text = transcript("explain transpose x 1 0 2", in: shell)
         #expect(text.contains("  y[i, j, k] = x[j, i, k]: y[0] holds row 0 of every image"))
         #expect(transcript("explain reshape (x.T) 4 6", in: shell).contains("copy: x.T is not C-contiguous"))
-        #expect(transcript("explain split (arange 6) 3", in: shell).hasPrefix("x = arange 6\nsplit x (6,) along axis 0"))
+        // The temporary is not called `x`: that is a variable of this workspace.
+        #expect(transcript("explain split (arange 6) 3", in: shell).hasPrefix("t = arange 6\nsplit t (6,) along axis 0"))
         #expect(transcript("explain flip x", in: shell).hasPrefix("error: explain knows reshape, transpose and split, not 'flip'"))
         _ = shell.execute("t = x.transpose(1, 0, 2)")
         #expect(transcript("info t", in: shell).contains("  view          yes: shares memory with x"))
+    }
+
+    /// What a new learner tripped over in the explorer (issue 13 §7).
+    @Test func explainNamesTemporariesApartAndTakesXDotT() {
+        let shell = Interpreter()
+        _ = shell.execute("x = arange 24 | reshape 2 4 3")
+        let reshaped = transcript("explain reshape (x.transpose(1, 0, 2)) 4 6", in: shell).split(separator: "\n")
+        #expect(reshaped.first == "t = x.transpose(1, 0, 2)")
+        #expect(reshaped.contains("  y[i, j] = t[i, j // 3, j % 3]"))
+        _ = shell.execute("m = arange 6 | reshape 2 3")
+        #expect(transcript("explain m.T", in: shell).hasPrefix("transpose m (2, 3) → y (3, 2): the axes are reordered to (1, 0)\n  y[i, j] = m[j, i]"))
+        #expect(transcript("explain nope", in: shell).hasPrefix("error: explain needs an op and its array"))
+    }
+
+    @Test func splitWithItsArgumentsSwappedTeaches() {
+        let shell = Interpreter()
+        _ = shell.execute("x = arange 8")
+        #expect(transcript("split 4 x", in: shell).hasSuffix(
+            "split: the array to cut comes first and the number of pieces second; 4 is a number and x is the array: split x 4"))
+        #expect(transcript("np.split(4, x)", in: shell).hasSuffix("4 is a number and x is the array: split x 4"))
+    }
+
+    /// `gates` builds a fresh cell as `step` does, and its result holds the gate arrays.
+    @Test func gatesReturnsItsArraysAndBuildsAFreshCell() {
+        let shell = Interpreter()
+        let out = transcript("lstm = cell 4; g = gates lstm (ones((2, 3))); g.f.shape; g.f_pre.dtype; g.c.shape; lstm.input_size", in: shell)
+        #expect(out == "(2, 4)\nfloat32\n(2, 4)\n3")
+        #expect(transcript("g", in: shell).contains("f "))
+        #expect(transcript("heatmap g.f", in: shell).hasPrefix("(2, 4) float32"))
+        #expect(transcript("g.nope", in: shell).hasPrefix("error: "))
+        let gru = transcript("r = cell 4 kind='gru'; g2 = gates r (ones((1, 2))); g2.u.shape", in: shell)
+        #expect(gru == "(1, 4)")
     }
 
     @Test func trackLabelsPlainAndColoured() {

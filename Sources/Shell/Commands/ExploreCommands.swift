@@ -53,8 +53,8 @@ enum ExploreCommands {
     static let explain = Command(
         name: "explain", category: "Explore",
         summary: "Say what reshape, transpose or split does to an array: words, index formula, view or copy.",
-        parameters: [Parameter("op", .word, help: "reshape, transpose or split"),
-                     Parameter("a", .array, help: "the array, as you would pass it to the op"),
+        parameters: [Parameter("op", .word, help: "reshape, transpose or split (or VAR.T)"),
+                     Parameter("a", .array, default: .none, help: "the array, as you would pass it to the op"),
                      Parameter("args", .value, default: .tuple([]), variadic: true,
                                help: "the op's own arguments: a shape, axes, or sections/indices")],
         options: [Parameter("axis", .int, default: .int(0), help: "split: the axis to cut along"),
@@ -72,8 +72,21 @@ enum ExploreCommands {
                    Example("t = (arange 24 | reshape 2 4 3).transpose(1, 0, 2)\nexplain reshape t -1 3")],
         run: { call in
             let a = call.arguments
-            guard let x = a.array("a"), let op = a.string("op") else { return .none }
-            let (name, defined) = displayName(call.evaluator.argumentText(a, "a", command: "explain"))
+            guard let op = a.string("op") else { return .none }
+            // `explain x.T`: the transpose of a variable, written as numpy writes it.
+            if !a.isGiven("a") {
+                guard op.hasSuffix(".T"), case .array(let x)? = call.workspace[String(op.dropLast(2))] else {
+                    throw call.error("explain needs an op and its array: explain transpose x 1 0 2, explain reshape x -1 3, explain split x 4, or explain x.T",
+                                     argument: "op")
+                }
+                let name = String(op.dropLast(2))
+                let names = try axisNames(call, given: a["names"], for: name, ndim: x.ndim)
+                call.print(try Explain.transpose(x, nil, name: name, result: resultName(avoiding: name, "y"), axisNames: names))
+                return .none
+            }
+            guard let x = a.array("a") else { return .none }
+            let (name, defined) = displayName(call.evaluator.argumentText(a, "a", command: "explain"),
+                                              taken: Set(call.workspace.userNames))
             if let defined { call.print(defined) }
             let names = try axisNames(call, given: a["names"], for: name, ndim: x.ndim)
             let rest = a["args"].sequenceItems ?? []
@@ -105,10 +118,28 @@ enum ExploreCommands {
 
     /// A source as formulas can name it: what the user typed when it reads as one Python
     /// operand (`x`, `outs[-1]`, `x.T`), else `x`, with a line saying what `x` stands for.
-    static func displayName(_ text: String?) -> (name: String, definition: String?) {
-        guard let text, !text.isEmpty else { return ("x", nil) }
-        if text.contains(" ") || text.contains("|") { return ("x", "x = \(text)") }
+    /// A temporary gets a name that is neither a workspace variable nor a name inside the
+    /// expression (`(x.transpose(1, 0, 2))` must not be called `x`), and loses its outer brackets.
+    static func displayName(_ text: String?, taken: Set<String> = []) -> (name: String, definition: String?) {
+        guard var text, !text.isEmpty else { return ("x", nil) }
+        if text.contains(" ") || text.contains("|") {
+            while text.hasPrefix("("), text.hasSuffix(")"), balanced(text.dropFirst().dropLast()) {
+                text = String(text.dropFirst().dropLast())
+            }
+            let used = Set(text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init)).union(taken)
+            let name = ["x", "t", "a", "v", "src", "tmp"].first { !used.contains($0) } ?? "tmp_\(used.count)"
+            return (name, "\(name) = \(text)")
+        }
         return (text, nil)
+    }
+
+    /// True when the brackets of `s` never close more than they opened.
+    static func balanced(_ s: Substring) -> Bool {
+        var depth = 0
+        for c in s {
+            if c == "(" { depth += 1 } else if c == ")" { depth -= 1; if depth < 0 { return false } }
+        }
+        return depth == 0
     }
 
     /// `y` unless the source is called that.
@@ -380,9 +411,12 @@ enum ExploreCommands {
             `concat([x, h], 1) @ kernel + bias` split into the four gates i (input), j \
             (candidate), f (forget, with forget_bias added) and o (output), each gate's range \
             before and after its sigmoid or tanh, and the new `c = c*f + i*j` and \
-            `h = tanh(c)*o`. `values=True` prints the arrays; `heatmap` draws any of them.
+            `h = tanh(c)*o`. `values=True` prints the arrays. Assigned (`g = gates …`), the \
+            gates are arrays: `g.f` (an activation), `g.f_pre` (before it), `g.c`, `g.h` — \
+            so `heatmap g.f` draws one. A fresh cell is built on this step, as `step` builds it.
             """,
-        examples: [Example("kernel = full((7, 16), 0.1, dtype=float32)\ngates (kernel, zeros(16)) (ones((2, 3)))")],
+        examples: [Example("kernel = full((7, 16), 0.1, dtype=float32)\ngates (kernel, zeros(16)) (ones((2, 3)))"),
+                   Example("lstm = cell 4\ng = gates lstm (ones((2, 3)))\ng.f.shape")],
         run: { call in
             let a = call.arguments
             guard let x = a.array("x") else { return .none }
@@ -397,8 +431,7 @@ enum ExploreCommands {
                                 cell: ev.argumentText(a, "cell", command: "gates") ?? "cell",
                                 x: ev.argumentText(a, "x", command: "gates") ?? "x",
                                 state: state == nil ? nil : ev.argumentText(a, "state", command: "gates"))
-            call.print(view.text(values: a.bool("values") ?? false))
-            return .none
+            return .object(GatesObject(view, showValues: a.bool("values") ?? false))
         })
 
     /// An engine cell: a workspace cell itself, or one built from a record of weights (a
@@ -410,7 +443,7 @@ enum ExploreCommands {
         var forgetBias: Float = 1
         switch v {
         case .object(let o as CellObject):
-            guard o.cell.inputSize != nil else { throw notBuilt(call) }
+            // A fresh cell is built by the step itself, as `step` builds it.
             return o.cell
         case .record(let r):
             for f in r.fields {
