@@ -49,12 +49,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: fastMath),
 
-        .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Fixtures")]),
+        // What several test targets share (scratch directories for tests that write files).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RNNTests", dependencies: ["RNN", "Tensor"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DataTests", dependencies: ["Data", "Tensor"]),
+        .testTarget(name: "DataTests", dependencies: ["Data", "Tensor", "TestSupport"]),
         .testTarget(name: "ExploreTests", dependencies: ["Explore", "Tensor"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Tensor"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Tensor", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,34 +12,14 @@ enum Layout {
     /// stride-0 pairs are ambiguous and keep C order; when operands disagree, C order wins.
     static func iteratorOrder(shape: [Int], operands: [[Int]]) -> [Int] {
         let nd = shape.count
+        if nd < 2 { return Array(0..<nd) }
         // numpy sorts in reversed-C order (fastest first); do the same, then reverse.
         var perm = Array((0..<nd).reversed())
         func stride(_ op: Int, _ axis: Int) -> Int { shape[axis] == 1 ? 0 : operands[op][axis] }
-        if nd < 2 { return Array(0..<nd) }
-        for i0 in 1..<nd {
-            var ipos = i0
-            let j0 = perm[i0]
-            var i1 = i0 - 1
-            while i1 >= 0 {
-                let j1 = perm[i1]
-                var ambiguous = true, shouldSwap = false
-                for op in operands.indices {
-                    let s0 = stride(op, j0), s1 = stride(op, j1)
-                    if s0 != 0 && s1 != 0 {
-                        if s1.magnitude <= s0.magnitude { shouldSwap = false } else if ambiguous { shouldSwap = true }
-                        ambiguous = false
-                    }
-                }
-                if !ambiguous {
-                    if shouldSwap { ipos = i1 } else { break }
-                }
-                i1 -= 1
-            }
-            if ipos != i0 {
-                var k = i0
-                while k > ipos { perm[k] = perm[k - 1]; k -= 1 }
-                perm[ipos] = j0
-            }
+        insertionSort(&perm) { j0, j1 in
+            swapVote(operands.indices.lazy
+                .filter { stride($0, j0) != 0 && stride($0, j1) != 0 }
+                .map { (stride($0, j0).magnitude, stride($0, j1).magnitude) })
         }
         return perm.reversed()
     }
@@ -47,22 +27,27 @@ enum Layout {
     /// `PyArray_CreateMultiSortedStridePerm`: the same sort from the slowest axis, where an
     /// operand takes part in a comparison only if both axes have length other than 1.
     static func multiSortedOrder(shape: [Int], arrays: [NDArray]) -> [Int] {
-        let nd = shape.count
-        var perm = Array(0..<nd)
-        if nd < 2 { return perm }
-        for i0 in 1..<nd {
+        var perm = Array(0..<shape.count)
+        if perm.count < 2 { return perm }
+        insertionSort(&perm) { j0, j1 in
+            swapVote(arrays.lazy
+                .filter { $0.shape[j0] != 1 && $0.shape[j1] != 1 }
+                .map { ($0.strides[j1].magnitude, $0.strides[j0].magnitude) })
+        }
+        return perm
+    }
+
+    /// numpy's stable insertion sort of axes, shared by both orders: the axis at `i0` moves left
+    /// past every axis that `shouldSwap(moving, other)` says it goes before, and stops at the
+    /// first that says no; a pair no operand can compare (`nil`) is stepped over undecided.
+    private static func insertionSort(_ perm: inout [Int], shouldSwap: (_ moving: Int, _ other: Int) -> Bool?) {
+        for i0 in 1..<perm.count {
             var ipos = i0
             let j0 = perm[i0]
             var i1 = i0 - 1
             while i1 >= 0 {
-                let j1 = perm[i1]
-                var ambiguous = true, shouldSwap = false
-                for a in arrays where a.shape[j0] != 1 && a.shape[j1] != 1 {
-                    if a.strides[j0].magnitude <= a.strides[j1].magnitude { shouldSwap = false } else if ambiguous { shouldSwap = true }
-                    ambiguous = false
-                }
-                if !ambiguous {
-                    if shouldSwap { ipos = i1 } else { break }
+                if let swap = shouldSwap(j0, perm[i1]) {
+                    if swap { ipos = i1 } else { break }
                 }
                 i1 -= 1
             }
@@ -72,7 +57,18 @@ enum Layout {
                 perm[ipos] = j0
             }
         }
-        return perm
+    }
+
+    /// How numpy's sorts let several operands vote on one pair of axes: each operand that can
+    /// compare them gives two stride magnitudes `(low, high)` in the order the sort wants them;
+    /// the axes swap only if every such operand has `high > low` (the first decides, later ones
+    /// can only veto), and the pair is undecided (`nil`) when no operand can compare them.
+    private static func swapVote<S: Sequence>(_ votes: S) -> Bool? where S.Element == (UInt, UInt) {
+        var decision: Bool?
+        for (low, high) in votes {
+            if high <= low { decision = false } else if decision == nil { decision = true }
+        }
+        return decision
     }
 
     /// Dense positive strides for `shape` with axes laid out slowest-first in `order`.

@@ -1,22 +1,15 @@
 import Foundation
 import Testing
 import Tensor
+import TestSupport
 import Data
 
 /// Builds small MNIST-format datasets on disk (raw or gzip IDX files, Keras-style npz) so the
 /// loaders can be tested on known contents, good and corrupt.
 enum DataTestSupport {
-    static func tempDir(_ label: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rnnsh-data-\(label)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
-    }
-
-    static func remove(_ dir: String) { try? FileManager.default.removeItem(atPath: dir) }
-
-    static func write(_ path: String, _ bytes: [UInt8]) throws {
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-    }
+    static func tempDir(_ label: String) throws -> String { try ScratchDirectory("data-\(label)").path }
+    static func remove(_ dir: String) { ScratchDirectory.remove(dir) }
+    static func write(_ path: String, _ bytes: [UInt8]) throws { try ScratchDirectory.write(path, bytes) }
 
     static func be32(_ v: Int) -> [UInt8] { [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: v >> $0) } }
 

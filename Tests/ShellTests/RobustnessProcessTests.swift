@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Tensor
 @testable import Shell
@@ -10,11 +11,7 @@ import Tensor
 @Suite(.serialized) struct RobustnessProcessTests {
     typealias Running = TrainProcessTests.Running
 
-    static func tempDir(_ label: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rnnsh-robust-\(label)-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    static func tempDir(_ label: String) throws -> String { try ScratchDirectory("robust-\(label)").path }
 
     /// Runs `script` with bash (rnnsh's path in `$R`); returns the exit status and stderr.
     static func bash(_ script: String) throws -> (status: Int32, stderr: String) {

@@ -1,22 +1,15 @@
 import Foundation
 import Testing
 import Tensor
+import TestSupport
 @testable import Shell
 
 /// Helpers of the train/eval/data/cell command tests: scratch directories, small MNIST-format
 /// datasets written byte by byte (good and corrupt), and the TensorFlow fixture of RNNTests.
 enum TrainTestSupport {
-    static func tempDir(_ label: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rnnsh-train-\(label)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
-    }
-
-    static func remove(_ dir: String) { try? FileManager.default.removeItem(atPath: dir) }
-
-    static func write(_ path: String, _ bytes: [UInt8]) throws {
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-    }
+    static func tempDir(_ label: String) throws -> String { try ScratchDirectory("train-\(label)").path }
+    static func remove(_ dir: String) { ScratchDirectory.remove(dir) }
+    static func write(_ path: String, _ bytes: [UInt8]) throws { try ScratchDirectory.write(path, bytes) }
 
     static func be32(_ v: Int) -> [UInt8] { [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: v >> $0) } }
 

@@ -1,20 +1,14 @@
 import Foundation
 import Testing
 import Tensor
+import TestSupport
 
 /// Shared helpers for the .npy/.npz tests: temporary directories, running numpy (the oracle)
 /// through python3, and deterministic test arrays that Swift and numpy both know how to build.
 enum IOSupport {
     /// A fresh empty directory under the system temp dir.
-    static func tempDir(_ label: String = "io") throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rnnsh-\(label)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
-    }
-
-    static func remove(_ dir: String) {
-        try? FileManager.default.removeItem(atPath: dir)
-    }
+    static func tempDir(_ label: String = "io") throws -> String { try ScratchDirectory(label).path }
+    static func remove(_ dir: String) { ScratchDirectory.remove(dir) }
 
     struct PythonFailure: Error, CustomStringConvertible {
         let description: String
