@@ -39,10 +39,13 @@ let package = Package(
         .target(name: "RNN", dependencies: ["Tensor", "CKernels"], swiftSettings: fastMath),
         // Datasets: MNIST-format IDX files, Keras mnist.npz, batching, verified downloads.
         .target(name: "Data", dependencies: ["Tensor", "CZlib", "CCurl"]),
+        // TF1 graphs: ops with TF's names and static shapes, sessions, autodiff, optimizers; the
+        // unrolled RNN runs as one engine call. Never prints.
+        .target(name: "Graph", dependencies: ["Tensor", "RNN"]),
         // Tracing, explaining and tracking what shape ops do to data.
         .target(name: "Explore", dependencies: ["Tensor", "Printing", "RNN"]),
         // Lexer, parser, evaluator, workspace, the command registry, help and completion.
-        .target(name: "Shell", dependencies: ["Tensor", "Printing", "RNN", "Data", "Explore"]),
+        .target(name: "Shell", dependencies: ["Tensor", "Printing", "RNN", "Data", "Explore", "Graph"]),
         // The executable: flags, the REPL loop and the line editor.
         .executableTarget(name: "rnnsh", dependencies: [
             "Shell", "CReadline",
@@ -54,6 +57,7 @@ let package = Package(
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RNNTests", dependencies: ["RNN", "Tensor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GraphTests", dependencies: ["Graph", "RNN", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DataTests", dependencies: ["Data", "Tensor", "TestSupport"]),
         .testTarget(name: "ExploreTests", dependencies: ["Explore", "Tensor"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Tensor", "TestSupport"]),

@@ -18,14 +18,14 @@ public struct AdamConfig: Sendable, Equatable {
 }
 
 /// The optimizer's state for one flat parameter vector: first and second moments and the powers.
-final class AdamState: @unchecked Sendable {
-    let config: AdamConfig
+public final class AdamState: @unchecked Sendable {
+    public let config: AdamConfig
     let m: FloatBuffer, v: FloatBuffer
     let count: Int
     private(set) var beta1Power: Float, beta2Power: Float
-    private(set) var steps = 0
+    public private(set) var steps = 0
 
-    init(count: Int, config: AdamConfig) {
+    public init(count: Int, config: AdamConfig) {
         self.config = config
         self.count = count
         m = FloatBuffer(count); v = FloatBuffer(count)
@@ -45,7 +45,7 @@ final class AdamState: @unchecked Sendable {
     }
 
     /// One update of `params` with `grads` (both `count` floats).
-    func apply(params w: UnsafeMutablePointer<Float>, grads g: UnsafePointer<Float>) {
+    public func apply(params w: UnsafeMutablePointer<Float>, grads g: UnsafePointer<Float>) {
         let one: Float = 1
         let alpha = config.learningRate * (one - beta2Power).squareRoot() / (one - beta1Power)
         typealias V = SIMD8<Float>

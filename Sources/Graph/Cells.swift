@@ -1,0 +1,136 @@
+import Tensor
+import RNN
+
+/// A TF1 RNN cell object (`rnn_cell.BasicLSTMCell(128)`, `BasicRNNCell`): its size and
+/// options. Like TF1's cell it creates its variables the first time an RNN runs it (named under
+/// that RNN's scope: `rnn/basic_lstm_cell/kernel`, `…/bias`) and reuses them after.
+public final class GraphCell: @unchecked Sendable, CustomStringConvertible {
+    public let kind: CellKind
+    public let units: Int
+    public let forgetBias: Float
+    /// The variables once built (kernel, bias) and the input width they were built for.
+    public private(set) var variables: [GraphTensor]?
+    public private(set) var input: Int?
+
+    public init(kind: CellKind, units: Int, forgetBias: Float = 1) throws(TensorError) {
+        guard kind != .gru else { throw TensorError("rnnsh's tensorflow has no tf.nn.rnn_cell.GRUCell graph op (yet)", kind: .notImplementedError) }
+        guard units > 0 else { throw TensorError("num_units must be positive, got \(units)", kind: .valueError) }
+        self.kind = kind; self.units = units; self.forgetBias = forgetBias
+    }
+
+    /// `(c, h)` for the LSTM, `h` alone for the RNN cell.
+    public var stateNames: [String] { kind.stateNames }
+    public var stateSize: Int { units }
+    public var outputSize: Int { units }
+    public var description: String { "<\(kind.tfClass) units=\(units)>" }
+
+    func build(graph: Graph, scope: String, input: Int) throws(TensorError) -> [GraphTensor] {
+        if let v = variables {
+            guard v[0].graph === graph else { throw TensorError("this cell's variables belong to another graph", kind: .valueError) }
+            guard self.input == input else {
+                throw TensorError("Dimensions must be equal: the cell was built for inputs of \(self.input ?? 0), got \(input)", kind: .valueError)
+            }
+            return v
+        }
+        let engine = SequenceEngine(kind: kind, units: units, input: input, options: CellOptions(forgetBias: forgetBias), threads: 1)
+        let spec = RecurrentSpec(kind: kind, units: units, input: input, forgetBias: forgetBias, layout: .steps, steps: 0,
+                                 hasInitialState: false, variables: [], cellID: graph.ops.count)
+        var made: [GraphTensor] = []
+        for (part, v) in engine.variables.enumerated() {
+            let name = "\(scope)/\(kind.scope)/\(v.name)"
+            let initName = name + "/Initializer"
+            graph.naming.reserve(initName)
+            let initial = graph.tensor(graph.append(initName, type: "Initializer", .cellInitial(spec, part: part), inputs: [],
+                                                    outputs: [(.known(v.shape), .float32)]))
+            made.append(try graph.variable(initial, name: name))
+        }
+        variables = made
+        self.input = input
+        return made
+    }
+}
+
+extension Graph {
+    /// `rnn.rnn` / `tf.nn.static_rnn(cell, inputs, initial_state=, dtype=, scope=)`: the cell
+    /// unrolled over a list of `[batch, input]` tensors, as ONE op that the engine runs
+    /// forward and backward. Returns every step's output and the final state parts (for the
+    /// LSTM `(c, h)`, h being the last output), named as TF1's unrolled ops were
+    /// (`rnn/basic_lstm_cell/Mul_2:0`, …, `rnn/basic_lstm_cell/Add_55:0`).
+    public func staticRNN(_ cell: GraphCell, _ inputs: [GraphTensor], initialState: [GraphTensor]? = nil,
+                          scope: String? = nil) throws(TensorError) -> (outputs: [GraphTensor], state: [GraphTensor]) {
+        guard let first = inputs.first else { throw TensorError("inputs must not be empty", kind: .valueError) }
+        for x in inputs {
+            guard x.graph === self else { throw TensorError("inputs must be from the same graph", kind: .valueError) }
+            guard x.shape.rank == nil || x.shape.rank == 2 else {
+                throw TensorError("Expected inputs of rank 2 ([batch, input]), got shape \(x.shape) for \(x.name)", kind: .valueError)
+            }
+        }
+        guard let input = inputs.compactMap({ $0.shape.dim(1) }).first else {
+            throw TensorError("Input size (dimension 1 of inputs) must be accessible via shape inference, but saw value None.", kind: .valueError)
+        }
+        let batch = inputs.compactMap { $0.shape.dim(0) }.first
+        let T = inputs.count
+        let s = uniqueName(scope, "rnn")
+        let vars = try cell.build(graph: self, scope: scope ?? (s.hasPrefix("rnn") ? "rnn" : s), input: input)
+        let spec = try recurrentSpec(cell, input: input, layout: .steps, steps: T, initial: initialState, vars: vars)
+        let cellScope = s + "/" + cell.kind.scope
+        func numbered(_ base: String, _ k: Int) -> String { k == 0 ? "\(cellScope)/\(base):0" : "\(cellScope)/\(base)_\(k):0" }
+        let stepName: (Int) -> String = cell.kind == .lstm ? { numbered("Mul", 3 * $0 + 2) } : { numbered("Tanh", $0) }
+        var names = (0..<T).map(stepName)
+        var outs: [(StaticShape, DType)] = [(StaticShape, DType)](repeating: (StaticShape([batch, cell.units]), first.dtype), count: T)
+        if cell.kind == .lstm { names.append(numbered("Add", 2 * (T - 1) + 1)) }
+        names.append(stepName(T - 1))
+        outs += [(StaticShape, DType)](repeating: (StaticShape([batch, cell.units]), first.dtype), count: spec.stateParts)
+        naming.reserve(cellScope)
+        let id = append(s, type: "StaticRNN", .recurrent(spec), inputs: inputs + vars + (initialState ?? []),
+                        outputs: outs, outputNames: names)
+        let outputs = (0..<T).map { tensor(id, $0) }
+        var state = (0..<spec.stateParts).map { tensor(id, T + $0) }
+        state[state.count - 1] = outputs[T - 1]   // TF's final h is the last output itself
+        return (outputs, state)
+    }
+
+    /// `tf.nn.dynamic_rnn(cell, inputs, initial_state=, dtype=, time_major=)`: one
+    /// `[batch, time, input]` tensor (`[time, batch, input]` when time-major) in, the outputs as
+    /// one tensor of the same layout and the final state out, named as TF1's while loop named
+    /// them (`rnn/transpose_1:0`, `rnn/while/Exit_3:0`, …).
+    public func dynamicRNN(_ cell: GraphCell, _ x: GraphTensor, initialState: [GraphTensor]? = nil, timeMajor: Bool = false,
+                           scope: String? = nil) throws(TensorError) -> (outputs: GraphTensor, state: [GraphTensor]) {
+        guard x.graph === self else { throw TensorError("inputs must be from this graph", kind: .valueError) }
+        guard let d = x.shape.dims, d.count == 3 else {
+            throw TensorError("dynamic_rnn needs inputs of rank 3 (\(timeMajor ? "[time, batch, input]" : "[batch, time, input]")), got shape \(x.shape)", kind: .valueError)
+        }
+        guard let input = d[2] else {
+            throw TensorError("Input size (depth of inputs) must be accessible via shape inference, but saw value None.", kind: .valueError)
+        }
+        let s = uniqueName(scope, "rnn")
+        let vars = try cell.build(graph: self, scope: scope ?? (s.hasPrefix("rnn") ? "rnn" : s), input: input)
+        let T = timeMajor ? d[0] : d[1], B = timeMajor ? d[1] : d[0]
+        let spec = try recurrentSpec(cell, input: input, layout: timeMajor ? .timeMajor : .batchMajor, steps: T ?? -1,
+                                     initial: initialState, vars: vars)
+        var names = [timeMajor ? "\(s)/TensorArrayStack/TensorArrayGatherV3:0" : "\(s)/transpose_1:0"]
+        names += (0..<spec.stateParts).map { "\(s)/while/Exit_\(3 + $0):0" }
+        var outs: [(StaticShape, DType)] = [(StaticShape(timeMajor ? [T, B, cell.units] : [B, T, cell.units]), x.dtype)]
+        outs += [(StaticShape, DType)](repeating: (StaticShape([B, cell.units]), x.dtype), count: spec.stateParts)
+        let id = append(s, type: "DynamicRNN", .recurrent(spec), inputs: [x] + vars + (initialState ?? []),
+                        outputs: outs, outputNames: names)
+        return (tensor(id, 0), (0..<spec.stateParts).map { tensor(id, 1 + $0) })
+    }
+
+    private func recurrentSpec(_ cell: GraphCell, input: Int, layout: RecurrentSpec.Layout, steps: Int,
+                               initial: [GraphTensor]?, vars: [GraphTensor]) throws(TensorError) -> RecurrentSpec {
+        if let s = initial {
+            guard s.count == cell.stateNames.count else {
+                throw TensorError("initial_state must have \(cell.stateNames.count) parts (\(cell.stateNames.joined(separator: ", "))), got \(s.count)", kind: .valueError)
+            }
+            for t in s {
+                guard t.graph === self else { throw TensorError("initial_state must be from this graph", kind: .valueError) }
+                if let u = t.shape.dim(1), u != cell.units {
+                    throw TensorError("initial_state has shape \(t.shape); the cell's state has \(cell.units) units", kind: .valueError)
+                }
+            }
+        }
+        return RecurrentSpec(kind: cell.kind, units: cell.units, input: input, forgetBias: cell.forgetBias, layout: layout,
+                             steps: steps, hasInitialState: initial != nil, variables: vars.map(\.op), cellID: vars[0].op)
+    }
+}

@@ -1,0 +1,173 @@
+import Tensor
+import RNN
+
+/// Reverse-mode differentiation over the graph (TF1's `tf.gradients`, which `minimize` uses):
+/// from d loss/d loss = 1, each op on a path between a variable and the loss turns its outputs'
+/// gradients into its inputs', in reverse graph order, summing where a tensor is used twice.
+/// Values come from the forward pass of the same run. Ops off every such path are skipped, so
+/// training the tutorial's model never differentiates the shape ops on the images.
+enum Gradients {
+    /// The variables (op ids) `loss` depends on.
+    static func variablesReaching(_ loss: GraphTensor, in g: Graph) -> Set<Int> {
+        var seen = Set<Int>(), stack = [loss.op], found = Set<Int>()
+        while let op = stack.popLast() {
+            if !seen.insert(op).inserted { continue }
+            if case .variable = g.ops[op].kind { found.insert(op) }
+            for i in g.ops[op].inputs { stack.append(i.op) }
+        }
+        return found
+    }
+
+    /// The ops on a path from one of `variables` to `loss`.
+    static func path(to loss: GraphTensor, from variables: Set<Int>, in g: Graph) -> Set<Int> {
+        var ancestors = Set<Int>(), stack = [loss.op]
+        while let op = stack.popLast() {
+            if !ancestors.insert(op).inserted { continue }
+            for i in g.ops[op].inputs { stack.append(i.op) }
+        }
+        var depends = Set<Int>()
+        for op in ancestors.sorted() {
+            if variables.contains(op) || g.ops[op].inputs.contains(where: { depends.contains($0.op) }) { depends.insert(op) }
+        }
+        return depends
+    }
+
+    /// d loss / d variable for each of `variables` (op id → gradient; absent: no path).
+    static func compute(loss: GraphTensor, variables: [Int], run: inout Run) throws(TensorError) -> [Int: NDArray] {
+        let g = run.graph
+        let onPath = path(to: loss, from: Set(variables), in: g)
+        var grads: [GraphTensor: NDArray] = [:]
+        let lossValue = try run.value(loss)
+        grads[loss] = try NDArray.ones(lossValue.shape, dtype: .float32)
+        func add(_ t: GraphTensor, _ d: NDArray) throws(TensorError) {
+            if let old = grads[t] { grads[t] = try NDArray.add(.array(old), .array(d)) } else { grads[t] = d }
+        }
+        for id in onPath.sorted(by: >) {
+            let op = g.ops[id]
+            if case .variable = op.kind { continue }
+            let outGrads = (0..<op.outputs.count).map { grads[GraphTensor(graph: g, op: id, index: $0)] }
+            if outGrads.allSatisfy({ $0 == nil }) { continue }
+            let wanted = op.inputs.map { onPath.contains($0.op) && run.feeds[$0] == nil }
+            if !wanted.contains(true) { continue }
+            var xs: [NDArray] = []
+            for t in op.inputs { xs.append(try run.value(t)) }
+            let inGrads = try backward(id, op, xs, outGrads, wanted, run: &run)
+            for (k, t) in op.inputs.enumerated() where wanted[k] {
+                if k < inGrads.count, let d = inGrads[k] { try add(t, d) }
+            }
+        }
+        var out: [Int: NDArray] = [:]
+        for v in variables { if let d = grads[GraphTensor(graph: g, op: v, index: 0)] { out[v] = d } }
+        return out
+    }
+
+    /// The gradient of each input of one op.
+    static func backward(_ id: Int, _ op: Op, _ x: [NDArray], _ dy: [NDArray?], _ wanted: [Bool],
+                         run: inout Run) throws(TensorError) -> [NDArray?] {
+        func zeros(_ a: NDArray) throws(TensorError) -> NDArray { try NDArray.zeros(a.shape, dtype: .float32) }
+        switch op.kind {
+        case .recurrent(let spec):
+            return try run.session.recurrentGradients(id, spec, inputs: x, outputGrads: dy, wanted: wanted)
+        default: break
+        }
+        guard let d = dy[0] ?? (op.outputs.count > 1 ? nil : nil) else {
+            // Multi-output ops (split, unstack) may have gradients on some outputs only.
+            if case .split = op.kind {} else if case .unstack = op.kind {} else { return [] }
+            return try multiOutput(op, x, dy)
+        }
+        switch op.kind {
+        case .transpose(let perm):
+            let p = perm ?? Array((0..<x[0].ndim).reversed())
+            var inverse = [Int](repeating: 0, count: p.count)
+            for (i, a) in p.enumerated() { inverse[a] = i }
+            return [try d.transpose(inverse)]
+        case .reshape:
+            return [try d.reshape(x[0].shape)]
+        case .split, .unstack:
+            return try multiOutput(op, x, dy)
+        case .concat(let axis):
+            let a = try ShapeInference.axis(axis, rank: x[0].ndim, "concat")
+            var out: [NDArray?] = []
+            var start = 0
+            for xi in x {
+                let n = xi.shape[a]
+                var items = [IndexItem](repeating: .all, count: d.ndim)
+                items[a] = .slice(start: start, stop: start + n, step: nil)
+                out.append(try d.subscripted(items))
+                start += n
+            }
+            return out
+        case .matmul:
+            return [wanted[0] ? try NDArray.matmul(d, try x[1].transpose()) : nil,
+                    wanted[1] ? try NDArray.matmul(try x[0].transpose(), d) : nil]
+        case .binary(let k):
+            var da: NDArray, db: NDArray
+            switch k {
+            case .add: da = d; db = d
+            case .sub: da = d; db = try NDArray.subtract(.int(0), .array(d))
+            case .mul:
+                da = try NDArray.multiply(.array(d), .array(x[1]))
+                db = try NDArray.multiply(.array(d), .array(x[0]))
+            case .div:
+                da = try NDArray.divide(.array(d), .array(x[1]))
+                // d(a/b)/db = -a/b²
+                let q = try NDArray.divide(.array(x[0]), .array(try NDArray.multiply(.array(x[1]), .array(x[1]))))
+                db = try NDArray.multiply(.array(d), .array(try NDArray.subtract(.int(0), .array(q))))
+            }
+            return [wanted[0] ? try unbroadcast(da, to: x[0].shape) : nil, wanted[1] ? try unbroadcast(db, to: x[1].shape) : nil]
+        case .softmax:
+            let y = try run.value(GraphTensor(graph: run.graph, op: id, index: 0))
+            let dot = try NDArray.multiply(.array(d), .array(y)).sum(axis: [y.ndim - 1], keepdims: true)
+            return [try NDArray.multiply(.array(try NDArray.subtract(.array(d), .array(dot))), .array(y))]
+        case .softmaxCrossEntropy:
+            let back = try Kernels.crossEntropy(logits: x[0], labels: x[1]).backprop
+            let scale = try d.reshape(d.shape + [1])
+            return [try NDArray.multiply(.array(back), .array(scale)), nil]
+        case .reduce(let kind, let axes, let keepdims):
+            let shape = x[0].shape
+            var ax = Set<Int>()
+            if let a = axes { for v in a { ax.insert(try ShapeInference.axis(v, rank: shape.count, "reduce")) } } else { ax = Set(0..<shape.count) }
+            var kept = shape
+            for a in ax { kept[a] = 1 }
+            let dk = keepdims ? d : try d.reshape(kept)
+            var g = try NDArray.add(.array(dk), .array(try NDArray.zeros(shape, dtype: .float32)))
+            if kind == .mean {
+                let n = ax.reduce(1) { $0 * shape[$1] }
+                g = try NDArray.divide(.array(g), .array(NDArray(scalar: Float(max(n, 1)))))
+            }
+            return [g]
+        case .cast:
+            return [x[0].dtype == .float32 || x[0].dtype == .float64 ? try d.astype(x[0].dtype) : nil]
+        default:
+            return []
+        }
+    }
+
+    private static func multiOutput(_ op: Op, _ x: [NDArray], _ dy: [NDArray?]) throws(TensorError) -> [NDArray?] {
+        switch op.kind {
+        case .split(let axis, let count):
+            let a = try ShapeInference.axis(axis, rank: x[0].ndim, "split")
+            var shape = x[0].shape; shape[a] /= max(count, 1)
+            var parts: [NDArray] = []
+            for k in 0..<count { if let v = dy[k] { parts.append(v) } else { parts.append(try NDArray.zeros(shape, dtype: .float32)) } }
+            return [try NDArray.concatenate(parts, axis: a)]
+        case .unstack(let axis, let count):
+            let a = try ShapeInference.axis(axis, rank: x[0].ndim, "unstack")
+            var shape = x[0].shape; shape.remove(at: a)
+            var parts: [NDArray] = []
+            for k in 0..<count { if let v = dy[k] { parts.append(v) } else { parts.append(try NDArray.zeros(shape, dtype: .float32)) } }
+            return [try NDArray.stack(parts, axis: a)]
+        default: return []
+        }
+    }
+
+    /// Sums a broadcast gradient back to the input's shape.
+    static func unbroadcast(_ d: NDArray, to shape: [Int]) throws(TensorError) -> NDArray {
+        if d.shape == shape { return d }
+        let extra = d.ndim - shape.count
+        var axes = Array(0..<max(extra, 0))
+        for (i, n) in shape.enumerated() where n == 1 && d.shape[i + extra] != 1 { axes.append(i + extra) }
+        let s = axes.isEmpty ? d : try d.sum(axis: axes, keepdims: true)
+        return try s.reshape(shape)
+    }
+}

@@ -1,0 +1,103 @@
+import Tensor
+import RNN
+
+/// What an op computes. The cases are the TF1 API the tutorials of its era use; each case's
+/// shape rule is in `ShapeInference`, its value in `Kernels`, its gradient in `Gradients`.
+public enum OpKind: Sendable {
+    /// Fed by `feed_dict`.
+    case placeholder
+    /// A TF1 variable: its value lives in a session; `initial` is the tensor its initializer
+    /// computes (a random draw, a constant, zeros).
+    case variable(initial: GraphTensor, trainable: Bool)
+    case constant(NDArray)
+    /// `random_normal`/`truncated_normal`/`random_uniform` of a fixed shape, drawn from the
+    /// graph's seeded stream.
+    case random(RandomKind, shape: [Int], a: Float, b: Float)
+    /// The initial values of a cell's variables (TF1's initializers for it), drawn from the
+    /// graph's seeded stream: the cell's whole flat slice, `part` selects kernel or bias.
+    case cellInitial(RecurrentSpec, part: Int)
+    case transpose([Int]?)
+    case reshape([Int])
+    /// Equal pieces along `axis` (outputs `count`).
+    case split(axis: Int, count: Int)
+    case unstack(axis: Int, count: Int)
+    case concat(axis: Int)
+    case matmul
+    case binary(BinaryKind)
+    case softmax
+    /// Per-row cross-entropy of softmax(logits) against labels: inputs (logits, labels).
+    case softmaxCrossEntropy
+    case reduce(ReduceKind, axes: [Int]?, keepdims: Bool)
+    case argmax(axis: Int)
+    case equal
+    case cast(DType)
+    /// A cell unrolled over a sequence, run as one engine call (see `RecurrentSpec`).
+    case recurrent(RecurrentSpec)
+    /// `global_variables_initializer()`: assigns every variable its initial value.
+    case initializer([Int])
+    /// `optimizer.minimize(loss)`: one update of `variables` (op ids) from d loss/d variable.
+    case minimize(OptimizerSpec)
+}
+
+public enum RandomKind: String, Sendable { case normal, truncatedNormal, uniform }
+public enum BinaryKind: String, Sendable {
+    case add, sub, mul, div
+    /// TF's op name (the `name` of the op) and type (in shape errors).
+    var opName: String { self == .div ? "truediv" : rawValue }
+    var opType: String {
+        switch self { case .add: return "Add"; case .sub: return "Sub"; case .mul: return "Mul"; case .div: return "RealDiv" }
+    }
+}
+public enum ReduceKind: String, Sendable { case mean, sum }
+
+/// One output of an op: its full TF name (`split:3`, `rnn/basic_lstm_cell/Mul_5:0`), static
+/// shape and dtype.
+public struct OutputSpec: Sendable {
+    public var name: String
+    public var shape: StaticShape
+    public var dtype: DType
+}
+
+/// A node of the graph.
+public struct Op: Sendable {
+    public var name: String
+    public var kind: OpKind
+    public var inputs: [GraphTensor]
+    public var outputs: [OutputSpec]
+    /// TF's op type, for `<tf.Operation 'init' type=NoOp>`.
+    public var type: String
+}
+
+/// How a cell is unrolled: `static_rnn` over a list of `[batch, input]` tensors, or
+/// `dynamic_rnn` over one `[batch, time, input]` (`timeMajor`: `[time, batch, input]`) tensor.
+/// Inputs of the op: the step tensors (or the one sequence tensor), then the cell's variables
+/// (kernel, bias), then the initial state parts when given. Outputs: every step's output (or one
+/// sequence tensor), then the final state parts.
+public struct RecurrentSpec: Sendable {
+    public enum Layout: Sendable, Equatable { case steps, batchMajor, timeMajor }
+    public var kind: CellKind
+    public var units: Int
+    public var input: Int
+    public var forgetBias: Float
+    public var layout: Layout
+    /// Step count (for `.steps`, the number of input tensors).
+    public var steps: Int
+    public var hasInitialState: Bool
+    /// The cell's variables in the engine's slice order (op ids of `Variable` ops).
+    public var variables: [Int]
+    /// Where the cell's variables came from (for the initial values' seed).
+    public var cellID: Int
+    var stateParts: Int { kind.stateNames.count }
+    var inputCount: Int { layout == .steps ? steps : 1 }
+}
+
+/// `AdamOptimizer(...)`/`GradientDescentOptimizer(...)` as configured, and what it minimizes.
+public struct OptimizerSpec: Sendable {
+    public enum Method: Sendable, Equatable {
+        case adam(AdamConfig)
+        case gradientDescent(Float)
+    }
+    public var method: Method
+    public var loss: GraphTensor
+    public var variables: [Int]
+}

@@ -1,0 +1,162 @@
+import Tensor
+import RNN
+
+/// The fused recurrent op in a session: the cell's variables gathered into the engine's flat
+/// slice, the inputs laid out time-major, one `SequenceEngine` call forward (and, for a
+/// training run, one backward in `Gradients`).
+extension Session {
+    func engine(_ id: Int, _ spec: RecurrentSpec) -> SequenceEngine {
+        if let e = engines[id] { return e }
+        let e = SequenceEngine(kind: spec.kind, units: spec.units, input: spec.input,
+                               options: CellOptions(forgetBias: spec.forgetBias), threads: threads)
+        engines[id] = e
+        return e
+    }
+
+    /// The cell's weights as one slice (kernel then bias), from this run's values.
+    func weightSlice(_ id: Int, _ spec: RecurrentSpec, _ inputs: [NDArray]) throws(TensorError) -> UnsafeMutablePointer<Float> {
+        let e = engine(id, spec)
+        let buffer = weightSlices[id] ?? Floats(e.parameterCount)
+        weightSlices[id] = buffer
+        buffer.ensure(e.parameterCount)
+        var offset = 0
+        for (k, v) in e.variables.enumerated() {
+            let w = try FloatArrays.contiguous(inputs[spec.inputCount + k])
+            guard w.shape == v.shape else {
+                throw TensorError("the cell's \(v.name) has shape \(shapeList(w.shape)); expected \(shapeList(v.shape))", kind: .valueError)
+            }
+            (buffer.pointer + offset).update(from: FloatArrays.pointer(w), count: v.count)
+            offset += v.count
+        }
+        return buffer.pointer
+    }
+
+    /// The inputs time-major `[T, B, I]` (contiguous) and their sizes.
+    func timeMajor(_ spec: RecurrentSpec, _ inputs: [NDArray]) throws(TensorError) -> (x: NDArray, T: Int, B: Int) {
+        let I = spec.input
+        switch spec.layout {
+        case .steps:
+            let first = inputs[0]
+            guard first.ndim == 2, first.shape[1] == I else {
+                throw TensorError("the RNN's inputs must be [batch, \(I)], got \(shapeList(first.shape))", kind: .valueError)
+            }
+            let B = first.shape[0]
+            for x in inputs.prefix(spec.steps) where x.shape != first.shape {
+                throw TensorError("all the RNN's inputs must have the same shape: \(shapeList(first.shape)) and \(shapeList(x.shape))", kind: .valueError)
+            }
+            let out = try FloatArrays.zeros([spec.steps, B, I])
+            let dst = FloatArrays.pointer(out)
+            for t in 0..<spec.steps {
+                let x = try FloatArrays.contiguous(inputs[t])
+                (dst + t * B * I).update(from: FloatArrays.pointer(x), count: B * I)
+            }
+            return (out, spec.steps, B)
+        case .batchMajor, .timeMajor:
+            let x = inputs[0]
+            guard x.ndim == 3, x.shape[2] == I else {
+                throw TensorError("the RNN's inputs must be rank 3 with depth \(I), got \(shapeList(x.shape))", kind: .valueError)
+            }
+            let tm = spec.layout == .timeMajor ? x : try x.transpose([1, 0, 2])
+            let c = try FloatArrays.contiguous(tm)
+            guard c.shape[0] >= 1 else { throw TensorError("the RNN needs at least one time step", kind: .valueError) }
+            return (c, c.shape[0], c.shape[1])
+        }
+    }
+
+    func runRecurrent(_ id: Int, _ spec: RecurrentSpec, inputs: [NDArray], forBackward: Bool) throws(TensorError) -> [NDArray] {
+        let e = engine(id, spec)
+        let params = try weightSlice(id, spec, inputs)
+        let (x, T, B) = try timeMajor(spec, inputs)
+        let (I, U) = (spec.input, spec.units)
+        _ = try Limits.checkAllocation([T, B, U], .float32)
+        var initial: [NDArray] = []
+        if spec.hasInitialState {
+            for k in 0..<spec.stateParts {
+                let s = try FloatArrays.contiguous(inputs[spec.inputCount + e.variables.count + k])
+                guard s.shape == [B, U] else {
+                    throw TensorError("initial state part \(spec.kind.stateNames[k]) has shape \(shapeList(s.shape)); expected \(shapeList([B, U]))", kind: .valueError)
+                }
+                initial.append(s)
+            }
+        }
+        let outs = try FloatArrays.zeros([T, B, U])
+        let finals = try (0..<spec.stateParts).map { (_) throws(TensorError) -> NDArray in try FloatArrays.zeros([B, U]) }
+        let xp = FloatArrays.pointer(x), op = FloatArrays.pointer(outs)
+        e.forward(params: params, batch: B, steps: T, inputs: { UnsafePointer(xp + $0 * B * I) },
+                  initial: spec.hasInitialState ? initial.map { UnsafePointer(FloatArrays.pointer($0)) } : nil,
+                  outputs: { op + $0 * B * U }, finalState: finals.map(FloatArrays.pointer), forBackward: forBackward)
+        switch spec.layout {
+        case .steps:
+            var list: [NDArray] = []
+            for t in 0..<T { list.append(try outs.subscripted([.index(t)])) }
+            return list + finals
+        case .timeMajor: return [outs] + finals
+        case .batchMajor: return [try outs.transpose([1, 0, 2]).copy()] + finals
+        }
+    }
+
+    /// Backward through the op run forward (with `forBackward`) in this run: the output and
+    /// final-state gradients in (nil: zero), the gradients of the op's inputs out (nil where
+    /// `wanted` is false).
+    func recurrentGradients(_ id: Int, _ spec: RecurrentSpec, inputs: [NDArray], outputGrads: [NDArray?],
+                            wanted: [Bool]) throws(TensorError) -> [NDArray?] {
+        guard let e = engines[id], let params = weightSlices[id]?.pointer else {
+            throw TensorError("internal: the RNN was not run forward before its gradient", kind: .runtimeError)
+        }
+        let (T, B) = (e.steps, e.batch)
+        let (I, U) = (spec.input, spec.units)
+        // Output gradients as time-major step pointers.
+        var stepGrads: NDArray? = nil
+        var perStep: [NDArray?] = [NDArray?](repeating: nil, count: T)
+        switch spec.layout {
+        case .steps:
+            for t in 0..<T { perStep[t] = try outputGrads[t].map { (g) throws(TensorError) -> NDArray in try FloatArrays.contiguous(g) } }
+        case .timeMajor, .batchMajor:
+            if let g = outputGrads[0] {
+                stepGrads = try FloatArrays.contiguous(spec.layout == .timeMajor ? g : try g.transpose([1, 0, 2]))
+            }
+        }
+        let outCount = spec.layout == .steps ? T : 1
+        let finals = try (0..<spec.stateParts).map { (k) throws(TensorError) -> NDArray? in
+            try outputGrads[outCount + k].map { (g) throws(TensorError) -> NDArray in try FloatArrays.contiguous(g) }
+        }
+        let grads = gradientSlices[id] ?? Floats(e.parameterCount)
+        gradientSlices[id] = grads
+        grads.ensure(e.parameterCount)
+        let wantX = wanted.prefix(spec.inputCount).contains(true)
+        let dx = wantX ? try FloatArrays.zeros([T, B, I]) : nil
+        let wantInitial = spec.hasInitialState && wanted.suffix(spec.stateParts).contains(true)
+        let dInitial = wantInitial ? try (0..<spec.stateParts).map { (_) throws(TensorError) -> NDArray in try FloatArrays.zeros([B, U]) } : nil
+        let sp = stepGrads.map(FloatArrays.pointer)
+        let dxp = dx.map(FloatArrays.pointer)
+        e.backward(params: params,
+                   dOutputs: { t in
+                       if let s = sp { return UnsafePointer(s + t * B * U) }
+                       return perStep[t].map { UnsafePointer(FloatArrays.pointer($0)) }
+                   },
+                   dFinal: finals.map { $0.map { UnsafePointer(FloatArrays.pointer($0)) } },
+                   grads: grads.pointer,
+                   inputGradients: dxp.map { p in { p + $0 * B * I } },
+                   initialGradients: dInitial?.map(FloatArrays.pointer))
+        var result: [NDArray?] = []
+        // The inputs' gradients in the inputs' layout.
+        if let dx {
+            switch spec.layout {
+            case .steps: for t in 0..<T { result.append(try dx.subscripted([.index(t)])) }
+            case .timeMajor: result.append(dx)
+            case .batchMajor: result.append(try dx.transpose([1, 0, 2]).copy())
+            }
+        } else {
+            result += [NDArray?](repeating: nil, count: spec.inputCount)
+        }
+        var offset = 0
+        for v in e.variables {
+            let g = try FloatArrays.zeros(v.shape)
+            FloatArrays.pointer(g).update(from: grads.pointer + offset, count: v.count)
+            result.append(g)
+            offset += v.count
+        }
+        if spec.hasInitialState { result += dInitial.map { $0.map { Optional($0) } } ?? [NDArray?](repeating: nil, count: spec.stateParts) }
+        return result
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import Tensor
+import RNN
+
+/// What `sess.run` may fetch: a tensor (gives its value) or an op (runs it, gives None).
+public enum RunTarget: Sendable {
+    case tensor(GraphTensor)
+    case operation(GraphOperation)
+}
+
+/// A TF1 session: holds the variables' values and the optimizers' state for one graph, and
+/// computes fetches from feeds. One `run` computes each op at most once (so
+/// `sess.run([optimizer, cost], feed_dict)` reports the cost of the forward pass the update
+/// used, from the weights before the update, as TF1 did), then applies the updates.
+public final class Session: @unchecked Sendable {
+    public let graph: Graph
+    /// Threads the fused recurrent ops run on.
+    public let threads: Int
+    /// Variable op id → its value (float32, contiguous; updated in place by optimizers).
+    var values: [Int: NDArray] = [:]
+    var adam: [Int: [Int: AdamState]] = [:]
+    var engines: [Int: SequenceEngine] = [:]
+    var weightSlices: [Int: Floats] = [:]
+    var gradientSlices: [Int: Floats] = [:]
+    var randomDraws: [Int: UInt64] = [:]
+    /// The last value fed to each placeholder (the explorer's sample feed).
+    public private(set) var lastFeeds: [GraphTensor: NDArray] = [:]
+    public private(set) var closed = false
+
+    public init(graph: Graph, threads: Int = 2) {
+        self.graph = graph
+        self.threads = max(1, threads)
+    }
+
+    public func close() { closed = true; values = [:]; adam = [:]; engines = [:] }
+
+    public func isInitialized(_ variable: GraphTensor) -> Bool { values[variable.op] != nil }
+
+    /// Runs `targets` with `feeds` (placeholder or any tensor → value). Ops give nil.
+    public func run(_ targets: [RunTarget], feeds: [GraphTensor: NDArray] = [:]) throws(TensorError) -> [NDArray?] {
+        guard !closed else { throw TensorError("Attempted to use a closed Session.", kind: .runtimeError) }
+        var run = Run(session: self, feeds: try checkedFeeds(feeds))
+        var training: [Int] = [], initializers: [Int] = []
+        var wanted: [GraphTensor] = []
+        for t in targets {
+            switch t {
+            case .tensor(let x):
+                guard x.graph === graph else { throw TensorError("Tensor \(x.name) is not an element of this graph.", kind: .valueError) }
+                wanted.append(x)
+            case .operation(let o):
+                guard o.graph === graph else { throw TensorError("Operation \(o.name) is not an element of this graph.", kind: .valueError) }
+                switch graph.ops[o.op].kind {
+                case .minimize(let spec): training.append(o.op); wanted.append(spec.loss)
+                case .initializer(let vars):
+                    initializers.append(o.op)
+                    for v in vars { if case .variable(let initial, _) = graph.ops[v].kind { wanted.append(initial) } }
+                default: break
+                }
+            }
+        }
+        // Recurrent ops a minimize backpropagates through keep their activations.
+        for op in training {
+            if case .minimize(let spec) = graph.ops[op].kind {
+                run.keepForBackward.formUnion(Gradients.path(to: spec.loss, from: Set(spec.variables), in: graph))
+            }
+        }
+        try run.evaluate(wanted)
+        var results: [NDArray?] = []
+        for t in targets {
+            switch t {
+            case .tensor(let x):
+                let v = try run.value(x)
+                results.append(x.isVariable ? try FloatArrays.copy(v) : v)
+            case .operation: results.append(nil)
+            }
+        }
+        for op in training {
+            if case .minimize(let spec) = graph.ops[op].kind { try apply(spec, op: op, run: &run) }
+        }
+        for op in initializers {
+            if case .initializer(let vars) = graph.ops[op].kind {
+                for v in vars {
+                    if case .variable(let initial, _) = graph.ops[v].kind {
+                        values[v] = try FloatArrays.copy(try run.value(initial))
+                    }
+                }
+            }
+        }
+        for (t, v) in feeds where graph.ops[t.op].type == "Placeholder" { lastFeeds[t] = v }
+        return results
+    }
+
+    private func checkedFeeds(_ feeds: [GraphTensor: NDArray]) throws(TensorError) -> [GraphTensor: NDArray] {
+        var out: [GraphTensor: NDArray] = [:]
+        for (t, v) in feeds {
+            guard t.graph === graph else { throw TensorError("Tensor \(t.name) is not an element of this graph.", kind: .valueError) }
+            guard t.shape.accepts(v.shape) else {
+                throw TensorError("Cannot feed value of shape \(StaticShape.known(v.shape)) for Tensor '\(t.name)', which has shape '\(t.shape)'", kind: .valueError)
+            }
+            out[t] = v.dtype == t.dtype ? v : try v.astype(t.dtype)
+        }
+        return out
+    }
+
+    /// One optimizer step: gradients of the loss by backpropagation over this run's values,
+    /// then each variable updated in place.
+    private func apply(_ spec: OptimizerSpec, op: Int, run: inout Run) throws(TensorError) {
+        let grads = try Gradients.compute(loss: spec.loss, variables: spec.variables, run: &run)
+        for v in spec.variables {
+            guard let w = values[v], let g = grads[v] else { continue }
+            let gf = try FloatArrays.contiguous(g)
+            let wp = FloatArrays.pointer(w), gp = FloatArrays.pointer(gf)
+            switch spec.method {
+            case .adam(let config):
+                let state: AdamState
+                if let s = adam[op]?[v] { state = s } else {
+                    state = AdamState(count: w.size, config: config)
+                    adam[op, default: [:]][v] = state
+                }
+                state.apply(params: wp, grads: gp)
+            case .gradientDescent(let lr):
+                for i in 0..<w.size { wp[i] -= lr * gp[i] }
+            }
+        }
+    }
+
+    // MARK: random streams
+
+    /// A generator for one draw of op `op`: seeded by the graph seed, the op and how many
+    /// times this session has drawn it (TF1 draws anew on every run).
+    func generator(for op: Int) -> SeededRandom {
+        let n = randomDraws[op, default: 0]
+        randomDraws[op] = n + 1
+        var h = graph.seed &* 0x9E37_79B9_7F4A_7C15
+        h ^= UInt64(op) &* 0xBF58_476D_1CE4_E5B9
+        h ^= n &* 0x94D0_49BB_1331_11EB
+        return SeededRandom(seed: h)
+    }
+}
+
+/// The values of one `Session.run`: computed on demand, each op once.
+struct Run {
+    let session: Session
+    let feeds: [GraphTensor: NDArray]
+    var cache: [Int: [NDArray]] = [:]
+    var keepForBackward: Set<Int> = []
+    var graph: Graph { session.graph }
+
+    init(session: Session, feeds: [GraphTensor: NDArray]) { self.session = session; self.feeds = feeds }
+
+    func value(_ t: GraphTensor) throws(TensorError) -> NDArray {
+        if let v = feeds[t] { return v }
+        if let vs = cache[t.op], t.index < vs.count { return vs[t.index] }
+        throw TensorError("internal: \(t.name) was not computed", kind: .runtimeError)
+    }
+
+    /// Computes every op the tensors need, in graph order (op ids are topological).
+    mutating func evaluate(_ tensors: [GraphTensor]) throws(TensorError) {
+        var needed = Set<Int>()
+        var stack = tensors.filter { feeds[$0] == nil }.map(\.op)
+        while let op = stack.popLast() {
+            if needed.contains(op) || cache[op] != nil { continue }
+            needed.insert(op)
+            for i in graph.ops[op].inputs where feeds[i] == nil { stack.append(i.op) }
+        }
+        for op in needed.sorted() { try compute(op) }
+    }
+
+    private mutating func compute(_ id: Int) throws(TensorError) {
+        let op = graph.ops[id]
+        switch op.kind {
+        case .placeholder:
+            let t = GraphTensor(graph: graph, op: id, index: 0)
+            let dims = t.shape.dims.map { "[" + $0.map { $0.map(String.init) ?? "?" }.joined(separator: ",") + "]" } ?? "<unknown>"
+            throw TensorError("You must feed a value for placeholder tensor '\(op.name)' with dtype \(t.dtype == .float32 ? "float" : t.dtype.name) and shape \(dims)")
+        case .variable:
+            guard let v = session.values[id] else {
+                throw TensorError("Attempting to use uninitialized value \(op.name)")
+            }
+            cache[id] = [v]
+        case .random(let kind, let shape, let a, let b):
+            var rng = session.generator(for: id)
+            let out = try FloatArrays.zeros(shape)
+            let p = FloatArrays.pointer(out)
+            for i in 0..<out.size {
+                switch kind {
+                case .normal: p[i] = rng.normal(mean: a, stddev: b)
+                case .truncatedNormal:
+                    var z = rng.normal()
+                    while abs(z) > 2 { z = rng.normal() }
+                    p[i] = a + b * z
+                case .uniform: p[i] = a + (b - a) * Float(rng.unit())
+                }
+            }
+            cache[id] = [out.dtype == op.outputs[0].dtype ? out : try out.astype(op.outputs[0].dtype)]
+        case .cellInitial(let spec, let part):
+            var rng = session.generator(for: spec.cellID)
+            let engine = SequenceEngine(kind: spec.kind, units: spec.units, input: spec.input,
+                                        options: CellOptions(forgetBias: spec.forgetBias), threads: 1)
+            let all = engine.initialValues(rng: &rng)
+            var offset = 0
+            for v in engine.variables.prefix(part) { offset += v.count }
+            let v = engine.variables[part]
+            let out = try FloatArrays.zeros(v.shape)
+            all.withUnsafeBufferPointer { b in
+                if let base = b.baseAddress { FloatArrays.pointer(out).update(from: base + offset, count: v.count) }
+            }
+            cache[id] = [out]
+        case .recurrent(let spec):
+            cache[id] = try session.runRecurrent(id, spec, inputs: op.inputs.map { (t) throws(TensorError) -> NDArray in try value(t) },
+                                                 forBackward: keepForBackward.contains(id))
+        case .initializer, .minimize:
+            cache[id] = []
+        default:
+            var xs: [NDArray] = []
+            for t in op.inputs { xs.append(try value(t)) }
+            cache[id] = try Kernels.compute(op, xs)
+        }
+    }
+}

@@ -1,0 +1,150 @@
+"""TensorFlow 1 graph fixtures for rnnsh's Graph module (Tests/GraphTests/Fixtures/tf1_graph.json).
+
+Runs in a venv with tensorflow-cpu 2.21 + tf-keras (BasicLSTMCell needs the legacy Keras):
+    TF_USE_LEGACY_KERAS=1 /work/venv-tf/bin/python scripts/tf1_fixtures.py
+TF1 behaviour comes from tf.compat.v1 with disable_v2_behavior() (graph mode, reference
+variables, TF1 op names). Tests never import TensorFlow: they read the JSON this writes.
+
+Two parts:
+- "descriptions": small graphs, each built in a fresh tf.Graph from a snippet of TF1 code
+  (the snippet is stored too; `out` lists the tensors recorded). For every tensor: str(t) as TF1
+  printed it and its static shape. TF 2 prints an unknown dimension as None where TF 1 printed
+  `?` (`shape=(?, 28)`); the script writes TF 1's spelling, the one rnnsh reproduces.
+  The old signatures the tutorial uses (tf.split(0, n, x), softmax_cross_entropy_with_logits
+  (logits, labels) positional, argmax(dimension=)) build the same ops as the new ones; TF 2 has
+  lost the old forms, so their snippets are recorded in the new form and the tests call both.
+- "training": the tutorial's model (transpose, reshape, split, BasicLSTMCell, static_rnn, matmul
+  + bias, mean softmax cross-entropy, AdamOptimizer().minimize) at small sizes, with fixed initial
+  weights (stored), 20 Adam steps on fixed batches (stored), `_, c = sess.run([optimizer, cost],
+  feed_dict)` losses, and the tutorial's accuracy expression on a fixed test set.
+Arrays are {"shape": [...], "data": [float32 values]}; float32 -> JSON is exact.
+"""
+import json, os, re
+os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+import numpy as np
+import tensorflow.compat.v1 as tf
+
+tf.disable_v2_behavior()
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "GraphTests", "Fixtures", "tf1_graph.json")
+
+
+def tf1_text(s):
+    """TF 1's spelling of a static shape in str(tensor): ? for an unknown dimension."""
+    return re.sub(r"shape=\(([^)]*)\)", lambda m: "shape=(" + m.group(1).replace("None", "?") + ")", s)
+
+
+def arr(a):
+    a = np.asarray(a, dtype=np.float32)
+    return {"shape": list(a.shape), "data": [float(v) for v in a.ravel()]}
+
+
+# Each snippet runs with tf = tf.compat.v1 in a fresh graph; `out` is what is recorded.
+PRELUDE = "x = tf.placeholder('float', [None, 28, 28])\n"
+CASES = [
+    ("placeholder", "y = tf.placeholder('float')\nz = tf.placeholder(tf.float32, [None, 10])\nout = [x, y, z]"),
+    ("transpose", "out = [tf.transpose(x, [1, 0, 2]), tf.transpose(x, [1, 0, 2]), tf.transpose(x)]"),
+    ("reshape", "t = tf.transpose(x, [1, 0, 2])\nout = [t, tf.reshape(t, [-1, 28]), tf.reshape(x, [-1, 784]), tf.reshape(x, [4, -1, 7])]"),
+    ("split", "r = tf.reshape(tf.transpose(x, [1, 0, 2]), [-1, 28])\nout = [r] + tf.split(r, 28, 0)"),
+    ("split_columns", "out = tf.split(tf.reshape(x, [-1, 28]), 4, 1)"),
+    ("unstack", "out = tf.unstack(x, 28, 1) + tf.unstack(x, axis=2)[:2]"),
+    ("concat", "a = tf.reshape(x, [-1, 28])\nout = [tf.concat([a, a], 1), tf.concat([a, a, a], 0)]"),
+    ("matmul", "W = tf.Variable(tf.random_normal([28, 10]))\na = tf.reshape(x, [-1, 28])\nout = [tf.matmul(a, W), tf.matmul(a, W)]"),
+    ("arithmetic", "W = tf.Variable(tf.random_normal([28, 10]))\nb = tf.Variable(tf.random_normal([10]))\n"
+                   "m = tf.matmul(tf.reshape(x, [-1, 28]), W)\nout = [m + b, m - b, m * b, m / b, m + b, 2 * m, m * 0.5]"),
+    ("softmax", "m = tf.reshape(x, [-1, 28])\nout = [tf.nn.softmax(m), tf.nn.softmax(m)]"),
+    ("softmax_ce", "y = tf.placeholder('float', [None, 28])\nm = tf.reshape(x, [-1, 28])\n"
+                   "out = [tf.nn.softmax_cross_entropy_with_logits(logits=m, labels=y), tf.nn.softmax_cross_entropy_with_logits(labels=y, logits=m), tf.nn.softmax_cross_entropy_with_logits_v2(logits=m, labels=y)]"),
+    ("reductions", "m = tf.reshape(x, [-1, 28])\nout = [tf.reduce_mean(m), tf.reduce_sum(m), tf.reduce_mean(m, 1), tf.reduce_sum(m, 0), tf.reduce_mean(x, [1, 2])]"),
+    ("argmax", "m = tf.reshape(x, [-1, 28])\nout = [tf.argmax(m, 1), tf.argmax(m, dimension=1), tf.argmax(m, 0)]"),
+    ("equal_cast", "m = tf.reshape(x, [-1, 28])\ne = tf.equal(tf.argmax(m, 1), tf.argmax(m, 1))\nout = [e, tf.cast(e, 'float'), tf.cast(e, tf.float32), tf.reduce_mean(tf.cast(e, 'float'))]"),
+    ("static_rnn", "xs = tf.split(tf.reshape(tf.transpose(x, [1, 0, 2]), [-1, 28]), 28, 0)\n"
+                   "cell = tf.nn.rnn_cell.BasicLSTMCell(16)\noutputs, state = tf.nn.static_rnn(cell, xs, dtype=tf.float32)\n"
+                   "out = outputs[:3] + [outputs[-1], state.c, state.h]"),
+    ("static_rnn_twice", "xs = tf.unstack(x, 28, 1)\n"
+                   "o1, s1 = tf.nn.static_rnn(tf.nn.rnn_cell.BasicLSTMCell(8), xs, dtype=tf.float32)\n"
+                   "o2, s2 = tf.nn.static_rnn(tf.nn.rnn_cell.BasicLSTMCell(8), xs, dtype=tf.float32, scope='second')\n"
+                   "out = [o1[-1], s1.c, o2[0], o2[-1], s2.h]"),
+    ("static_rnn_basic", "xs = tf.unstack(x, 28, 1)\noutputs, state = tf.nn.static_rnn(tf.nn.rnn_cell.BasicRNNCell(8), xs, dtype=tf.float32)\nout = [outputs[0], outputs[-1], state]"),
+    ("dynamic_rnn", "outputs, state = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(16), x, dtype=tf.float32)\nout = [outputs, state.c, state.h]"),
+    ("dynamic_rnn_time_major", "t = tf.transpose(x, [1, 0, 2])\noutputs, state = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(16), t, dtype=tf.float32, time_major=True)\nout = [outputs, state.c, state.h]"),
+    ("tutorial", "y = tf.placeholder('float')\n"
+                 "layer = {'weights': tf.Variable(tf.random_normal([128, 10])), 'biases': tf.Variable(tf.random_normal([10]))}\n"
+                 "t = tf.transpose(x, [1, 0, 2])\nr = tf.reshape(t, [-1, 28])\nxs = tf.split(r, 28, 0)\n"
+                 "outputs, states = tf.nn.static_rnn(tf.nn.rnn_cell.BasicLSTMCell(128), xs, dtype=tf.float32)\n"
+                 "prediction = tf.matmul(outputs[-1], layer['weights']) + layer['biases']\n"
+                 "cost = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(logits=prediction, labels=y))\n"
+                 "correct = tf.equal(tf.argmax(prediction, 1), tf.argmax(y, 1))\n"
+                 "accuracy = tf.reduce_mean(tf.cast(correct, 'float'))\n"
+                 "out = [t, r, xs[0], xs[27], outputs[-1], prediction, cost, correct, accuracy]"),
+]
+
+descriptions = []
+for name, code in CASES:
+    g = tf.Graph()
+    with g.as_default():
+        env = {"tf": tf}
+        exec(PRELUDE + code, env)
+        out = env["out"]
+        descriptions.append({
+            "name": name, "code": code,
+            "tensors": [{"description": tf1_text(str(t)),
+                         "shape": None if t.shape.dims is None else [(-1 if d is None else int(d)) for d in t.shape.as_list()],
+                         "dtype": t.dtype.name} for t in out]})
+
+# The tutorial's model, small: T steps of I inputs, U units, K classes.
+T, I, U, K, B, STEPS, TEST = 5, 6, 8, 4, 8, 20, 32
+rng = np.random.RandomState(20261205)
+f32 = lambda a: np.asarray(a, dtype=np.float32)
+kernel0 = f32(rng.uniform(-0.5, 0.5, (I + U, 4 * U)))
+bias0 = f32(rng.uniform(-0.2, 0.2, (4 * U,)))
+weights0 = f32(rng.normal(0, 1, (U, K)))
+biases0 = f32(rng.normal(0, 1, (K,)))
+images = f32(rng.uniform(0, 1, (STEPS, B, T * I)))
+labels = np.eye(K, dtype=np.float32)[rng.randint(0, K, (STEPS, B))]
+test_images = f32(rng.uniform(0, 1, (TEST, T * I)))
+test_labels = np.eye(K, dtype=np.float32)[rng.randint(0, K, TEST)]
+
+g = tf.Graph()
+with g.as_default():
+    x = tf.placeholder('float', [None, T, I])
+    y = tf.placeholder('float')
+    layer = {'weights': tf.Variable(weights0), 'biases': tf.Variable(biases0)}
+    xs = tf.split(tf.reshape(tf.transpose(x, [1, 0, 2]), [-1, I]), T, 0)
+    cell = tf.nn.rnn_cell.BasicLSTMCell(U)
+    outputs, states = tf.nn.static_rnn(cell, xs, dtype=tf.float32)
+    prediction = tf.matmul(outputs[-1], layer['weights']) + layer['biases']
+    cost = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(logits=prediction, labels=y))
+    optimizer = tf.train.AdamOptimizer().minimize(cost)
+    correct = tf.equal(tf.argmax(prediction, 1), tf.argmax(y, 1))
+    accuracy = tf.reduce_mean(tf.cast(correct, 'float'))
+    kernel, bias = cell.weights
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        sess.run([kernel.assign(kernel0), bias.assign(bias0)])
+        acc0 = float(accuracy.eval({x: test_images.reshape((-1, T, I)), y: test_labels}))
+        losses = []
+        for s in range(STEPS):
+            _, c = sess.run([optimizer, cost], feed_dict={x: images[s].reshape((-1, T, I)), y: labels[s]})
+            losses.append(float(c))
+        acc = float(accuracy.eval({x: test_images.reshape((-1, T, I)), y: test_labels}))
+        logits = sess.run(prediction, {x: test_images.reshape((-1, T, I))})
+        top2 = np.sort(logits, 1)[:, -2:]
+        margin = float(np.min(top2[:, 1] - top2[:, 0]))
+        assert margin > 1e-3, margin   # the accuracy cannot flip within the tests' tolerance
+        final = sess.run([kernel, bias, layer['weights'], layer['biases']])
+
+training = {"steps": T, "input": I, "units": U, "classes": K, "batch": B, "adam_steps": STEPS,
+            "kernel": arr(kernel0), "bias": arr(bias0), "weights": arr(weights0), "biases": arr(biases0),
+            "images": arr(images), "labels": arr(labels), "test_images": arr(test_images), "test_labels": arr(test_labels),
+            "losses": losses, "accuracy_before": acc0, "accuracy": acc, "test_logits": arr(logits),
+            "final_kernel": arr(final[0]), "final_bias": arr(final[1]),
+            "final_weights": arr(final[2]), "final_biases": arr(final[3])}
+
+with open(OUT, "w") as f:
+    json.dump({"tensorflow": tf.__version__, "descriptions": descriptions, "training": training}, f, indent=0)
+print("wrote", OUT)
+for d in descriptions:
+    for t in d["tensors"]:
+        print(d["name"], t["description"], t["shape"])
+print("losses", losses, "accuracy", acc0, acc, "margin", margin)
