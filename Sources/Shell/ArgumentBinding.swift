@@ -325,6 +325,9 @@ enum ArgumentBinder {
         case .dtype:
             switch v {
             case .none, .dtype: return v
+            case .type(let t) where Builtins.dtype(ofType: t) != nil:
+                // Python's classes as dtypes: `dtype=int`, `x.astype(float)`.
+                return .dtype(Builtins.dtype(ofType: t) ?? .float64)
             case .string(let s):
                 if let d = DType(numpyName: s) { return .dtype(d) }
                 throw ShellError("data type \(ValueFormatter.pythonStringRepr(s)) not understood", span: span)

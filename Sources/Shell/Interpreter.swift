@@ -63,6 +63,10 @@ public final class Interpreter {
     var randomState = LegacyRandomState.fromEntropy()
     /// How many `run FILE` are in progress (guards against a script that runs itself).
     var runNesting = 0
+    /// Errors being handled by `except` blocks (innermost last), for a bare `raise`.
+    var handlingStack: [ShellError] = []
+    /// Text printed without its newline yet (`print(x, end='')`), shown with the next output.
+    var pendingText = ""
 
     /// The parser's view of the registry, computed once.
     let grammar: Parser.Grammar
@@ -100,39 +104,71 @@ public final class Interpreter {
             return false
         }
         let scalars = Array(source.unicodeScalars)
-        for statement in parsed {
-            history.append(statement.text)
-            // One simple statement is the unit of undo: its workspace changes are kept only on
-            // success, and the array bytes it wrote are put back from its journal on failure.
-            let journal = WriteJournal()
-            let ok = withoutActuallyEscaping(emit) { emit in
-                WriteJournal.$current.withValue(journal) {
-                    let evaluator = Evaluator(workspace: workspace, interpreter: self, scalars: scalars, emit: emit)
-                    do {
-                        // Every array printed by this statement uses the session's print options.
-                        let result: Result<Value, ShellError> = PrintOptions.$current.withValue(workspace.printOptions) {
-                            do throws(ShellError) { return .success(try evaluator.execute(statement.statement, text: statement.text)) } catch { return .failure(error) }
-                        }
-                        _ = try result.get()
-                        workspace = evaluator.workspace
-                        lastSucceededStatements.append(statement.text)
-                        return true
-                    } catch let error as ShellError {
-                        journal.rollback()
-                        emit(.error(locate(error, in: source)))
-                        return false
-                    } catch {
-                        journal.rollback()
-                        emit(.error(ShellError("\(error)").oneLine))
-                        return false
-                    }
+        // Text printed without a newline (`print(x, end='')`) joins the next output.
+        return withoutActuallyEscaping(emit) { emit in
+            let routed: (Output) -> Void = { [unowned self] output in
+                switch output {
+                case .text(let t) where !self.pendingText.isEmpty:
+                    let head = self.pendingText
+                    self.pendingText = ""
+                    emit(.text(head + t))
+                case .error where !self.pendingText.isEmpty:
+                    emit(.text(self.pendingText))
+                    self.pendingText = ""
+                    emit(output)
+                default:
+                    emit(output)
                 }
             }
-            journal.commit()
-            if !ok { return false }
-            if exitStatus != nil { break }
+            defer {
+                if !pendingText.isEmpty {
+                    emit(.text(pendingText))
+                    pendingText = ""
+                }
+            }
+            for statement in parsed {
+                history.append(statement.text)
+                if !run(statement, source: source, scalars: scalars, emit: routed) { return false }
+                if exitStatus != nil { break }
+            }
+            return true
         }
-        return true
+    }
+
+    /// Runs one parsed statement. A failed simple statement leaves the workspace as it was; a
+    /// block (`for`, `while`, `if`, `try`, `with`) keeps what its finished statements did, as
+    /// in Python, so a loop stopped by Ctrl-C or an error keeps the iterations that ran.
+    private func run(_ statement: Parser.Parsed, source: String, scalars: [Unicode.Scalar], emit: @escaping (Output) -> Void) -> Bool {
+        // One top-level statement is the unit of undo: its workspace changes are kept only on
+        // success, and the array bytes it wrote are put back from its journal on failure. A
+        // block opens a journal per simple statement inside it (see `Evaluator.runBlock`).
+        let journal = WriteJournal()
+        defer { journal.commit() }
+        return WriteJournal.$current.withValue(journal) {
+            let evaluator = Evaluator(workspace: workspace, interpreter: self, scalars: scalars, emit: emit)
+            do {
+                // Every array printed by this statement uses the session's print options.
+                let result: Result<Value, ShellError> = PrintOptions.$current.withValue(workspace.printOptions) {
+                    do throws(ShellError) { return .success(try evaluator.execute(statement.statement, text: statement.text)) } catch { return .failure(error) }
+                }
+                _ = try result.get()
+                workspace = evaluator.workspace
+                lastSucceededStatements.append(statement.text)
+                return true
+            } catch {
+                var shown = locate(error, in: source)
+                if statement.statement.isBlock {
+                    workspace = evaluator.workspace
+                    if error == Interrupt.error {
+                        shown.explanation = "stopped by Ctrl-C between statements; what the block already did stays (as in Python)"
+                    }
+                } else {
+                    journal.rollback()
+                }
+                emit(.error(shown))
+                return false
+            }
+        }
     }
 
     /// True when `text` is an unfinished statement (open bracket or trailing `\`): the REPL

@@ -14,31 +14,67 @@ extension Evaluator {
     /// Runs `body` with the write journal off: for the last write of a statement, after which
     /// nothing can fail (see `WriteJournal`).
     func unjournaled<T>(_ body: () throws(ShellError) -> T) throws(ShellError) -> T {
+        // Inside a function the write is not the last action of the statement that owns the
+        // journal (the caller's), so it must be recorded.
+        if frame != nil { return try body() }
         let result: Result<T, ShellError> = WriteJournal.$current.withValue(nil) {
             Result { () throws(ShellError) -> T in try body() }
         }
         return try result.get()
     }
 
-    /// `target op= value`, in Python's order: the target's base and index first, then the value;
-    /// an array is changed in place (`__iadd__`), anything else is rebound to `target op value`.
+    /// `target op= value`, in Python's order: the target's base and index first, then the value.
+    /// An array is changed in place (`__iadd__`, views see it); a list extends in place
+    /// (`xs += [v]`); anything else is rebound to `target op value` (Python's ints and floats,
+    /// strings, a dict or list item).
     func augmentedAssign(_ target: Target, _ op: String, _ expr: Expr) throws(ShellError) {
+        let whole = target.span.lowerBound..<expr.span.upperBound
         switch target {
         case .name(let n, let span):
             let current = try lookup(n, span)
             let rhs = try evaluate(expr)
-            // The in-place write is the statement's last action: no journal needed.
-            let result = try unjournaled { () throws(ShellError) -> Value in try inPlace(op, current, rhs, span: span, rhsSpan: expr.span) }
-            workspace[n] = result
+            if case .array = current {
+                // The in-place write is the statement's last action: no journal needed.
+                let result = try unjournaled { () throws(ShellError) -> Value in try inPlace(op, current, rhs, span: span, rhsSpan: expr.span) }
+                setName(n, result)
+                return
+            }
+            if case .int(let a) = current, case .int(let b) = rhs, let v = try PythonArithmetic.integer(op, a, b, whole) {
+                setName(n, v)
+                return
+            }
+            // `xs += [v]` extends in place (no copy of the list).
+            if op == "+", case .list = current, case .list(let more) = rhs {
+                setName(n, .none)
+                guard case .list(var items) = current else { return }
+                items.append(contentsOf: more)
+                setName(n, .list(items))
+                return
+            }
+            setName(n, try operate(op, current, rhs, whole, texts: (n, rawText(expr.span))))
         case .item(let base, let items, let span):
             let b = try evaluate(base)
             let index = try subscriptIndexValues(items)
             let current = try subscriptValue(b, index, span, baseSpan: base.span)
             let rhs = try evaluate(expr)
-            let result = try inPlace(op, current, rhs, span: span, rhsSpan: expr.span)
-            try unjournaled { () throws(ShellError) in try setItem(b, index, result, span, base: base) }
-        case .unpack(_, let span):
-            throw ShellError("'tuple' is an illegal expression for augmented assignment", span: span, kind: .syntaxError)
+            if case .array = b {
+                let result = try inPlace(op, current, rhs, span: span, rhsSpan: expr.span)
+                try unjournaled { () throws(ShellError) in try setItem(b, index, result, span, base: base) }
+                return
+            }
+            let new = try operate(op, current, rhs, whole, texts: (rawText(span), rawText(expr.span)))
+            try assignItem(new, base: base, items: items, span: span, evaluatedIndex: index)
+        default:
+            throw ShellError("'\(Self.targetKind(target))' is an illegal expression for augmented assignment", span: target.span, kind: .syntaxError)
+        }
+    }
+
+    static func targetKind(_ t: Target) -> String {
+        switch t {
+        case .unpack: return "tuple"
+        case .starred: return "starred"
+        case .attribute: return "attribute"
+        default: return "expression"
         }
     }
 

@@ -17,6 +17,9 @@ public enum ErrorKind: String, Sendable, CaseIterable {
     case overflowError = "OverflowError"
     case memoryError = "MemoryError"
     case syntaxError = "SyntaxError"
+    /// Python's `IndentationError` (a SyntaxError): a block's lines are not indented as they must be.
+    case indentationError = "IndentationError"
+    case unboundLocalError = "UnboundLocalError"
     case recursionError = "RecursionError"
     case runtimeError = "RuntimeError"
     case assertionError = "AssertionError"

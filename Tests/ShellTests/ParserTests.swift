@@ -87,7 +87,7 @@ import Testing
         guard case .command("time", let args, _, _) = try expr("time x = arange 10") else { Issue.record("time"); return }
         guard case .statement(.assign, "x = arange 10", _)? = args.first?.value else { Issue.record("time's statement"); return }
         guard case .help("reshape", _) = try parse("?reshape") else { Issue.record("?"); return }
-        guard case .importModule = try parse("import numpy as np") else { Issue.record("import"); return }
+        guard case .imports(let items, _) = try parse("import numpy as np"), items.first?.alias == "np" else { Issue.record("import"); return }
     }
 
     @Test func syntaxErrorsPointAtTheToken() {
@@ -95,7 +95,7 @@ import Testing
         #expect(error("print(1 +)")?.span == 9..<10)
         #expect(error("reshape x 2 +")?.span == 13..<14)
         #expect(error("x.")?.message == "invalid syntax")
-        #expect(error("for i in x")?.message == "invalid syntax")
+        #expect(error("for i in x")?.message == "expected ':'")
     }
 
     @Test func nestingIsBounded() {

@@ -27,7 +27,8 @@ enum OutputCommands {
         name: "print", category: "Output",
         summary: "Print values the way Python's print() does.",
         parameters: [Parameter("values", .value, default: .tuple([]), variadic: true, help: "values to print, separated by `sep`")],
-        options: [Parameter("sep", .string, default: .string(" "), help: "text between values")],
+        options: [Parameter("sep", .string, default: .string(" "), help: "text between values"),
+                  Parameter("end", .string, default: .string("\n"), help: "text after the last value (`end=''` continues the line)")],
         help: """
             Prints each value's str() — arrays in numpy's print format, lists of arrays as \
             Python shows them — separated by `sep`. `print(x)` and `print x` are the same. A bare \
@@ -37,10 +38,12 @@ enum OutputCommands {
         run: { call in
             let sep = call.arguments.string("sep") ?? " "
             let values = call.arguments["values"].sequenceItems ?? []
-            let text = values.map(ValueFormatter.str).joined(separator: sep)
+            let end = call.arguments.string("end") ?? "
+"
+            let text = values.map(ValueFormatter.str).joined(separator: sep) + end
             // Formatting a huge list stops early on Ctrl-C: print nothing of it then.
             try Interrupt.check()
-            call.print(text)
+            call.evaluator.write(text)
             return .none
         })
 

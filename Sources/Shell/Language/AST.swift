@@ -33,6 +33,22 @@ public indirect enum Expr: Equatable, Sendable {
     case word(String, Range<Int>)
     /// A whole statement given to a command that runs statements (`time x = arange 9`).
     case statement(Statement, String, Range<Int>)
+    /// `{k: v, **other}` (a nil key spreads a mapping).
+    case dict([DictItem], Range<Int>)
+    /// `{a, b}`
+    case set([Expr], Range<Int>)
+    /// `[e for x in xs if c]`, `{…}`, `(… for …)`.
+    case comprehension(Comprehension, Range<Int>)
+    /// `body if test else orElse`
+    case conditional(body: Expr, test: Expr, orElse: Expr, Range<Int>)
+    /// `a < b <= c`, `x in y`, `x is not None`: a chain of comparisons (Python's `and` of each link).
+    case compare(Expr, [ComparisonLink], Range<Int>)
+    /// `lambda x, y=1: x + y`
+    case lambda(FunctionDef, Range<Int>)
+    /// `f'{x!r:>10}'`: text and formatted expressions.
+    case fstring([FStringPart], Range<Int>)
+    /// `*xs` in a call, a list/tuple display or an unpacking target; `**kw` in a call.
+    case starred(Expr, doubled: Bool, Range<Int>)
 
     /// The source columns of this expression.
     public var span: Range<Int> {
@@ -40,7 +56,9 @@ public indirect enum Expr: Equatable, Sendable {
         case .name(_, let s), .int(_, let s), .float(_, let s), .string(_, let s), .bool(_, let s),
              .none(let s), .list(_, let s), .tuple(_, let s), .unary(_, _, let s), .binary(_, _, _, let s),
              .call(_, _, let s), .attribute(_, _, let s), .indexing(_, _, let s), .command(_, _, _, let s),
-             .pipeline(_, let s), .word(_, let s), .statement(_, _, let s):
+             .pipeline(_, let s), .word(_, let s), .statement(_, _, let s), .dict(_, let s), .set(_, let s),
+             .comprehension(_, let s), .conditional(_, _, _, let s), .compare(_, _, let s), .lambda(_, let s),
+             .fstring(_, let s), .starred(_, _, let s):
             return s
         }
     }
@@ -80,22 +98,144 @@ public indirect enum Target: Equatable, Sendable {
     case name(String, Range<Int>)
     /// `a, b = …` or `(a, b) = …`, possibly nested.
     case unpack([Target], Range<Int>)
-    /// `x[i, j:k] = …`: numpy's item assignment into the array `base` evaluates to.
+    /// `x[i, j:k] = …`, `d[k] = v`, `xs[i] = v`: numpy's item assignment for arrays, Python's
+    /// for lists and dicts.
     case item(Expr, [SubscriptItem], Range<Int>)
+    /// `obj.name = v`
+    case attribute(Expr, String, Range<Int>)
+    /// `first, *rest = …`
+    case starred(Target, Range<Int>)
 
     public var span: Range<Int> {
         switch self {
-        case .name(_, let s), .unpack(_, let s), .item(_, _, let s): return s
+        case .name(_, let s), .unpack(_, let s), .item(_, _, let s), .attribute(_, _, let s), .starred(_, let s): return s
         }
     }
+
+    /// The names this target binds (for a function's local names).
+    var boundNames: [String] {
+        switch self {
+        case .name(let n, _): return [n]
+        case .unpack(let items, _): return items.flatMap(\.boundNames)
+        case .starred(let t, _): return t.boundNames
+        case .item, .attribute: return []
+        }
+    }
+}
+
+/// One `key: value` of a dict display; `key` nil for `**mapping`.
+public struct DictItem: Equatable, Sendable {
+    public var key: Expr?
+    public var value: Expr
+}
+
+/// One link of a comparison chain: the operator (`<`, `in`, `not in`, `is not`, …) and its right side.
+public struct ComparisonLink: Equatable, Sendable {
+    public var op: String
+    public var rhs: Expr
+}
+
+/// A piece of an f-string: literal text, or an expression with its conversion (`!r`), its
+/// format spec (itself possibly holding `{…}`), and the `=` self-documenting text.
+public indirect enum FStringPart: Equatable, Sendable {
+    case text(String)
+    case value(Expr, conversion: Character?, spec: [FStringPart]?, selfDoc: String?)
+}
+
+/// `for target in iterable if condition …` clauses of a comprehension.
+public struct ComprehensionClause: Equatable, Sendable {
+    public var target: Target
+    public var iterable: Expr
+    public var conditions: [Expr]
+}
+
+/// A list, set, dict or generator comprehension.
+public struct Comprehension: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case list, set, dict, generator }
+    public var kind: Kind
+    /// The element (the key, for a dict comprehension).
+    public var element: Expr
+    /// The value of a dict comprehension.
+    public var value: Expr?
+    public var clauses: [ComprehensionClause]
+}
+
+/// A parameter of a `def` or `lambda`.
+public struct FunctionParameter: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case normal, varArgs, keywordOnly, varKeywords }
+    public var name: String
+    public var kind: Kind
+    public var defaultValue: Expr?
+}
+
+/// A `def` (or a `lambda`, whose body is one `return`): compiled once when parsed — its local
+/// names are resolved here, so a call only creates its frame.
+public final class FunctionDef: Equatable, @unchecked Sendable {
+    public let name: String
+    public let parameters: [FunctionParameter]
+    public let body: [Parser.Parsed]
+    /// Names assigned in the body (and parameters): Python's local variables.
+    public let localNames: Set<String>
+    public let globalNames: Set<String>
+    public let nonlocalNames: Set<String>
+    /// The source text the spans of `body` refer to, and the line the `def` starts on in it.
+    public let source: String
+    public let line: Int
+    public let isLambda: Bool
+
+    init(name: String, parameters: [FunctionParameter], body: [Parser.Parsed], source: String, line: Int, isLambda: Bool) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.source = source
+        self.line = line
+        self.isLambda = isLambda
+        var globals = Set<String>(), nonlocals = Set<String>()
+        var assigned = Set(parameters.map(\.name))
+        for p in body { p.statement.collectScope(assigned: &assigned, globals: &globals, nonlocals: &nonlocals) }
+        self.globalNames = globals
+        self.nonlocalNames = nonlocals
+        self.localNames = assigned.subtracting(globals).subtracting(nonlocals)
+    }
+
+    public static func == (a: FunctionDef, b: FunctionDef) -> Bool { a === b }
+}
+
+/// One `if`/`elif` test with its block.
+public struct IfClause: Equatable, Sendable {
+    public var test: Expr
+    public var body: [Parser.Parsed]
+}
+
+/// One `except Kind as name:` handler (`kinds` nil for a bare `except:`).
+public struct ExceptHandler: Equatable, Sendable {
+    public var kinds: Expr?
+    public var name: String?
+    public var body: [Parser.Parsed]
+    public var span: Range<Int>
+}
+
+/// `with expr as target, …:`
+public struct WithItem: Equatable, Sendable {
+    public var context: Expr
+    public var target: Target?
+}
+
+/// One name of an `import`: `import numpy as np` is (module "numpy", name nil, alias "np");
+/// `from numpy import zeros as z` is (module "numpy", name "zeros", alias "z").
+public struct ImportItem: Equatable, Sendable {
+    public var module: String
+    public var name: String?
+    public var alias: String?
 }
 
 /// One statement.
 public indirect enum Statement: Equatable, Sendable {
     /// `targets = value` (several targets for `a = b = value`).
     case assign([Target], Expr)
-    /// `target op= value` (`x += 1`, `W -= lr * dW`, `x[mask] *= 2`): `op` is the binary operator
-    /// without its `=`. An array target is changed in place, as numpy's `__iadd__` does.
+    /// `target op= value` (`x += 1`, `W -= lr * dW`, `x[mask] *= 2`, `d[k] += 1`): `op` is the
+    /// binary operator without its `=`. An array target is changed in place, as numpy's
+    /// `__iadd__` does; anything else is rebound to `target op value`.
     case augmentedAssign(Target, String, Expr)
     /// A bare expression: its value prints like `print()` and becomes `_`.
     case expression(Expr)
@@ -103,4 +243,67 @@ public indirect enum Statement: Equatable, Sendable {
     case importModule(String)
     /// `?name`: help on a command.
     case help(String, Range<Int>)
+    case ifElse([IfClause], orElse: [Parser.Parsed]?)
+    case forLoop(Target, Expr, body: [Parser.Parsed], orElse: [Parser.Parsed]?)
+    case whileLoop(Expr, body: [Parser.Parsed], orElse: [Parser.Parsed]?)
+    case functionDef(FunctionDef)
+    case returnValue(Expr?, Range<Int>)
+    case breakLoop(Range<Int>)
+    case continueLoop(Range<Int>)
+    case pass
+    case global([String])
+    case nonlocal([String])
+    case delete([Target], Range<Int>)
+    case assert(Expr, Expr?, Range<Int>)
+    /// `raise`, `raise E`, `raise E from cause`.
+    case raise(Expr?, Range<Int>)
+    case tryExcept(body: [Parser.Parsed], handlers: [ExceptHandler], orElse: [Parser.Parsed]?, finally: [Parser.Parsed]?)
+    case with([WithItem], body: [Parser.Parsed])
+    /// `import m`, `import m as a`, `from m import n as a` (one item per name).
+    case imports([ImportItem], Range<Int>)
+}
+
+extension Statement {
+    /// A compound statement: its effects stay when it fails part-way (see `Interpreter`).
+    public var isBlock: Bool {
+        switch self {
+        case .forLoop, .whileLoop, .ifElse, .tryExcept, .with: return true
+        default: return false
+        }
+    }
+
+    /// Adds the names this statement binds to `assigned` (Python's rule: a name assigned
+    /// anywhere in a function body is local to it), and its `global`/`nonlocal` declarations.
+    func collectScope(assigned: inout Set<String>, globals: inout Set<String>, nonlocals: inout Set<String>) {
+        func block(_ b: [Parser.Parsed]?) {
+            for p in b ?? [] { p.statement.collectScope(assigned: &assigned, globals: &globals, nonlocals: &nonlocals) }
+        }
+        switch self {
+        case .assign(let targets, _): for t in targets { assigned.formUnion(t.boundNames) }
+        case .augmentedAssign(let t, _, _): assigned.formUnion(t.boundNames)
+        case .ifElse(let clauses, let orElse):
+            for c in clauses { block(c.body) }
+            block(orElse)
+        case .forLoop(let t, _, let body, let orElse):
+            assigned.formUnion(t.boundNames); block(body); block(orElse)
+        case .whileLoop(_, let body, let orElse): block(body); block(orElse)
+        case .functionDef(let f): assigned.insert(f.name)
+        case .global(let names): globals.formUnion(names)
+        case .nonlocal(let names): nonlocals.formUnion(names)
+        case .delete(let targets, _): for t in targets { assigned.formUnion(t.boundNames) }
+        case .tryExcept(let body, let handlers, let orElse, let fin):
+            block(body)
+            for h in handlers {
+                if let n = h.name { assigned.insert(n) }
+                block(h.body)
+            }
+            block(orElse); block(fin)
+        case .with(let items, let body):
+            for i in items { if let t = i.target { assigned.formUnion(t.boundNames) } }
+            block(body)
+        case .imports(let items, _):
+            for i in items { assigned.insert(i.alias ?? i.name ?? String(i.module.split(separator: ".").first ?? "")) }
+        default: break
+        }
+    }
 }

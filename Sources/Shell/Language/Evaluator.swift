@@ -7,9 +7,18 @@ final class Evaluator {
     var workspace: Workspace
     let interpreter: Interpreter
     let emit: (Output) -> Void
-    /// The full text given to `execute`; spans index into it.
-    let source: [Unicode.Scalar]
+    /// The full text given to `execute`; spans index into it (inside a function call: the
+    /// text the function was defined in).
+    var source: [Unicode.Scalar]
     var depth = 0
+    /// The running function's (or comprehension's) locals; nil at the top level, where names
+    /// live in the workspace.
+    var frame: Frame?
+    /// Python function calls in progress (Python's recursion limit counts these).
+    var callDepth = 0
+    /// The lowest address the thread's stack may reach before calls are refused with
+    /// RecursionError instead of overflowing (see `StackGuard`).
+    let stackLimit = StackGuard.limit()
     /// The explorer's trace of this statement (Tracing.swift); active under `trace`.
     var trace = TraceLog()
     /// True while the right-hand side of an assignment runs: commands that would otherwise
@@ -43,8 +52,8 @@ final class Evaluator {
 
     func enter(_ span: Range<Int>?) throws(ShellError) {
         depth += 1
-        if depth > 4 * Parser.maxDepth {
-            throw ShellError("maximum recursion depth exceeded", span: span)
+        if StackGuard.exhausted(stackLimit) {
+            throw ShellError("maximum recursion depth exceeded", span: span, kind: .recursionError)
         }
         if interpreter.options.isInterrupted() { throw Interrupt.error }
     }
@@ -82,7 +91,8 @@ final class Evaluator {
             return .none
         case .expression(let expr):
             let value = try evaluate(expr)
-            if !value.isNone {
+            // Python's REPL echoes expression statements; in a function or block they are for their effect.
+            if !value.isNone && frame == nil {
                 if !traceShowedLast(value) {
                     let text = ValueFormatter.str(value)
                     // Formatting a huge value stops early on Ctrl-C; show nothing then.
@@ -92,26 +102,61 @@ final class Evaluator {
                 workspace["_"] = value
             }
             return value
+        default:
+            switch try run(statement) {
+            case .normal: return .none
+            case .returned: throw ShellError("'return' outside function", kind: .syntaxError)
+            case .breakLoop: throw ShellError("'break' outside loop", kind: .syntaxError)
+            case .continueLoop: throw ShellError("'continue' not properly in loop", kind: .syntaxError)
+            }
         }
     }
 
     func assign(_ value: Value, to target: Target) throws(ShellError) {
         switch target {
         case .name(let n, _):
-            workspace[n] = value
+            setName(n, value)
         case .unpack(let targets, let span):
             let items = try unpackItems(value, span)
+            if let star = targets.firstIndex(where: { if case .starred = $0 { return true } else { return false } }) {
+                let after = targets.count - star - 1
+                if items.count < targets.count - 1 {
+                    throw ShellError("not enough values to unpack (expected at least \(targets.count - 1), got \(items.count))", span: span, kind: .valueError)
+                }
+                for i in 0..<star { try assign(items[i], to: targets[i]) }
+                if case .starred(let inner, _) = targets[star] {
+                    try assign(.list(Array(items[star..<(items.count - after)])), to: inner)
+                }
+                for i in 0..<after { try assign(items[items.count - after + i], to: targets[star + 1 + i]) }
+                return
+            }
             if items.count > targets.count {
-                throw ShellError("too many values to unpack (expected \(targets.count))", span: span)
+                throw ShellError("too many values to unpack (expected \(targets.count))", span: span, kind: .valueError)
             }
             if items.count < targets.count {
-                throw ShellError("not enough values to unpack (expected \(targets.count), got \(items.count))", span: span)
+                throw ShellError("not enough values to unpack (expected \(targets.count), got \(items.count))", span: span, kind: .valueError)
             }
             for (t, v) in zip(targets, items) { try assign(v, to: t) }
+        case .starred(_, let span):
+            throw ShellError("starred assignment target must be in a list or tuple", span: span, kind: .syntaxError)
         case .item(let base, let items, let span):
+            // Arrays: numpy's item assignment into the array `base` evaluates to (views see it).
+            // Lists and dicts: Python's, changed where they are held.
             let b = try evaluate(base)
-            let index = try subscriptIndexValues(items)
-            try setItem(b, index, value, span, base: base)
+            if case .array = b {
+                let index = try subscriptIndexValues(items)
+                try setItem(b, index, value, span, base: base)
+            } else {
+                try assignItem(value, base: base, items: items, span: span)
+            }
+        case .attribute(let base, let name, let span):
+            let b = try evaluate(base)
+            if case .array = b {
+                throw ShellError("cannot assign to an attribute",
+                                 explanation: "rnnsh lets you assign to names and to array elements (`x[0] = 1`)",
+                                 span: span, kind: .attributeError)
+            }
+            throw ShellError("'\(b.typeName)' object attribute '\(name)' is read-only", span: span, kind: .attributeError)
         }
     }
 
@@ -119,13 +164,17 @@ final class Evaluator {
     func unpackItems(_ value: Value, _ span: Range<Int>) throws(ShellError) -> [Value] {
         if let items = value.sequenceItems { return items }
         if case .object(let o) = value, let items = o.iterationItems { return items }
+        switch value {
+        case .dict, .set, .range, .iterator, .string: return try iterate(value, span)
+        default: break
+        }
         if case .array(let a) = value {
             if a.ndim == 0 { throw ShellError("iteration over a 0-d array", span: span) }
             var out: [Value] = []
             for i in 0..<a.shape[0] { out.append(try subscriptValue(value, [.int(i)], span)) }
             return out
         }
-        throw ShellError("cannot unpack non-iterable \(value.typeName) object", span: span)
+        throw ShellError("cannot unpack non-iterable \(value.typeName) object", span: span, kind: .typeError)
     }
 
     // MARK: - Expressions
@@ -140,8 +189,8 @@ final class Evaluator {
         case .string(let s, _): return .string(s)
         case .bool(let b, _): return .bool(b)
         case .none: return .none
-        case .list(let items, _): return .list(try items.map { (e) throws(ShellError) -> Value in try evaluate(e) })
-        case .tuple(let items, _): return .tuple(try items.map { (e) throws(ShellError) -> Value in try evaluate(e) })
+        case .list(let items, _): return .list(try evaluateItems(items))
+        case .tuple(let items, _): return .tuple(try evaluateItems(items))
         case .unary(let op, let inner, let span):
             return try unary(op, try evaluate(inner), span)
         case .binary(let op, let lhs, let rhs, let span):
@@ -151,7 +200,14 @@ final class Evaluator {
                 if (op == "and" && !t) || (op == "or" && t) { return l }
                 return try evaluate(rhs)
             }
-            return try binary(op, try evaluate(lhs), try evaluate(rhs), span, texts: (rawText(lhs.span), rawText(rhs.span)))
+            let l = try evaluate(lhs)
+            let r = try evaluate(rhs)
+            // Python's own values first: no operand texts are needed (they only explain array errors).
+            if !Self.isArrayLike(l) && !Self.isArrayLike(r) {
+                if case .int(let a) = l, case .int(let b) = r, let v = try PythonArithmetic.integer(op, a, b, span) { return v }
+                if let v = try pythonBinary(op, l, r, span) { return v }
+            }
+            return try binary(op, l, r, span, texts: (rawText(lhs.span), rawText(rhs.span)))
         case .call(let callee, let args, let span):
             return try evaluateCall(callee, args, piped: nil, span: span)
         case .attribute(let base, let name, let span):
@@ -172,6 +228,8 @@ final class Evaluator {
             throw ShellError("invalid syntax", span: span)
         case .statement(_, _, let span):
             throw ShellError("invalid syntax", span: span)
+        default:
+            return try evaluatePython(expr)
         }
     }
 
@@ -207,11 +265,40 @@ final class Evaluator {
 
     /// Names resolve to workspace values, then numpy's constants, then commands.
     func lookup(_ name: String, _ span: Range<Int>) throws(ShellError) -> Value {
+        var f = frame
+        while let current = f {
+            if current.localNames.contains(name) {
+                if let v = current.locals[name] { return v }
+                if current.function != nil && f === frame && !current.globalNames.contains(name) {
+                    throw ShellError("cannot access local variable '\(name)' where it is not associated with a value", span: span, kind: .unboundLocalError)
+                }
+            }
+            f = current.parent
+        }
         if let v = workspace[name] { return v }
+        if let b = Builtins.value(name) { return b }
         if let c = Constants.value(name) { return c }
         if registry[name] != nil { return .function(Callable(name: name)) }
         let candidates = workspace.names + registry.names + Constants.names
-        throw ShellError(Suggest.message("name '\(name)' is not defined", name: name, candidates: candidates), span: span)
+        throw ShellError(Suggest.message("name '\(name)' is not defined", name: name, candidates: candidates), span: span, kind: .nameError)
+    }
+
+    /// Binds `name` where Python would: the function's locals (or the enclosing function's
+    /// for `nonlocal`), else the workspace.
+    func setName(_ name: String, _ value: Value) {
+        if let f = frame, !f.globalNames.contains(name) {
+            if f.nonlocalNames.contains(name) {
+                var p = f.parent
+                while let q = p {
+                    if q.localNames.contains(name) { q.locals[name] = value; return }
+                    p = q.parent
+                }
+            } else {
+                f.locals[name] = value
+                return
+            }
+        }
+        workspace[name] = value
     }
 
     func truth(_ v: Value, _ span: Range<Int>) throws(ShellError) -> Bool {
@@ -222,10 +309,13 @@ final class Evaluator {
         case .string(let s): return !s.isEmpty
         case .none: return false
         case .list(let a), .tuple(let a): return !a.isEmpty
+        case .dict(let d): return d.count > 0
+        case .set(let x): return x.count > 0
+        case .range(let a, let b, let c): return PythonRange.count(a, b, c) > 0
         case .array(let a), .scalar(let a):
             guard a.size == 1, let s = a.scalars.first else {
                 if a.size == 0 { return false }
-                throw ShellError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()", span: span)
+                throw ShellError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()", span: span, kind: .valueError)
             }
             return s.doubleValue != 0
         default: return true
@@ -293,17 +383,40 @@ final class Evaluator {
     // MARK: - Calls
 
     func evaluateCall(_ callee: Expr, _ args: [CallArgument], piped: Value?, span: Range<Int>) throws(ShellError) -> Value {
-        // `name(...)`: the command of that name, unless a variable shadows it.
-        if case .name(let n, let nameSpan) = callee, workspace[n] == nil, registry[n] != nil {
+        // `name(...)`: the command of that name, unless a variable or Python's builtin of
+        // that name comes first.
+        if case .name(let n, let nameSpan) = callee, !isBoundName(n), !Builtins.names.contains(n), registry[n] != nil {
             return try callCommand(n, args, piped: piped, nameSpan: nameSpan, span: span)
         }
-        let f = try evaluate(callee)
+        // `xs.append(x)`, `d.update(…)`: methods of Python's own values.
+        if piped == nil, case .attribute(let baseExpr, let name, _) = callee {
+            let base = try evaluate(baseExpr)
+            if Methods.handles(base) {
+                return try callMethod(base, name, baseExpr: baseExpr, args, span: span, calleeSpan: callee.span)
+            }
+            let f = try attribute(base, name, callee.span)
+            return try callValue(f, callee: callee, args, piped: nil, span: span)
+        }
+        return try callValue(try evaluate(callee), callee: callee, args, piped: piped, span: span)
+    }
+
+    /// True when `name` is a local or workspace variable (which shadows commands and builtins).
+    func isBoundName(_ name: String) -> Bool {
+        var f = frame
+        while let current = f {
+            if current.localNames.contains(name) && current.locals[name] != nil { return true }
+            f = current.parent
+        }
+        return workspace[name] != nil
+    }
+
+    func callValue(_ f: Value, callee: Expr, _ args: [CallArgument], piped: Value?, span: Range<Int>) throws(ShellError) -> Value {
         switch f {
         case .function(let c):
             var inputs: [ArgumentInput] = []
             if let receiver = c.receiver { inputs.append(ArgumentInput(value: receiver, span: callee.span)) }
             if let piped { inputs.append(ArgumentInput(value: piped, span: nil)) }
-            inputs += args.map { ArgumentInput(label: $0.label, expr: $0.value, labelSpan: $0.labelSpan) }
+            inputs += try commandInputs(args)
             guard let command = registry[c.name] else {
                 throw ShellError("'\(c.name)' is not a command", span: callee.span)
             }
@@ -318,9 +431,39 @@ final class Evaluator {
             let converted = try call(command, [ArgumentInput(expr: arg.value), dtypeInput], span: span)
             if case .array(let a) = converted, a.ndim == 0 { return .scalar(a) }
             return converted
+        case .closure, .builtin, .type, .object:
+            var (positional, keywords) = try evaluateArguments(args)
+            if let piped { positional.insert(piped, at: 0) }
+            return try callPython(f, positional, keywords, span: span)
         default:
-            throw ShellError("'\(f.typeName)' object is not callable", span: callee.span)
+            throw ShellError("'\(f.typeName)' object is not callable", span: callee.span, kind: .typeError)
         }
+    }
+
+    /// A command's inputs: `*xs` and `**kw` spread into positional and keyword values.
+    func commandInputs(_ args: [CallArgument]) throws(ShellError) -> [ArgumentInput] {
+        var inputs: [ArgumentInput] = []
+        for a in args {
+            if case .starred(let inner, let doubled, let s) = a.value {
+                let v = try evaluate(inner)
+                if doubled {
+                    guard case .dict(let d) = v else { throw ShellError("argument after ** must be a mapping, not \(v.typeName)", span: s, kind: .typeError) }
+                    for (k, val) in d.items {
+                        guard case .string(let key) = k else { throw ShellError("keywords must be strings", span: s, kind: .typeError) }
+                        var input = ArgumentInput(value: val, span: s)
+                        input.label = key
+                        inputs.append(input)
+                    }
+                } else {
+                    for item in try iterate(v, s) { inputs.append(ArgumentInput(value: item, span: s)) }
+                }
+            } else if case .comprehension = a.value {
+                inputs.append(ArgumentInput(value: try evaluate(a.value), span: a.value.span))
+            } else {
+                inputs.append(ArgumentInput(label: a.label, expr: a.value, labelSpan: a.labelSpan))
+            }
+        }
+        return inputs
     }
 
     func callCommand(_ name: String, _ args: [CallArgument], piped: Value?, nameSpan: Range<Int>, span: Range<Int>) throws(ShellError) -> Value {
@@ -331,7 +474,7 @@ final class Evaluator {
         }
         var inputs: [ArgumentInput] = []
         if let piped { inputs.append(ArgumentInput(value: piped, span: nil)) }
-        inputs += args.map { ArgumentInput(label: $0.label, expr: $0.value, labelSpan: $0.labelSpan) }
+        inputs += try commandInputs(args)
         return try call(command, inputs, span: span)
     }
 
@@ -394,6 +537,33 @@ final class Evaluator {
 
     func attribute(_ base: Value, _ name: String, _ span: Range<Int>) throws(ShellError) -> Value {
         switch base {
+        case .namespace(let module) where Modules.isPythonModule(module):
+            return try Modules.attribute(module, name, span: span)
+        case .dict, .set, .string, .list, .tuple, .int, .float, .bool, .range, .exception, .iterator:
+            if case .exception(let e) = base, name == "args" { return .tuple(e.args) }
+            if Methods.has(base, name) { return .builtin(Builtin(name: name, receiver: base)) }
+            if case .int(let i) = base {
+                if name == "real" || name == "numerator" { return .int(i) }
+                if name == "imag" { return .int(0) }
+                if name == "denominator" { return .int(1) }
+            }
+            if case .float(let d) = base {
+                if name == "real" { return .float(d) }
+                if name == "imag" { return .float(0) }
+            }
+            if case .range(let a, let b, let c) = base {
+                switch name {
+                case "start": return .int(a)
+                case "stop": return .int(b)
+                case "step": return .int(c)
+                default: break
+                }
+            }
+            throw ShellError("'\(base.typeName)' object has no attribute '\(name)'", span: span, kind: .attributeError)
+        case .closure(let f) where name == "__name__":
+            return .string(f.name)
+        case .type(let n) where name == "__name__":
+            return .string(n.split(separator: ".").last.map(String.init) ?? n)
         case .namespace(let module):
             // `np.random.randn`: the random commands live in the shell's one namespace.
             if name == "random" && module == "numpy" { return .namespace("numpy.random") }
@@ -408,7 +578,7 @@ final class Evaluator {
             if let c = Constants.value(name), name != "np", name != "numpy" { return c }
             if registry[name] != nil { return .function(Callable(name: name)) }
             let candidates = registry.names + Constants.names
-            throw ShellError(Suggest.message("module '\(module)' has no attribute '\(name)'", name: name, candidates: candidates), span: span)
+            throw ShellError(Suggest.message("module '\(module)' has no attribute '\(name)'", name: name, candidates: candidates), span: span, kind: .attributeError)
         case .record(let r):
             if let v = r[name] { return v }
             throw ShellError(Suggest.message("record has no field '\(name)'", name: name, candidates: r.fields.map(\.name)), span: span)
@@ -428,7 +598,7 @@ final class Evaluator {
             return .function(Callable(name: name, receiver: base))
         }
         let candidates = Attributes.names(of: base) + registry.commands.filter(\.isMethod).map(\.name)
-        throw ShellError(Suggest.message("'\(base.typeName)' object has no attribute '\(name)'", name: name, candidates: candidates), span: span)
+        throw ShellError(Suggest.message("'\(base.typeName)' object has no attribute '\(name)'", name: name, candidates: candidates), span: span, kind: .attributeError)
     }
 
     func evaluateSubscript(_ base: Value, _ items: [SubscriptItem], _ span: Range<Int>, baseSpan: Range<Int>? = nil) throws(ShellError) -> Value {
@@ -459,9 +629,41 @@ final class Evaluator {
 
     func subscriptValue(_ base: Value, _ index: [Value], _ span: Range<Int>, baseSpan: Range<Int>? = nil) throws(ShellError) -> Value {
         switch base {
+        case .dict(let d):
+            let key: Value = index.count == 1 ? index[0] : .tuple(index)
+            if let v = d.get(try HashKey.of(key, span: span)) { return v }
+            throw ShellError(ValueFormatter.repr(key), span: span, kind: .keyError)
+        case .string(let s):
+            guard index.count == 1, let only = index.first else {
+                throw ShellError("string indices must be integers, not 'tuple'", span: span, kind: .typeError)
+            }
+            let chars = Array(s.unicodeScalars)
+            if case .slice(let a, let b, let c) = only {
+                return .string(String(String.UnicodeScalarView(try PythonSequence.slice(chars, a, b, c, span: span))))
+            }
+            guard let i = try? ArgumentBinder.integer(only, span) else {
+                throw ShellError("string indices must be integers, not '\(only.typeName)'", span: span, kind: .typeError)
+            }
+            let j = i < 0 ? i + chars.count : i
+            guard j >= 0 && j < chars.count else { throw ShellError("string index out of range", span: span, kind: .indexError) }
+            return .string(String(Character(chars[j])))
+        case .range(let a, let b, let c):
+            guard index.count == 1, let only = index.first else {
+                throw ShellError("range indices must be integers or slices, not tuple", span: span, kind: .typeError)
+            }
+            let n = PythonRange.count(a, b, c)
+            if case .slice = only {
+                return .list(try subscriptValue(.list(PythonRange.items(a, b, c)), index, span).sequenceItems ?? [])
+            }
+            guard let i = try? ArgumentBinder.integer(only, span) else {
+                throw ShellError("range indices must be integers or slices, not \(only.typeName)", span: span, kind: .typeError)
+            }
+            let j = i < 0 ? i + n : i
+            guard j >= 0 && j < n else { throw ShellError("range object index out of range", span: span, kind: .indexError) }
+            return .int(a + j * c)
         case .list(let items), .tuple(let items):
             guard index.count == 1, let only = index.first else {
-                throw ShellError("\(base.typeName) indices must be integers or slices, not tuple", span: span)
+                throw ShellError("\(base.typeName) indices must be integers or slices, not tuple", span: span, kind: .typeError)
             }
             let isList = base.typeName == "list"
             switch only {
@@ -470,11 +672,11 @@ final class Evaluator {
                 return isList ? .list(picked) : .tuple(picked)
             default:
                 guard let i = try? ArgumentBinder.integer(only, span) else {
-                    throw ShellError("\(base.typeName) indices must be integers or slices, not \(only.typeName)", span: span)
+                    throw ShellError("\(base.typeName) indices must be integers or slices, not \(only.typeName)", span: span, kind: .typeError)
                 }
                 let n = items.count
                 let j = i < 0 ? i + n : i
-                guard j >= 0 && j < n else { throw ShellError("\(base.typeName) index out of range", span: span) }
+                guard j >= 0 && j < n else { throw ShellError("\(base.typeName) index out of range", span: span, kind: .indexError) }
                 return items[j]
             }
         case .object(let o):
@@ -504,6 +706,6 @@ final class Evaluator {
         default:
             break
         }
-        throw ShellError("'\(base.typeName)' object is not subscriptable", span: span)
+        throw ShellError("'\(base.typeName)' object is not subscriptable", span: span, kind: .typeError)
     }
 }

@@ -38,12 +38,20 @@ public struct Lexer {
     static let closing: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{"]
 
     /// All tokens, ending with `.end`. Separators are collapsed (never two in a row, none first).
+    ///
+    /// Indentation works as Python's: at the start of each line outside brackets the lexer
+    /// compares the line's indentation with a stack of open levels and emits `.indent` or one
+    /// `.dedent` per closed level (after the line's separator). Blank and comment-only lines
+    /// do not count. The first line's indentation is the base level, so a statement typed with
+    /// leading blanks still runs.
     public func tokenize() throws(ShellError) -> [Token] {
         var tokens: [Token] = []
         var i = 0
         var brackets: [(Unicode.Scalar, Int)] = []
         var space = true
         let n = scalars.count
+        var indents: [Int] = []
+        var atLineStart = true
 
         func add(_ kind: Token.Kind, _ start: Int, _ end: Int) {
             if kind == .separator {
@@ -54,6 +62,35 @@ public struct Lexer {
         }
 
         while i < n {
+            if atLineStart && brackets.isEmpty {
+                atLineStart = false
+                var column = 0
+                var j = i
+                while j < n {
+                    let c = scalars[j]
+                    if c == " " { column += 1 } else if c == "\t" { column = (column / 8 + 1) * 8 } else if c == "\u{0C}" { column = 0 } else { break }
+                    j += 1
+                }
+                i = j
+                space = true
+                if j >= n { break }
+                let c = scalars[j]
+                if c == "\n" || c == "#" || (c == "\r" && j + 1 < n && scalars[j + 1] == "\n") || (c == "\\" && Self.continuesLine(scalars, j)) { continue }
+                guard let top = indents.last else { indents = [column]; continue }
+                if column > top {
+                    indents.append(column)
+                    tokens.append(Token(.indent, j..<j, spaceBefore: true))
+                } else if column < top {
+                    while let last = indents.last, column < last, indents.count > 1 {
+                        indents.removeLast()
+                        tokens.append(Token(.dedent, j..<j, spaceBefore: true))
+                    }
+                    if indents.last != column {
+                        throw ShellError("unindent does not match any outer indentation level", span: j..<(j + 1), kind: .syntaxError)
+                    }
+                }
+                continue
+            }
             let c = scalars[i]
             switch c {
             case "\r" where i + 1 < n && scalars[i + 1] == "\n":
@@ -66,7 +103,7 @@ public struct Lexer {
                 space = true   // a UTF-8 byte order mark starting a script
                 i += 1
             case "\n", "\r":   // a lone CR ends a line too (old Mac line ends), as in Python
-                if brackets.isEmpty { add(.separator, i, i + 1) }
+                if brackets.isEmpty { add(.separator, i, i + 1); atLineStart = true }
                 space = true
                 i += 1
             case ";":
@@ -101,7 +138,25 @@ public struct Lexer {
                 if Self.isIdentifierStart(c) {
                     var j = i + 1
                     while j < n && Self.isIdentifierContinue(scalars[j]) { j += 1 }
-                    add(.name(text(i, j)), i, j)
+                    let word = text(i, j)
+                    // String prefixes: r'…', f'…', b'…', u'…', rf'…' (any case).
+                    if j < n, scalars[j] == "'" || scalars[j] == "\"", word.count <= 2,
+                       word.lowercased().allSatisfy({ "rfbu".contains($0) }), Set(word.lowercased()).count == word.count,
+                       !(word.lowercased().contains("u") && word.count > 1) {
+                        let lower = word.lowercased()
+                        let raw = lower.contains("r")
+                        if lower.contains("f") {
+                            let (body, end) = try fstringBody(from: j, quote: scalars[j])
+                            add(.fstring(body, raw: raw), i, end)
+                            i = end
+                        } else {
+                            let (value, end) = try string(from: j, quote: scalars[j], raw: raw)
+                            add(.string(value), i, end)
+                            i = end
+                        }
+                        continue
+                    }
+                    add(.name(word), i, j)
                     i = j
                     continue
                 }
@@ -142,17 +197,50 @@ public struct Lexer {
         if let open = brackets.last {
             throw ShellError("'\(Character(open.0))' was never closed", span: open.1..<(open.1 + 1))
         }
+        if indents.count > 1 {
+            add(.separator, n, n)
+            for _ in 1..<indents.count { tokens.append(Token(.dedent, n..<n, spaceBefore: true)) }
+        }
         if tokens.last?.kind == .separator { tokens.removeLast() }
         tokens.append(Token(.end, n..<n, spaceBefore: true))
         return tokens
     }
 
+    /// True when the `\\` at `i` is followed only by blanks up to the end of its line.
+    static func continuesLine(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        var j = i + 1
+        while j < s.count && (s[j] == " " || s[j] == "\t" || s[j] == "\r") { j += 1 }
+        return j >= s.count || s[j] == "\n"
+    }
+
+    /// Words that open a compound statement (whose block the REPL reads until an empty line).
+    static let compoundKeywords: Set<String> = ["if", "for", "while", "def", "try", "with", "class", "async", "@"]
+
     /// True when `source` needs more lines before it can run: an open bracket or a trailing
-    /// `\`. The REPL shows a continuation prompt then. (One pass of `ContinuationScanner`.)
+    /// `\\` (one pass of `ContinuationScanner`), or an open block. A block opens with a line
+    /// ending in `:` or a compound statement (`for`, `if`, `def`, …) and, as in Python's REPL,
+    /// closes with an empty line. The REPL shows a continuation prompt meanwhile.
     public static func needsContinuation(_ source: String) -> Bool {
         var scanner = ContinuationScanner()
         scanner.append(source)
-        return scanner.needsMore
+        if scanner.needsMore { return true }
+        guard let tokens = try? Lexer(source).tokenize() else { return false }
+        guard opensBlock(tokens, source) else { return false }
+        // An empty (or blank) last line ends the block.
+        let lastLine = source.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        return !(source.contains("\n") && lastLine.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" })
+    }
+
+    /// True when `source` (complete so far) has opened a block.
+    public static func opensBlock(_ source: String) -> Bool {
+        guard let tokens = try? Lexer(source).tokenize() else { return false }
+        return opensBlock(tokens, source)
+    }
+
+    static func opensBlock(_ tokens: [Token], _ source: String) -> Bool {
+        tokens.contains { $0.kind == .indent }
+            || (tokens.first?.name.map { compoundKeywords.contains($0) } ?? false)
+            || (tokens.count >= 2 && tokens[tokens.count - 2].isOp(":") && !source.hasSuffix("\n"))
     }
 
     func text(_ a: Int, _ b: Int) -> String {
@@ -200,24 +288,46 @@ public struct Lexer {
         space = false
     }
 
-    /// Reads a quoted string starting at `start`; returns its value and the column after it.
-    func string(from start: Int, quote: Unicode.Scalar) throws(ShellError) -> (String, Int) {
+    /// Reads a quoted string starting at `start` (`'…'`, `"…"`, or triple-quoted); returns its
+    /// value and the column after it. `raw` keeps backslashes as written (`r'\\d'`).
+    func string(from start: Int, quote: Unicode.Scalar, raw: Bool = false) throws(ShellError) -> (String, Int) {
         var out = String.UnicodeScalarView()
-        var j = start + 1
         let n = scalars.count
+        let triple = start + 2 < n && scalars[start + 1] == quote && scalars[start + 2] == quote
+        var j = start + (triple ? 3 : 1)
         while j < n {
             let c = scalars[j]
-            if c == quote { return (String(out), j + 1) }
-            if c == "\n" { break }
+            if c == quote {
+                if !triple { return (String(out), j + 1) }
+                if j + 2 < n && scalars[j + 1] == quote && scalars[j + 2] == quote { return (String(out), j + 3) }
+            }
+            if c == "\n" && !triple { break }
             if c == "\\" && j + 1 < n {
                 let e = scalars[j + 1]
+                if raw {
+                    out.append(c); out.append(e); j += 2; continue
+                }
                 switch e {
                 case "n": out.append("\n")
                 case "t": out.append("\t")
                 case "r": out.append("\r")
                 case "0": out.append("\u{0}")
+                case "a": out.append("\u{07}")
+                case "b": out.append("\u{08}")
+                case "f": out.append("\u{0C}")
+                case "v": out.append("\u{0B}")
                 case "\\", "'", "\"": out.append(e)
                 case "\n": break
+                case "x" where j + 3 < n:
+                    if let v = UInt32(String(String.UnicodeScalarView(scalars[(j + 2)...(j + 3)])), radix: 16), let u = Unicode.Scalar(v) {
+                        out.append(u); j += 4; continue
+                    }
+                    out.append("\\"); out.append(e)
+                case "u" where j + 5 < n:
+                    if let v = UInt32(String(String.UnicodeScalarView(scalars[(j + 2)...(j + 5)])), radix: 16), let u = Unicode.Scalar(v) {
+                        out.append(u); j += 6; continue
+                    }
+                    out.append("\\"); out.append(e)
                 default: out.append("\\"); out.append(e)
                 }
                 j += 2
@@ -227,7 +337,30 @@ public struct Lexer {
             j += 1
         }
         let line = scalars[0..<start].filter { $0 == "\n" }.count + 1
-        throw ShellError("unterminated string literal (detected at line \(line))", span: start..<(start + 1))
+        if triple {
+            throw ShellError("unterminated triple-quoted string literal (detected at line \(scalars.filter { $0 == "\n" }.count + 1))", span: start..<(start + 1), kind: .syntaxError)
+        }
+        throw ShellError("unterminated string literal (detected at line \(line))", span: start..<(start + 1), kind: .syntaxError)
+    }
+
+    /// The body of an f-string between its quotes, escapes left as written; and the column after it.
+    func fstringBody(from start: Int, quote: Unicode.Scalar) throws(ShellError) -> (String, Int) {
+        let n = scalars.count
+        let triple = start + 2 < n && scalars[start + 1] == quote && scalars[start + 2] == quote
+        var j = start + (triple ? 3 : 1)
+        let bodyStart = j
+        while j < n {
+            let c = scalars[j]
+            if c == quote {
+                if !triple { return (text(bodyStart, j), j + 1) }
+                if j + 2 < n && scalars[j + 1] == quote && scalars[j + 2] == quote { return (text(bodyStart, j), j + 3) }
+            }
+            if c == "\n" && !triple { break }
+            if c == "\\" && j + 1 < n { j += 2; continue }
+            j += 1
+        }
+        let line = scalars[0..<start].filter { $0 == "\n" }.count + 1
+        throw ShellError("unterminated string literal (detected at line \(line))", span: start..<(start + 1), kind: .syntaxError)
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }

@@ -36,6 +36,10 @@ public struct Parser {
     let tokens: [Token]
     let scalars: [Unicode.Scalar]
     let grammar: Grammar
+    /// The source as given (shared by every `def` parsed from it, for their error lines).
+    let sourceText: String
+    /// Columns where each line starts, for line numbers in blocks' messages.
+    let lineStarts: [Int]
     var pos = 0
     var depth = 0
 
@@ -43,6 +47,20 @@ public struct Parser {
         self.tokens = tokens
         self.scalars = Array(source.unicodeScalars)
         self.grammar = grammar
+        self.sourceText = source
+        var starts = [0]
+        for (i, c) in scalars.enumerated() where c == "\n" { starts.append(i + 1) }
+        self.lineStarts = starts
+    }
+
+    /// The 1-based line of column `column`.
+    func lineNumber(_ column: Int) -> Int {
+        var lo = 0, hi = lineStarts.count
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if lineStarts[mid] <= column { lo = mid } else { hi = mid }
+        }
+        return lo + 1
     }
 
     /// Parses every statement of `source` (separated by newlines or `;`).
@@ -51,15 +69,16 @@ public struct Parser {
         var parser = Parser(tokens: tokens, source: source, grammar: grammar)
         var out: [Parsed] = []
         while parser.current.kind != .end {
-            let start = parser.current.span.lowerBound
-            let statement = try parser.parseStatement()
-            let end = parser.tokens[max(parser.pos - 1, 0)].span.upperBound
+            if parser.current.kind == .indent { throw ShellError("unexpected indent", span: parser.current.span.lowerBound..<(parser.current.span.lowerBound + 1), kind: .indentationError) }
+            if parser.current.kind == .dedent { parser.pos += 1; continue }
+            out.append(try parser.parseParsed())
             switch parser.current.kind {
             case .separator: parser.pos += 1
             case .end: break
-            default: throw parser.syntaxError()
+            default:
+                if parser.pos > 0, parser.tokens[parser.pos - 1].kind == .dedent { break }
+                throw parser.syntaxError()
             }
-            out.append(Parsed(statement: statement, span: start..<max(end, start), text: parser.text(start..<end)))
         }
         return out
     }
@@ -105,9 +124,22 @@ public struct Parser {
 
     // MARK: - Statements
 
+    /// One statement with its span and text.
+    mutating func parseParsed() throws(ShellError) -> Parsed {
+        let start = current.span.lowerBound
+        let statement = try parseStatement()
+        var endIndex = max(pos - 1, 0)
+        while endIndex > 0, tokens[endIndex].kind == .dedent || tokens[endIndex].kind == .separator { endIndex -= 1 }
+        let end = tokens[endIndex].span.upperBound
+        return Parsed(statement: statement, span: start..<max(end, start), text: text(start..<max(end, start)))
+    }
+
     mutating func parseStatement() throws(ShellError) -> Statement {
         try enter()
         defer { depth -= 1 }
+        if let keyword = current.name, Parser.statementKeywords.contains(keyword), !(peek().isOp("=") && !peek(2).isOp("=")) {
+            if let s = try parseKeywordStatement(keyword) { return s }
+        }
         if current.isOp("?") {
             let q = current
             pos += 1
@@ -116,79 +148,89 @@ public struct Parser {
             pos += 1
             return .help(name, span)
         }
-        if current.name == "import" || current.name == "from" {
-            return try parseImport()
-        }
         if let n = current.name, ["True", "False", "None"].contains(n), peek().isOp("=") {
-            throw ShellError("cannot assign to \(n)", span: current.span)
+            throw ShellError("cannot assign to \(n)", span: current.span, kind: .syntaxError)
         }
-        // Augmented assignment: one target, then `+=`, `-=`, ... (`x += 1`, `x[0] *= 2`).
+        // Augmented assignment: one target, then `+=`, `-=`, ... (`x += 1`, `x[0] *= 2`, `d[k] += 1`).
         do {
             let save = pos
-            if let t = try? parseTarget(), case .op(let s) = current.kind, Parser.augmentedOperators.contains(s) {
-                if case .unpack = t { throw ShellError("'tuple' is an illegal expression for augmented assignment", span: t.span) }
+            if current.name != nil, let lhs = try? parsePostfix(adjacentTrailersOnly: false),
+               case .op(let op) = current.kind, Parser.augmentedOperators.contains(op) {
+                let target = try toTarget(lhs, augmented: true)
                 pos += 1
-                if current.kind == .separator || current.kind == .end { throw syntaxError() }
-                let value = try parsePipeline()
-                if current.isOp(",") { throw syntaxError() }
-                return .augmentedAssign(t, String(s.dropLast()), value)
+                if isStatementEnd(current) { throw syntaxError() }
+                let value = try parseTestList()
+                return .augmentedAssign(target, String(op.dropLast()), value)
             }
             pos = save
         }
-        // Assignment: a target list followed by `=` (chains allowed: `a = b = 1`).
+        // Assignment: `targets = value` (chains allowed: `a = b = 1`), else an expression.
+        var value = try parseTestList()
         var targets: [Target] = []
-        while true {
-            let save = pos
-            if let t = try? parseTargetList(), current.isOp("=") {
-                targets.append(t)
-                pos += 1
-            } else {
-                pos = save
-                break
-            }
-        }
-        var value = try parsePipeline()
-        // `a, b = 1, 2` and the bare `1, 2`: a tuple without parentheses.
-        if current.isOp(",") {
-            var items = [value]
-            while current.isOp(",") {
-                pos += 1
-                if current.kind == .separator || current.kind == .end { break }
-                items.append(try parsePipeline())
-            }
-            value = .tuple(items, value.span.lowerBound..<previousEnd)
-        }
-        if current.isOp("="), case .attribute = value {
-            throw ShellError("cannot assign to an attribute",
-                             explanation: "rnnsh lets you assign to names and to array elements (`x[0] = 1`)",
-                             span: current.span)
+        while current.isOp("=") {
+            targets.append(try toTarget(value, augmented: false))
+            pos += 1
+            value = try parseTestList()
         }
         if targets.isEmpty { return .expression(value) }
         return .assign(targets, value)
     }
 
-    mutating func parseImport() throws(ShellError) -> Statement {
-        let start = current.span.lowerBound
-        var words: [String] = []
-        while current.kind != .separator && current.kind != .end {
-            if let name = current.name {
-                words.append(name)
-            } else if current.isOp("*") || current.isOp(".") || current.isOp(",") {
-                words.append(current.display)
-            } else {
-                throw syntaxError()
-            }
+    /// An expression list: `a`, or `a, b` (a tuple without parentheses), starred items allowed.
+    mutating func parseTestList() throws(ShellError) -> Expr {
+        let first = try parseStarredOrPipeline()
+        guard current.isOp(",") else { return first }
+        var items = [first]
+        while current.isOp(",") {
             pos += 1
+            if isStatementEnd(current) || current.isOp("=") || current.isOp(")") { break }
+            items.append(try parseStarredOrPipeline())
         }
-        let line = words.joined(separator: " ")
-        let ok = ["import numpy", "import numpy as np", "from numpy import *"]
-        guard ok.contains(line) else {
-            let module = words.count > 1 ? words[1] : ""
-            throw ShellError("No module named '\(module)'",
-                             explanation: "rnnsh understands numpy (`import numpy as np`); its functions are built in",
-                             span: start..<previousEnd)
+        return .tuple(items, first.span.lowerBound..<previousEnd)
+    }
+
+    func isStatementEnd(_ t: Token) -> Bool {
+        switch t.kind {
+        case .separator, .end, .dedent, .indent: return true
+        default: return false
         }
-        return .importModule("numpy")
+    }
+
+    mutating func parseStarredOrPipeline() throws(ShellError) -> Expr {
+        if current.isOp("*") {
+            let start = current.span.lowerBound
+            pos += 1
+            let inner = try parseBinary(level: 0)
+            return .starred(inner, doubled: false, start..<previousEnd)
+        }
+        return try parsePipeline()
+    }
+
+    /// The assignment target an expression stands for (Python's rules and words).
+    func toTarget(_ e: Expr, augmented: Bool) throws(ShellError) -> Target {
+        switch e {
+        case .name(let n, let s):
+            if Parser.keywords.contains(n) { throw ShellError("invalid syntax", span: s, kind: .syntaxError) }
+            return .name(n, s)
+        case .tuple(let items, let s), .list(let items, let s):
+            if augmented { throw ShellError("'tuple' is an illegal expression for augmented assignment", span: s, kind: .syntaxError) }
+            var out: [Target] = []
+            for i in items { out.append(try toTarget(i, augmented: false)) }
+            return .unpack(out, s)
+        case .indexing(let base, let items, let s): return .item(base, items, s)
+        case .attribute(let base, let name, let s): return .attribute(base, name, s)
+        case .starred(let inner, false, let s): return .starred(try toTarget(inner, augmented: false), s)
+        case .bool(let b, let s): throw ShellError("cannot assign to \(b ? "True" : "False")", span: s, kind: .syntaxError)
+        case .none(let s): throw ShellError("cannot assign to None", span: s, kind: .syntaxError)
+        case .call(_, _, let s), .command(_, _, _, let s):
+            throw ShellError("cannot assign to function call here. Maybe you meant '==' instead of '='?", span: s, kind: .syntaxError)
+        case .int(_, let s), .float(_, let s), .string(_, let s):
+            throw ShellError("cannot assign to literal here. Maybe you meant '==' instead of '='?", span: s, kind: .syntaxError)
+        case .binary(_, _, _, let s), .unary(_, _, let s):
+            throw ShellError("cannot assign to expression here. Maybe you meant '==' instead of '='?", span: s, kind: .syntaxError)
+        default:
+            throw ShellError("invalid syntax", span: e.span, kind: .syntaxError)
+        }
     }
 
     /// `a`, `a, b`, `(a, b)`, `a, (b, c)`; fails (without consuming meaningfully) when the
@@ -472,7 +514,18 @@ public struct Parser {
     mutating func parseExpression() throws(ShellError) -> Expr {
         try enter()
         defer { depth -= 1 }
-        return try parseOr()
+        if current.name == "lambda" { return try parseLambda() }
+        let body = try parseOr()
+        // `body if test else orElse` (not inside command arguments, where `if` cannot appear).
+        if current.name == "if" {
+            pos += 1
+            let test = try parseOr()
+            guard current.name == "else" else { throw syntaxError("expected 'else' after 'if' expression") }
+            pos += 1
+            let orElse = try parseExpression()
+            return .conditional(body: body, test: test, orElse: orElse, body.span.lowerBound..<orElse.span.upperBound)
+        }
+        return body
     }
 
     /// Left-deep chains (`a + b + c …`, `x[0][1]…`) nest the tree as deeply as recursion
@@ -527,17 +580,33 @@ public struct Parser {
 
     static let comparisons: Set<String> = ["==", "!=", "<", "<=", ">", ">="]
 
-    mutating func parseComparison() throws(ShellError) -> Expr {
-        var lhs = try parseBinary(level: 0)
-        var links = 0
-        defer { depth -= links }
-        while case .op(let s) = current.kind, Parser.comparisons.contains(s) {
-            try link(&links)
-            pos += 1
-            let rhs = try parseBinary(level: 0)
-            lhs = .binary(s, lhs, rhs, lhs.span.lowerBound..<rhs.span.upperBound)
+    /// The comparison operator at `pos` (`<`, `in`, `not in`, `is`, `is not`) and its token count.
+    func comparisonOperator() -> (String, Int)? {
+        switch current.kind {
+        case .op(let s) where Parser.comparisons.contains(s): return (s, 1)
+        case .name("in"): return ("in", 1)
+        case .name("not") where peek().name == "in": return ("not in", 2)
+        case .name("is"): return peek().name == "not" ? ("is not", 2) : ("is", 1)
+        default: return nil
         }
-        return lhs
+    }
+
+    /// One comparison stays `.binary` (numpy's elementwise `==` on arrays); a chain
+    /// (`0 <= i < n`) becomes `.compare`, evaluated as Python does (each middle operand once).
+    mutating func parseComparison() throws(ShellError) -> Expr {
+        let lhs = try parseBinary(level: 0)
+        var links: [ComparisonLink] = []
+        var count = 0
+        defer { depth -= count }
+        while let (op, width) = comparisonOperator() {
+            try link(&count)
+            pos += width
+            links.append(ComparisonLink(op: op, rhs: try parseBinary(level: 0)))
+        }
+        guard let last = links.last else { return lhs }
+        let span = lhs.span.lowerBound..<last.rhs.span.upperBound
+        if links.count == 1 { return .binary(last.op, lhs, last.rhs, span) }
+        return .compare(lhs, links, span)
     }
 
     /// Binary levels from loosest to tightest, as Python's: `|`, `^`, `&`, `<< >>`, `+ -`,
@@ -630,13 +699,25 @@ public struct Parser {
         var args: [CallArgument] = []
         var sawKeyword = false
         while !current.isOp(")") {
-            if let label = current.name, peek().isOp("="), !Parser.keywords.contains(label) {
+            if current.isOp("*") || current.isOp("**") {
+                let doubled = current.isOp("**")
+                let start = current.span.lowerBound
+                pos += 1
+                let inner = try parseExpression()
+                args.append(CallArgument(value: .starred(inner, doubled: doubled, start..<previousEnd)))
+            } else if let label = current.name, peek().isOp("="), !Parser.keywords.contains(label) {
                 let labelSpan = current.span
                 pos += 2
                 args.append(CallArgument(label: label, value: try parsePipeline(), labelSpan: labelSpan))
                 sawKeyword = true
             } else {
-                let value = try parsePipeline()
+                var value = try parsePipeline()
+                if current.name == "for" {
+                    // `sum(x * x for x in xs)`: a generator expression as the only argument.
+                    let clauses = try parseComprehensionClauses()
+                    value = .comprehension(Comprehension(kind: .generator, element: value, value: nil, clauses: clauses),
+                                           value.span.lowerBound..<previousEnd)
+                }
                 if sawKeyword {
                     throw ShellError("positional argument follows keyword argument", span: value.span)
                 }
@@ -705,33 +786,54 @@ public struct Parser {
             pos += 1
             guard let v = Double(digits) else { throw ShellError("invalid decimal literal", span: t.span) }
             return .float(v, t.span)
-        case .string(let s):
-            pos += 1
-            var value = s
+        case .string, .fstring:
+            // Adjacent string literals concatenate, as in Python (f-strings among them).
+            var parts: [FStringPart] = []
+            var isF = false
             var end = t.span.upperBound
-            // Adjacent string literals concatenate, as in Python.
-            while case .string(let more) = current.kind {
-                value += more
+            while true {
+                switch current.kind {
+                case .string(let more):
+                    parts.append(.text(more))
+                case .fstring(let body, let raw):
+                    isF = true
+                    guard case .fstring(let p, _) = try parseFString(body, raw: raw, token: current) else { break }
+                    parts += p
+                default:
+                    break
+                }
+                if case .string = current.kind {} else if case .fstring = current.kind {} else { break }
                 end = current.span.upperBound
                 pos += 1
             }
-            return .string(value, t.span.lowerBound..<end)
+            if !isF {
+                let value = parts.map { if case .text(let s) = $0 { return s } else { return "" } }.joined()
+                return .string(value, t.span.lowerBound..<end)
+            }
+            return .fstring(parts, t.span.lowerBound..<end)
         case .op("("):
             pos += 1
             if current.isOp(")") {
                 pos += 1
                 return .tuple([], t.span.lowerBound..<previousEnd)
             }
-            let first = try parsePipeline()
+            if current.name == "yield" { throw ShellError("generators (yield) are not supported", span: current.span, kind: .syntaxError) }
+            let first = try parseStarredOrPipeline()
             if current.isOp(")") {
                 pos += 1
+                if case .starred = first { throw ShellError("cannot use starred expression here", span: first.span, kind: .syntaxError) }
                 return first
+            }
+            if current.name == "for" {
+                let clauses = try parseComprehensionClauses()
+                try expectOp(")")
+                return .comprehension(Comprehension(kind: .generator, element: first, value: nil, clauses: clauses), t.span.lowerBound..<previousEnd)
             }
             var items = [first]
             while current.isOp(",") {
                 pos += 1
                 if current.isOp(")") { break }
-                items.append(try parsePipeline())
+                items.append(try parseStarredOrPipeline())
             }
             try expectOp(")")
             return .tuple(items, t.span.lowerBound..<previousEnd)
@@ -739,11 +841,18 @@ public struct Parser {
             pos += 1
             var items: [Expr] = []
             while !current.isOp("]") {
-                items.append(try parsePipeline())
+                items.append(try parseStarredOrPipeline())
+                if items.count == 1, current.name == "for", let first = items.first {
+                    let clauses = try parseComprehensionClauses()
+                    try expectOp("]")
+                    return .comprehension(Comprehension(kind: .list, element: first, value: nil, clauses: clauses), t.span.lowerBound..<previousEnd)
+                }
                 if current.isOp(",") { pos += 1 } else { break }
             }
             try expectOp("]")
             return .list(items, t.span.lowerBound..<previousEnd)
+        case .op("{"):
+            return try parseBrace()
         case .op("..."):
             pos += 1
             return .name("Ellipsis", t.span)

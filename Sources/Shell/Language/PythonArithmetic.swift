@@ -21,7 +21,7 @@ enum PythonArithmetic {
     }
 
     static func overflow(_ span: Range<Int>) -> ShellError {
-        ShellError("integer overflow", explanation: "rnnsh integers are 64-bit (Python's are unbounded)", span: span)
+        ShellError("integer overflow", explanation: "rnnsh integers are 64-bit (Python's are unbounded)", span: span, kind: .overflowError)
     }
 
     /// nil when the operands are not Python scalars/containers this handles.
@@ -98,16 +98,16 @@ enum PythonArithmetic {
         case "-": return .float(x - y)
         case "*": return .float(x * y)
         case "/":
-            if y == 0 { throw ShellError("float division by zero", span: span) }
+            if y == 0 { throw ShellError("float division by zero", span: span, kind: .zeroDivisionError) }
             return .float(x / y)
         case "//":
-            if y == 0 { throw ShellError("float floor division by zero", span: span) }
+            if y == 0 { throw ShellError("float floor division by zero", span: span, kind: .zeroDivisionError) }
             return .float(floorDivide(x, y))
         case "%":
-            if y == 0 { throw ShellError("float modulo", span: span) }
+            if y == 0 { throw ShellError("float modulo", span: span, kind: .zeroDivisionError) }
             return .float(x - floorDivide(x, y) * y)
         case "**":
-            if x == 0 && y < 0 { throw ShellError("0.0 cannot be raised to a negative power", span: span) }
+            if x == 0 && y < 0 { throw ShellError("0.0 cannot be raised to a negative power", span: span, kind: .zeroDivisionError) }
             if x < 0 && y != y.rounded() { throw ShellError("complex results are not supported", span: span) }
             return .float(Foundation.pow(x, y))
         default:
@@ -139,10 +139,10 @@ enum PythonArithmetic {
         case "-": return try checked(x.subtractingReportingOverflow(y))
         case "*": return try checked(x.multipliedReportingOverflow(by: y))
         case "/":
-            if y == 0 { throw ShellError("division by zero", span: span) }
+            if y == 0 { throw ShellError("division by zero", span: span, kind: .zeroDivisionError) }
             return .float(Double(x) / Double(y))
         case "//", "%":
-            if y == 0 { throw ShellError(op == "//" ? "integer division or modulo by zero" : "integer modulo by zero", span: span) }
+            if y == 0 { throw ShellError(op == "//" ? "integer division or modulo by zero" : "integer modulo by zero", span: span, kind: .zeroDivisionError) }
             if x == Int.min && y == -1 { throw overflow(span) }
             var q = x / y
             var m = x % y
@@ -150,7 +150,7 @@ enum PythonArithmetic {
             return .int(op == "//" ? q : m)
         case "**":
             if y < 0 {
-                if x == 0 { throw ShellError("0.0 cannot be raised to a negative power", span: span) }
+                if x == 0 { throw ShellError("0.0 cannot be raised to a negative power", span: span, kind: .zeroDivisionError) }
                 return .float(Foundation.pow(Double(x), Double(y)))
             }
             var result = 1
@@ -215,5 +215,17 @@ enum PythonSequence {
             while i > end { out.append(items[i]); let (next, o) = i.addingReportingOverflow(s); if o { break }; i = next }
         }
         return out
+    }
+}
+
+/// Sizes the Python side refuses to build (lists from huge ranges, huge repetitions).
+enum PythonLimits {
+    static let maxItems = 50_000_000
+}
+
+extension PythonSequence {
+    /// The positions `start:stop:step` selects in a sequence of `n` items.
+    static func indices(_ n: Int, _ start: Int?, _ stop: Int?, _ step: Int?) -> [Int] {
+        (try? slice(Array(0..<n), start, stop, step, span: 0..<0)) ?? []
     }
 }

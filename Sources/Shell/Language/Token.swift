@@ -15,8 +15,15 @@ public struct Token: Equatable, Sendable {
         case string(String)
         /// Punctuation and operators: `( ) [ ] { } , : . ... = == != < <= > >= + - * / // % ** @ | ? ~`.
         case op(String)
+        /// An f-string's body as written between its quotes (escapes unresolved; the parser
+        /// splits it into text and `{expression}` parts). `raw` for `rf'…'`.
+        case fstring(String, raw: Bool)
         /// The end of a statement: a newline outside brackets or a `;`.
         case separator
+        /// A line indented deeper than the one before (Python's INDENT): opens a block.
+        case indent
+        /// A line indented less (Python's DEDENT): closes one block per level left.
+        case dedent
         /// The end of the source.
         case end
     }
@@ -52,6 +59,9 @@ public struct Token: Equatable, Sendable {
         switch kind {
         case .name(let s), .int(let s), .float(let s), .op(let s): return s
         case .string(let s): return "'\(s)'"
+        case .fstring(let s, _): return "f'\(s)'"
+        case .indent: return "indent"
+        case .dedent: return "dedent"
         case .separator: return "end of statement"
         case .end: return "end of line"
         }

@@ -31,6 +31,20 @@ public indirect enum Value: Sendable {
     case ellipsis
     /// A `start:stop:step` slice object (from `slice(...)`).
     case slice(Int?, Int?, Int?)
+    /// Python's dict (insertion-ordered).
+    case dict(PyDict)
+    case set(PySet)
+    /// A function made by `def` or `lambda`.
+    case closure(PyFunction)
+    /// A built-in function (`len`) or a method of a Python value (`'a'.upper`).
+    case builtin(Builtin)
+    /// `range(start, stop, step)`, never materialised.
+    case range(Int, Int, Int)
+    case iterator(PyIterator)
+    /// An exception object (`ValueError('bad')`, or `e` in `except … as e`).
+    case exception(PyException)
+    /// A class: `int`, `str`, `list`, `ValueError`, `numpy.ndarray` (what `type(x)` returns).
+    case type(String)
 }
 
 /// A command waiting to be called, with the receiver of a method call (`x.reshape` → `x`).
@@ -107,6 +121,14 @@ extension Value {
         case .namespace: return "module"
         case .ellipsis: return "ellipsis"
         case .slice: return "slice"
+        case .dict: return "dict"
+        case .set: return "set"
+        case .closure: return "function"
+        case .builtin(let b): return b.receiver == nil ? "builtin_function_or_method" : "builtin_function_or_method"
+        case .range: return "range"
+        case .iterator(let it): return it.kind
+        case .exception(let e): return e.kind
+        case .type: return "type"
         }
     }
 

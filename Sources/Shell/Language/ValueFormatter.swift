@@ -13,6 +13,7 @@ public enum ValueFormatter {
         case .dtype(let d): return d.name
         case .object(let o): return o.detail
         case .record(let r): return recordDetail(r)
+        case .exception(let e): return e.message
         default: return repr(value)
         }
     }
@@ -42,6 +43,25 @@ public enum ValueFormatter {
         case .slice(let a, let b, let c):
             func part(_ v: Int?) -> String { v.map(String.init) ?? "None" }
             return "slice(\(part(a)), \(part(b)), \(part(c)))"
+        case .dict(let d):
+            return "{" + zip(d.keys, d.values).map { repr($0) + ": " + repr($1) }.joined(separator: ", ") + "}"
+        case .set(let s):
+            if s.count == 0 { return "set()" }
+            return "{" + s.ordered.map(repr).joined(separator: ", ") + "}"
+        case .closure(let f):
+            return f.definition.isLambda ? "<function <lambda>>" : "<function \(f.name)>"
+        case .builtin(let b):
+            if let r = b.receiver { return "<built-in method \(b.name) of \(r.typeName) object>" }
+            return "<built-in function \(b.name)>"
+        case .range(let a, let b, let c):
+            return c == 1 ? "range(\(a), \(b))" : "range(\(a), \(b), \(c))"
+        case .iterator(let it):
+            if it.isView { return "\(it.kind)(" + repr(.list(it.items)) + ")" }
+            return "<\(it.kind) object>"
+        case .exception(let e):
+            return e.kind + "(" + e.args.map(repr).joined(separator: ", ") + ")"
+        case .type(let n):
+            return "<class '\(n)'>"
         }
     }
 

@@ -1,0 +1,480 @@
+import Foundation
+import Tensor
+
+/// Python's built-in functions and classes (`len`, `range`, `sorted`, `int`, `ValueError`, …).
+/// They come before the registry's commands when called by name, so `max(1, 5)` is Python's
+/// max and `np.max` numpy's; command form (`len x`) still runs the command.
+enum Builtins {
+    static let functions: Set<String> = [
+        "print", "len", "enumerate", "zip", "map", "filter", "sorted", "reversed", "sum", "abs", "divmod", "pow",
+        "min", "max", "round", "repr", "isinstance", "issubclass", "hasattr", "getattr", "setattr", "iter", "next", "any", "all",
+        "chr", "ord", "hex", "bin", "oct", "hash", "id", "callable", "format", "ascii",
+        "open", "exec", "eval", "compile", "__import__", "input", "breakpoint", "globals", "locals",
+    ]
+    static let types: Set<String> = ["int", "float", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "type", "object", "slice", "complex", "bytes"]
+    static let refused: Set<String> = ["open", "exec", "eval", "compile", "__import__", "input", "breakpoint", "globals", "locals", "setattr"]
+
+    static let names: Set<String> = functions.union(types).union(ExceptionClasses.parents.keys).union(["BaseException"])
+
+    static func value(_ name: String) -> Value? {
+        if types.contains(name) || ExceptionClasses.isClass(name) { return .type(name) }
+        if functions.contains(name) { return .builtin(Builtin(name: name, receiver: nil)) }
+        return nil
+    }
+
+    /// The dtype a Python class stands for in `dtype=int`, `x.astype(float)`.
+    static func dtype(ofType t: String) -> DType? {
+        switch t {
+        case "int": return .int64
+        case "float": return .float64
+        case "bool": return .bool
+        default: return nil
+        }
+    }
+
+    static func noKeywords(_ name: String, _ keywords: [(String, Value)], _ span: Range<Int>) throws(ShellError) {
+        if let k = keywords.first {
+            throw ShellError("\(name)() takes no keyword arguments", explanation: "got '\(k.0)'", span: span, kind: .typeError)
+        }
+    }
+
+    static func exactly(_ name: String, _ args: [Value], _ n: Int, _ span: Range<Int>) throws(ShellError) {
+        if args.count != n {
+            let what = n == 1 ? "exactly one argument" : "exactly \(n) arguments"
+            throw ShellError("\(name)() takes \(what) (\(args.count) given)", span: span, kind: .typeError)
+        }
+    }
+
+    static func keyword(_ keywords: [(String, Value)], _ name: String) -> Value? {
+        keywords.first { $0.0 == name }?.1
+    }
+
+    static func call(_ name: String, _ args: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value {
+        if refused.contains(name) {
+            throw ShellError("\(name)() is not available in rnnsh",
+                             explanation: "the shell runs only what you type; use load/save/run for files", span: span, kind: .notImplementedError)
+        }
+        if name.hasPrefix("math.") || name.hasPrefix("time.") {
+            return try Modules.call(name, args, keywords, span: span, evaluator: ev)
+        }
+        switch name {
+        case "print":
+            let sep = try keyword(keywords, "sep").map { (v) throws(ShellError) -> String in v.isNone ? " " : try Methods.string(v, "sep", span) } ?? " "
+            let end = try keyword(keywords, "end").map { (v) throws(ShellError) -> String in v.isNone ? "\n" : try Methods.string(v, "end", span) } ?? "\n"
+            for (k, _) in keywords where !["sep", "end", "file", "flush"].contains(k) {
+                throw ShellError("'\(k)' is an invalid keyword argument for print()", span: span, kind: .typeError)
+            }
+            ev.write(args.map(ValueFormatter.str).joined(separator: sep) + end)
+            return .none
+        case "len":
+            try noKeywords(name, keywords, span)
+            try exactly("len", args, 1, span)
+            let v = args[0]
+            switch v {
+            case .list(let items), .tuple(let items): return .int(items.count)
+            case .string(let s): return .int(s.unicodeScalars.count)
+            case .dict(let d): return .int(d.count)
+            case .set(let s): return .int(s.count)
+            case .range(let a, let b, let c): return .int(PythonRange.count(a, b, c))
+            case .iterator(let it) where it.isView: return .int(it.items.count)
+            case .record(let r): return .int(r.fields.count)
+            case .array(let a):
+                guard let n = a.shape.first else { throw ShellError("len() of unsized object", span: span, kind: .typeError) }
+                return .int(n)
+            default:
+                throw ShellError("object of type '\(v.typeName)' has no len()", span: span, kind: .typeError)
+            }
+        case "repr":
+            try exactly("repr", args, 1, span)
+            return .string(ValueFormatter.repr(args[0]))
+        case "ascii":
+            try exactly("ascii", args, 1, span)
+            return .string(ValueFormatter.repr(args[0]))
+        case "enumerate":
+            guard let it = args.first ?? keyword(keywords, "iterable") else {
+                throw ShellError("enumerate() missing required argument 'iterable' (pos 1)", span: span, kind: .typeError)
+            }
+            let start = try (args.count > 1 ? args[1] : keyword(keywords, "start")).map { (v) throws(ShellError) -> Int in try ArgumentBinder.integer(v, span) } ?? 0
+            let items = try ev.iterate(it, span)
+            return .iterator(PyIterator(items.enumerated().map { .tuple([.int($0.offset + start), $0.element]) }, kind: "enumerate"))
+        case "zip":
+            let strict = try keyword(keywords, "strict").map { (v) throws(ShellError) -> Bool in try ev.truth(v, span) } ?? false
+            var columns: [[Value]] = []
+            for a in args { columns.append(try ev.iterate(a, span)) }
+            let n = columns.map(\.count).min() ?? 0
+            if strict, let m = columns.map(\.count).max(), m != n, let short = columns.firstIndex(where: { $0.count == n }) {
+                throw ShellError("zip() argument \(short + 2) is shorter than argument \(short + 1)", span: span, kind: .valueError)
+            }
+            var rows: [Value] = []
+            rows.reserveCapacity(n)
+            for i in 0..<n { rows.append(.tuple(columns.map { $0[i] })) }
+            return .iterator(PyIterator(rows, kind: "zip"))
+        case "map":
+            guard args.count >= 2 else { throw ShellError("map() must have at least two arguments.", span: span, kind: .typeError) }
+            var columns: [[Value]] = []
+            for a in args.dropFirst() { columns.append(try ev.iterate(a, span)) }
+            let n = columns.map(\.count).min() ?? 0
+            var out: [Value] = []
+            for i in 0..<n { out.append(try ev.callPython(args[0], columns.map { $0[i] }, [], span: span)) }
+            return .iterator(PyIterator(out, kind: "map"))
+        case "filter":
+            try exactly("filter", args, 2, span)
+            var out: [Value] = []
+            for x in try ev.iterate(args[1], span) {
+                let keep = args[0].isNone ? x : try ev.callPython(args[0], [x], [], span: span)
+                if try ev.truth(keep, span) { out.append(x) }
+            }
+            return .iterator(PyIterator(out, kind: "filter"))
+        case "sorted":
+            guard args.count == 1 else {
+                throw ShellError(args.isEmpty ? "sorted expected 1 argument, got 0" : "sorted expected 1 argument, got \(args.count)", span: span, kind: .typeError)
+            }
+            return .list(try sorted(try ev.iterate(args[0], span), keywords, span: span, evaluator: ev))
+        case "reversed":
+            try exactly("reversed", args, 1, span)
+            switch args[0] {
+            case .dict, .set, .iterator:
+                if case .iterator(let it) = args[0], !it.isView {
+                    throw ShellError("'\(args[0].typeName)' object is not reversible", span: span, kind: .typeError)
+                }
+                if case .set = args[0] { throw ShellError("'set' object is not reversible", span: span, kind: .typeError) }
+            default: break
+            }
+            return .iterator(PyIterator(try ev.iterate(args[0], span).reversed(), kind: "list_reverseiterator"))
+        case "sum":
+            guard args.count >= 1 && args.count <= 2 else {
+                throw ShellError("sum() takes at most 2 arguments (\(args.count) given)", span: span, kind: .typeError)
+            }
+            var total: Value = args.count > 1 ? args[1] : (keyword(keywords, "start") ?? .int(0))
+            if case .string = total { throw ShellError("sum() can't sum strings [use ''.join(seq) instead]", span: span, kind: .typeError) }
+            if case .range(let a, let b, let c) = args[0], case .int(let t) = total {
+                let n = PythonRange.count(a, b, c)
+                if n > 0 {
+                    let last = a + (n - 1) * c
+                    let (s, o) = (a + last).multipliedReportingOverflow(by: n)
+                    if !o { return .int(t + s / 2) }
+                }
+            }
+            try ev.forEach(args[0], span) { (x) throws(ShellError) -> Bool in
+                total = try ev.operate("+", total, x, span)
+                return true
+            }
+            return total
+        case "abs":
+            try exactly("abs", args, 1, span)
+            switch args[0] {
+            case .int(let i):
+                if i == Int.min { throw PythonArithmetic.overflow(span) }
+                return .int(Swift.abs(i))
+            case .bool(let b): return .int(b ? 1 : 0)
+            case .float(let d): return .float(Swift.abs(d))
+            case .array, .scalar:
+                guard let c = ev.registry["absolute"] ?? ev.registry["abs"] else { break }
+                return try ev.call(c, [ArgumentInput(value: args[0], span: span)], span: span)
+            default: break
+            }
+            throw ShellError("bad operand type for abs(): '\(args[0].typeName)'", span: span, kind: .typeError)
+        case "divmod":
+            try exactly("divmod", args, 2, span)
+            return .tuple([try ev.operate("//", args[0], args[1], span), try ev.operate("%", args[0], args[1], span)])
+        case "pow":
+            guard args.count == 2 || args.count == 3 else {
+                throw ShellError("pow expected 2 arguments, got \(args.count)", span: span, kind: .typeError)
+            }
+            if args.count == 3 {
+                guard case .int(var b) = args[0], case .int(var e) = args[1], case .int(let m) = args[2] else {
+                    throw ShellError("pow() 3rd argument not allowed unless all arguments are integers", span: span, kind: .typeError)
+                }
+                if m == 0 { throw ShellError("pow() 3rd argument cannot be 0", span: span, kind: .valueError) }
+                if e < 0 { throw ShellError("base is not invertible for the given modulus", span: span, kind: .valueError) }
+                var r = 1 % m
+                b = ((b % m) + m) % m
+                while e > 0 {
+                    if e & 1 == 1 { r = Int((Int64(r).multipliedFullWidth(by: Int64(b)).low % UInt64(Swift.abs(m)))) }
+                    b = Int(Int64(b).multipliedFullWidth(by: Int64(b)).low % UInt64(Swift.abs(m)))
+                    e >>= 1
+                }
+                if m < 0 && r > 0 { r += m }
+                return .int(r)
+            }
+            return try ev.operate("**", args[0], args[1], span)
+        case "min", "max":
+            let key = keyword(keywords, "key")
+            let dflt = keyword(keywords, "default")
+            for (k, _) in keywords where k != "key" && k != "default" {
+                throw ShellError("'\(k)' is an invalid keyword argument for \(name)()", span: span, kind: .typeError)
+            }
+            var items: [Value]
+            if args.count == 1 {
+                items = try ev.iterate(args[0], span)
+            } else if args.isEmpty {
+                throw ShellError("\(name) expected at least 1 argument, got 0", span: span, kind: .typeError)
+            } else {
+                if dflt != nil {
+                    throw ShellError("Cannot specify a default for \(name)() with multiple positional arguments", span: span, kind: .typeError)
+                }
+                items = args
+            }
+            guard var best = items.first else {
+                if let dflt { return dflt }
+                throw ShellError("\(name)() arg is an empty sequence", span: span, kind: .valueError)
+            }
+            var bestKey = try key.map { (k) throws(ShellError) -> Value in try ev.callPython(k, [best], [], span: span) } ?? best
+            for x in items.dropFirst() {
+                let k = try key.map { (f) throws(ShellError) -> Value in try ev.callPython(f, [x], [], span: span) } ?? x
+                var c = 0
+                if let ordered = try ev.pyCompare(k, bestKey, name == "min" ? "<" : ">", span) {
+                    c = ordered
+                } else if try ev.truth(try ev.binary(name == "min" ? "<" : ">", k, bestKey, span), span) {
+                    c = name == "min" ? -1 : 1
+                }
+                if (name == "min" && c == -1) || (name == "max" && c == 1) {
+                    best = x
+                    bestKey = k
+                }
+            }
+            return best
+        case "round":
+            guard args.count >= 1 && args.count <= 2 else {
+                throw ShellError("round() takes at most 2 arguments (\(args.count) given)", span: span, kind: .typeError)
+            }
+            let digits: Value = args.count > 1 ? args[1] : (keyword(keywords, "ndigits") ?? .none)
+            return try PyNumbers.round(args[0], digits, span: span, evaluator: ev)
+        case "isinstance", "issubclass":
+            try exactly(name, args, 2, span)
+            let classes: [Value] = args[1].sequenceItems ?? [args[1]]
+            let actual: String
+            if name == "issubclass" {
+                guard case .type(let t) = args[0] else { throw ShellError("issubclass() arg 1 must be a class", span: span, kind: .typeError) }
+                actual = t
+            } else {
+                actual = args[0].typeName
+            }
+            for c in classes {
+                switch c {
+                case .type(let t):
+                    if isInstance(actual, of: t) { return .bool(true) }
+                case .dtype(let d):
+                    if case .scalar(let a) = args[0], a.dtype == d { return .bool(true) }
+                default:
+                    throw ShellError("\(name)() arg 2 must be a type, a tuple of types, or a union", span: span, kind: .typeError)
+                }
+            }
+            return .bool(false)
+        case "hasattr", "getattr":
+            guard args.count >= 2, case .string(let attr) = args[1] else {
+                throw ShellError("attribute name must be string", span: span, kind: .typeError)
+            }
+            do {
+                let v = try ev.attribute(args[0], attr, span)
+                return name == "hasattr" ? .bool(true) : v
+            } catch {
+                if name == "hasattr" { return .bool(false) }
+                if args.count > 2 { return args[2] }
+                throw ShellError("'\(args[0].typeName)' object has no attribute '\(attr)'", span: span, kind: .attributeError)
+            }
+        case "iter":
+            try exactly("iter", args, 1, span)
+            if case .iterator(let it) = args[0], !it.isView { return args[0] }
+            let kind: String
+            switch args[0] {
+            case .list: kind = "list_iterator"
+            case .tuple: kind = "tuple_iterator"
+            case .string: kind = "str_ascii_iterator"
+            case .range: kind = "range_iterator"
+            case .dict: kind = "dict_keyiterator"
+            case .set: kind = "set_iterator"
+            default: kind = "iterator"
+            }
+            return .iterator(PyIterator(try ev.iterate(args[0], span), kind: kind))
+        case "next":
+            guard args.count == 1 || args.count == 2 else {
+                throw ShellError("next expected at least 1 argument, got \(args.count)", span: span, kind: .typeError)
+            }
+            guard case .iterator(let it) = args[0], !it.isView else {
+                throw ShellError("'\(args[0].typeName)' object is not an iterator", span: span, kind: .typeError)
+            }
+            if let v = it.next() { return v }
+            if args.count == 2 { return args[1] }
+            throw ShellError("", span: span, kind: .stopIteration)
+        case "any", "all":
+            try exactly(name, args, 1, span)
+            var result = name == "all"
+            try ev.forEach(args[0], span) { (x) throws(ShellError) -> Bool in
+                let t = try ev.truth(x, span)
+                if name == "any" && t { result = true; return false }
+                if name == "all" && !t { result = false; return false }
+                return true
+            }
+            return .bool(result)
+        case "chr":
+            try exactly("chr", args, 1, span)
+            let i = try ArgumentBinder.integer(args[0], span)
+            guard i >= 0, i <= 0x10FFFF, let u = Unicode.Scalar(UInt32(i)) else {
+                throw ShellError("chr() arg not in range(0x110000)", span: span, kind: .valueError)
+            }
+            return .string(String(Character(u)))
+        case "ord":
+            try exactly("ord", args, 1, span)
+            guard case .string(let s) = args[0] else {
+                throw ShellError("ord() expected string of length 1, but \(args[0].typeName) found", span: span, kind: .typeError)
+            }
+            let u = Array(s.unicodeScalars)
+            guard u.count == 1 else {
+                throw ShellError("ord() expected a character, but string of length \(u.count) found", span: span, kind: .typeError)
+            }
+            return .int(Int(u[0].value))
+        case "hex", "bin", "oct":
+            try exactly(name, args, 1, span)
+            let i = try ArgumentBinder.integer(args[0], span)
+            let radix = name == "hex" ? 16 : (name == "bin" ? 2 : 8)
+            let prefix = name == "hex" ? "0x" : (name == "bin" ? "0b" : "0o")
+            return .string((i < 0 ? "-" : "") + prefix + String(i.magnitude, radix: radix))
+        case "hash":
+            try exactly("hash", args, 1, span)
+            let h = try HashKey.of(args[0], span: span)
+            if case .int(let i) = h { return .int(i == -1 ? -2 : i) }
+            return .int(h.hashValue)
+        case "id":
+            try exactly("id", args, 1, span)
+            return .int(ValueFormatter.repr(args[0]).hashValue & 0x7FFF_FFFF_FFFF)
+        case "callable":
+            try exactly("callable", args, 1, span)
+            switch args[0] {
+            case .closure, .builtin, .type, .function: return .bool(true)
+            case .object(let o): return .bool(o is PythonCallable)
+            default: return .bool(false)
+            }
+        case "format":
+            guard args.count == 1 || args.count == 2 else { throw ShellError("format expected at most 2 arguments, got \(args.count)", span: span, kind: .typeError) }
+            let spec = args.count > 1 ? try Methods.string(args[1], "format() argument 2", span) : ""
+            return .string(try PyFormat.formatValue(args[0], spec, span: span, evaluator: ev))
+        default:
+            throw ShellError("name '\(name)' is not defined", span: span, kind: .nameError)
+        }
+    }
+
+    /// `isinstance` by class name, with Python's subclasses (bool is an int; numpy's float64 a float).
+    static func isInstance(_ actual: String, of cls: String) -> Bool {
+        if actual == cls || cls == "object" { return true }
+        switch (actual, cls) {
+        case ("bool", "int"), ("numpy.float64", "float"): return true
+        default: return ExceptionClasses.isClass(actual) && ExceptionClasses.matches(actual, cls)
+        }
+    }
+
+    /// Python's `sorted`: stable, by `key`, optionally reversed; TypeError for unorderable items.
+    static func sorted(_ items: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> [Value] {
+        var key: Value? = nil
+        var reverse = false
+        for (k, v) in keywords {
+            switch k {
+            case "key": key = v.isNone ? nil : v
+            case "reverse": reverse = try ev.truth(v, span)
+            default: throw ShellError("'\(k)' is an invalid keyword argument for sort()", span: span, kind: .typeError)
+            }
+        }
+        var keyed: [(key: Value, index: Int, item: Value)] = []
+        keyed.reserveCapacity(items.count)
+        for (i, x) in items.enumerated() {
+            keyed.append((try key.map { (f) throws(ShellError) -> Value in try ev.callPython(f, [x], [], span: span) } ?? x, i, x))
+        }
+        var failure: ShellError? = nil
+        keyed.sort { a, b in
+            if failure != nil { return false }
+            do {
+                let c = try ev.pyCompare(a.key, b.key, "<", span) ?? 0
+                if c != 0 && c != 2 { return reverse ? c > 0 : c < 0 }
+                return a.index < b.index
+            } catch {
+                failure = error as? ShellError ?? ShellError("\(error)")
+                return false
+            }
+        }
+        if let failure { throw failure }
+        return keyed.map(\.item)
+    }
+
+    /// Calls a class: `int('3')`, `list(range(3))`, `dict(a=1)`, `ValueError('bad')`.
+    static func construct(_ name: String, _ args: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value {
+        if ExceptionClasses.isClass(name) {
+            return .exception(PyException(kind: name, args: args))
+        }
+        if name.hasPrefix("numpy.") {
+            throw ShellError("cannot create '\(name)' instances", span: span, kind: .typeError)
+        }
+        switch name {
+        case "int": return try PyNumbers.int(args, keywords, span: span, evaluator: ev)
+        case "float": return try PyNumbers.float(args, span: span, evaluator: ev)
+        case "bool":
+            if args.count > 1 { throw ShellError("bool expected at most 1 argument, got \(args.count)", span: span, kind: .typeError) }
+            return .bool(try args.first.map { (v) throws(ShellError) -> Bool in try ev.truth(v, span) } ?? false)
+        case "str":
+            guard let v = args.first else { return .string("") }
+            return .string(ValueFormatter.str(v))
+        case "list":
+            if args.count > 1 { throw ShellError("list expected at most 1 argument, got \(args.count)", span: span, kind: .typeError) }
+            return .list(try args.first.map { (v) throws(ShellError) -> [Value] in try ev.iterate(v, span) } ?? [])
+        case "tuple":
+            if args.count > 1 { throw ShellError("tuple expected at most 1 argument, got \(args.count)", span: span, kind: .typeError) }
+            return .tuple(try args.first.map { (v) throws(ShellError) -> [Value] in try ev.iterate(v, span) } ?? [])
+        case "set", "frozenset":
+            var s = PySet()
+            if let v = args.first { for x in try ev.iterate(v, span) { try s.insert(x, span: span) } }
+            return .set(s)
+        case "dict":
+            var d = PyDict()
+            if let v = args.first {
+                if case .dict(let o) = v {
+                    d = o
+                } else {
+                    for (i, pair) in try ev.iterate(v, span).enumerated() {
+                        let kv: [Value]
+                        do { kv = try ev.iterate(pair, span) } catch {
+                            throw ShellError("cannot convert dictionary update sequence element #\(i) to a sequence", span: span, kind: .typeError)
+                        }
+                        guard kv.count == 2 else {
+                            throw ShellError("dictionary update sequence element #\(i) has length \(kv.count); 2 is required", span: span, kind: .valueError)
+                        }
+                        try d.set(kv[0], kv[1], span: span)
+                    }
+                }
+            }
+            for (k, v) in keywords { d.set(.string(k), .string(k), v) }
+            return .dict(d)
+        case "range":
+            try noKeywords("range", keywords, span)
+            var ints: [Int] = []
+            for a in args {
+                do { ints.append(try ArgumentBinder.integer(a, span)) } catch {
+                    throw ShellError("'\(a.typeName)' object cannot be interpreted as an integer", span: span, kind: .typeError)
+                }
+            }
+            switch ints.count {
+            case 1: return .range(0, ints[0], 1)
+            case 2: return .range(ints[0], ints[1], 1)
+            case 3:
+                if ints[2] == 0 { throw ShellError("range() arg 3 must not be zero", span: span, kind: .valueError) }
+                return .range(ints[0], ints[1], ints[2])
+            case 0: throw ShellError("range expected at least 1 argument, got 0", span: span, kind: .typeError)
+            default: throw ShellError("range expected at most 3 arguments, got \(ints.count)", span: span, kind: .typeError)
+            }
+        case "type":
+            guard args.count == 1 else { throw ShellError("type() takes 1 or 3 arguments", span: span, kind: .typeError) }
+            return .type(args[0].typeName)
+        case "slice":
+            var parts: [Int?] = []
+            for a in args { parts.append(a.isNone ? nil : try ArgumentBinder.integer(a, span)) }
+            switch parts.count {
+            case 1: return .slice(nil, parts[0], nil)
+            case 2: return .slice(parts[0], parts[1], nil)
+            case 3: return .slice(parts[0], parts[1], parts[2])
+            default: throw ShellError("slice expected at least 1 argument, got 0", span: span, kind: .typeError)
+            }
+        case "object":
+            throw ShellError("object() instances are not supported", span: span, kind: .notImplementedError)
+        default:
+            throw ShellError("\(name)() is not supported in rnnsh", span: span, kind: .notImplementedError)
+        }
+    }
+}

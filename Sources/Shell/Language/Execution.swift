@@ -1,0 +1,687 @@
+import Foundation
+import Tensor
+
+/// Running Python's statements: blocks, loops, `def` and calls, `try`, `with`, imports. Each
+/// statement was parsed once; a loop body or a function body runs its parsed statements again
+/// and again without re-reading source.
+extension Evaluator {
+    /// Runs one statement and says how it ended.
+    func run(_ statement: Statement) throws(ShellError) -> Flow {
+        switch statement {
+        case .expression, .assign, .importModule, .help:
+            _ = try execute(statement, text: "")
+            return .normal
+        case .pass, .global, .nonlocal:
+            return .normal
+        case .augmentedAssign(let target, let op, let expr):
+            try augmentedAssign(target, op, expr)
+            return .normal
+        case .ifElse(let clauses, let orElse):
+            for c in clauses where try truth(try evaluate(c.test), c.test.span) {
+                return try runBlock(c.body)
+            }
+            if let orElse { return try runBlock(orElse) }
+            return .normal
+        case .whileLoop(let test, let body, let orElse):
+            while try truth(try evaluate(test), test.span) {
+                if interpreter.options.isInterrupted() { throw Interrupt.error }
+                switch try runBlock(body) {
+                case .breakLoop: return .normal
+                case .returned(let v): return .returned(v)
+                default: break
+                }
+            }
+            if let orElse { return try runBlock(orElse) }
+            return .normal
+        case .forLoop(let target, let iterable, let body, let orElse):
+            let source = try evaluate(iterable)
+            var broke = false
+            var result: Flow = .normal
+            try forEach(source, iterable.span) { (item) throws(ShellError) -> Bool in
+                if self.interpreter.options.isInterrupted() { throw Interrupt.error }
+                if case .name(let n, _) = target { self.setName(n, item) } else { try self.assign(item, to: target) }
+                switch try self.runBlock(body) {
+                case .breakLoop: broke = true; return false
+                case .returned(let v): result = .returned(v); broke = true; return false
+                default: return true
+                }
+            }
+            if case .returned = result { return result }
+            if !broke, let orElse { return try runBlock(orElse) }
+            return .normal
+        case .functionDef(let def):
+            setName(def.name, .closure(try makeFunction(def)))
+            return .normal
+        case .returnValue(let e, _):
+            return .returned(try e.map { (x) throws(ShellError) -> Value in try evaluate(x) } ?? .none)
+        case .breakLoop:
+            return .breakLoop
+        case .continueLoop:
+            return .continueLoop
+        case .delete(let targets, _):
+            for t in targets { try delete(t) }
+            return .normal
+        case .assert(let test, let message, let span):
+            if try !truth(try evaluate(test), test.span) {
+                let m = try message.map { (x) throws(ShellError) -> String in ValueFormatter.str(try evaluate(x)) } ?? ""
+                throw ShellError(m, span: span, kind: .assertionError)
+            }
+            return .normal
+        case .raise(let e, let span):
+            guard let e else {
+                if let current = handling.last { throw current }
+                throw ShellError("No active exception to reraise", span: span, kind: .runtimeError)
+            }
+            throw try raisedError(try evaluate(e), span)
+        case .tryExcept(let body, let handlers, let orElse, let fin):
+            return try runTry(body, handlers, orElse, fin)
+        case .with(let items, let body):
+            return try runWith(items, body)
+        case .imports(let items, let span):
+            try runImports(items, span)
+            return .normal
+        }
+    }
+
+    /// Runs statements in order; stops at `break`, `continue` or `return`.
+    func runBlock(_ block: [Parser.Parsed]) throws(ShellError) -> Flow {
+        // In a block typed at the top level each simple statement is a unit of undo for array
+        // writes: a failing one puts back the bytes it wrote, the finished ones stay (as in
+        // Python). Inside a function the caller's statement owns the journal.
+        if frame == nil {
+            for p in block {
+                let flow: Flow
+                if p.statement.isBlock {
+                    flow = try runBlock([p], journaled: false)
+                } else {
+                    let journal = WriteJournal()
+                    let result: Result<Flow, ShellError> = WriteJournal.$current.withValue(journal) {
+                        Result { () throws(ShellError) -> Flow in try runBlock([p], journaled: false) }
+                    }
+                    if case .failure = result { journal.rollback() } else { journal.commit() }
+                    flow = try result.get()
+                }
+                if case .normal = flow { continue }
+                return flow
+            }
+            return .normal
+        }
+        return try runBlock(block, journaled: false)
+    }
+
+    private func runBlock(_ block: [Parser.Parsed], journaled: Bool) throws(ShellError) -> Flow {
+        for p in block {
+            switch p.statement {
+            case .expression(let e) where frame != nil:
+                // A call for its effect inside a function: nothing to echo.
+                _ = try evaluate(e)
+            case .assign(let targets, let e) where targets.count == 1:
+                let v = try evaluate(e)
+                if case .name(let n, _) = targets[0] { setName(n, v) } else { try assign(v, to: targets[0]) }
+            default:
+                let flow = try run(p.statement)
+                if case .normal = flow { continue }
+                return flow
+            }
+        }
+        return .normal
+    }
+
+    // MARK: - Iteration
+
+    /// Calls `body` with each item of `value` until it returns false. Ranges and iterators are
+    /// never materialised.
+    func forEach(_ value: Value, _ span: Range<Int>, _ body: (Value) throws(ShellError) -> Bool) throws(ShellError) {
+        switch value {
+        case .range(let a, let b, let c):
+            var i = a
+            if c > 0 {
+                while i < b { if try !body(.int(i)) { return }; let (n, o) = i.addingReportingOverflow(c); if o { return }; i = n }
+            } else {
+                while i > b { if try !body(.int(i)) { return }; let (n, o) = i.addingReportingOverflow(c); if o { return }; i = n }
+            }
+        case .iterator(let it) where !it.isView:
+            while let v = it.next() { if try !body(v) { return } }
+        default:
+            for v in try iterate(value, span) { if try !body(v) { return } }
+        }
+    }
+
+    /// Every item of an iterable (Python's `list(x)`); an iterator is consumed.
+    func iterate(_ value: Value, _ span: Range<Int>?) throws(ShellError) -> [Value] {
+        switch value {
+        case .list(let items), .tuple(let items): return items
+        case .string(let s): return s.unicodeScalars.map { .string(String(Character($0))) }
+        case .dict(let d): return d.keys
+        case .set(let s): return s.ordered
+        case .range(let a, let b, let c):
+            if PythonRange.count(a, b, c) > PythonLimits.maxItems {
+                throw ShellError("range of \(PythonRange.count(a, b, c)) items is too large to build as a list", span: span, kind: .memoryError)
+            }
+            return PythonRange.items(a, b, c)
+        case .iterator(let it): return it.drain()
+        case .array(let a):
+            if a.ndim == 0 { throw ShellError("iteration over a 0-d array", span: span, kind: .typeError) }
+            var out: [Value] = []
+            out.reserveCapacity(a.shape[0])
+            for i in 0..<a.shape[0] { out.append(try subscriptValue(value, [.int(i)], span ?? 0..<0)) }
+            return out
+        case .record(let r): return r.fields.map { .string($0.name) }
+        default:
+            throw ShellError("'\(value.typeName)' object is not iterable", span: span, kind: .typeError)
+        }
+    }
+
+    // MARK: - Assignment forms
+
+    /// A binary operator on any two values (Python's or numpy's).
+    func operate(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, texts: (String, String)? = nil) throws(ShellError) -> Value {
+        if !Self.isArrayLike(l) && !Self.isArrayLike(r) {
+            if case .int(let a) = l, case .int(let b) = r, let v = try PythonArithmetic.integer(op, a, b, span) { return v }
+            if let v = try pythonBinary(op, l, r, span) { return v }
+        }
+        return try binary(op, l, r, span, texts: texts)
+    }
+
+    func subscriptIndex(_ items: [SubscriptItem]) throws(ShellError) -> [Value] {
+        var values: [Value] = []
+        for item in items {
+            switch item {
+            case .index(let e): values.append(try evaluate(e))
+            case .ellipsis: values.append(.ellipsis)
+            case .slice(let a, let b, let c, let s):
+                func part(_ e: Expr?) throws(ShellError) -> Int? {
+                    guard let e else { return nil }
+                    let v = try evaluate(e)
+                    if v.isNone { return nil }
+                    do { return try ArgumentBinder.integer(v, e.span) } catch {
+                        throw ShellError("slice indices must be integers or None or have an __index__ method", span: s, kind: .typeError)
+                    }
+                }
+                values.append(.slice(try part(a), try part(b), try part(c)))
+            }
+        }
+        return values
+    }
+
+    /// `container[index] = value` for Python's lists and dicts. The container is taken out of
+    /// its variable while it changes, so the change happens in place (no copy per assignment).
+    func assignItem(_ value: Value, base: Expr, items: [SubscriptItem], span: Range<Int>, evaluatedIndex: [Value]? = nil) throws(ShellError) {
+        let index: [Value]
+        if let evaluatedIndex { index = evaluatedIndex } else { index = try subscriptIndex(items) }
+        try modify(base) { (container) throws(ShellError) in
+            try Self.setItem(&container, index, value, span)
+        }
+    }
+
+    /// Applies `change` to the value `expr` names, then stores it back where it came from.
+    func modify(_ expr: Expr, _ change: (inout Value) throws(ShellError) -> Void) throws(ShellError) {
+        switch expr {
+        case .name(let n, let s):
+            var v = try lookup(n, s)
+            setName(n, .none)
+            do { try change(&v) } catch { setName(n, v); throw error }
+            setName(n, v)
+        case .indexing(let inner, let innerItems, let s):
+            let index = try subscriptIndex(innerItems)
+            try modify(inner) { (outer) throws(ShellError) in
+                var element = try self.subscriptValue(outer, index, s)
+                try change(&element)
+                try Self.setItem(&outer, index, element, s)
+            }
+        default:
+            var v = try evaluate(expr)
+            try change(&v)
+        }
+    }
+
+    static func setItem(_ container: inout Value, _ index: [Value], _ value: Value, _ span: Range<Int>) throws(ShellError) {
+        switch container {
+        case .dict(var d):
+            container = .none
+            let key: Value = index.count == 1 ? index[0] : .tuple(index)
+            do { try d.set(key, value, span: span) } catch { container = .dict(d); throw error }
+            container = .dict(d)
+        case .list(var items):
+            container = .none
+            defer { container = .list(items) }
+            guard index.count == 1, let only = index.first else {
+                throw ShellError("list indices must be integers or slices, not tuple", span: span, kind: .typeError)
+            }
+            if case .slice(let a, let b, let c) = only {
+                let n = items.count
+                let step = c ?? 1
+                if step != 1 {
+                    throw ShellError("extended slice assignment is not supported", span: span, kind: .valueError)
+                }
+                func clamp(_ v: Int?, _ d: Int) -> Int {
+                    guard var v else { return d }
+                    if v < 0 { v += n }
+                    return min(max(v, 0), n)
+                }
+                let lo = clamp(a, 0), hi = max(clamp(b, n), clamp(a, 0))
+                guard let newItems = value.sequenceItems else {
+                    throw ShellError("can only assign an iterable", span: span, kind: .typeError)
+                }
+                items.replaceSubrange(lo..<hi, with: newItems)
+                return
+            }
+            guard let i = try? ArgumentBinder.integer(only, span) else {
+                throw ShellError("list indices must be integers or slices, not \(only.typeName)", span: span, kind: .typeError)
+            }
+            let j = i < 0 ? i + items.count : i
+            guard j >= 0 && j < items.count else { throw ShellError("list assignment index out of range", span: span, kind: .indexError) }
+            items[j] = value
+        case .tuple:
+            throw ShellError("'tuple' object does not support item assignment", span: span, kind: .typeError)
+        case .string:
+            throw ShellError("'str' object does not support item assignment", span: span, kind: .typeError)
+        case .array, .scalar:
+            throw ShellError("cannot assign to an element or attribute",
+                             explanation: "rnnsh arrays are immutable values: build a new array instead (e.g. with np.concatenate or arithmetic)",
+                             span: span)
+        default:
+            throw ShellError("'\(container.typeName)' object does not support item assignment", span: span, kind: .typeError)
+        }
+    }
+
+    func delete(_ target: Target) throws(ShellError) {
+        switch target {
+        case .name(let n, let s):
+            if let f = frame, !f.globalNames.contains(n) {
+                guard f.locals.removeValue(forKey: n) != nil else {
+                    throw ShellError("cannot access local variable '\(n)' where it is not associated with a value", span: s, kind: .unboundLocalError)
+                }
+                return
+            }
+            guard workspace[n] != nil else { throw ShellError("name '\(n)' is not defined", span: s, kind: .nameError) }
+            workspace[n] = nil
+        case .unpack(let items, _):
+            for t in items { try delete(t) }
+        case .item(let base, let items, let span):
+            let index = try subscriptIndex(items)
+            try modify(base) { (container) throws(ShellError) in
+                switch container {
+                case .dict(var d):
+                    container = .none
+                    let key: Value = index.count == 1 ? index[0] : .tuple(index)
+                    let removed = (try? d.remove(HashKey.of(key, span: span))) ?? nil
+                    container = .dict(d)
+                    if removed == nil { throw ShellError(ValueFormatter.repr(key), span: span, kind: .keyError) }
+                case .list(var xs):
+                    container = .none
+                    defer { container = .list(xs) }
+                    guard index.count == 1, let only = index.first else { return }
+                    if case .slice(let a, let b, let c) = only {
+                        let keep = Set(PythonSequence.indices(xs.count, a, b, c))
+                        xs = xs.enumerated().filter { !keep.contains($0.offset) }.map(\.element)
+                        return
+                    }
+                    let i = try ArgumentBinder.integer(only, span)
+                    let j = i < 0 ? i + xs.count : i
+                    guard j >= 0 && j < xs.count else { throw ShellError("list assignment index out of range", span: span, kind: .indexError) }
+                    xs.remove(at: j)
+                default:
+                    throw ShellError("'\(container.typeName)' object doesn't support item deletion", span: span, kind: .typeError)
+                }
+            }
+        default:
+            throw ShellError("cannot delete \(target)", span: target.span, kind: .syntaxError)
+        }
+    }
+
+    // MARK: - Functions
+
+    func makeFunction(_ def: FunctionDef) throws(ShellError) -> PyFunction {
+        var defaults: [String: Value] = [:]
+        for p in def.parameters {
+            if let d = p.defaultValue { defaults[p.name] = try evaluate(d) }
+        }
+        return PyFunction(definition: def, defaults: defaults, closure: frame)
+    }
+
+    static let recursionLimit = 1000
+
+    /// Calls a `def`/`lambda` function: binds arguments as Python does, runs the body in a new
+    /// frame, and names the function and line in an error raised inside it.
+    func callFunction(_ f: PyFunction, _ positional: [Value], _ keywords: [(String, Value)], span: Range<Int>) throws(ShellError) -> Value {
+        let def = f.definition
+        if callDepth >= Self.recursionLimit {
+            throw ShellError("maximum recursion depth exceeded", span: span, kind: .recursionError)
+        }
+        let newFrame = Frame(localNames: def.localNames, globalNames: def.globalNames, nonlocalNames: def.nonlocalNames,
+                             parent: f.closure, function: def.name)
+        try bindArguments(def, f, positional, keywords, into: newFrame)
+        let savedFrame = frame, savedSource = source
+        frame = newFrame
+        source = f.scalars
+        callDepth += 1
+        defer {
+            frame = savedFrame
+            source = savedSource
+            callDepth -= 1
+        }
+        do {
+            if def.isLambda, case .returnValue(let e?, _) = def.body.first?.statement {
+                return try evaluate(e)
+            }
+            if case .returned(let v) = try runBlock(def.body) { return v }
+            return .none
+        } catch {
+            throw locateInFunction(error, f)
+        }
+    }
+
+    /// An error from inside a function: its line and text come from the function's source,
+    /// and the explanation says which function (`in f(), line 3`), as a traceback would.
+    func locateInFunction(_ error: ShellError, _ f: PyFunction) -> ShellError {
+        if error.sourceLine != nil || error == Interrupt.error { return error }
+        var e = interpreter.locate(error, in: f.definition.source)
+        let line = e.line ?? f.definition.line
+        let place = "in \(f.name)(), line \(line)"
+        e.explanation = e.explanation.map { place + ": " + $0 } ?? place
+        return e
+    }
+
+    func bindArguments(_ def: FunctionDef, _ f: PyFunction, _ positional: [Value], _ keywords: [(String, Value)], into frame: Frame) throws(ShellError) {
+        let name = def.name
+        let normal = def.parameters.filter { $0.kind == .normal }
+        var extra: [Value] = []
+        for (i, v) in positional.enumerated() {
+            if i < normal.count { frame.locals[normal[i].name] = v } else { extra.append(v) }
+        }
+        let varArgs = def.parameters.first { $0.kind == .varArgs }
+        let varKeywords = def.parameters.first { $0.kind == .varKeywords }
+        if !extra.isEmpty && varArgs == nil {
+            let required = normal.filter { $0.defaultValue == nil }.count
+            let takes = required == normal.count ? "\(normal.count)" : "from \(required) to \(normal.count)"
+            let plural = normal.count == 1 && required == normal.count ? "" : "s"
+            throw ShellError("\(name)() takes \(takes) positional argument\(plural) but \(positional.count) \(positional.count == 1 ? "was" : "were") given", kind: .typeError)
+        }
+        if let varArgs { frame.locals[varArgs.name] = .tuple(extra) }
+        var kw = PyDict()
+        for (k, v) in keywords {
+            if let p = def.parameters.first(where: { $0.name == k && ($0.kind == .normal || $0.kind == .keywordOnly) }) {
+                if frame.locals[p.name] != nil {
+                    throw ShellError("\(name)() got multiple values for argument '\(k)'", kind: .typeError)
+                }
+                frame.locals[p.name] = v
+            } else if varKeywords != nil {
+                kw.set(.string(k), .string(k), v)
+            } else {
+                throw ShellError("\(name)() got an unexpected keyword argument '\(k)'", kind: .typeError)
+            }
+        }
+        if let varKeywords { frame.locals[varKeywords.name] = .dict(kw) }
+        var missing: [String] = []
+        var missingKeyword: [String] = []
+        for p in def.parameters where p.kind == .normal || p.kind == .keywordOnly {
+            if frame.locals[p.name] == nil {
+                if let d = f.defaults[p.name] { frame.locals[p.name] = d } else if p.kind == .normal { missing.append(p.name) } else { missingKeyword.append(p.name) }
+            }
+        }
+        if !missing.isEmpty || !missingKeyword.isEmpty {
+            let names = missing.isEmpty ? missingKeyword : missing
+            let quoted = names.map { "'\($0)'" }
+            let list = quoted.count == 1 ? quoted[0]
+                : quoted.dropLast().joined(separator: ", ") + (quoted.count > 2 ? "," : "") + " and " + (quoted.last ?? "")
+            let what = missing.isEmpty ? "keyword-only" : "positional"
+            throw ShellError("\(name)() missing \(names.count) required \(what) argument\(names.count == 1 ? "" : "s"): \(list)", kind: .typeError)
+        }
+    }
+
+    /// Evaluates call arguments into positional values and keywords (`*xs`, `**kw` spread).
+    func evaluateArguments(_ args: [CallArgument]) throws(ShellError) -> ([Value], [(String, Value)]) {
+        var positional: [Value] = []
+        var keywords: [(String, Value)] = []
+        for a in args {
+            if case .starred(let inner, let doubled, let s) = a.value {
+                let v = try evaluate(inner)
+                if doubled {
+                    guard case .dict(let d) = v else { throw ShellError("argument after ** must be a mapping, not \(v.typeName)", span: s, kind: .typeError) }
+                    for (k, val) in d.items {
+                        guard case .string(let key) = k else { throw ShellError("keywords must be strings", span: s, kind: .typeError) }
+                        keywords.append((key, val))
+                    }
+                } else {
+                    positional += try iterate(v, s)
+                }
+            } else if let label = a.label {
+                if keywords.contains(where: { $0.0 == label }) {
+                    throw ShellError("keyword argument repeated: \(label)", span: a.labelSpan, kind: .syntaxError)
+                }
+                keywords.append((label, try evaluate(a.value)))
+            } else {
+                positional.append(try evaluate(a.value))
+            }
+        }
+        return (positional, keywords)
+    }
+
+    /// Calls any Python callable value with evaluated arguments.
+    func callPython(_ f: Value, _ positional: [Value], _ keywords: [(String, Value)], span: Range<Int>) throws(ShellError) -> Value {
+        switch f {
+        case .closure(let fn):
+            return try callFunction(fn, positional, keywords, span: span)
+        case .builtin(let b):
+            if var receiver = b.receiver {
+                return try Methods.call(&receiver, b.name, positional, keywords, span: span, evaluator: self)
+            }
+            return try Builtins.call(b.name, positional, keywords, span: span, evaluator: self)
+        case .type(let name):
+            return try Builtins.construct(name, positional, keywords, span: span, evaluator: self)
+        case .function(let c):
+            guard let command = registry[c.name] else { throw ShellError("'\(c.name)' is not a command", span: span) }
+            var inputs: [ArgumentInput] = []
+            if let receiver = c.receiver { inputs.append(ArgumentInput(value: receiver, span: span)) }
+            for v in positional { inputs.append(ArgumentInput(value: v, span: span)) }
+            for (k, v) in keywords {
+                var input = ArgumentInput(value: v, span: span)
+                input.label = k
+                inputs.append(input)
+            }
+            return try call(command, inputs, span: span)
+        case .dtype(let d):
+            guard let command = registry["asarray"], positional.count == 1, let arg = positional.first else {
+                throw ShellError("\(d.name)() takes exactly one argument", span: span)
+            }
+            var dtypeInput = ArgumentInput(value: .dtype(d), span: nil)
+            dtypeInput.label = "dtype"
+            let converted = try call(command, [ArgumentInput(value: arg, span: span), dtypeInput], span: span)
+            if case .array(let a) = converted, a.ndim == 0 { return .scalar(a) }
+            return converted
+        case .object(let o):
+            if let callable = o as? PythonCallable {
+                return try callable.call(positional, keywords, span: span, evaluator: self)
+            }
+        default:
+            break
+        }
+        throw ShellError("'\(f.typeName)' object is not callable", span: span, kind: .typeError)
+    }
+
+    /// A method of a Python value; mutating methods store the changed value back into the
+    /// variable (or element) they were called on.
+    func callMethod(_ base: Value, _ name: String, baseExpr: Expr, _ args: [CallArgument], span: Range<Int>, calleeSpan: Range<Int>) throws(ShellError) -> Value {
+        guard Methods.has(base, name) else {
+            if case .exception(let e) = base, name == "args" { return .tuple(e.args) }
+            return try callValue(try attribute(base, name, calleeSpan), callee: .name(name, calleeSpan), args, piped: nil, span: span)
+        }
+        let (positional, keywords) = try evaluateArguments(args)
+        if Methods.mutates(base, name) {
+            var result: Value = .none
+            try modify(baseExpr) { (receiver) throws(ShellError) in
+                result = try Methods.call(&receiver, name, positional, keywords, span: span, evaluator: self)
+            }
+            return result
+        }
+        var receiver = base
+        return try Methods.call(&receiver, name, positional, keywords, span: span, evaluator: self)
+    }
+
+    // MARK: - Exceptions
+
+    /// Exceptions being handled (innermost last), for a bare `raise`.
+    var handling: [ShellError] {
+        get { interpreter.handlingStack }
+        set { interpreter.handlingStack = newValue }
+    }
+
+    func raisedError(_ v: Value, _ span: Range<Int>) throws(ShellError) -> ShellError {
+        switch v {
+        case .exception(let e):
+            return ShellError(e.message, span: span, kind: ErrorKind(rawValue: e.kind) ?? .exception)
+        case .type(let n) where ExceptionClasses.isClass(n):
+            return ShellError("", span: span, kind: ErrorKind(rawValue: n) ?? .exception)
+        default:
+            return ShellError("exceptions must derive from BaseException", span: span, kind: .typeError)
+        }
+    }
+
+    func runTry(_ body: [Parser.Parsed], _ handlers: [ExceptHandler], _ orElse: [Parser.Parsed]?, _ fin: [Parser.Parsed]?) throws(ShellError) -> Flow {
+        var flow: Flow = .normal
+        do {
+            do {
+                flow = try runBlock(body)
+            } catch {
+                if error == Interrupt.error { throw error }
+                let kind = error.kind?.rawValue ?? "Exception"
+                var handled = false
+                for h in handlers {
+                    if let kinds = h.kinds {
+                        let k = try evaluate(kinds)
+                        let names: [Value] = k.sequenceItems ?? [k]
+                        var hit = false
+                        for n in names {
+                            guard case .type(let cls) = n, ExceptionClasses.isClass(cls) else {
+                                throw ShellError("catching classes that do not inherit from BaseException is not allowed", span: h.span, kind: .typeError)
+                            }
+                            if ExceptionClasses.matches(kind, cls) { hit = true }
+                        }
+                        if !hit { continue }
+                    }
+                    if let n = h.name {
+                        let args: [Value] = error.message.isEmpty && error.kind != nil ? [] : [.string(Self.exceptionArgument(error))]
+                        setName(n, .exception(PyException(kind: kind, args: args)))
+                    }
+                    handling.append(error)
+                    defer { handling.removeLast() }
+                    flow = try runBlock(h.body)
+                    if let n = h.name {
+                        if let f = frame { f.locals[n] = nil } else { workspace[n] = nil }
+                    }
+                    handled = true
+                    break
+                }
+                if !handled { throw error }
+                if let fin {
+                    let f = try runBlock(fin)
+                    if case .normal = f {} else { return f }
+                }
+                return flow
+            }
+        } catch {
+            if let fin {
+                let f = try runBlock(fin)
+                if case .normal = f {} else { return f }
+            }
+            throw error as? ShellError ?? ShellError("\(error)")
+        }
+        if case .normal = flow, let orElse { flow = try runBlock(orElse) }
+        if let fin {
+            let f = try runBlock(fin)
+            if case .normal = f {} else { return f }
+        }
+        return flow
+    }
+
+    /// The argument an exception object gets from an error's message (KeyError's message is
+    /// the key's repr; its argument is the key, shown again as repr by `str`).
+    static func exceptionArgument(_ e: ShellError) -> String {
+        if e.kind == .keyError, e.message.count >= 2, e.message.hasPrefix("'"), e.message.hasSuffix("'") {
+            return String(e.message.dropFirst().dropLast())
+        }
+        return e.message
+    }
+
+    // MARK: - with, import
+
+    func runWith(_ items: [WithItem], _ body: [Parser.Parsed]) throws(ShellError) -> Flow {
+        guard let first = items.first else { return try runBlock(body) }
+        let context = try evaluate(first.context)
+        guard case .object(let o) = context, let manager = o as? ContextManager else {
+            throw ShellError("'\(context.typeName)' object does not support the context manager protocol", span: first.context.span, kind: .typeError)
+        }
+        let entered = try manager.enter(evaluator: self)
+        if let t = first.target { try assign(entered, to: t) }
+        do {
+            let flow = try runWith(Array(items.dropFirst()), body)
+            try manager.exit(evaluator: self)
+            return flow
+        } catch {
+            try? manager.exit(evaluator: self)
+            throw error
+        }
+    }
+
+    func runImports(_ items: [ImportItem], _ span: Range<Int>) throws(ShellError) {
+        for item in items {
+            let root = String(item.module.split(separator: ".").first ?? "")
+            guard let module = Modules.module(item.module) else {
+                throw ShellError("No module named '\(Modules.missingPart(item.module))'",
+                                 explanation: "rnnsh provides numpy, math and time", span: span, kind: .moduleNotFoundError)
+            }
+            if let name = item.name {
+                if name == "*" {
+                    continue
+                }
+                let v: Value
+                do { v = try attribute(module, name, span) } catch {
+                    throw ShellError("cannot import name '\(name)' from '\(item.module)'", span: span, kind: .importError)
+                }
+                setName(item.alias ?? name, v)
+            } else if let alias = item.alias {
+                setName(alias, module)
+            } else {
+                setName(root, Modules.module(root) ?? module)
+            }
+        }
+    }
+}
+
+/// A shell object that can be called like a function (`cell(x, state)`).
+protocol PythonCallable {
+    func call(_ positional: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator: Evaluator) throws(ShellError) -> Value
+}
+
+/// A shell object usable in `with` (`np.printoptions(…)`, later `tf.Session()`).
+protocol ContextManager {
+    func enter(evaluator: Evaluator) throws(ShellError) -> Value
+    func exit(evaluator: Evaluator) throws(ShellError)
+}
+
+/// Keeps deep recursion from overflowing the thread's stack: calls stop with RecursionError
+/// while a safety margin is left, whatever the stack size of the thread running the shell.
+@_silgen_name("pthread_getattr_np")
+private func rnnsh_pthread_getattr_np(_ thread: pthread_t, _ attr: UnsafeMutablePointer<pthread_attr_t>) -> Int32
+
+enum StackGuard {
+    static let margin = 256 * 1024
+
+    /// The lowest stack address calls may reach on this thread (0 when unknown).
+    static func limit() -> UInt {
+        var attr = pthread_attr_t()
+        guard rnnsh_pthread_getattr_np(pthread_self(), &attr) == 0 else { return 0 }
+        defer { pthread_attr_destroy(&attr) }
+        var address: UnsafeMutableRawPointer? = nil
+        var size = 0
+        guard pthread_attr_getstack(&attr, &address, &size) == 0, let address else { return 0 }
+        return UInt(bitPattern: address) + UInt(min(margin, size / 4))
+    }
+
+    @inline(__always)
+    static func exhausted(_ limit: UInt) -> Bool {
+        var marker = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) } < limit
+    }
+}

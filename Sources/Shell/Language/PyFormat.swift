@@ -1,0 +1,395 @@
+import Foundation
+import Tensor
+
+/// Python's string formatting: the format-spec mini-language (`f'{x:>8.3f}'`, `format(x, ',')`),
+/// `str.format`, and `%` formatting — with Python's results and errors.
+enum PyFormat {
+    struct Spec {
+        var fill: Character = " "
+        var align: Character? = nil
+        var sign: Character = "-"
+        var alternate = false
+        var zero = false
+        var width = 0
+        var grouping: Character? = nil
+        var precision: Int? = nil
+        var type: Character? = nil
+    }
+
+    static func parse(_ text: String, span: Range<Int>) throws(ShellError) -> Spec {
+        var spec = Spec()
+        var c = Array(text)
+        var i = 0
+        func isAlign(_ ch: Character) -> Bool { "<>=^".contains(ch) }
+        if c.count >= 2 && isAlign(c[1]) {
+            spec.fill = c[0]; spec.align = c[1]; i = 2
+        } else if c.count >= 1 && isAlign(c[0]) {
+            spec.align = c[0]; i = 1
+        }
+        if i < c.count && "+- ".contains(c[i]) { spec.sign = c[i]; i += 1 }
+        if i < c.count && c[i] == "z" { i += 1 }
+        if i < c.count && c[i] == "#" { spec.alternate = true; i += 1 }
+        if i < c.count && c[i] == "0" { spec.zero = true; i += 1 }
+        var w = ""
+        while i < c.count && c[i].isNumber { w.append(c[i]); i += 1 }
+        if !w.isEmpty { spec.width = Int(w) ?? 0 }
+        if i < c.count && (c[i] == "," || c[i] == "_") { spec.grouping = c[i]; i += 1 }
+        if i < c.count && c[i] == "." {
+            i += 1
+            var p = ""
+            while i < c.count && c[i].isNumber { p.append(c[i]); i += 1 }
+            if p.isEmpty { throw ShellError("Format specifier missing precision", span: span, kind: .valueError) }
+            spec.precision = Int(p)
+        }
+        if i < c.count { spec.type = c[i]; i += 1 }
+        if i < c.count {
+            c = Array(text)
+            throw ShellError("Invalid format specifier '\(text)' for object of type 'str'", span: span, kind: .valueError)
+        }
+        return spec
+    }
+
+    /// `format(value, spec)`.
+    static func formatValue(_ v: Value, _ specText: String, span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> String {
+        if specText.isEmpty { return ValueFormatter.str(v) }
+        let spec = try parse(specText, span: span)
+        switch v {
+        case .int(let i): return try formatInt(i, spec, specText, span)
+        case .bool(let b): return try formatInt(b ? 1 : 0, spec, specText, span)
+        case .float(let d): return try formatFloat(d, spec, specText, span)
+        case .string(let s):
+            if let t = spec.type, t != "s" {
+                throw ShellError("Unknown format code '\(t)' for object of type 'str'", span: span, kind: .valueError)
+            }
+            if spec.sign != "-" { throw ShellError("Sign not allowed in string format specifier", span: span, kind: .valueError) }
+            var text = s
+            if let p = spec.precision { text = String(String.UnicodeScalarView(Array(s.unicodeScalars).prefix(p))) }
+            return pad(text, spec, defaultAlign: "<")
+        case .scalar(let a):
+            guard let s = a.scalars.first else { break }
+            switch s {
+            case .int(let i): return try formatInt(Int(i), spec, specText, span)
+            case .bool(let b): return try formatInt(b ? 1 : 0, spec, specText, span)
+            default: return try formatFloat(s.doubleValue, spec, specText, span)
+            }
+        default: break
+        }
+        throw ShellError("unsupported format string passed to \(v.typeName).__format__", span: span, kind: .typeError)
+    }
+
+    static func pad(_ s: String, _ spec: Spec, defaultAlign: Character, signLength: Int = 0) -> String {
+        let n = s.unicodeScalars.count
+        guard spec.width > n else { return s }
+        let total = spec.width - n
+        let fill = String(spec.fill)
+        switch spec.align ?? defaultAlign {
+        case "<": return s + String(repeating: fill, count: total)
+        case "^":
+            let left = total / 2
+            return String(repeating: fill, count: left) + s + String(repeating: fill, count: total - left)
+        case "=":
+            let chars = Array(s)
+            let head = String(chars.prefix(signLength))
+            return head + String(repeating: fill, count: total) + String(chars.dropFirst(signLength))
+        default: return String(repeating: fill, count: total) + s
+        }
+    }
+
+    static func group(_ digits: String, _ sep: Character, every: Int = 3) -> String {
+        var out: [Character] = []
+        for (k, ch) in digits.reversed().enumerated() {
+            if k > 0 && k % every == 0 { out.append(sep) }
+            out.append(ch)
+        }
+        return String(out.reversed())
+    }
+
+    static func signed(_ body: String, negative: Bool, _ spec: Spec) -> (String, Int) {
+        let sign = negative ? "-" : (spec.sign == "+" ? "+" : (spec.sign == " " ? " " : ""))
+        return (sign + body, sign.count)
+    }
+
+    static func finish(_ body: String, negative: Bool, prefix: String = "", _ spec: Spec) -> String {
+        var spec = spec
+        let (s, signLen) = signed(prefix + body, negative: negative, spec)
+        if spec.zero && spec.align == nil { spec.fill = "0"; spec.align = "=" }
+        return pad(s, spec, defaultAlign: ">", signLength: signLen + prefix.count)
+    }
+
+    static func formatInt(_ i: Int, _ spec: Spec, _ text: String, _ span: Range<Int>) throws(ShellError) -> String {
+        switch spec.type {
+        case nil, "d", "n":
+            if spec.precision != nil { throw ShellError("Precision not allowed in integer format specifier", span: span, kind: .valueError) }
+            var digits = String(i.magnitude)
+            if let g = spec.grouping { digits = group(digits, g) }
+            return finish(digits, negative: i < 0, spec)
+        case "x", "X", "o", "b":
+            let radix = spec.type == "o" ? 8 : (spec.type == "b" ? 2 : 16)
+            var digits = String(i.magnitude, radix: radix, uppercase: spec.type == "X")
+            if let g = spec.grouping { digits = group(digits, g, every: 4) }
+            let prefix = spec.alternate ? "0" + String(spec.type ?? "x") : ""
+            return finish(digits, negative: i < 0, prefix: prefix, spec)
+        case "c":
+            guard let u = Unicode.Scalar(UInt32(clamping: i)) else { throw ShellError("%c arg not in range(0x110000)", span: span, kind: .overflowError) }
+            return pad(String(Character(u)), spec, defaultAlign: "<")
+        case "e", "E", "f", "F", "g", "G", "%":
+            return try formatFloat(Double(i), spec, text, span)
+        case let t?:
+            throw ShellError("Unknown format code '\(t)' for object of type 'int'", span: span, kind: .valueError)
+        }
+    }
+
+    static func formatFloat(_ d: Double, _ spec: Spec, _ text: String, _ span: Range<Int>) throws(ShellError) -> String {
+        let negative = d.sign == .minus && !(d.isNaN)
+        let x = Swift.abs(d)
+        var body: String
+        if x.isNaN || x.isInfinite {
+            body = x.isNaN ? "nan" : "inf"
+            if spec.type == "E" || spec.type == "F" || spec.type == "G" { body = body.uppercased() }
+            if spec.type == "%" { body += "%" }
+            var s = spec
+            if s.zero && s.align == nil { s.zero = false }
+            return finish(body, negative: negative, s)
+        }
+        switch spec.type {
+        case "f", "F":
+            body = String(format: "%.\(spec.precision ?? 6)f", x)
+        case "e", "E":
+            body = String(format: "%.\(spec.precision ?? 6)e", x)
+            if spec.type == "E" { body = body.uppercased() }
+        case "%":
+            body = String(format: "%.\(spec.precision ?? 6)f", x * 100) + "%"
+        case "g", "G":
+            let p = max(spec.precision ?? 6, 1)
+            body = String(format: spec.alternate ? "%#.\(p)g" : "%.\(p)g", x)
+            if spec.type == "G" { body = body.uppercased() }
+        case nil, "n":
+            if let p = spec.precision {
+                body = String(format: "%.\(max(p, 1))g", x)
+                // Python's default type keeps one digit after the point in fixed notation.
+                if !body.contains("e") && !body.contains(".") && !body.contains("inf") && p > body.filter(\.isNumber).count { body += ".0" }
+                if !body.contains("e") && !body.contains(".") {
+                    if body.filter(\.isNumber).count < p { body += ".0" }
+                }
+            } else {
+                body = ValueFormatter.pythonFloat(x)
+            }
+        case let t?:
+            throw ShellError("Unknown format code '\(t)' for object of type 'float'", span: span, kind: .valueError)
+        }
+        if let g = spec.grouping {
+            let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let intPart = String(parts[0])
+            if intPart.allSatisfy(\.isNumber) {
+                body = group(intPart, g) + (parts.count > 1 ? "." + parts[1] : "")
+            }
+        }
+        return finish(body, negative: negative, spec)
+    }
+
+    /// `'{} {name!r:>5}'.format(…)`
+    static func format(_ template: String, _ args: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> String {
+        let c = Array(template)
+        var out = ""
+        var i = 0
+        var auto = 0
+        while i < c.count {
+            let ch = c[i]
+            if ch == "{" {
+                if i + 1 < c.count && c[i + 1] == "{" { out.append("{"); i += 2; continue }
+                var j = i + 1
+                var nest = 0
+                while j < c.count {
+                    if c[j] == "{" { nest += 1 } else if c[j] == "}" { if nest == 0 { break }; nest -= 1 }
+                    j += 1
+                }
+                guard j < c.count else { throw ShellError("expected '}' before end of string", span: span, kind: .valueError) }
+                let field = String(c[(i + 1)..<j])
+                var name = field
+                var spec = ""
+                var conversion: Character? = nil
+                if let colon = firstTopLevel(field, ":") {
+                    spec = String(field[field.index(after: colon)...])
+                    name = String(field[..<colon])
+                }
+                if let bang = name.firstIndex(of: "!") {
+                    let conv = name[name.index(after: bang)...]
+                    guard conv.count == 1, let cv = conv.first, "rsa".contains(cv) else {
+                        throw ShellError("Unknown conversion specifier \(conv)", span: span, kind: .valueError)
+                    }
+                    conversion = cv
+                    name = String(name[..<bang])
+                }
+                // The first part: an index, a keyword, or nothing (automatic numbering).
+                var head = name
+                var rest = ""
+                if let k = name.firstIndex(where: { $0 == "." || $0 == "[" }) {
+                    head = String(name[..<k])
+                    rest = String(name[k...])
+                }
+                var value: Value
+                if head.isEmpty {
+                    guard auto < args.count else {
+                        throw ShellError("Replacement index \(auto) out of range for positional args tuple", span: span, kind: .indexError)
+                    }
+                    value = args[auto]
+                    auto += 1
+                } else if let n = Int(head) {
+                    guard n < args.count else {
+                        throw ShellError("Replacement index \(n) out of range for positional args tuple", span: span, kind: .indexError)
+                    }
+                    value = args[n]
+                } else {
+                    guard let v = Builtins.keyword(keywords, head) else { throw ShellError("'\(head)'", span: span, kind: .keyError) }
+                    value = v
+                }
+                var r = Substring(rest)
+                while let f = r.first {
+                    if f == "." {
+                        r = r.dropFirst()
+                        let attr = r.prefix { $0 != "." && $0 != "[" }
+                        r = r.dropFirst(attr.count)
+                        value = try ev.attribute(value, String(attr), span)
+                    } else if f == "[" {
+                        guard let close = r.firstIndex(of: "]") else { throw ShellError("Missing ']' in format string", span: span, kind: .valueError) }
+                        let key = String(r[r.index(after: r.startIndex)..<close])
+                        r = r[r.index(after: close)...]
+                        value = try ev.subscriptValue(value, [Int(key).map { .int($0) } ?? .string(key)], span)
+                    } else {
+                        break
+                    }
+                }
+                if spec.contains("{") { spec = try format(spec, args, keywords, span: span, evaluator: ev) }
+                if let conversion { value = .string(conversion == "s" ? ValueFormatter.str(value) : ValueFormatter.repr(value)) }
+                out += try formatValue(value, spec, span: span, evaluator: ev)
+                i = j + 1
+                continue
+            }
+            if ch == "}" {
+                if i + 1 < c.count && c[i + 1] == "}" { out.append("}"); i += 2; continue }
+                throw ShellError("Single '}' encountered in format string", span: span, kind: .valueError)
+            }
+            out.append(ch)
+            i += 1
+        }
+        return out
+    }
+
+    static func firstTopLevel(_ s: String, _ ch: Character) -> String.Index? {
+        var depth = 0
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
+            if c == "[" { depth += 1 } else if c == "]" { depth -= 1 } else if c == ch && depth == 0 { return i }
+            i = s.index(after: i)
+        }
+        return nil
+    }
+
+    /// `'%5.2f and %s' % (x, y)`
+    static func percent(_ template: String, _ arg: Value, span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> String {
+        let c = Array(template)
+        var args: [Value]
+        var mapping: PyDict? = nil
+        if case .tuple(let items) = arg { args = items } else { args = [arg] }
+        if case .dict(let d) = arg { mapping = d }
+        var next = 0
+        var out = ""
+        var i = 0
+        var usedMapping = false
+        func take() throws(ShellError) -> Value {
+            guard next < args.count else { throw ShellError("not enough arguments for format string", span: span, kind: .typeError) }
+            defer { next += 1 }
+            return args[next]
+        }
+        while i < c.count {
+            guard c[i] == "%" else { out.append(c[i]); i += 1; continue }
+            i += 1
+            guard i < c.count else { throw ShellError("incomplete format", span: span, kind: .valueError) }
+            if c[i] == "%" { out.append("%"); i += 1; continue }
+            var key: String? = nil
+            if c[i] == "(" {
+                guard let close = c[i...].firstIndex(of: ")") else { throw ShellError("incomplete format key", span: span, kind: .valueError) }
+                key = String(c[(i + 1)..<close])
+                i = close + 1
+            }
+            var flags = ""
+            while i < c.count && "-+ #0".contains(c[i]) { flags.append(c[i]); i += 1 }
+            var width = ""
+            if i < c.count && c[i] == "*" {
+                width = String(try ArgumentBinder.integer(try take(), span)); i += 1
+            } else {
+                while i < c.count && c[i].isNumber { width.append(c[i]); i += 1 }
+            }
+            var precision: String? = nil
+            if i < c.count && c[i] == "." {
+                i += 1
+                var p = ""
+                while i < c.count && c[i].isNumber { p.append(c[i]); i += 1 }
+                precision = p.isEmpty ? "0" : p
+            }
+            guard i < c.count else { throw ShellError("incomplete format", span: span, kind: .valueError) }
+            let conv = c[i]
+            i += 1
+            let value: Value
+            if let key {
+                guard let m = mapping else { throw ShellError("format requires a mapping", span: span, kind: .typeError) }
+                guard let v = m.get(.string(key)) else { throw ShellError("'\(key)'", span: span, kind: .keyError) }
+                value = v
+                usedMapping = true
+            } else {
+                value = try take()
+            }
+            var spec = Spec()
+            spec.width = Int(width) ?? 0
+            if flags.contains("-") { spec.align = "<" }
+            if flags.contains("+") { spec.sign = "+" } else if flags.contains(" ") { spec.sign = " " }
+            if flags.contains("0") && !flags.contains("-") { spec.zero = true }
+            spec.alternate = flags.contains("#")
+            spec.precision = precision.flatMap { Int($0) }
+            let piece: String
+            switch conv {
+            case "s", "r", "a":
+                var s = conv == "s" ? ValueFormatter.str(value) : ValueFormatter.repr(value)
+                if let p = spec.precision { s = String(s.prefix(p)) }
+                spec.zero = false
+                piece = pad(s, spec, defaultAlign: ">")
+            case "d", "i", "u":
+                let n: Int
+                switch value {
+                case .float(let d): n = try PyNumbers.fromDouble(d, span)
+                case .int, .bool, .scalar:
+                    if case .scalar(let a) = value, let s = a.scalars.first, !a.dtype.isInteger { n = try PyNumbers.fromDouble(s.doubleValue, span) } else { n = try ArgumentBinder.integer(value, span) }
+                default: throw ShellError("%\(conv) format: a real number is required, not \(value.typeName)", span: span, kind: .typeError)
+                }
+                spec.precision = nil
+                piece = try formatInt(n, spec, "", span)
+            case "x", "X", "o":
+                spec.type = conv
+                guard let n = try? ArgumentBinder.integer(value, span) else {
+                    throw ShellError("%\(conv) format: an integer is required, not \(value.typeName)", span: span, kind: .typeError)
+                }
+                piece = try formatInt(n, spec, "", span)
+            case "f", "F", "e", "E", "g", "G":
+                spec.type = conv
+                guard let d = try? Modules.double(value, span) else {
+                    throw ShellError("must be real number, not \(value.typeName)", span: span, kind: .typeError)
+                }
+                if spec.precision == nil { spec.precision = 6 }
+                piece = try formatFloat(d, spec, "", span)
+            case "c":
+                if case .string(let s) = value { piece = pad(s, spec, defaultAlign: ">") } else {
+                    spec.type = "c"
+                    piece = try formatInt(try ArgumentBinder.integer(value, span), spec, "", span)
+                }
+            default:
+                throw ShellError("unsupported format character '\(conv)' (0x\(String(conv.unicodeScalars.first?.value ?? 0, radix: 16))) at index \(i - 1)", span: span, kind: .valueError)
+            }
+            out += piece
+        }
+        if next < args.count && !usedMapping && mapping == nil {
+            throw ShellError("not all arguments converted during string formatting", span: span, kind: .typeError)
+        }
+        return out
+    }
+}

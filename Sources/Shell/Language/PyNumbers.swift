@@ -1,0 +1,128 @@
+import Foundation
+import Tensor
+
+/// `int()`, `float()` and `round()` with Python's rules and words.
+enum PyNumbers {
+    static func int(_ args: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value {
+        guard let v = args.first else { return .int(0) }
+        let baseValue = args.count > 1 ? args[1] : Builtins.keyword(keywords, "base")
+        switch v {
+        case .int: return v
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .float(let d): return .int(try fromDouble(d, span))
+        case .string(let s):
+            let base = try baseValue.map { (b) throws(ShellError) -> Int in try ArgumentBinder.integer(b, span) } ?? 10
+            guard base == 0 || (base >= 2 && base <= 36) else {
+                throw ShellError("int() base must be >= 2 and <= 36, or 0", span: span, kind: .valueError)
+            }
+            var t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            var negative = false
+            if t.hasPrefix("-") { negative = true; t.removeFirst() } else if t.hasPrefix("+") { t.removeFirst() }
+            var b = base
+            let lower = t.lowercased()
+            for (p, r) in [("0x", 16), ("0o", 8), ("0b", 2)] where lower.hasPrefix(p) && (base == 0 || base == r) {
+                b = r
+                t.removeFirst(2)
+                if t.hasPrefix("_") { t.removeFirst() }
+            }
+            if b == 0 { b = 10 }
+            let digits = t.replacingOccurrences(of: "_", with: "")
+            let valid = !t.isEmpty && !t.hasPrefix("_") && !t.hasSuffix("_") && !t.contains("__")
+            guard valid, let magnitude = Int(digits, radix: b) else {
+                if valid, Int(digits.prefix(1), radix: b) != nil, digits.allSatisfy({ $0.isHexDigit || $0.isLetter }) {
+                    throw ShellError("integer \(s.trimmingCharacters(in: .whitespaces)) is too large", explanation: "rnnsh integers are 64-bit", span: span, kind: .overflowError)
+                }
+                throw ShellError("invalid literal for int() with base \(base): \(ValueFormatter.pythonStringRepr(s))", span: span, kind: .valueError)
+            }
+            return .int(negative ? -magnitude : magnitude)
+        case .scalar(let a), .array(let a):
+            guard a.size == 1, let s = a.scalars.first else {
+                throw ShellError("only length-1 arrays can be converted to Python scalars", span: span, kind: .typeError)
+            }
+            switch s {
+            case .int(let i): return .int(Swift.Int(i))
+            case .bool(let b): return .int(b ? 1 : 0)
+            default: return .int(try fromDouble(s.doubleValue, span))
+            }
+        default:
+            throw ShellError("int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'", span: span, kind: .typeError)
+        }
+    }
+
+    static func fromDouble(_ d: Double, _ span: Range<Int>) throws(ShellError) -> Int {
+        if d.isNaN { throw ShellError("cannot convert float NaN to integer", span: span, kind: .valueError) }
+        if d.isInfinite { throw ShellError("cannot convert float infinity to integer", span: span, kind: .overflowError) }
+        let t = d.rounded(.towardZero)
+        guard t >= -9.223372036854775808e18, t < 9.223372036854775808e18 else {
+            throw ShellError("integer too large", explanation: "rnnsh integers are 64-bit (Python's are unbounded)", span: span, kind: .overflowError)
+        }
+        return Int(t)
+    }
+
+    static func float(_ args: [Value], span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value {
+        guard let v = args.first else { return .float(0) }
+        switch v {
+        case .float: return v
+        case .int(let i): return .float(Double(i))
+        case .bool(let b): return .float(b ? 1 : 0)
+        case .string(let s):
+            let t = s.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().replacingOccurrences(of: "_", with: "")
+            switch t {
+            case "inf", "+inf", "infinity", "+infinity": return .float(.infinity)
+            case "-inf", "-infinity": return .float(-.infinity)
+            case "nan", "+nan", "-nan": return .float(.nan)
+            default:
+                let ok = !t.isEmpty && t.allSatisfy { "0123456789.e+-".contains($0) } && !t.hasPrefix("e")
+                if ok, let d = Double(t) { return .float(d) }
+                throw ShellError("could not convert string to float: \(ValueFormatter.pythonStringRepr(s))", span: span, kind: .valueError)
+            }
+        case .scalar(let a), .array(let a):
+            guard a.size == 1, let s = a.scalars.first else {
+                throw ShellError("only length-1 arrays can be converted to Python scalars", span: span, kind: .typeError)
+            }
+            return .float(s.doubleValue)
+        default:
+            throw ShellError("float() argument must be a string or a real number, not '\(v.typeName)'", span: span, kind: .typeError)
+        }
+    }
+
+    /// Python's `round`: half to even; with `ndigits`, the correctly rounded decimal.
+    static func round(_ v: Value, _ digits: Value, span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value {
+        let n: Int? = digits.isNone ? nil : try ArgumentBinder.integer(digits, span)
+        switch v {
+        case .int(let x):
+            guard let n, n < 0 else { return .int(x) }
+            if n < -18 { return .int(0) }
+            var p = 1
+            for _ in 0..<(-n) { p *= 10 }
+            var q = x / p, r = x % p
+            if r < 0 { q -= 1; r += p }
+            if 2 * r > p || (2 * r == p && q % 2 != 0) { q += 1 }
+            return .int(q * p)
+        case .bool(let b):
+            return .int(b ? 1 : 0)
+        case .float(let d):
+            guard let n else {
+                return .int(try fromDouble(d.rounded(.toNearestOrEven), span))
+            }
+            if !d.isFinite { return .float(d) }
+            if n > 300 { return .float(d) }
+            if n >= 0 {
+                let s = String(format: "%.\(n)f", d)
+                return .float(Double(s) ?? d)
+            }
+            var p = 1.0
+            for _ in 0..<min(-n, 330) { p *= 10 }
+            return .float((d / p).rounded(.toNearestOrEven) * p)
+        case .scalar, .array:
+            guard let c = ev.registry["round"] ?? ev.registry["around"] else { break }
+            var inputs = [ArgumentInput(value: v, span: span)]
+            if let n { inputs.append(ArgumentInput(value: .int(n), span: span)) }
+            let r = try ev.call(c, inputs, span: span)
+            if n == nil, case .scalar(let a) = r, let s = a.scalars.first { return .int(try fromDouble(s.doubleValue, span)) }
+            return r
+        default: break
+        }
+        throw ShellError("type \(v.typeName) doesn't define __round__ method", span: span, kind: .typeError)
+    }
+}

@@ -1,0 +1,271 @@
+import Tensor
+
+/// Python's operators on Python's own values (no arrays involved): equality and ordering of
+/// containers, `in`, `is`, string `%` formatting, set algebra, and Python's TypeError wording
+/// when an operator does not apply.
+extension Evaluator {
+    /// nil when an operand is array-like or the operator belongs to numpy (the caller then
+    /// goes to the registry's ufuncs).
+    func pythonBinary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>) throws(ShellError) -> Value? {
+        switch op {
+        case "in", "not in":
+            let found = try contains(r, l, span)
+            return .bool(op == "in" ? found : !found)
+        case "is", "is not":
+            let same = Self.identical(l, r)
+            return .bool(op == "is" ? same : !same)
+        case "==": if let e = try pyEquals(l, r) { return .bool(e) }
+        case "!=": if let e = try pyEquals(l, r) { return .bool(!e) }
+        case "<", "<=", ">", ">=":
+            if case .set(let a) = l, case .set(let b) = r {
+                var sub = true, sup = true
+                for x in a.items where !b.contains(try HashKey.of(x, span: span)) { sub = false }
+                for x in b.items where !a.contains(try HashKey.of(x, span: span)) { sup = false }
+                switch op {
+                case "<=": return .bool(sub)
+                case "<": return .bool(sub && a.count < b.count)
+                case ">=": return .bool(sup)
+                default: return .bool(sup && a.count > b.count)
+                }
+            }
+            if let c = try pyCompare(l, r, op, span) {
+                switch op {
+                case "<": return .bool(c < 0)
+                case "<=": return .bool(c <= 0)
+                case ">": return .bool(c > 0)
+                default: return .bool(c >= 0)
+                }
+            }
+        case "%":
+            if case .string(let fmt) = l { return .string(try PyFormat.percent(fmt, r, span: span, evaluator: self)) }
+        default: break
+        }
+        if let v = try PythonArithmetic.binary(op, l, r, span) { return v }
+        switch (op, l, r) {
+        case ("-", .set(let a), .set(let b)):
+            var out = PySet()
+            for x in a.items where !b.contains(try HashKey.of(x, span: span)) { try out.insert(x, span: span) }
+            return .set(out)
+        case ("&", .set(let a), .set(let b)):
+            var out = PySet()
+            for x in a.items where b.contains(try HashKey.of(x, span: span)) { try out.insert(x, span: span) }
+            return .set(out)
+        case ("^", .set(let a), .set(let b)):
+            var out = PySet()
+            for x in a.items where !b.contains(try HashKey.of(x, span: span)) { try out.insert(x, span: span) }
+            for x in b.items where !a.contains(try HashKey.of(x, span: span)) { try out.insert(x, span: span) }
+            return .set(out)
+        case ("|", .set(var a), .set(let b)):
+            for x in b.items { try a.insert(x, span: span) }
+            return .set(a)
+        case ("|", .dict(var a), .dict(let b)):
+            for (k, v) in b.items { try a.set(k, v, span: span) }
+            return .dict(a)
+        case ("|", .int(let a), .int(let b)): return .int(a | b)
+        case ("*", .list(let a), .bool(let b)): return .list(b ? a : [])
+        case ("*", .string(let a), .bool(let b)): return .string(b ? a : "")
+        default: break
+        }
+        // Python refuses the rest; lists and tuples of numbers are not arrays here.
+        if Self.isPythonOnly(l) || Self.isPythonOnly(r) || (Self.isScalarLike(l) && Self.isScalarLike(r)) {
+            throw typeErrorFor(op, l, r, span)
+        }
+        return nil
+    }
+
+    /// Python's wording for an operator that does not apply.
+    func typeErrorFor(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>) -> ShellError {
+        if ["<", "<=", ">", ">="].contains(op) {
+            return ShellError("'\(op)' not supported between instances of '\(l.typeName)' and '\(r.typeName)'", span: span, kind: .typeError)
+        }
+        if op == "+" {
+            switch l {
+            case .list: return ShellError("can only concatenate list (not \"\(r.typeName)\") to list", span: span, kind: .typeError)
+            case .tuple: return ShellError("can only concatenate tuple (not \"\(r.typeName)\") to tuple", span: span, kind: .typeError)
+            case .string: return ShellError("can only concatenate str (not \"\(r.typeName)\") to str", span: span, kind: .typeError)
+            default: break
+            }
+        }
+        if op == "*" {
+            switch (l, r) {
+            case (.list, _), (.tuple, _), (.string, _), (_, .list), (_, .tuple), (_, .string):
+                let other = l.sequenceItems != nil || { if case .string = l { return true } else { return false } }() ? r : l
+                return ShellError("can't multiply sequence by non-int of type '\(other.typeName)'", span: span, kind: .typeError)
+            default: break
+            }
+        }
+        let shown = op == "**" ? "** or pow()" : op
+        return ShellError("unsupported operand type(s) for \(shown): '\(l.typeName)' and '\(r.typeName)'", span: span, kind: .typeError)
+    }
+
+    static func isScalarLike(_ v: Value) -> Bool {
+        switch v {
+        case .int, .float, .bool, .none: return true
+        default: return false
+        }
+    }
+
+    /// Values numpy never takes as an operand (so an operator on them is Python's business).
+    static func isPythonOnly(_ v: Value) -> Bool {
+        switch v {
+        case .string, .dict, .set, .none, .closure, .builtin, .range, .iterator, .exception, .type, .namespace: return true
+        default: return false
+        }
+    }
+
+    /// `is`: the same object. Python's small values are interned, so scalars compare by value.
+    static func identical(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.none, .none): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y && x >= -5 && x <= 256
+        case (.string(let x), .string(let y)): return x == y
+        case (.type(let x), .type(let y)): return x == y
+        case (.closure(let x), .closure(let y)): return x === y
+        case (.iterator(let x), .iterator(let y)): return x === y
+        case (.dtype(let x), .dtype(let y)): return x == y
+        case (.array(let x), .array(let y)): return x.shape == y.shape && x.dtype == y.dtype && x.storage === y.storage && x.offset == y.offset && x.strides == y.strides
+        case (.namespace(let x), .namespace(let y)): return x == y
+        case (.builtin(let x), .builtin(let y)): return x.name == y.name && x.receiver == nil && y.receiver == nil
+        default: return false
+        }
+    }
+
+    /// Python's `==` on Python values; nil when numpy decides (an array is involved).
+    func pyEquals(_ a: Value, _ b: Value) throws(ShellError) -> Bool? {
+        if Self.isArrayLike(a) || Self.isArrayLike(b) {
+            // A numpy scalar against a Python number compares by value.
+            if case .scalar(let x) = a, let d = Self.number(b), let s = x.scalar(at: []) { return s.doubleValue == d }
+            if case .scalar(let x) = b, let d = Self.number(a), let s = x.scalar(at: []) { return s.doubleValue == d }
+            return nil
+        }
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.none, .none): return true
+        case (.none, _), (_, .none): return false
+        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
+            guard x.count == y.count else { return false }
+            for (p, q) in zip(x, y) {
+                guard let e = try pyEquals(p, q) else { return nil }
+                if !e { return false }
+            }
+            return true
+        case (.dict(let x), .dict(let y)):
+            guard x.count == y.count else { return false }
+            for (k, v) in x.items {
+                guard let w = y.get(try HashKey.of(k, span: nil)), let e = try pyEquals(v, w), e else { return false }
+            }
+            return true
+        case (.set(let x), .set(let y)):
+            guard x.count == y.count else { return false }
+            for item in x.items where !y.contains(try HashKey.of(item, span: nil)) { return false }
+            return true
+        case (.range(let a1, let b1, let c1), .range(let a2, let b2, let c2)):
+            let n1 = PythonRange.count(a1, b1, c1), n2 = PythonRange.count(a2, b2, c2)
+            return n1 == n2 && (n1 == 0 || (a1 == a2 && (n1 == 1 || c1 == c2)))
+        case (.type(let x), .type(let y)): return x == y
+        case (.dtype(let x), .dtype(let y)): return x == y
+        case (.dtype(let x), .string(let s)), (.string(let s), .dtype(let x)): return DType(numpyName: s) == x
+        case (.dtype(let x), .type(let t)), (.type(let t), .dtype(let x)): return Builtins.dtype(ofType: t) == x
+        case (.exception(let x), .exception(let y)): return x.kind == y.kind && x.message == y.message
+        default:
+            if let x = Self.number(a), let y = Self.number(b) { return x == y }
+            if case .closure(let x) = a, case .closure(let y) = b { return x === y }
+            return Self.identical(a, b)
+        }
+    }
+
+    static func number(_ v: Value) -> Double? {
+        switch v {
+        case .int(let i): return Double(i)
+        case .float(let d): return d
+        case .bool(let b): return b ? 1 : 0
+        default: return nil
+        }
+    }
+
+    /// Python's ordering: -1, 0, 1; nil when numpy decides; TypeError when Python refuses.
+    func pyCompare(_ a: Value, _ b: Value, _ op: String, _ span: Range<Int>) throws(ShellError) -> Int? {
+        if Self.isArrayLike(a) || Self.isArrayLike(b) {
+            if case .scalar(let x) = a, let d = Self.number(b), let s = x.scalar(at: []) { return Self.order(s.doubleValue, d) }
+            if case .scalar(let x) = b, let d = Self.number(a), let s = x.scalar(at: []) { return Self.order(d, s.doubleValue) }
+            return nil
+        }
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case (.string(let x), .string(let y)):
+            let p = Array(x.unicodeScalars).map(\.value), q = Array(y.unicodeScalars).map(\.value)
+            return p.lexicographicallyPrecedes(q) ? -1 : (p == q ? 0 : 1)
+        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
+            for (p, q) in zip(x, y) {
+                if let e = try pyEquals(p, q), e { continue }
+                guard let c = try pyCompare(p, q, op, span) else { return nil }
+                return c
+            }
+            return x.count < y.count ? -1 : (x.count == y.count ? 0 : 1)
+        default:
+            if let x = Self.number(a), let y = Self.number(b) { return Self.order(x, y) }
+            throw typeErrorFor(op, a, b, span)
+        }
+    }
+
+    /// NaN compares false both ways: report "not less, not equal, not greater" as 2 (so
+    /// `<`, `<=`, `>`, `>=` — all tested against -1/0/1 — come out as Python's).
+    static func order(_ x: Double, _ y: Double) -> Int {
+        if x < y { return -1 }
+        if x == y { return 0 }
+        if x > y { return 1 }
+        return 2
+    }
+
+    /// `item in container`.
+    func contains(_ container: Value, _ item: Value, _ span: Range<Int>) throws(ShellError) -> Bool {
+        switch container {
+        case .string(let s):
+            guard case .string(let sub) = item else {
+                throw ShellError("'in <string>' requires string as left operand, not \(item.typeName)", span: span, kind: .typeError)
+            }
+            return sub.isEmpty || s.contains(sub)
+        case .dict(let d): return d.get(try HashKey.of(item, span: span)) != nil
+        case .set(let s): return s.contains(try HashKey.of(item, span: span))
+        case .range(let a, let b, let c):
+            guard case .int(let i) = item else { return try iterate(container, span).contains { (try? pyEquals($0, item)) == true } }
+            if c > 0 { return i >= a && i < b && (i - a) % c == 0 }
+            return i <= a && i > b && (a - i) % (-c) == 0
+        case .array, .scalar:
+            guard let eq = registry["equal"], let any = registry["any"] else { break }
+            let e = try call(eq, [ArgumentInput(value: container, span: span), ArgumentInput(value: item, span: span)], span: span)
+            return try truth(try call(any, [ArgumentInput(value: e, span: span)], span: span), span)
+        case .list, .tuple, .iterator:
+            for x in try iterate(container, span) {
+                if Self.identical(x, item) { return true }
+                if let e = try pyEquals(x, item) {
+                    if e { return true }
+                } else if try truth(try binary("==", x, item, span), span) {
+                    return true
+                }
+            }
+            return false
+        default: break
+        }
+        throw ShellError("argument of type '\(container.typeName)' is not iterable", span: span, kind: .typeError)
+    }
+}
+
+/// `range` arithmetic without materialising.
+enum PythonRange {
+    static func count(_ a: Int, _ b: Int, _ c: Int) -> Int {
+        if c > 0 { return b > a ? (b - a - 1) / c + 1 : 0 }
+        return a > b ? (a - b - 1) / (-c) + 1 : 0
+    }
+
+    static func items(_ a: Int, _ b: Int, _ c: Int) -> [Value] {
+        let n = count(a, b, c)
+        var out: [Value] = []
+        out.reserveCapacity(n)
+        var i = a
+        for _ in 0..<n { out.append(.int(i)); i &+= c }
+        return out
+    }
+}

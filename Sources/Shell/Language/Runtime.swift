@@ -1,0 +1,266 @@
+import Tensor
+
+/// Python's runtime objects that are not numpy's: dicts, sets, functions, iterators, exceptions
+/// and the frames functions run in. Containers are Swift values (copy-on-write): a mutating
+/// method writes its result back to the variable, element or attribute it was called on, so
+/// `xs.append(x)` and `d[k] = v` behave as in Python except through aliases (`b = a;
+/// b.append(1)` leaves `a` as it was — see docs/language.md).
+
+/// A dict or set key: Python's hashing rule (`1`, `1.0` and `True` are one key).
+public indirect enum HashKey: Hashable, Sendable {
+    case int(Int)
+    case float(UInt64)
+    case string(String)
+    case none
+    case tuple([HashKey])
+    case type(String)
+    case other(String)
+
+    /// The key of `v`, or Python's `unhashable type` error.
+    static func of(_ v: Value, span: Range<Int>?) throws(ShellError) -> HashKey {
+        switch v {
+        case .int(let i): return .int(i)
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .float(let d):
+            if d == d.rounded(), abs(d) < 9.2e18 { return .int(Int(d)) }
+            return .float(d.isNaN ? Double.nan.bitPattern : d.bitPattern)
+        case .string(let s): return .string(s)
+        case .none: return .none
+        case .tuple(let items):
+            var keys: [HashKey] = []
+            for i in items { keys.append(try of(i, span: span)) }
+            return .tuple(keys)
+        case .type(let n): return .type(n)
+        case .scalar(let a):
+            if let s = a.scalar(at: []) {
+                switch s {
+                case .int(let i): return .int(Int(i))
+                case .bool(let b): return .int(b ? 1 : 0)
+                default: return try of(.float(s.doubleValue), span: span)
+                }
+            }
+        case .dtype(let d): return .other("dtype:" + d.name)
+        case .closure(let f): return .other("function:\(ObjectIdentifier(f).hashValue)")
+        case .builtin(let b) where b.receiver == nil: return .other("builtin:" + b.name)
+        case .range(let a, let b, let c): return .other("range:\(a):\(b):\(c)")
+        case .namespace(let n): return .other("module:" + n)
+        default: break
+        }
+        throw ShellError("unhashable type: '\(v.typeName)'", span: span, kind: .typeError)
+    }
+}
+
+/// Python's dict: keys in insertion order.
+public struct PyDict: Sendable {
+    public private(set) var keys: [Value] = []
+    public private(set) var values: [Value] = []
+    private var index: [HashKey: Int] = [:]
+
+    public init() {}
+
+    public var count: Int { keys.count }
+
+    func position(_ key: HashKey) -> Int? { index[key] }
+
+    func get(_ key: HashKey) -> Value? {
+        guard let i = index[key] else { return nil }
+        return values[i]
+    }
+
+    mutating func set(_ key: Value, _ hash: HashKey, _ value: Value) {
+        if let i = index[hash] {
+            values[i] = value
+        } else {
+            index[hash] = keys.count
+            keys.append(key)
+            values.append(value)
+        }
+    }
+
+    mutating func set(_ key: Value, _ value: Value, span: Range<Int>?) throws(ShellError) {
+        set(key, try HashKey.of(key, span: span), value)
+    }
+
+    @discardableResult
+    mutating func remove(_ hash: HashKey) -> Value? {
+        guard let i = index[hash] else { return nil }
+        let v = values[i]
+        keys.remove(at: i)
+        values.remove(at: i)
+        index[hash] = nil
+        for (k, j) in index where j > i { index[k] = j - 1 }
+        return v
+    }
+
+    var items: [(Value, Value)] { Array(zip(keys, values)) }
+}
+
+/// Python's set. Iteration order follows insertion, except that a set of ints iterates in
+/// ascending order (which is what CPython shows for small non-negative ints).
+public struct PySet: Sendable {
+    public private(set) var items: [Value] = []
+    private var index: Set<HashKey> = []
+
+    public init() {}
+
+    public var count: Int { items.count }
+
+    func contains(_ h: HashKey) -> Bool { index.contains(h) }
+
+    mutating func insert(_ v: Value, span: Range<Int>?) throws(ShellError) {
+        let h = try HashKey.of(v, span: span)
+        if index.insert(h).inserted { items.append(v) }
+    }
+
+    @discardableResult
+    mutating func remove(_ v: Value, span: Range<Int>?) throws(ShellError) -> Bool {
+        let h = try HashKey.of(v, span: span)
+        guard index.remove(h) != nil else { return false }
+        for (i, x) in items.enumerated() where (try? HashKey.of(x, span: span)) == h {
+            items.remove(at: i)
+            break
+        }
+        return true
+    }
+
+    /// Items in the order Python shows them.
+    var ordered: [Value] {
+        var ints: [(Int, Value)] = []
+        for v in items {
+            switch v {
+            case .int(let i): ints.append((i, v))
+            case .bool(let b): ints.append((b ? 1 : 0, v))
+            default: return items
+            }
+        }
+        if ints.allSatisfy({ $0.0 >= 0 }) { return ints.sorted { $0.0 < $1.0 }.map(\.1) }
+        return items
+    }
+}
+
+/// A function made by `def` or `lambda`: its code, its defaults (evaluated once, at `def`),
+/// and the frame it was defined in (its closure).
+public final class PyFunction: @unchecked Sendable {
+    let definition: FunctionDef
+    let defaults: [String: Value]
+    let closure: Frame?
+    /// The definition's source as scalars, for error lines and argument texts.
+    lazy var scalars: [Unicode.Scalar] = Array(definition.source.unicodeScalars)
+
+    init(definition: FunctionDef, defaults: [String: Value], closure: Frame?) {
+        self.definition = definition
+        self.defaults = defaults
+        self.closure = closure
+    }
+
+    var name: String { definition.name }
+}
+
+/// A built-in function or a method of a Python value (`len`, `'a'.upper`, `xs.append`).
+public struct Builtin: Sendable {
+    public var name: String
+    public var receiver: Value?
+}
+
+/// An iterator (`iter(x)`, `zip(…)`, `enumerate(…)`, a generator expression) or a dict view.
+public final class PyIterator: @unchecked Sendable {
+    var items: [Value]
+    var position = 0
+    /// What `repr` calls it: `zip`, `enumerate`, `map`, `filter`, `generator`, `list_iterator`,
+    /// or for views `dict_keys`, `dict_values`, `dict_items` (which iterate afresh each time).
+    let kind: String
+
+    init(_ items: [Value], kind: String) {
+        self.items = items
+        self.kind = kind
+    }
+
+    var isView: Bool { kind.hasPrefix("dict_") }
+
+    func next() -> Value? {
+        guard position < items.count else { return nil }
+        defer { position += 1 }
+        return items[position]
+    }
+
+    /// What is left (all of it, for a view); consumes an iterator.
+    func drain() -> [Value] {
+        if isView { return items }
+        let rest = Array(items[min(position, items.count)...])
+        position = items.count
+        return rest
+    }
+}
+
+/// An exception object: its class name and arguments (`ValueError('bad')`).
+public struct PyException: Sendable {
+    public var kind: String
+    public var args: [Value]
+
+    /// `str(e)`: the one argument's str, or the args tuple's repr.
+    var message: String {
+        if args.isEmpty { return "" }
+        if args.count == 1, let only = args.first {
+            if kind == "KeyError" { return ValueFormatter.repr(only) }
+            return ValueFormatter.str(only)
+        }
+        return ValueFormatter.repr(.tuple(args))
+    }
+}
+
+/// The local variables of one function call (or comprehension), and where to look next.
+final class Frame {
+    var locals: [String: Value] = [:]
+    let localNames: Set<String>
+    let globalNames: Set<String>
+    let nonlocalNames: Set<String>
+    /// The frame the function was defined in (closures read and `nonlocal` writes it).
+    let parent: Frame?
+    /// The function's name for error messages (nil for a comprehension).
+    let function: String?
+
+    init(localNames: Set<String>, globalNames: Set<String> = [], nonlocalNames: Set<String> = [], parent: Frame?, function: String?) {
+        self.localNames = localNames
+        self.globalNames = globalNames
+        self.nonlocalNames = nonlocalNames
+        self.parent = parent
+        self.function = function
+    }
+}
+
+/// How a statement ended: normally, or by `break`, `continue` or `return`.
+enum Flow {
+    case normal
+    case breakLoop
+    case continueLoop
+    case returned(Value)
+}
+
+/// Python's exception classes: which `except` clause catches which error.
+enum ExceptionClasses {
+    static let parents: [String: String] = [
+        "Exception": "BaseException", "KeyboardInterrupt": "BaseException", "SystemExit": "BaseException",
+        "ValueError": "Exception", "TypeError": "Exception", "LookupError": "Exception", "IndexError": "LookupError",
+        "KeyError": "LookupError", "NameError": "Exception", "UnboundLocalError": "NameError",
+        "AttributeError": "Exception", "ArithmeticError": "Exception", "ZeroDivisionError": "ArithmeticError",
+        "OverflowError": "ArithmeticError", "FloatingPointError": "ArithmeticError", "MemoryError": "Exception",
+        "SyntaxError": "Exception", "IndentationError": "SyntaxError", "RuntimeError": "Exception",
+        "RecursionError": "RuntimeError", "NotImplementedError": "RuntimeError", "AssertionError": "Exception",
+        "StopIteration": "Exception", "ImportError": "Exception", "ModuleNotFoundError": "ImportError",
+        "OSError": "Exception", "FileNotFoundError": "OSError", "PermissionError": "OSError",
+        "AxisError": "ValueError", "UnicodeError": "ValueError",
+    ]
+
+    static func isClass(_ name: String) -> Bool { parents[name] != nil || name == "BaseException" }
+
+    /// True when an error of class `kind` is caught by `except handler`.
+    static func matches(_ kind: String, _ handler: String) -> Bool {
+        if kind == "AxisError" && handler == "IndexError" { return true }
+        var k: String? = kind
+        while let c = k {
+            if c == handler { return true }
+            k = parents[c]
+        }
+        return false
+    }
+}
