@@ -259,6 +259,12 @@ final class Evaluator {
                 inputs.append(ArgumentInput(value: piped, span: nil))
                 return try call(command, inputs, span: stage.span)
             }
+            // `a | b` on Python's sets, dicts and ints is their union / bitwise or.
+            switch piped {
+            case .set, .dict, .int, .bool:
+                if let v = try pythonBinary("|", piped, try evaluate(stage), stage.span) { return v }
+            default: break
+            }
             throw ShellError("the right side of '|' must be a command", explanation: "e.g. `arange 24 | reshape 2 4 3`", span: stage.span)
         }
     }
@@ -575,6 +581,7 @@ final class Evaluator {
                 throw ShellError("module 'numpy.linalg' has no attribute '\(name)'", explanation: hint,
                                  span: span, kind: .attributeError)
             }
+            if name == "ndarray" && module == "numpy" { return .type("numpy.ndarray") }
             if let c = Constants.value(name), name != "np", name != "numpy" { return c }
             if registry[name] != nil { return .function(Callable(name: name)) }
             let candidates = registry.names + Constants.names

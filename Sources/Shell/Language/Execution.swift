@@ -112,8 +112,9 @@ extension Evaluator {
     private func runBlock(_ block: [Parser.Parsed], journaled: Bool) throws(ShellError) -> Flow {
         for p in block {
             switch p.statement {
-            case .expression(let e) where frame != nil:
-                // A call for its effect inside a function: nothing to echo.
+            case .expression(let e):
+                // Inside a block or a function an expression statement is for its effect, as
+                // in a Python script: only a top-level one echoes (`xs.pop()` in a loop is silent).
                 _ = try evaluate(e)
             case .assign(let targets, let e) where targets.count == 1:
                 let v = try evaluate(e)

@@ -74,7 +74,9 @@ enum Methods {
         case .dict(var d):
             receiver = .none
             defer { receiver = .dict(d) }
-            return try dictMethod(&d, name, args, span, ev)
+            let r = try dictMethod(&d, name, args, span, ev)
+            if name == "update" { for (k, v) in keywords { d.set(.string(k), .string(k), v) } }
+            return r
         case .set(var s):
             receiver = .none
             defer { receiver = .set(s) }

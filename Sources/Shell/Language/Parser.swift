@@ -385,8 +385,11 @@ public struct Parser {
     func isCommandForm() -> Bool {
         guard let name = current.name else { return false }
         let next = peek()
-        if isTerminator(next) { return true }
-        if grammar.statementCommands.contains(name) { return !(next.isOp("(") && !next.spaceBefore) && !next.isOp("=") }
+        // A Python builtin named as a value (`sorted(xs, key=len)`) is not a command call.
+        if isTerminator(next) { return !(Builtins.names.contains(name) && (next.isOp(")") || next.isOp(","))) }
+        if grammar.statementCommands.contains(name) {
+            return !((next.isOp("(") || next.isOp(".") || next.isOp("[")) && !next.spaceBefore) && !next.isOp("=")
+        }
         switch next.kind {
         case .name(let n):
             return !["and", "or", "in", "is", "if", "else", "for", "not"].contains(n) || name == "help"

@@ -102,10 +102,10 @@ enum PythonArithmetic {
             return .float(x / y)
         case "//":
             if y == 0 { throw ShellError("float floor division by zero", span: span, kind: .zeroDivisionError) }
-            return .float(floorDivide(x, y))
+            return .float(floatDivmod(x, y).0)
         case "%":
             if y == 0 { throw ShellError("float modulo", span: span, kind: .zeroDivisionError) }
-            return .float(x - floorDivide(x, y) * y)
+            return .float(floatDivmod(x, y).1)
         case "**":
             if x == 0 && y < 0 { throw ShellError("0.0 cannot be raised to a negative power", span: span, kind: .zeroDivisionError) }
             if x < 0 && y != y.rounded() { throw ShellError("complex results are not supported", span: span) }
@@ -115,7 +115,27 @@ enum PythonArithmetic {
         }
     }
 
-    static func floorDivide(_ x: Double, _ y: Double) -> Double { (x / y).rounded(.down) }
+    static func floorDivide(_ x: Double, _ y: Double) -> Double { floatDivmod(x, y).0 }
+
+    /// CPython's float divmod: the remainder from fmod (exact), its sign fixed to the
+    /// divisor's, and the quotient rounded from (x - mod) / y.
+    static func floatDivmod(_ x: Double, _ y: Double) -> (Double, Double) {
+        var mod = fmod(x, y)
+        var div = (x - mod) / y
+        if mod != 0 {
+            if (y < 0) != (mod < 0) { mod += y; div -= 1 }
+        } else {
+            mod = copysign(0, y)
+        }
+        var floordiv: Double
+        if div != 0 {
+            floordiv = div.rounded(.down)
+            if div - floordiv > 0.5 { floordiv += 1 }
+        } else {
+            floordiv = copysign(0, x / y)
+        }
+        return (floordiv, mod)
+    }
 
     static func compare(_ op: String, _ lt: Bool, _ eq: Bool, _ gt: Bool) -> Value? {
         switch op {

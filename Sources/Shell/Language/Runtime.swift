@@ -175,7 +175,7 @@ public final class PyIterator: @unchecked Sendable {
         self.kind = kind
     }
 
-    var isView: Bool { kind.hasPrefix("dict_") }
+    var isView: Bool { kind == "dict_keys" || kind == "dict_values" || kind == "dict_items" }
 
     func next() -> Value? {
         guard position < items.count else { return nil }
