@@ -1,3 +1,4 @@
+import Foundation
 /// Session scripts replayed as transcripts: each statement after a `>>> ` prompt (`... ` for
 /// its continuation lines), then what it printed — exactly what a user would have seen.
 /// Comment-only and blank lines are kept as they are, so the transcript reads like the script.
@@ -49,6 +50,13 @@ public enum Transcript {
                     put((n == item.line ? prompt : continuation) + lines[n - 1] + "\n")
                 }
                 nextLine = lastLine + 1
+                // The empty line that closes a block shows as Python's REPL shows it: `...`.
+                var compound = item.statement.isBlock
+                if case .functionDef = item.statement { compound = true }
+                if compound, lastLine < lines.count, lines[lastLine].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                    put(continuation.trimmingCharacters(in: .whitespaces) + "\n")
+                    nextLine = lastLine + 2
+                }
             }
             var failure: ShellError? = nil
             _ = interpreter.execute(item.text) { output in

@@ -44,12 +44,16 @@ enum CellCommands {
     static let zeroState = Command(
         name: "zero_state", category: "LSTM",
         summary: "The all-zero state (c, h) for a batch: cell.zero_state(batch, tf.float32).",
-        parameters: [Parameter("cell", .value, help: "a cell"), Parameter("batch", .int, help: "the batch size")],
-        help: "A tuple `(c, h)` of two float32 zero arrays of shape `(batch, units)`, the state an unroll starts from.",
-        examples: [Example("c, h = zero_state (cell 4) 2\nh")],
+        parameters: [Parameter("cell", .value, help: "a cell"), Parameter("batch", .int, help: "the batch size"),
+                     Parameter("dtype", .dtype, default: .none, help: "float32 (TF's `cell.zero_state(batch, tf.float32)`); the engine computes in float32")],
+        help: "A tuple `(c, h)` of two float32 zero arrays of shape `(batch, units)`, the state an unroll starts from. Also a method, as TF1 calls it: `state = cell.zero_state(batch_size, np.float32)`.",
+        examples: [Example("c, h = zero_state (cell 4) 2\nh"), Example("lstm = cell 3\nc, h = lstm.zero_state(2, np.float32)\nh.shape")],
         run: { call in
             let c = try ObjectArguments.cell(call.arguments["cell"], call: call, argument: "cell")
             let batch = call.arguments.int("batch") ?? 0
+            if let d = call.arguments.dtype("dtype"), d != .float32 {
+                throw call.error("the cell computes in float32, not \(d.name)", argument: "dtype")
+            }
             return ObjectArguments.stateValue(try c.zeroState(batch: batch))
         })
 
@@ -63,7 +67,8 @@ enum CellCommands {
             Runs the cell once, as `output, state = cell(x, state)` does in TF: the output is the \
             new `h`, the state the tuple `(c', h')`. Inputs of any numeric dtype are computed in float32.
             """,
-        examples: [Example("lstm = cell 3\ns = zero_state lstm 2\nout, s = step lstm (ones 2 4) s\nout")],
+        examples: [Example("lstm = cell 3\ns = zero_state lstm 2\nout, s = step lstm (ones 2 4) s\nout"),
+                   Example("lstm = cell 3\nstate = lstm.zero_state(2, np.float32)\noutput, state = lstm(np.ones((2, 4)), state)\noutput.shape")],
         run: { call in
             let c = try ObjectArguments.cell(call.arguments["cell"], call: call, argument: "cell")
             guard let x = call.arguments.array("x") else { return .none }

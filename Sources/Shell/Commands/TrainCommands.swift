@@ -6,7 +6,7 @@ import Tensor
 
 /// Training and evaluating the tutorial's model: `train`, `eval`, `predict`.
 enum TrainCommands {
-    static let all: [Command] = [train, evaluate, predict, compare]
+    static let all: [Command] = [train, evaluate, predict, fitBatch, compare]
 
     static let train = Command(
         name: "train", category: "Training",
@@ -67,6 +67,22 @@ enum TrainCommands {
             """,
         examples: [Example("data = mnist\nm = train data epochs=2 examples=4000 batch=32 units=32 lr=0.01\neval m test confusion examples=500", deterministic: false)],
         run: { call in try EvalRunner.run(call) })
+
+    static let fitBatch = Command(
+        name: "fit_batch", category: "Training",
+        summary: "One Adam step of a model on one batch; returns the batch's loss (a hand-written training loop).",
+        parameters: [Parameter("model", .value, help: "a model"),
+                     Parameter("x", .array, help: "the batch's images, (batch, 784) or (batch, 28, 28)"),
+                     Parameter("y", .array, help: "their labels: one-hot (batch, classes) or class ids (batch,)")],
+        help: """
+            What the tutorial's `_, c = sess.run([optimizer, cost], feed_dict={x: epoch_x, y: epoch_y})`             does, as a method: `c = model.fit_batch(epoch_x, epoch_y)` runs the forward pass,             backpropagation through time and one Adam update, and returns the mean softmax             cross-entropy of the batch before the update (a Python float). The model's weights change in place.
+            """,
+        examples: [Example("data = mnist\nm = train data epochs=1 limit=128 batch=64 units=8\nx, y = next_batch data.train 64\nm.fit_batch(x, y)", deterministic: false)],
+        run: { call in
+            let m = try ObjectArguments.model(call.arguments["model"], call: call, argument: "model")
+            guard let x = call.arguments.array("x"), let y = call.arguments.array("y") else { return .none }
+            return .float(Double(try m.model.trainStep(images: x, labels: y)))
+        })
 
     static let predict = Command(
         name: "predict", category: "Training",

@@ -92,7 +92,7 @@ enum Builtins {
             return .string(ValueFormatter.repr(args[0]))
         case "enumerate":
             guard let it = args.first ?? keyword(keywords, "iterable") else {
-                throw ShellError("enumerate() missing required argument 'iterable' (pos 1)", span: span, kind: .typeError)
+                throw ShellError("enumerate() missing required argument 'iterable'", span: span, kind: .typeError)
             }
             let start = try (args.count > 1 ? args[1] : keyword(keywords, "start")).map { (v) throws(ShellError) -> Int in try ArgumentBinder.integer(v, span) } ?? 0
             let items = try ev.iterate(it, span)
@@ -168,7 +168,15 @@ enum Builtins {
                 return .int(Swift.abs(i))
             case .bool(let b): return .int(b ? 1 : 0)
             case .float(let d): return .float(Swift.abs(d))
-            case .array, .scalar:
+            case .scalar(let a):
+                // A numpy scalar keeps its dtype: negate it when it is negative.
+                if let s = a.scalars.first, s.doubleValue < 0, let neg = ev.registry["negative"] {
+                    return try ev.call(neg, [ArgumentInput(value: args[0], span: span)], span: span)
+                }
+                if let s = a.scalars.first, !s.doubleValue.isNaN { return args[0] }
+                guard let c = ev.registry["absolute"] ?? ev.registry["abs"] else { break }
+                return try ev.call(c, [ArgumentInput(value: args[0], span: span)], span: span)
+            case .array:
                 guard let c = ev.registry["absolute"] ?? ev.registry["abs"] else { break }
                 return try ev.call(c, [ArgumentInput(value: args[0], span: span)], span: span)
             default: break

@@ -344,6 +344,12 @@ final class Evaluator {
         return false
     }
 
+    /// Commands that are methods of shell objects, by the object's kind.
+    static let objectMethods: [String: Set<String>] = [
+        "cell": ["zero_state", "step", "unroll"],
+        "model": ["fit_batch", "predict", "eval"],
+    ]
+
     static func isArrayLike(_ v: Value) -> Bool {
         switch v {
         case .array, .scalar: return true
@@ -437,6 +443,9 @@ final class Evaluator {
             let converted = try call(command, [ArgumentInput(expr: arg.value), dtypeInput], span: span)
             if case .array(let a) = converted, a.ndim == 0 { return .scalar(a) }
             return converted
+        case .object(let o) where o.kind == "cell":
+            // `output, state = cell(input_, state)`: one step, as TF1 calls a cell.
+            return try callValue(.function(Callable(name: "step", receiver: f)), callee: callee, args, piped: piped, span: span)
         case .closure, .builtin, .type, .object:
             var (positional, keywords) = try evaluateArguments(args)
             if let piped { positional.insert(piped, at: 0) }
@@ -591,6 +600,10 @@ final class Evaluator {
             throw ShellError(Suggest.message("record has no field '\(name)'", name: name, candidates: r.fields.map(\.name)), span: span)
         case .object(let o):
             if let v = o.attribute(name) { return v }
+            // TF1's methods on cells and models: `cell.zero_state(…)`, `model.fit_batch(…)`.
+            if Self.objectMethods[o.kind]?.contains(name) == true, registry[name] != nil {
+                return .function(Callable(name: name, receiver: base))
+            }
         case .dtype(let d):
             if name == "name" { return .string(d.name) }
             if name == "itemsize" { return .int(d.itemSize) }

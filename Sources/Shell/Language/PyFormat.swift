@@ -61,10 +61,16 @@ enum PyFormat {
             if let t = spec.type, t != "s" {
                 throw ShellError("Unknown format code '\(t)' for object of type 'str'", span: span, kind: .valueError)
             }
+            if spec.sign == " " { throw ShellError("Space not allowed in string format specifier", span: span, kind: .valueError) }
             if spec.sign != "-" { throw ShellError("Sign not allowed in string format specifier", span: span, kind: .valueError) }
+            if spec.alternate { throw ShellError("Alternate form (#) not allowed in string format specifier", span: span, kind: .valueError) }
+            if let g = spec.grouping { throw ShellError("Cannot specify '\(g)' with 's'.", span: span, kind: .valueError) }
+            if spec.align == "=" { throw ShellError("'=' alignment not allowed in string format specifier", span: span, kind: .valueError) }
             var text = s
             if let p = spec.precision { text = String(String.UnicodeScalarView(Array(s.unicodeScalars).prefix(p))) }
-            return pad(text, spec, defaultAlign: "<")
+            var padded = spec
+            if spec.zero && spec.align == nil { padded.fill = "0" }
+            return pad(text, padded, defaultAlign: "<")
         case .scalar(let a):
             guard let s = a.scalars.first else { break }
             switch s {

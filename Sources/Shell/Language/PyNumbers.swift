@@ -114,6 +114,10 @@ enum PyNumbers {
             var p = 1.0
             for _ in 0..<min(-n, 330) { p *= 10 }
             return .float((d / p).rounded(.toNearestOrEven) * p)
+        case .scalar(let a) where n == nil:
+            guard let s = a.scalars.first else { break }
+            if case .int(let i) = s { return .int(Swift.Int(i)) }
+            return .int(try fromDouble(s.doubleValue.rounded(.toNearestOrEven), span))
         case .scalar, .array:
             guard let c = ev.registry["round"] ?? ev.registry["around"] else { break }
             var inputs = [ArgumentInput(value: v, span: span)]

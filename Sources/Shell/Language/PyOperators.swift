@@ -67,7 +67,8 @@ extension Evaluator {
         default: break
         }
         // Python refuses the rest; lists and tuples of numbers are not arrays here.
-        if Self.isPythonOnly(l) || Self.isPythonOnly(r) || (Self.isScalarLike(l) && Self.isScalarLike(r)) {
+        let sequences = l.sequenceItems != nil && r.sequenceItems != nil
+        if Self.isPythonOnly(l) || Self.isPythonOnly(r) || (Self.isScalarLike(l) && Self.isScalarLike(r)) || sequences {
             throw typeErrorFor(op, l, r, span)
         }
         return nil
