@@ -77,7 +77,7 @@ enum TrainCommands {
         help: """
             What the tutorial's `_, c = sess.run([optimizer, cost], feed_dict={x: epoch_x, y: epoch_y})`             does, as a method: `c = model.fit_batch(epoch_x, epoch_y)` runs the forward pass,             backpropagation through time and one Adam update, and returns the mean softmax             cross-entropy of the batch before the update (a Python float). The model's weights change in place.
             """,
-        examples: [Example("data = mnist\nm = train data epochs=1 limit=128 batch=64 units=8\nx, y = next_batch data.train 64\nm.fit_batch(x, y)", deterministic: false)],
+        examples: [Example("data = mnist\nm = train data epochs=0 examples=128 batch=64 units=8\nx, y = next_batch data.train 64\nm.fit_batch(x, y)", deterministic: false)],
         run: { call in
             let m = try ObjectArguments.model(call.arguments["model"], call: call, argument: "model")
             guard let x = call.arguments.array("x"), let y = call.arguments.array("y") else { return .none }
