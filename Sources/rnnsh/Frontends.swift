@@ -111,6 +111,8 @@ enum Frontends {
             pending += pending.isEmpty ? line : "\n" + line
             scanner.append(line)
             if scanner.needsMore { continue }
+            // A block (`for …:`) goes on until an empty line, as in Python's REPL.
+            if Interpreter.needsContinuation(pending) { continue }
             scanner = ContinuationScanner()
             // A Ctrl-C that arrived while reading was not meant for this statement.
             Interrupt.clear()
