@@ -81,6 +81,10 @@ enum Builtins {
             case .array(let a):
                 guard let n = a.shape.first else { throw ShellError("len() of unsized object", span: span, kind: .typeError) }
                 return .int(n)
+            case .object:
+                // Shell objects (an .npz file, a dataset) answer through the len command.
+                guard let c = ev.registry["len"] else { fallthrough }
+                return try ev.call(c, [ArgumentInput(value: v, span: span)], span: span)
             default:
                 throw ShellError("object of type '\(v.typeName)' has no len()", span: span, kind: .typeError)
             }
