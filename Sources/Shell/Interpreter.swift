@@ -144,7 +144,7 @@ public final class Interpreter {
         // block opens a journal per simple statement inside it (see `Evaluator.runBlock`).
         let journal = WriteJournal()
         defer { journal.commit() }
-        return WriteJournal.$current.withValue(journal) {
+        return WriteJournal.$current.withValue(journal) { () -> Bool in
             let evaluator = Evaluator(workspace: workspace, interpreter: self, scalars: scalars, emit: emit)
             do {
                 // Every array printed by this statement uses the session's print options.
@@ -155,7 +155,7 @@ public final class Interpreter {
                 workspace = evaluator.workspace
                 lastSucceededStatements.append(statement.text)
                 return true
-            } catch {
+            } catch let error as ShellError {
                 var shown = locate(error, in: source)
                 if statement.statement.isBlock {
                     workspace = evaluator.workspace
@@ -166,6 +166,10 @@ public final class Interpreter {
                     journal.rollback()
                 }
                 emit(.error(shown))
+                return false
+            } catch {
+                journal.rollback()
+                emit(.error(ShellError("\(error)").oneLine))
                 return false
             }
         }

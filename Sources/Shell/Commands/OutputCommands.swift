@@ -38,8 +38,7 @@ enum OutputCommands {
         run: { call in
             let sep = call.arguments.string("sep") ?? " "
             let values = call.arguments["values"].sequenceItems ?? []
-            let end = call.arguments.string("end") ?? "
-"
+            let end = call.arguments.string("end") ?? "\n"
             let text = values.map(ValueFormatter.str).joined(separator: sep) + end
             // Formatting a huge list stops early on Ctrl-C: print nothing of it then.
             try Interrupt.check()
