@@ -37,3 +37,5 @@ static inline const char *rnnsh_history_line(int i) {
     HIST_ENTRY *entry = history_get(history_base + i);
     return entry ? entry->line : NULL;
 }
+/// Runs `hook` each time readline starts reading a line (the REPL inserts a block's indentation).
+static inline void rnnsh_rl_set_startup_hook(rl_hook_func_t *hook) { rl_startup_hook = hook; }

@@ -181,6 +181,12 @@ public final class Interpreter {
         Lexer.needsContinuation(text)
     }
 
+    /// True when `text` has opened a block (`for …:`, `def …:`): the REPL shows `... ` and
+    /// indents, and an empty line closes it.
+    public static func opensBlock(_ text: String) -> Bool {
+        Lexer.opensBlock(text)
+    }
+
     /// The statements of a script with the 1-based line each starts on, split the way
     /// `execute` would split them (comments and `\` continuations understood). Scripts replay
     /// statement by statement with this. On a syntax error, the error (located) instead.

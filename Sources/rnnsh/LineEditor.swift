@@ -10,6 +10,8 @@ enum LineEditor {
     /// Set when Ctrl-C cleared the line during the last `readLine`: the caller drops whatever
     /// statement it was accumulating.
     nonisolated(unsafe) private(set) static var interruptedDuringRead = false
+    /// Text the next line starts with (a block's indentation), typed in by the startup hook.
+    nonisolated(unsafe) private static var pendingIndent = ""
 
     /// Configures readline once, before the first `readLine`.
     static func configure() {
@@ -19,14 +21,19 @@ enum LineEditor {
         // readline reports the interrupted wait through the signal-event hook instead.
         rnnsh_rl_set_catch_signals(0)
         rnnsh_rl_set_signal_event_hook { LineEditor.signalArrived() }
+        rnnsh_rl_set_startup_hook {
+            if !LineEditor.pendingIndent.isEmpty { _ = rl_insert_text(LineEditor.pendingIndent) }
+            return 0
+        }
         Completion.install()
     }
 
     /// One line, without its newline; nil at end of input (Ctrl-D on an empty line).
     /// `fresh` is the prompt that Ctrl-C returns to.
-    static func readLine(prompt: String, fresh: String) -> String? {
+    static func readLine(prompt: String, fresh: String, indent: String = "") -> String? {
         freshPrompt = fresh
         interruptedDuringRead = false
+        pendingIndent = indent
         guard let raw = readline(prompt) else { return nil }
         defer { free(raw) }
         return String(cString: raw)

@@ -1,4 +1,5 @@
 // The interactive loop: prompt, read a statement, run it, show its output, until Ctrl-D or quit.
+import Foundation
 import Glibc
 import Shell
 
@@ -6,6 +7,8 @@ enum LineEditorREPL {
     static let prompt = "rnnsh> "
     /// Shown while a statement goes on (trailing `\`, open bracket); as wide as `prompt`.
     static let continuationPrompt = "  ...> "
+    /// Shown inside a block (`for …:` until the empty line that closes it), as Python's REPL does.
+    static let blockPrompt = "... "
 
     /// Runs the REPL on a terminal until Ctrl-D, `quit` or `exit`, then saves the history.
     /// Returns the exit status: 0, or the one given to `quit`/`exit`, or 129 (killed by
@@ -36,7 +39,14 @@ enum LineEditorREPL {
             guard let lines = readStatement(), !hungUp() else { break }
             let statement = lines.joined(separator: "\n")
             if statement.allSatisfy(\.isWhitespace) { continue }
-            History.entries(for: lines).forEach(history.add)
+            if Interpreter.opensBlock(statement) {
+                // A block (typed or pasted) is one history entry, recalled whole with its lines.
+                var kept = lines
+                while let last = kept.last, last.allSatisfy(\.isWhitespace) { kept.removeLast() }
+                history.add(kept.joined(separator: "\n"))
+            } else {
+                History.entries(for: lines).forEach(history.add)
+            }
             execute(statement, in: interpreter, colour: colour)
             if let status = interpreter.exitStatus { return status }
         }
@@ -50,18 +60,35 @@ enum LineEditorREPL {
     /// Reads the lines of one statement: the first at `prompt`, more at `continuationPrompt`
     /// while the statement is unfinished (trailing `\`, open bracket or string). Ctrl-C
     /// abandons the whole statement and starts over at the first prompt; nil at end of input.
+    ///
+    /// A line ending in `:` opens a block: the prompt becomes `... `, each new line starts with
+    /// the block's indentation already typed (one level deeper after a `:`; erase it to
+    /// dedent), and an empty line (or one of blanks only) closes the block and runs it.
     private static func readStatement() -> [String]? {
         var lines: [String] = []
         var scanner = ContinuationScanner()
         while true {
-            let line = LineEditor.readLine(prompt: lines.isEmpty ? prompt : continuationPrompt,
-                                           fresh: prompt)
+            let inBlock = !lines.isEmpty && Interpreter.opensBlock(lines.joined(separator: "\n"))
+            let line = LineEditor.readLine(prompt: lines.isEmpty ? prompt : (inBlock ? blockPrompt : continuationPrompt),
+                                           fresh: prompt, indent: inBlock ? indentation(after: lines) : "")
             if LineEditor.interruptedDuringRead { lines.removeAll(); scanner = ContinuationScanner() }
             guard let line, !SignalHandling.hungUp.load(ordering: .relaxed) else { return nil }
             lines.append(line)
             scanner.append(line)
-            if !scanner.needsMore { return lines }
+            if scanner.needsMore { continue }
+            // A block (`for …:`) and a triple-quoted string go on until they close.
+            if !Interpreter.needsContinuation(lines.joined(separator: "\n")) { return lines }
         }
+    }
+
+    /// The indentation a block's next line starts with: the last line's, one level (4 spaces)
+    /// deeper when that line opens a block with `:`.
+    static func indentation(after lines: [String]) -> String {
+        guard let last = lines.last(where: { !$0.allSatisfy(\.isWhitespace) }) else { return "" }
+        let leading = String(last.prefix { $0 == " " || $0 == "\t" })
+        var code = last
+        if let hash = code.firstIndex(of: "#") { code = String(code[..<hash]) }
+        return code.trimmingCharacters(in: .whitespaces).hasSuffix(":") ? leading + "    " : leading
     }
 
     /// Runs one statement, showing its outputs as they come: text on stdout, errors on stderr

@@ -224,7 +224,13 @@ public struct Lexer {
         var scanner = ContinuationScanner()
         scanner.append(source)
         if scanner.needsMore { return true }
-        guard let tokens = try? Lexer(source).tokenize() else { return false }
+        let tokens: [Token]
+        do {
+            tokens = try Lexer(source).tokenize()
+        } catch {
+            // A triple-quoted string goes on over lines (the scanner counts only brackets).
+            return error.message.hasPrefix("unterminated triple-quoted")
+        }
         guard opensBlock(tokens, source) else { return false }
         // An empty (or blank) last line ends the block.
         let lastLine = source.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""

@@ -1,0 +1,91 @@
+// Python's blocks at the REPL, through a real pseudo-terminal: typing, pasting, Ctrl-C, history.
+import Foundation
+import Testing
+
+@Suite(.serialized)
+struct REPLBlockTests {
+    static let prompt = "rnnsh>"
+
+    func start() throws -> REPLTerminal {
+        let terminal = try REPLTerminal(environment: [:], files: [:])
+        try terminal.waitFor("the first prompt") { REPLTerminal.lastLine($0) == Self.prompt }
+        return terminal
+    }
+
+    /// A line ending in `:` opens a block: the prompt is `... ` with the body's indentation
+    /// already typed; an empty line runs the block.
+    @Test func typingABlockShowsTheBlockPromptAndRunsOnAnEmptyLine() throws {
+        let terminal = try start()
+        defer { terminal.close() }
+        try terminal.type("for i in range(3):")
+        try terminal.send("Enter")
+        try terminal.waitFor("the block prompt") { REPLTerminal.lastLine($0) == "..." }
+        // The indentation is typed in: the cursor stands after `... ` and four blanks.
+        #expect(try terminal.cursor().column == 8)
+        try terminal.type("print(i * 10)")
+        try terminal.send("Enter")
+        try terminal.waitFor("the next block line") { $0.contains("...     print(i * 10)\n") && REPLTerminal.lastLine($0) == "..." }
+        // Erase the indentation: an empty line closes the block and runs it.
+        try terminal.send("C-u", "Enter")
+        let screen = try terminal.waitFor("the loop's output and a fresh prompt") {
+            $0.contains("0\n10\n20\n") && REPLTerminal.lastLine($0) == Self.prompt
+        }
+        #expect(screen.contains("rnnsh> for i in range(3):\n...     print(i * 10)\n"), "\(screen)")
+    }
+
+    /// A def typed line by line, with a nested block, then called.
+    @Test func aFunctionWithANestedBlock() throws {
+        let terminal = try start()
+        defer { terminal.close() }
+        for line in ["def f(n):", "if n > 1:", "return n * f(n - 1)"] {
+            try terminal.type(line)
+            try terminal.send("Enter")
+        }
+        // After `return …` the indentation stays two levels deep: go back one level by hand.
+        try terminal.send("C-u")
+        try terminal.type("    return 1")
+        try terminal.send("Enter")
+        try terminal.send("C-u", "Enter")
+        try terminal.waitFor("the prompt after the def") { REPLTerminal.lastLine($0) == Self.prompt }
+        try terminal.type("print(f(5))")
+        try terminal.send("Enter")
+        try terminal.waitFor("f(5)") { $0.contains("\n120\n") && REPLTerminal.lastLine($0) == Self.prompt }
+    }
+
+    /// Ctrl-C stops a running loop between statements; what it did so far stays.
+    @Test func ctrlCStopsALoopAndKeepsWhatRan() throws {
+        let terminal = try start()
+        defer { terminal.close() }
+        try terminal.type("n = 0")
+        try terminal.send("Enter")
+        try terminal.type("while True:")
+        try terminal.send("Enter")
+        try terminal.type("n += 1")
+        try terminal.send("Enter", "C-u", "Enter")
+        Thread.sleep(forTimeInterval: 0.5)
+        try terminal.send("C-c")
+        try terminal.waitFor("the interruption") { $0.contains("interrupted") && REPLTerminal.lastLine($0) == Self.prompt }
+        try terminal.type("print(n > 0)")
+        try terminal.send("Enter")
+        try terminal.waitFor("n kept") { $0.contains("\nTrue\n") && REPLTerminal.lastLine($0) == Self.prompt }
+    }
+
+    /// A block is one history entry: Up recalls all of it, and Enter runs it again.
+    @Test func aBlockIsOneHistoryEntry() throws {
+        let terminal = try start()
+        defer { terminal.close() }
+        try terminal.type("for c in 'ab':")
+        try terminal.send("Enter")
+        try terminal.type("print(c + '!')")
+        try terminal.send("Enter", "C-u", "Enter")
+        try terminal.waitFor("the first run") { $0.contains("a!\nb!\n") && REPLTerminal.lastLine($0) == Self.prompt }
+        try terminal.send("Up")
+        try terminal.waitFor("the block recalled") { $0.hasSuffix("print(c + '!')") || REPLTerminal.lastLine($0).hasSuffix("print(c + '!')") }
+        try terminal.send("Enter")
+        try terminal.waitFor("the block prompt after the recalled block") { REPLTerminal.lastLine($0) == "..." }
+        try terminal.send("C-u", "Enter")
+        try terminal.waitFor("the second run") {
+            $0.components(separatedBy: "b!\n").count == 3 && REPLTerminal.lastLine($0) == Self.prompt
+        }
+    }
+}
