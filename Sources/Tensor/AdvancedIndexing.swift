@@ -223,10 +223,39 @@ struct AdvancedIndex {
         return (b, rest)
     }
 
+    /// The one index array of `x[idx]` when it indexes every remaining axis by itself (a 1-d
+    /// `x[idx]`, `np.eye(10)[labels]` is not: it keeps a rest axis) and is C-contiguous: then
+    /// gather and scatter walk it directly instead of building the offsets of every point first.
+    private var soleIndex: (values: UnsafePointer<Int64>, count: Int, length: Int64, stride: Int)? {
+        guard restAxes.isEmpty, advanced.count == 1, let e = advanced.first, e.values.isCContiguous,
+              e.values.shape == broadcastShape else { return nil }
+        let p = e.values.storage.pointer.assumingMemoryBound(to: Int64.self) + e.values.offset
+        return (UnsafePointer(p), e.values.size, Int64(view.shape[e.viewAxis]), view.strides[e.viewAxis])
+    }
+
     /// `x[index]`: a new C-ordered array of `resultShape`.
     func gather() throws(TensorError) -> NDArray {
-        let out = try NDArray(zeros: resultShape, dtype: view.dtype)
+        // Every element is written below.
+        let out = try NDArray(uninitialized: resultShape, dtype: view.dtype)
         if out.size == 0 { return out }
+        if let sole = soleIndex {
+            func typed<W>(_: W.Type) {
+                let sp = view.storage.pointer.assumingMemoryBound(to: W.self) + view.offset
+                let dp = out.storage.pointer.assumingMemoryBound(to: W.self)
+                let ip = sole.values, n = sole.length, st = sole.stride
+                for b in 0..<sole.count {
+                    let i = ip[b]
+                    dp[b] = sp[Int(i < 0 ? i + n : i) &* st]
+                }
+            }
+            switch view.itemSize {
+            case 1: typed(UInt8.self)
+            case 2: typed(UInt16.self)
+            case 4: typed(UInt32.self)
+            default: typed(UInt64.self)
+            }
+            return out
+        }
         let src = sourceBases()
         if restAxes.isEmpty {
             // Every axis indexed by an array (`x[idx]` on 1-d, `probs[rows, cols]`): one element each.
@@ -240,6 +269,45 @@ struct AdvancedIndex {
         let dstRel = AdvancedIndex.relativeOffsets(restShape, restStrides)
         AdvancedIndex.move(view.itemSize, from: view.storage, src, srcRel, to: out.storage, dstBase, dstRel)
         return out
+    }
+
+    /// `x[idx] = values` through `soleIndex`, when `values` (already of x's dtype) is one value or
+    /// one per index: records the written range in the active journal and writes; false when
+    /// the general path (`sourceBases` + `scatter`) is needed.
+    func scatterSole(_ values: NDArray) -> Bool {
+        guard let sole = soleIndex else { return false }
+        let v = values.broadcastView(to: resultShape)
+        guard let step = NDArray.denseStep(v, like: advanced[0].values) else { return false }
+        if sole.count == 0 { return true }
+        let ip = sole.values, n = sole.length, st = sole.stride
+        if WriteJournal.current != nil {
+            var lo = Int64.max, hi = Int64.min
+            for b in 0..<sole.count {
+                let i = ip[b] < 0 ? ip[b] + n : ip[b]
+                lo = Swift.min(lo, i); hi = Swift.max(hi, i)
+            }
+            var first = view.offset + Int(lo) * st, last = view.offset + Int(hi) * st
+            if first > last { swap(&first, &last) }
+            NDArray(viewing: view.storage, dtype: view.dtype, shape: [last - first + 1], strides: [1], offset: first).willWrite()
+        }
+        func typed<W>(_: W.Type) {
+            let dp = view.storage.pointer.assumingMemoryBound(to: W.self) + view.offset
+            let vp = v.storage.pointer.assumingMemoryBound(to: W.self) + v.offset
+            if step == 0 {
+                let x = vp[0]
+                for b in 0..<sole.count { let i = ip[b]; dp[Int(i < 0 ? i + n : i) &* st] = x }
+            } else {
+                for b in 0..<sole.count { let i = ip[b]; dp[Int(i < 0 ? i + n : i) &* st] = vp[b] }
+            }
+        }
+        switch view.itemSize {
+        case 1: typed(UInt8.self)
+        case 2: typed(UInt16.self)
+        case 4: typed(UInt32.self)
+        case 8: typed(UInt64.self)
+        default: return false
+        }
+        return true
     }
 
     /// `x[index] = values`: `values` (already of x's dtype) broadcast to `resultShape`.

@@ -38,6 +38,7 @@ extension NDArray {
                                   kind: .valueError)
             }
             if v.dtype != dtype { v = try v.astype(dtype) } else if v.storage === storage { v = try v.copy() }
+            if plan.scatterSole(v) { return }
             let bases = plan.sourceBases()
             if WriteJournal.current != nil, let (lo, hi) = plan.writtenRange(bases: bases) {
                 NDArray(viewing: storage, dtype: dtype, shape: [hi - lo + 1], strides: [1], offset: lo).willWrite()
@@ -63,7 +64,7 @@ extension NDArray {
         var s = src.dtype == dtype ? src : try src.astype(dtype)
         s = try s.copyIfOverlapping(self)
         willWrite()
-        NDArray.copyElements(from: s.broadcastView(to: shape), into: self)
+        Cancellation.deferring { NDArray.copyElements(from: s.broadcastView(to: shape), into: self) }
     }
 
     /// This array without leading length-1 axes beyond `count` dimensions (numpy drops them

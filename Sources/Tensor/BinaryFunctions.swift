@@ -77,18 +77,52 @@ extension NDArray {
         let rt = Operand.resultType(x, y)
         let xa = try x.materialized(as: rt), ya = try y.materialized(as: rt)
         let shape = try broadcastShapes([condition.shape, xa.shape, ya.shape])
-        let c = try condition.broadcastView(to: shape).boolValues()
-        let xv = xa.broadcastView(to: shape), yv = ya.broadcastView(to: shape)
-        if rt == .float64 || rt.isFloat {
-            let xs = try xv.doubleValues(), ys = try yv.doubleValues()
-            return try fromDoubles((0..<c.count).map { c[$0] ? xs[$0] : ys[$0] }, shape: shape, dtype: rt)
+        let c = condition.dtype == .bool ? condition : try condition.astype(.bool)
+        let cv = c.broadcastView(to: shape), xv = xa.broadcastView(to: shape), yv = ya.broadcastView(to: shape)
+        let out = try NDArray(uninitialized: shape, dtype: rt)
+        // x and y already have the result dtype, so choosing is a copy of raw element bits.
+        switch rt.itemSize {
+        case 1: select(out, cv, xv, yv, UInt8.self)
+        case 2: select(out, cv, xv, yv, UInt16.self)
+        case 4: select(out, cv, xv, yv, UInt32.self)
+        default: select(out, cv, xv, yv, UInt64.self)
         }
-        if rt == .bool {
-            let xs = try xv.boolValues(), ys = try yv.boolValues()
-            return try fromBools((0..<c.count).map { c[$0] ? xs[$0] : ys[$0] }, shape: shape)
+        return out
+    }
+
+    /// `out[i] = c[i] ? x[i] : y[i]` on raw elements of width `W`, over views broadcast to
+    /// `out`'s shape (a bool is true when its byte is nonzero, as numpy reads it).
+    private static func select<W: FixedWidthInteger>(_ out: NDArray, _ c: NDArray, _ x: NDArray, _ y: NDArray, _: W.Type) {
+        let po = out.storage.pointer.assumingMemoryBound(to: W.self)
+        let pc = c.storage.pointer.assumingMemoryBound(to: UInt8.self)
+        let px = x.storage.pointer.assumingMemoryBound(to: W.self)
+        let py = y.storage.pointer.assumingMemoryBound(to: W.self)
+        if denseStep(c, like: out) == 1, let kx = denseStep(x, like: out), let ky = denseStep(y, like: out) {
+            let n = out.size
+            let o = po + out.offset, cc = pc + c.offset, xx = px + x.offset, yy = py + y.offset
+            // A bit select (mask all ones where the condition holds) instead of `c ? x : y`:
+            // both sides are read unconditionally, so the loop vectorises with plain loads.
+            @inline(__always) func pick(_ c: UInt8, _ a: W, _ b: W) -> W {
+                let mask = W(0) &- W(truncatingIfNeeded: c != 0 ? 1 : 0)
+                return (a & mask) | (b & ~mask)
+            }
+            switch (kx, ky) {
+            case (1, 1): for k in 0..<n { o[k] = pick(cc[k], xx[k], yy[k]) }
+            case (1, _): let v = yy[0]; for k in 0..<n { o[k] = pick(cc[k], xx[k], v) }
+            case (_, 1): let u = xx[0]; for k in 0..<n { o[k] = pick(cc[k], u, yy[k]) }
+            default: if n > 0 { let u = xx[0], v = yy[0]; for k in 0..<n { o[k] = pick(cc[k], u, v) } }
+            }
+            return
         }
-        let xs = try xv.int64Values(), ys = try yv.int64Values()
-        return try fromInt64s((0..<c.count).map { c[$0] ? xs[$0] : ys[$0] }, shape: shape, dtype: rt)
+        let loop = StridedLoop(shape: out.shape, operands: [(out.strides, out.offset), (c.strides, c.offset),
+                                                             (x.strides, x.offset), (y.strides, y.offset)])
+        loop.run { s, count, inner in
+            var o = s[0], i = s[1], j = s[2], l = s[3]
+            for _ in 0..<count {
+                po[o] = pc[i] != 0 ? px[j] : py[l]
+                o += inner[0]; i += inner[1]; j += inner[2]; l += inner[3]
+            }
+        }
     }
 
     /// `np.clip(a, a_min, a_max)`: numpy 2 computes `minimum(maximum(a, a_min), a_max)` with

@@ -21,7 +21,7 @@ extension NDArray {
     /// `x[m]` for a contiguous full mask.
     func maskGather(_ m: NDArray) throws(TensorError) -> NDArray {
         let count = m.countTrue()
-        let out = try NDArray(zeros: [count], dtype: dtype)
+        let out = try NDArray(uninitialized: [count], dtype: dtype)   // every element is written below
         if count == 0 { return out }
         let mp = m.storage.pointer.assumingMemoryBound(to: UInt8.self) + m.offset
         func typed<W>(_: W.Type) {

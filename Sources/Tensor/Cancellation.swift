@@ -23,6 +23,17 @@ public enum Cancellation {
     /// True once `request()` was called and not yet cleared.
     public static var isRequested: Bool { flag.load(ordering: .relaxed) }
 
+    /// True inside `deferring`: loops that poll with `isRequested` to stop early keep going.
+    @TaskLocal public static var isDeferred = false
+
+    /// Runs `body` so that a Ctrl-C arriving meanwhile does not stop its loops half-way: for a
+    /// write into an array that already existed (an in-place operator, an assignment), where an
+    /// early stop would leave the array half-changed and there is no new result to drop. The
+    /// request stays pending for whatever runs next.
+    public static func deferring<R>(_ body: () -> R) -> R {
+        $isDeferred.withValue(true) { body() }
+    }
+
     /// Throws `TensorError.interrupted` when a request is pending.
     @inline(__always)
     public static func check() throws(TensorError) {

@@ -136,6 +136,11 @@ extension NDArray {
     private func castLoop<S: CastableElement, D: CastableElement>(_ out: NDArray, _: S.Type, _: D.Type) {
         let src = storage.pointer.assumingMemoryBound(to: S.self)
         let dst = out.storage.pointer.assumingMemoryBound(to: D.self)
+        if NDArray.denseStep(self, like: out) == 1 {
+            let d = dst + out.offset, s = src + offset
+            for k in 0..<size { d[k] = D(numpyCast: s[k].elementValue) }
+            return
+        }
         let loop = StridedLoop(shape: shape, operands: [(out.strides, out.offset), (strides, offset)])
         loop.run { starts, count, inner in
             var o = starts[0], i = starts[1]

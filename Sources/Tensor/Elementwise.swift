@@ -104,7 +104,8 @@ extension NDArray {
                 y = try y.copyIfOverlapping(out)
                 let xv = x.broadcastView(to: out.shape), yv = y.broadcastView(to: out.shape)
                 out.willWrite()
-                kernel(op, compute, out, xv, yv)
+                // Stopping half-way would leave `out` half-changed: an in-place write runs to the end.
+                Cancellation.deferring { kernel(op, compute, out, xv, yv) }
                 return out
             }
         }
@@ -212,29 +213,46 @@ extension NDArray {
         }
     }
 
-    /// The strided loop of a binary kernel: `out[i] = f(a[i], b[i])` over broadcast views.
+    /// The loop of a binary kernel: `out[i] = f(a[i], b[i])` over broadcast views.
+    ///
+    /// Always inlined into the kernel that calls it, so `f` is inlined into the inner loops and
+    /// they vectorise. When every operand is laid out like a C-contiguous `out` or is one
+    /// repeated value (`x + 1`, `x += y`, `W -= lr * dW`), the whole operation is one flat loop
+    /// over raw pointers with no per-run bookkeeping; anything else goes through `StridedLoop`.
     @inline(__always)
     static func run<T, R>(_ out: NDArray, _ a: NDArray, _ b: NDArray, _: T.Type, _: R.Type, _ f: (T, T) -> R) {
         let po = out.storage.pointer.assumingMemoryBound(to: R.self)
         let pa = a.storage.pointer.assumingMemoryBound(to: T.self)
         let pb = b.storage.pointer.assumingMemoryBound(to: T.self)
+        if let ka = denseStep(a, like: out), let kb = denseStep(b, like: out) {
+            let n = out.size
+            let o = po + out.offset, x = pa + a.offset, y = pb + b.offset
+            switch (ka, kb) {
+            case (1, 1): for k in 0..<n { o[k] = f(x[k], y[k]) }
+            case (1, _): let v = y[0]; for k in 0..<n { o[k] = f(x[k], v) }
+            case (_, 1): let u = x[0]; for k in 0..<n { o[k] = f(u, y[k]) }
+            default: if n > 0 { let r = f(x[0], y[0]); for k in 0..<n { o[k] = r } }
+            }
+            return
+        }
         let loop = StridedLoop(shape: out.shape, operands: [(out.strides, out.offset), (a.strides, a.offset), (b.strides, b.offset)])
         loop.run { s, count, inner in
             var o = s[0], i = s[1], j = s[2]
             let so = inner[0], sa = inner[1], sb = inner[2]
             if so == 1 && sa == 1 && sb == 1 {
-                for k in 0..<count { po[o + k] = f(pa[i + k], pb[j + k]) }
+                let oo = po + o, aa = pa + i, bb = pb + j
+                for k in 0..<count { oo[k] = f(aa[k], bb[k]) }
                 return
             }
             // An array with a scalar (or a broadcast row) on either side.
             if so == 1 && sa == 1 && sb == 0 {
-                let y = pb[j]
-                for k in 0..<count { po[o + k] = f(pa[i + k], y) }
+                let y = pb[j], oo = po + o, aa = pa + i
+                for k in 0..<count { oo[k] = f(aa[k], y) }
                 return
             }
             if so == 1 && sa == 0 && sb == 1 {
-                let x = pa[i]
-                for k in 0..<count { po[o + k] = f(x, pb[j + k]) }
+                let x = pa[i], oo = po + o, bb = pb + j
+                for k in 0..<count { oo[k] = f(x, bb[k]) }
                 return
             }
             for _ in 0..<count {
@@ -244,17 +262,29 @@ extension NDArray {
         }
     }
 
-    /// The strided loop of a unary kernel: `out[i] = f(a[i])`.
+    /// The loop of a unary kernel: `out[i] = f(a[i])` (flat when both are dense, as above).
     @inline(__always)
     static func run<T, R>(_ out: NDArray, _ a: NDArray, _: T.Type, _: R.Type, _ f: (T) -> R) {
         let po = out.storage.pointer.assumingMemoryBound(to: R.self)
         let pa = a.storage.pointer.assumingMemoryBound(to: T.self)
+        if let ka = denseStep(a, like: out) {
+            let n = out.size
+            let o = po + out.offset, x = pa + a.offset
+            if ka == 1 {
+                for k in 0..<n { o[k] = f(x[k]) }
+            } else if n > 0 {
+                let r = f(x[0])
+                for k in 0..<n { o[k] = r }
+            }
+            return
+        }
         let loop = StridedLoop(shape: out.shape, operands: [(out.strides, out.offset), (a.strides, a.offset)])
         loop.run { s, count, inner in
             var o = s[0], i = s[1]
             let so = inner[0], sa = inner[1]
             if so == 1 && sa == 1 {
-                for k in 0..<count { po[o + k] = f(pa[i + k]) }
+                let oo = po + o, aa = pa + i
+                for k in 0..<count { oo[k] = f(aa[k]) }
                 return
             }
             for _ in 0..<count {

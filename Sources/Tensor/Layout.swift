@@ -94,8 +94,13 @@ extension NDArray {
 
     /// A new array shaped like the result of an elementwise operation over `operands` (already
     /// broadcast to `shape`), in numpy's K order.
+    ///
+    /// Its bytes are unspecified: every caller's kernel writes each element (a kernel stopped
+    /// by Ctrl-C leaves a result the shell drops, see `Cancellation`).
     static func elementwiseResult(shape: [Int], dtype: DType, operands: [NDArray]) throws(TensorError) -> NDArray {
         let order = Layout.iteratorOrder(shape: shape, operands: operands.map(\.strides))
-        return try NDArray(zeros: shape, dtype: dtype, order: order)
+        let n = try Limits.checkAllocation(shape, dtype)
+        return NDArray(viewing: Storage(byteCount: n * dtype.itemSize, zeroed: false), dtype: dtype, shape: shape,
+                       strides: Layout.strides(shape: shape, order: order), offset: 0, isView: false)
     }
 }

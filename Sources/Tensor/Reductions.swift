@@ -201,6 +201,8 @@ struct ReductionPlan {
 
     /// Calls `inner(inputStart, outputStart, count, inputStride, outputStride)` for every run
     /// along the fastest walked axis, in numpy's order. Nothing happens for empty inputs.
+    /// Inlined so the kernels' inner loops are inlined and vectorise.
+    @inline(__always)
     func forEachRun(_ out: NDArray, _ inner: (Int, Int, Int, Int, Int) -> Void) {
         let d = walk(out)
         if shape.contains(0) { return }
@@ -238,6 +240,11 @@ struct ReductionPlan {
             plan.forEachRun(out) { i, o, n, si, so in
                 if so == 0 {
                     dst[o] = dst[o] + pairwiseSum(src + i, n, si)
+                } else if si == 1 && so == 1 {
+                    // Rows added into the output row (a sum over a slower axis): element by
+                    // element, the same additions in the same order, vectorised.
+                    let d = dst + o, s = src + i
+                    for k in 0..<n { d[k] = d[k] + s[k] }
                 } else {
                     var i = i, o = o
                     for _ in 0..<n { dst[o] = dst[o] + src[i]; i += si; o += so }
@@ -315,6 +322,16 @@ struct ReductionPlan {
         let dst = out.storage.pointer.assumingMemoryBound(to: T.self)
         seedWithFirst(a, out, T.self)
         forEachRun(out) { i, o, n, si, so in
+            if si == 1 && so == 1 {
+                // A row compared into the output row: independent lanes, vectorised.
+                let d = dst + o, s = src + i
+                if max {
+                    for k in 0..<n { let acc = d[k], v = s[k]; d[k] = (acc.isNaN || acc > v) ? acc : v }
+                } else {
+                    for k in 0..<n { let acc = d[k], v = s[k]; d[k] = (acc.isNaN || acc < v) ? acc : v }
+                }
+                return
+            }
             var i = i, o = o
             for _ in 0..<n {
                 let acc = dst[o], v = src[i]
@@ -337,6 +354,7 @@ struct ReductionPlan {
 /// eight interleaved accumulators combined as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)) plus the
 /// tail; above, split at half rounded down to a multiple of 8 and recurse.
 func pairwiseSum<T: BinaryFloatingPoint>(_ a: UnsafeMutablePointer<T>, _ n: Int, _ stride: Int) -> T {
+    if stride == 1 { return pairwiseSumContiguous(a, n) }
     if n < 8 {
         var res: T = 0
         for i in 0..<n { res += a[i * stride] }
@@ -358,5 +376,32 @@ func pairwiseSum<T: BinaryFloatingPoint>(_ a: UnsafeMutablePointer<T>, _ n: Int,
         var n2 = n / 2
         n2 -= n2 % 8
         return pairwiseSum(a, n2, stride) + pairwiseSum(a + n2 * stride, n - n2, stride)
+    }
+}
+
+/// `pairwiseSum` for stride 1, the common case: the same additions in the same order, written
+/// with unit stride so the eight accumulators become vector registers.
+func pairwiseSumContiguous<T: BinaryFloatingPoint>(_ a: UnsafeMutablePointer<T>, _ n: Int) -> T {
+    if n < 8 {
+        var res: T = 0
+        for i in 0..<n { res += a[i] }
+        return res
+    } else if n <= 128 {
+        var r0 = a[0], r1 = a[1], r2 = a[2], r3 = a[3]
+        var r4 = a[4], r5 = a[5], r6 = a[6], r7 = a[7]
+        var i = 8
+        let end = n - n % 8
+        while i < end {
+            r0 += a[i]; r1 += a[i + 1]; r2 += a[i + 2]; r3 += a[i + 3]
+            r4 += a[i + 4]; r5 += a[i + 5]; r6 += a[i + 6]; r7 += a[i + 7]
+            i += 8
+        }
+        var res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+        while i < n { res += a[i]; i += 1 }
+        return res
+    } else {
+        var n2 = n / 2
+        n2 -= n2 % 8
+        return pairwiseSumContiguous(a, n2) + pairwiseSumContiguous(a + n2, n - n2)
     }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -44,6 +45,14 @@ public final class Storage: @unchecked Sendable {
     init(byteCount: Int, zeroed: Bool) {
         self.byteCount = byteCount
         Limits.didAllocate(byteCount)
+        if byteCount >= Storage.mapThreshold, let reused = MappingCache.take(byteCount) {
+            // A mapping freed a moment ago (the temporary of the previous `W -= lr * dW`): its
+            // pages are already faulted in, so only the zeroing is left, and only if asked.
+            if zeroed { reused.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount) }
+            pointer = reused
+            mapped = true
+            return
+        }
         if byteCount >= Storage.mapThreshold,
            let raw = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
            raw != MAP_FAILED {
@@ -63,7 +72,51 @@ public final class Storage: @unchecked Sendable {
 
     deinit {
         Limits.didFree(byteCount)
-        if mapped { munmap(pointer, byteCount) } else { pointer.deallocate() }
+        if mapped { MappingCache.give(pointer, byteCount) } else { pointer.deallocate() }
+    }
+}
+
+/// The few big mappings most recently freed, kept for the next storage of the same size
+/// instead of being unmapped at once.
+///
+/// Why: a fresh mapping costs a page fault and a kernel zero-fill per page on first touch —
+/// more than the arithmetic itself for `z = x > 5` or the temporary of `W -= lr * dW` on
+/// 10^7 elements, which statements and training loops repeat with the same sizes. numpy gets
+/// the same reuse from glibc's malloc for blocks up to 32 MiB. The cache is small and bounded
+/// (`maxEntries` mappings, `maxBytes` in all, oldest unmapped first) so memory still goes back
+/// to the system; cached bytes do not count as live arrays in `Limits`.
+enum MappingCache {
+    struct Entry: @unchecked Sendable {
+        let pointer: UnsafeMutableRawPointer
+        let byteCount: Int
+    }
+    static let maxEntries = 4
+    static let maxBytes = 128 << 20
+    private static let entries = Mutex<[Entry]>([])
+
+    /// A cached mapping of exactly `byteCount` bytes (its old contents still in it), or nil.
+    static func take(_ byteCount: Int) -> UnsafeMutableRawPointer? {
+        entries.withLock { list -> UnsafeMutableRawPointer? in
+            guard let i = list.lastIndex(where: { $0.byteCount == byteCount }) else { return nil }
+            return list.remove(at: i).pointer
+        }
+    }
+
+    /// Keeps a freed mapping, unmapping whatever no longer fits (the oldest first).
+    static func give(_ pointer: UnsafeMutableRawPointer, _ byteCount: Int) {
+        guard byteCount <= maxBytes else { munmap(pointer, byteCount); return }
+        let evicted = entries.withLock { list -> [Entry] in
+            list.append(Entry(pointer: pointer, byteCount: byteCount))
+            var total = list.reduce(0) { $0 + $1.byteCount }
+            var out: [Entry] = []
+            while list.count > maxEntries || total > maxBytes {
+                let e = list.removeFirst()
+                total -= e.byteCount
+                out.append(e)
+            }
+            return out
+        }
+        for e in evicted { munmap(e.pointer, e.byteCount) }
     }
 }
 

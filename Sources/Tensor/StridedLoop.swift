@@ -30,6 +30,11 @@ struct StridedLoop {
     }
 
     /// Calls `body(starts, count, innerStrides)` once per run along the last merged axis.
+    /// Always inlined, so that the kernel's closure (`{ $0 + $1 }`) is inlined into its inner
+    /// loop and vectorises instead of being called once per element.
+    /// Inside `Cancellation.deferring` (writes into an array that already existed) the loop
+    /// does not stop early.
+    @inline(__always)
     func run(_ body: (_ starts: [Int], _ count: Int, _ innerStrides: [Int]) -> Void) {
         let nd = shape.count
         if nd == 0 { body(offsets, 1, offsets.map { _ in 0 }); return }
@@ -47,7 +52,7 @@ struct StridedLoop {
             sinceCheck += count
             if sinceCheck >= 1 << 20 {
                 sinceCheck = 0
-                if Cancellation.isRequested { return }
+                if Cancellation.isRequested && !Cancellation.isDeferred { return }
             }
             var axis = nd - 2
             while axis >= 0 {
@@ -77,9 +82,18 @@ extension NDArray {
 
     /// The copy loop on raw bit patterns of the element width (no float conversion).
     private static func copyTyped<W>(from src: NDArray, into dst: NDArray, _: W.Type) {
-        let loop = StridedLoop(shape: dst.shape, operands: [(dst.strides, dst.offset), (src.strides, src.offset)])
         let d = dst.storage.pointer.assumingMemoryBound(to: W.self)
         let s = src.storage.pointer.assumingMemoryBound(to: W.self)
+        switch NDArray.denseStep(src, like: dst) {
+        case 1:
+            (d + dst.offset).update(from: s + src.offset, count: dst.size)
+            return
+        case 0:
+            (d + dst.offset).update(repeating: s[src.offset], count: dst.size)
+            return
+        default: break
+        }
+        let loop = StridedLoop(shape: dst.shape, operands: [(dst.strides, dst.offset), (src.strides, src.offset)])
         loop.run { starts, count, inner in
             if inner[0] == 1 && inner[1] == 1 {
                 (d + starts[0]).update(from: s + starts[1], count: count)
@@ -92,5 +106,19 @@ extension NDArray {
                 od += sd; os += ss
             }
         }
+    }
+}
+
+extension NDArray {
+    /// How an operand of an elementwise loop walks along with a C-contiguous `out` of the same
+    /// shape, when the whole loop can be one flat pass: 1 when the operand is laid out exactly
+    /// like `out` (element k of both is at offset + k), 0 when it is one value repeated (every
+    /// stride 0: a broadcast scalar), nil when it needs the general strided loop.
+    @inline(__always)
+    static func denseStep(_ a: NDArray, like out: NDArray) -> Int? {
+        guard out.isCContiguous else { return nil }
+        if a.shape == out.shape && a.isCContiguous { return 1 }
+        if a.strides.allSatisfy({ $0 == 0 }) { return 0 }
+        return nil
     }
 }

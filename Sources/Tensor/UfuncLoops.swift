@@ -111,13 +111,23 @@ extension NDArray {
     /// A binary function in the loop type `dtype`: float64 in `Double`, other floats in
     /// `Float`, integers in `Int64` (results keep the low bits), bool through `boolean`
     /// (or as integers 0/1 when nil).
+    @inline(__always)
     public static func mapBinary(_ a: Operand, _ b: Operand, dtype: DType,
                                  _ f64: (Double, Double) -> Double, _ f32: (Float, Float) -> Float,
                                  int: ((Int64, Int64) throws(TensorError) -> Int64)?,
                                  bool: ((Bool, Bool) -> Bool)? = nil) throws(TensorError) -> NDArray {
         let (x, y, shape) = try broadcastPair(a, b, as: dtype)
+        // Floats run the typed loop straight on the operands (inlined, so `f64`/`f32` are
+        // inlined into it when the caller passes closure literals).
         if dtype == .float64 {
-            return try fromDoubles(zip(try x.doubleValues(), try y.doubleValues()).map { f64($0, $1) }, shape: shape)
+            let out = try NDArray(uninitialized: shape, dtype: dtype)
+            run(out, x, y, Double.self, Double.self, f64)
+            return out
+        }
+        if dtype == .float32 {
+            let out = try NDArray(uninitialized: shape, dtype: dtype)
+            run(out, x, y, Float.self, Float.self, f32)
+            return out
         }
         if dtype.isFloat {
             return try fromFloats(zip(try x.floatValues(), try y.floatValues()).map { f32($0, $1) }, shape: shape, dtype: dtype)
