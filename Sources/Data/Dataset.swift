@@ -16,8 +16,13 @@ public struct Dataset: Sendable {
     /// Number of classes (10 for MNIST/Fashion-MNIST/KMNIST; more for some EMNIST splits).
     public var classCount: Int { train.classCount }
 
-    /// The images of MNIST-format data are 28×28.
+    /// The images of MNIST-format data are 28×28; other sizes load too (`imageShape`).
     public static let imageSide = 28
+    /// The largest image side accepted, so a corrupt header cannot ask for a huge image.
+    public static let maxImageSide = 4096
+    /// (rows, columns) of every image: a model reads them as `rows` steps of `columns` values
+    /// (28 steps of 28 for MNIST, 56 of 56 for a 56×56 set).
+    public let imageShape: (rows: Int, columns: Int)
     public static let defaultValidationSize = 5000
 
     /// TF's 5,000-of-60,000 share of `trainingCount`, rounded to the nearest image.
@@ -48,22 +53,23 @@ public struct Dataset: Sendable {
             throw TensorError("validation size should be between 0 and \(raw.trainCount), not \(validation)")
         }
         let classCount = max(10, Int(max(raw.trainLabels.max() ?? 0, raw.testLabels.max() ?? 0)) + 1)
-        let all = try DataSplit(pixels: Dataset.pixelArray(raw.trainPixels, count: raw.trainCount), scale: Dataset.pixelScale,
+        let features = raw.rows * raw.columns
+        let all = try DataSplit(pixels: Dataset.pixelArray(raw.trainPixels, count: raw.trainCount, features: features), scale: Dataset.pixelScale,
                                 classIDs: Dataset.classIDs(raw.trainLabels), classCount: classCount, oneHot: oneHot)
         self.validation = all.slice(0..<validation)
         self.train = all.slice(validation..<all.count)
-        self.test = try DataSplit(pixels: Dataset.pixelArray(raw.testPixels, count: raw.testCount), scale: Dataset.pixelScale,
+        self.test = try DataSplit(pixels: Dataset.pixelArray(raw.testPixels, count: raw.testCount, features: features), scale: Dataset.pixelScale,
                                   classIDs: Dataset.classIDs(raw.testLabels), classCount: classCount, oneHot: oneHot)
         self.path = path
         self.source = source
+        self.imageShape = (raw.rows, raw.columns)
     }
 
     /// TF's scale, `1.0 / 255.0` rounded to float32 as numpy does before multiplying.
     public static let pixelScale = Float(1.0 / 255.0)
 
     /// The pixels as a (count, features) uint8 array (kept as bytes; see `DataSplit`).
-    static func pixelArray(_ pixels: [UInt8], count: Int) throws(TensorError) -> NDArray {
-        let features = imageSide * imageSide
+    static func pixelArray(_ pixels: [UInt8], count: Int, features: Int) throws(TensorError) -> NDArray {
         let out = try NDArray(zeros: [count, features], dtype: .uint8)
         let n = min(pixels.count, count * features)
         pixels.withUnsafeBytes { src in
@@ -74,8 +80,7 @@ public struct Dataset: Sendable {
 
     /// Pixels 0…255 → float32 as TF computes them: `images.astype(float32) * (1.0 / 255.0)`,
     /// where numpy rounds the Python float 1/255 to float32 before multiplying.
-    public static func scaledImages(_ pixels: [UInt8], count: Int) throws(TensorError) -> NDArray {
-        let features = imageSide * imageSide
+    public static func scaledImages(_ pixels: [UInt8], count: Int, features: Int = imageSide * imageSide) throws(TensorError) -> NDArray {
         let out = try NDArray(zeros: [count, features], dtype: .float32)
         let scale = Float(1.0 / 255.0)
         var table = [Float](repeating: 0, count: 256)

@@ -182,8 +182,18 @@ public struct Example: Sendable {
     /// test only checks that it runs without error.
     public var isDeterministic: Bool
 
-    public init(_ source: String, deterministic: Bool = true) {
+    /// True when the example states a fact about numpy's result (a dtype, a shape, a value) that
+    /// the help text relies on: it is then also a case of the `help-claims` differential family
+    /// (`rnnsh docs --claims`), so CPython + numpy must print exactly what rnnsh shows. A help
+    /// page's claim about a result is made by such an example, never by prose alone.
+    public var isNumpyChecked: Bool
+
+    public init(_ source: String, deterministic: Bool = true, numpy: Bool = false) {
         self.source = source
         self.isDeterministic = deterministic
+        self.isNumpyChecked = numpy
     }
+
+    /// An example whose output numpy must reproduce (see `isNumpyChecked`); written in numpy form.
+    public static func numpy(_ source: String) -> Example { Example(source, numpy: true) }
 }

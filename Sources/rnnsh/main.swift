@@ -74,8 +74,10 @@ struct ReprFile: ParsableCommand {
 /// `rnnsh docs`: the command reference (docs/commands.md) as Markdown on stdout.
 struct Docs: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "docs", abstract: "Print the command reference (docs/commands.md) as Markdown.")
+    @Flag(name: .customLong("claims"), help: "Print the help-claims differential cases instead (Tests/ShellTests/Fixtures/differential/help-claims.py).")
+    var claims = false
     func run() throws {
-        StandardStreams.out(DocsGenerator.markdown())
+        StandardStreams.out(claims ? DocsGenerator.claimCases() : DocsGenerator.markdown())
     }
 }
 

@@ -123,11 +123,25 @@ struct IDXLoaderTests {
                 == "D/t10k-labels-idx1-ubyte.gz: 5 labels, but D/t10k-images-idx3-ubyte.gz holds 4 images")
     }
 
-    @Test func imagesThatAreNot28x28() throws {
+    /// Any image size loads (a model reads rows × columns), but train and test must agree and a
+    /// side must be sane.
+    @Test func imagesOfAnotherSize() throws {
         #expect(try loadWith("t10k-images-idx3-ubyte", S.idxImages(count: 4, rows: 32, cols: 32))
-                == "D/t10k-images-idx3-ubyte: images are 32×32, expected 28×28 (MNIST format)")
+                == "D/t10k-images-idx3-ubyte: images are 32×32, but D/train-images-idx3-ubyte holds 28×28 images")
         #expect(try loadWith("train-images-idx3-ubyte", S.idxImages(count: 12, rows: 28, cols: 27))
-                == "D/train-images-idx3-ubyte: images are 28×27, expected 28×28 (MNIST format)")
+                == "D/t10k-images-idx3-ubyte: images are 28×28, but D/train-images-idx3-ubyte holds 28×27 images")
+        #expect(try loadWith("train-images-idx3-ubyte", S.idxImages(count: 12, rows: 0, cols: 28))
+                == "D/train-images-idx3-ubyte: images are 0×28; expected 2-d images (rows × columns, each 1…4096) such as MNIST's 28×28")
+        let dir = try S.tempDir("56")
+        defer { S.remove(dir) }
+        try S.write("\(dir)/train-images-idx3-ubyte", S.idxImages(count: 12, rows: 56, cols: 56))
+        try S.write("\(dir)/train-labels-idx1-ubyte", S.idxLabels(count: 12))
+        try S.write("\(dir)/t10k-images-idx3-ubyte", S.idxImages(count: 4, rows: 56, cols: 56))
+        try S.write("\(dir)/t10k-labels-idx1-ubyte", S.idxLabels(count: 4))
+        let d = try Dataset.load(path: dir, validation: 2)
+        #expect(d.imageShape == (56, 56))
+        #expect(d.train.pixels.shape == [10, 3136] && d.test.pixels.shape == [4, 3136])
+        #expect(d.test.pixels.elements(as: UInt8.self) == Array(S.idxImages(count: 4, rows: 56, cols: 56).dropFirst(16)))
     }
 
     @Test("a header claiming billions of images is refused without allocating")

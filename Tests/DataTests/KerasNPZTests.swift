@@ -56,11 +56,24 @@ struct KerasNPZTests {
         return S.error { _ = try Dataset.load(path: "\(dir)/m.npz") }.map { $0.replacingOccurrences(of: dir, with: "D") }
     }
 
+    /// Images of another size load as they are: (n, 56, 56), or (n, 3136) read as 56×56.
+    @Test func imagesOf56x56() throws {
+        let dir = try S.tempDir("npz56")
+        defer { S.remove(dir) }
+        try NPZFile.write([("x_train", try pixels(5, side: 56)), ("y_train", try labels(5)),
+                           ("x_test", try pixels(2, side: 56).reshape([2, 3136])), ("y_test", try labels(2))], to: "\(dir)/m.npz")
+        let d = try Dataset.load(path: "\(dir)/m.npz", validation: 1)
+        #expect(d.imageShape == (56, 56))
+        #expect(d.train.pixels.shape == [4, 3136] && d.test.pixels.shape == [2, 3136])
+        #expect(try npzError([("x_train", try pixels(2)), ("y_train", try labels(2)), ("x_test", try NDArray(zeros: [1, 30], dtype: .uint8)), ("y_test", try labels(1))])
+                == "D/m.npz: x_test has shape (1, 30); expected images (n, rows, columns) such as (n, 28, 28)")
+    }
+
     @Test func badMembers() throws {
         #expect(try npzError([("x_train", try pixels(2)), ("y_train", try labels(2))])
                 == "D/m.npz: no member x_test (found: x_train, y_train); a Keras mnist.npz holds x_train, y_train, x_test, y_test")
         #expect(try npzError([("x_train", try pixels(2, side: 32)), ("y_train", try labels(2)), ("x_test", try pixels(1)), ("y_test", try labels(1))])
-                == "D/m.npz: x_train: images are 32×32, expected 28×28 (MNIST format)")
+                == "D/m.npz: x_test: images are 28×28, but x_train holds 32×32 images")
         #expect(try npzError([("x_train", try pixels(2)), ("y_train", try labels(3)), ("x_test", try pixels(1)), ("y_test", try labels(1))])
                 == "D/m.npz: 3 labels in y_train, but x_train holds 2 images")
         let floats = try NDArray([Float](repeating: 0, count: 784), shape: [1, 28, 28])

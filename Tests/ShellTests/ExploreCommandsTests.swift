@@ -135,6 +135,32 @@ import Testing
         #expect(transcript("explain nope", in: shell).hasPrefix("error: explain needs an op and its array"))
     }
 
+    /// `explain` in front of a pipeline explains every stage in order, each naming its input by the
+    /// previous stage's result; the workspace does not change (issue 13 §7).
+    @Test func explainWalksAPipelineStageByStage() {
+        let shell = Interpreter()
+        _ = shell.execute("x = arange 24 | reshape 2 4 3")
+        let out = transcript("explain transpose x 1 0 2 | reshape -1 3 | split 4", in: shell)
+        let firstLines = out.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+        #expect(firstLines == [
+            "transpose x (2, 4, 3) → y (4, 2, 3): the axes are reordered to (1, 0, 2)",
+            "reshape y (4, 2, 3) → z (8, 3): the 24 elements keep their C order (last axis fastest) and are regrouped",
+            "split z (8, 3) along axis 0 → xs: a list of 4 pieces of (2, 3)",
+        ])
+        #expect(out.contains("\n  only strides change: (96, 24, 8) → (24, 96, 8) bytes; no data moves, y is a view of x\n"))
+        #expect(out.contains("\n  copy: y is not C-contiguous: its axes 0 and 1 (lengths 4 and 2, strides 24 and 96 bytes) cannot act as one axis"))
+        #expect(out.contains("\n  each piece is a slice: a view of z with its strides (24, 8) bytes; no data moves"))
+        #expect(shell.workspace.userNames == ["x"])
+        // x.T heads a pipeline; call form stages work; an op explain does not know is named.
+        #expect(transcript("explain x.T | reshape(-1)", in: shell).split(separator: "\n").filter { !$0.hasPrefix(" ") } == [
+            "transpose x (2, 4, 3) → y (3, 4, 2): the axes are reordered to (2, 1, 0)",
+            "reshape y (3, 4, 2) → z (24,): the 24 elements keep their C order (last axis fastest) and are regrouped",
+        ])
+        #expect(transcript("explain reshape x -1 3 | sum", in: shell).hasSuffix("error: explain knows reshape, transpose and split, not 'sum'"))
+        #expect(transcript("explain split x 2 | reshape -1", in: shell).hasSuffix(
+            "error: explain: stage 2 (reshape) gets a list, not an array; split must be the last stage"))
+    }
+
     @Test func splitWithItsArgumentsSwappedTeaches() {
         let shell = Interpreter()
         _ = shell.execute("x = arange 8")

@@ -15,6 +15,22 @@ import Testing
         #expect(committed == generated, "docs/commands.md is stale: run `swift run rnnsh docs > docs/commands.md` (or `make docs`)")
     }
 
+    /// A help page's claim about a result is an example marked numpy-checked; each one is a case
+    /// of the `help-claims` differential family, which DifferentialTests compares with CPython +
+    /// numpy. This keeps the committed family equal to the registry's claims.
+    @Test func helpClaimsAreDifferentialCases() throws {
+        let path = Self.repositoryRoot.appendingPathComponent("Tests/ShellTests/Fixtures/differential/help-claims.py")
+        let committed = try String(contentsOf: path, encoding: .utf8)
+        #expect(committed == DocsGenerator.claimCases(), """
+            help-claims.py is stale: run `swift run rnnsh docs --claims > Tests/ShellTests/Fixtures/differential/help-claims.py` \
+            and `python3 scripts/differential.py Tests/ShellTests/Fixtures/differential/help-claims.py`
+            """)
+        // The claims the issue named: division and comparisons say what dtype they give.
+        #expect(run("help divide").contains(">>> (np.arange(3) / 1).dtype\n  float64"))
+        #expect(run("help less").contains(">>> (np.arange(4.0) < 2).dtype\n  bool"))
+        #expect(!run("help less").contains("keeps x's dtype"))
+    }
+
     @Test(arguments: Registry.standard.commands.flatMap { c in c.examples.map { (c.name, $0.source) } })
     func everyExampleRuns(command: String, source: String) {
         let results = DocsGenerator.run(Example(source), registry: .standard)

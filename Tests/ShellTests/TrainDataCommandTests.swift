@@ -27,6 +27,29 @@ import Data
         #expect(detail.hasPrefix("dataset MNIST-format data: IDX files in \(dir)\n  train      30 images (30, 784) float32"))
     }
 
+    /// A 56×56 dataset trains as 56 steps of 56 inputs: train, eval and predict take the steps
+    /// from the images' shape (issue 13 §8).
+    @Test func imagesOf56x56TrainAs56StepsOf56() throws {
+        let dir = try S.tempDir("side56")
+        defer { S.remove(dir) }
+        try S.write("\(dir)/train-images-idx3-ubyte", S.idxImages(count: 30, rows: 56, cols: 56))
+        try S.write("\(dir)/train-labels-idx1-ubyte", S.idxLabels(count: 30))
+        try S.write("\(dir)/t10k-images-idx3-ubyte", S.idxImages(count: 6, rows: 56, cols: 56))
+        try S.write("\(dir)/t10k-labels-idx1-ubyte", S.idxLabels(count: 6))
+        let shell = Interpreter()
+        #expect(S.run("data = mnist '\(dir)' validation=5", in: shell)
+                == "Loaded MNIST-format data: IDX files in \(dir): train 25, validation 5, test 6")
+        #expect(S.run("data.train.images.shape", in: shell) == "(25, 3136)")
+        _ = S.run("m = train data epochs=1 batch=5 units=8", in: shell)
+        #expect(S.run("m.steps; m.input", in: shell) == "56\n56")
+        #expect(S.run("m", in: shell).contains("LSTM(8) over 56 steps of 56 → dense(10)"))
+        #expect(S.run("eval m", in: shell).hasPrefix("Accuracy: "))
+        #expect(S.run("(predict m data.test.images[:3]).shape", in: shell) == "(3,)")
+        #expect(S.run("p = predict m (data.test.images[0].reshape(56, 56)); len(p.probabilities)", in: shell) == "10")
+        _ = S.run("c = train data epochs=1 batch=5 units=8 by='columns'", in: shell)
+        #expect(S.run("c.steps; c.input", in: shell) == "56\n56")
+    }
+
     /// A small set gives up TF's share (one in twelve) for validation, not a fixed 5,000.
     @Test func defaultValidationIsProportional() throws {
         let dir = try S.tempDir("proportional")
@@ -97,7 +120,7 @@ import Data
             expected = "error: \(labels): 11 labels, but \(images) holds 12 images"
         case "side":
             try S.write(images, S.idxImages(count: 12, rows: 20, cols: 20))
-            expected = "error: \(images): images are 20×20, expected 28×28 (MNIST format)"
+            expected = "error: \(dir)/t10k-images-idx3-ubyte: images are 28×28, but \(images) holds 20×20 images"
         default:
             try FileManager.default.removeItem(atPath: labels)
             expected = "error: \(dir): incomplete dataset: missing train-labels-idx1-ubyte[.gz]"

@@ -19,7 +19,8 @@ enum ArrayCreation {
             result is float64 and its length is ceil((stop - start) / step), exactly as numpy \
             computes it.
             """,
-        examples: [Example("arange 5"), Example("arange 2 10 3"), Example("np.arange(0, 1, 0.25)"), Example("arange 4 dtype=float32")],
+        examples: [Example("arange 5"), Example("arange 2 10 3"), Example("np.arange(0, 1, 0.25)"), Example("arange 4 dtype=float32"),
+                   .numpy("np.arange(24).dtype"), .numpy("np.arange(0.5, 3).dtype"), .numpy("len(np.arange(0, 1, 0.3))")],
         run: { call in
             let a = call.arguments
             let start = try ValueConversion.operand(a["start"], span: a.span("start"), shell: call.evaluator)
@@ -43,7 +44,8 @@ enum ArrayCreation {
             numpy does (bool, then int64, then float64) unless `dtype=` is given. Lists must be \
             rectangular. An array argument is copied.
             """,
-        examples: [Example("np.array([[1, 2], [3, 4]])"), Example("array [1, 2.5] dtype=float32")],
+        examples: [Example("np.array([[1, 2], [3, 4]])"), Example("array [1, 2.5] dtype=float32"),
+                   .numpy("np.array([True, False]).dtype"), .numpy("np.array([True, 2]).dtype"), .numpy("np.array([1, 2.5]).dtype")],
         run: { call in try makeArray(call, copy: true) })
 
     static let asarray = Command(
@@ -95,7 +97,7 @@ enum ArrayCreation {
         parameters: [Parameter("shape", .ints, variadic: true, help: "the shape: `zeros 2 3` or `np.zeros((2, 3))`")],
         options: [Parameter("dtype", .dtype, default: .dtype(.float64), help: "element type")],
         help: "A new array of the given shape filled with 0 (float64 unless `dtype=` says otherwise).",
-        examples: [Example("zeros 2 3"), Example("np.zeros((2,), dtype=int)")],
+        examples: [Example("zeros 2 3"), Example("np.zeros((2,), dtype=int)"), .numpy("np.zeros((2, 3)).dtype")],
         run: { call in
             .array(try NDArray.zeros(call.arguments.ints("shape") ?? [], dtype: call.arguments.dtype("dtype") ?? .float64))
         })
@@ -106,7 +108,7 @@ enum ArrayCreation {
         parameters: [Parameter("shape", .ints, variadic: true, help: "the shape: `ones 2 3` or `np.ones((2, 3))`")],
         options: [Parameter("dtype", .dtype, default: .dtype(.float64), help: "element type")],
         help: "A new array of the given shape filled with 1 (float64 unless `dtype=` says otherwise).",
-        examples: [Example("ones 3"), Example("np.ones((2, 2), dtype=np.int32)")],
+        examples: [Example("ones 3"), Example("np.ones((2, 2), dtype=np.int32)"), .numpy("np.ones(3).dtype")],
         run: { call in
             .array(try NDArray.ones(call.arguments.ints("shape") ?? [], dtype: call.arguments.dtype("dtype") ?? .float64))
         })
@@ -118,7 +120,8 @@ enum ArrayCreation {
                      Parameter("fill_value", .value, help: "the value of every element")],
         options: [dtypeOption],
         help: "A new array of the given shape with every element `fill_value`; the dtype follows the value unless given.",
-        examples: [Example("full (2, 3) 7"), Example("np.full(3, 0.5)")],
+        examples: [Example("full (2, 3) 7"), Example("np.full(3, 0.5)"), .numpy("np.full(2, 7).dtype"), .numpy("np.full(2, True).dtype"),
+                   .numpy("np.full(2, 7, dtype=np.float32)")],
         run: { call in
             let a = call.arguments
             let fill = try ValueConversion.operand(a["fill_value"], span: a.span("fill_value"), shell: call.evaluator)

@@ -61,7 +61,8 @@ enum ExploreCommands {
                   Parameter("names", .value, default: .none, help: "names for the array's axes, e.g. 'image row pixel' (default: those set with `dims`)")],
         help: """
             Takes the same arguments as the op (`explain transpose x 1 0 2`, `explain reshape x \
-            -1 3`, `explain split x 4 axis=0`) and prints what it does: an index formula \
+            -1 3`, `explain split x 4 axis=0`, or a whole pipeline `explain transpose x 1 0 2 | \
+            reshape -1 3 | split 4`, stage by stage) and prints what it does: an index formula \
             (`y[i, j, k] = x[j, i, k]`), which axes merge or split, and whether data moves. \
             A reshape is a view when the merged axes are evenly spaced in memory; otherwise \
             numpy must copy, and explain says which axes could not be merged and why. With \
@@ -69,7 +70,8 @@ enum ExploreCommands {
             `y[0] holds row 0 of every image`.
             """,
         examples: [Example("x = arange 24 | reshape 2 4 3\nexplain transpose x 1 0 2 names='image row pixel'"),
-                   Example("t = (arange 24 | reshape 2 4 3).transpose(1, 0, 2)\nexplain reshape t -1 3")],
+                   Example("t = (arange 24 | reshape 2 4 3).transpose(1, 0, 2)\nexplain reshape t -1 3"),
+                   Example("x = arange 24 | reshape 2 4 3\nexplain transpose x 1 0 2 | reshape -1 3 | split 4")],
         run: { call in
             let a = call.arguments
             guard let op = a.string("op") else { return .none }
@@ -81,22 +83,29 @@ enum ExploreCommands {
                 }
                 let name = String(op.dropLast(2))
                 let names = try axisNames(call, given: a["names"], for: name, ndim: x.ndim)
-                call.print(try Explain.transpose(x, nil, name: name, result: resultName(avoiding: name, "y"), axisNames: names))
+                call.print(try Explain.transpose(x, nil, name: name, result: call.evaluator.explainNames?.result ?? resultName(avoiding: name, "y"), axisNames: names))
                 return .none
             }
             guard let x = a.array("a") else { return .none }
-            let (name, defined) = displayName(call.evaluator.argumentText(a, "a", command: "explain"),
-                                              taken: Set(call.workspace.userNames))
+            // In a pipeline (`explain transpose x 1 0 2 | reshape -1 3`) the evaluator names each
+            // stage's input and result (ExplainPipeline.swift).
+            let stage = call.evaluator.explainNames
+            let (name, defined) = stage?.source.map { ($0, nil) }
+                ?? displayName(call.evaluator.argumentText(a, "a", command: "explain"), taken: Set(call.workspace.userNames))
             if let defined { call.print(defined) }
+            func stageResult(avoiding source: String, _ preferred: String) -> String {
+                guard let result = stage?.result else { return resultName(avoiding: source, preferred) }
+                return preferred == "ys" ? (source == "xs" ? result + "s" : "xs") : result
+            }
             let names = try axisNames(call, given: a["names"], for: name, ndim: x.ndim)
             let rest = a["args"].sequenceItems ?? []
             switch op {
             case "reshape":
                 let shape = try ArgumentBinder.integers(rest.count == 1 ? rest[0] : .tuple(rest), a.span("args"))
-                call.print(try Explain.reshape(x, shape, name: name, result: resultName(avoiding: name, "y")))
+                call.print(try Explain.reshape(x, shape, name: name, result: stageResult(avoiding: name, "y")))
             case "transpose":
                 let axes = rest.isEmpty ? nil : try ArgumentBinder.integers(rest.count == 1 ? rest[0] : .tuple(rest), a.span("args"))
-                call.print(try Explain.transpose(x, axes, name: name, result: resultName(avoiding: name, "y"), axisNames: names))
+                call.print(try Explain.transpose(x, axes, name: name, result: stageResult(avoiding: name, "y"), axisNames: names))
             case "split", "array_split":
                 guard rest.count == 1, let only = rest.first else {
                     throw call.error("explain split needs one argument: a number of sections or a list of indices", argument: "args")
@@ -104,10 +113,10 @@ enum ExploreCommands {
                 let axis = a.int("axis") ?? 0
                 if only.sequenceItems != nil {
                     let indices = try ArgumentBinder.integers(only, a.span("args"))
-                    call.print(try Explain.split(x, indices: indices, axis: axis, equal: op == "split", name: name, result: resultName(avoiding: name, "ys")))
+                    call.print(try Explain.split(x, indices: indices, axis: axis, equal: op == "split", name: name, result: stageResult(avoiding: name, "ys")))
                 } else {
                     let n = try ArgumentBinder.integer(only, a.span("args"))
-                    call.print(try Explain.split(x, sections: n, axis: axis, equal: op == "split", name: name, result: resultName(avoiding: name, "ys")))
+                    call.print(try Explain.split(x, sections: n, axis: axis, equal: op == "split", name: name, result: stageResult(avoiding: name, "ys")))
                 }
             default:
                 throw call.error(Suggest.message("explain knows reshape, transpose and split, not '\(op)'", name: op,

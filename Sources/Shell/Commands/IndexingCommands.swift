@@ -32,7 +32,7 @@ enum IndexingCommands {
         summary: "Coordinates of the nonzero elements: a tuple with one int64 array per axis.",
         parameters: [Parameter("a", .array, help: "the array (bool masks are the usual input)")],
         help: "numpy's `np.nonzero` and `a.nonzero()`; `x[np.nonzero(m)]` is `x[m]`. One-argument `np.where(cond)` is the same.",
-        examples: [Example("np.nonzero(np.array([[0, 3], [4, 0]]))")],
+        examples: [Example("np.nonzero(np.array([[0, 3], [4, 0]]))"), .numpy("np.nonzero(np.array([0, 5], dtype=np.int32))[0].dtype")],
         isMethod: true,
         run: { call in
             guard let x = call.arguments.array("a") else { return .none }

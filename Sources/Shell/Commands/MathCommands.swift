@@ -16,31 +16,70 @@ enum MathCommands {
     /// A 0-d result of an operation on scalars or a full reduction is a numpy scalar, as numpy returns.
     static func result(_ a: NDArray) -> Value { a.ndim == 0 ? .scalar(a) : .array(a) }
 
-    static let binarySpecs: [(BinaryOp, String, String, String)] = [
-        (.add, "add", "+", "Elementwise sum, with broadcasting: `a + b`."),
-        (.subtract, "subtract", "-", "Elementwise difference: `a - b`."),
-        (.multiply, "multiply", "*", "Elementwise product (not the matrix product, which is `@`): `a * b`."),
-        (.divide, "divide", "/", "Elementwise true division (integers give float64): `a / b`."),
-        (.equal, "equal", "==", "Elementwise `a == b`, a bool array."),
-        (.notEqual, "not_equal", "!=", "Elementwise `a != b`, a bool array."),
-        (.less, "less", "<", "Elementwise `a < b`, a bool array."),
-        (.lessEqual, "less_equal", "<=", "Elementwise `a <= b`, a bool array."),
-        (.greater, "greater", ">", "Elementwise `a > b`, a bool array."),
-        (.greaterEqual, "greater_equal", ">=", "Elementwise `a >= b`, a bool array."),
+    /// What an operator's result dtype follows; each help page states it and proves it with
+    /// numpy-checked examples (issue 13: a help claim is an example that runs).
+    enum ResultRule {
+        /// `+ - *`: the operands' common dtype; a Python number adapts to the array (NEP 50).
+        case promoted
+        /// `/`: true division, float64 for integers, float32 kept.
+        case division
+        /// `== != < <= > >=`: always bool.
+        case comparison
+    }
+
+    static let binarySpecs: [(BinaryOp, String, String, ResultRule, String)] = [
+        (.add, "add", "+", .promoted, "Elementwise sum, with broadcasting: `a + b`."),
+        (.subtract, "subtract", "-", .promoted, "Elementwise difference: `a - b`."),
+        (.multiply, "multiply", "*", .promoted, "Elementwise product (not the matrix product, which is `@`): `a * b`."),
+        (.divide, "divide", "/", .division, "Elementwise true division (integers give float64): `a / b`."),
+        (.equal, "equal", "==", .comparison, "Elementwise `a == b`, a bool array."),
+        (.notEqual, "not_equal", "!=", .comparison, "Elementwise `a != b`, a bool array."),
+        (.less, "less", "<", .comparison, "Elementwise `a < b`, a bool array."),
+        (.lessEqual, "less_equal", "<=", .comparison, "Elementwise `a <= b`, a bool array."),
+        (.greater, "greater", ">", .comparison, "Elementwise `a > b`, a bool array."),
+        (.greaterEqual, "greater_equal", ">=", .comparison, "Elementwise `a >= b`, a bool array."),
     ]
 
+    /// The help paragraph's dtype sentence and the examples that check it against numpy.
+    static func dtypeRule(_ rule: ResultRule, _ symbol: String) -> (String, [Example]) {
+        switch rule {
+        case .promoted:
+            return ("""
+                The result has the operands' common dtype (int32 \(symbol) float32 is float64), and a \
+                Python number adapts to the array's dtype where it fits (NEP 50): `x \(symbol) 1` \
+                keeps an int32 x int32.
+                """,
+                [.numpy("(np.arange(3, dtype=np.int32) \(symbol) np.ones(3, dtype=np.float32)).dtype"),
+                 .numpy("(np.arange(3, dtype=np.int32) \(symbol) 1).dtype")])
+        case .division:
+            return ("""
+                True division: integers give float64, even divided by 1; float32 stays float32 \
+                (a Python number adapts to it, NEP 50). `//` is `floor_divide`.
+                """,
+                [.numpy("(np.arange(3) / 1).dtype"),
+                 .numpy("(np.ones(3, dtype=np.float32) / 2).dtype")])
+        case .comparison:
+            return ("""
+                The result is a bool array whatever the operands' dtypes, ready for a mask \
+                (`x[x \(symbol) 1]`) or `.sum()` to count.
+                """,
+                [.numpy("np.arange(4) \(symbol) 2"),
+                 .numpy("(np.arange(4.0) \(symbol) 2).dtype")])
+        }
+    }
+
     static let binaryCommands: [Command] = binarySpecs.map { spec in
-        let (op, name, symbol, summary) = spec
+        let (op, name, symbol, rule, summary) = spec
+        let (sentence, checked) = dtypeRule(rule, symbol)
         return Command(
             name: name, category: "Math", summary: summary,
             parameters: [Parameter("x1", .value, help: "an array or a number"),
                          Parameter("x2", .value, help: "an array or a number")],
             help: """
                 numpy's `np.\(name)`, which `a \(symbol) b` calls. Shapes broadcast as in numpy \
-                (trailing dimensions must match or be 1); a Python number takes the array's \
-                dtype where it fits (NEP 50), so `x \(symbol) 1` keeps x's dtype.
+                (trailing dimensions must match or be 1). \(sentence)
                 """,
-            examples: [Example("\(name) (arange 3) 10"), Example("np.arange(6).reshape(2, 3) \(symbol) np.arange(3)")],
+            examples: [Example("\(name) (arange 3) 10"), Example("np.arange(6).reshape(2, 3) \(symbol) np.arange(3)")] + checked,
             run: { call in
                 let (a, b) = try operands(call)
                 return result(try NDArray.binary(op, a, b))
@@ -93,20 +132,22 @@ enum MathCommands {
             return result(try NDArray.matmul(a, b))
         })
 
-    static func unary(_ name: String, _ op: UnaryOp, _ summary: String, _ help: String) -> Command {
+    static func unary(_ name: String, _ op: UnaryOp, _ summary: String, _ help: String, checked: [Example] = []) -> Command {
         Command(
             name: name, category: "Math", summary: summary,
             parameters: [Parameter("x", .array, help: "the array")],
             help: help,
-            examples: [Example("\(name) (np.array([-1.0, 0.0, 1.0]))")],
+            examples: [Example("\(name) (np.array([-1.0, 0.0, 1.0]))")] + checked,
             run: { call in
                 guard let x = call.arguments.array("x") else { return .none }
                 return result(try x.apply(op))
             })
     }
 
-    static let negative = unary("negative", .negative, "Elementwise negation: `-x`.", "numpy's `np.negative`, which `-x` calls; integers wrap as in numpy.")
-    static let exp = unary("exp", .exp, "Elementwise e**x.", "numpy's `np.exp`; float32 stays float32, integers compute in float64.")
+    static let negative = unary("negative", .negative, "Elementwise negation: `-x`.", "numpy's `np.negative`, which `-x` calls; integers wrap as in numpy (the most negative int32 stays itself).",
+                                checked: [.numpy("-np.array([-2147483648, 5], dtype=np.int32)")])
+    static let exp = unary("exp", .exp, "Elementwise e**x.", "numpy's `np.exp`; float32 stays float32, int64 and int32 compute in float64.",
+                           checked: [.numpy("np.exp(np.arange(2)).dtype"), .numpy("np.exp(np.ones(2, dtype=np.float32)).dtype")])
     static let tanh = unary("tanh", .tanh, "Elementwise hyperbolic tangent.", "numpy's `np.tanh`, the LSTM's cell activation.")
     static let sigmoid = unary("sigmoid", .sigmoid, "Elementwise logistic 1/(1+exp(-x)).",
                                "The LSTM's gate activation, computed exactly as numpy computes `1/(1+np.exp(-x))`.")
@@ -175,8 +216,10 @@ enum MathCommands {
             parameters: [Parameter("a", .array, help: "the array"),
                          Parameter("axis", .optionalInt, default: .none, help: "the axis (None: the flattened array)")],
             options: [Parameter("keepdims", .bool, default: .bool(false), help: "keep the reduced axis with length 1")],
-            help: "numpy's `np.\(name)`: int64 indices of the first \(max ? "maximum" : "minimum") along `axis`.",
-            examples: [Example("np.array([[1, 9, 3], [7, 2, 8]]).\(name)(axis=1)")],
+            help: "numpy's `np.\(name)`: int64 indices of the first \(max ? "maximum" : "minimum") along `axis` (the first one when several tie).",
+            examples: [Example("np.array([[1, 9, 3], [7, 2, 8]]).\(name)(axis=1)"),
+                       .numpy("np.\(name)(np.array([[1, 9, 9], [7, 2, 2]], dtype=np.int32), axis=1).dtype"),
+                       .numpy("np.\(name)(np.array([3, \(max ? "9, 1, 9" : "1, 9, 1")]))")],
             isMethod: true,
             run: { call in
                 let a = call.arguments

@@ -46,18 +46,29 @@ enum MathFunctionCommands {
         ("reciprocal", .reciprocal, "1/x elementwise (integers: integer result, as numpy).", "np.array([1.0, 2.0, 4.0])"),
     ]
 
+    /// numpy's integer loops: these functions keep an integer dtype (`np.floor` of int64 is
+    /// int64 in numpy 2, `np.reciprocal` of integers divides in integers); the rest compute
+    /// integers in float64.
+    static let keepsIntegers: Set<MathFunction> = [.square, .floor, .ceil, .trunc, .fix, .absolute, .sign, .reciprocal]
+
     static let unaryCommands: [Command] = unarySpecs.map { spec in
         let (name, function, summary, example) = spec
+        let keeps = keepsIntegers.contains(function)
+        // The dtype rule in words, then examples that check it against numpy.
+        let rule = keeps
+            ? "Integer input keeps its dtype, as numpy's integer loop does (int32 stays int32\(function == .reciprocal ? ", and 1/2 is 0" : "")), and float32 stays float32."
+            : "int64 and int32 input compute in float64, and float32 stays float32. For bool and uint8 numpy gives float16, a dtype rnnsh lacks, so rnnsh refuses them and says to convert first."
+        let intInput = function == .reciprocal ? "np.array([1, 2, 4], dtype=np.int32)" : "np.arange(1, 3, dtype=np.int32)"
+        var checked: [Example] = [.numpy("np.\(name)(\(intInput)).dtype"), .numpy("np.\(name)(np.ones(2, dtype=np.float32)).dtype")]
+        if function == .reciprocal { checked.insert(.numpy("np.reciprocal(\(intInput))"), at: 0) }
         return Command(
             name: name, category: "Elementwise", summary: summary,
             parameters: [Parameter("x", .array, help: "the input array (or number)")],
             help: """
-                numpy's `np.\(name)`, applied to every element. The result dtype is numpy's: \
-                float32 stays float32, integers compute in float64 (bool and uint8 would give \
-                float16 in numpy)\(function == .square || function == .absolute || function == .sign || function == .floor || function == .ceil || function == .trunc ? "; this one keeps integer dtypes, as numpy's integer loop does" : ""). \
-                A number gives a numpy scalar.
+                numpy's `np.\(name)`, applied to every element; a number gives a numpy scalar. \
+                \(rule)
                 """,
-            examples: [Example("np.\(name)(\(example))")],
+            examples: [Example("np.\(name)(\(example))")] + checked,
             run: { call in A.result(try A.array(call, "x").apply(function)) })
     }
 
@@ -99,19 +110,20 @@ enum MathFunctionCommands {
                                            posinf: try A.optionalDouble(call, "posinf"), neginf: try A.optionalDouble(call, "neginf")))
         })
 
-    static func predicate(_ name: String, _ summary: String, _ f: @escaping @Sendable (NDArray) throws(TensorError) -> NDArray) -> Command {
+    static func predicate(_ name: String, _ summary: String, _ help: String, _ checked: String,
+                          _ f: @escaping @Sendable (NDArray) throws(TensorError) -> NDArray) -> Command {
         Command(
             name: name, category: "Elementwise", summary: summary,
             parameters: [Parameter("x", .array, help: "the array")],
-            help: "numpy's `np.\(name)`: a bool array of the same shape (integers are always finite).",
-            examples: [Example("np.\(name)(np.array([1.0, np.nan, np.inf, -np.inf]))")],
+            help: "numpy's `np.\(name)`: a bool array of the same shape. \(help)",
+            examples: [Example("np.\(name)(np.array([1.0, np.nan, np.inf, -np.inf]))"), .numpy(checked)],
             run: { call in A.result(try f(try A.array(call, "x"))) })
     }
 
-    static let isnan = predicate("isnan", "True where the element is NaN.") { (x) throws(TensorError) in try x.isNaN() }
-    static let isinf = predicate("isinf", "True where the element is ±inf.") { (x) throws(TensorError) in try x.isInfinite() }
-    static let isfinite = predicate("isfinite", "True where the element is neither NaN nor ±inf.") { (x) throws(TensorError) in try x.isFinite() }
-    static let logicalNot = predicate("logical_not", "Elementwise not (truth of each element).") { (x) throws(TensorError) in try x.logicalNot() }
+    static let isnan = predicate("isnan", "True where the element is NaN.", "Integers are never NaN.", "np.isnan(np.arange(3))") { (x) throws(TensorError) in try x.isNaN() }
+    static let isinf = predicate("isinf", "True where the element is ±inf.", "Integers are never infinite.", "np.isinf(np.arange(3))") { (x) throws(TensorError) in try x.isInfinite() }
+    static let isfinite = predicate("isfinite", "True where the element is neither NaN nor ±inf.", "Integers are always finite.", "np.isfinite(np.arange(3))") { (x) throws(TensorError) in try x.isFinite() }
+    static let logicalNot = predicate("logical_not", "Elementwise not (truth of each element).", "True where the element is zero (or False), for any dtype.", "np.logical_not(np.array([0, 1, 2]))") { (x) throws(TensorError) in try x.logicalNot() }
 
     static let binarySpecs: [(String, BinaryFunction, String, String)] = [
         ("maximum", .maximum, "Elementwise larger of two arrays (NaN wins); ReLU is np.maximum(x, 0).", "np.maximum(np.array([-2.0, 0.5, 3.0]), 0)"),
@@ -127,17 +139,25 @@ enum MathFunctionCommands {
         ("logical_xor", .logicalXor, "Elementwise `xor` of truth values.", "np.logical_xor(np.array([True, False]), True)"),
     ]
 
+    /// The logical family returns bool; the others keep the operands' (NEP 50) dtype.
+    static let logical: Set<BinaryFunction> = [.logicalAnd, .logicalOr, .logicalXor]
+
     static let binaryCommands: [Command] = binarySpecs.map { spec in
         let (name, function, summary, example) = spec
         return Command(
             name: name, category: "Elementwise", summary: summary,
             parameters: [Parameter("x1", .value, help: "an array or a number"),
                          Parameter("x2", .value, help: "an array or a number")],
-            help: """
-                numpy's `np.\(name)`, elementwise with broadcasting. A Python number takes the \
-                array's dtype where it fits (NEP 50), so `np.\(name)(float32_array, 0)` stays float32.
+            help: logical.contains(function) ? """
+                numpy's `np.\(name)`, elementwise with broadcasting: a bool array whatever the \
+                operands' dtypes, each element taken as its truth (nonzero is True).
+                """ : """
+                numpy's `np.\(name)`, elementwise with broadcasting. A Python number adapts to the \
+                array's dtype where it fits (NEP 50), so `np.\(name)(float32_array, 2)` stays float32.
                 """,
-            examples: [Example(example)],
+            examples: [Example(example),
+                       .numpy(logical.contains(function) ? "np.\(name)(np.arange(3), 1.5)"
+                              : "np.\(name)(np.ones(2, dtype=np.float32), 2).dtype")],
             run: { call in
                 A.result(try NDArray.apply(function, try A.operand(call, "x1"), try A.operand(call, "x2")))
             })

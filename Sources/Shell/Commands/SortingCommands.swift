@@ -28,7 +28,8 @@ enum SortingCommands {
         options: [Parameter("kind", .value, default: .none, help: "accepted; the sort is always stable"),
                   Parameter("stable", .value, default: .none, help: "accepted; the sort is always stable")],
         help: "numpy's `np.argsort` (also `x.argsort()`): int64 indices; equal values keep their order.",
-        examples: [Example("np.argsort(np.array([30, 10, 20]))")],
+        examples: [Example("np.argsort(np.array([30, 10, 20]))"), .numpy("np.argsort(np.array([2.0, 1.0, 2.0, 1.0], dtype=np.float32))"),
+                   .numpy("np.argsort(np.array([2, 1], dtype=np.int32)).dtype")],
         isMethod: true,
         run: { call in
             A.result(try A.array(call, "a").argsorted(axis: call.arguments.int("axis")))

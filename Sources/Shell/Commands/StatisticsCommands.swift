@@ -46,8 +46,10 @@ enum StatisticsCommands {
         summary: "Product of elements, over all or some axes.",
         parameters: [Parameter("a", .array, help: "the array"), axisParameter],
         options: [keepdimsOption],
-        help: "numpy's `np.prod` (also `x.prod(...)`): integers and bools multiply in int64 (wrapping), floats keep their type.",
-        examples: [Example("np.prod(np.arange(1, 6))"), Example("np.arange(1, 7).reshape(2, 3).prod(axis=1)")],
+        help: "numpy's `np.prod` (also `x.prod(...)`): int32 and bools multiply in int64 (wrapping on overflow), floats keep their type.",
+        examples: [Example("np.prod(np.arange(1, 6))"), Example("np.arange(1, 7).reshape(2, 3).prod(axis=1)"),
+                   .numpy("np.prod(np.array([True, True])).dtype"), .numpy("np.prod(np.arange(1, 4, dtype=np.int32)).dtype"),
+                   .numpy("np.prod(np.ones(2, dtype=np.float32)).dtype")],
         isMethod: true,
         run: { call in
             A.result(try A.array(call, "a").product(axis: try A.axes(call), keepdims: call.arguments.bool("keepdims") ?? false))
@@ -76,8 +78,9 @@ enum StatisticsCommands {
             summary: all ? "True when every element is true (over axes)." : "True when some element is true (over axes).",
             parameters: [Parameter("a", .array, help: "the array"), axisParameter],
             options: [keepdimsOption],
-            help: "numpy's `np.\(name)` (also `x.\(name)()`): a numpy bool (or a bool array over axes).",
-            examples: [Example("np.\(name)(np.array([[True, False], [True, True]]), axis=0)")],
+            help: "numpy's `np.\(name)` (also `x.\(name)()`): a numpy bool (or a bool array over axes); other dtypes count as their truth (nonzero).",
+            examples: [Example("np.\(name)(np.array([[True, False], [True, True]]), axis=0)"),
+                       .numpy("repr(np.\(name)(np.arange(3)))")],
             isMethod: true,
             run: { call in
                 let x = try A.array(call, "a"), keep = call.arguments.bool("keepdims") ?? false
@@ -146,8 +149,9 @@ enum StatisticsCommands {
                      Parameter("weights", .value, default: .none, help: "weights (the shape of a, or of the axis)"),
                      Parameter("returned", .bool, default: .bool(false), help: "also return the sum of weights")],
         options: [keepdimsOption],
-        help: "numpy's `np.average`: without weights it is `mean`; with weights, `sum(a * w) / sum(w)` in float64 for integer input.",
-        examples: [Example("np.average(np.array([1.0, 2.0, 4.0]), weights=[3, 1, 0])"), Example("np.average(np.arange(6).reshape(2, 3), axis=1, weights=[1, 0, 1])")],
+        help: "numpy's `np.average`: without weights it is `mean`; with weights, `sum(a * w) / sum(w)`, in float64 for integer input.",
+        examples: [Example("np.average(np.array([1.0, 2.0, 4.0]), weights=[3, 1, 0])"), Example("np.average(np.arange(6).reshape(2, 3), axis=1, weights=[1, 0, 1])"),
+                   .numpy("np.average(np.arange(3), weights=[1, 1, 2]).dtype")],
         run: { call in
             let a = call.arguments
             let x = try A.array(call, "a")
@@ -174,7 +178,7 @@ enum StatisticsCommands {
         parameters: [Parameter("a", .array, help: "the array"), axisParameter],
         options: [keepdimsOption],
         help: "numpy's `np.ptp` (peak to peak): max − min in the array's dtype. numpy 2 has no `x.ptp()` method.",
-        examples: [Example("np.ptp(np.array([[4, 9, 2], [10, 6, 3]]), axis=1)")],
+        examples: [Example("np.ptp(np.array([[4, 9, 2], [10, 6, 3]]), axis=1)"), .numpy("repr(np.ptp(np.array([1, 250], dtype=np.uint8)))")],
         run: { call in
             A.result(try A.array(call, "a").peakToPeak(axis: try A.axes(call), keepdims: call.arguments.bool("keepdims") ?? false))
         })
@@ -185,7 +189,8 @@ enum StatisticsCommands {
         parameters: [Parameter("a", .array, help: "the array"), axisParameter],
         options: [keepdimsOption],
         help: "numpy's `np.count_nonzero`: an int64 count (an array of counts with an axis).",
-        examples: [Example("np.count_nonzero(np.array([[0, 1, 7], [0, 0, 3]]))"), Example("np.count_nonzero(np.eye(3), axis=0)")],
+        examples: [Example("np.count_nonzero(np.array([[0, 1, 7], [0, 0, 3]]))"), Example("np.count_nonzero(np.eye(3), axis=0)"),
+                   .numpy("repr(np.count_nonzero(np.array([0.0, 2.5])))"), .numpy("np.count_nonzero(np.eye(2, dtype=np.float32), axis=0).dtype")],
         run: { call in
             let x = try A.array(call, "a")
             let axes = try A.axes(call), keep = call.arguments.bool("keepdims") ?? false

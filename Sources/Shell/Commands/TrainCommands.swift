@@ -88,7 +88,7 @@ enum TrainCommands {
         name: "predict", category: "Training",
         summary: "Class probabilities of a model for one image (or class ids for a batch).",
         parameters: [Parameter("model", .value, help: "a model"),
-                     Parameter("image", .array, help: "one image (784,) or (28, 28), or a batch (n, 784)")],
+                     Parameter("image", .array, help: "one image, (784,) or (28, 28) for MNIST, or a batch (n, 784)")],
         help: """
             For one image: the softmax probabilities of every class, drawn as a bar chart beside \
             the image (the value has `.probabilities` and `.label`). For a batch `(n, 784)`: \
@@ -100,7 +100,8 @@ enum TrainCommands {
             guard let image = call.arguments.array("image") else { return .none }
             let c = m.model.config
             let per = c.steps * c.input
-            if image.size == per && (image.ndim == 1 || image.ndim == 2 && image.shape == [c.steps, c.input]) {
+            // One image: flat, or 2-d as the data holds it (rows × columns, either reading order).
+            if image.size == per && (image.ndim == 1 || image.ndim == 2 && Set(image.shape) == Set([c.steps, c.input])) {
                 let flat = try image.reshape([1, per])
                 let p = try m.model.predict(flat)
                 return .object(PredictionObject(image: image, probabilities: p.scalars.map(\.doubleValue), classNames: m.classNames,
@@ -255,12 +256,15 @@ enum Trainer {
                 trainSplit = trainSplit.prefix(limit)
                 valSplit = valSplit.prefix(limit)
             }
+            // The steps come from the images' shape: 28 steps of 28 for MNIST, 56 of 56 for a
+            // 56×56 set, (rows steps of columns, or columns steps of rows with by='columns').
             let features = trainSplit.featureCount
-            let side = Int(Double(features).squareRoot().rounded())
-            guard side > 0, side * side == features else {
-                throw ShellError("the images have \(features) values each; the tutorial's model reads square images row by row")
+            let shape = data.dataset.imageShape
+            guard features > 0, shape.rows * shape.columns == features else {
+                throw ShellError("the images have \(features) values each, not \(shape.rows)×\(shape.columns); the model reads images row by row")
             }
-            var config = ModelConfig(steps: side, input: side, units: units, classes: data.dataset.classCount,
+            let (steps, input) = order == .rows ? (shape.rows, shape.columns) : (shape.columns, shape.rows)
+            var config = ModelConfig(steps: steps, input: input, units: units, classes: data.dataset.classCount,
                                      outputInit: outputInit, seed: UInt64(bitPattern: Int64(seed)),
                                      adam: AdamConfig(learningRate: Float(lr)), threads: threads, cell: kind, layers: layers,
                                      bidirectional: a.bool("bidirectional") ?? false, keepProb: Float(keep), order: order)

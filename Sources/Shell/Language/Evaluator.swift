@@ -24,6 +24,9 @@ final class Evaluator {
     /// True while the right-hand side of an assignment runs: commands that would otherwise
     /// store their result under a default name (`train` → `model`) leave naming to it.
     var statementAssigns = false
+    /// While `explain` walks a pipeline (ExplainPipeline.swift): what the current stage calls its
+    /// input and its result, so stage 2 explains `y → z` after stage 1 explained `x → y`.
+    var explainNames: (source: String?, result: String)?
 
     convenience init(workspace: Workspace, interpreter: Interpreter, source: String, emit: @escaping (Output) -> Void) {
         self.init(workspace: workspace, interpreter: interpreter, scalars: Array(source.unicodeScalars), emit: emit)
@@ -221,6 +224,10 @@ final class Evaluator {
             return try callCommand(name, args, piped: nil, nameSpan: nameSpan, span: span)
         case .pipeline(let stages, _):
             guard let first = stages.first else { return .none }
+            // `explain transpose x 1 0 2 | reshape -1 3` explains every stage, not just the first.
+            if case .command("explain", let args, _, let span) = first, stages.count > 1, registry["explain"] != nil {
+                return try explainPipeline(args, span: span, then: Array(stages.dropFirst()))
+            }
             var value = try evaluate(first)
             for stage in stages.dropFirst() { value = try evaluateStage(stage, piped: value) }
             return value
