@@ -156,9 +156,10 @@ import Testing
             "transpose x (2, 4, 3) → y (3, 4, 2): the axes are reordered to (2, 1, 0)",
             "reshape y (3, 4, 2) → z (24,): the 24 elements keep their C order (last axis fastest) and are regrouped",
         ])
-        #expect(transcript("explain reshape x -1 3 | sum", in: shell).hasSuffix("error: explain knows reshape, transpose and split, not 'sum'"))
+        #expect(transcript("explain reshape x -1 3 | sum", in: shell).hasSuffix(
+            "\nerror: explain knows reshape, transpose and split, not 'sum'\n  explain reshape x -1 3 | sum\n                           ^^^"))
         #expect(transcript("explain split x 2 | reshape -1", in: shell).hasSuffix(
-            "error: explain: stage 2 (reshape) gets a list, not an array; split must be the last stage"))
+            "\nerror: explain: stage 2 (reshape) gets a list, not an array; split must be the last stage\n  explain split x 2 | reshape -1\n                      ^^^^^^^^^^"))
     }
 
     @Test func splitWithItsArgumentsSwappedTeaches() {
