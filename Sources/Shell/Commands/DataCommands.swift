@@ -16,7 +16,8 @@ enum DataCommands {
                   Parameter("seed", .int, default: .int(0), help: "seed of next_batch's shuffling")],
         help: """
             Loads a dataset like TF's `input_data.read_data_sets`: pixels as float32 in [0, 1] \
-            flattened to 784, labels as class ids (`one_hot=True` gives one-hot rows), and a \
+            flattened to 784 (other image sizes load too: 56×56 images give 3,136 values, which \
+            `train` reads as 56 steps of 56), labels as class ids (`one_hot=True` gives one-hot rows), and a \
             validation split taken from the front of training: TF's share, 5,000 of 60,000 (so \
             `data.train` has 55,000 examples), one in twelve of a smaller set; `validation=N` \
             sets it and `validation=0` keeps every training image. MNIST, Fashion-MNIST, KMNIST and EMNIST all use \
