@@ -494,10 +494,7 @@ def reduction_cases():
                 r = getattr(np, name)(a, axis=ax, keepdims=keepdims)
             else:
                 r = getattr(np, {"max": "max", "min": "min"}.get(name, name))(a, axis=ax, keepdims=keepdims)
-            r = np.asarray(r)
-            if r.dtype == np.uint64:  # numpy sums uint8 into uint64; rnnsh documents int64 instead
-                r = r.astype(np.int64)
-            return r
+            return np.asarray(r)
         return f
 
     layouts = [

@@ -30,6 +30,7 @@ enum ElementFormatter: Sendable {
     static func integer(_ s: Scalar) -> Int128 {
         switch s {
         case .int(let i): return Int128(i)
+        case .uint(let u): return Int128(u)
         case .bool(let b): return b ? 1 : 0
         case .float32(let f): return Int128(exactly: Double(f).rounded(.towardZero)) ?? 0
         case .float64(let d): return Int128(exactly: d.rounded(.towardZero)) ?? 0
@@ -48,6 +49,7 @@ extension FloatKind {
     /// The float kind of a float dtype; nil for the others.
     init?(_ dtype: DType) {
         switch dtype {
+        case .float16: self = .half
         case .float32: self = .single
         case .float64: self = .double
         default: return nil

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which binary float an array holds. numpy does its formatter's comparisons and divisions in
 /// the array's own type and asks Dragon4 for that type's shortest digits, so the printer needs
 /// to round to each type (docs/printing.md §4.2).
@@ -32,10 +34,20 @@ enum FloatKind: Sendable {
     }
 
     /// The shortest round-trip text in this type (Swift's `description`, same digits as
-    /// numpy's Dragon4 in unique mode).
+    /// numpy's Dragon4 in unique mode). Swift prints an integer-valued Float16 in full
+    /// (`32768.0`), which is not the shortest (`3.277e+04` reads back as the same half), so
+    /// float16 searches the digit count itself: the first count whose correctly rounded digits
+    /// read back to the same half.
     func shortestText(_ x: Double) -> String {
         switch self {
-        case .half: return Float16(x).description
+        case .half:
+            let h = Float16(x)
+            guard h.isFinite, h != 0 else { return h.description }
+            for n in 1...5 {
+                let text = String(format: "%.\(n - 1)e", Double(h))
+                if let back = Double(text), Float16(back) == h { return text }
+            }
+            return h.description
         case .single: return Float(x).description
         case .double: return x.description
         }

@@ -9,8 +9,10 @@ enum ScalarFormat {
         switch dtype {
         case .bool:
             return ElementFormatter.truth(s) ? "True" : "False"
-        case .uint8, .int32, .int64:
+        case .int8, .int16, .int32, .int64, .uint8, .uint16, .uint32, .uint64:
             return String(ElementFormatter.integer(s))
+        case .float16:
+            return floatStr(Double(Float16(Float(s.doubleValue))), kind: .half)
         case .float32:
             return floatStr(Double(Float(s.doubleValue)), kind: .single)
         case .float64:

@@ -39,6 +39,10 @@ enum ArrayConversion {
         case .bool:
             let p = raw.assumingMemoryBound(to: UInt8.self)
             a.forEachOffset { dst[i] = p[$0] != 0 ? 1 : 0; i += 1 }
+        default:
+            // The rarer dtypes go through numpy's cast to float32.
+            guard let f = try? a.astype(.float32) else { return }
+            copy(f, into: dst)
         }
     }
 
@@ -83,6 +87,12 @@ enum ArrayConversion {
         case .int32: gather(Int32.self) { Float($0) }
         case .uint8: gather(UInt8.self) { Float($0) }
         case .bool: gather(UInt8.self) { $0 != 0 ? 1 : 0 }
+        case .int8: gather(Int8.self) { Float($0) }
+        case .int16: gather(Int16.self) { Float($0) }
+        case .uint16: gather(UInt16.self) { Float($0) }
+        case .uint32: gather(UInt32.self) { Float($0) }
+        case .uint64: gather(UInt64.self) { Float($0) }
+        case .float16: gather(Float16.self) { Float($0) }
         }
     }
 }

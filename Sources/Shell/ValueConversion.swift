@@ -71,6 +71,7 @@ enum ValueConversion {
             switch s {
             case .bool(let b): return .bool(b)
             case .int(let i): return .int(i)
+            case .uint(let u): return .float(Double(u))   // beyond int64: nested literals hold no uint64
             case .float32(let f): return .float(Double(f))
             case .float64(let d): return .float(d)
             }

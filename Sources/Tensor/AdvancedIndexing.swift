@@ -463,6 +463,7 @@ extension Scalar {
         switch self {
         case .bool(let b): return b
         case .int(let i): return i != 0
+        case .uint: return true
         case .float32(let f): return f != 0
         case .float64(let d): return d != 0
         }

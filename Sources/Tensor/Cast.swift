@@ -5,14 +5,34 @@
 /// x86 results explicitly (measured with numpy 2.4 on x86-64):
 /// - float → int64: truncation toward zero; NaN, ±inf or out of range → `Int64.min`.
 /// - float → int32: the same with `Int32.min`.
-/// - float → uint8: converted to int32 as above, then the low 8 bits (so 300.7 → 44, -1.5 → 255,
-///   NaN → 0).
+/// - float → int8, int16, uint8, uint16: converted to int32 as above, then the low bits (so
+///   300.7 → 44 as uint8, -1.5 → 255, NaN → 0).
+/// - float → uint32 (uint64): values from 2^31 (2^63) up are converted after subtracting 2^31
+///   (2^63) and the top bit is flipped back; smaller values convert as int64 (int64) and keep the
+///   low bits. So -1.5 → 4294967295, 1e10 → 0, NaN → 2147483648 — the compiler's unsigned
+///   conversion sequence, measured with numpy 2.4.
+/// - float → float16: rounded to nearest even (overflow gives ±inf).
 /// - int → smaller int: the low bits (two's complement wrap). int → float: round to nearest even.
 /// - anything → bool: `x != 0` (NaN → true).
 enum ElementValue {
     case bool(Bool)
     case int(Int64)
+    /// A uint64 value above Int64.max (smaller ones are always `.int`).
+    case uint(UInt64)
     case float(Double)
+
+    /// The canonical value of an unsigned 64-bit integer.
+    static func of(_ u: UInt64) -> ElementValue { u <= UInt64(Int64.max) ? .int(Int64(u)) : .uint(u) }
+
+    /// The low 64 bits of an integer value (two's complement), for wrapping casts.
+    var integerBits: UInt64? {
+        switch self {
+        case .int(let i): return UInt64(bitPattern: i)
+        case .uint(let u): return u
+        case .bool(let b): return b ? 1 : 0
+        case .float: return nil
+        }
+    }
 }
 
 /// Element types that numpy's unsafe cast can convert between.
@@ -26,6 +46,17 @@ protocol CastableElement: TensorElement {
     return Int64(d)
 }
 
+/// x86's conversion of a double to uint32 / uint64 (see `ElementValue`).
+@inline(__always) func x86UInt32(_ d: Double) -> UInt32 {
+    if d >= 2147483648.0 { return UInt32(bitPattern: x86Int32(d - 2147483648.0)) ^ 0x8000_0000 }
+    return UInt32(truncatingIfNeeded: x86Int64(d))
+}
+
+@inline(__always) func x86UInt64(_ d: Double) -> UInt64 {
+    if d >= 9223372036854775808.0 { return UInt64(bitPattern: x86Int64(d - 9223372036854775808.0)) ^ 0x8000_0000_0000_0000 }
+    return UInt64(bitPattern: x86Int64(d))
+}
+
 @inline(__always) func x86Int32(_ d: Double) -> Int32 {
     guard d > -2147483649.0 && d < 2147483648.0 else { return Int32.min }
     return Int32(d)
@@ -37,27 +68,47 @@ extension Bool: CastableElement {
         switch v {
         case .bool(let b): self = b
         case .int(let i): self = i != 0
+        case .uint: self = true
         case .float(let d): self = d != 0 || d.isNaN
         }
     }
 }
-extension UInt8: CastableElement {
+/// Integers narrower than 32 bits: floats go through int32 and keep the low bits.
+protocol SmallIntegerElement: CastableElement, FixedWidthInteger {}
+extension SmallIntegerElement {
     var elementValue: ElementValue { .int(Int64(self)) }
     init(numpyCast v: ElementValue) {
         switch v {
         case .bool(let b): self = b ? 1 : 0
-        case .int(let i): self = UInt8(truncatingIfNeeded: i)
-        case .float(let d): self = UInt8(truncatingIfNeeded: x86Int32(d))
+        case .int(let i): self = Self(truncatingIfNeeded: i)
+        case .uint(let u): self = Self(truncatingIfNeeded: u)
+        case .float(let d): self = Self(truncatingIfNeeded: x86Int32(d))
         }
     }
 }
+extension Int8: SmallIntegerElement {}
+extension Int16: SmallIntegerElement {}
+extension UInt8: SmallIntegerElement {}
+extension UInt16: SmallIntegerElement {}
 extension Int32: CastableElement {
     var elementValue: ElementValue { .int(Int64(self)) }
     init(numpyCast v: ElementValue) {
         switch v {
         case .bool(let b): self = b ? 1 : 0
         case .int(let i): self = Int32(truncatingIfNeeded: i)
+        case .uint(let u): self = Int32(truncatingIfNeeded: u)
         case .float(let d): self = x86Int32(d)
+        }
+    }
+}
+extension UInt32: CastableElement {
+    var elementValue: ElementValue { .int(Int64(self)) }
+    init(numpyCast v: ElementValue) {
+        switch v {
+        case .bool(let b): self = b ? 1 : 0
+        case .int(let i): self = UInt32(truncatingIfNeeded: i)
+        case .uint(let u): self = UInt32(truncatingIfNeeded: u)
+        case .float(let d): self = x86UInt32(d)
         }
     }
 }
@@ -67,7 +118,30 @@ extension Int64: CastableElement {
         switch v {
         case .bool(let b): self = b ? 1 : 0
         case .int(let i): self = i
+        case .uint(let u): self = Int64(bitPattern: u)
         case .float(let d): self = x86Int64(d)
+        }
+    }
+}
+extension UInt64: CastableElement {
+    var elementValue: ElementValue { .of(self) }
+    init(numpyCast v: ElementValue) {
+        switch v {
+        case .bool(let b): self = b ? 1 : 0
+        case .int(let i): self = UInt64(bitPattern: i)
+        case .uint(let u): self = u
+        case .float(let d): self = x86UInt64(d)
+        }
+    }
+}
+extension Float16: CastableElement {
+    var elementValue: ElementValue { .float(Double(self)) }
+    init(numpyCast v: ElementValue) {
+        switch v {
+        case .bool(let b): self = b ? 1 : 0
+        case .int(let i): self = Float16(Double(i))
+        case .uint(let u): self = Float16(Double(u))
+        case .float(let d): self = Float16(d)
         }
     }
 }
@@ -77,6 +151,7 @@ extension Float: CastableElement {
         switch v {
         case .bool(let b): self = b ? 1 : 0
         case .int(let i): self = Float(i)
+        case .uint(let u): self = Float(u)
         case .float(let d): self = Float(d)
         }
     }
@@ -87,6 +162,7 @@ extension Double: CastableElement {
         switch v {
         case .bool(let b): self = b ? 1 : 0
         case .int(let i): self = Double(i)
+        case .uint(let u): self = Double(u)
         case .float(let d): self = d
         }
     }
@@ -104,9 +180,15 @@ extension NDArray {
         }
         switch self.dtype {
         case .bool: castInto(out, from: StoredBool.self)
-        case .uint8: castInto(out, from: UInt8.self)
+        case .int8: castInto(out, from: Int8.self)
+        case .int16: castInto(out, from: Int16.self)
         case .int32: castInto(out, from: Int32.self)
         case .int64: castInto(out, from: Int64.self)
+        case .uint8: castInto(out, from: UInt8.self)
+        case .uint16: castInto(out, from: UInt16.self)
+        case .uint32: castInto(out, from: UInt32.self)
+        case .uint64: castInto(out, from: UInt64.self)
+        case .float16: castInto(out, from: Float16.self)
         case .float32: castInto(out, from: Float.self)
         case .float64: castInto(out, from: Double.self)
         }
@@ -125,9 +207,15 @@ extension NDArray {
     private func castInto<S: CastableElement>(_ out: NDArray, from: S.Type) {
         switch out.dtype {
         case .bool: castLoop(out, S.self, Bool.self)
-        case .uint8: castLoop(out, S.self, UInt8.self)
+        case .int8: castLoop(out, S.self, Int8.self)
+        case .int16: castLoop(out, S.self, Int16.self)
         case .int32: castLoop(out, S.self, Int32.self)
         case .int64: castLoop(out, S.self, Int64.self)
+        case .uint8: castLoop(out, S.self, UInt8.self)
+        case .uint16: castLoop(out, S.self, UInt16.self)
+        case .uint32: castLoop(out, S.self, UInt32.self)
+        case .uint64: castLoop(out, S.self, UInt64.self)
+        case .float16: castLoop(out, S.self, Float16.self)
         case .float32: castLoop(out, S.self, Float.self)
         case .float64: castLoop(out, S.self, Double.self)
         }
@@ -156,6 +244,7 @@ extension NDArray {
         switch scalar(atStorageOffset: off) {
         case .bool(let b): return .bool(b)
         case .int(let i): return .int(i)
+        case .uint(let u): return .uint(u)
         case .float32(let f): return .float(Double(f))
         case .float64(let d): return .float(d)
         }
@@ -176,9 +265,15 @@ struct StoredBool: CastableElement {
 @inline(__always) func storeElement(_ value: ElementValue, dtype: DType, into p: UnsafeMutableRawPointer, at index: Int) {
     switch dtype {
     case .bool: p.assumingMemoryBound(to: Bool.self)[index] = Bool(numpyCast: value)
-    case .uint8: p.assumingMemoryBound(to: UInt8.self)[index] = UInt8(numpyCast: value)
+    case .int8: p.assumingMemoryBound(to: Int8.self)[index] = Int8(numpyCast: value)
+    case .int16: p.assumingMemoryBound(to: Int16.self)[index] = Int16(numpyCast: value)
     case .int32: p.assumingMemoryBound(to: Int32.self)[index] = Int32(numpyCast: value)
     case .int64: p.assumingMemoryBound(to: Int64.self)[index] = Int64(numpyCast: value)
+    case .uint8: p.assumingMemoryBound(to: UInt8.self)[index] = UInt8(numpyCast: value)
+    case .uint16: p.assumingMemoryBound(to: UInt16.self)[index] = UInt16(numpyCast: value)
+    case .uint32: p.assumingMemoryBound(to: UInt32.self)[index] = UInt32(numpyCast: value)
+    case .uint64: p.assumingMemoryBound(to: UInt64.self)[index] = UInt64(numpyCast: value)
+    case .float16: p.assumingMemoryBound(to: Float16.self)[index] = Float16(numpyCast: value)
     case .float32: p.assumingMemoryBound(to: Float.self)[index] = Float(numpyCast: value)
     case .float64: p.assumingMemoryBound(to: Double.self)[index] = Double(numpyCast: value)
     }

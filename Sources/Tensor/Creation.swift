@@ -113,9 +113,19 @@ extension NDArray {
         if length == 2 { return out }
         switch dt {
         case .bool: break
-        case .uint8: fillIntegerRange(p.assumingMemoryBound(to: UInt8.self), length)
+        case .int8: fillIntegerRange(p.assumingMemoryBound(to: Int8.self), length)
+        case .int16: fillIntegerRange(p.assumingMemoryBound(to: Int16.self), length)
         case .int32: fillIntegerRange(p.assumingMemoryBound(to: Int32.self), length)
         case .int64: fillIntegerRange(p.assumingMemoryBound(to: Int64.self), length)
+        case .uint8: fillIntegerRange(p.assumingMemoryBound(to: UInt8.self), length)
+        case .uint16: fillIntegerRange(p.assumingMemoryBound(to: UInt16.self), length)
+        case .uint32: fillIntegerRange(p.assumingMemoryBound(to: UInt32.self), length)
+        case .uint64: fillIntegerRange(p.assumingMemoryBound(to: UInt64.self), length)
+        case .float16:
+            // numpy's half `fill` computes in float32 and rounds each element.
+            let b = p.assumingMemoryBound(to: Float16.self)
+            let s = Float(b[0]), delta = Float(b[1]) - Float(b[0])
+            for i in 2..<length { b[i] = Float16(s + Float(i) * delta) }
         case .float32:
             let b = p.assumingMemoryBound(to: Float.self)
             let s = b[0], delta = b[1] - b[0]
@@ -154,6 +164,7 @@ extension ElementValue {
         switch self {
         case .bool(let b): return b ? 1 : 0
         case .int(let i): return Double(i)
+        case .uint(let u): return Double(u)
         case .float(let d): return d
         }
     }
@@ -162,6 +173,7 @@ extension ElementValue {
         switch self {
         case .bool(let b): return b ? 1 : 0
         case .int(let i): return i
+        case .uint(let u): return Int64(bitPattern: u)
         case .float(let d): return x86Int64(d)
         }
     }

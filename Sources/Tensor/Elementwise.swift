@@ -119,9 +119,15 @@ extension NDArray {
     static func kernel(_ op: BinaryOp, _ compute: DType, _ out: NDArray, _ xv: NDArray, _ yv: NDArray) {
         switch compute {
         case .bool: boolKernel(op, out, xv, yv)
-        case .uint8: intKernel(op, out, xv, yv, UInt8.self)
+        case .int8: intKernel(op, out, xv, yv, Int8.self)
+        case .int16: intKernel(op, out, xv, yv, Int16.self)
         case .int32: intKernel(op, out, xv, yv, Int32.self)
         case .int64: intKernel(op, out, xv, yv, Int64.self)
+        case .uint8: intKernel(op, out, xv, yv, UInt8.self)
+        case .uint16: intKernel(op, out, xv, yv, UInt16.self)
+        case .uint32: intKernel(op, out, xv, yv, UInt32.self)
+        case .uint64: intKernel(op, out, xv, yv, UInt64.self)
+        case .float16: floatKernel(op, out, xv, yv, Float16.self)
         case .float32: floatKernel(op, out, xv, yv, Float.self)
         case .float64: floatKernel(op, out, xv, yv, Double.self)
         }

@@ -46,9 +46,17 @@ extension NDArray {
         let b3 = try (b.dtype == dt ? b : b.astype(dt)).matmulOperand(batch: batch, rows: k, cols: m, vector: bVector, left: false)
         switch dt {
         case .bool: matmulKernel(a3, b3, out, n, k, m, UInt8.self, zero: 0) { acc, x, y in (acc != 0 || (x != 0 && y != 0)) ? 1 : 0 }
-        case .uint8: matmulKernel(a3, b3, out, n, k, m, UInt8.self, zero: 0) { $0 &+ $1 &* $2 }
+        case .int8: matmulKernel(a3, b3, out, n, k, m, Int8.self, zero: 0) { $0 &+ $1 &* $2 }
+        case .int16: matmulKernel(a3, b3, out, n, k, m, Int16.self, zero: 0) { $0 &+ $1 &* $2 }
         case .int32: matmulKernel(a3, b3, out, n, k, m, Int32.self, zero: 0) { $0 &+ $1 &* $2 }
         case .int64: matmulKernel(a3, b3, out, n, k, m, Int64.self, zero: 0) { $0 &+ $1 &* $2 }
+        case .uint8: matmulKernel(a3, b3, out, n, k, m, UInt8.self, zero: 0) { $0 &+ $1 &* $2 }
+        case .uint16: matmulKernel(a3, b3, out, n, k, m, UInt16.self, zero: 0) { $0 &+ $1 &* $2 }
+        case .uint32: matmulKernel(a3, b3, out, n, k, m, UInt32.self, zero: 0) { $0 &+ $1 &* $2 }
+        case .uint64: matmulKernel(a3, b3, out, n, k, m, UInt64.self, zero: 0) { $0 &+ $1 &* $2 }
+        // numpy's float16 matmul accumulates each product in half precision (its
+        // generic `HALF_dot` goes through float32 per element and rounds back each step).
+        case .float16: matmulKernel(a3, b3, out, n, k, m, Float16.self, zero: 0) { Float16(Float($0) + Float($1) * Float($2)) }
         case .float32: matmulKernel(a3, b3, out, n, k, m, Float.self, zero: 0) { $0 + $1 * $2 }
         case .float64: matmulKernel(a3, b3, out, n, k, m, Double.self, zero: 0) { $0 + $1 * $2 }
         }

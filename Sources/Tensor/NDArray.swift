@@ -162,9 +162,15 @@ public struct NDArray: @unchecked Sendable {
         let p = storage.pointer
         switch dtype {
         case .bool: return .bool(p.load(fromByteOffset: off, as: UInt8.self) != 0)
-        case .uint8: return .int(Int64(p.load(fromByteOffset: off, as: UInt8.self)))
+        case .int8: return .int(Int64(p.load(fromByteOffset: off, as: Int8.self)))
+        case .int16: return .int(Int64(p.load(fromByteOffset: off * 2, as: Int16.self)))
         case .int32: return .int(Int64(p.load(fromByteOffset: off * 4, as: Int32.self)))
         case .int64: return .int(p.load(fromByteOffset: off * 8, as: Int64.self))
+        case .uint8: return .int(Int64(p.load(fromByteOffset: off, as: UInt8.self)))
+        case .uint16: return .int(Int64(p.load(fromByteOffset: off * 2, as: UInt16.self)))
+        case .uint32: return .int(Int64(p.load(fromByteOffset: off * 4, as: UInt32.self)))
+        case .uint64: return .of(p.load(fromByteOffset: off * 8, as: UInt64.self))
+        case .float16: return .float32(Float(p.load(fromByteOffset: off * 2, as: Float16.self)))
         case .float32: return .float32(p.load(fromByteOffset: off * 4, as: Float.self))
         case .float64: return .float64(p.load(fromByteOffset: off * 8, as: Double.self))
         }

@@ -80,11 +80,6 @@ func storePythonScalar(_ value: ElementValue, as dtype: DType) throws(TensorErro
 
 /// numpy's NEP 50 check that a Python int fits the integer dtype it is about to become.
 func checkPythonInt(_ i: Int64, fits dtype: DType) throws(TensorError) {
-    let ok: Bool
-    switch dtype {
-    case .uint8: ok = i >= 0 && i <= 255
-    case .int32: ok = i >= Int64(Int32.min) && i <= Int64(Int32.max)
-    default: ok = true
-    }
-    if !ok { throw TensorError("Python integer \(i) out of bounds for \(dtype.name)") }
+    guard let bounds = dtype.integerBounds else { return }
+    if Int128(i) < bounds.min || Int128(i) > bounds.max { throw TensorError("Python integer \(i) out of bounds for \(dtype.name)") }
 }

@@ -185,8 +185,10 @@ extension NDArray {
     func squareRoot() throws(TensorError) -> NDArray {
         let out = try NDArray.elementwiseResult(shape: shape, dtype: dtype, operands: [self])
         switch dtype {
+        case .float16: NDArray.run(out, self, Float16.self, Float16.self) { Float16(Float($0).squareRoot()) }
         case .float32: NDArray.run(out, self, Float.self, Float.self) { $0.squareRoot() }
-        default: NDArray.run(out, self, Double.self, Double.self) { $0.squareRoot() }
+        case .float64: NDArray.run(out, self, Double.self, Double.self) { $0.squareRoot() }
+        default: return try astype(.float64).squareRoot()
         }
         return out
     }
@@ -203,10 +205,15 @@ extension NDArray {
         let out = try NDArray.elementwiseResult(shape: shape, dtype: dtype, operands: [self])
         switch dtype {
         case .bool: NDArray.run(out, self, UInt8.self, UInt8.self) { $0 == 0 ? 1 : 0 }
-        case .uint8: NDArray.run(out, self, UInt8.self, UInt8.self) { ~$0 }
+        case .int8: NDArray.run(out, self, Int8.self, Int8.self) { ~$0 }
+        case .int16: NDArray.run(out, self, Int16.self, Int16.self) { ~$0 }
         case .int32: NDArray.run(out, self, Int32.self, Int32.self) { ~$0 }
         case .int64: NDArray.run(out, self, Int64.self, Int64.self) { ~$0 }
-        case .float32, .float64:
+        case .uint8: NDArray.run(out, self, UInt8.self, UInt8.self) { ~$0 }
+        case .uint16: NDArray.run(out, self, UInt16.self, UInt16.self) { ~$0 }
+        case .uint32: NDArray.run(out, self, UInt32.self, UInt32.self) { ~$0 }
+        case .uint64: NDArray.run(out, self, UInt64.self, UInt64.self) { ~$0 }
+        case .float16, .float32, .float64:
             throw TensorError("ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
                               kind: .typeError)
         }
@@ -217,9 +224,12 @@ extension NDArray {
     public func absolute() throws(TensorError) -> NDArray {
         let out = try NDArray.elementwiseResult(shape: shape, dtype: dtype, operands: [self])
         switch dtype {
-        case .bool, .uint8: NDArray.copyElements(from: self, into: out)
+        case .bool, .uint8, .uint16, .uint32, .uint64: NDArray.copyElements(from: self, into: out)
+        case .int8: NDArray.run(out, self, Int8.self, Int8.self) { $0 < 0 ? 0 &- $0 : $0 }
+        case .int16: NDArray.run(out, self, Int16.self, Int16.self) { $0 < 0 ? 0 &- $0 : $0 }
         case .int32: NDArray.run(out, self, Int32.self, Int32.self) { $0 < 0 ? 0 &- $0 : $0 }
         case .int64: NDArray.run(out, self, Int64.self, Int64.self) { $0 < 0 ? 0 &- $0 : $0 }
+        case .float16: NDArray.run(out, self, Float16.self, Float16.self) { Swift.abs($0) }
         case .float32: NDArray.run(out, self, Float.self, Float.self) { Swift.abs($0) }
         case .float64: NDArray.run(out, self, Double.self, Double.self) { Swift.abs($0) }
         }
@@ -240,10 +250,10 @@ extension NDArray {
 
 extension DType {
     /// The kinds numpy's `same_kind` casting orders: bool 0 < unsigned 1 < signed 2 < float 3.
-    var castKind: Int {
+    public var castKind: Int {
         if self == .bool { return 0 }
         if isFloat { return 3 }
-        return name.hasPrefix("u") ? 1 : 2
+        return isUnsignedInteger ? 1 : 2
     }
 }
 

@@ -1,4 +1,4 @@
-/// numpy 2's dtype promotion (NEP 50) for the six dtypes, arrays and Python scalars.
+/// numpy 2's dtype promotion (NEP 50) for rnnsh's dtypes, arrays and Python scalars.
 ///
 /// Arrays (including 0-d ones) are "strong" and promote by `np.promote_types`; Python scalars
 /// (`Operand.int/.float/.bool`) are "weak": they only decide the *kind* (bool < integer <
@@ -8,17 +8,33 @@ extension DType {
     /// The kind order NEP 50 uses for weak scalars.
     var kindRank: Int { self == .bool ? 0 : (isInteger ? 1 : 2) }
 
-    /// `np.promote_types(a, b)` restricted to rnnsh's dtypes (all results are among them).
+    /// `np.promote_types(a, b)`: the smallest dtype that holds every value of both.
+    /// - same kind: the larger; signed with a smaller unsigned: the signed one; signed with an
+    ///   unsigned at least as wide: the signed type twice the unsigned's width (int16, int32,
+    ///   int64), and for uint64 there is none, so float64 (`uint64 + int64 → float64`);
+    /// - an integer with a float: the float if it holds every value of the integer exactly
+    ///   enough by numpy's table (float16 takes 1-byte integers, float32 up to 2-byte ones),
+    ///   otherwise the next float that does (float32, then float64).
     public static func promote(_ a: DType, _ b: DType) -> DType {
         if a == b { return a }
         if a == .bool { return b }
         if b == .bool { return a }
-        switch (a, b) {
-        case (.float64, _), (_, .float64): return .float64
-        case (.float32, .uint8), (.uint8, .float32): return .float32
-        case (.float32, _), (_, .float32): return .float64   // int32/int64 need float64
-        case (.int64, _), (_, .int64): return .int64
-        default: return .int32                                // uint8 with int32
+        if a.isFloat && b.isFloat { return a.itemSize >= b.itemSize ? a : b }
+        if a.isFloat || b.isFloat {
+            let (f, i) = a.isFloat ? (a, b) : (b, a)
+            // The smallest float that numpy deems to hold the integer: 1 byte → float16,
+            // 2 bytes → float32, wider → float64.
+            let need: DType = i.itemSize == 1 ? .float16 : (i.itemSize == 2 ? .float32 : .float64)
+            return f.itemSize >= need.itemSize ? f : need
+        }
+        if a.isSignedInteger == b.isSignedInteger { return a.itemSize >= b.itemSize ? a : b }
+        let (s, u) = a.isSignedInteger ? (a, b) : (b, a)
+        if s.itemSize > u.itemSize { return s }
+        switch u.itemSize {
+        case 1: return .int16
+        case 2: return .int32
+        case 4: return .int64
+        default: return .float64
         }
     }
 

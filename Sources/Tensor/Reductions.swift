@@ -41,9 +41,14 @@ extension NDArray {
         let plan = ReductionPlan(self, reduced: reduced)
         let outDType: DType
         switch op {
-        case .sum: outDType = dtype.isFloat ? dtype : .int64
+        case .sum: outDType = dtype.isFloat ? dtype : (dtype.isUnsignedInteger ? .uint64 : .int64)
         case .mean: outDType = dtype.isFloat ? dtype : .float64
         case .max, .min: outDType = dtype
+        }
+        if dtype == .float16 && op != .max && op != .min {
+            // numpy adds float16 in float32 (its half loops and `mean`'s float32
+            // intermediate) and rounds once at the end.
+            return try astype(.float32).reduce(op, axis: axis, keepdims: keepdims).astype(.float16)
         }
         let out = try NDArray(zeros: keptShape, dtype: outDType, order: plan.order)
         switch (op, dtype) {
@@ -51,13 +56,26 @@ extension NDArray {
         case (.sum, .float64), (.mean, .float64): plan.sum(self, out, Double.self)
         case (.mean, _): plan.sum(try astype(.float64), out, Double.self)
         case (.sum, .bool): plan.integerSum(self, out, UInt8.self)
-        case (.sum, .uint8): plan.integerSum(self, out, UInt8.self)
+        case (.sum, .int8): plan.integerSum(self, out, Int8.self)
+        case (.sum, .int16): plan.integerSum(self, out, Int16.self)
         case (.sum, .int32): plan.integerSum(self, out, Int32.self)
         case (.sum, .int64): plan.integerSum(self, out, Int64.self)
+        // Unsigned sums go to uint64: the wrapping int64 sum has the same bits.
+        case (.sum, .uint8): plan.integerSum(self, out, UInt8.self)
+        case (.sum, .uint16): plan.integerSum(self, out, UInt16.self)
+        case (.sum, .uint32): plan.integerSum(self, out, UInt32.self)
+        case (.sum, .uint64): plan.integerSum(self, out, UInt64.self)
+        case (.sum, .float16): break   // handled above
         case (.max, .bool), (.min, .bool): plan.extreme(self, out, UInt8.self, max: op == .max)
-        case (.max, .uint8), (.min, .uint8): plan.extreme(self, out, UInt8.self, max: op == .max)
+        case (.max, .int8), (.min, .int8): plan.extreme(self, out, Int8.self, max: op == .max)
+        case (.max, .int16), (.min, .int16): plan.extreme(self, out, Int16.self, max: op == .max)
         case (.max, .int32), (.min, .int32): plan.extreme(self, out, Int32.self, max: op == .max)
         case (.max, .int64), (.min, .int64): plan.extreme(self, out, Int64.self, max: op == .max)
+        case (.max, .uint8), (.min, .uint8): plan.extreme(self, out, UInt8.self, max: op == .max)
+        case (.max, .uint16), (.min, .uint16): plan.extreme(self, out, UInt16.self, max: op == .max)
+        case (.max, .uint32), (.min, .uint32): plan.extreme(self, out, UInt32.self, max: op == .max)
+        case (.max, .uint64), (.min, .uint64): plan.extreme(self, out, UInt64.self, max: op == .max)
+        case (.max, .float16), (.min, .float16): plan.extremeFloat(self, out, Float16.self, max: op == .max)
         case (.max, .float32), (.min, .float32): plan.extremeFloat(self, out, Float.self, max: op == .max)
         case (.max, .float64), (.min, .float64): plan.extremeFloat(self, out, Double.self, max: op == .max)
         }
@@ -153,8 +171,14 @@ extension NDArray {
         }
         switch dtype {
         case .bool, .uint8: scan(UInt8.self, max ? { $0 > $1 } : { $0 < $1 }, { _ in false })
+        case .int8: scan(Int8.self, max ? { $0 > $1 } : { $0 < $1 }, { _ in false })
+        case .int16: scan(Int16.self, max ? { $0 > $1 } : { $0 < $1 }, { _ in false })
         case .int32: scan(Int32.self, max ? { $0 > $1 } : { $0 < $1 }, { _ in false })
         case .int64: scan(Int64.self, max ? { $0 > $1 } : { $0 < $1 }, { _ in false })
+        case .uint16: scan(UInt16.self, max ? { $0 > $1 } : { $0 < $1 }, { _ in false })
+        case .uint32: scan(UInt32.self, max ? { $0 > $1 } : { $0 < $1 }, { _ in false })
+        case .uint64: scan(UInt64.self, max ? { $0 > $1 } : { $0 < $1 }, { _ in false })
+        case .float16: scan(Float16.self, max ? { $0 > $1 } : { $0 < $1 }, { $0.isNaN })
         case .float32: scan(Float.self, max ? { $0 > $1 } : { $0 < $1 }, { $0.isNaN })
         case .float64: scan(Double.self, max ? { $0 > $1 } : { $0 < $1 }, { $0.isNaN })
         }

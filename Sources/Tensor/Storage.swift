@@ -133,7 +133,13 @@ public protocol TensorElement: Sendable {
     static var dtype: DType { get }
 }
 extension Bool: TensorElement { public static var dtype: DType { .bool } }
+extension Int8: TensorElement { public static var dtype: DType { .int8 } }
+extension Int16: TensorElement { public static var dtype: DType { .int16 } }
 extension UInt8: TensorElement { public static var dtype: DType { .uint8 } }
+extension UInt16: TensorElement { public static var dtype: DType { .uint16 } }
+extension UInt32: TensorElement { public static var dtype: DType { .uint32 } }
+extension UInt64: TensorElement { public static var dtype: DType { .uint64 } }
+extension Float16: TensorElement { public static var dtype: DType { .float16 } }
 extension Int32: TensorElement { public static var dtype: DType { .int32 } }
 extension Int64: TensorElement { public static var dtype: DType { .int64 } }
 extension Float: TensorElement { public static var dtype: DType { .float32 } }

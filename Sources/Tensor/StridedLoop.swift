@@ -75,6 +75,7 @@ extension NDArray {
     static func copyElements(from src: NDArray, into dst: NDArray) {
         switch src.dtype.itemSize {
         case 1: copyTyped(from: src, into: dst, UInt8.self)
+        case 2: copyTyped(from: src, into: dst, UInt16.self)
         case 4: copyTyped(from: src, into: dst, UInt32.self)
         default: copyTyped(from: src, into: dst, UInt64.self)
         }

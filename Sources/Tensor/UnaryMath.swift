@@ -2,9 +2,8 @@ import Foundation
 
 /// Elementwise functions: `exp`, `tanh`, `sigmoid`, `negative`.
 ///
-/// dtypes follow numpy's ufunc loops: float32 stays float32, float64 stays float64, int32/int64
-/// compute in float64. numpy computes `exp`/`tanh` of bool and uint8 in float16, a dtype rnnsh
-/// does not have, so those are refused with an explanation instead of silently differing.
+/// dtypes follow numpy's ufunc loops: float32 stays float32, float64 stays float64, 1-byte
+/// integers and bools compute in float16, 2-byte integers in float32, wider ones in float64.
 ///
 /// Accuracy: float32 `exp` is numpy's own algorithm, bit for bit (NumpyFloat32,
 /// docs/float32-math.md). The others call glibc (`tanhf`, `exp`, `tanh`, < 1 ulp), while numpy
@@ -27,6 +26,15 @@ extension NDArray {
                 throw TensorError(NDArray.boolNegativeMessage)
             }
             let ft = try floatDType(for: op)
+            if ft == .float16 {
+                // numpy's half loops compute in float32 and round each result to float16;
+                // sigmoid is the numpy expression 1/(1+exp(-x)), each step rounded to float16.
+                if op == .sigmoid {
+                    let e = try negative().apply(.exp)
+                    return try NDArray.binary(.divide, .int(1), .array(try NDArray.binary(.add, .int(1), .array(e))))
+                }
+                return try (dtype == .float16 ? self : astype(.float16)).astype(.float32).apply(op).astype(.float16)
+            }
             let x = dtype == ft ? self : try (op == .sigmoid ? negative() : self).astype(ft)
             let out = try NDArray.elementwiseResult(shape: shape, dtype: ft, operands: [x])
             let negated = op == .sigmoid && dtype != ft   // integers were negated before casting
@@ -60,9 +68,15 @@ extension NDArray {
         let out = try NDArray.elementwiseResult(shape: shape, dtype: dtype, operands: [self])
         switch dtype {
         case .bool: throw TensorError(NDArray.boolNegativeMessage)
-        case .uint8: NDArray.run(out, self, UInt8.self, UInt8.self) { 0 &- $0 }
+        case .int8: NDArray.run(out, self, Int8.self, Int8.self) { 0 &- $0 }
+        case .int16: NDArray.run(out, self, Int16.self, Int16.self) { 0 &- $0 }
         case .int32: NDArray.run(out, self, Int32.self, Int32.self) { 0 &- $0 }
         case .int64: NDArray.run(out, self, Int64.self, Int64.self) { 0 &- $0 }
+        case .uint8: NDArray.run(out, self, UInt8.self, UInt8.self) { 0 &- $0 }
+        case .uint16: NDArray.run(out, self, UInt16.self, UInt16.self) { 0 &- $0 }
+        case .uint32: NDArray.run(out, self, UInt32.self, UInt32.self) { 0 &- $0 }
+        case .uint64: NDArray.run(out, self, UInt64.self, UInt64.self) { 0 &- $0 }
+        case .float16: NDArray.run(out, self, Float16.self, Float16.self) { -$0 }
         case .float32: NDArray.run(out, self, Float.self, Float.self) { -$0 }
         case .float64: NDArray.run(out, self, Double.self, Double.self) { -$0 }
         }
@@ -70,12 +84,6 @@ extension NDArray {
     }
 
     private func floatDType(for op: UnaryOp) throws(TensorError) -> DType {
-        switch dtype {
-        case .float32: return .float32
-        case .float64, .int32, .int64: return .float64
-        case .bool, .uint8:
-            throw TensorError("\(op.rawValue) of a \(dtype.name) array gives float16 in numpy, a dtype rnnsh does not support",
-                              explanation: "convert first, e.g. x.astype(float32)")
-        }
+        try NDArray.floatLoopType(for: dtype, function: op.rawValue)
     }
 }

@@ -96,10 +96,12 @@ struct IOCorruptFileTests {
     }
 
     @Test func malformedHeaders() {
-        #expect(npyError(npy("{'descr': '<f2', 'fortran_order': False, 'shape': (), }", data: [0, 0]))
-                == "x.npy: unsupported dtype '<f2' (rnnsh reads int64, int32, uint8, float32, float64 and bool)")
+        #expect(npyError(npy("{'descr': '<c8', 'fortran_order': False, 'shape': (), }", data: [0, 0, 0, 0, 0, 0, 0, 0]))
+                == "x.npy: unsupported dtype '<c8' (rnnsh reads bool, int8-int64, uint8-uint64 and float16-float64)")
+        #expect(npyError(npy("{'descr': '|O', 'fortran_order': False, 'shape': (), }"))
+                == "x.npy: unsupported dtype '|O' (rnnsh reads bool, int8-int64, uint8-uint64 and float16-float64)")
         #expect(npyError(npy("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (), }"))
-                == "x.npy: unsupported dtype [('a', '<f4')] (rnnsh reads int64, int32, uint8, float32, float64 and bool)")
+                == "x.npy: unsupported dtype [('a', '<f4')] (rnnsh reads bool, int8-int64, uint8-uint64 and float16-float64)")
         #expect(npyError(npy("{'descr': '<f4', 'shape': (), }"))
                 == "x.npy: header does not contain the correct keys: ['descr', 'shape']")
         #expect(npyError(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (-1,), }"))

@@ -44,6 +44,11 @@ enum IOSupport {
         elif dtype == 'uint8': v = ((i * 37) % 256).astype(np.uint8)
         elif dtype == 'int32': v = (i * 1000 - 7).astype(np.int32)
         elif dtype == 'int64': v = i * 10**12 - 5
+        elif dtype == 'int8': v = ((i * 37) % 256 - 128).astype(np.int8)
+        elif dtype == 'int16': v = (i * 1000 - 7).astype(np.int16)
+        elif dtype == 'uint16': v = ((i * 4099) % 65536).astype(np.uint16)
+        elif dtype == 'uint32': v = ((i * 100003) % 2**32).astype(np.uint32)
+        elif dtype == 'uint64': v = (i * 10**12).astype(np.uint64) + np.uint64(2**63)
         else:
             v = ((i - 2.5) * 0.1).astype(dtype)
             specials = [-0.0, np.nan, np.inf, -np.inf]
@@ -60,6 +65,12 @@ enum IOSupport {
         case .uint8: return try NDArray((0..<n).map { UInt8(($0 * 37) % 256) }, shape: shape)
         case .int32: return try NDArray((0..<n).map { Int32($0 * 1000 - 7) }, shape: shape)
         case .int64: return try NDArray((0..<n).map { Int64($0) * 1_000_000_000_000 - 5 }, shape: shape)
+        case .int8: return try NDArray((0..<n).map { Int8(($0 * 37) % 256 - 128) }, shape: shape)
+        case .int16: return try NDArray((0..<n).map { Int16(truncatingIfNeeded: $0 * 1000 - 7) }, shape: shape)
+        case .uint16: return try NDArray((0..<n).map { UInt16(($0 * 4099) % 65536) }, shape: shape)
+        case .uint32: return try NDArray((0..<n).map { UInt32(($0 * 100003) % (1 << 32)) }, shape: shape)
+        case .uint64: return try NDArray((0..<n).map { UInt64($0) * 1_000_000_000_000 + (1 << 63) }, shape: shape)
+        case .float16: return try NDArray((0..<n).map { $0 < 4 ? Float16(specials[$0]) : Float16((Double($0) - 2.5) * 0.1) }, shape: shape)
         case .float32: return try NDArray((0..<n).map { $0 < 4 ? Float(specials[$0]) : Float((Double($0) - 2.5) * 0.1) }, shape: shape)
         case .float64: return try NDArray((0..<n).map { $0 < 4 ? specials[$0] : (Double($0) - 2.5) * 0.1 }, shape: shape)
         }

@@ -4,7 +4,7 @@ import Testing
 /// sum/mean/max/min/argmax/argmin against numpy (Fixtures/reductions.json): every dtype, axis
 /// None/int/tuple, keepdims, C-ordered, transposed, reversed and strided inputs. Float sums are
 /// compared bit for bit: they reproduce numpy's pairwise summation in numpy's memory order.
-/// (numpy sums uint8 into uint64; the fixture records those as int64, rnnsh's documented dtype.)
+/// (numpy sums unsigned integers into uint64, as rnnsh does.)
 @Suite struct ReductionsTests {
     @Test func matchesNumpy() throws {
         let cases = try loadFixture("reductions")

@@ -1,6 +1,6 @@
 /// numpy's `.npy` files: `np.load`/`np.save` for one array.
 ///
-/// Reading accepts format 1.0/2.0/3.0, the six dtypes in either byte order, C or Fortran order,
+/// Reading accepts format 1.0/2.0/3.0, the twelve dtypes in either byte order, C or Fortran order,
 /// and always returns a native, C-ordered array. Writing produces exactly `np.save`'s bytes for
 /// the same array. Every failure is one line that starts with the file's name.
 public enum NPYFile {
@@ -143,6 +143,9 @@ public enum NPYFile {
         let n = raw.size
         if header.bigEndian {
             switch raw.itemSize {
+            case 2:
+                let q = p.bindMemory(to: UInt16.self, capacity: max(n, 1))
+                for i in 0..<n { q[i] = q[i].byteSwapped }
             case 4:
                 let q = p.bindMemory(to: UInt32.self, capacity: max(n, 1))
                 for i in 0..<n { q[i] = q[i].byteSwapped }

@@ -124,10 +124,10 @@ public struct NPYHeader: Equatable, Sendable {
             throw TensorError("\(name): fortran_order is not a valid bool: \(fortran.repr)")
         }
         guard case .string(let d) = descr else {
-            throw TensorError("\(name): unsupported dtype \(descr.repr) (rnnsh reads int64, int32, uint8, float32, float64 and bool)")
+            throw TensorError("\(name): unsupported dtype \(descr.repr) (rnnsh reads bool, int8-int64, uint8-uint64 and float16-float64)")
         }
         guard let (dtype, bigEndian) = decodeDescr(d) else {
-            throw TensorError("\(name): unsupported dtype \(PythonLiteral.quoted(d)) (rnnsh reads int64, int32, uint8, float32, float64 and bool)")
+            throw TensorError("\(name): unsupported dtype \(PythonLiteral.quoted(d)) (rnnsh reads bool, int8-int64, uint8-uint64 and float16-float64)")
         }
         var h = NPYHeader(dtype: dtype, shape: shape, fortranOrder: fortranOrder, bigEndian: bigEndian)
         h.major = major; h.minor = minor; h.dataOffset = total
@@ -143,31 +143,16 @@ public struct NPYHeader: Equatable, Sendable {
             big = first == ">"
             body = body.dropFirst()
         }
-        let dtype: DType
-        switch body {
-        case "i8": dtype = .int64
-        case "i4": dtype = .int32
-        case "u1": dtype = .uint8
-        case "f4": dtype = .float32
-        case "f8": dtype = .float64
-        case "b1", "?": dtype = .bool
-        default: return nil
-        }
+        // numpy writes the short `kind+size` codes (`f4`, `u2`, `b1`) and reads any dtype text.
+        guard let dtype = DType(numpyName: String(body)) else { return nil }
         return (dtype, big && dtype.itemSize > 1)
     }
 
     // MARK: Writing
 
     /// numpy's `dtype.str` for our dtypes on a little-endian machine.
-    static func descr(_ dtype: DType) -> String {
-        switch dtype {
-        case .int64: return "<i8"
-        case .int32: return "<i4"
-        case .uint8: return "|u1"
-        case .float32: return "<f4"
-        case .float64: return "<f8"
-        case .bool: return "|b1"
-        }
+    static func descr(_ dtype: DType, bigEndian: Bool = false) -> String {
+        dtype.descr(bigEndian: bigEndian)
     }
 
     /// The header bytes exactly as `np.save` writes them (format 1.0 unless the header is too
