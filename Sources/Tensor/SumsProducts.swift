@@ -5,10 +5,10 @@
 /// numpy's bit for bit. Integer and bool inputs accumulate in int64, wrapping as numpy's do.
 extension NDArray {
     /// The dtype numpy's sum/prod/cumsum give: floats keep theirs, the rest int64.
-    /// Unsigned integers accumulate in uint64 where rnnsh has it.
+    /// Unsigned integers accumulate in uint64.
     var accumulationType: DType {
         if dtype.isFloat { return dtype }
-        if dtype.name.hasPrefix("uint"), let u64 = DType(numpyName: "uint64") { return u64 }
+        if dtype.isUnsignedInteger { return .uint64 }
         return .int64
     }
 
@@ -36,12 +36,15 @@ extension NDArray {
                 return try NDArray.fromDoubles(out, shape: outShape)
             }
             let v = try moved.floatValues()
-            let out: [Float] = (0..<rows).map { r in var p: Float = 1; for k in 0..<inner { p *= v[r * inner + k] }; return p }
+            // float16 multiplies in float32 and rounds to half after every step, as numpy's half loop.
+            let round: (Float) -> Float = t == .float16 ? { Float(Float16($0)) } : { $0 }
+            let out: [Float] = (0..<rows).map { r in var p: Float = 1; for k in 0..<inner { p = round(p * v[r * inner + k]) }; return p }
             return try NDArray.fromFloats(out, shape: outShape, dtype: t)
         }
         let v = try moved.int64Values()
         let out: [Int64] = (0..<rows).map { r in var p: Int64 = 1; for k in 0..<inner { p = p &* v[r * inner + k] }; return p }
-        return try NDArray.fromInt64s(out, shape: outShape)
+        // The wrapping int64 product has the bits of the uint64 one.
+        return try NDArray.fromInt64s(out, shape: outShape, dtype: t)
     }
 
     /// `np.cumsum(a, axis=None)` / `np.cumprod`: `axis: nil` runs over the flattened array.
@@ -62,12 +65,13 @@ extension NDArray {
             result = try NDArray.fromDoubles(v, shape: moved.shape)
         } else if t.isFloat {
             var v = try moved.floatValues()
-            if n > 0 { for r in 0..<(v.count / n) { for k in 1..<Swift.max(n, 1) { let i = r * n + k; v[i] = product ? v[i - 1] * v[i] : v[i - 1] + v[i] } } }
+            let round: (Float) -> Float = t == .float16 ? { Float(Float16($0)) } : { $0 }
+            if n > 0 { for r in 0..<(v.count / n) { for k in 1..<Swift.max(n, 1) { let i = r * n + k; v[i] = round(product ? v[i - 1] * v[i] : v[i - 1] + v[i]) } } }
             result = try NDArray.fromFloats(v, shape: moved.shape, dtype: t)
         } else {
             var v = try moved.int64Values()
             if n > 0 { for r in 0..<(v.count / n) { for k in 1..<Swift.max(n, 1) { let i = r * n + k; v[i] = product ? v[i - 1] &* v[i] : v[i - 1] &+ v[i] } } }
-            result = try NDArray.fromInt64s(v, shape: moved.shape)
+            result = try NDArray.fromInt64s(v, shape: moved.shape, dtype: t)
         }
         return try result.transpose(inverse).copy()
     }

@@ -11,7 +11,7 @@ import Testing
         let shell = Interpreter()
         _ = shell.execute("resolution = 3; x = arange 24")
         #expect(complete("resh", shell) == ["reshape"])
-        #expect(complete("res", shell) == ["reset", "reshape", "resolution"])
+        #expect(complete("res", shell) == ["reset", "reshape", "resolution", "result_type"])
         #expect(complete("print(resol", shell) == ["resolution"])
         #expect(complete("y = arange 24 | transp", shell) == ["transpose"])
     }
@@ -29,7 +29,7 @@ import Testing
         #expect(complete("export m 'w.npz' format=k") == ["keras"])
         #expect(complete("train data cell=") == ["gru", "lstm", "rnn"])
         #expect(complete("train data init=g") == ["glorot"])
-        #expect(complete("zeros 3 dtype=float") == ["float32", "float64"])
+        #expect(complete("zeros 3 dtype=float") == ["float16", "float32", "float64"])
         #expect(complete("np.zeros(3, dtype=int6") == ["int64"])
         #expect(complete("mnist one_hot=T") == ["True"])
         #expect(complete("train data epochs=3 ep").isEmpty)

@@ -5,7 +5,7 @@ import Tensor
 enum ArrayCreation {
     static let all: [Command] = [arange, array, asarray, zeros, ones, full, astype, copy]
 
-    static let dtypeOption = Parameter("dtype", .dtype, default: .none, help: "element type: float32, float64, int32, int64, uint8, bool")
+    static let dtypeOption = Parameter("dtype", .dtype, default: .none, help: "element type: float32, float64, int8-int64, uint8-uint64, float16, bool")
 
     static let arange = Command(
         name: "arange", category: "Arrays",
