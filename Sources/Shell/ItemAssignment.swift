@@ -43,12 +43,10 @@ extension Evaluator {
                 setName(n, v)
                 return
             }
-            // `xs += [v]` extends in place (no copy of the list).
-            if op == "+", case .list = current, case .list(let more) = rhs {
-                setName(n, .none)
-                guard case .list(var items) = current else { return }
-                items.append(contentsOf: more)
-                setName(n, .list(items))
+            // `xs += ys` extends the list itself, as Python's list.__iadd__ (any iterable).
+            if op == "+", case .list(let list) = current {
+                let more = try iterate(rhs, expr.span)
+                list.append(contentsOf: more)
                 return
             }
             setName(n, try operate(op, current, rhs, whole, texts: (n, rawText(expr.span))))
@@ -152,15 +150,8 @@ extension Evaluator {
             } catch {
                 throw ShellError(error.message, explanation: error.explanation, span: span, kind: error.kind)
             }
-        case .list(var items):
-            guard case .name(let n, _) = baseExpr, index.count == 1, let only = index.first,
-                  let i = try? ArgumentBinder.integer(only, span) else {
-                throw ShellError("list indices must be integers or slices, not \(index.first?.typeName ?? "tuple")", span: span, kind: .typeError)
-            }
-            let j = i < 0 ? i + items.count : i
-            guard j >= 0 && j < items.count else { throw ShellError("list assignment index out of range", span: span, kind: .indexError) }
-            items[j] = value
-            workspace[n] = .list(items)
+        case .list, .dict:
+            try Self.setItem(base, index, value, span)
         default:
             throw ShellError("'\(base.typeName)' object does not support item assignment", span: span, kind: .typeError)
         }
@@ -179,7 +170,8 @@ extension Evaluator {
             return .array(a)
         case .bool(let b):
             return .array(NDArray(scalar: b))
-        case .list(let items), .tuple(let items):
+        case .list, .tuple:
+            let items = (v).sequenceItems ?? []
             // numpy reads an empty list as an empty integer index.
             if items.isEmpty { return .array(NDArray([Int64]())) }
             let a = try toArray(v, span: span)

@@ -45,7 +45,8 @@ extension Evaluator {
         case .none: return nil
         case .array(let a): return .array(a)
         case .scalar(let a): return .other(kind: "\(a.dtype.name) scalar", text: ValueFormatter.str(v))
-        case .list(let items), .tuple(let items):
+        case .list, .tuple:
+            let items = (v).sequenceItems ?? []
             var arrays: [NDArray] = []
             for item in items {
                 guard case .array(let a) = item else {
@@ -157,7 +158,8 @@ extension Evaluator {
         guard trace.active, let last = trace.stages.last else { return false }
         switch (last, value) {
         case (.array(let a), .array(let b)): return Self.identical(a, b)
-        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
+        case (.list, .list), (.tuple, .tuple):
+            let x = last.sequenceItems ?? [], y = value.sequenceItems ?? []
             guard x.count == y.count else { return false }
             for (p, q) in zip(x, y) {
                 guard case .array(let a) = p, case .array(let b) = q, Self.identical(a, b) else { return false }

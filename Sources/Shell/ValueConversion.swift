@@ -7,11 +7,20 @@ enum ValueConversion {
     static func operand(_ v: Value, span: Range<Int>?, shell: Evaluator) throws(ShellError) -> Operand {
         switch v {
         case .int(let i): return .int(Int64(i))
+        case .bigint: throw bigIntError(span)
         case .float(let d): return .float(d)
         case .bool(let b): return .bool(b)
         case .array(let a), .scalar(let a): return .array(a)
         default: return .array(try shell.toArray(v, span: span))
         }
+    }
+
+    /// A Python int past 64 bits meeting numpy: numpy's OverflowError (numpy would make an
+    /// object array from a literal; rnnsh has no object dtype, so it refuses that too).
+    static func bigIntError(_ span: Range<Int>?) -> ShellError {
+        ShellError("Python int too large to convert to C long",
+                   explanation: "numpy arrays hold 64-bit integers; use float(n) for an approximate value",
+                   span: span, kind: .overflowError)
     }
 
     /// `np.array(value)`'s input: numbers and (nested) lists/tuples; arrays inside lists are
@@ -22,9 +31,11 @@ enum ValueConversion {
         }
         switch v {
         case .int(let i): return .int(Int64(i))
+        case .bigint: throw bigIntError(span)
         case .float(let d): return .float(d)
         case .bool(let b): return .bool(b)
-        case .list(let items), .tuple(let items):
+        case .list, .tuple:
+            let items = (v).sequenceItems ?? []
             var out: [NestedLiteral] = []
             out.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {

@@ -13,7 +13,8 @@ enum VariableTable {
                 rows.append([name, "ndarray", shapeString(a.shape), a.dtype.name, String(a.size), ""])
             case .scalar(let a):
                 rows.append([name, "scalar", "()", a.dtype.name, "1", ArrayText.scalarStr(a)])
-            case .list(let items), .tuple(let items):
+            case .list, .tuple:
+                let items = (v).sequenceItems ?? []
                 rows.append([name, v.typeName, "", "", String(items.count), ValueFormatter.summary(v)])
             default:
                 rows.append([name, v.kindName, "", "", "", ValueFormatter.summary(v)])

@@ -219,7 +219,8 @@ enum ExploreCommands {
     static func arrays(_ v: Value) -> ([NDArray], Bool)? {
         switch v {
         case .array(let a): return ([a], false)
-        case .list(let items), .tuple(let items):
+        case .list, .tuple:
+            let items = (v).sequenceItems ?? []
             var out: [NDArray] = []
             for item in items {
                 guard case .array(let a) = item else { return nil }
@@ -280,7 +281,8 @@ enum ExploreCommands {
             switch call.arguments["value"] {
             case .array(let a), .scalar(let a):
                 call.print(ArrayInfo(a, name: name, related: related).text)
-            case .list(let items), .tuple(let items):
+            case .list, .tuple:
+                let items = (call.arguments["value"]).sequenceItems ?? []
                 let kind = call.arguments["value"].typeName
                 var parts = ["\(name ?? "value"): \(kind) of \(items.count) item\(items.count == 1 ? "" : "s")"]
                 for (k, item) in items.enumerated().prefix(4) {
@@ -466,7 +468,8 @@ enum ExploreCommands {
                 default: break
                 }
             }
-        case .tuple(let items) where items.count == 2, .list(let items) where items.count == 2:
+        case .tuple, .list where (v.sequenceItems ?? []).count == 2:
+            let items = v.sequenceItems ?? []
             guard case .array(let k)? = items.first, case .array(let b)? = items.last else { throw notBuilt(call) }
             weights = ["kernel": k, "bias": b]
         default:

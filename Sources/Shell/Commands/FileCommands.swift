@@ -53,7 +53,8 @@ enum FileIOCommands {
             } else {
                 try NPYFile.write(a, to: call.writablePath(file, ext: ".npy"))
             }
-        case .list(let items), .tuple(let items):
+        case .list, .tuple:
+            let items = (value).sequenceItems ?? []
             var members: [(name: String, array: NDArray)] = []
             for (i, item) in items.enumerated() {
                 members.append(("arr_\(i)", try call.evaluator.toArray(item, span: call.arguments.span(argument))))

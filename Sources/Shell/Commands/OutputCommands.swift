@@ -11,7 +11,7 @@ enum OutputCommands {
         run: { call in
             let v = call.arguments["obj"]
             switch v {
-            case .list(let items), .tuple(let items): return .int(items.count)
+            case .list, .tuple: let items = (v).sequenceItems ?? []; return .int(items.count)
             case .string(let s): return .int(s.count)
             case .record(let r): return .int(r.fields.count)
             case .object(let o) where o.iterationItems != nil: return .int(o.iterationItems?.count ?? 0)
@@ -39,6 +39,7 @@ enum OutputCommands {
             let sep = call.arguments.string("sep") ?? " "
             let values = call.arguments["values"].sequenceItems ?? []
             let end = call.arguments.string("end") ?? "\n"
+            for v in values { try PyNumbers.checkDigits(v, nil) }
             let text = values.map(ValueFormatter.str).joined(separator: sep) + end
             // Formatting a huge list stops early on Ctrl-C: print nothing of it then.
             try Interrupt.check()

@@ -474,7 +474,8 @@ enum RandomCommands {
         case .bool(let b): return try words(b ? 1 : 0)
         case .scalar(let a) where a.dtype.isInteger:
             return try words(Int(a.scalars.first?.doubleValue ?? 0))
-        case .list(let items), .tuple(let items):
+        case .list, .tuple:
+            let items = (v).sequenceItems ?? []
             var out: [UInt32] = []
             for item in items {
                 if item.sequenceItems != nil { throw call.error("SeedSequence does not accept nested sequences.", argument: "seed", kind: .typeError) }

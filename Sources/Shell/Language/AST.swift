@@ -6,6 +6,8 @@ public indirect enum Expr: Equatable, Sendable {
     /// A variable, constant (`np`, `float32`, `pi`) or command used as a value.
     case name(String, Range<Int>)
     case int(Int, Range<Int>)
+    /// An integer literal past 64 bits.
+    case bigInt(BigInt, Range<Int>)
     case float(Double, Range<Int>)
     case string(String, Range<Int>)
     case bool(Bool, Range<Int>)
@@ -53,7 +55,7 @@ public indirect enum Expr: Equatable, Sendable {
     /// The source columns of this expression.
     public var span: Range<Int> {
         switch self {
-        case .name(_, let s), .int(_, let s), .float(_, let s), .string(_, let s), .bool(_, let s),
+        case .name(_, let s), .int(_, let s), .bigInt(_, let s), .float(_, let s), .string(_, let s), .bool(_, let s),
              .none(let s), .list(_, let s), .tuple(_, let s), .unary(_, _, let s), .binary(_, _, _, let s),
              .call(_, _, let s), .attribute(_, _, let s), .indexing(_, _, let s), .command(_, _, _, let s),
              .pipeline(_, let s), .word(_, let s), .statement(_, _, let s), .dict(_, let s), .set(_, let s),

@@ -71,7 +71,7 @@ enum Builtins {
             try exactly("len", args, 1, span)
             let v = args[0]
             switch v {
-            case .list(let items), .tuple(let items): return .int(items.count)
+            case .list, .tuple: let items = (v).sequenceItems ?? []; return .int(items.count)
             case .string(let s): return .int(s.unicodeScalars.count)
             case .dict(let d): return .int(d.count)
             case .set(let s): return .int(s.count)
@@ -90,6 +90,7 @@ enum Builtins {
             }
         case "repr":
             try exactly("repr", args, 1, span)
+            try PyNumbers.checkDigits(args[0], span)
             return .string(ValueFormatter.repr(args[0]))
         case "ascii":
             try exactly("ascii", args, 1, span)
@@ -168,8 +169,9 @@ enum Builtins {
             try exactly("abs", args, 1, span)
             switch args[0] {
             case .int(let i):
-                if i == Int.min { throw PythonArithmetic.overflow(span) }
+                if i == Int.min { return PythonArithmetic.normalized(-BigInt(i)) }
                 return .int(Swift.abs(i))
+            case .bigint(let b): return .bigint(b.negative ? -b : b)
             case .bool(let b): return .int(b ? 1 : 0)
             case .float(let d): return .float(Swift.abs(d))
             case .scalar(let a):
@@ -423,6 +425,7 @@ enum Builtins {
             return .bool(try args.first.map { (v) throws(ShellError) -> Bool in try ev.truth(v, span) } ?? false)
         case "str":
             guard let v = args.first else { return .string("") }
+            try PyNumbers.checkDigits(v, span)
             return .string(ValueFormatter.str(v))
         case "list":
             if args.count > 1 { throw ShellError("list expected at most 1 argument, got \(args.count)", span: span, kind: .typeError) }
@@ -438,7 +441,7 @@ enum Builtins {
             var d = PyDict()
             if let v = args.first {
                 if case .dict(let o) = v {
-                    d = o
+                    d = o.copy()
                 } else {
                     for (i, pair) in try ev.iterate(v, span).enumerated() {
                         let kv: [Value]

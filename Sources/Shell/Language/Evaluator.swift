@@ -96,6 +96,7 @@ final class Evaluator {
             let value = try evaluate(expr)
             // Python's REPL echoes expression statements; in a function or block they are for their effect.
             if !value.isNone && frame == nil {
+                try PyNumbers.checkDigits(value, expr.span)
                 if !traceShowedLast(value) {
                     let text = ValueFormatter.str(value)
                     // Formatting a huge value stops early on Ctrl-C; show nothing then.
@@ -188,6 +189,7 @@ final class Evaluator {
         switch expr {
         case .name(let n, let span): return try lookup(n, span)
         case .int(let i, _): return .int(i)
+        case .bigInt(let b, _): return .bigint(b)
         case .float(let d, _): return .float(d)
         case .string(let s, _): return .string(s)
         case .bool(let b, _): return .bool(b)
@@ -318,10 +320,11 @@ final class Evaluator {
         switch v {
         case .bool(let b): return b
         case .int(let i): return i != 0
+        case .bigint: return true
         case .float(let d): return d != 0
         case .string(let s): return !s.isEmpty
         case .none: return false
-        case .list(let a), .tuple(let a): return !a.isEmpty
+        case .list, .tuple: let a = (v).sequenceItems ?? []; return !a.isEmpty
         case .dict(let d): return d.count > 0
         case .set(let x): return x.count > 0
         case .range(let a, let b, let c): return PythonRange.count(a, b, c) > 0
@@ -688,7 +691,8 @@ final class Evaluator {
             let j = i < 0 ? i + n : i
             guard j >= 0 && j < n else { throw ShellError("range object index out of range", span: span, kind: .indexError) }
             return .int(a + j * c)
-        case .list(let items), .tuple(let items):
+        case .list, .tuple:
+            let items = (base).sequenceItems ?? []
             guard index.count == 1, let only = index.first else {
                 throw ShellError("\(base.typeName) indices must be integers or slices, not tuple", span: span, kind: .typeError)
             }

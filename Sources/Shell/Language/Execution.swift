@@ -151,7 +151,7 @@ extension Evaluator {
     /// Every item of an iterable (Python's `list(x)`); an iterator is consumed.
     func iterate(_ value: Value, _ span: Range<Int>?) throws(ShellError) -> [Value] {
         switch value {
-        case .list(let items), .tuple(let items): return items
+        case .list, .tuple: let items = (value).sequenceItems ?? []; return items
         case .string(let s): return s.unicodeScalars.map { .string(String(Character($0))) }
         case .dict(let d): return d.keys
         case .set(let s): return s.ordered
@@ -205,47 +205,24 @@ extension Evaluator {
         return values
     }
 
-    /// `container[index] = value` for Python's lists and dicts. The container is taken out of
-    /// its variable while it changes, so the change happens in place (no copy per assignment).
-    func assignItem(_ value: Value, base: Expr, items: [SubscriptItem], span: Range<Int>, evaluatedIndex: [Value]? = nil) throws(ShellError) {
+    /// `container[index] = value` for Python's lists and dicts, changed in place (they are
+    /// references, so every name holding them sees it).
+    func assignItem(_ value: Value, base: Expr, items: [SubscriptItem], span: Range<Int>, evaluatedIndex: [Value]? = nil,
+                    container given: Value? = nil) throws(ShellError) {
+        let container: Value
+        if let given { container = given } else { container = try evaluate(base) }
         let index: [Value]
         if let evaluatedIndex { index = evaluatedIndex } else { index = try subscriptIndex(items) }
-        try modify(base) { (container) throws(ShellError) in
-            try Self.setItem(&container, index, value, span)
-        }
+        try Self.setItem(container, index, value, span)
     }
 
-    /// Applies `change` to the value `expr` names, then stores it back where it came from.
-    func modify(_ expr: Expr, _ change: (inout Value) throws(ShellError) -> Void) throws(ShellError) {
-        switch expr {
-        case .name(let n, let s):
-            var v = try lookup(n, s)
-            setName(n, .none)
-            do { try change(&v) } catch { setName(n, v); throw error }
-            setName(n, v)
-        case .indexing(let inner, let innerItems, let s):
-            let index = try subscriptIndex(innerItems)
-            try modify(inner) { (outer) throws(ShellError) in
-                var element = try self.subscriptValue(outer, index, s)
-                try change(&element)
-                try Self.setItem(&outer, index, element, s)
-            }
-        default:
-            var v = try evaluate(expr)
-            try change(&v)
-        }
-    }
-
-    static func setItem(_ container: inout Value, _ index: [Value], _ value: Value, _ span: Range<Int>) throws(ShellError) {
+    static func setItem(_ container: Value, _ index: [Value], _ value: Value, _ span: Range<Int>) throws(ShellError) {
         switch container {
-        case .dict(var d):
-            container = .none
+        case .dict(let d):
             let key: Value = index.count == 1 ? index[0] : .tuple(index)
-            do { try d.set(key, value, span: span) } catch { container = .dict(d); throw error }
-            container = .dict(d)
-        case .list(var items):
-            container = .none
-            defer { container = .list(items) }
+            try d.set(key, value, span: span)
+        case .list(let list):
+            let items = list.items
             guard index.count == 1, let only = index.first else {
                 throw ShellError("list indices must be integers or slices, not tuple", span: span, kind: .typeError)
             }
@@ -264,7 +241,7 @@ extension Evaluator {
                 guard let newItems = value.sequenceItems else {
                     throw ShellError("can only assign an iterable", span: span, kind: .typeError)
                 }
-                items.replaceSubrange(lo..<hi, with: newItems)
+                list.replace(lo..<hi, with: newItems)
                 return
             }
             guard let i = try? ArgumentBinder.integer(only, span) else {
@@ -272,7 +249,7 @@ extension Evaluator {
             }
             let j = i < 0 ? i + items.count : i
             guard j >= 0 && j < items.count else { throw ShellError("list assignment index out of range", span: span, kind: .indexError) }
-            items[j] = value
+            list.set(j, value)
         case .tuple:
             throw ShellError("'tuple' object does not support item assignment", span: span, kind: .typeError)
         case .string:
@@ -301,27 +278,25 @@ extension Evaluator {
             for t in items { try delete(t) }
         case .item(let base, let items, let span):
             let index = try subscriptIndex(items)
-            try modify(base) { (container) throws(ShellError) in
+            let container = try evaluate(base)
+            do {
                 switch container {
-                case .dict(var d):
-                    container = .none
+                case .dict(let d):
                     let key: Value = index.count == 1 ? index[0] : .tuple(index)
                     let removed = (try? d.remove(HashKey.of(key, span: span))) ?? nil
-                    container = .dict(d)
                     if removed == nil { throw ShellError(ValueFormatter.repr(key), span: span, kind: .keyError) }
-                case .list(var xs):
-                    container = .none
-                    defer { container = .list(xs) }
+                case .list(let list):
                     guard index.count == 1, let only = index.first else { return }
+                    let xs = list.items
                     if case .slice(let a, let b, let c) = only {
                         let keep = Set(PythonSequence.indices(xs.count, a, b, c))
-                        xs = xs.enumerated().filter { !keep.contains($0.offset) }.map(\.element)
+                        list.replaceAll(xs.enumerated().filter { !keep.contains($0.offset) }.map(\.element))
                         return
                     }
                     let i = try ArgumentBinder.integer(only, span)
                     let j = i < 0 ? i + xs.count : i
                     guard j >= 0 && j < xs.count else { throw ShellError("list assignment index out of range", span: span, kind: .indexError) }
-                    xs.remove(at: j)
+                    list.remove(at: j)
                 default:
                     throw ShellError("'\(container.typeName)' object doesn't support item deletion", span: span, kind: .typeError)
                 }
@@ -501,21 +476,14 @@ extension Evaluator {
         throw ShellError("'\(f.typeName)' object is not callable", span: span, kind: .typeError)
     }
 
-    /// A method of a Python value; mutating methods store the changed value back into the
-    /// variable (or element) they were called on.
+    /// A method of a Python value; mutating methods change the list, dict or set itself (a
+    /// reference: every name holding it sees the change).
     func callMethod(_ base: Value, _ name: String, baseExpr: Expr, _ args: [CallArgument], span: Range<Int>, calleeSpan: Range<Int>) throws(ShellError) -> Value {
         guard Methods.has(base, name) else {
             if case .exception(let e) = base, name == "args" { return .tuple(e.args) }
             return try callValue(try attribute(base, name, calleeSpan), callee: .name(name, calleeSpan), args, piped: nil, span: span)
         }
         let (positional, keywords) = try evaluateArguments(args)
-        if Methods.mutates(base, name) {
-            var result: Value = .none
-            try modify(baseExpr) { (receiver) throws(ShellError) in
-                result = try Methods.call(&receiver, name, positional, keywords, span: span, evaluator: self)
-            }
-            return result
-        }
         var receiver = base
         return try Methods.call(&receiver, name, positional, keywords, span: span, evaluator: self)
     }

@@ -259,6 +259,12 @@ public struct Lexer {
     func number(from start: Int) -> Int {
         var j = start
         let n = scalars.count
+        // `0x1f`, `0o17`, `0b101`: letters and digits of the base, read whole.
+        if j + 1 < n, scalars[j] == "0", "xXoObB".unicodeScalars.contains(scalars[j + 1]) {
+            j += 2
+            while j < n && (Self.isIdentifierContinue(scalars[j])) { j += 1 }
+            return j
+        }
         while j < n && (Self.isDigit(scalars[j]) || scalars[j] == "_") { j += 1 }
         if j < n && scalars[j] == "." && !(j + 1 < n && scalars[j + 1] == ".") {
             // `1.` is a float, but `x.T`-style attribute access never starts with a digit.
@@ -278,6 +284,18 @@ public struct Lexer {
 
     func addNumber(_ start: Int, _ end: Int, _ tokens: inout [Token], _ space: inout Bool) throws(ShellError) {
         let raw = text(start, end)
+        if raw.count > 1, let p = raw.dropFirst().first, "xXoObB".contains(p) {
+            let radix = "xX".contains(p) ? 16 : ("oO".contains(p) ? 8 : 2)
+            let body = raw.dropFirst(2)
+            let name = radix == 16 ? "hexadecimal" : (radix == 8 ? "octal" : "binary")
+            guard !body.isEmpty, !body.hasSuffix("_"), !body.contains("__"),
+                  let v = Int(String(body.filter { $0 != "_" }).hasPrefix("_") ? "" : String(body.drop { $0 == "_" }.filter { $0 != "_" }), radix: radix) else {
+                throw ShellError("invalid \(name) literal", span: start..<end, kind: .syntaxError)
+            }
+            tokens.append(Token(.int(String(v)), start..<end, spaceBefore: space))
+            space = false
+            return
+        }
         if raw.hasSuffix("_") || raw.contains("__") || raw.contains("_.") || raw.contains("._") {
             throw ShellError("invalid decimal literal", span: start..<end)
         }

@@ -23,7 +23,7 @@ enum Methods {
     /// Values whose methods live here (arrays' methods are registry commands).
     static func handles(_ v: Value) -> Bool {
         switch v {
-        case .string, .list, .dict, .set, .tuple, .int, .float, .bool: return true
+        case .string, .list, .dict, .set, .tuple, .int, .bigint, .float, .bool: return true
         default: return false
         }
     }
@@ -35,7 +35,7 @@ enum Methods {
         case .dict: return dictMethods.contains(name)
         case .set: return setMethods.contains(name)
         case .tuple: return name == "index" || name == "count"
-        case .int, .bool: return ["bit_length", "to_bytes", "conjugate", "is_integer"].contains(name)
+        case .int, .bool, .bigint: return ["bit_length", "to_bytes", "conjugate", "is_integer"].contains(name)
         case .float: return ["is_integer", "hex", "conjugate", "as_integer_ratio"].contains(name)
         case .range: return name == "index" || name == "count"
         default: return false
@@ -67,19 +67,17 @@ enum Methods {
     static func call(_ receiver: inout Value, _ name: String, _ args: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value {
         switch receiver {
         case .string(let s): return try stringMethod(s, name, args, keywords, span, ev)
-        case .list(var items):
-            receiver = .none
-            defer { receiver = .list(items) }
-            return try listMethod(&items, name, args, keywords, span, ev)
+        case .list(let list):
+            if !listMutating.contains(name) {
+                var items = list.items
+                return try listMethod(&items, name, args, keywords, span, ev)
+            }
+            return try list.mutate { (items) throws(ShellError) -> Value in try listMethod(&items, name, args, keywords, span, ev) }
         case .dict(var d):
-            receiver = .none
-            defer { receiver = .dict(d) }
             let r = try dictMethod(&d, name, args, span, ev)
             if name == "update" { for (k, v) in keywords { d.set(.string(k), .string(k), v) } }
             return r
         case .set(var s):
-            receiver = .none
-            defer { receiver = .set(s) }
             return try setMethod(&s, name, args, span, ev)
         case .tuple(let items):
             var copy = items
@@ -93,6 +91,10 @@ enum Methods {
             if name == "is_integer" { return .bool(true) }
         case .bool(let b):
             if name == "bit_length" { return .int(b ? 1 : 0) }
+        case .bigint(let b):
+            if name == "bit_length" { return .int(b.bitWidth) }
+            if name == "conjugate" { return receiver }
+            if name == "is_integer" { return .bool(true) }
         case .float(let d):
             if name == "is_integer" { return .bool(d.isFinite && d == d.rounded()) }
             if name == "conjugate" { return .float(d) }
@@ -425,10 +427,10 @@ enum Methods {
             }
             return .none
         case "clear":
-            d = PyDict()
+            d.removeAll()
             return .none
         case "copy":
-            return .dict(d)
+            return .dict(d.copy())
         default:
             throw ShellError("'dict' object has no attribute '\(name)'", span: span, kind: .attributeError)
         }
@@ -462,14 +464,14 @@ enum Methods {
             _ = try s.remove(first, span: span)
             return first
         case "clear":
-            s = PySet()
+            s.removeAll()
             return .none
         case "copy":
-            return .set(s)
+            return .set(s.copy())
         case "union", "update":
-            var out = s
+            let out = name == "update" ? s : s.copy()
             for o in try others() { for x in o.items { try out.insert(x, span: span) } }
-            if name == "update" { s = out; return .none }
+            if name == "update" { return .none }
             return .set(out)
         case "intersection", "intersection_update":
             var out = PySet()
@@ -478,7 +480,7 @@ enum Methods {
                 let h = try HashKey.of(x, span: span)
                 if os.allSatisfy({ $0.contains(h) }) { try out.insert(x, span: span) }
             }
-            if name == "intersection_update" { s = out; return .none }
+            if name == "intersection_update" { s.replaceContents(with: out); return .none }
             return .set(out)
         case "difference", "difference_update":
             var out = PySet()
@@ -487,7 +489,7 @@ enum Methods {
                 let h = try HashKey.of(x, span: span)
                 if !os.contains(where: { $0.contains(h) }) { try out.insert(x, span: span) }
             }
-            if name == "difference_update" { s = out; return .none }
+            if name == "difference_update" { s.replaceContents(with: out); return .none }
             return .set(out)
         case "symmetric_difference":
             guard let o = try others().first else { return .set(s) }

@@ -144,13 +144,14 @@ enum Modules {
         case "factorial":
             let n = try int(0)
             if n < 0 { throw ShellError("factorial() not defined for negative values", span: span, kind: .valueError) }
-            var r = 1
+            // Past 20! the product is a big int; 100,000! has 1.5 million digits' worth of bits.
+            if n > 100_000 { throw PythonArithmetic.tooBig(span) }
+            var r = BigInt(1)
             for k in stride(from: 2, through: n, by: 1) {
-                let (p, o) = r.multipliedReportingOverflow(by: k)
-                if o { throw PythonArithmetic.overflow(span) }
-                r = p
+                if Interrupt.isRequested { throw Interrupt.error }
+                r = r * BigInt(k)
             }
-            return .int(r)
+            return PythonArithmetic.normalized(r)
         case "gcd", "lcm":
             var r = short == "gcd" ? 0 : 1
             for i in 0..<args.count {

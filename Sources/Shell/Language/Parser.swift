@@ -782,6 +782,8 @@ public struct Parser {
         case .int(let digits):
             pos += 1
             guard let v = Int(digits) else {
+                // A literal past 64 bits is a Python big int.
+                if let big = BigInt(decimal: digits) { return .bigInt(big, t.span) }
                 throw ShellError("integer \(digits) is too large", explanation: "rnnsh integers are 64-bit (at most \(Int.max))", span: t.span)
             }
             return .int(v, t.span)

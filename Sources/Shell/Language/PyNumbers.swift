@@ -7,9 +7,9 @@ enum PyNumbers {
         guard let v = args.first else { return .int(0) }
         let baseValue = args.count > 1 ? args[1] : Builtins.keyword(keywords, "base")
         switch v {
-        case .int: return v
+        case .int, .bigint: return v
         case .bool(let b): return .int(b ? 1 : 0)
-        case .float(let d): return .int(try fromDouble(d, span))
+        case .float(let d): return try integerValue(d, span)
         case .string(let s):
             let base = try baseValue.map { (b) throws(ShellError) -> Int in try ArgumentBinder.integer(b, span) } ?? 10
             guard base == 0 || (base >= 2 && base <= 36) else {
@@ -29,12 +29,17 @@ enum PyNumbers {
             let digits = t.replacingOccurrences(of: "_", with: "")
             let valid = !t.isEmpty && !t.hasPrefix("_") && !t.hasSuffix("_") && !t.contains("__")
             guard valid, let magnitude = Int(digits, radix: b) else {
+                // Past 64 bits: a big int (decimal digits; other bases refused below).
+                if valid, b == 10, let big = BigInt(decimal: digits) {
+                    if digits.count > 4300 { throw digitLimit(span, parsedDigits: digits.count) }
+                    return PythonArithmetic.normalized(negative ? -big : big)
+                }
                 if valid, Int(digits.prefix(1), radix: b) != nil, digits.allSatisfy({ $0.isHexDigit || $0.isLetter }) {
                     throw ShellError("integer \(s.trimmingCharacters(in: .whitespaces)) is too large", explanation: "rnnsh integers are 64-bit", span: span, kind: .overflowError)
                 }
                 throw ShellError("invalid literal for int() with base \(base): \(ValueFormatter.pythonStringRepr(s))", span: span, kind: .valueError)
             }
-            return .int(negative ? -magnitude : magnitude)
+            return negative && magnitude == 0 ? .int(0) : .int(negative ? -magnitude : magnitude)
         case .scalar(let a), .array(let a):
             guard a.size == 1, let s = a.scalars.first else {
                 throw ShellError("only length-1 arrays can be converted to Python scalars", span: span, kind: .typeError)
@@ -47,6 +52,28 @@ enum PyNumbers {
         default:
             throw ShellError("int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'", span: span, kind: .typeError)
         }
+    }
+
+    /// Python's `int(x)` of a float: a big int past 64 bits.
+    static func integerValue(_ d: Double, _ span: Range<Int>) throws(ShellError) -> Value {
+        if d.isNaN { throw ShellError("cannot convert float NaN to integer", span: span, kind: .valueError) }
+        if d.isInfinite { throw ShellError("cannot convert float infinity to integer", span: span, kind: .overflowError) }
+        guard let b = BigInt(exactly: d) else { throw ShellError("cannot convert float to integer", span: span, kind: .overflowError) }
+        return PythonArithmetic.normalized(b)
+    }
+
+    /// CPython's limit on converting between ints and decimal strings (its
+    /// `sys.set_int_max_str_digits`, 4,300 digits by default), in its words.
+    static func digitLimit(_ span: Range<Int>?, parsedDigits: Int? = nil) -> ShellError {
+        ShellError(parsedDigits.map { "Exceeds the limit (4300 digits) for integer string conversion: value has \($0) digits; use sys.set_int_max_str_digits() to increase the limit" }
+                   ?? "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                   span: span, kind: .valueError)
+    }
+
+    /// Throws CPython's ValueError when `v` is an int too long to write in decimal.
+    static func checkDigits(_ v: Value, _ span: Range<Int>?) throws(ShellError) {
+        guard case .bigint(let b) = v, b.approximateDigits > 4300 else { return }
+        if b.description.count - (b.negative ? 1 : 0) > 4300 { throw digitLimit(span) }
     }
 
     static func fromDouble(_ d: Double, _ span: Range<Int>) throws(ShellError) -> Int {
@@ -64,6 +91,9 @@ enum PyNumbers {
         switch v {
         case .float: return v
         case .int(let i): return .float(Double(i))
+        case .bigint(let b):
+            guard let d = b.asDouble else { throw ShellError("int too large to convert to float", span: span, kind: .overflowError) }
+            return .float(d)
         case .bool(let b): return .float(b ? 1 : 0)
         case .string(let s):
             let t = s.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().replacingOccurrences(of: "_", with: "")

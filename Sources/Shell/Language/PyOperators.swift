@@ -55,14 +55,16 @@ extension Evaluator {
             for x in a.items where !b.contains(try HashKey.of(x, span: span)) { try out.insert(x, span: span) }
             for x in b.items where !a.contains(try HashKey.of(x, span: span)) { try out.insert(x, span: span) }
             return .set(out)
-        case ("|", .set(var a), .set(let b)):
+        case ("|", .set(let l), .set(let b)):
+            let a = l.copy()
             for x in b.items { try a.insert(x, span: span) }
             return .set(a)
-        case ("|", .dict(var a), .dict(let b)):
+        case ("|", .dict(let l), .dict(let b)):
+            let a = l.copy()
             for (k, v) in b.items { try a.set(k, v, span: span) }
             return .dict(a)
         case ("|", .int(let a), .int(let b)): return .int(a | b)
-        case ("*", .list(let a), .bool(let b)): return .list(b ? a : [])
+        case ("*", .list(let a), .bool(let b)): return .list(b ? a.items : [])
         case ("*", .string(let a), .bool(let b)): return .string(b ? a : "")
         default: break
         }
@@ -123,6 +125,9 @@ extension Evaluator {
         case (.string(let x), .string(let y)): return x == y
         case (.type(let x), .type(let y)): return x == y
         case (.closure(let x), .closure(let y)): return x === y
+        case (.list(let x), .list(let y)): return x === y
+        case (.dict(let x), .dict(let y)): return x.isSame(y)
+        case (.set(let x), .set(let y)): return x.isSame(y)
         case (.iterator(let x), .iterator(let y)): return x === y
         case (.dtype(let x), .dtype(let y)): return x == y
         case (.array(let x), .array(let y)): return x.shape == y.shape && x.dtype == y.dtype && x.storage === y.storage && x.offset == y.offset && x.strides == y.strides
@@ -142,12 +147,20 @@ extension Evaluator {
         }
         switch (a, b) {
         case (.int(let x), .int(let y)): return x == y
+        case (.bigint, _), (_, .bigint):
+            guard let x = PythonArithmetic.number(a), let y = PythonArithmetic.number(b) else { return false }
+            if case .bool(let e)? = try PythonArithmetic.numeric("==", x, y, 0..<0) { return e }
+            return false
         case (.string(let x), .string(let y)): return x == y
         case (.none, .none): return true
         case (.none, _), (_, .none): return false
-        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
+        case (.list(let l), .list(let r)) where l === r: return true
+        case (.list, .list), (.tuple, .tuple):
+            let x = a.sequenceItems ?? [], y = b.sequenceItems ?? []
             guard x.count == y.count else { return false }
             for (p, q) in zip(x, y) {
+                // Python compares items by identity first (a list holding itself equals itself).
+                if Self.identical(p, q) { continue }
                 guard let e = try pyEquals(p, q) else { return nil }
                 if !e { return false }
             }
@@ -195,11 +208,19 @@ extension Evaluator {
         }
         switch (a, b) {
         case (.int(let x), .int(let y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case (.bigint, _), (_, .bigint):
+            guard let x = PythonArithmetic.number(a), let y = PythonArithmetic.number(b) else { throw typeErrorFor(op, a, b, span) }
+            if case .bool(true)? = try PythonArithmetic.numeric("<", x, y, span) { return -1 }
+            if case .bool(true)? = try PythonArithmetic.numeric("==", x, y, span) { return 0 }
+            if case .bool(true)? = try PythonArithmetic.numeric(">", x, y, span) { return 1 }
+            return 2
         case (.string(let x), .string(let y)):
             let p = Array(x.unicodeScalars).map(\.value), q = Array(y.unicodeScalars).map(\.value)
             return p.lexicographicallyPrecedes(q) ? -1 : (p == q ? 0 : 1)
-        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
+        case (.list, .list), (.tuple, .tuple):
+            let x = a.sequenceItems ?? [], y = b.sequenceItems ?? []
             for (p, q) in zip(x, y) {
+                if Self.identical(p, q) { continue }
                 if let e = try pyEquals(p, q), e { continue }
                 guard let c = try pyCompare(p, q, op, span) else { return nil }
                 return c

@@ -3,17 +3,19 @@ import Tensor
 
 /// Python's operators on Python's own scalars and containers (`2 * 3`, `[1] + [2]`, `'a' * 3`),
 /// with Python's results and error wording. Arrays never come here: their operators are numpy
-/// ufuncs in the registry. Python ints are unbounded; ours are 64-bit, so overflow is an error
-/// instead of a trap.
+/// ufuncs in the registry. Python ints are unbounded: an `Int` result that would overflow is
+/// computed again as a `BigInt` (`Value.bigint`), and a big result that fits is an `Int` again.
 enum PythonArithmetic {
     enum Number {
         case int(Int)
+        case big(BigInt)
         case float(Double)
     }
 
     static func number(_ v: Value) -> Number? {
         switch v {
         case .int(let i): return .int(i)
+        case .bigint(let b): return .big(b)
         case .bool(let b): return .int(b ? 1 : 0)
         case .float(let d): return .float(d)
         default: return nil
@@ -30,14 +32,14 @@ enum PythonArithmetic {
         switch (op, l, r) {
         case ("+", .list(let a), .list(let b)):
             try reserve(items: a.count, b.count, "a list", span)
-            return .list(a + b)
+            return .list(a.items + b.items)
         case ("+", .tuple(let a), .tuple(let b)):
             try reserve(items: a.count, b.count, "a tuple", span)
             return .tuple(a + b)
         case ("+", .string(let a), .string(let b)):
             try reserve(bytes: a.utf8.count, b.utf8.count, span)
             return .string(a + b)
-        case ("*", .list(let a), .int(let n)), ("*", .int(let n), .list(let a)): return .list(try repeated(a, n, span))
+        case ("*", .list(let a), .int(let n)), ("*", .int(let n), .list(let a)): return .list(try repeated(a.items, n, span))
         case ("*", .tuple(let a), .int(let n)), ("*", .int(let n), .tuple(let a)): return .tuple(try repeated(a, n, span))
         case ("*", .string(let s), .int(let n)), ("*", .int(let n), .string(let s)):
             return .string(try repeated(Array(s), n, span).map(String.init).joined())
@@ -89,10 +91,19 @@ enum PythonArithmetic {
     }
 
     static func numeric(_ op: String, _ a: Number, _ b: Number, _ span: Range<Int>) throws(ShellError) -> Value? {
-        if case .int(let x) = a, case .int(let y) = b { return try integer(op, x, y, span) }
-        let x: Double, y: Double
-        switch a { case .int(let i): x = Double(i); case .float(let d): x = d }
-        switch b { case .int(let i): y = Double(i); case .float(let d): y = d }
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return try integer(op, x, y, span)
+        case (.big(let x), .big(let y)): return try bigInteger(op, x, y, span)
+        case (.big(let x), .int(let y)): return try bigInteger(op, x, BigInt(y), span)
+        case (.int(let x), .big(let y)): return try bigInteger(op, BigInt(x), y, span)
+        default: break
+        }
+        // A float and a big int: Python compares them exactly, and converts the int for arithmetic.
+        if ["==", "!=", "<", "<=", ">", ">="].contains(op) {
+            if case .float(let d) = a, case .big(let n) = b, let c = compareExactly(n, d) { return compare(op, c > 0, c == 0, c < 0) }
+            if case .big(let n) = a, case .float(let d) = b, let c = compareExactly(n, d) { return compare(op, c < 0, c == 0, c > 0) }
+        }
+        let x = try double(a, span), y = try double(b, span)
         switch op {
         case "+": return .float(x + y)
         case "-": return .float(x - y)
@@ -116,6 +127,120 @@ enum PythonArithmetic {
     }
 
     static func floorDivide(_ x: Double, _ y: Double) -> Double { floatDivmod(x, y).0 }
+
+    /// Python's `float(n)` of an int, with its OverflowError for a too-large one.
+    static func double(_ n: Number, _ span: Range<Int>) throws(ShellError) -> Double {
+        switch n {
+        case .int(let i): return Double(i)
+        case .float(let d): return d
+        case .big(let b):
+            guard let d = b.asDouble else { throw ShellError("int too large to convert to float", span: span, kind: .overflowError) }
+            return d
+        }
+    }
+
+    /// -1, 0, 1 for a big int against a float, as Python compares them (exactly); nil when the
+    /// comparison is a comparison operator's business only (not one of those) — never, here.
+    static func compareExactly(_ n: BigInt, _ d: Double) -> Int? {
+        if d.isNaN { return nil }
+        if d == .infinity { return -1 }
+        if d == -.infinity { return 1 }
+        guard let t = BigInt(exactly: d) else { return nil }
+        let c = BigInt.compare(n, t)
+        if c != 0 { return c }
+        // n equals d's integer part: d's fraction decides.
+        let frac = d - d.rounded(.towardZero)
+        return frac > 0 ? -1 : (frac < 0 ? 1 : 0)
+    }
+
+    /// An integer result: `Int` when it fits, else `BigInt`.
+    static func normalized(_ b: BigInt) -> Value {
+        if let i = b.asInt { return .int(i) }
+        return .bigint(b)
+    }
+
+    static func tooBig(_ span: Range<Int>) -> ShellError {
+        ShellError("integer result too large", explanation: "rnnsh's Python ints have at most \(BigInt.maxBits) bits", span: span, kind: .memoryError)
+    }
+
+    /// Python's operators on ints past 64 bits.
+    static func bigInteger(_ op: String, _ x: BigInt, _ y: BigInt, _ span: Range<Int>) throws(ShellError) -> Value? {
+        switch op {
+        case "+": return normalized(x + y)
+        case "-": return normalized(x - y)
+        case "*":
+            if x.bitWidth + y.bitWidth > BigInt.maxBits { throw tooBig(span) }
+            return normalized(x * y)
+        case "/":
+            if y.isZero { throw ShellError("division by zero", span: span, kind: .zeroDivisionError) }
+            guard let d = BigInt.trueDivide(x, y) else {
+                throw ShellError("integer division result too large for a float", span: span, kind: .overflowError)
+            }
+            return .float(d)
+        case "//", "%":
+            guard let (q, r) = BigInt.floorDivMod(x, y) else {
+                throw ShellError(op == "//" ? "integer division or modulo by zero" : "integer modulo by zero", span: span, kind: .zeroDivisionError)
+            }
+            return normalized(op == "//" ? q : r)
+        case "**":
+            if y.negative {
+                if x.isZero { throw ShellError("0.0 cannot be raised to a negative power", span: span, kind: .zeroDivisionError) }
+                let a = try double(.big(x), span), b = try double(.big(y), span)
+                return .float(Foundation.pow(a, b))
+            }
+            guard let e = y.asInt else {
+                if x.isZero || x == BigInt(1) { return normalized(x) }
+                if x == BigInt(-1) { return .int(y.limbs.first.map { $0 & 1 == 1 ? -1 : 1 } ?? 1) }
+                throw tooBig(span)
+            }
+            guard let p = BigInt.power(x, e) else { throw tooBig(span) }
+            return normalized(p)
+        case "<<":
+            if y.negative { throw ShellError("negative shift count", span: span, kind: .valueError) }
+            guard let n = y.asInt, let r = BigInt.shiftedLeft(x, n) else { throw tooBig(span) }
+            return normalized(r)
+        case ">>":
+            if y.negative { throw ShellError("negative shift count", span: span, kind: .valueError) }
+            guard let n = y.asInt else { return .int(x.negative ? -1 : 0) }
+            return normalized(BigInt.shiftedRight(x, n))
+        case "&", "|", "^":
+            return normalized(try bitwise(op, x, y, span))
+        default:
+            let c = BigInt.compare(x, y)
+            return compare(op, c < 0, c == 0, c > 0)
+        }
+    }
+
+    /// `&`, `|`, `^` on two's-complement ints of any size (Python's infinite sign extension).
+    static func bitwise(_ op: String, _ x: BigInt, _ y: BigInt, _ span: Range<Int>) throws(ShellError) -> BigInt {
+        let n = max(x.limbs.count, y.limbs.count) + 1
+        func twos(_ v: BigInt) -> [UInt32] {
+            var l = v.limbs + [UInt32](repeating: 0, count: n - v.limbs.count)
+            if v.negative {
+                for i in 0..<n { l[i] = ~l[i] }
+                var i = 0
+                while i < n { l[i] &+= 1; if l[i] != 0 { break }; i += 1 }
+            }
+            return l
+        }
+        let a = twos(x), b = twos(y)
+        var r = [UInt32](repeating: 0, count: n)
+        for i in 0..<n {
+            switch op {
+            case "&": r[i] = a[i] & b[i]
+            case "|": r[i] = a[i] | b[i]
+            default: r[i] = a[i] ^ b[i]
+            }
+        }
+        let negative = r[n - 1] & 0x8000_0000 != 0
+        if negative {
+            // magnitude = ~(r - 1)
+            var i = 0
+            while i < n { let old = r[i]; r[i] &-= 1; if old != 0 { break }; i += 1 }
+            for j in 0..<n { r[j] = ~r[j] }
+        }
+        return BigInt(negative: negative, limbs: r)
+    }
 
     /// CPython's float divmod: the remainder from fmod (exact), its sign fixed to the
     /// divisor's, and the quotient rounded from (x - mod) / y.
@@ -150,8 +275,9 @@ enum PythonArithmetic {
     }
 
     static func integer(_ op: String, _ x: Int, _ y: Int, _ span: Range<Int>) throws(ShellError) -> Value? {
+        // The fast path: 64-bit arithmetic; on overflow the same operation on big ints.
         func checked(_ r: (partialValue: Int, overflow: Bool)) throws(ShellError) -> Value {
-            if r.overflow { throw overflow(span) }
+            if r.overflow { return try bigInteger(op, BigInt(x), BigInt(y), span) ?? .none }
             return .int(r.partialValue)
         }
         switch op {
@@ -160,10 +286,12 @@ enum PythonArithmetic {
         case "*": return try checked(x.multipliedReportingOverflow(by: y))
         case "/":
             if y == 0 { throw ShellError("division by zero", span: span, kind: .zeroDivisionError) }
-            return .float(Double(x) / Double(y))
+            // Both exact as doubles: one rounding, as CPython's. Else the exact quotient, rounded once.
+            if x.magnitude <= 1 << 53 && y.magnitude <= 1 << 53 { return .float(Double(x) / Double(y)) }
+            return try bigInteger(op, BigInt(x), BigInt(y), span)
         case "//", "%":
             if y == 0 { throw ShellError(op == "//" ? "integer division or modulo by zero" : "integer modulo by zero", span: span, kind: .zeroDivisionError) }
-            if x == Int.min && y == -1 { throw overflow(span) }
+            if x == Int.min && y == -1 { return try bigInteger(op, BigInt(x), BigInt(y), span) }
             var q = x / y
             var m = x % y
             if m != 0 && ((m < 0) != (y < 0)) { q -= 1; m += y }
@@ -179,19 +307,27 @@ enum PythonArithmetic {
             while e > 0 {
                 if e & 1 == 1 {
                     let (p, o) = result.multipliedReportingOverflow(by: base)
-                    if o { throw overflow(span) }
+                    if o { return try bigInteger(op, BigInt(x), BigInt(y), span) }
                     result = p
                 }
                 e >>= 1
                 if e > 0 {
                     let (sq, o) = base.multipliedReportingOverflow(by: base)
-                    if o { throw overflow(span) }
+                    if o { return try bigInteger(op, BigInt(x), BigInt(y), span) }
                     base = sq
                 }
             }
             return .int(result)
         case "&": return .int(x & y)
         case "^": return .int(x ^ y)
+        case "|": return .int(x | y)
+        case "<<":
+            if y < 0 { throw ShellError("negative shift count", span: span, kind: .valueError) }
+            if y < 63, x.magnitude.leadingZeroBitCount > y + 1 { return .int(x << y) }
+            return try bigInteger(op, BigInt(x), BigInt(y), span)
+        case ">>":
+            if y < 0 { throw ShellError("negative shift count", span: span, kind: .valueError) }
+            return .int(x >> min(y, 63))
         default:
             return compare(op, x < y, x == y, x > y)
         }
@@ -200,8 +336,11 @@ enum PythonArithmetic {
     static func unary(_ op: String, _ v: Value, _ span: Range<Int>) throws(ShellError) -> Value? {
         switch (op, v) {
         case ("-", .int(let i)):
-            if i == Int.min { throw overflow(span) }
+            if i == Int.min { return normalized(-BigInt(i)) }
             return .int(-i)
+        case ("-", .bigint(let b)): return normalized(-b)
+        case ("+", .bigint): return v
+        case ("~", .bigint(let b)): return normalized(-(b + BigInt(1)))
         case ("-", .bool(let b)): return .int(b ? -1 : 0)
         case ("-", .float(let d)): return .float(-d)
         case ("+", .int), ("+", .float): return v

@@ -1,10 +1,8 @@
 import Tensor
 
 /// Python's runtime objects that are not numpy's: dicts, sets, functions, iterators, exceptions
-/// and the frames functions run in. Containers are Swift values (copy-on-write): a mutating
-/// method writes its result back to the variable, element or attribute it was called on, so
-/// `xs.append(x)` and `d[k] = v` behave as in Python except through aliases (`b = a;
-/// b.append(1)` leaves `a` as it was — see docs/language.md).
+/// and the frames functions run in. Lists (`PyList`), dicts and sets are references, as in
+/// Python: every name, element and argument holding one sees its changes (docs/language.md).
 
 /// A dict or set key: Python's hashing rule (`1`, `1.0` and `True` are one key).
 public indirect enum HashKey: Hashable, Sendable {
@@ -20,6 +18,7 @@ public indirect enum HashKey: Hashable, Sendable {
     static func of(_ v: Value, span: Range<Int>?) throws(ShellError) -> HashKey {
         switch v {
         case .int(let i): return .int(i)
+        case .bigint(let b): return .other("int:" + b.description)
         case .bool(let b): return .int(b ? 1 : 0)
         case .float(let d):
             if d == d.rounded(), abs(d) < 9.2e18 { return .int(Int(d)) }
@@ -50,91 +49,143 @@ public indirect enum HashKey: Hashable, Sendable {
     }
 }
 
-/// Python's dict: keys in insertion order.
+/// Python's dict: keys in insertion order. A reference, as in Python: copies of this struct
+/// share one table, so `d2 = d; d2['k'] = 1` changes `d`, and a dict passed to a function is
+/// changed by it. `copy()` makes a new dict (what `dict(d)`, `d.copy()` and `{**d}` give).
 public struct PyDict: Sendable {
-    public private(set) var keys: [Value] = []
-    public private(set) var values: [Value] = []
-    private var index: [HashKey: Int] = [:]
+    final class Table: @unchecked Sendable {
+        var keys: [Value] = []
+        var values: [Value] = []
+        var index: [HashKey: Int] = [:]
+    }
+    let table: Table
 
-    public init() {}
+    public init() { table = Table() }
 
-    public var count: Int { keys.count }
-
-    func position(_ key: HashKey) -> Int? { index[key] }
-
-    func get(_ key: HashKey) -> Value? {
-        guard let i = index[key] else { return nil }
-        return values[i]
+    /// A new dict with the same items.
+    public func copy() -> PyDict {
+        let d = PyDict()
+        d.table.keys = table.keys
+        d.table.values = table.values
+        d.table.index = table.index
+        return d
     }
 
-    mutating func set(_ key: Value, _ hash: HashKey, _ value: Value) {
-        if let i = index[hash] {
-            values[i] = value
+    /// True when both are the same dict object (`is`).
+    func isSame(_ other: PyDict) -> Bool { table === other.table }
+
+    public var keys: [Value] { table.keys }
+    public var values: [Value] { table.values }
+    public var count: Int { table.keys.count }
+
+    func position(_ key: HashKey) -> Int? { table.index[key] }
+
+    func get(_ key: HashKey) -> Value? {
+        guard let i = table.index[key] else { return nil }
+        return table.values[i]
+    }
+
+    func set(_ key: Value, _ hash: HashKey, _ value: Value) {
+        if let i = table.index[hash] {
+            table.values[i] = value
         } else {
-            index[hash] = keys.count
-            keys.append(key)
-            values.append(value)
+            table.index[hash] = table.keys.count
+            table.keys.append(key)
+            table.values.append(value)
         }
     }
 
-    mutating func set(_ key: Value, _ value: Value, span: Range<Int>?) throws(ShellError) {
+    func set(_ key: Value, _ value: Value, span: Range<Int>?) throws(ShellError) {
         set(key, try HashKey.of(key, span: span), value)
     }
 
     @discardableResult
-    mutating func remove(_ hash: HashKey) -> Value? {
-        guard let i = index[hash] else { return nil }
-        let v = values[i]
-        keys.remove(at: i)
-        values.remove(at: i)
-        index[hash] = nil
-        for (k, j) in index where j > i { index[k] = j - 1 }
+    func remove(_ hash: HashKey) -> Value? {
+        guard let i = table.index[hash] else { return nil }
+        let v = table.values[i]
+        table.keys.remove(at: i)
+        table.values.remove(at: i)
+        table.index[hash] = nil
+        for (k, j) in table.index where j > i { table.index[k] = j - 1 }
         return v
     }
 
-    var items: [(Value, Value)] { Array(zip(keys, values)) }
+    /// Empties the dict (`d.clear()`).
+    func removeAll() {
+        table.keys.removeAll()
+        table.values.removeAll()
+        table.index.removeAll()
+    }
+
+    var items: [(Value, Value)] { Array(zip(table.keys, table.values)) }
 }
 
 /// Python's set. Iteration order follows insertion, except that a set of ints iterates in
-/// ascending order (which is what CPython shows for small non-negative ints).
+/// ascending order (which is what CPython shows for small non-negative ints). A reference, as
+/// in Python (see `PyDict`); `copy()` makes a new set.
 public struct PySet: Sendable {
-    public private(set) var items: [Value] = []
-    private var index: Set<HashKey> = []
+    final class Table: @unchecked Sendable {
+        var items: [Value] = []
+        var index: Set<HashKey> = []
+    }
+    let table: Table
 
-    public init() {}
+    public init() { table = Table() }
 
-    public var count: Int { items.count }
+    public func copy() -> PySet {
+        let s = PySet()
+        s.table.items = table.items
+        s.table.index = table.index
+        return s
+    }
 
-    func contains(_ h: HashKey) -> Bool { index.contains(h) }
+    func isSame(_ other: PySet) -> Bool { table === other.table }
 
-    mutating func insert(_ v: Value, span: Range<Int>?) throws(ShellError) {
+    public var items: [Value] { table.items }
+    public var count: Int { table.items.count }
+
+    func contains(_ h: HashKey) -> Bool { table.index.contains(h) }
+
+    func insert(_ v: Value, span: Range<Int>?) throws(ShellError) {
         let h = try HashKey.of(v, span: span)
-        if index.insert(h).inserted { items.append(v) }
+        if table.index.insert(h).inserted { table.items.append(v) }
     }
 
     @discardableResult
-    mutating func remove(_ v: Value, span: Range<Int>?) throws(ShellError) -> Bool {
+    func remove(_ v: Value, span: Range<Int>?) throws(ShellError) -> Bool {
         let h = try HashKey.of(v, span: span)
-        guard index.remove(h) != nil else { return false }
-        for (i, x) in items.enumerated() where (try? HashKey.of(x, span: span)) == h {
-            items.remove(at: i)
+        guard table.index.remove(h) != nil else { return false }
+        for (i, x) in table.items.enumerated() where (try? HashKey.of(x, span: span)) == h {
+            table.items.remove(at: i)
             break
         }
         return true
     }
 
+    /// Makes this set hold what `other` holds (`intersection_update`, `difference_update`).
+    func replaceContents(with other: PySet) {
+        table.items = other.table.items
+        table.index = other.table.index
+    }
+
+    /// Empties the set (`s.clear()`).
+    func removeAll() {
+        table.items.removeAll()
+        table.index.removeAll()
+    }
+
     /// Items in the order Python shows them.
     var ordered: [Value] {
         var ints: [(Int, Value)] = []
-        for v in items {
+        for v in table.items {
             switch v {
             case .int(let i): ints.append((i, v))
             case .bool(let b): ints.append((b ? 1 : 0, v))
-            default: return items
+            default: return table.items
             }
         }
         if ints.allSatisfy({ $0.0 >= 0 }) { return ints.sorted { $0.0 < $1.0 }.map(\.1) }
-        return items
+        return table.items
     }
 }
 

@@ -10,9 +10,13 @@ public indirect enum Value: Sendable {
     case array(NDArray)
     /// A numpy scalar (`np.float32(0.5)`), held as a 0-d array.
     case scalar(NDArray)
-    case list([Value])
+    /// Python's list: a reference, as in Python (`b = a; b.append(1)` changes `a`).
+    case list(PyList)
     case tuple([Value])
     case int(Int)
+    /// A Python int past 64 bits (`2**100`); `PythonArithmetic` makes one only when an `Int`
+    /// result would overflow, and never for a value that fits (see `BigInt`).
+    case bigint(BigInt)
     case float(Double)
     case string(String)
     case bool(Bool)
@@ -45,6 +49,43 @@ public indirect enum Value: Sendable {
     case exception(PyException)
     /// A class: `int`, `str`, `list`, `ValueError`, `numpy.ndarray` (what `type(x)` returns).
     case type(String)
+}
+
+extension Value {
+    /// A new list holding `items`.
+    public static func list(_ items: [Value]) -> Value { .list(PyList(items)) }
+}
+
+/// Python's list object. A class, so every name, element and argument that holds it holds the
+/// same list: `append`, item assignment, `+=` and the other mutating methods change it where
+/// it is seen. Reading is through `Collection` (`xs.count`, `xs[i]`, `for x in xs`); changing
+/// only through the methods below, so code that means to build a new list says so.
+public final class PyList: @unchecked Sendable, RandomAccessCollection {
+    public private(set) var items: [Value]
+
+    public init(_ items: [Value] = []) { self.items = items }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { items.count }
+    public subscript(i: Int) -> Value { items[i] }
+
+    public func append(_ v: Value) { items.append(v) }
+    public func append(contentsOf more: some Sequence<Value>) { items.append(contentsOf: more) }
+    public func insert(_ v: Value, at i: Int) { items.insert(v, at: i) }
+    @discardableResult public func remove(at i: Int) -> Value { items.remove(at: i) }
+    public func set(_ i: Int, _ v: Value) { items[i] = v }
+    public func replace(_ range: Range<Int>, with new: [Value]) { items.replaceSubrange(range, with: new) }
+    /// Replaces every item (`xs.sort()`, `xs.reverse()`, `xs[:] = …`, `xs.clear()`).
+    public func replaceAll(_ new: [Value]) { items = new }
+
+    /// Runs `body` on the items in place (no copy: the list holds no other reference to its
+    /// buffer meanwhile, so it reads as empty during the call, as CPython's does while sorting).
+    func mutate<R>(_ body: (inout [Value]) throws(ShellError) -> R) throws(ShellError) -> R {
+        var local = items
+        items = []
+        defer { items = local }
+        return try body(&local)
+    }
 }
 
 /// A command waiting to be called, with the receiver of a method call (`x.reshape` → `x`).
@@ -109,7 +150,7 @@ extension Value {
         case .scalar(let a): return "numpy.\(a.dtype.name)"
         case .list: return "list"
         case .tuple: return "tuple"
-        case .int: return "int"
+        case .int, .bigint: return "int"
         case .float: return "float"
         case .string: return "str"
         case .bool: return "bool"
@@ -150,7 +191,8 @@ extension Value {
     /// The items of a list or tuple.
     public var sequenceItems: [Value]? {
         switch self {
-        case .list(let v), .tuple(let v): return v
+        case .list(let v): return v.items
+        case .tuple(let v): return v
         default: return nil
         }
     }

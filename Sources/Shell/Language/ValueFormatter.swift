@@ -20,14 +20,27 @@ public enum ValueFormatter {
 
     /// What `repr(value)` shows.
     public static func repr(_ value: Value) -> String {
+        var seen: [ObjectIdentifier] = []
+        return repr(value, &seen)
+    }
+
+    /// `repr` with the lists and dicts being shown (a list holding itself shows `[...]`, a dict
+    /// `{...}`, as Python's).
+    static func repr(_ value: Value, _ seen: inout [ObjectIdentifier]) -> String {
         switch value {
         case .array(let a): return ArrayText.repr(a)
         case .scalar(let a): return ArrayText.scalarRepr(a)
-        case .list(let items): return "[" + interruptible(items).joined(separator: ", ") + "]"
+        case .list(let list):
+            let id = ObjectIdentifier(list)
+            if seen.contains(id) { return "[...]" }
+            seen.append(id)
+            defer { seen.removeLast() }
+            return "[" + interruptible(list.items, &seen).joined(separator: ", ") + "]"
         case .tuple(let items):
-            if items.count == 1, let only = items.first { return "(" + repr(only) + ",)" }
-            return "(" + items.map(repr).joined(separator: ", ") + ")"
+            if items.count == 1, let only = items.first { return "(" + repr(only, &seen) + ",)" }
+            return "(" + items.map { repr($0, &seen) }.joined(separator: ", ") + ")"
         case .int(let i): return String(i)
+        case .bigint(let b): return b.description
         case .float(let d): return pythonFloat(d)
         case .string(let s): return pythonStringRepr(s)
         case .bool(let b): return b ? "True" : "False"
@@ -44,10 +57,14 @@ public enum ValueFormatter {
             func part(_ v: Int?) -> String { v.map(String.init) ?? "None" }
             return "slice(\(part(a)), \(part(b)), \(part(c)))"
         case .dict(let d):
-            return "{" + zip(d.keys, d.values).map { repr($0) + ": " + repr($1) }.joined(separator: ", ") + "}"
+            let id = ObjectIdentifier(d.table)
+            if seen.contains(id) { return "{...}" }
+            seen.append(id)
+            defer { seen.removeLast() }
+            return "{" + zip(d.keys, d.values).map { repr($0, &seen) + ": " + repr($1, &seen) }.joined(separator: ", ") + "}"
         case .set(let s):
             if s.count == 0 { return "set()" }
-            return "{" + s.ordered.map(repr).joined(separator: ", ") + "}"
+            return "{" + s.ordered.map { repr($0, &seen) }.joined(separator: ", ") + "}"
         case .closure(let f):
             return f.definition.isLambda ? "<function <lambda>>" : "<function \(f.name)>"
         case .builtin(let b):
@@ -56,10 +73,10 @@ public enum ValueFormatter {
         case .range(let a, let b, let c):
             return c == 1 ? "range(\(a), \(b))" : "range(\(a), \(b), \(c))"
         case .iterator(let it):
-            if it.isView { return "\(it.kind)(" + repr(.list(it.items)) + ")" }
+            if it.isView { return "\(it.kind)(" + repr(.list(it.items), &seen) + ")" }
             return "<\(it.kind) object>"
         case .exception(let e):
-            return e.kind + "(" + e.args.map(repr).joined(separator: ", ") + ")"
+            return e.kind + "(" + e.args.map { repr($0, &seen) }.joined(separator: ", ") + ")"
         case .type(let n):
             return "<class '\(n)'>"
         }
@@ -68,12 +85,12 @@ public enum ValueFormatter {
     /// One line for `vars`: short enough for a table cell.
     /// Each item's repr, stopping early (the text is then dropped) when Ctrl-C is pending: a
     /// list of a million lists of a million numbers would otherwise print for hours.
-    static func interruptible(_ items: [Value]) -> [String] {
+    static func interruptible(_ items: [Value], _ seen: inout [ObjectIdentifier]) -> [String] {
         var out: [String] = []
         out.reserveCapacity(items.count)
         for item in items {
             if Interrupt.isRequested { break }
-            out.append(repr(item))
+            out.append(repr(item, &seen))
         }
         return out
     }
@@ -91,7 +108,8 @@ public enum ValueFormatter {
         switch value {
         case .array(let a):
             return "\(shapeString(a.shape)) \(a.dtype.name)"
-        case .list(let items), .tuple(let items):
+        case .list, .tuple:
+            let items = (value).sequenceItems ?? []
             let open = value.typeName == "list" ? "[" : "("
             let close = value.typeName == "list" ? "]" : ")"
             if items.isEmpty { return open + close }
