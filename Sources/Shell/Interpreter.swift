@@ -153,12 +153,14 @@ public final class Interpreter {
                 }
                 _ = try result.get()
                 workspace = evaluator.workspace
+                Limits.heldOutsideArrays = workspace.heldBytes
                 lastSucceededStatements.append(statement.text)
                 return true
             } catch let error as ShellError {
                 var shown = locate(error, in: source)
                 if statement.statement.isBlock {
                     workspace = evaluator.workspace
+                    Limits.heldOutsideArrays = workspace.heldBytes
                     if error == Interrupt.error {
                         shown.explanation = "stopped by Ctrl-C between statements; what the block already did stays (as in Python)"
                     }

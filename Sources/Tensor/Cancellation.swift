@@ -48,3 +48,41 @@ extension TensorError {
     /// True for the error `Cancellation.check()` throws.
     public var isInterruption: Bool { kind == .keyboardInterrupt && message == "interrupted" }
 }
+
+extension Cancellation {
+    /// Bytes moved between two polls of the flag by the chunked helpers below: ~10 ms of
+    /// memory bandwidth.
+    static let copyPiece = 32 << 20
+
+    /// `memcpy` in pieces with a Ctrl-C check between them: copying a multi-GB buffer (a
+    /// file's bytes into an array, an archive member out of its archive) stops within
+    /// milliseconds instead of running to the end.
+    static func copyMemory(to dst: UnsafeMutableRawPointer, from src: UnsafeRawPointer, byteCount: Int) throws(TensorError) {
+        var done = 0
+        while done < byteCount {
+            if done > 0 { try check() }
+            let n = Swift.min(copyPiece, byteCount - done)
+            dst.advanced(by: done).copyMemory(from: src.advanced(by: done), byteCount: n)
+            done += n
+        }
+    }
+
+    /// `bytes[range]` as a new array, copied by `copyMemory` (interruptible).
+    static func copy(_ bytes: [UInt8], _ range: Range<Int>) throws(TensorError) -> [UInt8] {
+        if range.count <= copyPiece { return Array(bytes[range]) }
+        var failure: TensorError?
+        // Not zero-filled first (that alone is a long uninterruptible pass); on Ctrl-C the
+        // array is returned short-initialized as empty and the caller throws.
+        let out = [UInt8](unsafeUninitializedCapacity: range.count) { dst, initialized in
+            bytes.withUnsafeBytes { src in
+                guard let s = src.baseAddress, let d = dst.baseAddress else { return }
+                do throws(TensorError) {
+                    try copyMemory(to: UnsafeMutableRawPointer(d), from: s.advanced(by: range.lowerBound), byteCount: range.count)
+                    initialized = range.count
+                } catch { failure = error; initialized = 0 }
+            }
+        }
+        if let failure { throw failure }
+        return out
+    }
+}

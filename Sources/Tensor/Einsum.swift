@@ -108,6 +108,8 @@ extension NDArray {
         func forEachTerm(_ body: (Int, [Int]) -> Void) {
             if totalLoop == 0 { return }
             for t in 0..<totalLoop {
+                // Ctrl-C: stop early; the callers check the flag and throw.
+                if t & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return }
                 body(t / Swift.max(sumCount, 1), offsets)
                 var d = loop.count - 1
                 while d >= 0 {
@@ -129,6 +131,7 @@ extension NDArray {
                     for k in 0..<values.count { p *= values[k][offs[k]] }
                     out[o] += p
                 }
+                try Cancellation.check()
                 return try fromDoubles(out, shape: outShape)
             }
             var outF = [Float](repeating: 0, count: outCount)
@@ -137,6 +140,7 @@ extension NDArray {
                 for k in 0..<values.count { p *= Float(values[k][offs[k]]) }
                 outF[o] += p
             }
+            try Cancellation.check()
             return try fromFloats(outF, shape: outShape, dtype: rt)
         }
         let values = try operands.map { (o) throws(TensorError) -> [Int64] in try o.int64Values() }
@@ -146,6 +150,7 @@ extension NDArray {
             for k in 0..<values.count { p = p &* values[k][offs[k]] }
             out[o] = out[o] &+ p
         }
+        try Cancellation.check()
         if rt == .bool { return try fromInt64s(out, shape: outShape).astype(.bool) }
         return try fromInt64s(out, shape: outShape, dtype: rt)
     }

@@ -35,8 +35,21 @@ public enum Limits {
     /// Bytes held by all array storages alive now.
     public static var liveBytes: Int { liveBytesStorage.load(ordering: .relaxed) }
 
+    private static let heldOutsideArraysStorage = Atomic<Int>(0)
+
+    /// Bytes the session holds in values that are not arrays (Python lists and strings in the
+    /// workspace). The shell sets it after each statement; it counts against the budget like
+    /// array bytes, so `l = [0] * 10**8` leaves less room for arrays, and the other way round.
+    public static var heldOutsideArrays: Int {
+        get { heldOutsideArraysStorage.load(ordering: .relaxed) }
+        set { heldOutsideArraysStorage.store(Swift.max(newValue, 0), ordering: .relaxed) }
+    }
+
     /// What is left of the budget.
-    public static var availableBytes: Int { Swift.max(maxBytes - liveBytes, 0) }
+    public static var availableBytes: Int {
+        let (used, o) = liveBytes.addingReportingOverflow(heldOutsideArrays)
+        return o ? 0 : Swift.max(maxBytes - used, 0)
+    }
 
     static func didAllocate(_ bytes: Int) { liveBytesStorage.wrappingAdd(bytes, ordering: .relaxed) }
     static func didFree(_ bytes: Int) { liveBytesStorage.wrappingSubtract(bytes, ordering: .relaxed) }
@@ -60,8 +73,9 @@ public enum Limits {
 
     /// The second line of every refusal: how the budget is used and how to change it.
     public static var budgetExplanation: String {
-        let live = liveBytes
-        let held = live > 0 ? "arrays alive now hold \(formatBytes(live)) of the \(formatBytes(maxBytes)) memory budget" : "the memory budget is \(formatBytes(maxBytes))"
+        let live = liveBytes, other = heldOutsideArrays
+        var held = live > 0 ? "arrays alive now hold \(formatBytes(live)) of the \(formatBytes(maxBytes)) memory budget" : "the memory budget is \(formatBytes(maxBytes))"
+        if other > 0 { held += ", lists and strings \(formatBytes(other))" }
         return held + "; `limit GIB` shows or changes it"
     }
 

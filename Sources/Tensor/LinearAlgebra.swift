@@ -137,6 +137,7 @@ extension NDArray {
         let count = m * n == 0 ? 0 : values.count / (m * n)
         var out: [[Double]] = []
         for b in 0..<count {
+            try Cancellation.check()
             var cm = [Double](repeating: 0, count: m * n)
             for i in 0..<m { for j in 0..<n { cm[j * m + i] = values[b * m * n + i * n + j] } }
             out.append(cm)
@@ -148,7 +149,10 @@ extension NDArray {
     static func fromColumnMajor(_ mats: [[Double]], batch: [Int], rows: Int, cols: Int) throws(TensorError) -> NDArray {
         var values: [Double] = []
         values.reserveCapacity(mats.count * rows * cols)
-        for cm in mats { for i in 0..<rows { for j in 0..<cols { values.append(cm[j * rows + i]) } } }
+        for cm in mats {
+            try Cancellation.check()
+            for i in 0..<rows { for j in 0..<cols { values.append(cm[j * rows + i]) } }
+        }
         return try fromDoubles(values, shape: batch + [rows, cols])
     }
 
@@ -162,21 +166,26 @@ extension NDArray {
     public func inverse() throws(TensorError) -> NDArray {
         let (mats, batch, n) = try squareMatrices()
         var out: [[Double]] = []
-        for var a in mats {
+        for a in mats {
             var b = [Double](repeating: 0, count: n * n)
             for i in 0..<n { b[i * n + i] = 1 }
-            try NDArray.gesv(&a, &b, n: n, nrhs: n)
-            out.append(b)
+            out.append(try NDArray.gesv(a, b, n: n, nrhs: n))
         }
         return try NDArray.fromColumnMajor(out, batch: batch, rows: n, cols: n)
     }
 
-    static func gesv(_ a: inout [Double], _ b: inout [Double], n: Int, nrhs: Int) throws(TensorError) {
-        if n == 0 { return }
-        var n32 = Int32(n), nrhs32 = Int32(nrhs), lda = Int32(max(n, 1)), ldb = Int32(max(n, 1)), info: Int32 = 0
-        var ipiv = [Int32](repeating: 0, count: n)
-        dgesv_(&n32, &nrhs32, &a, &lda, &ipiv, &b, &ldb, &info)
+    /// `dgesv`: the solution of `a x = b` (column-major), interruptible (see `DetachedCall`).
+    static func gesv(_ a: [Double], _ b: [Double], n: Int, nrhs: Int) throws(TensorError) -> [Double] {
+        if n == 0 { return b }
+        let (x, info) = try DetachedCall.run(cost: n * n * (n + nrhs)) { () -> ([Double], Int32) in
+            var a = a, b = b
+            var n32 = Int32(n), nrhs32 = Int32(nrhs), lda = Int32(max(n, 1)), ldb = Int32(max(n, 1)), info: Int32 = 0
+            var ipiv = [Int32](repeating: 0, count: n)
+            dgesv_(&n32, &nrhs32, &a, &lda, &ipiv, &b, &ldb, &info)
+            return (b, info)
+        }
         if info > 0 { throw TensorError("Singular matrix") }
+        return x
     }
 
     /// `np.linalg.solve(a, b)`: `b` a vector `(M,)` or a matrix `(M, K)`.
@@ -186,15 +195,14 @@ extension NDArray {
             throw TensorError("rnnsh solves one system at a time: a must be 2-d")
         }
         let (mats, _, n) = try a.squareMatrices()
-        guard var am = mats.first ?? (n == 0 ? [] : nil) else { return try b.astype(.float64) }
+        guard let am = mats.first ?? (n == 0 ? [] : nil) else { return try b.astype(.float64) }
         let vector = b.ndim == 1
         let bm = vector ? try b.reshape([-1, 1]) : b
         guard bm.ndim == 2, bm.shape[0] == n else {
             throw TensorError("solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m)->(m) (size \(b.shape.first ?? 0) is different from \(n))", kind: .valueError)
         }
         let k = bm.shape[1]
-        var bc = try bm.columnMajorMatrices().matrices.first ?? []
-        try gesv(&am, &bc, n: n, nrhs: k)
+        let bc = try gesv(am, try bm.columnMajorMatrices().matrices.first ?? [], n: n, nrhs: k)
         let r = try fromColumnMajor([bc], batch: [], rows: n, cols: k)
         return vector ? try r.reshape([n]) : r
     }
@@ -203,11 +211,15 @@ extension NDArray {
     public func determinant() throws(TensorError) -> NDArray {
         let (mats, batch, n) = try squareMatrices()
         var dets: [Double] = []
-        for var a in mats {
+        for a0 in mats {
             if n == 0 { dets.append(1); continue }
-            var n32 = Int32(n), lda = Int32(n), info: Int32 = 0
-            var ipiv = [Int32](repeating: 0, count: n)
-            dgetrf_(&n32, &n32, &a, &lda, &ipiv, &info)
+            let (a, ipiv, info) = try DetachedCall.run(cost: n * n * n) { () -> ([Double], [Int32], Int32) in
+                var a = a0
+                var n32 = Int32(n), lda = Int32(n), info: Int32 = 0
+                var ipiv = [Int32](repeating: 0, count: n)
+                dgetrf_(&n32, &n32, &a, &lda, &ipiv, &info)
+                return (a, ipiv, info)
+            }
             if info > 0 { dets.append(0); continue }
             var sign = 1.0, logdet = 0.0
             for i in 0..<n {
@@ -228,21 +240,25 @@ extension NDArray {
         let k = Swift.min(m, n)
         var us: [[Double]] = [], ss: [Double] = [], vts: [[Double]] = []
         let ucols = full ? m : k, vtrows = full ? n : k
-        for var a in mats {
-            var jobz: CChar = computeUV ? (full ? 65 : 83) : 78   // 'A', 'S', 'N'
-            var m32 = Int32(m), n32 = Int32(n), lda = Int32(Swift.max(m, 1))
-            var s = [Double](repeating: 0, count: Swift.max(k, 1))
-            var u = [Double](repeating: 0, count: Swift.max(m * ucols, 1)), vt = [Double](repeating: 0, count: Swift.max(vtrows * n, 1))
-            var ldu = Int32(Swift.max(m, 1)), ldvt = Int32(Swift.max(vtrows, 1))
-            var iwork = [Int32](repeating: 0, count: Swift.max(8 * k, 1))
-            var lwork: Int32 = -1, info: Int32 = 0, query = 0.0
-            if k > 0 {
-                dgesdd_(&jobz, &m32, &n32, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &query, &lwork, &iwork, &info)
-                lwork = Int32(query)
-                var work = [Double](repeating: 0, count: Swift.max(Int(lwork), 1))
-                dgesdd_(&jobz, &m32, &n32, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &iwork, &info)
-                if info > 0 { throw TensorError("SVD did not converge") }
+        for a0 in mats {
+            let (s, u, vt, info) = try DetachedCall.run(cost: m * n * k) { () -> ([Double], [Double], [Double], Int32) in
+                var a = a0
+                var jobz: CChar = computeUV ? (full ? 65 : 83) : 78   // 'A', 'S', 'N'
+                var m32 = Int32(m), n32 = Int32(n), lda = Int32(Swift.max(m, 1))
+                var s = [Double](repeating: 0, count: Swift.max(k, 1))
+                var u = [Double](repeating: 0, count: Swift.max(m * ucols, 1)), vt = [Double](repeating: 0, count: Swift.max(vtrows * n, 1))
+                var ldu = Int32(Swift.max(m, 1)), ldvt = Int32(Swift.max(vtrows, 1))
+                var iwork = [Int32](repeating: 0, count: Swift.max(8 * k, 1))
+                var lwork: Int32 = -1, info: Int32 = 0, query = 0.0
+                if k > 0 {
+                    dgesdd_(&jobz, &m32, &n32, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &query, &lwork, &iwork, &info)
+                    lwork = Int32(query)
+                    var work = [Double](repeating: 0, count: Swift.max(Int(lwork), 1))
+                    dgesdd_(&jobz, &m32, &n32, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &iwork, &info)
+                }
+                return (s, u, vt, info)
             }
+            if info > 0 { throw TensorError("SVD did not converge") }
             ss += s.prefix(k)
             if computeUV {
                 us.append(Array(u.prefix(m * ucols)))
@@ -262,28 +278,36 @@ extension NDArray {
         let (mats, batch, m, n) = try columnMajorMatrices()
         let k = Swift.min(m, n)
         var qs: [[Double]] = [], rs: [[Double]] = []
-        for var a in mats {
-            var m32 = Int32(m), n32 = Int32(n), k32 = Int32(k), lda = Int32(Swift.max(m, 1)), info: Int32 = 0
-            var tau = [Double](repeating: 0, count: Swift.max(k, 1))
-            var lwork: Int32 = -1, query = 0.0
-            if k > 0 {
-                dgeqrf_(&m32, &n32, &a, &lda, &tau, &query, &lwork, &info)
-                lwork = Int32(query)
-                var work = [Double](repeating: 0, count: Swift.max(Int(lwork), 1))
-                dgeqrf_(&m32, &n32, &a, &lda, &tau, &work, &lwork, &info)
+        for a0 in mats {
+            let (a, tau) = try DetachedCall.run(cost: m * n * k) { () -> ([Double], [Double]) in
+                var a = a0
+                var m32 = Int32(m), n32 = Int32(n), lda = Int32(Swift.max(m, 1)), info: Int32 = 0
+                var tau = [Double](repeating: 0, count: Swift.max(k, 1))
+                var lwork: Int32 = -1, query = 0.0
+                if k > 0 {
+                    dgeqrf_(&m32, &n32, &a, &lda, &tau, &query, &lwork, &info)
+                    lwork = Int32(query)
+                    var work = [Double](repeating: 0, count: Swift.max(Int(lwork), 1))
+                    dgeqrf_(&m32, &n32, &a, &lda, &tau, &work, &lwork, &info)
+                }
+                return (a, tau)
             }
             // R: the upper triangle of the first k rows.
             var r = [Double](repeating: 0, count: k * n)
             for j in 0..<n { for i in 0..<Swift.min(j + 1, k) { r[j * k + i] = a[j * m + i] } }
             rs.append(r)
             if mode != "r" {
-                var q = Array(a.prefix(m * k))
-                if k > 0 {
-                    lwork = -1
-                    dorgqr_(&m32, &k32, &k32, &q, &lda, &tau, &query, &lwork, &info)
-                    lwork = Int32(query)
-                    var work = [Double](repeating: 0, count: Swift.max(Int(lwork), 1))
-                    dorgqr_(&m32, &k32, &k32, &q, &lda, &tau, &work, &lwork, &info)
+                let q = try DetachedCall.run(cost: m * k * k) { () -> [Double] in
+                    var q = Array(a.prefix(m * k)), tau = tau
+                    var m32 = Int32(m), k32 = Int32(k), lda = Int32(Swift.max(m, 1)), info: Int32 = 0
+                    var lwork: Int32 = -1, query = 0.0
+                    if k > 0 {
+                        dorgqr_(&m32, &k32, &k32, &q, &lda, &tau, &query, &lwork, &info)
+                        lwork = Int32(query)
+                        var work = [Double](repeating: 0, count: Swift.max(Int(lwork), 1))
+                        dorgqr_(&m32, &k32, &k32, &q, &lda, &tau, &work, &lwork, &info)
+                    }
+                    return q
                 }
                 qs.append(q)
             }
@@ -319,19 +343,23 @@ extension NDArray {
     public func symmetricEigen(upper: Bool = false) throws(TensorError) -> (w: NDArray, v: NDArray) {
         let (mats, batch, n) = try squareMatrices()
         var ws: [Double] = [], vs: [[Double]] = []
-        for var a in mats {
-            var jobz: CChar = 86, uplo: CChar = upper ? 85 : 76   // 'V', 'U'/'L'
-            var n32 = Int32(n), lda = Int32(Swift.max(n, 1)), info: Int32 = 0
-            var w = [Double](repeating: 0, count: Swift.max(n, 1))
-            var lwork: Int32 = -1, liwork: Int32 = -1, query = 0.0, iquery: Int32 = 0
-            if n > 0 {
-                dsyevd_(&jobz, &uplo, &n32, &a, &lda, &w, &query, &lwork, &iquery, &liwork, &info)
-                lwork = Int32(query); liwork = iquery
-                var work = [Double](repeating: 0, count: Swift.max(Int(lwork), 1))
-                var iwork = [Int32](repeating: 0, count: Swift.max(Int(liwork), 1))
-                dsyevd_(&jobz, &uplo, &n32, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info)
-                if info > 0 { throw TensorError("Eigenvalues did not converge") }
+        for a0 in mats {
+            let (a, w, info) = try DetachedCall.run(cost: n * n * n) { () -> ([Double], [Double], Int32) in
+                var a = a0
+                var jobz: CChar = 86, uplo: CChar = upper ? 85 : 76   // 'V', 'U'/'L'
+                var n32 = Int32(n), lda = Int32(Swift.max(n, 1)), info: Int32 = 0
+                var w = [Double](repeating: 0, count: Swift.max(n, 1))
+                var lwork: Int32 = -1, liwork: Int32 = -1, query = 0.0, iquery: Int32 = 0
+                if n > 0 {
+                    dsyevd_(&jobz, &uplo, &n32, &a, &lda, &w, &query, &lwork, &iquery, &liwork, &info)
+                    lwork = Int32(query); liwork = iquery
+                    var work = [Double](repeating: 0, count: Swift.max(Int(lwork), 1))
+                    var iwork = [Int32](repeating: 0, count: Swift.max(Int(liwork), 1))
+                    dsyevd_(&jobz, &uplo, &n32, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info)
+                }
+                return (a, w, info)
             }
+            if info > 0 { throw TensorError("Eigenvalues did not converge") }
             ws += w.prefix(n)
             vs.append(a)
         }
@@ -343,17 +371,23 @@ extension NDArray {
     public func eigen() throws(TensorError) -> (w: NDArray, v: NDArray) {
         let (mats, batch, n) = try squareMatrices()
         var ws: [Double] = [], vs: [[Double]] = []
-        for var a in mats {
-            var jobvl: CChar = 78, jobvr: CChar = 86
-            var n32 = Int32(n), lda = Int32(Swift.max(n, 1)), ldvl: Int32 = 1, ldvr = Int32(Swift.max(n, 1)), info: Int32 = 0
-            var wr = [Double](repeating: 0, count: Swift.max(n, 1)), wi = wr
-            var vl = [Double](repeating: 0, count: 1), vr = [Double](repeating: 0, count: Swift.max(n * n, 1))
-            var lwork: Int32 = -1, query = 0.0
+        for a0 in mats {
+            let (wr, wi, vr, info) = try DetachedCall.run(cost: 4 * n * n * n) { () -> ([Double], [Double], [Double], Int32) in
+                var a = a0
+                var jobvl: CChar = 78, jobvr: CChar = 86
+                var n32 = Int32(n), lda = Int32(Swift.max(n, 1)), ldvl: Int32 = 1, ldvr = Int32(Swift.max(n, 1)), info: Int32 = 0
+                var wr = [Double](repeating: 0, count: Swift.max(n, 1)), wi = wr
+                var vl = [Double](repeating: 0, count: 1), vr = [Double](repeating: 0, count: Swift.max(n * n, 1))
+                var lwork: Int32 = -1, query = 0.0
+                if n > 0 {
+                    dgeev_(&jobvl, &jobvr, &n32, &a, &lda, &wr, &wi, &vl, &ldvl, &vr, &ldvr, &query, &lwork, &info)
+                    lwork = Int32(query)
+                    var work = [Double](repeating: 0, count: Swift.max(Int(lwork), 1))
+                    dgeev_(&jobvl, &jobvr, &n32, &a, &lda, &wr, &wi, &vl, &ldvl, &vr, &ldvr, &work, &lwork, &info)
+                }
+                return (wr, wi, vr, info)
+            }
             if n > 0 {
-                dgeev_(&jobvl, &jobvr, &n32, &a, &lda, &wr, &wi, &vl, &ldvl, &vr, &ldvr, &query, &lwork, &info)
-                lwork = Int32(query)
-                var work = [Double](repeating: 0, count: Swift.max(Int(lwork), 1))
-                dgeev_(&jobvl, &jobvr, &n32, &a, &lda, &wr, &wi, &vl, &ldvl, &vr, &ldvr, &work, &lwork, &info)
                 if info > 0 { throw TensorError("Eigenvalues did not converge") }
                 if wi.prefix(n).contains(where: { $0 != 0 }) {
                     throw TensorError("this matrix has complex eigenvalues, and rnnsh has no complex dtype",

@@ -15,17 +15,13 @@ extension NDArray {
     }
 
     /// Sorted order of one lane, stable; for int64 beyond 2^53 compares exactly.
-    static func stableOrder(_ values: [Double]) -> [Int] {
-        values.indices.sorted { (i, j) in
-            let a = values[i], b = values[j]
-            if numpyLess(a, b) { return true }
-            if numpyLess(b, a) { return false }
-            return i < j
-        }
+    /// Interruptible (Ctrl-C throws `TensorError.interrupted`).
+    static func stableOrder(_ values: [Double]) throws(TensorError) -> [Int] {
+        try InterruptibleSort.sorted(Array(values.indices)) { numpyLess(values[$0], values[$1]) }
     }
 
     /// Rows along `axis` (moved last), processed by `body`, and moved back.
-    private func alongAxis(_ axis: Int?, dtype outType: DType, _ body: ([Double], [Int64]?) -> [Double]) throws(TensorError) -> NDArray {
+    private func alongAxis(_ axis: Int?, dtype outType: DType, _ body: ([Double], [Int64]?) throws(TensorError) -> [Double]) throws(TensorError) -> NDArray {
         let src = axis == nil ? try reshape([-1]) : self
         let ax = try NDArray.normalizeAxis(axis ?? 0, ndim: Swift.max(src.ndim, 0))
         var perm = Array(0..<src.ndim); perm.remove(at: ax); perm.append(ax)
@@ -37,7 +33,8 @@ extension NDArray {
         out.reserveCapacity(values.count)
         if n > 0 {
             for r in 0..<(values.count / n) {
-                out += body(Array(values[(r * n)..<((r + 1) * n)]), ints.map { Array($0[(r * n)..<((r + 1) * n)]) })
+                try Cancellation.check()
+                out += try body(Array(values[(r * n)..<((r + 1) * n)]), ints.map { Array($0[(r * n)..<((r + 1) * n)]) })
             }
         }
         var inverse = [Int](repeating: 0, count: perm.count)
@@ -52,12 +49,12 @@ extension NDArray {
         if ndim == 0 && axis != nil { throw TensorError("Cannot sort a 0-d array", kind: .axisError) }
         if dtype.isInteger {
             // Exact for every int64: sort the integers themselves.
-            return try alongAxisInt(axis) { $0.sorted() }
+            return try alongAxisInt(axis) { (lane) throws(TensorError) in try InterruptibleSort.sorted(lane, by: <) }
         }
-        return try alongAxis(axis, dtype: dtype) { lane, _ in lane.sorted(by: NDArray.numpyLess) }
+        return try alongAxis(axis, dtype: dtype) { (lane, _) throws(TensorError) in try InterruptibleSort.sorted(lane, by: NDArray.numpyLess) }
     }
 
-    private func alongAxisInt(_ axis: Int?, _ body: ([Int64]) -> [Int64]) throws(TensorError) -> NDArray {
+    private func alongAxisInt(_ axis: Int?, _ body: ([Int64]) throws(TensorError) -> [Int64]) throws(TensorError) -> NDArray {
         let src = axis == nil ? try reshape([-1]) : self
         let ax = try NDArray.normalizeAxis(axis ?? 0, ndim: src.ndim)
         var perm = Array(0..<src.ndim); perm.remove(at: ax); perm.append(ax)
@@ -65,7 +62,12 @@ extension NDArray {
         let n = src.shape[ax]
         let values = try moved.int64Values()
         var out: [Int64] = []
-        if n > 0 { for r in 0..<(values.count / n) { out += body(Array(values[(r * n)..<((r + 1) * n)])) } }
+        if n > 0 {
+            for r in 0..<(values.count / n) {
+                try Cancellation.check()
+                out += try body(Array(values[(r * n)..<((r + 1) * n)]))
+            }
+        }
         var inverse = [Int](repeating: 0, count: perm.count)
         for (i, p) in perm.enumerated() { inverse[p] = i }
         return try NDArray.fromInt64s(out, shape: moved.shape, dtype: dtype).transpose(inverse).copy()
@@ -74,9 +76,9 @@ extension NDArray {
     /// `np.argsort(a, axis=-1)`: int64 indices that sort each lane (stable).
     public func argsorted(axis: Int? = -1) throws(TensorError) -> NDArray {
         if ndim == 0 && axis != nil { return try NDArray.fromInt64s([0], shape: []) }
-        return try alongAxis(axis, dtype: .int64) { lane, ints in
-            if let ints { return ints.indices.sorted { ints[$0] < ints[$1] || (ints[$0] == ints[$1] && $0 < $1) }.map(Double.init) }
-            return NDArray.stableOrder(lane).map(Double.init)
+        return try alongAxis(axis, dtype: .int64) { (lane, ints) throws(TensorError) in
+            if let ints { return try InterruptibleSort.sorted(Array(ints.indices)) { ints[$0] < ints[$1] }.map(Double.init) }
+            return try NDArray.stableOrder(lane).map(Double.init)
         }
     }
 
@@ -90,11 +92,11 @@ extension NDArray {
         let keysEqual: (Int, Int) -> Bool
         if dtype.isInteger || dtype == .bool {
             let v = try flat.int64Values()
-            order = v.indices.sorted { v[$0] < v[$1] || (v[$0] == v[$1] && $0 < $1) }
+            order = try InterruptibleSort.sorted(Array(v.indices)) { v[$0] < v[$1] }
             keysEqual = { v[$0] == v[$1] }
         } else {
             let v = try flat.doubleValues()
-            order = NDArray.stableOrder(v)
+            order = try NDArray.stableOrder(v)
             keysEqual = { v[$0] == v[$1] || (v[$0].isNaN && v[$1].isNaN) }
         }
         var firsts: [Int] = [], counts: [Int64] = []

@@ -66,7 +66,7 @@ extension NDArray {
             if n == 0 { out.append(.nan); continue }
             var lane = Array(values[(r * n)..<((r + 1) * n)])
             if lane.contains(where: { $0.isNaN }) { out.append(.nan); continue }
-            lane.sort()
+            try InterruptibleSort.sort(&lane, by: <)
             if n % 2 == 1 {
                 out.append(lane[n / 2])
             } else if ft == .float64 {
@@ -102,7 +102,7 @@ extension NDArray {
             for r in 0..<count {
                 var lane = Array(values[(r * n)..<((r + 1) * n)])
                 if inexact && lane.contains(where: { $0.isNaN }) { out.append(.nan); continue }
-                lane.sort()
+                try InterruptibleSort.sort(&lane, by: <)
                 let a = lane[pi], b = lane[ni]
                 if float32 && weakQ {
                     let fa = Float(a), fb = Float(b), diff = fb - fa

@@ -46,11 +46,26 @@ struct StridedLoop {
         // Ctrl-C: every ~1M elements the cancellation flag is read; once set, the loop stops
         // and leaves its output unfinished. The shell never keeps a result computed while a
         // cancellation was pending (see `Cancellation`).
+        // A long run (a contiguous array is one run) is handed over in pieces of ~1M elements
+        // so the flag is read within milliseconds there too.
+        let piece = 1 << 20
         var sinceCheck = 0
         while true {
-            body(cur, count, inner)
+            if count <= piece {
+                body(cur, count, inner)
+            } else {
+                var done = 0
+                var at = cur
+                while done < count {
+                    let n = Swift.min(piece, count - done)
+                    body(at, n, inner)
+                    done += n
+                    for k in at.indices { at[k] += inner[k] * n }
+                    if done < count && Cancellation.isRequested { return }
+                }
+            }
             sinceCheck += count
-            if sinceCheck >= 1 << 20 {
+            if sinceCheck >= piece {
                 sinceCheck = 0
                 if Cancellation.isRequested && !Cancellation.isDeferred { return }
             }

@@ -137,3 +137,41 @@ import Tensor
         #expect(throws: TensorError.self) { try Heatmap.render(NDArray(scalar: Float(1)), style: .plain) }
     }
 }
+
+/// Issue 12: plots and heatmaps of huge arrays are reduced before drawing, so their time and
+/// memory are bounded whatever the array's size.
+@Suite struct HugeArrayViewTests {
+    @Test func aHugeHeatmapIsReadFromASampleAndSaysSo() throws {
+        // 2,000 × 2,000 into 32 rows: blocks of 63 × 51 elements, read at 32 × 32 points each.
+        var values = [Double](repeating: 1, count: 2000 * 2000)
+        values[0] = -4   // the first element of a block is always read
+        let text = try Heatmap.render(try NDArray(values, shape: [2000, 2000]), style: .plain)
+        let lines = text.split(separator: "\n")
+        #expect(lines[0] == "(2000, 2000) float64  min -4  max 1 (sampled: 32×32 values per block)")
+        #expect(lines[1] == "shown as 32×39, one cell per 63×52 block: its largest |value| (sign kept)")
+        #expect(lines[3].hasPrefix("|-#+.+."))
+        #expect(lines.allSatisfy { ViewText.visibleWidth($0) <= 80 })
+    }
+
+    @Test func aSmallBlockIsStillReadWhole() throws {
+        // Blocks up to 32 × 32 are exact: the same picture as before sampling existed.
+        let text = try Heatmap.render(try NDArray((0..<(64 * 64)).map { Double($0 % 7) }, shape: [64, 64]), style: .plain, maxRows: 2)
+        #expect(text.split(separator: "\n")[0] == "(64, 64) float64  min 0  max 6")
+    }
+
+    @Test func aLongSeriesBecomesMinAndMaxPerSpan() throws {
+        var values = [Double](repeating: 0, count: 1_000_000)
+        values[0] = 9       // the first element of a span is always read
+        values[999_999] = -2
+        let s = LineSeries.sampled(try NDArray(values, shape: [1_000_000]), name: "values")
+        #expect(s.name == "values (1000000 values: min and max of each of 1024 spans, 64 evenly spaced values read per span)")
+        #expect(s.values.count <= 2 * 1024)
+        #expect(s.values.max() == 9 && s.values.min() == -2)
+        #expect(s.x?.first == 0 && s.x?.last == 999_999)
+        let short = LineSeries.sampled(try NDArray([3.0, 1, 4], shape: [3]), name: "values")
+        #expect(short == LineSeries("values", [3, 1, 4]))
+        let base = try NDArray([3.0, 1, 4, 1, 5, 9], shape: [6])
+        let strided = LineSeries.sampled(NDArray(viewing: base.storage, dtype: .float64, shape: [3], strides: [2], offset: 0), name: "v")
+        #expect(strided.values == [3, 4, 5])
+    }
+}

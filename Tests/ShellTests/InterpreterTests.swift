@@ -266,3 +266,38 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("np.random.seed(2**32 - 1); np.random.normal(0, 0, 2)") == "[0. 0.]")
     }
 }
+
+/// Issue 12: Python lists and strings count toward the one memory budget. A repetition that
+/// would not fit is refused before anything is built, with the MemoryError arrays get.
+@Suite struct ListBudgetTests {
+    @Test func hugeRepetitionsAreMemoryErrors() {
+        for (code, message) in [("x = [0] * 10**9", "cannot allocate 7.45 GiB for a list of 1000000000 items"),
+                                ("s = 'a' * 10**10", "cannot allocate 9.31 GiB for a string of 10000000000 bytes"),
+                                ("t = (1, 2) * 2**62", "cannot allocate 8.00 EiB for a tuple of more than 9223372036854775807 items")] {
+            let out = Interpreter().execute(code)
+            guard case .error(let e)? = out.first else { Issue.record("\(code): no error"); continue }
+            #expect(e.message == message)
+            #expect(e.kind == .memoryError)
+            #expect(e.explanation?.hasSuffix("`limit GIB` shows or changes it") == true)
+        }
+        // Within the budget, repetition is Python's (no fixed item cap any more).
+        #expect(run("len([0] * (2 * 10**6)); len('ab' * 10**6); [1, 2] * 2; 'ab' * 0; [] * 10**18") == "2000000\n2000000\n[1, 2, 1, 2]\n\n[]")
+    }
+
+    @Test func heldListsAndStringsAreCounted() {
+        #expect(Workspace.heldBytes(of: .string("abc")) == 3)
+        let inner = Value.list([Value](repeating: .int(0), count: 1000))
+        // One shared inner list counts once.
+        let nested = Value.list([Value](repeating: inner, count: 1000))
+        let slot = MemoryLayout<Value>.stride
+        #expect(Workspace.heldBytes(of: nested) == 2000 * slot)
+        var w = Workspace()
+        w["a"] = nested
+        w["b"] = .string("xyz")
+        #expect(w.heldBytes == 2000 * slot + 3)
+        w["a"] = nil
+        #expect(w.heldBytes == 3)
+        w.removeAll()
+        #expect(w.heldBytes == 0)
+    }
+}

@@ -14,8 +14,10 @@ import Tensor
         private let lock = NSLock()
         private var out = Data(), err = Data()
 
-        init(_ arguments: [String], environment: [String: String]) throws {
+        /// `input`: a file for stdin (default: none); `directory`: where it runs.
+        init(_ arguments: [String], environment: [String: String], input: String? = nil, directory: String? = nil) throws {
             process.executableURL = try REPLTerminal.binary()
+            if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
             process.arguments = arguments
             var env = ProcessInfo.processInfo.environment
             for (k, v) in environment { env[k] = v }
@@ -23,7 +25,7 @@ import Tensor
             let o = Pipe(), e = Pipe()
             process.standardOutput = o
             process.standardError = e
-            process.standardInput = FileHandle.nullDevice
+            process.standardInput = try input.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
             o.fileHandleForReading.readabilityHandler = { [weak self] h in self?.append(h.availableData, error: false) }
             e.fileHandleForReading.readabilityHandler = { [weak self] h in self?.append(h.availableData, error: true) }
             try process.run()

@@ -156,7 +156,7 @@ struct IONumpyRoundTripTests {
     @Test("NPYFile.read(data:) agrees with the file reader")
     func readFromBytes() throws {
         let a = try IOSupport.make(.float64, [4, 3])
-        let bytes = NPYFile.encode(a)
+        let bytes = try NPYFile.encode(a)
         let b = try NPYFile.read(data: bytes, name: "mem.npy")
         #expect(b.shape == [4, 3] && b.dtype == .float64)
         #expect(try IOSupport.cBytes(b) == IOSupport.cBytes(a))
@@ -171,7 +171,7 @@ struct IOZip64Tests {
     @Test func zip64EverywhereReadsBack() throws {
         let dir = try IOSupport.tempDir("zip64")
         defer { IOSupport.remove(dir) }
-        let members = try (0..<3).map { (name: "arr_\($0).npy", data: NPYFile.encode(try IOSupport.make(.float64, [$0 + 1, 2]))) }
+        let members = try (0..<3).map { (name: "arr_\($0).npy", data: try NPYFile.encode(try IOSupport.make(.float64, [$0 + 1, 2]))) }
         for compressed in [false, true] {
             let bytes = try ZipArchive.encode(members, compressed: compressed, zip64Threshold: 0)
             #expect(bytes.count > 0)

@@ -34,17 +34,21 @@ public enum DigitView {
     public static func render(_ image: NDArray, style: TerminalStyle, maxLines: Int = 48) throws(TensorError) -> String {
         let (h, w) = try imageShape(image.shape)
         let scale = image.dtype == .uint8 ? 1.0 / 255.0 : 1.0
-        return draw(height: h, width: w, style: style, maxLines: maxLines) { visit in
-            image.forEachOffset { visit(image.scalar(atStorageOffset: $0).doubleValue * scale) }
-        }
+        // Random access, so a huge image is sampled per block (bounded time; see BlockMeans).
+        let rowStride = image.ndim == 2 ? image.strides[0] : image.strides[0] * w, columnStride = image.strides[image.ndim - 1]
+        let base = image.offset
+        return draw(height: h, width: w, style: style, maxLines: maxLines,
+                    element: { r, c in image.scalar(atStorageOffset: base + r * rowStride + c * columnStride).doubleValue * scale },
+                    feed: { _ in })
     }
 
     /// Shrinks by the smallest integer factor that fits, then draws in the style's mode.
     static func draw(height: Int, width: Int, style: TerminalStyle, maxLines: Int,
-                     feed: ((Double) -> Void) -> Void) -> String {
+                     element: ((Int, Int) -> Double)? = nil, feed: ((Double) -> Void) -> Void) -> String {
         if height == 0 || width == 0 { return "" }
         let factor = shrinkFactor(height: height, width: width, style: style, maxLines: maxLines)
-        let image = BlockMeans(rows: height, columns: width, rowFactor: factor, columnFactor: factor, feed: feed).grid
+        let image = (element.map { BlockMeans(rows: height, columns: width, rowFactor: factor, columnFactor: factor, element: $0) }
+            ?? BlockMeans(rows: height, columns: width, rowFactor: factor, columnFactor: factor, feed: feed)).grid
         if style.colour {
             return halfBlocks(image, trueColour: style.trueColour)
         }

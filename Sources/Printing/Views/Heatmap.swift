@@ -31,10 +31,13 @@ public enum Heatmap {
             throw TensorError("cannot draw an array of shape \(shapeString(array.shape)) as a heatmap",
                               explanation: "a heatmap shows 1-d or 2-d arrays; index or reshape first, e.g. x[0]")
         }
+        // Random access to the elements, so huge blocks are sampled (bounded time; see BlockMeans).
+        let rowStride = array.ndim == 2 ? array.strides[0] : 0, columnStride = array.strides[array.ndim - 1]
+        let base = array.offset
         return render(rows: shape[0], columns: shape[1], style: style, maxRows: maxRows,
-                      label: shapeString(array.shape) + " " + array.dtype.name, aggregation: aggregation) { visit in
-            array.forEachOffset { visit(array.scalar(atStorageOffset: $0).doubleValue) }
-        }
+                      label: shapeString(array.shape) + " " + array.dtype.name, aggregation: aggregation,
+                      element: { r, c in array.scalar(atStorageOffset: base + r * rowStride + c * columnStride).doubleValue },
+                      feed: { _ in })
     }
 
     /// Draws `values` (row-major `rows × columns`; extra values are ignored). `label` starts
@@ -53,7 +56,8 @@ public enum Heatmap {
 
     /// The drawing itself, reading the values once through `feed` (row-major order).
     static func render(rows: Int, columns: Int, style: TerminalStyle, maxRows: Int, label: String?,
-                       aggregation requested: BlockAggregation? = nil, feed: ((Double) -> Void) -> Void) -> String {
+                       aggregation requested: BlockAggregation? = nil, element: ((Int, Int) -> Double)? = nil,
+                       feed: ((Double) -> Void) -> Void) -> String {
         let r = max(rows, 0), c = max(columns, 0)
         let header = label ?? shapeString([r, c])
         let (count, overflow) = r.multipliedReportingOverflow(by: c)
@@ -65,7 +69,8 @@ public enum Heatmap {
         let rowLimit = min(max(maxRows, 1), 1000)
         let rowFactor = (r - 1) / rowLimit + 1
         let columnFactor = (c - 1) / maxColumns + 1
-        let summary = BlockMeans(rows: r, columns: c, rowFactor: rowFactor, columnFactor: columnFactor, feed: feed)
+        let summary = element.map { BlockMeans(rows: r, columns: c, rowFactor: rowFactor, columnFactor: columnFactor, element: $0) }
+            ?? BlockMeans(rows: r, columns: c, rowFactor: rowFactor, columnFactor: columnFactor, feed: feed)
         guard let rawLo = summary.lo, let rawHi = summary.hi else {
             return header + ", no finite values"
         }
@@ -89,7 +94,9 @@ public enum Heatmap {
         }
 
         var lines: [String] = []
-        var first = header + "  min " + ViewText.short(rawLo) + "  max " + ViewText.short(rawHi)
+        // A huge array was read at evenly spaced points: the range and the cells are the sample's.
+        let sampled = summary.sample.map { " (sampled: \($0.rows)×\($0.columns) values per block)" } ?? ""
+        var first = header + "  min " + ViewText.short(rawLo) + "  max " + ViewText.short(rawHi) + sampled
         if summary.nonFinite > 0 { first += "  (\(summary.nonFinite) not finite)" }
         lines.append(first)
         if shrunk {

@@ -14,7 +14,7 @@ extension RandomCommands {
                         throw call.error("descriptor '\(name)' for 'numpy.random._generator.Generator' objects doesn't apply to a '\(call.arguments["self"].typeName)' object",
                                          argument: "self", kind: .typeError)
                     }
-                    return try body(call, &g.box.generator)
+                    return try drawing(&g.box.generator, call) { try body(call, &$0) }
                 })
     }
 

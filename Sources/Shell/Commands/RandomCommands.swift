@@ -116,6 +116,20 @@ enum RandomCommands {
         }
     }
 
+    /// Runs a draw on `state`. A draw that Ctrl-C stopped leaves the stream where it was, so
+    /// the interrupted statement changes nothing (the next draw gives what it would have).
+    static func drawing<S>(_ state: inout S, _ call: Invocation, _ body: (inout S) throws -> Value) throws -> Value {
+        let saved = state
+        do {
+            let value = try body(&state)
+            if call.isInterrupted { state = saved; throw Interrupt.error }
+            return value
+        } catch {
+            if call.isInterrupted { state = saved }
+            throw error
+        }
+    }
+
     static func wrap<T>(_ body: () throws(TensorError) -> T) throws(ShellError) -> T {
         do { return try body() } catch { throw ShellError(error.message, explanation: error.explanation, kind: error.kind ?? .valueError) }
     }
@@ -151,7 +165,7 @@ enum RandomCommands {
             let example = commandExample.map { "seed 0\n\($0)" } ?? "np.random.seed(0)\nnp.random.\(name)\(exampleCall)"
             return Command(name: name, category: "Random", summary: summary, parameters: parameters, options: options,
                            help: help, examples: [Example(example)],
-                           run: { call in try body(call, &call.interpreter.randomState) })
+                           run: { call in try drawing(&call.interpreter.randomState, call) { try body(call, &$0) } })
         }
 
         var method: Command {
@@ -165,7 +179,7 @@ enum RandomCommands {
                                guard case .object(let o) = call.arguments["self"], let rs = o as? RandomStateObject else {
                                    throw call.error("descriptor '\(name)' requires a 'RandomState' object", argument: "self", kind: .typeError)
                                }
-                               return try body(call, &rs.box.state)
+                               return try drawing(&rs.box.state, call) { try body(call, &$0) }
                            })
         }
     }

@@ -109,7 +109,8 @@ enum ViewCommands {
             let a = try call.evaluator.toArray(value, span: call.arguments.span("values"))
             guard a.ndim == 1 else { throw call.error("plot takes a 1-d sequence, got shape \(shapeString(a.shape))", argument: "values") }
             let title = call.arguments.string("title")
-            call.print(LineChart.render(series: [LineSeries(title ?? "values", a.scalars.map(\.doubleValue))], style: style, title: title))
+            // A long array is reduced before drawing (bounded time and memory; see LineSeries.sampled).
+            call.print(LineChart.render(series: [LineSeries.sampled(a, name: title ?? "values")], style: style, title: title))
             return .none
         })
 

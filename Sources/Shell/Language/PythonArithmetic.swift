@@ -39,10 +39,13 @@ enum PythonArithmetic {
         case ("+", .string(let a), .string(let b)):
             try reserve(bytes: a.utf8.count, b.utf8.count, span)
             return .string(a + b)
-        case ("*", .list(let a), .int(let n)), ("*", .int(let n), .list(let a)): return .list(try repeated(a.items, n, span))
-        case ("*", .tuple(let a), .int(let n)), ("*", .int(let n), .tuple(let a)): return .tuple(try repeated(a, n, span))
+        case ("*", .list(let a), .int(let n)), ("*", .int(let n), .list(let a)): return .list(try repeated(a.items, n, "a list", span))
+        case ("*", .tuple(let a), .int(let n)), ("*", .int(let n), .tuple(let a)): return .tuple(try repeated(a, n, "a tuple", span))
         case ("*", .string(let s), .int(let n)), ("*", .int(let n), .string(let s)):
-            return .string(try repeated(Array(s), n, span).map(String.init).joined())
+            if n <= 0 || s.isEmpty { return .string("") }
+            let (bytes, o) = s.utf8.count.multipliedReportingOverflow(by: n)
+            try reserve(o ? Int.max : bytes, "a string of \(o ? "more than \(Int.max)" : String(bytes)) bytes", span)
+            return .string(String(repeating: s, count: n))
         case ("==", .dtype(let a), .dtype(let b)): return .bool(a == b)
         case ("!=", .dtype(let a), .dtype(let b)): return .bool(a != b)
         case ("==", .dtype(let a), .string(let b)), ("==", .string(let b), .dtype(let a)): return .bool(DType(numpyName: b) == a)
@@ -77,16 +80,20 @@ enum PythonArithmetic {
         }
     }
 
-    static func repeated<T>(_ items: [T], _ n: Int, _ span: Range<Int>) throws(ShellError) -> [T] {
+    /// `items * n`, checked against the memory budget before anything is built (the same
+    /// MemoryError an array that does not fit gets), and stopped by Ctrl-C.
+    static func repeated(_ items: [Value], _ n: Int, _ what: String, _ span: Range<Int>) throws(ShellError) -> [Value] {
         // `[] * 10**18` is empty at once (looping n times would hang).
         if n <= 0 || items.isEmpty { return [] }
         let (total, o) = items.count.multipliedReportingOverflow(by: n)
-        if o || total > 1_000_000 {
-            throw ShellError("repetition result is too large", explanation: "rnnsh builds Python lists and strings of at most 1,000,000 items; use an array", span: span)
-        }
-        var out: [T] = []
+        let (bytes, o2) = total.multipliedReportingOverflow(by: MemoryLayout<Value>.stride)
+        try reserve(o || o2 ? Int.max : bytes, "\(what) of \(o ? "more than \(Int.max)" : String(total)) items", span)
+        var out: [Value] = []
         out.reserveCapacity(total)
-        for _ in 0..<n { out += items }
+        for k in 0..<n {
+            out += items
+            if k & 0xFFFF == 0xFFFF && Interrupt.isRequested { throw Interrupt.error }
+        }
         return out
     }
 

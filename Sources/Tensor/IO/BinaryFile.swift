@@ -36,11 +36,13 @@ public final class BinaryFile {
     deinit { close(fd) }
 
     /// Reads up to `count` bytes at `offset` into `buffer`; returns how many were read
-    /// (fewer only at end of file).
+    /// (fewer only at end of file). Reads go in 32 MiB pieces with a Ctrl-C check between
+    /// them (`TensorError.interrupted`), so loading a huge file stops within milliseconds.
     public func read(into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int) throws(TensorError) -> Int {
         var done = 0
         while done < count {
-            let want = min(count - done, 1 << 30)
+            if done > 0 { try Cancellation.check() }
+            let want = min(count - done, 32 << 20)
             let n = pread(fd, buffer.advanced(by: done), want, off_t(offset + done))
             if n < 0 {
                 if errno == EINTR { continue }

@@ -14,8 +14,9 @@ public enum Deflate {
         return o ? Int.max : p &+ 1024
     }
 
-    /// zlib takes lengths as 32-bit `uInt`; larger buffers are fed in chunks of this size.
-    private static let chunk = 1 << 30
+    /// zlib takes lengths as 32-bit `uInt`; buffers are fed in chunks of at most this size,
+    /// small enough that one zlib call takes milliseconds, so Ctrl-C is polled between calls.
+    private static let chunk = 4 << 20
 
     // MARK: CRC-32
 
@@ -28,6 +29,25 @@ public enum Deflate {
 
     public static func crc32(_ bytes: [UInt8]) -> UInt32 {
         bytes.withUnsafeBytes { crc32($0) }
+    }
+
+    /// The same CRC computed in 32 MiB pieces with a Ctrl-C check between them
+    /// (`TensorError.interrupted`): a multi-GB member is checksummed interruptibly.
+    public static func crc32Interruptible(_ bytes: [UInt8]) throws(TensorError) -> UInt32 {
+        var crc: uLong = 0
+        var failure: TensorError?
+        bytes.withUnsafeBytes { p in
+            guard let base = p.baseAddress else { return }
+            var done = 0
+            while done < p.count {
+                if done > 0 && Cancellation.isRequested { failure = .interrupted; return }
+                let n = min(Cancellation.copyPiece, p.count - done)
+                crc = crc32_z(crc, base.advanced(by: done).assumingMemoryBound(to: Bytef.self), z_size_t(n))
+                done += n
+            }
+        }
+        if let failure { throw failure }
+        return UInt32(truncatingIfNeeded: crc)
     }
 
     // MARK: Compression
@@ -49,8 +69,10 @@ public enum Deflate {
         var produced = 0
         var consumed = 0
         var status: Int32 = Z_OK
+        var interrupted = false
         input.withUnsafeBytes { src in
             while status != Z_STREAM_END {
+                if Cancellation.isRequested { interrupted = true; return }
                 if produced == out.count { out.append(contentsOf: repeatElement(0, count: out.count)) }
                 let inCount = min(src.count - consumed, chunk)
                 let outCount = min(out.count - produced, chunk)
@@ -71,6 +93,7 @@ public enum Deflate {
                 if status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR { break }
             }
         }
+        if interrupted { throw TensorError.interrupted }
         guard status == Z_STREAM_END else { throw TensorError("zlib: deflate failed (\(status))") }
         out.removeLast(out.count - produced)
         return out
@@ -134,6 +157,7 @@ public enum Deflate {
         let inBytes = UnsafeMutablePointer(mutating: inBase.assumingMemoryBound(to: Bytef.self))
 
         while true {
+            try Cancellation.check()
             // Grow the output when full; at the cap, offer a 1-byte probe: if zlib fills it,
             // the stream holds more than allowed.
             if produced == out.count && out.count < cap {

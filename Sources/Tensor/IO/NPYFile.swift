@@ -30,10 +30,14 @@ public enum NPYFile {
         let header = try NPYHeader.parse(data[...], name: name)
         let array = try allocate(header, dataAvailable: data.count - header.dataOffset, name: name)
         if array.nbytes > 0 {
+            var failure: TensorError?
             data.withUnsafeBytes { src in
                 guard let base = src.baseAddress else { return }
-                array.storage.pointer.copyMemory(from: base.advanced(by: header.dataOffset), byteCount: array.nbytes)
+                do throws(TensorError) {
+                    try Cancellation.copyMemory(to: array.storage.pointer, from: base.advanced(by: header.dataOffset), byteCount: array.nbytes)
+                } catch { failure = error }
             }
+            if let failure { throw failure }
         }
         return try finish(array, header)
     }
@@ -120,6 +124,15 @@ public enum NPYFile {
 
     // MARK: Helpers
 
+    /// `emit(bytes)` (the standard library's `withUnsafeBytes` rethrows only untyped errors).
+    static func emitArray(_ bytes: [UInt8], _ emit: (UnsafeRawBufferPointer) throws(TensorError) -> Void) throws(TensorError) {
+        var failure: TensorError?
+        bytes.withUnsafeBytes { p in
+            do throws(TensorError) { try emit(p) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
     /// Checks the header's promise against the bytes present, then against `Limits`, and only
     /// then allocates — without zero-filling: the caller overwrites every byte.
     static func allocate(_ header: NPYHeader, dataAvailable: Int, name: String) throws(TensorError) -> NDArray {
@@ -148,10 +161,16 @@ public enum NPYFile {
                 for i in 0..<n { q[i] = q[i].byteSwapped }
             case 4:
                 let q = p.bindMemory(to: UInt32.self, capacity: max(n, 1))
-                for i in 0..<n { q[i] = q[i].byteSwapped }
+                for i in 0..<n {
+                    q[i] = q[i].byteSwapped
+                    if i & 0xFFFFF == 0xFFFFF { try Cancellation.check() }
+                }
             case 8:
                 let q = p.bindMemory(to: UInt64.self, capacity: max(n, 1))
-                for i in 0..<n { q[i] = q[i].byteSwapped }
+                for i in 0..<n {
+                    q[i] = q[i].byteSwapped
+                    if i & 0xFFFFF == 0xFFFFF { try Cancellation.check() }
+                }
             default: break
             }
         }

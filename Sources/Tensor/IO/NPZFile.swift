@@ -13,6 +13,7 @@ public enum NPZFile {
         var out: [(name: String, array: NDArray)] = []
         out.reserveCapacity(zip.entries.count)
         for entry in zip.entries {
+            try Cancellation.check()
             let bytes = try zip.contents(of: entry)
             let array = try NPYFile.read(data: bytes, name: "\(name): member \(entry.displayName)")
             let short = UntrustedText.escaped(entry.name.hasSuffix(".npy") ? String(entry.name.dropLast(4)) : entry.name)
@@ -24,12 +25,26 @@ public enum NPZFile {
     /// Saves `members` atomically as `np.savez(path, **members)` would (or
     /// `np.savez_compressed` with `compressed: true`); each name gets the `.npy` suffix.
     public static func write(_ members: [(name: String, array: NDArray)], to path: String, compressed: Bool = false) throws(TensorError) {
-        try AtomicWrite.write(encode(members, compressed: compressed), to: path)
+        let files = try npyMembers(members)
+        try AtomicWrite.write(to: path) { (sink: inout AtomicWrite.Sink) throws(TensorError) in
+            try ZipArchive.encode(files, compressed: compressed) { (piece) throws(TensorError) in try sink.write(piece) }
+        }
     }
 
     /// The bytes of the `.npz` file `write` would produce.
     public static func encode(_ members: [(name: String, array: NDArray)], compressed: Bool = false) throws(TensorError) -> [UInt8] {
-        try ZipArchive.encode(members.map { (name: $0.name + ".npy", data: NPYFile.encode($0.array)) }, compressed: compressed)
+        try ZipArchive.encode(npyMembers(members), compressed: compressed)
+    }
+
+    /// Each member as the bytes of its `.npy` file, named with the suffix. Their total is a
+    /// temporary copy of the arrays, so it must fit in what is left of the memory budget.
+    static func npyMembers(_ members: [(name: String, array: NDArray)]) throws(TensorError) -> [(name: String, data: [UInt8])] {
+        var total = 0
+        for m in members { total = total.addingReportingOverflow(m.array.nbytes).partialValue }
+        try Limits.reserve(total, for: "the .npz members")
+        var out: [(name: String, data: [UInt8])] = []
+        for m in members { out.append((name: m.name + ".npy", data: try NPYFile.encode(m.array))) }
+        return out
     }
 
     /// `arr_N` members sorted by N (so `arr_10` follows `arr_9`), then the rest in archive order.

@@ -191,7 +191,7 @@ public struct ZipArchive: Sendable {
             guard entry.compressedSize == entry.uncompressedSize else {
                 throw TensorError("\(what): stored member with different sizes (\(entry.compressedSize) vs \(entry.uncompressedSize))")
             }
-            out = Array(bytes[dataStart..<(dataStart + entry.compressedSize)])
+            out = try Cancellation.copy(bytes, dataStart..<(dataStart + entry.compressedSize))
         case 8:
             let result = bytes.withUnsafeBytes { all -> Result<[UInt8], TensorError> in
                 let slice = UnsafeRawBufferPointer(rebasing: all[dataStart..<(dataStart + entry.compressedSize)])
@@ -201,7 +201,7 @@ public struct ZipArchive: Sendable {
         default:
             throw TensorError("\(what): compression method \(entry.method) is not supported (only stored and deflated)")
         }
-        let crc = Deflate.crc32(out)
+        let crc = try Deflate.crc32Interruptible(out)
         if crc != entry.crc32 {
             throw TensorError("\(what): CRC mismatch (the data is corrupt)")
         }
@@ -216,17 +216,43 @@ public struct ZipArchive: Sendable {
     public static func encode(_ members: [(name: String, data: [UInt8])], compressed: Bool,
                               zip64Threshold: Int = zip64Limit) throws(TensorError) -> [UInt8] {
         var out: [UInt8] = []
+        try encode(members, compressed: compressed, zip64Threshold: zip64Threshold) { (piece) throws(TensorError) in
+            out.append(contentsOf: piece)
+        }
+        return out
+    }
+
+    /// The same archive handed to `emit` in order, piece by piece (`np.savez` streams it to
+    /// the file, so the archive never exists twice in memory); Ctrl-C is polled between pieces.
+    public static func encode(_ members: [(name: String, data: [UInt8])], compressed: Bool,
+                              zip64Threshold: Int = zip64Limit,
+                              emit: (UnsafeRawBufferPointer) throws(TensorError) -> Void) throws(TensorError) {
+        var written = 0
+        func put(_ bytes: [UInt8]) throws(TensorError) {
+            var failure: TensorError?
+            bytes.withUnsafeBytes { p in
+                var done = 0
+                while done < p.count {
+                    if done > 0 && Cancellation.isRequested { failure = .interrupted; return }
+                    let n = Swift.min(Cancellation.copyPiece, p.count - done)
+                    do throws(TensorError) { try emit(UnsafeRawBufferPointer(rebasing: p[done..<(done + n)])) } catch { failure = error; return }
+                    done += n
+                }
+            }
+            if let failure { throw failure }
+            written += bytes.count
+        }
         var central: [UInt8] = []
         for m in members {
             let payload = compressed ? try Deflate.deflateRaw(m.data) : m.data
-            let crc = Deflate.crc32(m.data)
+            let crc = try Deflate.crc32Interruptible(m.data)
             let nameBytes = Array(m.name.utf8)
             guard nameBytes.count <= 0xffff else {
                 throw TensorError("zip member name is too long (\(nameBytes.count) bytes; the format allows 65535)")
             }
             let utf8Flag: UInt16 = m.name.utf8.allSatisfy({ $0 < 0x80 }) ? 0 : 0x800
             let method: UInt16 = compressed ? 8 : 0
-            let offset = out.count
+            let offset = written
 
             // Local header: sizes always in the zip64 extra (numpy's force_zip64).
             var w = ByteWriter()
@@ -236,8 +262,8 @@ public struct ZipArchive: Sendable {
             w.u16(UInt16(truncatingIfNeeded: nameBytes.count)); w.u16(20)
             w.bytes(nameBytes)
             w.u16(1); w.u16(16); w.u64(m.data.count); w.u64(payload.count)
-            out += w.out
-            out += payload
+            try put(w.out)
+            try put(payload)
 
             // Central entry: zip64 only where Python needs it.
             var extra: [Int] = []
@@ -261,12 +287,12 @@ public struct ZipArchive: Sendable {
             }
             central += c.out
         }
-        let cdOffset = out.count
-        out += central
+        let cdOffset = written
+        try put(central)
         var count = members.count, cdSize = central.count, cdStart = cdOffset
         var e = ByteWriter()
         if count > 0xffff || cdStart > zip64Threshold || cdSize > zip64Threshold {
-            let pos = out.count
+            let pos = written
             e.u32(end64Sig); e.u64(44); e.u16(45); e.u16(45); e.u32(0); e.u32(0)
             e.u64(count); e.u64(count); e.u64(cdSize); e.u64(cdStart)
             e.u32(end64LocatorSig); e.u32(0); e.u64(pos); e.u32(1)
@@ -274,8 +300,7 @@ public struct ZipArchive: Sendable {
         }
         e.u32(endSig); e.u16(0); e.u16(0)
         e.u16(UInt16(count)); e.u16(UInt16(count)); e.u32(UInt32(cdSize)); e.u32(UInt32(cdStart)); e.u16(0)
-        out += e.out
-        return out
+        try put(e.out)
     }
 }
 

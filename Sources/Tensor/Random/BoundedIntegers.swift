@@ -131,7 +131,8 @@ extension BitGenerator {
     }
 
     /// `count` values in [off, off + rng] of `width` (the sum wraps within the width), as
-    /// numpy's `random_bounded_*_fill` makes them.
+    /// numpy's `random_bounded_*_fill` makes them. On Ctrl-C it returns early with the rest
+    /// unfilled; the caller checks `Cancellation` and throws.
     public mutating func boundedFill(_ width: IntegerWidth, off: UInt64, rng: UInt64, count: Int, masked: Bool) -> [UInt64] {
         var out = [UInt64](repeating: off & width.mask, count: count)
         if count == 0 { return out }
@@ -141,52 +142,52 @@ extension BitGenerator {
             if rng <= 0xFFFF_FFFF {
                 let r = UInt32(rng)
                 if r == .max {
-                    for i in 0..<count { out[i] = off &+ UInt64(nextUInt32()) }
+                    for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }; out[i] = off &+ UInt64(nextUInt32()) }
                 } else if masked {
                     let mask = UInt32(smallestMask(rng))
-                    for i in 0..<count { out[i] = off &+ UInt64(masked32(r, mask)) }
+                    for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }; out[i] = off &+ UInt64(masked32(r, mask)) }
                 } else {
-                    for i in 0..<count { out[i] = off &+ UInt64(lemire32(r)) }
+                    for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }; out[i] = off &+ UInt64(lemire32(r)) }
                 }
             } else if rng == .max {
-                for i in 0..<count { out[i] = off &+ nextUInt64() }
+                for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }; out[i] = off &+ nextUInt64() }
             } else if masked {
                 let mask = smallestMask(rng)
-                for i in 0..<count {
+                for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }
                     var v: UInt64
                     repeat { v = nextUInt64() & mask } while v > rng
                     out[i] = off &+ v
                 }
             } else {
-                for i in 0..<count { out[i] = off &+ lemire64(rng) }
+                for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }; out[i] = off &+ lemire64(rng) }
             }
         case .bits32:
             let r = UInt32(truncatingIfNeeded: rng), o = UInt32(truncatingIfNeeded: off)
             if r == 0 { return out }
             if r == .max {
-                for i in 0..<count { out[i] = UInt64(o &+ nextUInt32()) }
+                for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }; out[i] = UInt64(o &+ nextUInt32()) }
             } else if masked {
                 let mask = UInt32(truncatingIfNeeded: smallestMask(rng))
-                for i in 0..<count { out[i] = UInt64(o &+ masked32(r, mask)) }
+                for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }; out[i] = UInt64(o &+ masked32(r, mask)) }
             } else {
-                for i in 0..<count { out[i] = UInt64(o &+ lemire32(r)) }
+                for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }; out[i] = UInt64(o &+ lemire32(r)) }
             }
         case .bits16:
             let r = UInt16(truncatingIfNeeded: rng), o = UInt16(truncatingIfNeeded: off)
             if r == 0 { return out }
             var b = SmallDrawBuffer()
             if r == .max {
-                for i in 0..<count { out[i] = UInt64(o &+ b.next16(&self)) }
+                for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }; out[i] = UInt64(o &+ b.next16(&self)) }
             } else if masked {
                 let mask = UInt16(truncatingIfNeeded: smallestMask(rng))
-                for i in 0..<count {
+                for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }
                     var v: UInt16
                     repeat { v = b.next16(&self) & mask } while v > r
                     out[i] = UInt64(o &+ v)
                 }
             } else {
                 let excl = UInt32(r) + 1
-                for i in 0..<count {
+                for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }
                     var m = UInt32(b.next16(&self)) * excl
                     var leftover = m & 0xFFFF
                     if leftover < excl {
@@ -204,17 +205,17 @@ extension BitGenerator {
             if r == 0 { return out }
             var b = SmallDrawBuffer()
             if r == .max {
-                for i in 0..<count { out[i] = UInt64(o &+ b.next8(&self)) }
+                for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }; out[i] = UInt64(o &+ b.next8(&self)) }
             } else if masked {
                 let mask = UInt8(truncatingIfNeeded: smallestMask(rng))
-                for i in 0..<count {
+                for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }
                     var v: UInt8
                     repeat { v = b.next8(&self) & mask } while v > r
                     out[i] = UInt64(o &+ v)
                 }
             } else {
                 let excl = UInt32(r) + 1
-                for i in 0..<count {
+                for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }
                     var m = UInt32(b.next8(&self)) * excl
                     var leftover = m & 0xFF
                     if leftover < excl {
@@ -230,7 +231,7 @@ extension BitGenerator {
         case .bool:
             if rng & 1 == 0 { return out }
             var b = SmallDrawBuffer()
-            for i in 0..<count { out[i] = b.nextBit(&self) ? 1 : 0 }
+            for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }; out[i] = b.nextBit(&self) ? 1 : 0 }
         }
         return out
     }

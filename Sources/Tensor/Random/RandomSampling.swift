@@ -9,12 +9,15 @@ public enum RandomSampling {
     }
 
     /// An array of `shape` whose elements (C order) are `draw()`; the shape is checked against
-    /// the memory limit before anything is drawn.
+    /// the memory limit before anything is drawn. Ctrl-C is polled every ~1M draws.
     public static func fill<T: TensorElement>(_ shape: [Int], _ draw: () -> T) throws(TensorError) -> NDArray {
         let n = try Limits.checkAllocation(shape, T.dtype)
         var values: [T] = []
         values.reserveCapacity(n)
-        for _ in 0..<n { values.append(draw()) }
+        for i in 0..<n {
+            values.append(draw())
+            if i & 0xFFFFF == 0xFFFFF { try Cancellation.check() }
+        }
         return try NDArray(values, shape: shape)
     }
 
@@ -102,6 +105,7 @@ public enum RandomSampling {
         let rng = UInt64(truncatingIfNeeded: top - low)
         let off = UInt64(truncatingIfNeeded: low)
         let raw = g.boundedFill(kind.width, off: off, rng: rng, count: n, masked: masked)
+        try Cancellation.check()
         return try integerArray(raw, shape: shape, dtype: dtype, width: kind.width)
     }
 
