@@ -9,6 +9,8 @@
 public enum HelpSyntax {
     /// The dotted name asked about ("" for a bare `?`), or nil when `line` is not a help request.
     public static func target(_ line: String) -> String? {
+        // Fast path (every statement of a long script comes through here): no `?`, no help.
+        guard line.utf8.contains(UInt8(ascii: "?")) else { return nil }
         var s = Substring(line.trimmingCharacters(in: [" ", "\t"]))
         guard s.hasPrefix("?") || s.hasSuffix("?") else { return nil }
         while s.hasPrefix("?") { s = s.dropFirst() }
@@ -21,6 +23,7 @@ public enum HelpSyntax {
     /// `source` with every whole line that is a help request replaced by its `help TARGET`
     /// statement (line numbers unchanged), and the numbers (1-based) of the lines replaced.
     public static func rewrite(_ source: String) -> (source: String, lines: Set<Int>) {
+        guard source.utf8.contains(UInt8(ascii: "?")) else { return (source, []) }
         var replaced: Set<Int> = []
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { k, line -> String in
             guard let t = target(String(line)) else { return String(line) }
