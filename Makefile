@@ -6,10 +6,10 @@
 SWIFT      ?= swift
 CONFIG     ?= release
 BIN        := .build/$(CONFIG)/rnnsh
-# Build: readline, zlib, libcurl (dataset downloads); the engine's matrix products are its own
+# Build: readline, zlib, libcurl (dataset downloads), libhdf5 (Keras model files); the engine's matrix products are its own
 # (Sources/CKernels). Tests: tmux and less (keystroke tests, the help pager), the Fashion-MNIST package
 # (a small real training test), python3 with numpy (round trips with numpy itself).
-APT_PKGS   := libreadline-dev zlib1g-dev libcurl4-openssl-dev libopenblas-dev tmux less dataset-fashion-mnist
+APT_PKGS   := libreadline-dev zlib1g-dev libcurl4-openssl-dev libopenblas-dev libhdf5-dev tmux less dataset-fashion-mnist
 
 .PHONY: demo test bench build deps pydeps docs
 

@@ -23,6 +23,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // HDF5, the container of Keras model files (.h5, .keras), from Debian's libhdf5-dev.
+        .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", providers: [.apt(["libhdf5-dev"])]),
         // The engine's matrix product: packing and register-tiled micro-kernels compiled per
         // instruction set (AVX-512, AVX2+FMA, portable C), chosen and checked at run time for
         // the CPU it runs on. Optimised in every configuration: debug test runs train models too.
@@ -44,8 +46,11 @@ let package = Package(
         .target(name: "Graph", dependencies: ["Tensor", "RNN"]),
         // Tracing, explaining and tracking what shape ops do to data.
         .target(name: "Explore", dependencies: ["Tensor", "Printing", "RNN"]),
+        // Models from other frameworks' own files: Keras (.keras, .h5, .weights.h5 through
+        // libhdf5) and PyTorch (torch.save's .pt zip, through a restricted unpickler).
+        .target(name: "Interop", dependencies: ["Tensor", "RNN", "CHDF5"]),
         // Lexer, parser, evaluator, workspace, the command registry, help and completion.
-        .target(name: "Shell", dependencies: ["Tensor", "Printing", "RNN", "Data", "Explore", "Graph"]),
+        .target(name: "Shell", dependencies: ["Tensor", "Printing", "RNN", "Data", "Explore", "Graph", "Interop"]),
         // The executable: flags, the REPL loop and the line editor.
         .executableTarget(name: "rnnsh", dependencies: [
             "Shell", "CReadline",
@@ -60,6 +65,7 @@ let package = Package(
         .testTarget(name: "GraphTests", dependencies: ["Graph", "RNN", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DataTests", dependencies: ["Data", "Tensor", "TestSupport"]),
         .testTarget(name: "ExploreTests", dependencies: ["Explore", "Tensor"]),
+        .testTarget(name: "InteropTests", dependencies: ["Interop", "RNN", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Tensor", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -148,8 +148,13 @@ extension Model {
 extension Model {
     /// The Keras layer name of a kind's layer (`lstm`, `gru`, `simple_rnn`).
     static func kerasLayerName(_ kind: CellKind) -> String? {
+        kerasClassName(kind).map(snake)
+    }
+
+    /// The Keras layer class of a kind (`LSTM`, `GRU`, `SimpleRNN`).
+    public static func kerasClassName(_ kind: CellKind) -> String? {
         guard let e = try? kind.cell(units: 1, options: CellOptions()).frameworkLayer(.keras, input: 1, extra: []) else { return nil }
-        return snake(String(e.dropFirst("keras.layers.".count).prefix { $0 != "(" }))
+        return String(e.dropFirst("keras.layers.".count).prefix { $0 != "(" })
     }
 
     /// A model from Keras weights named as `get_weights()` lists them under their layers —
@@ -159,8 +164,9 @@ extension Model {
     /// `np.savez(f, **{w.path.replace(':0', ''): w.numpy() for w in model.weights})` gives for
     /// the recipe's `Sequential`. A GRU must be `GRU(reset_after=False)` (TF1's GRUCell);
     /// Keras's default `reset_after=True` is refused with the reason. Images are read as
-    /// `steps = input` rows; the forget bias is 1 (Keras keeps it in the bias).
-    public static func fromKeras(_ w: [String: NDArray], seed: UInt64 = 0) throws(TensorError) -> Model? {
+    /// `steps = input` rows unless `steps` says (a Keras model file's input shape does); the
+    /// forget bias is 1 (Keras keeps it in the bias).
+    public static func fromKeras(_ w: [String: NDArray], steps: Int? = nil, seed: UInt64 = 0) throws(TensorError) -> Model? {
         guard let dk = w["dense/kernel"], let db = w["dense/bias"], dk.ndim == 2 else { return nil }
         var found: (CellKind, String, Bool)?
         for kind in CellKind.allCases {
@@ -179,7 +185,7 @@ extension Model {
             throw TensorError("'\(prefix(0, 0))kernel' and 'recurrent_kernel' must be 2-d")
         }
         let units = r0.shape[0], input = k0.shape[0]
-        var config = ModelConfig(steps: input, input: input, units: units, classes: dk.shape[1], seed: seed)
+        var config = ModelConfig(steps: steps ?? input, input: input, units: units, classes: dk.shape[1], seed: seed)
         config.cell = kind; config.layers = layers; config.bidirectional = bidirectional
         let model = try Model(config: config)
         var tf: [String: NDArray] = [:]

@@ -1,3 +1,4 @@
+import Interop
 import Tensor
 
 /// `save` and `load`: arrays to `.npy`, lists and tuples of arrays to `.npz` (`arr_0, arr_1, …`
@@ -119,8 +120,8 @@ enum FileIOCommands {
 
     static let load = Command(
         name: "load", category: "Files",
-        summary: "Read an .npy (an array) or .npz (numpy's lazy NpzFile mapping; a list or record in command form).",
-        parameters: [Parameter("file", .path, help: "an .npy or .npz file"),
+        summary: "Read an .npy (an array) or .npz (numpy's lazy NpzFile mapping; a list or record in command form), or a Keras (.keras, .h5) or PyTorch (.pt) model.",
+        parameters: [Parameter("file", .path, help: "an .npy, .npz, .keras, .h5 or .pt file"),
                      Parameter("mmap_mode", .value, default: .none, help: "accepted ('r' reads the file normally)"),
                      Parameter("allow_pickle", .value, default: .bool(false), help: "accepted (rnnsh never unpickles)"),
                      Parameter("fix_imports", .value, default: .bool(true), help: "accepted for numpy's signature"),
@@ -132,17 +133,33 @@ enum FileIOCommands {
             In command form an archive whose members are exactly `arr_0, arr_1, …` (what `save` \
             and `np.savez` write for a list) loads as a list, and any other as a record whose \
             fields are its members (`w = load weights.npz` then `w.kernel`). What a file is comes \
-            from its first bytes, as in numpy, not from its name.
+            from its first bytes, as in numpy, not from its name. Models from other frameworks \
+            load as models (command form): Keras's `model.save('m.keras')`, \
+            `model.save('m.h5')` and `model.save_weights('m.weights.h5')` (LSTM, \
+            GRU(reset_after=False), SimpleRNN, stacked or in Bidirectional, then Dense; read \
+            through libhdf5), PyTorch's `torch.save(model.state_dict(), 'm.pt')` (an nn.LSTM or \
+            nn.RNN and an nn.Linear `fc`, as `export format=torch` describes; unpickled by a \
+            reader that only knows state_dicts and never runs a pickle's code), and their \
+            numpy saves (`export` has the layouts). What cannot be computed the same way is \
+            refused with the reason (Keras's default GRU(reset_after=True), nn.GRU).
             """,
         examples: [Example("save (arange 3) three.npy\nx = load three.npy\nx"),
-                   Example("np.savez('ab.npz', a=np.arange(3), b=np.ones((2, 2)))\nz = np.load('ab.npz')\nz\nz['b']")],
+                   Example("np.savez('ab.npz', a=np.arange(3), b=np.ones((2, 2)))\nz = np.load('ab.npz')\nz\nz['b']"),
+                   Example("data = mnist\ng = train data cell=gru epochs=1 examples=256 batch=32 units=8\nexport g g_keras.npz format=keras\nload g_keras.npz", deterministic: false)],
         run: { call in
             let path = try call.path("file")
             let shown = call.arguments.string("file") ?? path
             try FileText.checkReadable(path, shown: shown)
-            let magic = (try? BinaryFile(path: path).bytes(at: 0, count: 6)) ?? []
+            let magic = (try? BinaryFile(path: path).bytes(at: 0, count: 8)) ?? []
             let isZip = magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) || (magic.starts(with: [0x50, 0x4B]) && !path.lowercased().hasSuffix(".npy"))
             let isNPY = magic.starts(with: [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59])
+            // Keras's HDF5 files (.h5, .weights.h5) and .keras / PyTorch .pt archives are models.
+            if magic.starts(with: HDF5File.signature) && !call.isNumpyForm {
+                return .object(try FrameworkImport.hdf5Model(path: path, file: shown))
+            }
+            if isZip && !call.isNumpyForm, let model = try FrameworkImport.archiveModel(path: path, file: shown) {
+                return .object(model)
+            }
             if !isZip && !isNPY && !magic.isEmpty {
                 throw ShellError("Cannot load file containing pickled data when allow_pickle=False", kind: .valueError)
             }

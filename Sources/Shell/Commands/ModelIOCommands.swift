@@ -1,3 +1,4 @@
+import Interop
 import RNN
 import Tensor
 
@@ -12,7 +13,7 @@ enum ModelIOCommands {
         name: "export", category: "Training",
         summary: "Write a model's (or cell's) weights as TensorFlow, Keras or PyTorch would name and lay them out, and print the Python that loads them.",
         parameters: [Parameter("model", .value, help: "a model or a cell"),
-                     Parameter("file", .path, help: "the .npz to write")],
+                     Parameter("file", .path, help: "the .npz to write (format=torch: or a .pt, as torch.save writes)")],
         options: [Parameter("format", .word, default: .string("tf"), help: "tf, keras or torch").choices(["tf", "keras", "torch"])],
         help: """
             `tf`: TF1's variables as the tutorial's graph names them — \
@@ -28,19 +29,25 @@ enum ModelIOCommands {
             (4*units, input)`, `lstm.weight_hh_l0`, `lstm.bias_ih_l0` (the whole bias, forget \
             bias included), `lstm.bias_hh_l0` (zeros), `fc.weight (classes, units)`, `fc.bias`; \
             a GRU is refused (PyTorch's nn.GRU applies the reset gate after the product, a \
-            different function). All compute the same function. After writing, prints the \
-            three lines of Python that load the file in its framework.
+            different function). All compute the same function. With format=torch a file \
+            named `.pt` is written as `torch.save(model.state_dict(), f)` writes it \
+            (`torch.load` reads it, `load` too). After writing, prints the three lines of \
+            Python that load the file in its framework.
             """,
-        examples: [Example("lstm = cell 4\n_ = unroll lstm (zeros 2 1 3)\nexport lstm cell_keras.npz format=keras\nw = load cell_keras.npz\nw")],
+        examples: [Example("lstm = cell 4\n_ = unroll lstm (zeros 2 1 3)\nexport lstm cell_keras.npz format=keras\nw = load cell_keras.npz\nw"),
+                   Example("data = mnist\nm = train data cell=rnn epochs=1 examples=256 batch=32 units=8\nexport m m.pt format=torch\nload m.pt", deterministic: false)],
         run: { call in
             let word = call.arguments.string("format") ?? "tf"
             guard let format = Framework(rawValue: word) else {
                 throw call.error("format must be one of \(Framework.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), got '\(word)'", argument: "format")
             }
             _ = try call.path("file")
-            let file = try call.writablePath(call.arguments.string("file") ?? "", ext: ".npz")
-            let shown = (call.arguments.string("file") ?? file).lowercased().hasSuffix(".npz")
-                ? (call.arguments.string("file") ?? file) : (call.arguments.string("file") ?? file) + ".npz"
+            let given = call.arguments.string("file") ?? ""
+            // format=torch to a .pt: the file torch.save(state_dict) writes, for torch.load.
+            let isPT = format == .torch && given.lowercased().hasSuffix(".pt")
+            let ext = isPT ? ".pt" : ".npz"
+            let file = try call.writablePath(given, ext: ext)
+            let shown = given.lowercased().hasSuffix(ext) ? given : given + ext
             let members: [(name: String, array: NDArray)]
             let recipe: [String]
             switch call.arguments["model"] {
@@ -52,6 +59,19 @@ enum ModelIOCommands {
                 recipe = cellRecipe(o.cell, format: format, file: shown)
             case let v:
                 throw call.error("export takes a model or a cell, got \(v.typeName)", argument: "model")
+            }
+            if isPT {
+                try AtomicWrite.write(TorchStateDictFile.encode(members), to: file)
+                var lines = recipe
+                if lines.count == 3 {
+                    lines[0] = "import torch"
+                    lines[2] = lines[2].hasPrefix("model.")
+                        ? "model.load_state_dict(torch.load('\(shown)'))"
+                        : "rnn.load_state_dict(torch.load('\(shown)'))  # rnn: the nn.LSTM/nn.RNN of the same size"
+                    if lines[2].hasPrefix("rnn.") { lines[1] = "# build rnn, then:" }
+                }
+                call.print(lines.joined(separator: "\n"))
+                return .none
             }
             try NPZFile.write(members, to: file)
             call.print(recipe.joined(separator: "\n"))
@@ -119,5 +139,39 @@ enum FrameworkImport {
         } catch {
             throw ShellError("\(file): not usable Keras weights: \(error.message)")
         }
+    }
+
+    /// A Keras model saved in HDF5 (`model.save('m.h5')`, `model.save_weights('m.weights.h5')`).
+    static func hdf5Model(path: String, file: String) throws(ShellError) -> ModelObject {
+        do throws(TensorError) {
+            let bytes = try BinaryFile.readAll(path: path)
+            return imported(try KerasModelFile.model(hdf5: bytes, name: file), from: "Keras")
+        } catch {
+            throw ShellError(error.message, explanation: error.explanation)
+        }
+    }
+
+    /// The model in a zip that is a Keras `.keras` archive or a PyTorch `torch.save` of a
+    /// state_dict (or nil: an ordinary `.npz`).
+    static func archiveModel(path: String, file: String) throws(ShellError) -> ModelObject? {
+        var byName: [String: NDArray] = [:]
+        do throws(TensorError) {
+            let zip = try ZipArchive(bytes: BinaryFile.readAll(path: path), name: file)
+            if KerasModelFile.isKerasArchive(zip) { return imported(try KerasModelFile.model(keras: zip), from: "Keras") }
+            guard TorchStateDictFile.isTorchArchive(zip) else { return nil }
+            for m in try TorchStateDictFile.read(zip) { byName[m.name] = m.array }
+        } catch {
+            throw ShellError(error.message, explanation: error.explanation)
+        }
+        guard let model = try torchModel(byName, file: file) else {
+            throw ShellError("\(file): a PyTorch state_dict, but not of a model rnnsh has: it needs an nn.LSTM or nn.RNN (weight_ih_l0, …) and an nn.Linear named fc")
+        }
+        return model
+    }
+
+    static func imported(_ model: Model, from framework: String) -> ModelObject {
+        var info = TrainingInfo()
+        info.outcome = "imported from \(framework)"
+        return ModelObject(model, info: info)
     }
 }

@@ -1,0 +1,128 @@
+import CHDF5
+import Synchronization
+import Tensor
+
+/// An HDF5 file (what Keras writes: `.h5`, `.weights.h5`, and the weights inside `.keras`),
+/// read through Debian's libhdf5 — only what model files need: the groups' children, string
+/// attributes, and floating-point datasets as float32 arrays.
+///
+/// The file is untrusted. It is checked for HDF5's signature, handed to the library as a copy
+/// in memory (read-only, so nothing is written and no other path is opened: external links and
+/// filter plugins are switched off once per process), every shape is checked against `Limits`
+/// before anything is allocated, and every failure is a `TensorError` naming the file and the
+/// object. libhdf5 keeps global state and is not built thread-safe, so all calls go through one
+/// lock: `HDF5File.with(bytes:name:_:)` holds it for the whole visit.
+public struct HDF5File: ~Copyable {
+    /// The 8-byte signature, at offset 0 (or 512, 1024, … after a user block).
+    public static let signature: [UInt8] = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]
+    /// Longest attribute text read (Keras's `model_config` of a big model is a few hundred KB).
+    static let maxAttributeBytes = 16 << 20
+
+    private static let lock = Mutex<Bool>(false)
+
+    let id: hid_t
+    /// Starts error messages (the file's name as the user gave it).
+    public let name: String
+
+    private init(id: hid_t, name: String) { self.id = id; self.name = name }
+
+    /// Whether `bytes` start like an HDF5 file (signature at 0, 512, 1024, … as the format allows).
+    public static func looksLikeHDF5(_ bytes: [UInt8]) -> Bool {
+        var at = 0
+        while at + 8 <= bytes.count {
+            if bytes[at..<(at + 8)].elementsEqual(signature) { return true }
+            at = at == 0 ? 512 : at * 2
+        }
+        return false
+    }
+
+    /// Opens the HDF5 file held in `bytes` and runs `body` on it, holding the library's lock.
+    public static func with<R>(bytes: [UInt8], name: String, _ body: (borrowing HDF5File) throws(TensorError) -> R) throws(TensorError) -> R {
+        guard looksLikeHDF5(bytes) else { throw TensorError("\(name): not an HDF5 file (no HDF5 signature)") }
+        let result: Result<R, TensorError> = lock.withLock { initialised in
+            if !initialised {
+                guard rnnsh_h5_init() >= 0 else { return .failure(TensorError("\(name): the HDF5 library (libhdf5) could not start")) }
+                initialised = true
+            }
+            let id = bytes.withUnsafeBytes { rnnsh_h5_open_image($0.baseAddress, $0.count) }
+            guard id >= 0 else { return .failure(TensorError("\(name): not a readable HDF5 file (damaged or truncated)")) }
+            defer { rnnsh_h5_close(id) }
+            let file = HDF5File(id: id, name: name)
+            do throws(TensorError) { return .success(try body(file)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// What is at `path`.
+    public enum Kind: Equatable, Sendable { case missing, group, dataset, other }
+
+    public func kind(_ path: String) -> Kind {
+        switch rnnsh_h5_kind(id, path) {
+        case 1: return .group
+        case 2: return .dataset
+        case 0: return .other
+        default: return .missing
+        }
+    }
+
+    /// The names of the group's members, in name order.
+    public func children(_ path: String) throws(TensorError) -> [String] {
+        let n = rnnsh_h5_child_count(id, path)
+        guard n >= 0 else { throw TensorError("\(name): no group '\(UntrustedText.escaped(path))'") }
+        guard n <= 100_000 else { throw TensorError("\(name): group '\(UntrustedText.escaped(path))' has \(n) members, too many for a model file") }
+        var out: [String] = []
+        var buffer = [CChar](repeating: 0, count: 1024)
+        for i in 0..<n {
+            let length = buffer.withUnsafeMutableBufferPointer { rnnsh_h5_child_name(id, path, UInt(i), $0.baseAddress, $0.count) }
+            guard length >= 0 else { throw TensorError("\(name): a member of '\(UntrustedText.escaped(path))' has an unreadable or overlong name") }
+            let bytes = buffer.prefix(length).map { UInt8(bitPattern: $0) }
+            out.append(String(decoding: bytes, as: UTF8.self))
+        }
+        return out
+    }
+
+    /// The string attribute `attribute` of the object at `path` — one string or a 1-d array of
+    /// them — or nil when the object has no such attribute.
+    public func strings(_ path: String, attribute: String) throws(TensorError) -> [String]? {
+        var raw: UnsafeMutablePointer<CChar>? = nil
+        var length = 0
+        let n = rnnsh_h5_attr_strings(id, path, attribute, &raw, &length, HDF5File.maxAttributeBytes)
+        defer { free(raw) }
+        if n == -2 { return nil }
+        guard n >= 0, let raw else {
+            throw TensorError("\(name): attribute '\(attribute)' of '\(UntrustedText.escaped(path))' is not readable text")
+        }
+        let bytes = UnsafeRawBufferPointer(start: raw, count: length)
+        var out: [String] = []
+        var start = 0
+        for i in 0..<length where bytes[i] == 0 {
+            out.append(String(decoding: bytes[start..<i], as: UTF8.self))
+            start = i + 1
+        }
+        return out
+    }
+
+    /// The floating-point dataset at `path` as a float32 array of its shape.
+    public func floats(_ path: String) throws(TensorError) -> NDArray {
+        let what = "\(name): dataset '\(UntrustedText.escaped(path))'"
+        guard kind(path) == .dataset else { throw TensorError("\(what) is missing") }
+        var dims = [UInt64](repeating: 0, count: 32)
+        var isFloat: Int32 = 0
+        let rank = dims.withUnsafeMutableBufferPointer { rnnsh_h5_dataset_shape(id, path, $0.baseAddress, 32, &isFloat) }
+        guard rank >= 0 else { throw TensorError("\(what): unreadable shape") }
+        guard isFloat != 0 else { throw TensorError("\(what): not floating-point numbers") }
+        var shape: [Int] = []
+        var count = 1
+        for d in dims.prefix(Int(rank)) {
+            guard d <= UInt64(Int.max) else { throw TensorError("\(what): a dimension of \(d) is too large") }
+            let (c, o) = count.multipliedReportingOverflow(by: Int(d))
+            guard !o else { throw TensorError("\(what): its size overflows") }
+            shape.append(Int(d)); count = c
+        }
+        try Limits.reserve(count.multipliedReportingOverflow(by: 4).overflow ? Int.max : count * 4, for: "\(what) of shape \(shapeString(shape))")
+        var values = [Float](repeating: 0, count: count)
+        let r = values.withUnsafeMutableBufferPointer { rnnsh_h5_read_float(id, path, $0.baseAddress, UInt64(count)) }
+        guard r >= 0 else { throw TensorError("\(what): its data could not be read (damaged, or a compression rnnsh does not have)") }
+        return try NDArray(values, shape: shape)
+    }
+}
