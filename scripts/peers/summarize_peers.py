@@ -44,16 +44,17 @@ def fmt(s, unit="s", digits=2):
     med, lo, hi, n = s
     return f"{med:.{digits}f}{unit} ({lo:.{digits}f}–{hi:.{digits}f}, n={n})"
 
-kinds = ["tf1-2core", "jax-2core", "rnnsh-2core", "tf1-1core", "jax-1core", "rnnsh-1core"]
+# Job names are PEER-CELL-Ncore (tf1-gru-2core); the table follows the order they ran in.
+kinds = list(dict.fromkeys(j["name"] for j in jobs))
 print()
-print(f"{'job':<12} {'epoch wall':<26} {'job CPU (user+sys)':<28} {'eval 10k':<26} {'peak RSS':<12} {'others used':<16} acc")
+print(f"{'job':<16} {'epoch wall':<26} {'job CPU (user+sys)':<28} {'eval 10k':<26} {'peak RSS':<12} {'others used':<16} acc")
 for k in kinds:
     o = stat(k, "others_cores")
     acc = stat(k, "acc")
     others = f"{o[0]:.2f} of {ncpu} cores" if o else "—"
     accs = f"{acc[0]:.4f}" if acc else "—"
     rss = fmt(stat(k, "rss_mb"), " MiB", 0).split(" (")[0]
-    print(f"{k:<12} {fmt(stat(k, 'epoch')):<26} {fmt(stat(k, 'cpu')):<28} {fmt(stat(k, 'eval'), 's', 3):<26} "
+    print(f"{k:<16} {fmt(stat(k, 'epoch')):<26} {fmt(stat(k, 'cpu')):<28} {fmt(stat(k, 'eval'), 's', 3):<26} "
           f"{rss:<12} {others:<16} {accs}")
 
 def med(k, key):
@@ -62,20 +63,18 @@ def med(k, key):
 
 print()
 print("Ratios (peer / rnnsh; above 1 means rnnsh is faster), medians of the interleaved rounds:")
-for cores in ["2core", "1core"]:
-    r = med(f"rnnsh-{cores}", "epoch")
-    rc = med(f"rnnsh-{cores}", "cpu")
-    for peer in ["tf1", "jax"]:
-        p, pc = med(f"{peer}-{cores}", "epoch"), med(f"{peer}-{cores}", "cpu")
-        if r and p:
-            line = f"  {cores} train epoch: {peer} {p:.2f} s / rnnsh {r:.2f} s = {p / r:.2f}x"
-            if rc and pc: line += f"; job CPU {pc:.1f} s / {rc:.1f} s = {pc / rc:.2f}x"
-            print(line)
-re_ = med("rnnsh-2core", "eval")
-for peer in ["tf1", "jax"]:
-    pe = med(f"{peer}-2core", "eval")
-    if re_ and pe:
-        print(f"  2core eval 10k: {peer} {pe:.3f} s / rnnsh {re_:.3f} s = {pe / re_:.2f}x")
+for k in kinds:
+    peer, _, rest = k.partition("-")
+    if peer == "rnnsh": continue
+    mine = "rnnsh-" + rest
+    r, rc = med(mine, "epoch"), med(mine, "cpu")
+    p, pc = med(k, "epoch"), med(k, "cpu")
+    if r and p:
+        line = f"  {rest} train epoch: {peer} {p:.2f} s / rnnsh {r:.2f} s = {p / r:.2f}x"
+        if rc and pc: line += f"; job CPU {pc:.1f} s / {rc:.1f} s = {pc / rc:.2f}x"
+        re_, pe = med(mine, "eval"), med(k, "eval")
+        if re_ and pe: line += f"; eval 10k {pe:.3f} s / {re_:.3f} s = {pe / re_:.2f}x"
+        print(line)
 busy = [j.get("others_cores", 0) for j in jobs]
 if busy:
     print(f"Other processes used {statistics.median(busy):.2f} of {ncpu} cores (median over jobs; "
