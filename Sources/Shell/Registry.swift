@@ -38,9 +38,17 @@ public struct Registry: Sendable {
     public static let standard: Registry = {
         var r = Registry()
         for family in [ArrayCreation.all, ShapeCommands.all, MathCommands.all, OperatorCommands.all, IndexingCommands.all, DTypeCommands.all, MathFunctionCommands.all, StatisticsCommands.all, SortingCommands.all, CreationRoutines.all,
-                       ManipulationCommands.all, LinalgCommands.all, RandomCommands.all, FileIOCommands.all, OutputCommands.all, PrintOptionCommands.all, WorkspaceCommands.all,
+                       ManipulationCommands.all, NanFunctionCommands.all, CorrelationCommands.all, SearchingCommands.all, UfuncMethodCommands.all, ArrayMethodCommands.all, ArrangementCommands.all, LinalgCommands.all, RandomCommands.all, FileIOCommands.all, OutputCommands.all, PrintOptionCommands.all, WorkspaceCommands.all,
                        ExploreCommands.all, DataCommands.all, DownloadCommand.all, CellCommands.all, TrainCommands.all, ModelIOCommands.all, ViewCommands.all] {
             for c in family { r.register(c) }
+        }
+        // numpy's second names for the same function (`np.mod` is `np.remainder`).
+        for (alias, target) in [("mod", "remainder"), ("true_divide", "divide"), ("amax", "max"), ("amin", "min")] {
+            guard var c = r[target] else { continue }
+            c.name = alias
+            c.summary = "Another name for \(target): " + c.summary
+            c.examples = c.examples.map { Example($0.source.replacingOccurrences(of: "np.\(target)(", with: "np.\(alias)("), deterministic: $0.isDeterministic) }
+            r.register(c)
         }
         return r
     }()

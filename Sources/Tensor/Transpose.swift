@@ -31,8 +31,14 @@ extension NDArray {
 
     /// `np.swapaxes(a, axis1, axis2)`: a view.
     public func swapaxes(_ axis1: Int, _ axis2: Int) throws(TensorError) -> NDArray {
-        let a = try NDArray.normalizeAxis(axis1, ndim: ndim)
-        let b = try NDArray.normalizeAxis(axis2, ndim: ndim)
+        // numpy names the offending argument: `axis2: axis 2 is out of bounds ...`.
+        func normalized(_ axis: Int, _ label: String) throws(TensorError) -> Int {
+            do { return try NDArray.normalizeAxis(axis, ndim: ndim) } catch {
+                throw TensorError("\(label): " + error.message, explanation: error.explanation, kind: .axisError)
+            }
+        }
+        let a = try normalized(axis1, "axis1")
+        let b = try normalized(axis2, "axis2")
         var sh = shape, st = strides
         sh.swapAt(a, b); st.swapAt(a, b)
         return NDArray(viewing: storage, dtype: dtype, shape: sh, strides: st, offset: offset, isView: true)

@@ -7,7 +7,7 @@ enum LinalgCommands {
     static let all: [Command] = [outer, inner, vdot, tensordot, einsum, norm, inv, det, solve, svd, qr, pinv, matrixRank, eigh, eig]
 
     /// The names `np.linalg.` offers (the evaluator's `numpy.linalg` namespace).
-    static let linalgNames: Set<String> = ["norm", "inv", "det", "solve", "svd", "qr", "pinv", "matrix_rank", "eigh", "eig"]
+    static let linalgNames: Set<String> = ["norm", "inv", "det", "solve", "svd", "qr", "pinv", "matrix_rank", "eigh", "eig", "matrix_power"]
 
     typealias A = FunctionArguments
 

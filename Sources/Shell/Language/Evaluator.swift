@@ -602,9 +602,13 @@ final class Evaluator {
             }
             if name == "ndarray" && module == "numpy" { return .type("numpy.ndarray") }
             if let c = Constants.value(name), name != "np", name != "numpy" { return c }
+            // numpy functions whose plain name is a shell command (`np.trace`) are `numpy.NAME`.
+            if module == "numpy", registry["numpy." + name] != nil { return .function(Callable(name: "numpy." + name)) }
             if registry[name] != nil { return .function(Callable(name: name)) }
             let candidates = registry.names + Constants.names
-            throw ShellError(Suggest.message("module '\(module)' has no attribute '\(name)'", name: name, candidates: candidates), span: span, kind: .attributeError)
+            // Python's message (str of the AttributeError); the suggestion goes on the explanation line.
+            throw ShellError("module '\(module)' has no attribute '\(name)'", explanation: Suggest.closest(to: name, in: candidates).map { "Did you mean: '\($0)'?" },
+                             span: span, kind: .attributeError)
         case .record(let r):
             if let v = r[name] { return v }
             throw ShellError(Suggest.message("record has no field '\(name)'", name: name, candidates: r.fields.map(\.name)), span: span)
@@ -614,6 +618,9 @@ final class Evaluator {
             if Self.objectMethods[o.kind]?.contains(name) == true, registry[name] != nil {
                 return .function(Callable(name: name, receiver: base))
             }
+        case .function(let f):
+            // A ufunc's methods (`np.add.at`) are commands named `add.at`.
+            if f.receiver == nil, registry[f.name + "." + name] != nil { return .function(Callable(name: f.name + "." + name)) }
         case .dtype(let d):
             if name == "name" { return .string(d.name) }
             if name == "itemsize" { return .int(d.itemSize) }
@@ -624,11 +631,18 @@ final class Evaluator {
             if name == "T" { recordAttributeStage(name, base: base, value: v) }
             return v
         }
+        // Methods arrays have and the numpy module does not (`x.tolist()`): commands `ndarray.NAME`.
+        if Attributes.acceptsMethods(base) {
+            for qualified in ["ndarray." + name, "numpy." + name] where registry[qualified] != nil {
+                return .function(Callable(name: qualified, receiver: base))
+            }
+        }
         if let command = registry[name], command.isMethod, Attributes.acceptsMethods(base) {
             return .function(Callable(name: name, receiver: base))
         }
         let candidates = Attributes.names(of: base) + registry.commands.filter(\.isMethod).map(\.name)
-        throw ShellError(Suggest.message("'\(base.typeName)' object has no attribute '\(name)'", name: name, candidates: candidates), span: span, kind: .attributeError)
+        throw ShellError("'\(base.typeName)' object has no attribute '\(name)'", explanation: Suggest.closest(to: name, in: candidates).map { "Did you mean: '\($0)'?" },
+                         span: span, kind: .attributeError)
     }
 
     func evaluateSubscript(_ base: Value, _ items: [SubscriptItem], _ span: Range<Int>, baseSpan: Range<Int>? = nil) throws(ShellError) -> Value {
