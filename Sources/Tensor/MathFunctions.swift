@@ -25,15 +25,15 @@ public enum MathFunction: String, CaseIterable, Sendable {
         switch self {
         case .sqrt: return ({ $0.squareRoot() }, { $0.squareRoot() })
         case .cbrt: return (Foundation.cbrt, Foundation.cbrt)
-        // float32 log is numpy's own algorithm (docs/float32-math.md), float64 the C library's.
+        // float32 log, sin and cos are numpy's own algorithms (docs/float32-math.md), float64 the C library's.
         case .log: return ({ Foundation.log($0) }, NumpyFloat32.log)
         case .log2: return (Foundation.log2, Foundation.log2)
         case .log10: return (Foundation.log10, Foundation.log10)
         case .log1p: return (Foundation.log1p, Foundation.log1p)
         case .exp2: return (Foundation.exp2, Foundation.exp2)
         case .expm1: return (Foundation.expm1, Foundation.expm1)
-        case .sin: return (Foundation.sin, Foundation.sin)
-        case .cos: return (Foundation.cos, Foundation.cos)
+        case .sin: return (Foundation.sin, NumpyFloat32.sin)
+        case .cos: return (Foundation.cos, NumpyFloat32.cos)
         case .tan: return (Foundation.tan, Foundation.tan)
         case .arcsin: return (Foundation.asin, Foundation.asin)
         case .arccos: return (Foundation.acos, Foundation.acos)
