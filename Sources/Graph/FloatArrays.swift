@@ -17,6 +17,7 @@ enum FloatArrays {
     /// A fresh float32 array with `a`'s values (a variable's value handed to the user must not
     /// alias the session's copy that training updates in place).
     static func copy(_ a: NDArray) throws(TensorError) -> NDArray {
+        if a.dtype != .float32 { return try a.copy() }
         let out = try zeros(a.shape)
         let src = try contiguous(a)
         pointer(out).update(from: pointer(src), count: a.size)

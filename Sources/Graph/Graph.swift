@@ -288,3 +288,16 @@ public enum GraphOperand: Sendable {
     case tensor(GraphTensor)
     case value(NDArray)
 }
+
+extension Graph {
+    /// The placeholders `t` depends on (what a run of `t` must be fed), in graph order.
+    public func placeholders(reaching ts: [GraphTensor]) -> [GraphTensor] {
+        var seen = Set<Int>(), stack = ts.map(\.op), found: [Int] = []
+        while let op = stack.popLast() {
+            if !seen.insert(op).inserted { continue }
+            if case .placeholder = ops[op].kind { found.append(op) }
+            for i in ops[op].inputs { stack.append(i.op) }
+        }
+        return found.sorted().map { tensor($0) }
+    }
+}

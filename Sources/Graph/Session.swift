@@ -90,6 +90,16 @@ public final class Session: @unchecked Sendable {
         return results
     }
 
+    /// Gives every variable its initial value without an `init` op in the graph (the
+    /// explorer's scratch session).
+    public func initializeVariables() throws(TensorError) {
+        var run = Run(session: self, feeds: [:])
+        var initials: [(Int, GraphTensor)] = []
+        for v in graph.variables { if case .variable(let initial, _) = graph.ops[v].kind { initials.append((v, initial)) } }
+        try run.evaluate(initials.map(\.1))
+        for (v, initial) in initials { values[v] = try FloatArrays.copy(try run.value(initial)) }
+    }
+
     private func checkedFeeds(_ feeds: [GraphTensor: NDArray]) throws(TensorError) -> [GraphTensor: NDArray] {
         var out: [GraphTensor: NDArray] = [:]
         for (t, v) in feeds {

@@ -61,6 +61,8 @@ public final class Interpreter {
     /// process it starts from the operating system's entropy; `seed N` makes it reproducible.
     /// Draws are not undone when a statement fails later (Python does not undo them either).
     var randomState = LegacyRandomState.fromEntropy()
+    /// The `tensorflow` module's default graph and sessions (TensorFlow/TensorFlowState.swift).
+    let tensorflow = TensorFlowState()
     /// How many `run FILE` are in progress (guards against a script that runs itself).
     var runNesting = 0
     /// Errors being handled by `except` blocks (innermost last), for a bare `raise`.

@@ -368,6 +368,7 @@ final class Evaluator {
     }
 
     func binary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, texts: (String, String)? = nil) throws(ShellError) -> Value {
+        if let v = try TFOperators.binary(op, l, r, span, evaluator: self) { return v }
         if !Self.isArrayLike(l) && !Self.isArrayLike(r) {
             if let v = try PythonArithmetic.binary(op, l, r, span) { return v }
             if let v = try PythonComparison.compare(op, l, r, span) { return v }
@@ -613,6 +614,7 @@ final class Evaluator {
             if let v = r[name] { return v }
             throw ShellError(Suggest.message("record has no field '\(name)'", name: name, candidates: r.fields.map(\.name)), span: span)
         case .object(let o):
+            if let t = o as? ThrowingAttributes { return try t.lookup(name, span: span, evaluator: self) }
             if let v = o.attribute(name) { return v }
             // TF1's methods on cells and models: `cell.zero_state(…)`, `model.fit_batch(…)`.
             if Self.objectMethods[o.kind]?.contains(name) == true, registry[name] != nil {

@@ -598,7 +598,7 @@ extension Evaluator {
             let root = String(item.module.split(separator: ".").first ?? "")
             guard let module = Modules.module(item.module) else {
                 throw ShellError("No module named '\(Modules.missingPart(item.module))'",
-                                 explanation: "rnnsh provides numpy, math and time", span: span, kind: .moduleNotFoundError)
+                                 explanation: "rnnsh provides numpy, math, time and tensorflow (TF1's graph API)", span: span, kind: .moduleNotFoundError)
             }
             if let name = item.name {
                 if name == "*" {

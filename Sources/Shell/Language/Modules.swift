@@ -13,7 +13,7 @@ enum Modules {
         case "numpy": return .namespace("numpy")
         case "numpy.random": return .namespace("numpy.random")
         case "math", "time": return .namespace(dotted)
-        default: return nil
+        default: return TFModules.module(dotted)
         }
     }
 

@@ -43,6 +43,7 @@ public indirect enum HashKey: Hashable, Sendable {
         case .builtin(let b) where b.receiver == nil: return .other("builtin:" + b.name)
         case .range(let a, let b, let c): return .other("range:\(a):\(b):\(c)")
         case .namespace(let n): return .other("module:" + n)
+        case .object(let o as HashableObject): return .other(o.hashIdentity)
         default: break
         }
         throw ShellError("unhashable type: '\(v.typeName)'", span: span, kind: .typeError)

@@ -47,6 +47,7 @@ public enum ValueFormatter {
         case .none: return "None"
         case .dtype(let d): return "dtype('\(d.name)')"
         case .record(let r): return "record(" + r.fields.map { "\($0.name)=\(summary($0.value))" }.joined(separator: ", ") + ")"
+        case .object(let o as ReprObject): return o.reprText
         case .object(let o): return "<\(o.kind): \(o.summary)>"
         case .function(let c):
             if let receiver = c.receiver { return "<built-in method \(c.name) of \(receiver.typeName) object>" }

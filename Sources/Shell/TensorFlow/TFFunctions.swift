@@ -1,0 +1,354 @@
+import Foundation
+import Tensor
+import Graph
+import RNN
+import Data
+
+/// The functions of the `tensorflow` modules: each binds TF1's parameters (by position or
+/// keyword, with the old signatures the tutorials use told apart by argument types) and builds
+/// ops in the shell's default graph. Nothing is computed here; sessions compute.
+enum TFFunctions {
+    static func tensorValue(_ t: GraphTensor) -> Value { .object(TFTensor(tensor: t)) }
+    static func list(_ ts: [GraphTensor]) -> Value { .list(ts.map(tensorValue)) }
+
+    static func call(_ name: String, _ a: TFArguments, evaluator ev: Evaluator) throws -> Value {
+        let state = ev.interpreter.tensorflow
+        let g = state.graph
+        let opName = a.string(nil, "name")
+        switch name {
+        // MARK: inputs, variables, constants
+        case "placeholder":
+            try a.only(["dtype", "shape", "name"], positionalMax: 3)
+            let d = try a.dtype(0, "dtype") ?? { throw a.error("placeholder() missing required argument: 'dtype'", .typeError) }()
+            return tensorValue(g.placeholder(dtype: d, shape: try a.staticShape(1, "shape"), name: opName ?? a.string(2, "name")))
+        case "Variable":
+            try a.only(["initial_value", "trainable", "name", "dtype", "validate_shape", "collections"], positionalMax: 3)
+            let v = try a.required(0, "initial_value")
+            let trainable = a.bool(1, "trainable") ?? true
+            if case .object(let o as TFTensor) = v {
+                return tensorValue(try g.variable(o.tensor, name: opName, trainable: trainable))
+            }
+            return tensorValue(try g.variable(value: try TFArguments.array(v, span: a.span, dtype: try a.dtype(nil, "dtype")), name: opName, trainable: trainable))
+        case "random_normal", "truncated_normal", "random_uniform":
+            try a.only(["shape", "mean", "stddev", "minval", "maxval", "dtype", "seed", "name"], positionalMax: 6)
+            let shape = try a.ints(0, "shape") ?? []
+            let kind: RandomKind = name == "random_normal" ? .normal : name == "truncated_normal" ? .truncatedNormal : .uniform
+            let p1 = kind == .uniform ? try a.float(1, "minval") ?? 0 : try a.float(1, "mean") ?? 0
+            let p2 = kind == .uniform ? try a.float(2, "maxval") ?? 1 : try a.float(2, "stddev") ?? 1
+            if a.has(4, "seed") { throw a.error("rnnsh's tensorflow has no op-level seed= (yet): use tf.set_random_seed", .notImplementedError) }
+            return tensorValue(try g.random(kind, shape: shape, a: p1, b: p2, dtype: try a.dtype(3, "dtype") ?? .float32, name: opName))
+        case "zeros", "ones":
+            try a.only(["shape", "dtype", "name"], positionalMax: 3)
+            let shape = try a.ints(0, "shape") ?? []
+            let d = try a.dtype(1, "dtype") ?? .float32
+            let v = name == "zeros" ? try NDArray.zeros(shape, dtype: d) : try NDArray.ones(shape, dtype: d)
+            return tensorValue(g.constant(v, name: opName, fallback: name))
+        case "constant":
+            try a.only(["value", "dtype", "shape", "name"], positionalMax: 4)
+            var v = try TFArguments.array(try a.required(0, "value"), span: a.span, dtype: try a.dtype(1, "dtype"))
+            if let shape = try a.ints(2, "shape") {
+                v = v.size == 1 ? try NDArray.add(.array(v), .array(try NDArray.zeros(shape, dtype: v.dtype))) : try v.reshape(shape)
+            }
+            return tensorValue(g.constant(v, name: opName))
+        case "set_random_seed":
+            let s = try a.int(0, "seed") ?? 0
+            g.seed = UInt64(bitPattern: Int64(s))
+            return .none
+
+        // MARK: shape ops
+        case "transpose":
+            try a.only(["a", "perm", "name", "conjugate"], positionalMax: 3)
+            return tensorValue(try g.transpose(try a.tensor(0, "a", graph: g), try a.ints(1, "perm"), name: opName))
+        case "reshape":
+            try a.only(["tensor", "shape", "name"], positionalMax: 3)
+            guard let shape = try a.ints(1, "shape") else { throw a.error("reshape() missing required argument: 'shape'", .typeError) }
+            return tensorValue(try g.reshape(try a.tensor(0, "tensor", graph: g), shape, name: opName))
+        case "split":
+            // TF ≤ 0.12: split(split_dim, num_split, value); TF 1: split(value, num_or_size_splits, axis=0).
+            if case .int? = a.positional.first, a.positional.count >= 3 || a.has(nil, "value") {
+                let axis = try TFArguments.int(a.positional[0], a.span)
+                let n = try a.int(1, "num_split") ?? 1
+                return list(try g.split(try a.tensor(2, "value", graph: g), count: n, axis: axis, name: opName))
+            }
+            try a.only(["value", "num_or_size_splits", "axis", "num", "name"], positionalMax: 5)
+            let x = try a.tensor(0, "value", graph: g)
+            let sizes = try a.required(1, "num_or_size_splits")
+            guard case .int(let n) = sizes else {
+                throw a.error("rnnsh's tensorflow has no tf.split with a list of sizes (yet): give the number of equal pieces", .notImplementedError)
+            }
+            return list(try g.split(x, count: n, axis: try a.int(2, "axis") ?? 0, name: opName))
+        case "unstack", "unpack":
+            try a.only(["value", "num", "axis", "name"], positionalMax: 4)
+            return list(try g.unstack(try a.tensor(0, "value", graph: g), count: try a.int(1, "num"), axis: try a.int(2, "axis") ?? 0, name: opName))
+        case "concat":
+            // TF ≤ 0.12: concat(concat_dim, values); TF 1: concat(values, axis).
+            if case .int(let axis)? = a.positional.first, a.positional.count >= 2 {
+                return tensorValue(try g.concat(try TFArguments.tensors(a.positional[1], graph: g, span: a.span), axis: axis, name: opName))
+            }
+            try a.only(["values", "axis", "name"], positionalMax: 3)
+            guard let axis = try a.int(1, "axis") else { throw a.error("concat() missing required argument: 'axis'", .typeError) }
+            return tensorValue(try g.concat(try TFArguments.tensors(try a.required(0, "values"), graph: g, span: a.span), axis: axis, name: opName))
+
+        // MARK: math
+        case "matmul":
+            try a.only(["a", "b", "transpose_a", "transpose_b", "name"], positionalMax: 4)
+            if a.bool(2, "transpose_a") == true || a.bool(3, "transpose_b") == true {
+                throw a.error("rnnsh's tensorflow has no tf.matmul(transpose_a=/transpose_b=) (yet): transpose the operand with tf.transpose", .notImplementedError)
+            }
+            return tensorValue(try g.matmul(try a.tensor(0, "a", graph: g), try a.tensor(1, "b", graph: g), name: opName))
+        case "add", "subtract", "sub", "multiply", "mul", "divide", "div", "truediv":
+            try a.only(["x", "y", "name"], positionalMax: 3)
+            let kind: BinaryKind = ["add": .add, "subtract": .sub, "sub": .sub, "multiply": .mul, "mul": .mul][name] ?? .div
+            let x = try TFArguments.operand(try a.required(0, "x"), graph: g, span: a.span)
+            let y = try TFArguments.operand(try a.required(1, "y"), graph: g, span: a.span)
+            if case .value = x, case .value = y {
+                return tensorValue(try g.binary(kind, .tensor(g.constant(try TFArguments.array(try a.required(0, "x"), span: a.span))), y, name: opName))
+            }
+            return tensorValue(try g.binary(kind, x, y, name: opName))
+        case "equal":
+            try a.only(["x", "y", "name"], positionalMax: 3)
+            var x = try TFArguments.operand(try a.required(0, "x"), graph: g, span: a.span)
+            let y = try TFArguments.operand(try a.required(1, "y"), graph: g, span: a.span)
+            if case .value(let v) = x, case .value = y { x = .tensor(g.constant(v)) }
+            return tensorValue(try g.equal(x, y, name: opName))
+        case "cast":
+            try a.only(["x", "dtype", "name"], positionalMax: 3)
+            guard let d = try a.dtype(1, "dtype") else { throw a.error("cast() missing required argument: 'dtype'", .typeError) }
+            return tensorValue(try g.cast(try a.tensor(0, "x", graph: g), d, name: opName))
+        case "reduce_mean", "reduce_sum":
+            try a.only(["input_tensor", "axis", "keepdims", "keep_dims", "reduction_indices", "name"], positionalMax: 4)
+            let axisValue = a.value(1, "axis") ?? a.value(nil, "reduction_indices")
+            let axes = try axisValue.map { (v) throws(ShellError) -> [Int] in try TFArguments.ints(v, a.span) }
+            let keep = a.bool(2, "keepdims") ?? a.bool(nil, "keep_dims") ?? false
+            return tensorValue(try g.reduce(name == "reduce_mean" ? .mean : .sum, try a.tensor(0, "input_tensor", graph: g), axes: axes, keepdims: keep, name: opName))
+        case "argmax", "arg_max":
+            try a.only(["input", "axis", "name", "dimension", "output_type"], positionalMax: 3)
+            let axis = try a.int(1, "axis") ?? a.int(nil, "dimension") ?? 0
+            return tensorValue(try g.argmax(try a.tensor(0, "input", graph: g), axis: axis, name: opName))
+        case "softmax":
+            try a.only(["logits", "axis", "dim", "name"], positionalMax: 3)
+            if let ax = try a.int(1, "axis") ?? a.int(nil, "dim"), ax != -1 {
+                throw a.error("rnnsh's tensorflow has no tf.nn.softmax over an axis other than the last (yet)", .notImplementedError)
+            }
+            return tensorValue(try g.softmax(try a.tensor(0, "logits", graph: g), name: opName))
+        case "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2":
+            try a.only(["_sentinel", "labels", "logits", "dim", "axis", "name"], positionalMax: 2)
+            let v2 = name.hasSuffix("_v2")
+            // TF 0.x took (logits, labels) by position; v2's positional order is (labels, logits).
+            let logitsPos = a.positional.count >= 2 ? (v2 ? 1 : 0) : nil
+            let labelsPos = a.positional.count >= 2 ? (v2 ? 0 : 1) : nil
+            let logits = try a.tensor(logitsPos, "logits", graph: g)
+            let labels = try TFArguments.tensor(try a.required(labelsPos, "labels"), graph: g, span: a.span, dtype: logits.dtype)
+            return tensorValue(try g.softmaxCrossEntropy(logits: logits, labels: labels, v2: v2, name: opName))
+
+        // MARK: cells and RNNs
+        case "BasicLSTMCell", "BasicRNNCell":
+            try a.only(["num_units", "forget_bias", "state_is_tuple", "activation", "reuse", "name", "input_size"], positionalMax: 4)
+            guard let units = try a.int(0, "num_units") else { throw a.error("\(name)() missing required argument: 'num_units'", .typeError) }
+            if a.bool(nil, "state_is_tuple") == false {
+                throw a.error("rnnsh's tensorflow has no BasicLSTMCell(state_is_tuple=False) (yet): use the default (c, h) tuple", .notImplementedError)
+            }
+            if a.has(nil, "activation") { throw a.error("rnnsh's tensorflow has no \(name)(activation=) (yet)", .notImplementedError) }
+            let fb = name == "BasicLSTMCell" ? try a.float(1, "forget_bias") ?? 1 : 1
+            return .object(TFCell(cell: try GraphCell(kind: name == "BasicLSTMCell" ? .lstm : .rnn, units: units, forgetBias: fb)))
+        case "LSTMStateTuple":
+            return .object(TFStateTuple(parts: [try a.required(0, "c"), try a.required(1, "h")]))
+        case "rnn", "static_rnn", "dynamic_rnn":
+            try a.only(["cell", "inputs", "initial_state", "dtype", "sequence_length", "scope", "time_major",
+                        "parallel_iterations", "swap_memory"], positionalMax: 6)
+            guard case .object(let c as TFCell)? = a.value(0, "cell") else {
+                throw a.error("\(name)(): cell must be an RNN cell such as rnn_cell.BasicLSTMCell(128)", .typeError)
+            }
+            if a.has(nil, "sequence_length") { throw a.error("rnnsh's tensorflow has no \(name)(sequence_length=) (yet)", .notImplementedError) }
+            let initial = try a.value(name == "dynamic_rnn" ? 3 : 2, "initial_state").map { (v) throws -> [GraphTensor] in try stateParts(v, g, a.span) }
+            if initial == nil, a.value(name == "dynamic_rnn" ? 4 : 3, "dtype") == nil {
+                throw a.error("If there is no initial_state, you must give a dtype.", .valueError)
+            }
+            let scope = a.string(nil, "scope")
+            let inputs = try a.required(1, "inputs")
+            let state: [GraphTensor], outputs: Value
+            if name == "dynamic_rnn" {
+                let r = try g.dynamicRNN(c.cell, try TFArguments.tensor(inputs, graph: g, span: a.span), initialState: initial,
+                                         timeMajor: a.bool(nil, "time_major") ?? false, scope: scope)
+                outputs = tensorValue(r.outputs); state = r.state
+            } else {
+                let r = try g.staticRNN(c.cell, try TFArguments.tensors(inputs, graph: g, span: a.span), initialState: initial, scope: scope)
+                outputs = list(r.outputs); state = r.state
+            }
+            let stateValue: Value = state.count == 2 ? .object(TFStateTuple(parts: state.map(tensorValue))) : tensorValue(state[0])
+            return .tuple([outputs, stateValue])
+
+        // MARK: training and sessions
+        case "AdamOptimizer":
+            try a.only(["learning_rate", "beta1", "beta2", "epsilon", "use_locking", "name"], positionalMax: 5)
+            let c = AdamConfig(learningRate: try a.float(0, "learning_rate") ?? 0.001, beta1: try a.float(1, "beta1") ?? 0.9,
+                               beta2: try a.float(2, "beta2") ?? 0.999, epsilon: try a.float(3, "epsilon") ?? 1e-8)
+            return .object(TFOptimizer(method: .adam(c)))
+        case "GradientDescentOptimizer":
+            try a.only(["learning_rate", "use_locking", "name"], positionalMax: 2)
+            guard let lr = try a.float(0, "learning_rate") else { throw a.error("GradientDescentOptimizer() missing required argument: 'learning_rate'", .typeError) }
+            return .object(TFOptimizer(method: .gradientDescent(lr)))
+        case "initialize_all_variables", "global_variables_initializer":
+            return .object(TFOperation(operation: g.globalVariablesInitializer(name: opName)))
+        case "global_variables", "all_variables":
+            return list(g.variableTensors)
+        case "trainable_variables":
+            return list(g.trainableVariables.map { g.tensor($0) })
+        case "reset_default_graph":
+            state.reset()
+            return .none
+        case "Session", "InteractiveSession":
+            let s = TFSession(Session(graph: g, threads: state.threads))
+            if name == "InteractiveSession" { state.defaultSessions.append(s) }
+            return .object(s)
+        case "get_default_session":
+            return state.defaultSession.map { .object($0) } ?? Value.none
+        case "read_data_sets":
+            return try readDataSets(a, ev)
+        default:
+            throw a.error("rnnsh's tensorflow has no tf.\(name) (yet)", .attributeError)
+        }
+    }
+
+    /// An initial state: `LSTMStateTuple(c, h)`, a `(c, h)` tuple, or one tensor.
+    static func stateParts(_ v: Value, _ g: Graph, _ span: Range<Int>) throws -> [GraphTensor] {
+        switch v {
+        case .object(let s as TFStateTuple): return try s.parts.map { try TFArguments.tensor($0, graph: g, span: span) }
+        case .tuple(let items), .list(let items): return try items.map { try TFArguments.tensor($0, graph: g, span: span) }
+        default: return [try TFArguments.tensor(v, graph: g, span: span)]
+        }
+    }
+
+    /// `input_data.read_data_sets(train_dir, one_hot=True)`: the given directory first, then
+    /// rnnsh's dataset search (as `mnist` does); says what it loaded.
+    static func readDataSets(_ a: TFArguments, _ ev: Evaluator) throws -> Value {
+        try a.only(["train_dir", "fake_data", "one_hot", "dtype", "reshape", "validation_size", "seed", "source_url"], positionalMax: 3)
+        let oneHot = a.bool(2, "one_hot") ?? false
+        let validation = try a.int(nil, "validation_size")
+        var dataset: Dataset
+        var lines: [String] = []
+        if let dir = a.string(0, "train_dir") {
+            let path = (dir as NSString).expandingTildeInPath
+            do {
+                dataset = try Dataset.load(path: path, oneHot: oneHot, validation: validation)
+            } catch {
+                lines.append("read_data_sets: no MNIST data in \(dir); searching rnnsh's dataset places")
+                dataset = try Dataset.load(path: nil, oneHot: oneHot, validation: validation)
+            }
+        } else {
+            dataset = try Dataset.load(path: nil, oneHot: oneHot, validation: validation)
+        }
+        lines.append("Loaded \(dataset.source): train \(dataset.train.count), validation \(dataset.validation.count), test \(dataset.test.count)")
+        let object = DatasetObject(dataset, seed: UInt64(bitPattern: Int64(try a.int(nil, "seed") ?? 0)))
+        ev.interpreter.tensorflow.dataset = object
+        for l in lines { ev.write(l + "\n") }
+        return .object(object)
+    }
+}
+
+/// The methods of TF objects: `sess.run`, `tensor.eval`, `op.run`, `optimizer.minimize`, …
+enum TFMethods {
+    static func call(_ name: String, on receiver: Value, _ a: TFArguments, evaluator ev: Evaluator) throws(ShellError) -> Value {
+        do {
+            return try dispatch(name, receiver, a, ev)
+        } catch let e as TensorError {
+            throw ShellError(e.message, explanation: e.explanation, span: a.span, kind: e.kind)
+        } catch let e as ShellError {
+            throw e
+        } catch {
+            throw ShellError("\(error)", span: a.span)
+        }
+    }
+
+    private static func dispatch(_ name: String, _ receiver: Value, _ a: TFArguments, _ ev: Evaluator) throws -> Value {
+        let state = ev.interpreter.tensorflow
+        switch (name, receiver) {
+        case ("run", .object(let s as TFSession)):
+            try a.only(["fetches", "feed_dict", "options", "run_metadata"], positionalMax: 2)
+            return try run(s, try a.required(0, "fetches"), feeds: a.value(1, "feed_dict"), a, state)
+        case ("close", .object(let s as TFSession)):
+            s.session.close()
+            state.defaultSessions.removeAll { $0 === s }
+            return .none
+        case ("eval", .object(is TFTensor)), ("run", .object(is TFOperation)):
+            try a.only(["feed_dict", "session"], positionalMax: 2)
+            let session: TFSession
+            if case .object(let s as TFSession)? = a.value(1, "session") { session = s } else {
+                guard let s = state.defaultSession else {
+                    throw a.error("Cannot evaluate tensor using `eval()`: No default session is registered. Use `with sess.as_default()` or pass an explicit session to `eval(session=sess)`")
+                }
+                session = s
+            }
+            return try run(session, receiver, feeds: a.value(0, "feed_dict"), a, state)
+        case ("get_shape", .object(let t as TFTensor)):
+            return .object(TFShape(shape: t.tensor.shape))
+        case ("as_list", .object(let s as TFShape)):
+            guard s.shape.dims != nil else { throw a.error("as_list() is not defined on an unknown TensorShape.") }
+            return s.listValue
+        case ("num_elements", .object(let s as TFShape)):
+            return s.shape.concrete.map { .int($0.reduce(1, *)) } ?? Value.none
+        case ("minimize", .object(let o as TFOptimizer)):
+            try a.only(["loss", "global_step", "var_list", "name", "gate_gradients", "aggregation_method", "colocate_gradients_with_ops", "grad_loss"], positionalMax: 3)
+            let g = state.graph
+            let loss = try a.tensor(0, "loss", graph: g)
+            let vars = try a.value(2, "var_list").map { try TFArguments.tensors($0, graph: g, span: a.span) }
+            return .object(TFOperation(operation: try g.minimize(o.method, loss: loss, varList: vars, name: a.string(nil, "name"))))
+        case ("zero_state", .object(let c as TFCell)):
+            let batch = try a.int(0, "batch_size") ?? 1
+            let g = state.graph
+            let parts = try c.cell.stateNames.map { _ in
+                TFFunctions.tensorValue(g.constant(try NDArray.zeros([batch, c.cell.units], dtype: .float32), fallback: "zeros"))
+            }
+            return parts.count == 2 ? .object(TFStateTuple(parts: parts)) : parts[0]
+        default:
+            throw a.error("rnnsh's tensorflow has no \(receiver.typeName).\(name) (yet)", .attributeError)
+        }
+    }
+
+    /// `sess.run(fetches, feed_dict)`: fetches may be a tensor, an op, or lists, tuples and dicts
+    /// of them; the result has the same structure (a 0-d value as a numpy scalar, an op as None).
+    static func run(_ s: TFSession, _ fetches: Value, feeds: Value?, _ a: TFArguments, _ state: TensorFlowState) throws -> Value {
+        var targets: [RunTarget] = []
+        func collect(_ v: Value) throws {
+            switch v {
+            case .object(let t as TFTensor): targets.append(.tensor(t.tensor))
+            case .object(let o as TFOperation): targets.append(.operation(o.operation))
+            case .object(let st as TFStateTuple): for p in st.parts { try collect(p) }
+            case .list(let items), .tuple(let items): for i in items { try collect(i) }
+            case .dict(let d): for v in d.values { try collect(v) }
+            default: throw a.error("Fetch argument \(ValueFormatter.repr(v)) has invalid type \(v.typeName), must be a string or Tensor. (Can not convert a \(v.typeName) into a Tensor or Operation.)", .typeError)
+            }
+        }
+        try collect(fetches)
+        var feedMap: [GraphTensor: NDArray] = [:]
+        if let f = feeds {
+            guard case .dict(let d) = f else { throw a.error("feed_dict must be a dict of tensor: value, got \(f.typeName)", .typeError) }
+            for (k, v) in d.items {
+                guard case .object(let t as TFTensor) = k else {
+                    throw a.error("Cannot interpret feed_dict key as Tensor: \(ValueFormatter.repr(k))", .typeError)
+                }
+                feedMap[t.tensor] = try TFArguments.array(v, span: a.span, dtype: t.tensor.dtype)
+            }
+        }
+        let values = try s.session.run(targets, feeds: feedMap)
+        state.lastSession = s
+        var position = 0
+        func rebuild(_ v: Value) -> Value {
+            switch v {
+            case .object(let st as TFStateTuple): return .object(TFStateTuple(parts: st.parts.map(rebuild)))
+            case .object(is TFTensor), .object(is TFOperation):
+                defer { position += 1 }
+                guard let r = values[position] else { return .none }
+                return r.ndim == 0 ? .scalar(r) : .array(r)
+            case .list(let items): return .list(items.map(rebuild))
+            case .tuple(let items): return .tuple(items.map(rebuild))
+            case .dict(let d):
+                var out = PyDict()
+                for (k, x) in d.items { if let h = try? HashKey.of(k, span: nil) { out.set(k, h, rebuild(x)) } }
+                return .dict(out)
+            default: return v
+            }
+        }
+        return rebuild(fetches)
+    }
+}

@@ -1,0 +1,126 @@
+import Tensor
+import Graph
+
+/// The `tensorflow` modules rnnsh provides: TF1's API as the tutorials of its era import it
+/// (`import tensorflow as tf`, `from tensorflow.python.ops import rnn, rnn_cell`,
+/// `from tensorflow.examples.tutorials.mnist import input_data`) and its aliases
+/// (`tf.nn.rnn_cell`, `tf.contrib.rnn`, `tf.compat.v1`). Each module is a table of names; a
+/// name that is not there says `rnnsh's tensorflow has no tf.X (yet)`.
+enum TFModules {
+    enum Entry {
+        case module(String)
+        case function(String)
+        case dtype(DType)
+    }
+
+    static let root = "tensorflow"
+    private static let cells: [String: Entry] = [
+        "BasicLSTMCell": .function("BasicLSTMCell"), "BasicRNNCell": .function("BasicRNNCell"),
+        "LSTMStateTuple": .function("LSTMStateTuple"),
+    ]
+    private static let core: [String: Entry] = {
+        var t: [String: Entry] = [
+            "nn": .module("tensorflow.nn"), "train": .module("tensorflow.train"), "contrib": .module("tensorflow.contrib"),
+            "compat": .module("tensorflow.compat"), "examples": .module("tensorflow.examples"), "python": .module("tensorflow.python"),
+            "float32": .dtype(.float32), "float64": .dtype(.float64), "int32": .dtype(.int32), "int64": .dtype(.int64),
+            "bool": .dtype(.bool), "uint8": .dtype(.uint8), "float": .dtype(.float32), "double": .dtype(.float64),
+        ]
+        for f in ["placeholder", "Variable", "random_normal", "truncated_normal", "random_uniform", "zeros", "ones", "constant",
+                  "set_random_seed", "transpose", "reshape", "split", "unstack", "unpack", "concat", "matmul", "add", "subtract",
+                  "sub", "multiply", "mul", "divide", "div", "truediv", "reduce_mean", "reduce_sum", "argmax", "arg_max", "equal",
+                  "cast", "Session", "InteractiveSession", "initialize_all_variables", "global_variables_initializer",
+                  "global_variables", "all_variables", "trainable_variables", "reset_default_graph", "get_default_session"] {
+            t[f] = .function(f)
+        }
+        return t
+    }()
+
+    /// The names of module `path` (nil: not a module rnnsh has).
+    static func table(_ path: String) -> [String: Entry]? {
+        switch path {
+        case "tensorflow", "tensorflow.compat.v1": return core
+        case "tensorflow.compat": return ["v1": .module("tensorflow.compat.v1")]
+        case "tensorflow.nn":
+            var t: [String: Entry] = ["rnn_cell": .module("tensorflow.nn.rnn_cell")]
+            for f in ["softmax", "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2",
+                      "static_rnn", "dynamic_rnn", "rnn"] { t[f] = .function(f) }
+            return t
+        case "tensorflow.nn.rnn_cell", "tensorflow.python.ops.rnn_cell": return cells
+        case "tensorflow.contrib": return ["rnn": .module("tensorflow.contrib.rnn")]
+        case "tensorflow.contrib.rnn":
+            var t = cells
+            t["static_rnn"] = .function("static_rnn")
+            return t
+        case "tensorflow.python": return ["ops": .module("tensorflow.python.ops")]
+        case "tensorflow.python.ops": return ["rnn": .module("tensorflow.python.ops.rnn"), "rnn_cell": .module("tensorflow.python.ops.rnn_cell")]
+        case "tensorflow.python.ops.rnn": return ["rnn": .function("rnn"), "static_rnn": .function("static_rnn"), "dynamic_rnn": .function("dynamic_rnn")]
+        case "tensorflow.train":
+            return ["AdamOptimizer": .function("AdamOptimizer"), "GradientDescentOptimizer": .function("GradientDescentOptimizer")]
+        case "tensorflow.examples": return ["tutorials": .module("tensorflow.examples.tutorials")]
+        case "tensorflow.examples.tutorials": return ["mnist": .module("tensorflow.examples.tutorials.mnist")]
+        case "tensorflow.examples.tutorials.mnist": return ["input_data": .module("tensorflow.examples.tutorials.mnist.input_data")]
+        case "tensorflow.examples.tutorials.mnist.input_data": return ["read_data_sets": .function("read_data_sets")]
+        default: return nil
+        }
+    }
+
+    /// `import tensorflow…`: the module object, or nil when rnnsh has no such module.
+    static func module(_ dotted: String) -> Value? {
+        table(dotted) == nil ? nil : .object(TFModule(path: dotted))
+    }
+
+    /// How a module is named in messages: `tf`, `tf.nn`, `input_data`.
+    static func display(_ path: String) -> String {
+        if path == "tensorflow.examples.tutorials.mnist.input_data" { return "input_data" }
+        if path == root { return "tf" }
+        return "tf" + path.dropFirst(root.count)
+    }
+}
+
+/// A `tensorflow` module used as a value (`tf`, `tf.nn`, `rnn_cell`).
+struct TFModule: ShellObject, ReprObject, ThrowingAttributes, HashableObject {
+    let path: String
+    var kind: String { "module" }
+    var summary: String { reprText }
+    var detail: String { reprText }
+    var reprText: String { "<module '\(path)' (rnnsh's TF1 graph API)>" }
+    var hashIdentity: String { "module:" + path }
+    var attributeNames: [String] { (TFModules.table(path) ?? [:]).keys.sorted() }
+    func attribute(_ name: String) -> Value? {
+        switch TFModules.table(path)?[name] {
+        case .module(let p)?: return .object(TFModule(path: p))
+        case .function(let f)?: return .object(TFFunction(name: f, module: path))
+        case .dtype(let d)?: return .object(TFDType(dtype: d))
+        case nil: return nil
+        }
+    }
+    func lookup(_ name: String, span: Range<Int>, evaluator: Evaluator) throws(ShellError) -> Value {
+        if let v = attribute(name) { return v }
+        if name == "__name__" { return .string(path) }
+        throw ShellError("rnnsh's tensorflow has no \(TFModules.display(path)).\(name) (yet)", span: span, kind: .attributeError)
+    }
+}
+
+/// A function of a `tensorflow` module (`tf.transpose`, `rnn.rnn`, `input_data.read_data_sets`).
+struct TFFunction: ShellObject, PythonCallable, ReprObject {
+    let name: String
+    let module: String
+    var kind: String { "function" }
+    var summary: String { reprText }
+    var detail: String { reprText }
+    var reprText: String { "<function \(TFModules.display(module)).\(name)>" }
+    func call(_ positional: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator: Evaluator) throws(ShellError) -> Value {
+        let args = TFArguments(positional, keywords, span: span, function: name)
+        do {
+            let v = try TFFunctions.call(name, args, evaluator: evaluator)
+            evaluator.recordGraphStage("\(TFModules.display(module)).\(name)", v)
+            return v
+        } catch let e as TensorError {
+            throw ShellError(e.message, explanation: e.explanation, span: span, kind: e.kind)
+        } catch let e as ShellError {
+            throw e
+        } catch {
+            throw ShellError("\(error)", span: span)
+        }
+    }
+}

@@ -1,0 +1,226 @@
+import Tensor
+import Graph
+import RNN
+
+/// A shell object whose `repr` is its own text (TF's `<tf.Tensor 'split:0' shape=(?, 28) dtype=float32>`
+/// inside a printed list), not the shell's generic `<kind: summary>`.
+protocol ReprObject {
+    var reprText: String { get }
+}
+
+/// A shell object usable as a dict key (`feed_dict={x: batch}`): Python hashes it by identity.
+protocol HashableObject {
+    var hashIdentity: String { get }
+}
+
+/// A shell object whose attributes can fail with their own message (TF's
+/// `rnnsh's tensorflow has no tf.X (yet)`) instead of the generic AttributeError.
+protocol ThrowingAttributes {
+    func lookup(_ name: String, span: Range<Int>, evaluator: Evaluator) throws(ShellError) -> Value
+}
+
+/// A shell object with its own binary operators (`tf.matmul(a, W) + b`).
+protocol OperatorObject {}
+
+/// A graph tensor (TF1's `Tensor`, or a `Variable`): prints as TF1 printed it.
+struct TFTensor: ShellObject, ReprObject, HashableObject, ThrowingAttributes, OperatorObject {
+    let tensor: GraphTensor
+    var kind: String { tensor.isVariable ? "Variable" : "Tensor" }
+    var summary: String { tensor.description }
+    var detail: String { tensor.description }
+    var reprText: String {
+        if tensor.isVariable { return tensor.description }
+        if tensor.shape.dims == nil { return "<tf.Tensor '\(tensor.name)' dtype=\(tensor.dtype.name)>" }
+        return "<tf.Tensor '\(tensor.name)' shape=\(tensor.shape) dtype=\(tensor.dtype.name)>"
+    }
+    var hashIdentity: String { "tf.Tensor:\(ObjectIdentifier(tensor.graph).hashValue):\(tensor.op):\(tensor.index)" }
+    var attributeNames: [String] { ["name", "shape", "dtype", "op", "graph", "eval", "get_shape"] }
+
+    func attribute(_ name: String) -> Value? { nil }
+
+    func lookup(_ name: String, span: Range<Int>, evaluator: Evaluator) throws(ShellError) -> Value {
+        switch name {
+        case "name": return .string(tensor.name)
+        case "shape": return .object(TFShape(shape: tensor.shape))
+        case "dtype": return .object(TFDType(dtype: tensor.dtype, ref: tensor.isVariable))
+        case "op": return .object(TFOperation(operation: GraphOperation(graph: tensor.graph, op: tensor.op)))
+        case "eval", "get_shape", "initializer":
+            return .object(TFBoundMethod(name: name, receiver: .object(self)))
+        default:
+            throw ShellError("'\(kind)' object has no attribute '\(name)'", span: span, kind: .attributeError)
+        }
+    }
+}
+
+/// An op used as a value (`init`, `optimizer`).
+struct TFOperation: ShellObject, ReprObject, HashableObject {
+    let operation: GraphOperation
+    var kind: String { "Operation" }
+    var summary: String { operation.description }
+    var detail: String { "name: \"\(operation.name)\"\nop: \"\(operation.graph.ops[operation.op].type)\"" }
+    var reprText: String { operation.description }
+    var hashIdentity: String { "tf.Operation:\(ObjectIdentifier(operation.graph).hashValue):\(operation.op)" }
+    func attribute(_ name: String) -> Value? {
+        switch name {
+        case "name": return .string(operation.name)
+        case "type": return .string(operation.graph.ops[operation.op].type)
+        case "run": return .object(TFBoundMethod(name: "run", receiver: .object(self)))
+        default: return nil
+        }
+    }
+    var attributeNames: [String] { ["name", "type", "run"] }
+}
+
+/// `tf.float32` and friends (`<dtype: 'float32'>`).
+struct TFDType: ShellObject, ReprObject, HashableObject {
+    let dtype: DType
+    var ref = false
+    var kind: String { "DType" }
+    var summary: String { detail }
+    var detail: String { "<dtype: '\(dtype.name)\(ref ? "_ref" : "")'>" }
+    var reprText: String { "tf.\(dtype.name)\(ref ? "_ref" : "")" }
+    var hashIdentity: String { "tf.dtype:" + dtype.name }
+    func attribute(_ name: String) -> Value? {
+        switch name {
+        case "name": return .string(dtype.name + (ref ? "_ref" : ""))
+        case "base_dtype": return .object(TFDType(dtype: dtype))
+        case "as_numpy_dtype": return .dtype(dtype)
+        default: return nil
+        }
+    }
+}
+
+/// A static shape: `(?, 28, 28)` (TF1's `TensorShape`), `as_list()` gives `[None, 28, 28]`.
+struct TFShape: ShellObject, ReprObject {
+    let shape: StaticShape
+    var kind: String { "TensorShape" }
+    var summary: String { detail }
+    var detail: String { shape.description }
+    var reprText: String {
+        guard let d = shape.dims else { return "TensorShape(None)" }
+        return "TensorShape([" + d.map { $0.map { "Dimension(\($0))" } ?? "Dimension(None)" }.joined(separator: ", ") + "])"
+    }
+    var listValue: Value {
+        guard let d = shape.dims else { return .none }
+        return .list(d.map { $0.map { Value.int($0) } ?? .none })
+    }
+    func attribute(_ name: String) -> Value? {
+        switch name {
+        case "as_list", "num_elements": return .object(TFBoundMethod(name: name, receiver: .object(self)))
+        case "ndims": return shape.rank.map { .int($0) } ?? Value.none
+        default: return nil
+        }
+    }
+    func item(_ key: Value) throws(ShellError) -> Value? {
+        guard let d = shape.dims else { throw ShellError("Cannot index a shape of unknown rank", kind: .valueError) }
+        let i = try ArgumentBinder.integer(key, nil)
+        let j = i < 0 ? i + d.count : i
+        guard j >= 0 && j < d.count else { throw ShellError("list index out of range", kind: .indexError) }
+        return d[j].map { .int($0) } ?? Value.none
+    }
+    var iterationItems: [Value]? { shape.dims.map { $0.map { $0.map { Value.int($0) } ?? .none } } }
+}
+
+/// `rnn_cell.BasicLSTMCell(128)`, `BasicRNNCell(n)`.
+struct TFCell: ShellObject, ReprObject {
+    let cell: GraphCell
+    var kind: String { cell.kind.tfClass }
+    var summary: String { "\(cell.kind.tfClass)(\(cell.units))" }
+    var detail: String { "<\(cell.kind == .lstm ? "tensorflow.python.ops.rnn_cell_impl.BasicLSTMCell" : "tensorflow.python.ops.rnn_cell_impl.BasicRNNCell") units=\(cell.units)>" }
+    var reprText: String { detail }
+    func attribute(_ name: String) -> Value? {
+        switch name {
+        case "state_size":
+            if cell.kind == .lstm { return .object(TFStateTuple(parts: [.int(cell.units), .int(cell.units)])) }
+            return .int(cell.units)
+        case "output_size": return .int(cell.units)
+        case "weights", "variables", "trainable_variables":
+            return .list((cell.variables ?? []).map { .object(TFTensor(tensor: $0)) })
+        case "zero_state": return .object(TFBoundMethod(name: name, receiver: .object(self)))
+        default: return nil
+        }
+    }
+    var attributeNames: [String] { ["state_size", "output_size", "weights", "variables", "zero_state"] }
+}
+
+/// TF1's `LSTMStateTuple(c, h)`: a named pair that unpacks and indexes like a tuple.
+struct TFStateTuple: ShellObject, ReprObject {
+    let parts: [Value]
+    var kind: String { "LSTMStateTuple" }
+    var summary: String { reprText }
+    var detail: String { reprText }
+    var reprText: String {
+        "LSTMStateTuple(c=\(ValueFormatter.repr(parts[0])), h=\(ValueFormatter.repr(parts[1])))"
+    }
+    func attribute(_ name: String) -> Value? {
+        switch name {
+        case "c": return parts[0]
+        case "h": return parts[1]
+        default: return nil
+        }
+    }
+    var attributeNames: [String] { ["c", "h"] }
+    func item(_ key: Value) throws(ShellError) -> Value? {
+        let i = try ArgumentBinder.integer(key, nil)
+        let j = i < 0 ? i + 2 : i
+        guard j >= 0 && j < 2 else { throw ShellError("tuple index out of range", kind: .indexError) }
+        return parts[j]
+    }
+    var iterationItems: [Value]? { parts }
+}
+
+/// `tf.train.AdamOptimizer(...)` / `GradientDescentOptimizer(lr)`: `.minimize(cost)` adds the update op.
+struct TFOptimizer: ShellObject, ReprObject {
+    let method: OptimizerSpec.Method
+    var kind: String {
+        if case .adam = method { return "AdamOptimizer" }
+        return "GradientDescentOptimizer"
+    }
+    var summary: String { reprText }
+    var detail: String { reprText }
+    var reprText: String { "<tensorflow.python.training.\(kind == "AdamOptimizer" ? "adam" : "gradient_descent").\(kind)>" }
+    func attribute(_ name: String) -> Value? {
+        name == "minimize" ? .object(TFBoundMethod(name: name, receiver: .object(self))) : nil
+    }
+    var attributeNames: [String] { ["minimize"] }
+}
+
+/// A method of a TF object waiting for its arguments (`sess.run`, `accuracy.eval`).
+struct TFBoundMethod: ShellObject, PythonCallable {
+    let name: String
+    let receiver: Value
+    var kind: String { "method" }
+    var summary: String { "<bound method \(name) of \(ValueFormatter.repr(receiver))>" }
+    var detail: String { summary }
+    func call(_ positional: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator: Evaluator) throws(ShellError) -> Value {
+        try TFMethods.call(name, on: receiver, TFArguments(positional, keywords, span: span, function: name), evaluator: evaluator)
+    }
+}
+
+/// `tf.Session()`: a `with` block makes it the default session and closes it at the end.
+final class TFSession: ShellObject, ContextManager, ReprObject, HashableObject, @unchecked Sendable {
+    let session: Session
+    init(_ s: Session) { session = s }
+    var kind: String { "Session" }
+    var summary: String { reprText }
+    var detail: String { reprText }
+    var reprText: String { "<tensorflow.python.client.session.Session object>" }
+    var hashIdentity: String { "tf.Session:\(ObjectIdentifier(self).hashValue)" }
+    func attribute(_ name: String) -> Value? {
+        switch name {
+        case "run", "close": return .object(TFBoundMethod(name: name, receiver: .object(self)))
+        case "graph": return nil
+        default: return nil
+        }
+    }
+    var attributeNames: [String] { ["run", "close"] }
+    func enter(evaluator: Evaluator) throws(ShellError) -> Value {
+        evaluator.interpreter.tensorflow.defaultSessions.append(self)
+        return .object(self)
+    }
+    func exit(evaluator: Evaluator) throws(ShellError) {
+        let state = evaluator.interpreter.tensorflow
+        if let i = state.defaultSessions.lastIndex(where: { $0 === self }) { state.defaultSessions.remove(at: i) }
+        session.close()
+    }
+}

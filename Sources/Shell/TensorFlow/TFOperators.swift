@@ -1,0 +1,42 @@
+import Tensor
+import Graph
+
+/// Python's operators on graph tensors, as TF1's `Tensor` overloads them: `+ - * /` build
+/// `add`/`sub`/`mul`/`truediv` ops, `@` a `MatMul`; a number or array on the other side becomes
+/// a constant of the tensor's dtype.
+enum TFOperators {
+    static func binary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value? {
+        guard isTensor(l) || isTensor(r) else { return nil }
+        let g = ev.interpreter.tensorflow.graph
+        let kind: BinaryKind
+        switch op {
+        case "+": kind = .add
+        case "-": kind = .sub
+        case "*": kind = .mul
+        case "/": kind = .div
+        case "@":
+            do {
+                return TFFunctions.tensorValue(try g.matmul(try TFArguments.tensor(l, graph: g, span: span), try TFArguments.tensor(r, graph: g, span: span)))
+            } catch let e as TensorError { throw ShellError(e.message, span: span, kind: e.kind) } catch let e as ShellError { throw e } catch { throw ShellError("\(error)", span: span) }
+        default:
+            throw ShellError("rnnsh's tensorflow has no Tensor operator \(op) (yet)", span: span, kind: .typeError)
+        }
+        do {
+            let v = TFFunctions.tensorValue(try g.binary(kind, try TFArguments.operand(l, graph: g, span: span),
+                                                         try TFArguments.operand(r, graph: g, span: span)))
+            ev.recordGraphStage(op, v)
+            return v
+        } catch let e as TensorError {
+            throw ShellError(e.message, span: span, kind: e.kind)
+        } catch let e as ShellError {
+            throw e
+        } catch {
+            throw ShellError("\(error)", span: span)
+        }
+    }
+
+    static func isTensor(_ v: Value) -> Bool {
+        if case .object(is TFTensor) = v { return true }
+        return false
+    }
+}
