@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import Tensor
+@testable import Shell
+
+/// `import tensorflow as tf` in the shell: TF1 programs run as written. Graph descriptions are
+/// checked against TensorFlow itself (the snippets and their outputs in
+/// GraphTests/Fixtures/tf1_graph.json, made by scripts/tf1_fixtures.py), each snippet run
+/// verbatim through the shell.
+@Suite struct TensorFlowTests {
+    static let fixture: [[String: Any]] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("GraphTests/Fixtures/tf1_graph.json")
+        guard let data = try? Data(contentsOf: url),
+              let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
+        return obj["descriptions"] as? [[String: Any]] ?? []
+    }()
+
+    /// Every fixture snippet, as TF1 code, printed tensor by tensor: exactly TF's text.
+    @Test func snippetsPrintAsTensorFlowDid() throws {
+        #expect(Self.fixture.count >= 20)
+        for c in Self.fixture {
+            let name = c["name"] as? String ?? "?", code = c["code"] as? String ?? ""
+            let expected = (c["tensors"] as? [[String: Any]] ?? []).map { $0["description"] as? String ?? "" }
+            let program = "import tensorflow as tf\nx = tf.placeholder('float', [None, 28, 28])\n" + code + "\nfor t in out:\n    print(t)\n"
+            let got = run(program)
+            #expect(got == expected.joined(separator: "\n"), "case \(name)")
+        }
+    }
+
+    /// The old signatures the tutorial uses build the same ops as the new ones.
+    @Test func oldSignatures() {
+        let shell = Interpreter()
+        _ = run("import tensorflow as tf\nfrom tensorflow.python.ops import rnn, rnn_cell\nx = tf.placeholder('float', [None, 28, 28])\ny = tf.placeholder('float')\nr = tf.reshape(tf.transpose(x, [1, 0, 2]), [-1, 28])", in: shell)
+        #expect(run("xs = tf.split(0, 28, r); print(xs[27], len(xs))", in: shell) == "Tensor(\"split:27\", shape=(?, 28), dtype=float32) 28")
+        #expect(run("outputs, states = rnn.rnn(rnn_cell.BasicLSTMCell(128), xs, dtype=tf.float32); outputs[-1]", in: shell)
+                == "Tensor(\"rnn/basic_lstm_cell/Mul_83:0\", shape=(?, 128), dtype=float32)")
+        #expect(run("p = tf.matmul(outputs[-1], tf.Variable(tf.random_normal([128, 10]))) + tf.Variable(tf.random_normal([10])); p", in: shell)
+                == "Tensor(\"add:0\", shape=(?, 10), dtype=float32)")
+        #expect(run("tf.nn.softmax_cross_entropy_with_logits(p, y)", in: shell)
+                == "Tensor(\"softmax_cross_entropy_with_logits_sg/Reshape_2:0\", shape=(?,), dtype=float32)")
+        #expect(run("tf.argmax(p, dimension=1); tf.concat(1, [r, r])", in: shell)
+                == "Tensor(\"ArgMax:0\", shape=(?,), dtype=int64)\nTensor(\"concat:0\", shape=(?, 56), dtype=float32)")
+        #expect(run("tf.Variable(tf.zeros([3]))", in: shell) == "<tf.Variable 'Variable_2:0' shape=(3,) dtype=float32_ref>")
+        #expect(run("states.c.shape; states.h.get_shape().as_list()", in: shell) == "(?, 128)\n[None, 128]")
+    }
+
+    @Test func unknownAPIIsOneLineAndTheShellGoesOn() {
+        let shell = Interpreter()
+        #expect(run("import tensorflow as tf\ntf.layers.dense", in: shell) == "error: rnnsh's tensorflow has no tf.layers (yet)")
+        #expect(run("tf.nn.relu(1)", in: shell) == "error: rnnsh's tensorflow has no tf.nn.relu (yet)")
+        #expect(run("from tensorflow.contrib.rnn import GRUCell", in: shell) == "error: cannot import name 'GRUCell' from 'tensorflow.contrib.rnn'")
+        #expect(run("x = tf.placeholder('float', [None, 3]); tf.matmul(x, tf.ones([4, 2]))", in: shell)
+                == "error: Dimensions must be equal, but are 3 and 4 for 'MatMul' (op: 'MatMul') with input shapes: [?,3], [4,2].")
+        #expect(run("1 + 1", in: shell) == "2")
+    }
+
+    /// A whole TF1 program: graph, Session as a with block, sess.run with feed_dict, eval in the
+    /// default session; losses repeat exactly from the seed.
+    @Test func sessionsRunFeedsAndEval() {
+        let program = """
+            import tensorflow as tf
+            import numpy as np
+            tf.set_random_seed(3)
+            x = tf.placeholder('float', [None, 4])
+            y = tf.placeholder('float')
+            W = tf.Variable(tf.zeros([4, 2]))
+            b = tf.Variable(tf.zeros([2]))
+            p = tf.matmul(x, W) + b
+            cost = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels=y, logits=p))
+            step = tf.train.GradientDescentOptimizer(0.5).minimize(cost)
+            data = np.array([[1., 0, 0, 0], [0, 1, 0, 0]], dtype=np.float32)
+            labels = np.array([[1., 0], [0, 1]], dtype=np.float32)
+            with tf.Session() as sess:
+                sess.run(tf.global_variables_initializer())
+                for i in range(3):
+                    _, c = sess.run([step, cost], feed_dict={x: data, y: labels})
+                    print(i, c)
+                print(sess.run({'b': b}))
+                print(cost.eval({x: data, y: labels}))
+            """
+        // GradientDescent by hand: W, b start at 0 so the first loss is ln 2; each step moves
+        // the right logits apart, and the values are numpy's float32 printing of them.
+        let out = run(program)
+        let lines = out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5, "\(out)")
+        #expect(lines.first == "0 0.6931472")
+        #expect(lines.dropFirst(3).first == "{'b': array([0., 0.], dtype=float32)}")
+        #expect(run(program) == out)
+        #expect(run("import tensorflow as tf\nv = tf.constant([1.0, 2.0])\nv.eval()") ==
+                "error: Cannot evaluate tensor using `eval()`: No default session is registered. Use `with sess.as_default()` or pass an explicit session to `eval(session=sess)`")
+    }
+
+    @Test func peekShowsAGraphTensorsValue() {
+        let out = run("""
+            import tensorflow as tf
+            import numpy as np
+            x = tf.placeholder('float', [None, 4, 3])
+            t = tf.transpose(x, [1, 0, 2])
+            xs = tf.split(0, 4, tf.reshape(t, [-1, 3]))
+            peek(xs[1], feed={x: np.arange(24.0).reshape(2, 4, 3)})
+            """)
+        #expect(out == """
+            Tensor("split:1", shape=(?, 3), dtype=float32) → (2, 3) float32 (Placeholder ← the value given)
+            [[ 3.  4.  5.]
+             [15. 16. 17.]]
+            """)
+    }
+}
