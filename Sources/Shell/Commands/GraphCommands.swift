@@ -34,7 +34,7 @@ enum GraphCommands {
             var single = true
             switch v {
             case .object(let t as TFTensor): tensors = [t.tensor]
-            case .list(let items), .tuple(let items):
+            case .list, .tuple: let items = v.sequenceItems ?? [];
                 single = false
                 for i in items {
                     guard case .object(let t as TFTensor) = i else { throw call.error("peek needs graph tensors, got a \(i.typeName) in the list", argument: "tensor") }

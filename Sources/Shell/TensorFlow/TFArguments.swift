@@ -90,7 +90,7 @@ struct TFArguments {
 
     static func ints(_ v: Value, _ span: Range<Int>) throws(ShellError) -> [Int] {
         switch v {
-        case .list(let items), .tuple(let items):
+        case .list, .tuple: let items = v.sequenceItems ?? [];
             var out: [Int] = []
             for i in items { out.append(try int(i, span)) }
             return out
@@ -103,7 +103,7 @@ struct TFArguments {
     func staticShape(_ position: Int?, _ name: String) throws(ShellError) -> StaticShape {
         guard let v = value(position, name) else { return .unknown }
         switch v {
-        case .list(let items), .tuple(let items):
+        case .list, .tuple: let items = v.sequenceItems ?? [];
             var dims: [Int?] = []
             for i in items {
                 if i.isNone { dims.append(nil); continue }
@@ -188,7 +188,7 @@ struct TFArguments {
     /// A list of graph tensors (`static_rnn`'s inputs, `concat`'s values).
     static func tensors(_ v: Value, graph: Graph, span: Range<Int>) throws(ShellError) -> [GraphTensor] {
         switch v {
-        case .list(let items), .tuple(let items):
+        case .list, .tuple: let items = v.sequenceItems ?? [];
             var out: [GraphTensor] = []
             for i in items { out.append(try tensor(i, graph: graph, span: span)) }
             return out

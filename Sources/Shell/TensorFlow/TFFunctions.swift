@@ -214,7 +214,7 @@ enum TFFunctions {
     static func stateParts(_ v: Value, _ g: Graph, _ span: Range<Int>) throws -> [GraphTensor] {
         switch v {
         case .object(let s as TFStateTuple): return try s.parts.map { try TFArguments.tensor($0, graph: g, span: span) }
-        case .tuple(let items), .list(let items): return try items.map { try TFArguments.tensor($0, graph: g, span: span) }
+        case .tuple, .list: let items = v.sequenceItems ?? []; return try items.map { try TFArguments.tensor($0, graph: g, span: span) }
         default: return [try TFArguments.tensor(v, graph: g, span: span)]
         }
     }
@@ -314,7 +314,7 @@ enum TFMethods {
             case .object(let t as TFTensor): targets.append(.tensor(t.tensor))
             case .object(let o as TFOperation): targets.append(.operation(o.operation))
             case .object(let st as TFStateTuple): for p in st.parts { try collect(p) }
-            case .list(let items), .tuple(let items): for i in items { try collect(i) }
+            case .list, .tuple: let items = v.sequenceItems ?? []; for i in items { try collect(i) }
             case .dict(let d): for v in d.values { try collect(v) }
             default: throw a.error("Fetch argument \(ValueFormatter.repr(v)) has invalid type \(v.typeName), must be a string or Tensor. (Can not convert a \(v.typeName) into a Tensor or Operation.)", .typeError)
             }
@@ -340,7 +340,7 @@ enum TFMethods {
                 defer { position += 1 }
                 guard let r = values[position] else { return .none }
                 return r.ndim == 0 ? .scalar(r) : .array(r)
-            case .list(let items): return .list(items.map(rebuild))
+            case .list(let l): return .list(l.items.map(rebuild))
             case .tuple(let items): return .tuple(items.map(rebuild))
             case .dict(let d):
                 var out = PyDict()

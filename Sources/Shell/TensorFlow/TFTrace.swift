@@ -10,7 +10,7 @@ extension Evaluator {
             switch v {
             case .object(let t as TFTensor): tensors.append(t.tensor)
             case .object(let s as TFStateTuple) where depth < 2: for p in s.parts { collect(p, depth: depth + 1) }
-            case .list(let items), .tuple(let items): if depth < 2 { for i in items { collect(i, depth: depth + 1) } }
+            case .list, .tuple: let items = v.sequenceItems ?? []; if depth < 2 { for i in items { collect(i, depth: depth + 1) } }
             default: break
             }
         }
