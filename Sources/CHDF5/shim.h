@@ -13,7 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/// H5dont_atexit first: libhdf5's own exit handler (H5close) walks every interface until all
+/// its objects are freed, and after a damaged file made the library leak internal blocks (its
+/// error paths do) it gives up printing "HDF5: infinite loop closing library" and a line of
+/// interface names. The process is ending anyway; the system reclaims everything.
 static inline int rnnsh_h5_init(void) {
+    H5dont_atexit();
     if (H5open() < 0) return -1;
     H5PLset_loading_state(0);
     if (H5Lis_registered(H5L_TYPE_EXTERNAL) > 0) H5Lunregister(H5L_TYPE_EXTERNAL);
