@@ -94,28 +94,48 @@ static scratch_t *scratch(void) {
 
 // MARK: packing
 
+/// Copies one row segment of a panel: n ≤ NR floats, zero past n. NR is a compile-time
+/// constant at each call site, so full rows become a few vector moves.
+static inline void pack_row(float *restrict dst, const float *restrict src, long n, int NR) {
+    if (n == NR) {
+        switch (NR) {
+        case 32: memcpy(dst, src, 32 * sizeof(float)); return;
+        case 16: memcpy(dst, src, 16 * sizeof(float)); return;
+        case 8: memcpy(dst, src, 8 * sizeof(float)); return;
+        default: break;
+        }
+    }
+    long j = 0;
+    for (; j < n; j++) dst[j] = src[j];
+    for (; j < NR; j++) dst[j] = 0;
+}
+
 /// Packs B[p0 : p0+kc, j0 : j0+nc] (as op(B)) into ceil(nc/NR) panels of kc × NR floats.
 static void pack_b(int transB, const float *b, long ldb, long p0, long kc, long j0, long nc, int NR, float *out) {
+    if (!transB) {
+        // Row by row of B (sequential reads), each row split over the panels.
+        const size_t panelStride = (size_t)kc * NR;
+        for (long p = 0; p < kc; p++) {
+            const float *src = b + (p0 + p) * ldb + j0;
+            float *dst = out + p * NR;
+            long jp = 0;
+            if (NR == 32) for (; jp + 32 <= nc; jp += 32, dst += panelStride) memcpy(dst, src + jp, 32 * sizeof(float));
+            else if (NR == 16) for (; jp + 16 <= nc; jp += 16, dst += panelStride) memcpy(dst, src + jp, 16 * sizeof(float));
+            else if (NR == 8) for (; jp + 8 <= nc; jp += 8, dst += panelStride) memcpy(dst, src + jp, 8 * sizeof(float));
+            if (jp < nc) pack_row(dst, src + jp, nc - jp, NR);
+        }
+        return;
+    }
     for (long jp = 0; jp < nc; jp += NR) {
         long nr = nc - jp < NR ? nc - jp : NR;
         float *panel = out + (jp / NR) * kc * NR;
-        if (!transB) {
-            for (long p = 0; p < kc; p++) {
-                const float *src = b + (p0 + p) * ldb + j0 + jp;
-                float *dst = panel + p * NR;
-                long j = 0;
-                for (; j < nr; j++) dst[j] = src[j];
-                for (; j < NR; j++) dst[j] = 0;
-            }
-        } else {
-            // op(B)[p][j] = b[j·ldb + p]: read each source row once, write a column of the panel.
-            for (long j = 0; j < nr; j++) {
-                const float *src = b + (j0 + jp + j) * ldb + p0;
-                for (long p = 0; p < kc; p++) panel[p * NR + j] = src[p];
-            }
-            for (long j = nr; j < NR; j++)
-                for (long p = 0; p < kc; p++) panel[p * NR + j] = 0;
+        // op(B)[p][j] = b[j·ldb + p]: read each source row once, write a column of the panel.
+        for (long j = 0; j < nr; j++) {
+            const float *src = b + (j0 + jp + j) * ldb + p0;
+            for (long p = 0; p < kc; p++) panel[p * NR + j] = src[p];
         }
+        for (long j = nr; j < NR; j++)
+            for (long p = 0; p < kc; p++) panel[p * NR + j] = 0;
     }
 }
 
