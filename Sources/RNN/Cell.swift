@@ -150,7 +150,9 @@ public final class Cell {
     /// `static_rnn(cell, inputs, initial_state)`: every output and the final state.
     public func unroll(_ inputs: [NDArray], initialState: CellState? = nil) throws(TensorError)
         -> (outputs: [NDArray], state: CellState) {
-        let k = try run(inputs, initialState: initialState)
+        // Forward only (no backpropagation state kept), its products and cell rows split over
+        // the cores: each row is computed by the same operations either way (see `GEMM`).
+        let k = try run(inputs, initialState: initialState, forBackward: false, threads: BLASThreads.processors)
         defer { SpareKernel.give(k) }
         let d = k.dims
         var outputs: [NDArray] = []
@@ -243,7 +245,8 @@ public final class Cell {
     }
 
     /// Checks the inputs, binds the input size, and runs the forward pass in a new kernel.
-    private func run(_ inputs: [NDArray], initialState: CellState?) throws(TensorError) -> SequenceKernel {
+    private func run(_ inputs: [NDArray], initialState: CellState?, forBackward: Bool = true,
+                     threads: Int = 1) throws(TensorError) -> SequenceKernel {
         guard let first = inputs.first else {
             throw TensorError("inputs must be a non-empty list of (batch, input) arrays")
         }
@@ -273,16 +276,16 @@ public final class Cell {
             if let st = initialState { ArrayConversion.copy(st.parts[p], into: s.pointer) } else { s.zero(batch * units) }
             for b in 0..<batch { k.initialState(p, b).update(from: s.pointer + b * units, count: units) }
         }
-        withParameters { p in k.forward(params: p, options: options, forBackward: true) }
+        withParameters(threads: threads) { p in k.forward(params: p, options: options, forBackward: forBackward) }
         return k
     }
 
-    /// Calls `body` with the weights' buffer, products on one thread meanwhile (the cell's
-    /// products are small; one thread keeps its results independent of any model's thread
-    /// count — see `BLASThreads.exclusively`) and the weights declared constant, so that each
-    /// weight operand is packed once for all steps (`GEMM.whileConstant`).
-    func withParameters(_ body: (UnsafePointer<Float>) -> Void) {
-        BLASThreads.exclusively(threads: 1) {
+    /// Calls `body` with the weights' buffer, products on `threads` threads meanwhile (default
+    /// one: the cell's products are small; a product split by rows gives the same bits as on
+    /// one thread — see `GEMM` and `BLASThreads.exclusively`) and the weights declared
+    /// constant, so that each weight operand is packed once for all steps (`GEMM.whileConstant`).
+    func withParameters(threads: Int = 1, _ body: (UnsafePointer<Float>) -> Void) {
+        BLASThreads.exclusively(threads: threads) {
             values.withUnsafeBufferPointer { v in
                 guard let p = v.baseAddress else { return }
                 GEMM.whileConstant(p, count: v.count) { body(p) }

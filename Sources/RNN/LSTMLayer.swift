@@ -90,28 +90,47 @@ enum LSTMLayer {
 
     /// Runs all steps. The caller has written every `x_t` into `a.xh`, `h_{-1}` into `a.hIn(0, b)`
     /// and `c_{-1}` into `a.cell(after: -1, b)`. With `forBackward: false` (inference) the
-    /// activated gates and tanh(c) are not kept, which saves five of the seven stores per unit.
+    /// activated gates and tanh(c) are not kept, which saves five of the seven stores per unit,
+    /// and `a.gates` holds the last step's pre-activations only.
     static func forward(_ w: LSTMWeightsView, _ a: LSTMActivations, forBackward: Bool = true) {
         let d = a.dims
         let (B, U, T, R, G) = (d.batch, d.units, d.steps, d.rowWidth, d.gateWidth)
         for t in 0..<T {
-            // gates_t = [x_t, h_{t-1}] · kernel: the row already holds both halves.
-            let g = a.gates.pointer + t * B * G
+            // gates_t = [x_t, h_{t-1}] · kernel: the row already holds both halves. Inference
+            // needs one step's gates at a time, so every step uses step 0's: a large batch then
+            // touches (page-faults in) 1/T of the gates buffer.
+            let g = a.gates.pointer + (forBackward ? t * B * G : 0)
             GEMM.sgemm(m: B, n: G, k: R, a: a.xh.pointer + t * B * R, lda: R, b: w.kernel, ldb: G,
                        beta: 0, c: g, ldc: G)
-            if forBackward {
-                for b in 0..<B {
-                    cellForward(gates: g + b * G, bias: w.bias, forgetBias: w.forgetBias,
-                                cPrev: a.cell(after: t - 1, b), c: a.cell(after: t, b),
-                                tanhC: a.tc.pointer + (t * B + b) * U, h: a.output(t, b), units: U, keep: true)
-                }
-            } else {
-                for b in 0..<B {
-                    cellForward(gates: g + b * G, bias: w.bias, forgetBias: w.forgetBias,
-                                cPrev: a.cell(after: t - 1, b), c: a.cell(after: t, b),
-                                tanhC: a.tc.pointer + (t * B + b) * U, h: a.output(t, b), units: U, keep: false)
+            forEachRowRange(B) { rows in
+                if forBackward {
+                    for b in rows {
+                        cellForward(gates: g + b * G, bias: w.bias, forgetBias: w.forgetBias,
+                                    cPrev: a.cell(after: t - 1, b), c: a.cell(after: t, b),
+                                    tanhC: a.tc.pointer + (t * B + b) * U, h: a.output(t, b), units: U, keep: true)
+                    }
+                } else {
+                    for b in rows {
+                        cellForward(gates: g + b * G, bias: w.bias, forgetBias: w.forgetBias,
+                                    cPrev: a.cell(after: t - 1, b), c: a.cell(after: t, b),
+                                    tanhC: a.tc.pointer + (t * B + b) * U, h: a.output(t, b), units: U, keep: false)
+                    }
                 }
             }
+        }
+    }
+
+    /// Runs `body` over `0..<rows` in contiguous ranges: on the worker pool when products are
+    /// split over several threads (`BLASThreads.current`, e.g. the shell's `unroll` of a large
+    /// batch), else in one call. Rows are independent, so the result is the same either way.
+    @inline(__always)
+    static func forEachRowRange(_ rows: Int, _ body: (Range<Int>) -> Void) {
+        let threads = BLASThreads.current
+        // Below ~64 rows a step's cell work (~10 µs) is too short to hand off.
+        guard threads > 1, rows >= 64 else { body(0..<rows); return }
+        let parts = min(threads, rows / 32)
+        WorkerPool.shared.run(tasks: parts, workers: threads) { part, _ in
+            body((part * rows / parts)..<((part + 1) * rows / parts))
         }
     }
 

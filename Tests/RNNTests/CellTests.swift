@@ -64,4 +64,26 @@ import Tensor
         #expect(throws: TensorError.self) { try c.unroll([x], initialState: bad) }
         #expect(throws: TensorError.self) { try LSTMCell(units: 0) }
     }
+
+    /// `unroll` splits a large batch's products and cell rows over the cores; every row must
+    /// come out bit for bit as when its rows run alone (8-row slices never split: too small).
+    @Test(arguments: CellKind.allCases)
+    func unrollOfALargeBatchEqualsItsSlicesBitForBit(kind: CellKind) throws {
+        let (T, B, I, U, S) = (4, 96, 20, 128, 8)
+        var rng = SeededRandom(seed: 11)
+        let xs = (0..<T).map { _ in (0..<(B * I)).map { _ in Float(rng.unit()) * 2 - 1 } }
+        let c = try Cell(kind: kind, units: U, seed: 5)
+        let whole = try c.unroll(try xs.map { try NDArray($0, shape: [B, I]) })
+        for s in stride(from: 0, to: B, by: S) {
+            let part = try c.unroll(try xs.map { try NDArray(Array($0[(s * I)..<((s + S) * I)]), shape: [S, I]) })
+            for t in 0..<T {
+                let w = floats(whole.outputs[t]), p = floats(part.outputs[t])
+                #expect(Array(w[(s * U)..<((s + S) * U)]).map(\.bitPattern) == p.map(\.bitPattern), "\(kind) step \(t) rows \(s)")
+            }
+            for (wp, pp) in zip(whole.state.parts, part.state.parts) {
+                let w = floats(wp), p = floats(pp)
+                #expect(Array(w[(s * U)..<((s + S) * U)]).map(\.bitPattern) == p.map(\.bitPattern), "\(kind) state rows \(s)")
+            }
+        }
+    }
 }
