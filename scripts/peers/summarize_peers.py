@@ -25,8 +25,16 @@ for block in open(path).read().split("JOB ")[1:]:
         j["acc"] = r.get("test_acc")
     m = re.search(r"Epoch 0 completed out of 1 loss: [\d.]+ .* - ([\d.]+)s", body)
     if m:
+        # rnnsh prints the epoch to 0.1 s; its examples/s figure ("Trained in 4.7s (12685
+        # examples/s)") over the batches it ran gives the epoch to 4 digits.
         j["epoch"] = float(m[1])
-        walls = [float(x) for x in re.findall(r"Wall time: ([\d.]+) s", body)]
+        shape = re.search(r"(\d+) batches of (\d+)", body)
+        rate = re.search(r"Trained in [\d.]+s \((\d+) examples/s\)", body)
+        if shape and rate and int(rate[1]) > 0:
+            j["epoch"] = int(shape[1]) * int(shape[2]) / int(rate[1])
+        # The shell's `time` prints "Wall time: 274 ms" (or "1.09 s", "950 µs").
+        unit = {"s": 1.0, "ms": 1e-3, "µs": 1e-6}
+        walls = [float(x) * unit[u] for x, u in re.findall(r"Wall time: ([\d.]+) (s|ms|µs)\b", body)]
         if walls: j["eval"] = min(walls)
         a = re.search(r"Accuracy: ([\d.]+)", body)
         if a: j["acc"] = float(a[1])
