@@ -88,4 +88,23 @@ struct REPLBlockTests {
             $0.components(separatedBy: "b!\n").count == 3 && REPLTerminal.lastLine($0) == Self.prompt
         }
     }
+
+    /// A program pasted whole (bracketed paste) runs as one unit, as Python reads a script:
+    /// the blank lines and comments inside its defs do not end them. Typed, an empty line
+    /// still closes a block (above).
+    @Test func aPastedProgramRunsAsWritten() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/tf1-program")
+        let program = try String(contentsOf: fixture.appendingPathComponent("program.py"), encoding: .utf8)
+        let expected = try String(contentsOf: fixture.appendingPathComponent("expected.txt"), encoding: .utf8)
+        let terminal = try REPLTerminal(environment: [:], files: [:], width: 120, height: 100)
+        defer { terminal.close() }
+        try terminal.waitFor("the first prompt") { REPLTerminal.lastLine($0) == Self.prompt }
+        try terminal.paste(program)
+        try terminal.send("Enter")
+        let screen = try terminal.waitFor("the program's output and a fresh prompt", timeout: 60) {
+            $0.contains("Accuracy:") && REPLTerminal.lastLine($0) == Self.prompt
+        }
+        #expect(screen.contains(expected), "\(screen)")
+        #expect(!screen.contains("error"), "\(screen)")
+    }
 }

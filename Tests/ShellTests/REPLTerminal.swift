@@ -87,6 +87,13 @@ final class REPLTerminal {
         try tmux(["send-keys", "-t", "0"] + (literal ? ["-l"] : []) + keys)
     }
 
+    /// Pastes `text` as a terminal does on a paste: bracketed (`ESC[200~ … ESC[201~`) when the
+    /// program asked for it, as readline does.
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "--", text])
+        try tmux(["paste-buffer", "-p", "-d", "-t", "0"])
+    }
+
     /// Types `text` literally.
     func type(_ text: String) throws { try send(text, literal: true) }
 

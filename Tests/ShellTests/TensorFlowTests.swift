@@ -106,4 +106,21 @@ import Tensor
              [15. 16. 17.]]
             """)
     }
+
+    /// TF1 ran on numpy 1.x: after `import tensorflow`, a numpy scalar and a Python number
+    /// promote as numpy 1.x did (the Python number is an int64/float64), so the tutorial's
+    /// `epoch_loss = 0; epoch_loss += c` sums float32 losses in float64 and prints Python's
+    /// float repr, as TF1's output shows. Arrays keep numpy 2's rule; without the import
+    /// nothing changes.
+    @Test func afterImportTensorflowScalarsPromoteAsNumpy1() {
+        let sum = "e = 0\ne += np.float32(0.1)\nprint(e, type(e))\nprint((np.float32(3) * 2.0).dtype, (np.ones(2, dtype=np.float32) + 1.0).dtype, np.float32(0.5) < 1)"
+        #expect(run("import numpy as np\n" + sum) == "0.1 <class 'numpy.float32'>\nfloat32 float32 True")
+        #expect(run("import numpy as np\nimport tensorflow as tf\n" + sum)
+                == "0.10000000149011612 <class 'numpy.float64'>\nfloat64 float32 True")
+    }
+
+    /// A function's local named like a command (`cell`) is the local, as Python reads it.
+    @Test func aLocalNamedLikeACommandIsTheLocal() {
+        #expect(run("def f():\n    cell = 5\n    print(cell)\n    return abs(cell)\nprint(f())") == "5\n5")
+    }
 }

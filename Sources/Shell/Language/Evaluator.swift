@@ -247,9 +247,9 @@ final class Evaluator {
         // A variable that shadows a command is a value: `x | sum` is an or when `sum` is one.
         switch stage {
         case .command(let name, let args, _, let span) where args.isEmpty:
-            if let v = workspace[name], !Self.isFunction(v) { return try binary("|", piped, v, span) }
+            if let v = boundValue(name), !Self.isFunction(v) { return try binary("|", piped, v, span) }
         case .name(let name, let span):
-            if let v = workspace[name], !Self.isFunction(v) { return try binary("|", piped, v, span) }
+            if let v = boundValue(name), !Self.isFunction(v) { return try binary("|", piped, v, span) }
         default:
             break
         }
@@ -258,7 +258,7 @@ final class Evaluator {
             return try callCommand(name, args, piped: piped, nameSpan: nameSpan, span: span)
         case .call(let callee, let args, let span):
             return try evaluateCall(callee, args, piped: piped, span: span)
-        case .name(let n, let span) where registry[n] != nil && workspace[n] == nil:
+        case .name(let n, let span) where registry[n] != nil && boundValue(n) == nil:
             return try callCommand(n, [], piped: piped, nameSpan: span, span: span)
         default:
             // `| np.transpose`, `| f` where f holds a command or a bound method.
@@ -369,6 +369,9 @@ final class Evaluator {
 
     func binary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, texts: (String, String)? = nil) throws(ShellError) -> Value {
         if let v = try TFOperators.binary(op, l, r, span, evaluator: self) { return v }
+        if interpreter.tensorflow.imported, let (l1, r1) = TFOperators.numpy1Operands(op, l, r) {
+            return try binary(op, l1, r1, span, texts: texts)
+        }
         if !Self.isArrayLike(l) && !Self.isArrayLike(r) {
             if let v = try PythonArithmetic.binary(op, l, r, span) { return v }
             if let v = try PythonComparison.compare(op, l, r, span) { return v }
@@ -421,6 +424,17 @@ final class Evaluator {
             return try callValue(f, callee: callee, args, piped: nil, span: span)
         }
         return try callValue(try evaluate(callee), callee: callee, args, piped: piped, span: span)
+    }
+
+    /// The value of `name` as a local of the running function (or an enclosing one) or a
+    /// workspace variable; nil when it is neither (then a command of that name may run).
+    func boundValue(_ name: String) -> Value? {
+        var f = frame
+        while let current = f {
+            if current.localNames.contains(name), let v = current.locals[name] { return v }
+            f = current.parent
+        }
+        return workspace[name]
     }
 
     /// True when `name` is a local or workspace variable (which shadows commands and builtins).
@@ -493,8 +507,9 @@ final class Evaluator {
     }
 
     func callCommand(_ name: String, _ args: [CallArgument], piped: Value?, nameSpan: Range<Int>, span: Range<Int>) throws(ShellError) -> Value {
-        // A bare name that is both a command and a variable means the variable.
-        if args.isEmpty, piped == nil, let v = workspace[name] { return v }
+        // A bare name that is both a command and a variable (a function's local included:
+        // `cell = rnn_cell.BasicLSTMCell(n)` then `rnn.rnn(cell, x)`) means the variable.
+        if args.isEmpty, piped == nil, let v = boundValue(name) { return v }
         guard let command = registry[name] else {
             throw ShellError(Suggest.message("unknown command '\(name)'", name: name, candidates: registry.names), span: nameSpan)
         }

@@ -600,6 +600,7 @@ extension Evaluator {
                 throw ShellError("No module named '\(Modules.missingPart(item.module))'",
                                  explanation: "rnnsh provides numpy, math, time and tensorflow (TF1's graph API)", span: span, kind: .moduleNotFoundError)
             }
+            if root == TFModules.root { interpreter.tensorflow.imported = true }
             if let name = item.name {
                 if name == "*" {
                     continue

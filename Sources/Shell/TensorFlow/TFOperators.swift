@@ -35,6 +35,28 @@ enum TFOperators {
         }
     }
 
+    /// Arithmetic between a numpy scalar and a Python number as numpy 1.x (the numpy TF1 ran
+    /// on) did it: the Python number counts as a numpy scalar of its default type (int → int64,
+    /// float → float64), and the two types promote as usual, so `0 + np.float32(c)` is a
+    /// float64. numpy 2 (NEP 50) keeps the scalar's float32 instead. Nil when the rule does not
+    /// apply (arrays, two Python numbers, two numpy scalars, comparisons).
+    static func numpy1Operands(_ op: String, _ l: Value, _ r: Value) -> (Value, Value)? {
+        guard ["+", "-", "*", "/", "//", "%", "**"].contains(op) else { return nil }
+        func strong(_ v: Value) -> Value? {
+            switch v {
+            case .int(let i): return .scalar(NDArray(scalar: Int64(i)))
+            case .float(let d): return .scalar(NDArray(scalar: d))
+            default: return nil
+            }
+        }
+        switch (l, r) {
+        case (.scalar, _): if let s = strong(r) { return (l, s) }
+        case (_, .scalar): if let s = strong(l) { return (s, r) }
+        default: break
+        }
+        return nil
+    }
+
     static func isTensor(_ v: Value) -> Bool {
         if case .object(is TFTensor) = v { return true }
         return false

@@ -11,6 +11,10 @@ final class TensorFlowState {
     var dataset: DatasetObject?
     /// Threads the sessions' fused RNN ops use (train's default).
     var threads = 2
+    /// Set by `import tensorflow…`: from then on a numpy scalar meeting a Python number promotes
+    /// as numpy 1.x did (TF1's numpy), so `epoch_loss = 0; epoch_loss += c` sums the float32
+    /// losses in float64, as the tutorial's printed losses show (see `TFOperators.numpy1Operands`).
+    var imported = false
 
     var defaultSession: TFSession? { defaultSessions.last }
 
