@@ -70,6 +70,18 @@ public final class Interpreter {
     /// Text printed without its newline yet (`print(x, end='')`), shown with the next output.
     var pendingText = ""
 
+    /// The stack limit of the thread that last ran a statement (reading it costs a system
+    /// call that parses /proc/self/maps on the main thread: once per thread, not per statement).
+    private var stackLimitCache: (thread: pthread_t, limit: UInt)?
+
+    func stackLimit() -> UInt {
+        let me = pthread_self()
+        if let c = stackLimitCache, pthread_equal(c.thread, me) != 0 { return c.limit }
+        let limit = StackGuard.limit()
+        stackLimitCache = (me, limit)
+        return limit
+    }
+
     /// The parser's view of the registry, computed once.
     let grammar: Parser.Grammar
 

@@ -33,23 +33,7 @@ extension Evaluator {
         case .name(let n, let span):
             let current = try lookup(n, span)
             let rhs = try evaluate(expr)
-            if case .array = current {
-                // The in-place write is the statement's last action: no journal needed.
-                let result = try unjournaled { () throws(ShellError) -> Value in try inPlace(op, current, rhs, span: span, rhsSpan: expr.span) }
-                setName(n, result)
-                return
-            }
-            if case .int(let a) = current, case .int(let b) = rhs, let v = try PythonArithmetic.integer(op, a, b, whole) {
-                setName(n, v)
-                return
-            }
-            // `xs += ys` extends the list itself, as Python's list.__iadd__ (any iterable).
-            if op == "+", case .list(let list) = current {
-                let more = try iterate(rhs, expr.span)
-                list.append(contentsOf: more)
-                return
-            }
-            setName(n, try operate(op, current, rhs, whole, texts: (n, rawText(expr.span))))
+            try augmentName(n, span, op, current, rhs, expr.span)
         case .item(let base, let items, let span):
             let b = try evaluate(base)
             let index = try subscriptIndexValues(items)
@@ -65,6 +49,28 @@ extension Evaluator {
         default:
             throw ShellError("'\(Self.targetKind(target))' is an illegal expression for augmented assignment", span: target.span, kind: .syntaxError)
         }
+    }
+
+    /// `n op= rhs` once the name's value and the right side are evaluated.
+    func augmentName(_ n: String, _ span: Range<Int>, _ op: String, _ current: Value, _ rhs: Value, _ rhsSpan: Range<Int>) throws(ShellError) {
+        let whole = span.lowerBound..<rhsSpan.upperBound
+        if case .array = current {
+            // The in-place write is the statement's last action: no journal needed.
+            let result = try unjournaled { () throws(ShellError) -> Value in try inPlace(op, current, rhs, span: span, rhsSpan: rhsSpan) }
+            setName(n, result)
+            return
+        }
+        if case .int(let a) = current, case .int(let b) = rhs, let v = try PythonArithmetic.integer(op, a, b, whole) {
+            setName(n, v)
+            return
+        }
+        // `xs += ys` extends the list itself, as Python's list.__iadd__ (any iterable).
+        if op == "+", case .list(let list) = current {
+            let more = try iterate(rhs, rhsSpan)
+            list.append(contentsOf: more)
+            return
+        }
+        setName(n, try operate(op, current, rhs, whole, texts: (n, rawText(rhsSpan))))
     }
 
     static func targetKind(_ t: Target) -> String {

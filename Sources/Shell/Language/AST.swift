@@ -198,7 +198,20 @@ public final class FunctionDef: Equatable, @unchecked Sendable {
         self.globalNames = globals
         self.nonlocalNames = nonlocals
         self.localNames = assigned.subtracting(globals).subtracting(nonlocals)
+        self.layout = ScopeLayout(parameters: parameters.map(\.name), localNames: localNames,
+                                  globalNames: globals, nonlocalNames: nonlocals)
+        var positionalOnly = true
+        for p in parameters where p.kind != .normal || p.defaultValue != nil { positionalOnly = false }
+        self.simpleArity = positionalOnly && Set(parameters.map(\.name)).count == parameters.count ? parameters.count : nil
     }
+
+    /// The slots of the function's locals.
+    let layout: ScopeLayout
+    /// The parameter count when every parameter is a plain positional one without a default:
+    /// a call with exactly that many positional arguments fills the first slots directly.
+    let simpleArity: Int?
+    /// The body compiled to closures, on the first call (see `Compiler`).
+    var compiled: CompiledBlock?
 
     public static func == (a: FunctionDef, b: FunctionDef) -> Bool { a === b }
 }

@@ -279,9 +279,22 @@ extension Parser {
             pos += 2
             _ = try parseExpression()
         }
-        let body = try parseBlock("def", start)
-        let f = FunctionDef(name: name, parameters: params, body: body, source: sourceText,
+        // The body's local names are the variables there, not commands (Python's rule: a name
+        // assigned anywhere in the body is local). Parameters are known now; names assigned in
+        // the body only after it is parsed, so a body that assigns a command's name is read again.
+        let savedShadowed = shadowed
+        defer { shadowed = savedShadowed }
+        shadowed.formUnion(params.map(\.name))
+        let bodyStart = pos
+        var f = FunctionDef(name: name, parameters: params, body: try parseBlock("def", start), source: sourceText,
                             line: lineNumber(start.lowerBound), isLambda: false)
+        let commandLocals = f.localNames.subtracting(shadowed).intersection(grammar.commands)
+        if !commandLocals.isEmpty {
+            shadowed.formUnion(commandLocals)
+            pos = bodyStart
+            f = FunctionDef(name: name, parameters: params, body: try parseBlock("def", start), source: sourceText,
+                            line: lineNumber(start.lowerBound), isLambda: false)
+        }
         return .functionDef(f)
     }
 
@@ -403,7 +416,10 @@ extension Parser {
         let params = try parseParameters(closing: ":")
         try expectOp(":")
         let bodyStart = current.span.lowerBound
+        let savedShadowed = shadowed
+        shadowed.formUnion(params.map(\.name))
         let body = try parseExpression()
+        shadowed = savedShadowed
         let span = bodyStart..<previousEnd
         let ret = Parsed(statement: .returnValue(body, span), span: span, text: text(span))
         let f = FunctionDef(name: "<lambda>", parameters: params, body: [ret], source: sourceText,

@@ -100,6 +100,7 @@ enum Builtins {
                 throw ShellError("enumerate() missing required argument 'iterable'", span: span, kind: .typeError)
             }
             let start = try (args.count > 1 ? args[1] : keyword(keywords, "start")).map { (v) throws(ShellError) -> Int in try ArgumentBinder.integer(v, span) } ?? 0
+            if case .list(let list) = it { return .iterator(PyIterator(live: list, enumerateFrom: start, kind: "enumerate")) }
             let items = try ev.iterate(it, span)
             return .iterator(PyIterator(items.enumerated().map { .tuple([.int($0.offset + start), $0.element]) }, kind: "enumerate"))
         case "zip":
@@ -300,6 +301,7 @@ enum Builtins {
             case .set: kind = "set_iterator"
             default: kind = "iterator"
             }
+            if case .list(let list) = args[0] { return .iterator(PyIterator(live: list, enumerateFrom: nil, kind: kind)) }
             return .iterator(PyIterator(try ev.iterate(args[0], span), kind: kind))
         case "next":
             guard args.count == 1 || args.count == 2 else {

@@ -18,7 +18,7 @@ final class Evaluator {
     var callDepth = 0
     /// The lowest address the thread's stack may reach before calls are refused with
     /// RecursionError instead of overflowing (see `StackGuard`).
-    let stackLimit = StackGuard.limit()
+    let stackLimit: UInt
     /// The explorer's trace of this statement (Tracing.swift); active under `trace`.
     var trace = TraceLog()
     /// True while the right-hand side of an assignment runs: commands that would otherwise
@@ -40,6 +40,7 @@ final class Evaluator {
         self.interpreter = interpreter
         self.source = scalars
         self.emit = emit
+        self.stackLimit = interpreter.stackLimit()
         self.trace.active = interpreter.explore.traceAll
     }
 
@@ -107,7 +108,15 @@ final class Evaluator {
             }
             return value
         default:
-            switch try run(statement) {
+            // A block typed at the top level is compiled once (see `Compiler`); its loops then
+            // run the closures.
+            let flow: Flow
+            if statement.isBlock {
+                flow = try Compiler(layout: nil).statement(statement)(self)
+            } else {
+                flow = try run(statement)
+            }
+            switch flow {
             case .normal: return .none
             case .returned: throw ShellError("'return' outside function", kind: .syntaxError)
             case .breakLoop: throw ShellError("'break' outside loop", kind: .syntaxError)
@@ -207,12 +216,7 @@ final class Evaluator {
             }
             let l = try evaluate(lhs)
             let r = try evaluate(rhs)
-            // Python's own values first: no operand texts are needed (they only explain array errors).
-            if !Self.isArrayLike(l) && !Self.isArrayLike(r) {
-                if case .int(let a) = l, case .int(let b) = r, let v = try PythonArithmetic.integer(op, a, b, span) { return v }
-                if let v = try pythonBinary(op, l, r, span) { return v }
-            }
-            return try binary(op, l, r, span, texts: (rawText(lhs.span), rawText(rhs.span)))
+            return try binaryOperands(op, l, r, span, lhs.span, rhs.span)
         case .call(let callee, let args, let span):
             return try evaluateCall(callee, args, piped: nil, span: span)
         case .attribute(let base, let name, let span):
@@ -240,6 +244,16 @@ final class Evaluator {
         default:
             return try evaluatePython(expr)
         }
+    }
+
+    /// `l op r` once both sides are evaluated (`lhsSpan`, `rhsSpan`: the operands' columns).
+    func binaryOperands(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, _ lhsSpan: Range<Int>, _ rhsSpan: Range<Int>) throws(ShellError) -> Value {
+        // Python's own values first: no operand texts are needed (they only explain array errors).
+        if !Self.isArrayLike(l) && !Self.isArrayLike(r) {
+            if case .int(let a) = l, case .int(let b) = r, let v = try PythonArithmetic.integer(op, a, b, span) { return v }
+            if let v = try pythonBinary(op, l, r, span) { return v }
+        }
+        return try binary(op, l, r, span, texts: (rawText(lhsSpan), rawText(rhsSpan)))
     }
 
     /// A stage after `|`: the piped value becomes the first argument.
@@ -282,8 +296,8 @@ final class Evaluator {
     func lookup(_ name: String, _ span: Range<Int>) throws(ShellError) -> Value {
         var f = frame
         while let current = f {
-            if current.localNames.contains(name) {
-                if let v = current.locals[name] { return v }
+            if let k = current.layout.slotOf[name] {
+                if let v = current.slots[k] { return v }
                 if current.function != nil && f === frame && !current.globalNames.contains(name) {
                     throw ShellError("cannot access local variable '\(name)' where it is not associated with a value", span: span, kind: .unboundLocalError)
                 }
@@ -305,11 +319,11 @@ final class Evaluator {
             if f.nonlocalNames.contains(name) {
                 var p = f.parent
                 while let q = p {
-                    if q.localNames.contains(name) { q.locals[name] = value; return }
+                    if let k = q.layout.slotOf[name] { q.slots[k] = value; return }
                     p = q.parent
                 }
-            } else {
-                f.locals[name] = value
+            } else if let k = f.layout.slotOf[name] {
+                f.slots[k] = value
                 return
             }
         }
@@ -416,35 +430,31 @@ final class Evaluator {
         }
         // `xs.append(x)`, `d.update(…)`: methods of Python's own values.
         if piped == nil, case .attribute(let baseExpr, let name, _) = callee {
-            let base = try evaluate(baseExpr)
-            if Methods.handles(base) {
-                return try callMethod(base, name, baseExpr: baseExpr, args, span: span, calleeSpan: callee.span)
-            }
-            let f = try attribute(base, name, callee.span)
-            return try callValue(f, callee: callee, args, piped: nil, span: span)
+            return try callAttribute(try evaluate(baseExpr), baseExpr: baseExpr, name, callee: callee, args, span: span)
         }
         return try callValue(try evaluate(callee), callee: callee, args, piped: piped, span: span)
     }
 
-    /// The value of `name` as a local of the running function (or an enclosing one) or a
-    /// workspace variable; nil when it is neither (then a command of that name may run).
-    func boundValue(_ name: String) -> Value? {
-        var f = frame
-        while let current = f {
-            if current.localNames.contains(name), let v = current.locals[name] { return v }
-            f = current.parent
+    /// `base.name(args)` once `base` is evaluated.
+    func callAttribute(_ base: Value, baseExpr: Expr, _ name: String, callee: Expr, _ args: [CallArgument], span: Range<Int>) throws(ShellError) -> Value {
+        if Methods.handles(base) {
+            return try callMethod(base, name, baseExpr: baseExpr, args, span: span, calleeSpan: callee.span)
         }
-        return workspace[name]
+        let f = try attribute(base, name, callee.span)
+        return try callValue(f, callee: callee, args, piped: nil, span: span)
     }
 
     /// True when `name` is a local or workspace variable (which shadows commands and builtins).
-    func isBoundName(_ name: String) -> Bool {
+    func isBoundName(_ name: String) -> Bool { boundValue(name) != nil }
+
+    /// The value of a local (of this or an enclosing function) or workspace variable `name`.
+    func boundValue(_ name: String) -> Value? {
         var f = frame
         while let current = f {
-            if current.localNames.contains(name) && current.locals[name] != nil { return true }
+            if let k = current.layout.slotOf[name], let v = current.slots[k] { return v }
             f = current.parent
         }
-        return workspace[name] != nil
+        return workspace[name]
     }
 
     func callValue(_ f: Value, callee: Expr, _ args: [CallArgument], piped: Value?, span: Range<Int>) throws(ShellError) -> Value {

@@ -143,6 +143,24 @@ extension Evaluator {
             }
         case .iterator(let it) where !it.isView:
             while let v = it.next() { if try !body(v) { return } }
+        case .list(let list):
+            // The live list, as Python's list iterator: items appended by the loop are
+            // reached, and removing items shifts what comes next.
+            var i = 0
+            while i < list.count {
+                if try !body(list[i]) { return }
+                i += 1
+            }
+        case .dict(let d):
+            // Python refuses to go on once the dict's size changed under the loop.
+            let n = d.count
+            var i = 0
+            while i < n {
+                if d.count != n { throw ShellError("dictionary changed size during iteration", span: span, kind: .runtimeError) }
+                if try !body(d.keys[i]) { return }
+                i += 1
+            }
+            if d.count != n { throw ShellError("dictionary changed size during iteration", span: span, kind: .runtimeError) }
         default:
             for v in try iterate(value, span) { if try !body(v) { return } }
         }
@@ -267,9 +285,10 @@ extension Evaluator {
         switch target {
         case .name(let n, let s):
             if let f = frame, !f.globalNames.contains(n) {
-                guard f.locals.removeValue(forKey: n) != nil else {
+                guard f[n] != nil else {
                     throw ShellError("cannot access local variable '\(n)' where it is not associated with a value", span: s, kind: .unboundLocalError)
                 }
+                f[n] = nil
                 return
             }
             guard workspace[n] != nil else { throw ShellError("name '\(n)' is not defined", span: s, kind: .nameError) }
@@ -322,12 +341,23 @@ extension Evaluator {
     /// frame, and names the function and line in an error raised inside it.
     func callFunction(_ f: PyFunction, _ positional: [Value], _ keywords: [(String, Value)], span: Range<Int>) throws(ShellError) -> Value {
         let def = f.definition
-        if callDepth >= Self.recursionLimit {
+        if callDepth >= Self.recursionLimit || StackGuard.exhausted(stackLimit) {
             throw ShellError("maximum recursion depth exceeded", span: span, kind: .recursionError)
         }
-        let newFrame = Frame(localNames: def.localNames, globalNames: def.globalNames, nonlocalNames: def.nonlocalNames,
-                             parent: f.closure, function: def.name)
-        try bindArguments(def, f, positional, keywords, into: newFrame)
+        if interpreter.options.isInterrupted() { throw Interrupt.error }
+        let newFrame = Frame(layout: def.layout, parent: f.closure, function: def.name)
+        if keywords.isEmpty, let n = def.simpleArity, positional.count == n {
+            for i in 0..<n { newFrame.slots[i] = positional[i] }
+        } else {
+            try bindArguments(def, f, positional, keywords, into: newFrame)
+        }
+        let body: CompiledBlock
+        if let compiled = def.compiled {
+            body = compiled
+        } else {
+            body = Compiler.function(def)
+            def.compiled = body
+        }
         let savedFrame = frame, savedSource = source
         frame = newFrame
         source = f.scalars
@@ -338,10 +368,7 @@ extension Evaluator {
             callDepth -= 1
         }
         do {
-            if def.isLambda, case .returnValue(let e?, _) = def.body.first?.statement {
-                return try evaluate(e)
-            }
-            if case .returned(let v) = try runBlock(def.body) { return v }
+            if case .returned(let v) = try body(self) { return v }
             return .none
         } catch {
             throw locateInFunction(error, f)
@@ -364,7 +391,7 @@ extension Evaluator {
         let normal = def.parameters.filter { $0.kind == .normal }
         var extra: [Value] = []
         for (i, v) in positional.enumerated() {
-            if i < normal.count { frame.locals[normal[i].name] = v } else { extra.append(v) }
+            if i < normal.count { frame[normal[i].name] = v } else { extra.append(v) }
         }
         let varArgs = def.parameters.first { $0.kind == .varArgs }
         let varKeywords = def.parameters.first { $0.kind == .varKeywords }
@@ -374,26 +401,26 @@ extension Evaluator {
             let plural = normal.count == 1 && required == normal.count ? "" : "s"
             throw ShellError("\(name)() takes \(takes) positional argument\(plural) but \(positional.count) \(positional.count == 1 ? "was" : "were") given", kind: .typeError)
         }
-        if let varArgs { frame.locals[varArgs.name] = .tuple(extra) }
+        if let varArgs { frame[varArgs.name] = .tuple(extra) }
         var kw = PyDict()
         for (k, v) in keywords {
             if let p = def.parameters.first(where: { $0.name == k && ($0.kind == .normal || $0.kind == .keywordOnly) }) {
-                if frame.locals[p.name] != nil {
+                if frame[p.name] != nil {
                     throw ShellError("\(name)() got multiple values for argument '\(k)'", kind: .typeError)
                 }
-                frame.locals[p.name] = v
+                frame[p.name] = v
             } else if varKeywords != nil {
                 kw.set(.string(k), .string(k), v)
             } else {
                 throw ShellError("\(name)() got an unexpected keyword argument '\(k)'", kind: .typeError)
             }
         }
-        if let varKeywords { frame.locals[varKeywords.name] = .dict(kw) }
+        if let varKeywords { frame[varKeywords.name] = .dict(kw) }
         var missing: [String] = []
         var missingKeyword: [String] = []
         for p in def.parameters where p.kind == .normal || p.kind == .keywordOnly {
-            if frame.locals[p.name] == nil {
-                if let d = f.defaults[p.name] { frame.locals[p.name] = d } else if p.kind == .normal { missing.append(p.name) } else { missingKeyword.append(p.name) }
+            if frame[p.name] == nil {
+                if let d = f.defaults[p.name] { frame[p.name] = d } else if p.kind == .normal { missing.append(p.name) } else { missingKeyword.append(p.name) }
             }
         }
         if !missing.isEmpty || !missingKeyword.isEmpty {
@@ -537,7 +564,7 @@ extension Evaluator {
                     defer { handling.removeLast() }
                     flow = try runBlock(h.body)
                     if let n = h.name {
-                        if let f = frame { f.locals[n] = nil } else { workspace[n] = nil }
+                        if let f = frame { f[n] = nil } else { workspace[n] = nil }
                     }
                     handled = true
                     break

@@ -42,6 +42,15 @@ public struct Parser {
     let lineStarts: [Int]
     var pos = 0
     var depth = 0
+    /// Local names (parameters and names assigned) of the functions being parsed: inside a
+    /// `def` or `lambda` such a name is the variable even when a command has it (`cell`,
+    /// `plot`, `train`), so `cell -1` subtracts and `print(train)` prints the local.
+    var shadowed: Set<String> = []
+
+    /// True when `name` starts command form here (a command, not shadowed by a local).
+    func isCommandName(_ name: String) -> Bool {
+        grammar.commands.contains(name) && !shadowed.contains(name)
+    }
 
     init(tokens: [Token], source: String, grammar: Grammar) {
         self.tokens = tokens
@@ -312,7 +321,7 @@ public struct Parser {
             i += 2
             qualified = true
         }
-        guard grammar.commands.contains(name) else { return false }
+        guard isCommandName(name) else { return false }
         let next = tokens[min(i + 1, tokens.count - 1)]
         if afterCommand && next.isOp("(") && !next.spaceBefore { return true }
         if qualified { return isTerminator(next) }
@@ -346,7 +355,7 @@ public struct Parser {
     }
 
     mutating func parseStage() throws(ShellError) -> Expr {
-        if let name = current.name, grammar.commands.contains(name), isCommandForm() {
+        if let name = current.name, isCommandName(name), isCommandForm() {
             return try parseCommand()
         }
         let start = pos

@@ -222,14 +222,30 @@ public final class PyIterator: @unchecked Sendable {
     /// or for views `dict_keys`, `dict_values`, `dict_items` (which iterate afresh each time).
     let kind: String
 
+    /// `iter(xs)` and `enumerate(xs)` over a list read the live list, as Python's list
+    /// iterator does: items appended meanwhile are reached (`enumerate` counts from `start`).
+    private var live: (list: PyList, enumerateFrom: Int?)?
+
     init(_ items: [Value], kind: String) {
         self.items = items
         self.kind = kind
     }
 
+    init(live list: PyList, enumerateFrom start: Int?, kind: String) {
+        self.items = []
+        self.kind = kind
+        self.live = (list, start)
+    }
+
     var isView: Bool { kind == "dict_keys" || kind == "dict_values" || kind == "dict_items" }
 
     func next() -> Value? {
+        if let (list, start) = live {
+            guard position < list.count else { return nil }
+            defer { position += 1 }
+            if let start { return .tuple([.int(position + start), list[position]]) }
+            return list[position]
+        }
         guard position < items.count else { return nil }
         defer { position += 1 }
         return items[position]
@@ -237,6 +253,11 @@ public final class PyIterator: @unchecked Sendable {
 
     /// What is left (all of it, for a view); consumes an iterator.
     func drain() -> [Value] {
+        if live != nil {
+            var rest: [Value] = []
+            while let v = next() { rest.append(v) }
+            return rest
+        }
         if isView { return items }
         let rest = Array(items[min(position, items.count)...])
         position = items.count
@@ -260,23 +281,67 @@ public struct PyException: Sendable {
     }
 }
 
-/// The local variables of one function call (or comprehension), and where to look next.
-final class Frame {
-    var locals: [String: Value] = [:]
-    let localNames: Set<String>
+/// The local names of one function (or comprehension), resolved once, when it is compiled:
+/// each local has a slot, parameters first in their order, so a call fills an array instead of
+/// a dictionary, and compiled code reads a local by its slot number (CPython's fast locals).
+final class ScopeLayout: @unchecked Sendable {
+    let names: [String]
+    let slotOf: [String: Int]
     let globalNames: Set<String>
     let nonlocalNames: Set<String>
+
+    init(parameters: [String], localNames: Set<String>, globalNames: Set<String> = [], nonlocalNames: Set<String> = []) {
+        var names: [String] = []
+        var slotOf: [String: Int] = [:]
+        for n in parameters where localNames.contains(n) && slotOf[n] == nil {
+            slotOf[n] = names.count
+            names.append(n)
+        }
+        for n in localNames.sorted() where slotOf[n] == nil {
+            slotOf[n] = names.count
+            names.append(n)
+        }
+        self.names = names
+        self.slotOf = slotOf
+        self.globalNames = globalNames
+        self.nonlocalNames = nonlocalNames
+    }
+}
+
+/// The local variables of one function call (or comprehension), and where to look next.
+final class Frame {
+    /// The locals by slot (`layout.slotOf`); nil for a local not bound yet.
+    var slots: [Value?]
+    let layout: ScopeLayout
     /// The frame the function was defined in (closures read and `nonlocal` writes it).
     let parent: Frame?
     /// The function's name for error messages (nil for a comprehension).
     let function: String?
 
-    init(localNames: Set<String>, globalNames: Set<String> = [], nonlocalNames: Set<String> = [], parent: Frame?, function: String?) {
-        self.localNames = localNames
-        self.globalNames = globalNames
-        self.nonlocalNames = nonlocalNames
+    init(layout: ScopeLayout, parent: Frame?, function: String?) {
+        self.layout = layout
+        self.slots = Array(repeating: nil, count: layout.names.count)
         self.parent = parent
         self.function = function
+    }
+
+    var globalNames: Set<String> { layout.globalNames }
+    var nonlocalNames: Set<String> { layout.nonlocalNames }
+
+    /// True when `name` is a local of this scope (bound or not).
+    func isLocal(_ name: String) -> Bool { layout.slotOf[name] != nil }
+
+    /// A local by name (nil when not a local or not bound yet).
+    subscript(name: String) -> Value? {
+        get {
+            guard let k = layout.slotOf[name] else { return nil }
+            return slots[k]
+        }
+        set {
+            // Every name a scope binds is in its layout (Python's rule, `collectScope`).
+            guard let k = layout.slotOf[name] else { return }
+            slots[k] = newValue
+        }
     }
 }
 

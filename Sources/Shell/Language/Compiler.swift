@@ -1,0 +1,498 @@
+import Tensor
+
+/// A compiled expression: evaluates against the running evaluator.
+typealias CompiledExpr = (Evaluator) throws(ShellError) -> Value
+/// A compiled statement or block: runs and says how it ended.
+typealias CompiledBlock = (Evaluator) throws(ShellError) -> Flow
+/// A compiled assignment target: stores a value.
+typealias CompiledStore = (Evaluator, Value) throws(ShellError) -> Void
+
+/// Turns a parsed `def` body, or a top-level block, into closures once, so a loop or a call
+/// runs them again and again without walking the tree, switching on operator strings or
+/// looking local names up in a dictionary (CPython's compile.c and symtable are the model:
+/// scopes are resolved here, a function's locals live in slots of its `Frame`).
+///
+/// What is compiled: names (a local by its slot number), literals, Python's operators with
+/// int and float fast paths, calls of functions, builtins and methods with plain arguments,
+/// subscripts, attribute reads, assignments to names, `+=` on names, `if`, `while`, `for`,
+/// `return`, `break`, `continue`, `pass`. Everything else (command form, pipelines,
+/// comprehensions, f-strings, `try`, `with`, …) is handed to the tree-walking `Evaluator`
+/// unchanged, so it behaves exactly as before; the compiled forms call the same evaluator
+/// functions for every case they do not take a fast path on.
+struct Compiler {
+    /// The scope being compiled: a function's layout, or nil at the top level (names live in
+    /// the workspace).
+    let layout: ScopeLayout?
+
+    /// The body of a `def` or `lambda`.
+    static func function(_ def: FunctionDef) -> CompiledBlock {
+        Compiler(layout: def.layout).block(def.body)
+    }
+
+    /// The slot of a local of the scope being compiled (nil for globals, free and nonlocal names).
+    func slot(_ name: String) -> Int? {
+        guard let layout, !layout.globalNames.contains(name), !layout.nonlocalNames.contains(name) else { return nil }
+        return layout.slotOf[name]
+    }
+
+    // MARK: - Statements
+
+    func block(_ statements: [Parser.Parsed]) -> CompiledBlock {
+        let compiled = statements.map { statement($0.statement) }
+        switch compiled.count {
+        case 0: return { _ in .normal }
+        case 1: return compiled[0]
+        case 2:
+            let a = compiled[0], b = compiled[1]
+            return { ev throws(ShellError) -> Flow in
+                let f = try a(ev)
+                if case .normal = f { return try b(ev) }
+                return f
+            }
+        default:
+            return { ev throws(ShellError) -> Flow in
+                for s in compiled {
+                    let f = try s(ev)
+                    if case .normal = f { continue }
+                    return f
+                }
+                return .normal
+            }
+        }
+    }
+
+    func statement(_ s: Statement) -> CompiledBlock {
+        let compiled = compileStatement(s)
+        // At the top level each simple statement of a block is a unit of undo for the array
+        // bytes it writes (see `Evaluator.runBlock`); inside a function the caller's statement
+        // owns the journal.
+        if layout == nil && !s.isBlock { return Self.journaled(compiled) }
+        return compiled
+    }
+
+    /// Runs a top-level simple statement with its own undo: the statement's writes are put
+    /// back when it fails, the finished ones before it stay.
+    static func journaled(_ s: @escaping CompiledBlock) -> CompiledBlock {
+        return { ev throws(ShellError) -> Flow in
+            guard ev.frame == nil else { return try s(ev) }
+            if let journal = WriteJournal.current {
+                // The journal of the top-level block: what it holds so far (the block header's
+                // writes, kept as in Python) is forgotten, so it holds only this statement's.
+                journal.commit()
+                do throws(ShellError) { return try s(ev) } catch {
+                    journal.rollback()
+                    throw error
+                }
+            }
+            let journal = WriteJournal()
+            let result: Result<Flow, ShellError> = WriteJournal.$current.withValue(journal) {
+                Result { () throws(ShellError) -> Flow in try s(ev) }
+            }
+            if case .failure = result { journal.rollback() } else { journal.commit() }
+            return try result.get()
+        }
+    }
+
+    private func compileStatement(_ s: Statement) -> CompiledBlock {
+        switch s {
+        case .expression(let e):
+            let c = expr(e)
+            return { ev throws(ShellError) -> Flow in _ = try c(ev); return .normal }
+        case .assign(let targets, let e) where targets.count == 1:
+            let c = expr(e), store = self.store(targets[0])
+            return { ev throws(ShellError) -> Flow in try store(ev, try c(ev)); return .normal }
+        case .augmentedAssign(.name(let n, let span), let op, let e):
+            let load = name(n, span), rhs = expr(e), code = BinaryCode(op), rhsSpan = e.span
+            let whole = span.lowerBound..<e.span.upperBound
+            let store = self.store(.name(n, span))
+            return { ev throws(ShellError) -> Flow in
+                let current = try load(ev)
+                let r = try rhs(ev)
+                if let v = try Self.fast(code, current, r, whole) {
+                    try store(ev, v)
+                } else {
+                    try ev.augmentName(n, span, op, current, r, rhsSpan)
+                }
+                return .normal
+            }
+        case .pass, .global, .nonlocal:
+            return { _ in .normal }
+        case .breakLoop:
+            return { _ in .breakLoop }
+        case .continueLoop:
+            return { _ in .continueLoop }
+        case .returnValue(let e, _):
+            guard let e else { return { _ in .returned(.none) } }
+            let c = expr(e)
+            return { ev throws(ShellError) -> Flow in .returned(try c(ev)) }
+        case .ifElse(let clauses, let orElse):
+            let tests = clauses.map { (condition($0.test), block($0.body)) }
+            let otherwise = orElse.map { block($0) }
+            if tests.count == 1, let (test, body) = tests.first {
+                return { ev throws(ShellError) -> Flow in
+                    if try test(ev) { return try body(ev) }
+                    if let otherwise { return try otherwise(ev) }
+                    return .normal
+                }
+            }
+            return { ev throws(ShellError) -> Flow in
+                for (test, body) in tests where try test(ev) { return try body(ev) }
+                if let otherwise { return try otherwise(ev) }
+                return .normal
+            }
+        case .whileLoop(let t, let body, let orElse):
+            let test = condition(t), b = block(body), otherwise = orElse.map { block($0) }
+            return { ev throws(ShellError) -> Flow in
+                while try test(ev) {
+                    if ev.interpreter.options.isInterrupted() { throw Interrupt.error }
+                    switch try b(ev) {
+                    case .breakLoop: return .normal
+                    case .returned(let v): return .returned(v)
+                    default: break
+                    }
+                }
+                if let otherwise { return try otherwise(ev) }
+                return .normal
+            }
+        case .forLoop(let target, let iterable, let body, let orElse):
+            let source = expr(iterable), store = self.store(target), b = block(body)
+            let otherwise = orElse.map { block($0) }
+            let span = iterable.span
+            return { ev throws(ShellError) -> Flow in
+                let items = try source(ev)
+                var broke = false
+                var result: Flow = .normal
+                try ev.forEach(items, span) { (item) throws(ShellError) -> Bool in
+                    if ev.interpreter.options.isInterrupted() { throw Interrupt.error }
+                    try store(ev, item)
+                    switch try b(ev) {
+                    case .breakLoop: broke = true; return false
+                    case .returned(let v): result = .returned(v); broke = true; return false
+                    default: return true
+                    }
+                }
+                if case .returned = result { return result }
+                if !broke, let otherwise { return try otherwise(ev) }
+                return .normal
+            }
+        default:
+            // Everything else runs as the evaluator runs it (its blocks too).
+            return { ev throws(ShellError) -> Flow in try ev.run(s) }
+        }
+    }
+
+    /// A stored value's destination.
+    func store(_ target: Target) -> CompiledStore {
+        switch target {
+        case .name(let n, _):
+            if let k = slot(n), let layout {
+                return { ev, v throws(ShellError) in
+                    if let f = ev.frame, f.layout === layout { f.slots[k] = v } else { ev.setName(n, v) }
+                }
+            }
+            return { ev, v throws(ShellError) in ev.setName(n, v) }
+        default:
+            return { ev, v throws(ShellError) in try ev.assign(v, to: target) }
+        }
+    }
+
+    // MARK: - Expressions
+
+    /// A test's truth (`if`, `while`), with fast paths for Python's bools and ints.
+    func condition(_ e: Expr) -> (Evaluator) throws(ShellError) -> Bool {
+        let c = expr(e), span = e.span
+        return { ev throws(ShellError) -> Bool in
+            let v = try c(ev)
+            switch v {
+            case .bool(let b): return b
+            case .int(let i): return i != 0
+            default: return try ev.truth(v, span)
+            }
+        }
+    }
+
+    func name(_ n: String, _ span: Range<Int>) -> CompiledExpr {
+        if let k = slot(n), let layout {
+            return { ev throws(ShellError) -> Value in
+                if let f = ev.frame, f.layout === layout, let v = f.slots[k] { return v }
+                return try ev.lookup(n, span)
+            }
+        }
+        return { ev throws(ShellError) -> Value in try ev.lookup(n, span) }
+    }
+
+    func expr(_ e: Expr) -> CompiledExpr {
+        switch e {
+        case .name(let n, let span):
+            return name(n, span)
+        case .int(let i, _):
+            let v = Value.int(i)
+            return { _ in v }
+        case .float(let d, _):
+            let v = Value.float(d)
+            return { _ in v }
+        case .string(let s, _):
+            let v = Value.string(s)
+            return { _ in v }
+        case .bool(let b, _):
+            let v = Value.bool(b)
+            return { _ in v }
+        case .none:
+            return { _ in .none }
+        case .binary(let op, let lhs, let rhs, let span) where op == "and" || op == "or":
+            let l = expr(lhs), r = expr(rhs), isAnd = op == "and", lspan = lhs.span
+            return { ev throws(ShellError) -> Value in
+                let a = try l(ev)
+                let t: Bool
+                switch a {
+                case .bool(let b): t = b
+                case .int(let i): t = i != 0
+                default: t = try ev.truth(a, lspan)
+                }
+                if isAnd != t { return a }
+                _ = span
+                return try r(ev)
+            }
+        case .binary(let op, let lhs, let rhs, let span):
+            let l = expr(lhs), r = expr(rhs), code = BinaryCode(op), lspan = lhs.span, rspan = rhs.span
+            return { ev throws(ShellError) -> Value in
+                let a = try l(ev)
+                let b = try r(ev)
+                if let v = try Self.fast(code, a, b, span) { return v }
+                return try ev.binaryOperands(op, a, b, span, lspan, rspan)
+            }
+        case .unary(let op, let inner, let span) where op == "-" || op == "not":
+            let c = expr(inner)
+            let negate = op == "-"
+            return { ev throws(ShellError) -> Value in
+                let v = try c(ev)
+                if negate {
+                    if case .int(let i) = v, i != Int.min { return .int(-i) }
+                    if case .float(let d) = v { return .float(-d) }
+                } else {
+                    if case .bool(let b) = v { return .bool(!b) }
+                }
+                return try ev.unary(op, v, span)
+            }
+        case .list(let items, _) where !items.contains(where: Self.isStarred):
+            let cs = items.map { expr($0) }
+            return { ev throws(ShellError) -> Value in
+                var out: [Value] = []
+                out.reserveCapacity(cs.count)
+                for c in cs { out.append(try c(ev)) }
+                return .list(out)
+            }
+        case .tuple(let items, _) where !items.contains(where: Self.isStarred):
+            let cs = items.map { expr($0) }
+            return { ev throws(ShellError) -> Value in
+                var out: [Value] = []
+                out.reserveCapacity(cs.count)
+                for c in cs { out.append(try c(ev)) }
+                return .tuple(out)
+            }
+        case .attribute(let base, let n, let span):
+            let b = expr(base)
+            return { ev throws(ShellError) -> Value in try ev.attribute(try b(ev), n, span) }
+        case .indexing(let base, let items, let span):
+            return indexing(base, items, span)
+        case .call(let callee, let args, let span):
+            return call(callee, args, span, whole: e)
+        case .conditional(let body, let test, let orElse, _):
+            let b = expr(body), t = condition(test), o = expr(orElse)
+            return { ev throws(ShellError) -> Value in try t(ev) ? try b(ev) : try o(ev) }
+        default:
+            return { ev throws(ShellError) -> Value in try ev.evaluate(e) }
+        }
+    }
+
+    static func isStarred(_ e: Expr) -> Bool {
+        if case .starred = e { return true }
+        return false
+    }
+
+    func indexing(_ base: Expr, _ items: [SubscriptItem], _ span: Range<Int>) -> CompiledExpr {
+        let b = expr(base)
+        let baseSpan = base.span
+        // `xs[i]` with one plain index: Python's lists and tuples answer directly.
+        if items.count == 1, case .index(let ie) = items[0] {
+            let i = expr(ie)
+            return { ev throws(ShellError) -> Value in
+                let container = try b(ev)
+                let index = try i(ev)
+                if case .int(let k) = index, !ev.trace.active {
+                    switch container {
+                    case .list(let list):
+                        let j = k < 0 ? k + list.count : k
+                        if j >= 0 && j < list.count { return list[j] }
+                    case .tuple(let xs):
+                        let j = k < 0 ? k + xs.count : k
+                        if j >= 0 && j < xs.count { return xs[j] }
+                    default: break
+                    }
+                }
+                let v = try ev.subscriptValue(container, [index], span, baseSpan: baseSpan)
+                if ev.trace.active {
+                    ev.recordIndexStage(base: container, index: ev.rawText(baseSpan.upperBound..<span.upperBound), value: v)
+                }
+                return v
+            }
+        }
+        return { ev throws(ShellError) -> Value in
+            let container = try b(ev)
+            let v = try ev.evaluateSubscript(container, items, span, baseSpan: baseSpan)
+            if ev.trace.active {
+                ev.recordIndexStage(base: container, index: ev.rawText(baseSpan.upperBound..<span.upperBound), value: v)
+            }
+            return v
+        }
+    }
+
+    /// Plain arguments (no `*xs`, `**kw`, no comprehension given bare), compiled; nil otherwise.
+    func plainArguments(_ args: [CallArgument]) -> (positional: [CompiledExpr], keywords: [(String, CompiledExpr)])? {
+        var positional: [CompiledExpr] = []
+        var keywords: [(String, CompiledExpr)] = []
+        var seen = Set<String>()
+        for a in args {
+            switch a.value {
+            case .starred, .comprehension: return nil
+            default: break
+            }
+            if let label = a.label {
+                // A repeated keyword is the evaluator's syntax error.
+                guard seen.insert(label).inserted else { return nil }
+                keywords.append((label, expr(a.value)))
+            } else {
+                guard keywords.isEmpty else { return nil }
+                positional.append(expr(a.value))
+            }
+        }
+        return (positional, keywords)
+    }
+
+    func call(_ callee: Expr, _ args: [CallArgument], _ span: Range<Int>, whole: Expr) -> CompiledExpr {
+        guard let plain = plainArguments(args) else {
+            return { ev throws(ShellError) -> Value in try ev.evaluate(whole) }
+        }
+        let positional = plain.positional, keywords = plain.keywords
+        func evaluateArguments(_ ev: Evaluator) throws(ShellError) -> ([Value], [(String, Value)]) {
+            var p: [Value] = []
+            p.reserveCapacity(positional.count)
+            for c in positional { p.append(try c(ev)) }
+            if keywords.isEmpty { return (p, []) }
+            var k: [(String, Value)] = []
+            for (label, c) in keywords { k.append((label, try c(ev))) }
+            return (p, k)
+        }
+        switch callee {
+        case .name(let n, let calleeSpan):
+            let load = name(n, calleeSpan)
+            let local = slot(n) != nil
+            let maybeCommand = !Builtins.names.contains(n)
+            return { ev throws(ShellError) -> Value in
+                // `name(...)`: the command of that name unless a variable or a builtin has it
+                // (as `Evaluator.evaluateCall`).
+                if !local, maybeCommand, ev.registry[n] != nil, !ev.isBoundName(n) {
+                    return try ev.callCommand(n, args, piped: nil, nameSpan: calleeSpan, span: span)
+                }
+                let f = try load(ev)
+                switch f {
+                case .closure(let fn):
+                    let (p, k) = try evaluateArguments(ev)
+                    return try ev.callFunction(fn, p, k, span: span)
+                case .builtin:
+                    let (p, k) = try evaluateArguments(ev)
+                    return try ev.callPython(f, p, k, span: span)
+                default:
+                    return try ev.callValue(f, callee: callee, args, piped: nil, span: span)
+                }
+            }
+        case .attribute(let baseExpr, let n, _):
+            let base = expr(baseExpr)
+            return { ev throws(ShellError) -> Value in
+                let b = try base(ev)
+                if Methods.handles(b), Methods.has(b, n) {
+                    let (p, k) = try evaluateArguments(ev)
+                    var receiver = b
+                    return try Methods.call(&receiver, n, p, k, span: span, evaluator: ev)
+                }
+                return try ev.callAttribute(b, baseExpr: baseExpr, n, callee: callee, args, span: span)
+            }
+        default:
+            return { ev throws(ShellError) -> Value in try ev.evaluate(whole) }
+        }
+    }
+
+    // MARK: - Operators
+
+    /// Python's operators with a fast path on two ints or two floats.
+    enum BinaryCode {
+        case add, subtract, multiply, floorDivide, remainder, less, lessEqual, greater, greaterEqual, equal, notEqual, trueDivide, other
+
+        init(_ op: String) {
+            switch op {
+            case "+": self = .add
+            case "-": self = .subtract
+            case "*": self = .multiply
+            case "//": self = .floorDivide
+            case "%": self = .remainder
+            case "/": self = .trueDivide
+            case "<": self = .less
+            case "<=": self = .lessEqual
+            case ">": self = .greater
+            case ">=": self = .greaterEqual
+            case "==": self = .equal
+            case "!=": self = .notEqual
+            default: self = .other
+            }
+        }
+    }
+
+    /// The result of `a op b` when both are Python ints or both Python floats and the answer
+    /// needs no more than machine arithmetic (nil: take the general path, which also raises
+    /// Python's errors, such as division by zero, and goes to big ints on overflow).
+    @inline(__always)
+    static func fast(_ code: BinaryCode, _ a: Value, _ b: Value, _ span: Range<Int>) throws(ShellError) -> Value? {
+        if case .int(let x) = a, case .int(let y) = b {
+            switch code {
+            case .add:
+                let (r, o) = x.addingReportingOverflow(y)
+                return o ? nil : .int(r)
+            case .subtract:
+                let (r, o) = x.subtractingReportingOverflow(y)
+                return o ? nil : .int(r)
+            case .multiply:
+                let (r, o) = x.multipliedReportingOverflow(by: y)
+                return o ? nil : .int(r)
+            case .floorDivide, .remainder:
+                guard y > 0 else { return nil }
+                var q = x / y, m = x % y
+                if m < 0 { q -= 1; m += y }
+                return .int(code == .floorDivide ? q : m)
+            case .less: return .bool(x < y)
+            case .lessEqual: return .bool(x <= y)
+            case .greater: return .bool(x > y)
+            case .greaterEqual: return .bool(x >= y)
+            case .equal: return .bool(x == y)
+            case .notEqual: return .bool(x != y)
+            case .trueDivide, .other: return nil
+            }
+        }
+        if case .float(let x) = a, case .float(let y) = b {
+            switch code {
+            case .add: return .float(x + y)
+            case .subtract: return .float(x - y)
+            case .multiply: return .float(x * y)
+            case .less: return .bool(x < y)
+            case .lessEqual: return .bool(x <= y)
+            case .greater: return .bool(x > y)
+            case .greaterEqual: return .bool(x >= y)
+            case .equal: return .bool(x == y)
+            case .notEqual: return .bool(x != y)
+            case .trueDivide:
+                return y != 0 ? .float(x / y) : nil
+            default: return nil
+            }
+        }
+        return nil
+    }
+}
