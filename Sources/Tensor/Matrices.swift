@@ -4,13 +4,23 @@ extension NDArray {
     public static func eye(_ n: Int, _ m: Int? = nil, k: Int = 0, dtype: DType = .float64) throws(TensorError) -> NDArray {
         let cols = m ?? n
         if n < 0 || cols < 0 { throw TensorError("negative dimensions are not allowed", kind: .valueError) }
-        var v = [Int64](repeating: 0, count: try Limits.elementCount([n, cols]))
+        // The budget is checked before anything is allocated, and the result is written in its
+        // own dtype: an int64 scratch copy of a refused size once took the machine's memory.
         _ = try Limits.checkAllocation([n, cols], dtype)
-        for i in 0..<n {
-            let (j, overflow) = i.addingReportingOverflow(k)
-            if !overflow && j >= 0 && j < cols { v[i * cols + j] = 1 }
+        let out = try NDArray(zeros: [n, cols], dtype: dtype)
+        let one = try fromInt64s([1], shape: [1], dtype: dtype)
+        let w = dtype.itemSize
+        // Only the rows the diagonal crosses: np.eye(2**31, 0) has no elements and no loop.
+        let first = k >= 0 ? 0 : (k == Int.min ? n : Swift.min(n, -k))
+        let (end, over) = cols.subtractingReportingOverflow(k)
+        let last = over ? n : Swift.max(Swift.min(n, end), 0)
+        if first < last {
+            for i in first..<last {
+                out.storage.pointer.advanced(by: (i * cols + i + k) * w)
+                    .copyMemory(from: one.storage.pointer.advanced(by: one.offset * w), byteCount: w)
+            }
         }
-        return try fromInt64s(v, shape: [n, cols], dtype: dtype)
+        return out
     }
 
     /// `np.diag(v, k=0)`: a 1-d `v` becomes a square matrix with `v` on the k-th diagonal; a
