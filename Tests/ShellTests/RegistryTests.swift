@@ -64,7 +64,7 @@ import Testing
         #expect(overview.split(separator: "\n").allSatisfy { $0.count <= 80 })
         // Summaries come per category.
         let shape = run("help shape")
-        #expect(shape.hasPrefix("Shape:\n  reshape       The same data seen with another shape: np.reshape."))
+        #expect(shape.hasPrefix("Shape:\n  reshape           The same data seen with another shape: np.reshape."))
     }
 
     /// IPython's spellings: `?`, `name?`, `name??`, `?x.method`, `np.name?`, `help np.name`.

@@ -501,7 +501,7 @@ public struct Parser {
         switch t.kind {
         case .name(let n): return !Parser.keywords.contains(n) || ["True", "False", "None"].contains(n)
         case .int, .float, .string: return true
-        case .op(let s): return ["(", "[", "-", "+", "..."].contains(s)
+        case .op(let s): return ["(", "[", "{", "-", "+", "..."].contains(s)
         default: return false
         }
     }
