@@ -12,6 +12,11 @@
 #include <hdf5/serial/hdf5.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 /// H5dont_atexit first: libhdf5's own exit handler (H5close) walks every interface until all
 /// its objects are freed, and after a damaged file made the library leak internal blocks (its
@@ -193,6 +198,29 @@ done:
     if (t >= 0) H5Tclose(t);
     H5Aclose(a);
     return result;
+}
+
+/// fork() for reading an untrusted file in a child (libhdf5 can hang or crash on a damaged
+/// file). Swift cannot call fork itself. In the child: the default action for the signals the
+/// shell handles and for the crash signals (so a crash ends the child quietly instead of
+/// running Swift's backtracer on the user's terminal), no core file, stdin/stdout/stderr on
+/// /dev/null, killed if the parent dies, and an alarm after `seconds` as a backstop for the
+/// parent's own timeout. Returns fork's result.
+static inline int rnnsh_fork_reader(unsigned seconds) {
+    pid_t pid = fork();
+    if (pid != 0) return (int)pid;
+    int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGALRM};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    struct rlimit core = {0, 0};
+    setrlimit(RLIMIT_CORE, &core);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    int null = open("/dev/null", O_RDWR);
+    if (null >= 0) { dup2(null, 0); dup2(null, 1); dup2(null, 2); if (null > 2) close(null); }
+    alarm(seconds);
+    return 0;
 }
 
 #endif

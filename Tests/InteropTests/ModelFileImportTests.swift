@@ -104,6 +104,28 @@ import Tensor
         for v in variants { _ = try? Self.model(v, name: file) }
     }
 
+    /// Files that break libhdf5 itself (scripts/damaged_hdf5_fixtures.py: one byte changed in a
+    /// tf-keras .h5): one never returns from libhdf5, the other segfaults it. The first read
+    /// runs in a child process, so both are refused with one line and the process lives on;
+    /// the hang is refused when the child's time is up (shortened here to 1 s from 10 s).
+    @Test func filesThatBreakLibHDF5AreRefusedInBoundedTime() throws {
+        for (file, reason) in [("damaged_hdf5_hangs.h5", "not a valid HDF5 file (damaged: libhdf5 was still reading it after 1 s)"),
+                               ("damaged_hdf5_crashes.h5", "not a valid HDF5 file (damaged: libhdf5 crashed reading it)")] {
+            let started = ContinuousClock.now
+            do {
+                _ = try HDF5File.$childTimeoutMilliseconds.withValue(1000) { try Self.model(try Self.bytes(file), name: file) }
+                Issue.record("\(file) was accepted")
+            } catch let e as TensorError {
+                #expect(e.message == "\(file): \(reason)")
+                #expect(!e.message.contains("\n"))
+            }
+            #expect(ContinuousClock.now - started < .seconds(5), "\(file) took \(ContinuousClock.now - started)")
+        }
+        // The same file undamaged still loads, through the child and then in-process.
+        let good = try Self.model(try Self.bytes("tfkeras_lstm_bidirectional.h5"), name: "good")
+        #expect(good.config.bidirectional)
+    }
+
     /// Pickles no state_dict has: code to run, deep nesting, a memo bomb, a tensor reaching
     /// past its storage.
     @Test func hostilePicklesAreRefused() throws {

@@ -11,6 +11,9 @@ import Tensor
 @Suite(.serialized) struct RobustnessProcessTests {
     typealias Running = TrainProcessTests.Running
 
+    static let interopFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("InteropTests/Fixtures").path
+
     static func tempDir(_ label: String) throws -> String { try ScratchDirectory("robust-\(label)").path }
 
     /// Runs `script` with bash (rnnsh's path in `$R`); returns the exit status and stderr.
@@ -50,6 +53,8 @@ import Tensor
         ("literal", "x = np.array([[0.5] * 5000] * 5000)"),
         ("printing", "x = [[1] * 4000] * 4000; print(x)"),
         ("elementwise", "x = np.ones(3 * 10**7); " + String(repeating: "y = x * 2 + 1 - x * 3; ", count: 40)),
+        // libhdf5 never returns on this file; the read runs in a child, which Ctrl-C kills.
+        ("damaged hdf5", "load '\(RobustnessProcessTests.interopFixtures)/damaged_hdf5_hangs.h5'"),
     ])
     func ctrlCStopsALongOperation(name: String, statement: String) throws {
         let p = try Running(["-c", "print('go')\n\(statement)\nprint('done')"], environment: ["NO_COLOR": "1"])
