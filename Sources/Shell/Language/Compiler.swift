@@ -276,20 +276,10 @@ struct Compiler {
             }
         case .list(let items, _) where !items.contains(where: Self.isStarred):
             let cs = items.map { expr($0) }
-            return { ev throws(ShellError) -> Value in
-                var out: [Value] = []
-                out.reserveCapacity(cs.count)
-                for c in cs { out.append(try c(ev)) }
-                return .list(out)
-            }
+            return { ev throws(ShellError) -> Value in .list(try Self.evaluateAll(cs, ev)) }
         case .tuple(let items, _) where !items.contains(where: Self.isStarred):
             let cs = items.map { expr($0) }
-            return { ev throws(ShellError) -> Value in
-                var out: [Value] = []
-                out.reserveCapacity(cs.count)
-                for c in cs { out.append(try c(ev)) }
-                return .tuple(out)
-            }
+            return { ev throws(ShellError) -> Value in .tuple(try Self.evaluateAll(cs, ev)) }
         case .attribute(let base, let n, let span):
             let b = expr(base)
             return { ev throws(ShellError) -> Value in try ev.attribute(try b(ev), n, span) }
@@ -303,6 +293,14 @@ struct Compiler {
         default:
             return { ev throws(ShellError) -> Value in try ev.evaluate(e) }
         }
+    }
+
+    /// The items of a list or tuple display, left to right as Python evaluates them.
+    static func evaluateAll(_ cs: [CompiledExpr], _ ev: Evaluator) throws(ShellError) -> [Value] {
+        var out: [Value] = []
+        out.reserveCapacity(cs.count)
+        for c in cs { out.append(try c(ev)) }
+        return out
     }
 
     static func isStarred(_ e: Expr) -> Bool {

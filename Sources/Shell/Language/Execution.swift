@@ -161,6 +161,14 @@ extension Evaluator {
                 i += 1
             }
             if d.count != n { throw ShellError("dictionary changed size during iteration", span: span, kind: .runtimeError) }
+        case .set(let set):
+            // The same rule for sets, in CPython's words (capital S).
+            let items = set.ordered, n = set.count
+            for v in items {
+                if set.count != n { throw ShellError("Set changed size during iteration", span: span, kind: .runtimeError) }
+                if try !body(v) { return }
+            }
+            if set.count != n { throw ShellError("Set changed size during iteration", span: span, kind: .runtimeError) }
         default:
             for v in try iterate(value, span) { if try !body(v) { return } }
         }

@@ -314,3 +314,27 @@ for i, x in enumerate(xs, 1):
     if i < 4:
         xs.append(x + str(i))
 print(xs)
+#--- for-list-live-append
+xs = [1, 2, 3]
+for x in xs:
+    if x < 3:
+        xs.append(x + 10)
+print(xs)
+#--- for-list-remove-skips
+ys = [1, 2, 3, 4]
+for y in ys:
+    ys.remove(y)
+print(ys)
+#--- for-dict-grows
+d = {1: 2}
+for k in d:
+    d[k + 1] = 0
+#--- for-set-grows
+s = {1}
+for k in s:
+    s.add(5)
+#--- for-dict-value-change-is-fine
+d = {'a': 1, 'b': 2}
+for k in d:
+    d[k] = d[k] * 10
+print(d)
