@@ -53,6 +53,8 @@ import Tensor
         ("literal", "x = np.array([[0.5] * 5000] * 5000)"),
         ("printing", "x = [[1] * 4000] * 4000; print(x)"),
         ("elementwise", "x = np.ones(3 * 10**7); " + String(repeating: "y = x * 2 + 1 - x * 3; ", count: 40)),
+        // Knuth's division of a 4-million-bit number (~45 s in a debug build) polls for Ctrl-C.
+        ("bigint division", "x = (1 << 4000000) // ((1 << 2400000) - 1)"),
         // libhdf5 never returns on this file; the read runs in a child, which Ctrl-C kills.
         ("damaged hdf5", "load '\(RobustnessProcessTests.interopFixtures)/damaged_hdf5_hangs.h5'"),
     ])

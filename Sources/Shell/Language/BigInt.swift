@@ -4,8 +4,9 @@
 /// operation overflows (`PythonArithmetic.integer`), and back when a result fits again.
 ///
 /// Sign and magnitude, the magnitude in base 2^32 limbs, least significant first, with no
-/// trailing zero limbs (zero is the empty magnitude, never negative). Schoolbook algorithms:
-/// the numbers a learner meets are hundreds or thousands of bits, where these are instant.
+/// trailing zero limbs (zero is the empty magnitude, never negative). Schoolbook product and
+/// Knuth's word-at-a-time division: the numbers a learner meets are hundreds or thousands of
+/// bits, where these are instant; near `maxBits` they take seconds and stop on Ctrl-C.
 public struct BigInt: Sendable, Equatable, Hashable, CustomStringConvertible {
     public private(set) var negative: Bool
     /// Base 2^32 digits, least significant first.
@@ -86,24 +87,31 @@ public struct BigInt: Sendable, Equatable, Hashable, CustomStringConvertible {
         return out
     }
 
+    /// Schoolbook product. A product of two numbers near `maxBits` is ~10^10 limb products
+    /// (seconds), so it stops early on Ctrl-C and returns a wrong value the caller never uses
+    /// (`PythonArithmetic.bigInteger` throws `Interrupt.error` after any operation that saw
+    /// the request).
     static func multiplyMagnitude(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
         if a.isEmpty || b.isEmpty { return [] }
         var out = [UInt32](repeating: 0, count: a.count + b.count)
-        for i in 0..<a.count {
-            var carry: UInt64 = 0
-            let x = UInt64(a[i])
-            if x == 0 { continue }
-            for j in 0..<b.count {
-                let t = x * UInt64(b[j]) + UInt64(out[i + j]) + carry
-                out[i + j] = UInt32(truncatingIfNeeded: t)
-                carry = t >> 32
-            }
-            var k = i + b.count
-            while carry > 0 {
-                let t = UInt64(out[k]) + carry
-                out[k] = UInt32(truncatingIfNeeded: t)
-                carry = t >> 32
-                k += 1
+        out.withUnsafeMutableBufferPointer { o in
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for i in 0..<a.count {
+                        if i & 15 == 15 && Interrupt.isRequested { return }
+                        let x = UInt64(a[i])
+                        if x == 0 { continue }
+                        var carry: UInt64 = 0
+                        for j in 0..<b.count {
+                            // < 2^64: (2^32-1)^2 + 2 (2^32-1) = 2^64 - 1.
+                            let t = x &* UInt64(b[j]) &+ UInt64(o[i + j]) &+ carry
+                            o[i + j] = UInt32(truncatingIfNeeded: t)
+                            carry = t >> 32
+                        }
+                        // out[i + b.count] is still 0 here: row i is the first to reach it.
+                        o[i + b.count] = UInt32(truncatingIfNeeded: carry)
+                    }
+                }
             }
         }
         while out.last == 0 { out.removeLast() }
@@ -156,31 +164,71 @@ public struct BigInt: Sendable, Equatable, Hashable, CustomStringConvertible {
         return out
     }
 
-    /// Truncated quotient and remainder of magnitudes (b not zero): shift-and-subtract, one
-    /// bit at a time, or one limb at a time for a one-limb divisor.
+    /// Truncated quotient and remainder of magnitudes (b not zero): Knuth's algorithm D (TAOCP
+    /// vol. 2, 4.3.1), one quotient limb per step, or one limb at a time for a one-limb
+    /// divisor. Like the product, it stops early on Ctrl-C with a value that is never used.
     static func divModMagnitude(_ a: [UInt32], _ b: [UInt32]) -> ([UInt32], [UInt32]) {
         if compareMagnitude(a, b) < 0 { return ([], a) }
         if b.count == 1 {
             let (q, r) = divideMagnitude(a, by: b[0])
             return (q, r == 0 ? [] : [r])
         }
-        let aBits = BigInt(negative: false, limbs: a).bitWidth
-        var q = [UInt32](repeating: 0, count: a.count)
-        var r: [UInt32] = []
-        var i = aBits - 1
-        while i >= 0 {
-            r = shiftLeft(r, 1)
-            if (a[i / 32] >> UInt32(i % 32)) & 1 == 1 {
-                if r.isEmpty { r = [1] } else { r[0] |= 1 }
+        let n = b.count, m = a.count - n
+        // Normalise: shift both so the divisor's top limb has its high bit set; then each
+        // estimated quotient limb is at most 2 too large.
+        let shift = b[n - 1].leadingZeroBitCount
+        let v = shiftLeft(b, shift)
+        var u = shiftLeft(a, shift)
+        while u.count < a.count + 1 { u.append(0) }
+        var q = [UInt32](repeating: 0, count: m + 1)
+        let base: UInt64 = 1 << 32
+        u.withUnsafeMutableBufferPointer { u in
+            v.withUnsafeBufferPointer { v in
+                let vTop = UInt64(v[n - 1]), vNext = UInt64(v[n - 2])
+                var j = m
+                while j >= 0 {
+                    if j & 15 == 0 && Interrupt.isRequested { return }
+                    // Estimate q̂ from the top two limbs of the remainder and correct it with
+                    // the third (at most two decrements).
+                    let top = (UInt64(u[j + n]) << 32) | UInt64(u[j + n - 1])
+                    var qhat = top / vTop
+                    var rhat = top % vTop
+                    while qhat >= base || qhat * vNext > ((rhat << 32) | UInt64(u[j + n - 2])) {
+                        qhat -= 1
+                        rhat += vTop
+                        if rhat >= base { break }
+                    }
+                    // u[j ... j+n] -= q̂ · v
+                    var borrow: UInt64 = 0, carry: UInt64 = 0
+                    for i in 0..<n {
+                        let p = qhat &* UInt64(v[i]) &+ carry
+                        carry = p >> 32
+                        let sub = (p & 0xFFFF_FFFF) &+ borrow
+                        let ui = UInt64(u[i + j])
+                        u[i + j] = UInt32(truncatingIfNeeded: ui &- sub)
+                        borrow = ui < sub ? 1 : 0
+                    }
+                    let sub = carry &+ borrow
+                    let ut = UInt64(u[j + n])
+                    u[j + n] = UInt32(truncatingIfNeeded: ut &- sub)
+                    if ut < sub {
+                        // q̂ was one too large (rare: probability about 2/2^32): add v back.
+                        qhat -= 1
+                        var c: UInt64 = 0
+                        for i in 0..<n {
+                            let t = UInt64(u[i + j]) &+ UInt64(v[i]) &+ c
+                            u[i + j] = UInt32(truncatingIfNeeded: t)
+                            c = t >> 32
+                        }
+                        u[j + n] = UInt32(truncatingIfNeeded: UInt64(u[j + n]) &+ c)
+                    }
+                    q[j] = UInt32(truncatingIfNeeded: qhat)
+                    j -= 1
+                }
             }
-            if compareMagnitude(r, b) >= 0 {
-                r = subtractMagnitude(r, b)
-                q[i / 32] |= 1 << UInt32(i % 32)
-            }
-            i -= 1
         }
         while q.last == 0 { q.removeLast() }
-        return (q, r)
+        return (q, shiftRight(Array(u.prefix(n)), shift))
     }
 
     // MARK: Arithmetic (Python's semantics)
@@ -224,6 +272,7 @@ public struct BigInt: Sendable, Equatable, Hashable, CustomStringConvertible {
         if overflow || bits > maxBits { return nil }
         var result = BigInt(1), base = a, n = e
         while n > 0 {
+            if Interrupt.isRequested { return result }
             if n & 1 == 1 { result = result * base }
             n >>= 1
             if n > 0 { base = base * base }

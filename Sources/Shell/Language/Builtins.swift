@@ -64,6 +64,7 @@ enum Builtins {
             for (k, _) in keywords where !["sep", "end", "file", "flush"].contains(k) {
                 throw ShellError("'\(k)' is an invalid keyword argument for print()", span: span, kind: .typeError)
             }
+            for a in args { try PyNumbers.checkDigits(a, span) }
             ev.write(args.map(ValueFormatter.str).joined(separator: sep) + end)
             return .none
         case "len":

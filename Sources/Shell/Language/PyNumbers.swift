@@ -70,10 +70,36 @@ enum PyNumbers {
                    span: span, kind: .valueError)
     }
 
-    /// Throws CPython's ValueError when `v` is an int too long to write in decimal.
+    /// Throws CPython's ValueError when `v` is an int too long to write in decimal, or holds
+    /// one (a list, tuple, dict or set: `print([10**5000])` fails as in Python instead of
+    /// writing every digit, which is quadratic). Containers met again (`a.append(a)`, a list
+    /// repeated a million times) are walked once.
     static func checkDigits(_ v: Value, _ span: Range<Int>?) throws(ShellError) {
-        guard case .bigint(let b) = v, b.approximateDigits > 4300 else { return }
-        if b.description.count - (b.negative ? 1 : 0) > 4300 { throw digitLimit(span) }
+        var stack = [v]
+        var seen = Set<ObjectIdentifier>()
+        var visited = 0
+        while let x = stack.popLast() {
+            visited += 1
+            if visited & 0xFFFF == 0 && Interrupt.isRequested { throw Interrupt.error }
+            switch x {
+            case .bigint(let b): if tooManyDigits(b) { throw digitLimit(span) }
+            case .list(let l): if seen.insert(ObjectIdentifier(l)).inserted { stack += l.items }
+            case .tuple(let items): stack += items
+            case .dict(let d): if seen.insert(ObjectIdentifier(d.table)).inserted { stack += d.table.keys; stack += d.table.values }
+            case .set(let s): if seen.insert(ObjectIdentifier(s.table)).inserted { stack += s.table.items }
+            default: break
+            }
+        }
+    }
+
+    /// Whether `b` has more than 4,300 decimal digits. `approximateDigits` is never below the
+    /// true count and, near 4,300 digits, at most one above it, so only a number at the edge is
+    /// converted (CPython too refuses larger ones by their size).
+    static func tooManyDigits(_ b: BigInt) -> Bool {
+        let approximate = b.approximateDigits
+        if approximate <= 4300 { return false }
+        if approximate > 4301 { return true }
+        return b.description.count - (b.negative ? 1 : 0) > 4300
     }
 
     static func fromDouble(_ d: Double, _ span: Range<Int>) throws(ShellError) -> Int {

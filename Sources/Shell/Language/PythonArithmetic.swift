@@ -170,8 +170,16 @@ enum PythonArithmetic {
         ShellError("integer result too large", explanation: "rnnsh's Python ints have at most \(BigInt.maxBits) bits", span: span, kind: .memoryError)
     }
 
-    /// Python's operators on ints past 64 bits.
+    /// Python's operators on ints past 64 bits. BigInt's long loops (product, quotient, power
+    /// of numbers of millions of bits) stop early on Ctrl-C with a wrong value: it is dropped
+    /// here, and the statement fails as interrupted.
     static func bigInteger(_ op: String, _ x: BigInt, _ y: BigInt, _ span: Range<Int>) throws(ShellError) -> Value? {
+        let result = try bigIntegerResult(op, x, y, span)
+        if Interrupt.isRequested { throw Interrupt.error }
+        return result
+    }
+
+    static func bigIntegerResult(_ op: String, _ x: BigInt, _ y: BigInt, _ span: Range<Int>) throws(ShellError) -> Value? {
         switch op {
         case "+": return normalized(x + y)
         case "-": return normalized(x - y)

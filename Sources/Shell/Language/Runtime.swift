@@ -14,14 +14,22 @@ public indirect enum HashKey: Hashable, Sendable {
     case type(String)
     case other(String)
 
+    /// A big int's key: its limbs in hex (linear; its decimal digits would be quadratic to
+    /// write). A BigInt never fits in an Int, so it never meets `.int`.
+    static func big(_ b: BigInt) -> HashKey {
+        .other((b.negative ? "int:-" : "int:") + b.limbs.map { String($0, radix: 16) }.joined(separator: ","))
+    }
+
     /// The key of `v`, or Python's `unhashable type` error.
     static func of(_ v: Value, span: Range<Int>?) throws(ShellError) -> HashKey {
         switch v {
         case .int(let i): return .int(i)
-        case .bigint(let b): return .other("int:" + b.description)
+        case .bigint(let b): return big(b)
         case .bool(let b): return .int(b ? 1 : 0)
         case .float(let d):
             if d == d.rounded(), abs(d) < 9.2e18 { return .int(Int(d)) }
+            // 2.0**70 is the key 2**70, as in Python.
+            if d.isFinite, d == d.rounded(), let b = BigInt(exactly: d) { return b.asInt.map { .int($0) } ?? big(b) }
             return .float(d.isNaN ? Double.nan.bitPattern : d.bitPattern)
         case .string(let s): return .string(s)
         case .none: return .none
