@@ -57,7 +57,11 @@ public struct HDF5File: ~Copyable {
                 guard rnnsh_h5_init() >= 0 else { return .failure(TensorError("\(name): the HDF5 library (libhdf5) could not start")) }
                 initialised = true
             }
-            if let failure = firstVisitInAChild(bytes: bytes, name: name, body) { return .failure(failure) }
+            // A non-generic visit for the child: Swift 6.3's optimizer crashes specialising a
+            // generic function that passes a ~Copyable value to a borrowing closure in a forked
+            // branch ("Cannot initialize a nonCopyable type with a guaranteed value", -O only).
+            let visit: (borrowing HDF5File) throws(TensorError) -> Void = { (file: borrowing HDF5File) throws(TensorError) in _ = try body(file) }
+            if let failure = firstVisitInAChild(bytes: bytes, name: name, visit) { return .failure(failure) }
             let id = bytes.withUnsafeBytes { rnnsh_h5_open_image($0.baseAddress, $0.count) }
             guard id >= 0 else { return .failure(unreadable(name)) }
             defer { rnnsh_h5_close(id) }
@@ -76,7 +80,8 @@ public struct HDF5File: ~Copyable {
     /// file is damaged (the child crashed or ran out of time), or `.interrupted` (Ctrl-C).
     /// Called with the lock held; the child never takes it. When no child can be made (no
     /// memory or processes left), nil: the file is read in-process as before.
-    private static func firstVisitInAChild<R>(bytes: [UInt8], name: String, _ body: (borrowing HDF5File) throws(TensorError) -> R) -> TensorError? {
+    @inline(never)
+    private static func firstVisitInAChild(bytes: [UInt8], name: String, _ body: (borrowing HDF5File) throws(TensorError) -> Void) -> TensorError? {
         let milliseconds = childTimeoutMilliseconds + bytes.count / (32 << 20) * 1000
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return nil }
@@ -90,7 +95,8 @@ public struct HDF5File: ~Copyable {
             if id < 0 {
                 report = encode(unreadable(name))
             } else {
-                do throws(TensorError) { _ = try body(HDF5File(id: id, name: name)) } catch { report = encode(error) }
+                let file = HDF5File(id: id, name: name)
+                do throws(TensorError) { try body(file) } catch { report = encode(error) }
             }
             var at = 0
             while at < report.count {
