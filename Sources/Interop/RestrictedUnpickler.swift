@@ -15,6 +15,13 @@ import Tensor
 ///
 /// Every length is checked against the bytes left, the memo and stack are bounded, and values
 /// may nest at most `maxDepth` deep, so a hostile file cannot exhaust memory or the stack.
+///
+/// Lists and dicts are references, as in Python: the memo and the stack share one object, and
+/// APPEND/SETITEMS add to it in place, so reading is linear (a copy per mutation was quadratic:
+/// 40,000 SETITEM+BINPUT pairs took a minute). A list or dict cannot change once it is inside
+/// another value (a state_dict never does that; a pickler fills each container before nesting
+/// it), so a depth, computed when a container is nested, stays true and no cycle can form.
+/// Reading stops on Ctrl-C.
 struct RestrictedUnpickler {
     /// The globals a state_dict names.
     enum Global: Equatable {
@@ -33,8 +40,8 @@ struct RestrictedUnpickler {
         /// Containers carry their nesting depth (computed once, from their items' depths: a
         /// memo can share one subtree many times, so it is never walked).
         case tuple([Value], Int)
-        case list([Value], Int)
-        case dict([(Value, Value)], Int)
+        case list(Container<Value>)
+        case dict(Container<(Value, Value)>)
         case global(Global)
         /// `('storage', type, key, location, numel)` from BINPERSID.
         case storage(type: String, key: String, numel: Int)
@@ -44,14 +51,34 @@ struct RestrictedUnpickler {
 
         var depth: Int {
             switch self {
-            case .tuple(_, let d), .list(_, let d), .dict(_, let d): return d
+            case .tuple(_, let d): return d
+            case .list(let c): return c.depth
+            case .dict(let c): return c.depth
             default: return 0
             }
         }
 
-        static func tuple(_ a: [Value]) -> Value { .tuple(a, 1 + (a.map(\.depth).max() ?? 0)) }
-        static func list(_ a: [Value]) -> Value { .list(a, 1 + (a.map(\.depth).max() ?? 0)) }
-        static func dict(_ p: [(Value, Value)]) -> Value { .dict(p, 1 + (p.map { max($0.0.depth, $0.1.depth) }.max() ?? 0)) }
+        /// Marks a list or dict as put inside another value: from now on it cannot change.
+        func nest() {
+            switch self {
+            case .list(let c): c.isNested = true
+            case .dict(let c): c.isNested = true
+            default: break
+            }
+        }
+
+        static func tuple(_ a: [Value]) -> Value {
+            for v in a { v.nest() }
+            return .tuple(a, 1 + (a.map(\.depth).max() ?? 0))
+        }
+        static func newList(_ a: [Value]) -> Value {
+            for v in a { v.nest() }
+            return .list(Container(a, depth: 1 + (a.map(\.depth).max() ?? 0)))
+        }
+        static func newDict(_ p: [(Value, Value)]) -> Value {
+            for (k, v) in p { k.nest(); v.nest() }
+            return .dict(Container(p, depth: 1 + (p.map { max($0.0.depth, $0.1.depth) }.max() ?? 0)))
+        }
 
         var describe: String {
             switch self {
@@ -69,6 +96,15 @@ struct RestrictedUnpickler {
             case .mark: return "a mark"
             }
         }
+    }
+
+    /// A list's or dict's items, shared by every reference to it (the stack, the memo).
+    final class Container<Item> {
+        var items: [Item]
+        var depth: Int
+        /// Set once the container is inside another value.
+        var isNested = false
+        init(_ items: [Item], depth: Int) { self.items = items; self.depth = depth }
     }
 
     static let maxDepth = 32
@@ -163,7 +199,7 @@ struct RestrictedUnpickler {
         switch g {
         case .orderedDict:
             guard args.isEmpty else { throw fail("OrderedDict called with arguments") }
-            return .dict([])
+            return .newDict([])
         case .rebuildTensor:
             guard args.count >= 4, case .storage(let type, let key, let numel) = args[0], case .int(let offset) = args[1],
                   case .tuple(let size, _) = args[2], case .tuple(let stride, _) = args[3] else {
@@ -186,7 +222,10 @@ struct RestrictedUnpickler {
 
     /// Runs the pickle to its STOP and returns the value it built.
     mutating func load() throws(TensorError) -> Value {
+        var steps = 0
         while true {
+            steps += 1
+            if steps & 0xFFFF == 0 { try Cancellation.check() }
             let op = try byte()
             switch op {
             case 0x80: // PROTO
@@ -198,8 +237,8 @@ struct RestrictedUnpickler {
                 return v
             case 0x28: marks.append(stack.count); try push(.mark) // MARK
             case 0x29: try push(.tuple([])) // EMPTY_TUPLE
-            case 0x5d: try push(.list([])) // EMPTY_LIST
-            case 0x7d: try push(.dict([])) // EMPTY_DICT
+            case 0x5d: try push(.newList([])) // EMPTY_LIST
+            case 0x7d: try push(.newDict([])) // EMPTY_DICT
             case 0x4e: try push(.none)
             case 0x88: try push(.bool(true))
             case 0x89: try push(.bool(false))
@@ -234,11 +273,11 @@ struct RestrictedUnpickler {
             case 0x85: try push(.tuple([try pop()])) // TUPLE1
             case 0x86: let b = try pop(), a = try pop(); try push(.tuple([a, b])) // TUPLE2
             case 0x87: let c = try pop(), b = try pop(), a = try pop(); try push(.tuple([a, b, c])) // TUPLE3
-            case 0x6c: try push(.list(try popMark())) // LIST
+            case 0x6c: try push(.newList(try popMark())) // LIST
             case 0x64: // DICT
                 let items = try popMark()
                 guard items.count % 2 == 0 else { throw fail("DICT with an odd number of items") }
-                try push(.dict(stride(from: 0, to: items.count, by: 2).map { (items[$0], items[$0 + 1]) }))
+                try push(.newDict(stride(from: 0, to: items.count, by: 2).map { (items[$0], items[$0 + 1]) }))
             case 0x63: // GLOBAL
                 let module = try line(), name = try line()
                 guard let g = RestrictedUnpickler.global(module, name) else {
@@ -285,16 +324,29 @@ struct RestrictedUnpickler {
         }
     }
 
+    /// The error for changing a list or dict already inside another value (or itself).
+    func nestedChange(_ what: String) -> TensorError {
+        fail("the pickle changes a \(what) after putting it inside another value, which a state_dict never does")
+    }
+
     mutating func setItems(_ items: [(Value, Value)]) throws(TensorError) {
         // Duplicate keys are kept in order here; the last one wins when the dict is read.
-        guard case .dict(var pairs, let d) = try pop() else { throw fail("SETITEM on something that is not a dict") }
-        pairs.append(contentsOf: items)
-        try push(.dict(pairs, max(d, 1 + (items.map { max($0.0.depth, $0.1.depth) }.max() ?? 0))))
+        guard case .dict(let c) = stack.last else { throw fail("SETITEM on something that is not a dict") }
+        for (k, v) in items { k.nest(); v.nest() }
+        guard !c.isNested else { throw nestedChange("dict") }
+        let d = max(c.depth, 1 + (items.map { max($0.0.depth, $0.1.depth) }.max() ?? 0))
+        guard d <= RestrictedUnpickler.maxDepth else { throw fail("the pickle nests values more than \(RestrictedUnpickler.maxDepth) deep") }
+        c.items.append(contentsOf: items)
+        c.depth = d
     }
 
     mutating func append(_ items: [Value]) throws(TensorError) {
-        guard case .list(var a, let d) = try pop() else { throw fail("APPEND on something that is not a list") }
-        a.append(contentsOf: items)
-        try push(.list(a, max(d, 1 + (items.map(\.depth).max() ?? 0))))
+        guard case .list(let c) = stack.last else { throw fail("APPEND on something that is not a list") }
+        for v in items { v.nest() }
+        guard !c.isNested else { throw nestedChange("list") }
+        let d = max(c.depth, 1 + (items.map(\.depth).max() ?? 0))
+        guard d <= RestrictedUnpickler.maxDepth else { throw fail("the pickle nests values more than \(RestrictedUnpickler.maxDepth) deep") }
+        c.items.append(contentsOf: items)
+        c.depth = d
     }
 }

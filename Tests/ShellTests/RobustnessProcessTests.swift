@@ -74,6 +74,34 @@ import Tensor
         #expect(took < 3, "\(name) took \(took) s to stop")
     }
 
+    /// Ctrl-C while `load` rebuilds a torch tensor of 2.5·10^8 elements from one stored
+    /// element (stride 0, as `expand` saves it; 1 GB to write): the load stops within the
+    /// bound and the next statement runs. The rebuild once built an index of every element
+    /// first, without a check.
+    @Test func ctrlCStopsATorchTensorRebuild() throws {
+        let dir = try Self.tempDir("torch")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func string(_ s: String) -> [UInt8] { [0x58] + withUnsafeBytes(of: UInt32(s.utf8.count).littleEndian) { Array($0) } + Array(s.utf8) }
+        let n = 250_000_000
+        // OrderedDict([('w', _rebuild_tensor_v2(storage('0', numel 1), 0, (n,), (0,), False, None))])
+        let pickle: [UInt8] = [0x80, 0x02] + Array("ccollections\nOrderedDict\n".utf8) + [0x29, 0x52] + string("w")
+            + Array("ctorch._utils\n_rebuild_tensor_v2\n".utf8) + [0x28, 0x28] + string("storage") + Array("ctorch\nFloatStorage\n".utf8)
+            + string("0") + string("cpu") + [0x4b, 1, 0x74, 0x51, 0x4b, 0, 0x4a] + withUnsafeBytes(of: Int32(n).littleEndian) { Array($0) }
+            + [0x85, 0x4b, 0, 0x85, 0x89, 0x4e, 0x74, 0x52, 0x73, 0x2e]
+        let zip = try ZipArchive.encode([(name: "a/data.pkl", data: pickle), (name: "a/data/0", data: [0, 0, 0xc0, 0x3f])], compressed: false)
+        try Data(zip).write(to: URL(fileURLWithPath: dir + "/big.pt"))
+        let p = try Running(["-c", "print('go')\nload 'big.pt'\nprint('next')"], environment: ["NO_COLOR": "1"], directory: dir)
+        #expect(p.wait(timeout: 60) { $0.contains("go") }, "did not start: \(p.stderr)")
+        usleep(150_000)
+        let started = Date()
+        kill(p.process.processIdentifier, SIGINT)
+        let status = p.finish(timeout: 30)
+        let took = Date().timeIntervalSince(started)
+        #expect(status == 1, "status \(String(describing: status)), stderr \(p.stderr)")
+        #expect(p.stderr.hasPrefix("error: interrupted"), "\(p.stderr)")
+        #expect(took < 3, "took \(took) s to stop")
+    }
+
     /// Sizes for the statements below: `SCALE` is replaced by a factor that starts at 1 and
     /// grows when the statement finished before the Ctrl-C (a fast machine); a debug build is
     /// ~10× slower, so it starts at a tenth.
