@@ -13,6 +13,9 @@ public struct BenchmarkConfig: Sendable {
     public var seed: UInt64 = 0
     /// The cell the model runs (the tutorial's LSTM; `bench` also runs GRU and RNN).
     public var cell: CellKind = .lstm
+    /// Time training only: no evaluation, no sgemm peaks, no profile (their figures are 0). For
+    /// the cells `bench` compares, interleaved, against one run's peak.
+    public var trainOnly = false
     public init() {}
     /// The defaults, with `RNNSH_BENCH_THREADS`, `RNNSH_BENCH_PARALLELISM` (blas|replicas) and
     /// `RNNSH_BENCH_BATCHES` from the environment when set (for comparing configurations).
@@ -66,6 +69,14 @@ public struct BenchmarkResult: Sendable {
     /// Single-thread 512³ peaks of every kernel set this CPU supports, best set first.
     public var kernelPeaks: [(kernel: String, gflops: Double)]
     public var peakFraction: Double { peakGFLOPS > 0 ? trainGFLOPS / peakGFLOPS : 0 }
+    /// Training's GFLOP per CPU second of its threads: what each core did while it ran the
+    /// engine. Set against a one-thread peak it is the efficiency that other processes' load
+    /// does not hide (a busy machine takes wall time, not the work done per CPU second).
+    public var trainGFLOPSPerCPUSecond: Double {
+        trainCPUSecondsPerBatch > 0 ? flopsPerExample * Double(config.batch) / trainCPUSecondsPerBatch / 1e9 : 0
+    }
+    /// The one-thread 512³ peak of the kernel set the products ran on (0 when not measured).
+    public var activeKernelPeak: Double { kernelPeaks.first { $0.kernel == kernel }?.gflops ?? 0 }
     public var evalSeconds: Double
     /// Process CPU seconds of that evaluation (all threads).
     public var evalCPUSeconds: Double
@@ -91,7 +102,7 @@ public enum Benchmark {
         let perImage = bc.steps * bc.input
         // Synthetic images with a learnable label: the class is the brightest of K bands.
         // Written straight into the array's storage (no second copy: the RSS figure counts).
-        let n = max(bc.batch * 32, bc.evalExamples)
+        let n = bc.trainOnly ? bc.batch * 32 : max(bc.batch * 32, bc.evalExamples)
         var rng = SeededRandom(seed: bc.seed &+ 1)
         let images = try NDArray(zeros: [n, perImage], dtype: .float32)
         let px = images.storage.pointer.assumingMemoryBound(to: Float.self)
@@ -128,19 +139,24 @@ public enum Benchmark {
         let fwd = model.forwardFlopsPerExample
         let flops = 3 * fwd
 
-        // Evaluation: forward only over evalExamples images, best of two.
+        let perBatch = trainSeconds / Double(max(bc.trainBatches, 1))
         var evalSeconds = Double.infinity, evalCPU = Double.infinity
-        let evalSet = n == bc.evalExamples ? images : try firstRows(images, bc.evalExamples)
-        for _ in 0..<2 {
-            let e0 = now(), ec0 = cpuNow()
-            _ = try model.logits(evalSet)
-            evalSeconds = min(evalSeconds, now() - e0)
-            evalCPU = min(evalCPU, cpuNow() - ec0)
+        var peak = 0.0
+        var kernelPeaks: [(kernel: String, gflops: Double)] = []
+        var profile = BatchProfile(totalSeconds: perBatch, gemmSeconds: 0, activationSeconds: 0)
+        if !bc.trainOnly {
+            // Evaluation: forward only over evalExamples images, best of two.
+            let evalSet = n == bc.evalExamples ? images : try firstRows(images, bc.evalExamples)
+            for _ in 0..<2 {
+                let e0 = now(), ec0 = cpuNow()
+                _ = try model.logits(evalSet)
+                evalSeconds = min(evalSeconds, now() - e0)
+                evalCPU = min(evalCPU, cpuNow() - ec0)
+            }
+            peak = sgemmPeak(threads: bc.threads)
+            kernelPeaks = GEMMKernels.supported.map { ($0, sgemmPeak(kernel: $0)) }
+            profile = try profileBatch(model, &source, total: perBatch)
         }
-
-        let peak = sgemmPeak(threads: bc.threads)
-        let kernelPeaks = GEMMKernels.supported.map { ($0, sgemmPeak(kernel: $0)) }
-        let profile = try profileBatch(model, &source, total: trainSeconds / Double(max(bc.trainBatches, 1)))
 
         let exPerS = trainEx / trainSeconds
         let evalN = Double(bc.evalExamples)
@@ -149,8 +165,9 @@ public enum Benchmark {
             trainExamplesPerSecond: exPerS, trainGFLOPS: exPerS * flops / 1e9,
             trainCPUSecondsPerBatch: trainCPU / Double(max(bc.trainBatches, 1)), loadAverage: loadAverage(), trainLoad: load,
             epochSeconds: 60_000 / exPerS,
-            peakGFLOPS: peak, kernelPeaks: kernelPeaks, evalSeconds: evalSeconds, evalCPUSeconds: evalCPU, evalExamplesPerSecond: evalN / evalSeconds,
-            evalGFLOPS: evalN * fwd / evalSeconds / 1e9, rssMB: peakRSSMegabytes(), profile: profile,
+            peakGFLOPS: peak, kernelPeaks: kernelPeaks, evalSeconds: evalSeconds.isFinite ? evalSeconds : 0,
+            evalCPUSeconds: evalCPU.isFinite ? evalCPU : 0, evalExamplesPerSecond: evalSeconds.isFinite ? evalN / evalSeconds : 0,
+            evalGFLOPS: evalSeconds.isFinite ? evalN * fwd / evalSeconds / 1e9 : 0, rssMB: peakRSSMegabytes(), profile: profile,
             firstLoss: first, lastLoss: last, blasConfiguration: BLASThreads.configuration,
             kernel: GEMMKernels.active)
     }
