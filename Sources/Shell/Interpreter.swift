@@ -170,7 +170,10 @@ public final class Interpreter {
                 Limits.heldOutsideArrays = workspace.heldBytes
                 lastSucceededStatements.append(statement.text)
                 return true
-            } catch let error as ShellError {
+            } catch let caught as ShellError {
+                // Every Ctrl-C ends with the same lines ("the workspace is unchanged"), whichever
+                // layer turned the core's interruption into a ShellError.
+                let error = caught.isInterruption ? Interrupt.error : caught
                 var shown = locate(error, in: source)
                 if statement.statement.isBlock {
                     workspace = evaluator.workspace

@@ -27,3 +27,14 @@ public enum Interrupt {
         if isRequested { throw error }
     }
 }
+
+extension ShellError {
+    /// True for an error Ctrl-C caused: `Interrupt.error` (wherever it was located), or the
+    /// core's `TensorError.interrupted` turned into a ShellError by one of the conversions that
+    /// copy its message but not its explanation (a random draw's kept the kind, `load`'s not
+    /// even that: then the pending request tells).
+    public var isInterruption: Bool {
+        message == Interrupt.error.message
+            && (kind == .keyboardInterrupt || explanation == Interrupt.error.explanation || (kind == nil && Interrupt.isRequested))
+    }
+}

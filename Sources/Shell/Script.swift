@@ -73,7 +73,7 @@ enum ScriptRunner {
                 try child.execute(item.statement, text: item.text)
             } catch {
                 child.workspace = saved
-                if error == Interrupt.error { throw error }
+                if error.isInterruption { throw Interrupt.error }
                 if item.expectsError {
                     var shown = error
                     shown.span = nil

@@ -67,7 +67,7 @@ import Tensor
         let status = p.finish(timeout: 30)
         let took = Date().timeIntervalSince(started)
         #expect(status == 1, "\(name): status \(String(describing: status)), stderr \(p.stderr)")
-        #expect(p.stderr.hasPrefix("error: interrupted"), "\(name): \(p.stderr)")
+        #expect(p.stderr.hasPrefix("error: interrupted\nstopped by Ctrl-C; the workspace is unchanged\n"), "\(name): \(p.stderr)")
         #expect(!p.stdout.contains("done"))
         // The issue asks for 0.5 s (measured by scripts/measure_robustness.sh on an idle
         // machine); a loaded test machine gets slack, a hang does not.
@@ -157,6 +157,8 @@ import Tensor
             #expect(!finishedEarly, "\(name) finished before Ctrl-C even at scale \(scale)")
             #expect(status == 1, "\(name): status \(String(describing: status)), stderr \(p.stderr)")
             #expect(p.stderr.hasPrefix("<stdin>:4: error: interrupted"), "\(name): \(p.stderr)")
+            // The same explanation for every interrupt (a random draw's once had none).
+            #expect(p.stderr.contains("\nstopped by Ctrl-C; the workspace is unchanged\n"), "\(name): \(p.stderr)")
             #expect(p.stdout.hasSuffix("go\n1\nend\n"), "\(name): \(p.stdout.suffix(200))")
             let after = Set(try FileManager.default.contentsOfDirectory(atPath: dir))
             #expect(after == before, "\(name) left \(after.subtracting(before))")

@@ -386,7 +386,7 @@ extension Evaluator {
     /// An error from inside a function: its line and text come from the function's source,
     /// and the explanation says which function (`in f(), line 3`), as a traceback would.
     func locateInFunction(_ error: ShellError, _ f: PyFunction) -> ShellError {
-        if error.sourceLine != nil || error == Interrupt.error { return error }
+        if error.sourceLine != nil || error.isInterruption { return error }
         var e = interpreter.locate(error, in: f.definition.source)
         let line = e.line ?? f.definition.line
         let place = "in \(f.name)(), line \(line)"
@@ -548,7 +548,9 @@ extension Evaluator {
             do {
                 flow = try runBlock(body)
             } catch {
-                if error == Interrupt.error { throw error }
+                // Ctrl-C is no exception a handler may catch (Python's KeyboardInterrupt is
+                // not an Exception), however it was converted on the way.
+                if error.isInterruption { throw Interrupt.error }
                 let kind = error.kind?.rawValue ?? "Exception"
                 var handled = false
                 for h in handlers {
