@@ -102,12 +102,15 @@ public final class Interpreter {
 
     /// Like `execute(_:)`, but hands each output to `emit` as soon as it exists (progress and
     /// per-epoch lines of long commands appear live). Returns false when a statement failed.
+    /// `firstLine` is the line of a script or of stdin that `source` starts on: functions it
+    /// defines remember it, so an error inside one, called later, names its own input line
+    /// (`ShellError.inputLine`).
     @discardableResult
-    public func execute(_ source: String, emit: (Output) -> Void) -> Bool {
+    public func execute(_ source: String, firstLine: Int? = nil, emit: (Output) -> Void) -> Bool {
         if exitStatus != nil { return true }
         // IPython's `name?` / `?name` / `?` lines are help requests (see HelpSyntax).
         if !source.contains("\n"), let target = HelpSyntax.target(source) {
-            return execute(target.isEmpty ? "help" : "help \(target)", emit: emit)
+            return execute(target.isEmpty ? "help" : "help \(target)", firstLine: firstLine, emit: emit)
         }
         let parsed: [Parser.Parsed]
         do {
@@ -142,7 +145,7 @@ public final class Interpreter {
             }
             for statement in parsed {
                 history.append(statement.text)
-                if !run(statement, source: source, scalars: scalars, emit: routed) { return false }
+                if !run(statement, source: source, scalars: scalars, firstLine: firstLine, emit: routed) { return false }
                 if exitStatus != nil { break }
             }
             return true
@@ -152,7 +155,7 @@ public final class Interpreter {
     /// Runs one parsed statement. A failed simple statement leaves the workspace as it was; a
     /// block (`for`, `while`, `if`, `try`, `with`) keeps what its finished statements did, as
     /// in Python, so a loop stopped by Ctrl-C or an error keeps the iterations that ran.
-    private func run(_ statement: Parser.Parsed, source: String, scalars: [Unicode.Scalar], emit: @escaping (Output) -> Void) -> Bool {
+    private func run(_ statement: Parser.Parsed, source: String, scalars: [Unicode.Scalar], firstLine: Int?, emit: @escaping (Output) -> Void) -> Bool {
         // One top-level statement is the unit of undo: its workspace changes are kept only on
         // success, and the array bytes it wrote are put back from its journal on failure. A
         // block opens a journal per simple statement inside it (see `Evaluator.runBlock`).
@@ -160,6 +163,7 @@ public final class Interpreter {
         defer { journal.commit() }
         return WriteJournal.$current.withValue(journal) { () -> Bool in
             let evaluator = Evaluator(workspace: workspace, interpreter: self, scalars: scalars, emit: emit)
+            evaluator.sourceFirstLine = firstLine
             do {
                 // Every array printed by this statement uses the session's print options.
                 let result: Result<Value, ShellError> = PrintOptions.$current.withValue(workspace.printOptions) {

@@ -8,9 +8,9 @@
 /// `finally:`, or the `def` under a decorator) stays in it. Brackets, trailing `\` and
 /// triple-quoted strings keep a statement open whatever the indentation.
 ///
-/// Each line is scanned once (`ContinuationScanner`); the lexer runs only to decide whether a
-/// finished first line opens a block, and while a triple-quoted string may be open, so a long
-/// block stays linear.
+/// Each line is scanned once (`ContinuationScanner`, which also follows triple-quoted strings);
+/// the lexer runs once per statement, to decide whether its finished first line opens a block,
+/// so a long block or a long string stays linear (nothing re-reads the pending lines).
 public struct ScriptStatementReader: Sendable {
     /// A complete statement and the 1-based input line it starts on.
     public struct Statement: Sendable, Equatable {
@@ -26,18 +26,20 @@ public struct ScriptStatementReader: Sendable {
     private var inBlock = false
     /// True while every code line of `pending` is a decorator (`@…`).
     private var decoratorsOnly = false
+    /// True once `pending` has a line that is neither blank nor a comment.
+    private var pendingHasCode = false
 
     public init() {}
 
     /// True while lines have been read that do not yet form a complete statement.
-    public var hasPending: Bool { pending.contains { !Self.isBlankOrComment($0) } }
+    public var hasPending: Bool { pendingHasCode }
 
     /// Feeds one input line (without its newline); returns the statements it completed, in order
     /// (the line that ends a block starts the next statement, which may complete at once).
     public mutating func append(_ line: String) -> [Statement] {
         lineNumber += 1
         var done: [Statement] = []
-        if inBlock, !scanner.needsMore, !tripleQuoteOpen(), startsNewStatement(line) {
+        if inBlock, !scanner.needsMore, startsNewStatement(line) {
             if let s = flush() { done.append(s) }
         }
         if pending.isEmpty {
@@ -45,9 +47,10 @@ public struct ScriptStatementReader: Sendable {
             if line.allSatisfy(\.isWhitespace) { return done }
             pendingStart = lineNumber
         }
+        if !pendingHasCode, scanner.inTripleQuotedString || !Self.isBlankOrComment(line) { pendingHasCode = true }
         pending.append(line)
         scanner.append(line)
-        if inBlock || scanner.needsMore || tripleQuoteOpen() { return done }
+        if inBlock || scanner.needsMore { return done }
         // The first logical line is complete: a block waits for the line after it.
         let text = pending.joined(separator: "\n")
         if Self.isBlankOrComment(text) {
@@ -74,6 +77,7 @@ public struct ScriptStatementReader: Sendable {
         scanner = ContinuationScanner()
         inBlock = false
         decoratorsOnly = false
+        pendingHasCode = false
     }
 
     private mutating func flush() -> Statement? {
@@ -116,18 +120,6 @@ public struct ScriptStatementReader: Sendable {
         text.split(separator: "\n", omittingEmptySubsequences: false).allSatisfy { line in
             let c = code(String(line))
             return c.allSatisfy(\.isWhitespace) || c.hasPrefix("#")
-        }
-    }
-
-    /// True while a triple-quoted string opened in `pending` has not closed (the lexer decides;
-    /// it only runs when `pending` has triple quotes at all).
-    private func tripleQuoteOpen() -> Bool {
-        guard pending.contains(where: { $0.contains("'''") || $0.contains("\"\"\"") }) else { return false }
-        do {
-            _ = try Lexer(pending.joined(separator: "\n")).tokenize()
-            return false
-        } catch {
-            return error.message.hasPrefix("unterminated triple-quoted")
         }
     }
 }

@@ -14,6 +14,10 @@ public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
     public var sourceLine: String?
     /// 1-based line of `sourceLine` within the text given to `execute` (for `FILE:LINE:` prefixes).
     public var line: Int?
+    /// The line of the whole input (a script, stdin) the error happened on, when it is not in
+    /// the text given to `execute`: an error raised inside a function defined by an earlier
+    /// statement names the function's line, as the last frame of Python's traceback does.
+    public var inputLine: Int?
     /// The Python exception class this error is (what `except ValueError:` matches and what the
     /// differential tests compare with CPython/numpy); nil when not recorded.
     public var kind: ErrorKind?

@@ -20,14 +20,20 @@ public enum Transcript {
     /// An error on a statement marked `# error:` is part of the transcript, not a failure;
     /// a marked statement that succeeds is a failure ("expected an error").
     /// `onText` receives transcript text as soon as it exists (for live output); `onProgress`
-    /// the transient progress lines, which are never part of the transcript.
-    public static func replay(_ source: String, interpreter: Interpreter, keepGoing: Bool = false,
+    /// the transient progress lines, which are never part of the transcript. Without `echo`
+    /// only what the statements print is the text, as `python3 FILE.py` shows a program.
+    /// An error's line is the line of the statement that failed (inside a function called
+    /// later: the function's line, Python's last frame).
+    public static func replay(_ source: String, interpreter: Interpreter, keepGoing: Bool = false, echo: Bool = true,
                               onText: (String) -> Void = { _ in },
                               onProgress: (String) -> Void = { _ in }) -> Replay {
         var out = ""
         func put(_ s: String) {
             out += s
             onText(s)
+        }
+        func echoed(_ s: String) {
+            if echo { put(s) }
         }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let script: Script
@@ -44,22 +50,22 @@ public enum Transcript {
             let lastLine = item.line + statementLines - 1
             if item.line >= nextLine {
                 for n in nextLine..<item.line where n - 1 < lines.count {
-                    put(lines[n - 1] + "\n")
+                    echoed(lines[n - 1] + "\n")
                 }
                 for n in item.line...lastLine where n - 1 < lines.count {
-                    put((n == item.line ? prompt : continuation) + lines[n - 1] + "\n")
+                    echoed((n == item.line ? prompt : continuation) + lines[n - 1] + "\n")
                 }
                 nextLine = lastLine + 1
                 // The empty line that closes a block shows as Python's REPL shows it: `...`.
                 var compound = item.statement.isBlock
                 if case .functionDef = item.statement { compound = true }
                 if compound, lastLine < lines.count, lines[lastLine].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
-                    put(continuation.trimmingCharacters(in: .whitespaces) + "\n")
+                    echoed(continuation.trimmingCharacters(in: .whitespaces) + "\n")
                     nextLine = lastLine + 2
                 }
             }
             var failure: ShellError? = nil
-            _ = interpreter.execute(item.text) { output in
+            _ = interpreter.execute(item.text, firstLine: item.line) { output in
                 switch output {
                 case .text(let t): put(t + "\n")
                 case .progress(let p): onProgress(p)
@@ -72,8 +78,11 @@ public enum Transcript {
                 errors.append((item.line, ShellError("expected an error (the statement is marked `# error:`), but it succeeded")))
                 if !keepGoing { return Replay(text: out, errors: errors) }
             } else if let failure, !item.expectsError {
-                errors.append((item.line, failure))
-                if keepGoing { put(failure.rendered() + "\n") } else { return Replay(text: out, errors: errors) }
+                errors.append((failure.inputLine ?? item.line + (failure.line ?? 1) - 1, failure))
+                if !keepGoing { return Replay(text: out, errors: errors) }
+                // In a transcript the error shows where it happened; a program's errors go to
+                // stderr only (`errors`).
+                if echo { put(failure.rendered() + "\n") }
             }
             if interpreter.exitStatus != nil { break }
         }
@@ -81,7 +90,7 @@ public enum Transcript {
             for n in nextLine...max(lines.count, nextLine) where n - 1 < lines.count {
                 // A file's final newline is not a line of its own.
                 if n == lines.count && lines[n - 1].isEmpty { break }
-                put(lines[n - 1] + "\n")
+                echoed(lines[n - 1] + "\n")
             }
         }
         return Replay(text: out, errors: errors)

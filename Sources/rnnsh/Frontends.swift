@@ -87,42 +87,34 @@ enum Frontends {
 
     /// Statements from a pipe: no prompts, errors to stderr as `<stdin>:LINE: error: …` (as
     /// Python names its input), keep going. Exit status 1 if any statement failed.
+    ///
+    /// The input is cut into statements as Python reads a script (`ScriptStatementReader`),
+    /// not as its REPL reads typed lines: blank lines and comments inside a `def` do not end
+    /// it, so a tutorial's program piped in runs as written. An error's line is the line of the
+    /// statement that failed, inside a function called later too (Python's last frame).
     static func pipeMode() -> Int32 {
         let shell = interpreter()
         var failed = false
-        var pending = ""
-        var lineNumber = 0
-        // The input line the pending statement starts on: an error's line within the
-        // statement is counted from there.
-        var pendingStart = 1
-        func run() -> Bool {
-            shell.execute(pending) { output in
+        func run(_ statement: ScriptStatementReader.Statement) -> Bool {
+            // A Ctrl-C that arrived while reading was not meant for this statement.
+            Interrupt.clear()
+            return shell.execute(statement.text, firstLine: statement.line) { output in
                 if case .error(let e) = output {
-                    show(output, errorPrefix: "<stdin>:\(pendingStart + (e.line ?? 1) - 1): ")
+                    show(output, errorPrefix: "<stdin>:\(e.inputLine ?? statement.line + (e.line ?? 1) - 1): ")
                 } else {
                     show(output)
                 }
             }
         }
-        var scanner = ContinuationScanner()
+        var reader = ScriptStatementReader()
         while let line = readLine(strippingNewline: true) {
-            lineNumber += 1
-            if pending.isEmpty { pendingStart = lineNumber }
-            pending += pending.isEmpty ? line : "\n" + line
-            scanner.append(line)
-            if scanner.needsMore { continue }
-            // A block (`for …:`) goes on until an empty line, as in Python's REPL.
-            if Interpreter.needsContinuation(pending) { continue }
-            scanner = ContinuationScanner()
-            // A Ctrl-C that arrived while reading was not meant for this statement.
-            Interrupt.clear()
-            let ok = run()
-            pending = ""
-            if !ok { failed = true }
-            if let status = shell.exitStatus { return status }
+            for statement in reader.append(line) {
+                if !run(statement) { failed = true }
+                if let status = shell.exitStatus { return status }
+            }
         }
-        if !pending.isEmpty {
-            if !run() { failed = true }
+        if let statement = reader.finish() {
+            if !run(statement) { failed = true }
         }
         return shell.exitStatus ?? (failed ? 1 : 0)
     }

@@ -5,6 +5,8 @@ import Shell
 enum Transcripts {
     /// Replays a script, printing the transcript live. The first unexpected error goes to stderr
     /// as `FILE:LINE: error: …` and ends the replay with status 1 (unless `keepGoing`).
+    /// A Python file (`.py`, a tutorial's program) runs as `python3 FILE.py` runs it: only what
+    /// it prints, no echoed statements.
     static func replay(file: String, keepGoing: Bool) -> Int32 {
         let source: String
         do { source = try FileText.read(file) } catch {
@@ -12,7 +14,7 @@ enum Transcripts {
             return 1
         }
         let shell = Frontends.interpreter()
-        let result = Transcript.replay(source, interpreter: shell, keepGoing: keepGoing, onText: { text in
+        let result = Transcript.replay(source, interpreter: shell, keepGoing: keepGoing, echo: !file.hasSuffix(".py"), onText: { text in
             LiveOutput.endProgress()
             StandardStreams.out(text)
         }, onProgress: LiveOutput.progress)

@@ -34,7 +34,7 @@ struct RNNShell: ParsableCommand {
     @Flag(help: "Replay untrusted statements: files may be read, but written only under the current directory; no history, no settings. --check always replays this way.")
     var safe = false
 
-    @Argument(help: "Session scripts (.rnn) to replay as transcripts.")
+    @Argument(help: "Session scripts (.rnn) to replay as transcripts; a Python program (.py) runs showing only its output.")
     var files: [String] = []
 
     @Flag(help: "Print the version, the CPU and the matrix-product kernels chosen for it, and exit.")

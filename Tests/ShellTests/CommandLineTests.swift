@@ -50,6 +50,45 @@ import Testing
         #expect(ok.stdout == "hi\n" && ok.status == 0)
     }
 
+    /// The TF1 program (Fixtures/tf1-program: blank and comment lines inside its defs, a
+    /// comment at column 0 inside one) runs as written when piped in and when given as a
+    /// `.py` file: only its output, the exact lines the fixture records, nothing on stderr.
+    /// Piped input is read as Python reads a script (a blank line at the REPL's `...` prompt
+    /// still ends a block: REPLBlockTests).
+    @Test func aTF1ProgramRunsPipedAndAsAPythonFile() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/tf1-program")
+        let program = fixture.appendingPathComponent("program.py")
+        let expected = try String(contentsOf: fixture.appendingPathComponent("expected.txt"), encoding: .utf8)
+        let piped = try rnnsh([], stdin: try String(contentsOf: program, encoding: .utf8))
+        #expect(piped.stdout == expected)
+        #expect(piped.stderr == "")
+        #expect(piped.status == 0)
+        let file = try rnnsh([program.path])
+        #expect(file.stdout == expected)
+        #expect(file.stderr == "")
+        #expect(file.status == 0)
+    }
+
+    /// An error inside a function called later names the line that failed, as the last frame
+    /// of CPython's traceback does (`python3 < f.py`: `File "<stdin>", line 6, in f`), not the
+    /// line of the call. Piped input goes on after it; a .py file stops, as python3 does.
+    @Test func anErrorInsideAFunctionNamesItsOwnLine() throws {
+        let source = "def f(x):\n\n    # a comment\n    y = x + 1\n\n    return undefined_name + y\n\ndef g():\n    \"\"\"Calls f (its error is f's line).\"\"\"\n    return f(2)\nprint(\"before\")\ng()\nprint(\"after\")\n"
+        let message = "error: name 'undefined_name' is not defined\n      return undefined_name + y\n             ^^^^^^^^^^^^^^\nin f(), line 6\n"
+        let piped = try rnnsh([], stdin: source)
+        #expect(piped.stdout == "before\nafter\n")
+        #expect(piped.stderr == "<stdin>:6: " + message)
+        #expect(piped.status == 1)
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("f.py")
+        try source.write(to: file, atomically: true, encoding: .utf8)
+        let run = try rnnsh([file.path])
+        #expect(run.stdout == "before\n")
+        #expect(run.stderr == "\(file.path):6: " + message)
+        #expect(run.status == 1)
+    }
+
     @Test func dashCStopsAtTheFirstError() throws {
         let r = try rnnsh(["-c", "print(1); nope; print(3)"])
         #expect(r.stdout == "1\n")

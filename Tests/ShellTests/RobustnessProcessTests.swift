@@ -290,14 +290,19 @@ import Tensor
             let s = fuzz.statement(&r, seeds: seeds)
             if s.contains("mnist") || s.contains("train") || s.contains("limit") || s.contains("quit") || s.contains("exit") { continue }
             let line = s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-            // An unclosed bracket would (rightly) join all the following lines into one statement.
+            // An unclosed bracket or triple-quoted string would (rightly, as in CPython) join all
+            // the following lines into one statement: `sep='f.npz'yxs'''abc…` at line 1,254 of
+            // the debug run made the rest of the input one string, and the last statement never ran.
             var scanner = ContinuationScanner()
             scanner.append(line)
             if scanner.needsMore { continue }
             script += line + "\n"
         }
-        // The last statement proves the whole input was read and run (as the user it ran as).
+        // The last statement proves the whole input was read and run (as the user it ran as);
+        // the error of the one before it, at its own line, that the input was cut into
+        // statements as a script is (blocks opened by generated `…:` lines end at column 0).
         script += "del undefined_for_sure\nsave (arange 3) fuzz-done.npy\n"
+        let delLine = script.split(separator: "\n", omittingEmptySubsequences: false).count - 2
         let input = dir + "/input.txt"
         try script.write(toFile: input, atomically: true, encoding: .utf8)
         let binary = try REPLTerminal.binary().path
@@ -312,10 +317,14 @@ import Tensor
         p.environment = env
         p.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input))
         p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
+        let errors = dir + "/errors.txt"
+        FileManager.default.createFile(atPath: errors, contents: nil)
+        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
         try p.run()
         p.waitUntilExit()
         #expect(FileManager.default.fileExists(atPath: dir + "/fuzz-done.npy"), "the replay stopped early")
+        let stderr = String(decoding: FileManager.default.contents(atPath: errors) ?? Data(), as: UTF8.self)
+        #expect(stderr.contains("<stdin>:\(delLine): error: name 'undefined_for_sure' is not defined\n"), "the last error is not on its line")
         #expect(p.terminationReason == .exit && p.terminationStatus <= 1,
                 "rnnsh died: reason \(p.terminationReason.rawValue), status \(p.terminationStatus)")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Shell
 
@@ -49,5 +50,39 @@ import Testing
     @Test func theEndOfInputEndsTheBlock() {
         #expect(statements("for i in range(2):\n    print(i)\n\n\n") == [s("for i in range(2):\n    print(i)", 1)])
         #expect(statements("\n\n").isEmpty)
+    }
+
+    /// A triple-quoted string's lines are text: brackets, quotes and column-0 lines inside a
+    /// docstring neither open nor end anything (the bracket scanner used to count its `(`).
+    @Test func tripleQuotedStringsAreText() {
+        #expect(statements("def f():\n    \"\"\"Calls g(x, [it's\nnot code) at column 0\n\"\"\"\n    return 1\nf()") ==
+                [s("def f():\n    \"\"\"Calls g(x, [it's\nnot code) at column 0\n\"\"\"\n    return 1", 1), s("f()", 6)])
+        #expect(statements("s = '''a\n\nb'''\nprint(s)") == [s("s = '''a\n\nb'''", 1), s("print(s)", 4)])
+        // An unterminated one takes the rest of the input, as in CPython (whose SyntaxError
+        // then names the line it opened on).
+        #expect(statements("x = ''' (\ny = 1\n") == [s("x = ''' (\ny = 1", 1)])
+        var scanner = ContinuationScanner()
+        scanner.append("x = '''it's (")
+        #expect(scanner.needsMore && scanner.inTripleQuotedString)
+        scanner.append("\\''' ''' + f(")
+        #expect(scanner.needsMore && !scanner.inTripleQuotedString)
+        scanner.append(")")
+        #expect(!scanner.needsMore)
+    }
+
+    /// Each line is read once: a 20,000-line def with a docstring (which made the reader lex
+    /// all pending lines on every line) is cut in well under a second; the bound allows a
+    /// loaded debug machine, the quadratic reader took minutes.
+    @Test func aLongBlockIsReadInLinearTime() {
+        var reader = ScriptStatementReader()
+        var out: [ScriptStatementReader.Statement] = []
+        let start = Date()
+        out += reader.append("def f():")
+        out += reader.append("    \"\"\"A docstring (with a bracket).\"\"\"")
+        for i in 0..<20_000 { out += reader.append(i % 3 == 0 ? "" : "    x = \(i)  # (") }
+        out += reader.append("f()")
+        if let last = reader.finish() { out.append(last) }
+        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(out.map(\.line) == [1, 20_003])
     }
 }

@@ -10,6 +10,9 @@ final class Evaluator {
     /// The full text given to `execute`; spans index into it (inside a function call: the
     /// text the function was defined in).
     var source: [Unicode.Scalar]
+    /// The input line (script or stdin) `source` starts on, when known; a function defined
+    /// here keeps it, so an error inside it later names its input line.
+    var sourceFirstLine: Int?
     var depth = 0
     /// The running function's (or comprehension's) locals; nil at the top level, where names
     /// live in the workspace.

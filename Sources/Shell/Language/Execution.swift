@@ -340,7 +340,7 @@ extension Evaluator {
         for p in def.parameters {
             if let d = p.defaultValue { defaults[p.name] = try evaluate(d) }
         }
-        return PyFunction(definition: def, defaults: defaults, closure: frame)
+        return PyFunction(definition: def, defaults: defaults, closure: frame, sourceFirstLine: sourceFirstLine)
     }
 
     static let recursionLimit = 1000
@@ -366,13 +366,15 @@ extension Evaluator {
             body = Compiler.function(def)
             def.compiled = body
         }
-        let savedFrame = frame, savedSource = source
+        let savedFrame = frame, savedSource = source, savedFirstLine = sourceFirstLine
         frame = newFrame
         source = f.scalars
+        sourceFirstLine = f.sourceFirstLine
         callDepth += 1
         defer {
             frame = savedFrame
             source = savedSource
+            sourceFirstLine = savedFirstLine
             callDepth -= 1
         }
         do {
@@ -388,7 +390,13 @@ extension Evaluator {
     func locateInFunction(_ error: ShellError, _ f: PyFunction) -> ShellError {
         if error.sourceLine != nil || error.isInterruption { return error }
         var e = interpreter.locate(error, in: f.definition.source)
-        let line = e.line ?? f.definition.line
+        var line = e.line ?? f.definition.line
+        // Defined in a script or piped input: the line in it, as `python3 < file` reports it
+        // (at the REPL each entry counts its own lines, as Python's REPL does).
+        if let first = f.sourceFirstLine {
+            line = first + line - 1
+            e.inputLine = line
+        }
         let place = "in \(f.name)(), line \(line)"
         e.explanation = e.explanation.map { place + ": " + $0 } ?? place
         return e

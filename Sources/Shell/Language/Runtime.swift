@@ -206,11 +206,14 @@ public final class PyFunction: @unchecked Sendable {
     let closure: Frame?
     /// The definition's source as scalars, for error lines and argument texts.
     lazy var scalars: [Unicode.Scalar] = Array(definition.source.unicodeScalars)
+    /// The input line (script or stdin) the definition's source starts on, when known.
+    let sourceFirstLine: Int?
 
-    init(definition: FunctionDef, defaults: [String: Value], closure: Frame?) {
+    init(definition: FunctionDef, defaults: [String: Value], closure: Frame?, sourceFirstLine: Int? = nil) {
         self.definition = definition
         self.defaults = defaults
         self.closure = closure
+        self.sourceFirstLine = sourceFirstLine
     }
 
     var name: String { definition.name }
