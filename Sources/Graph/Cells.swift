@@ -13,7 +13,9 @@ public final class GraphCell: @unchecked Sendable, CustomStringConvertible {
     public private(set) var input: Int?
 
     public init(kind: CellKind, units: Int, forgetBias: Float = 1) throws(TensorError) {
-        guard kind != .gru else { throw TensorError("rnnsh's tensorflow has no tf.nn.rnn_cell.GRUCell graph op (yet)", kind: .notImplementedError) }
+        guard kind.unrolledOpNames(steps: 1) != nil else {
+            throw TensorError("rnnsh's tensorflow has no tf.nn.rnn_cell.\(kind.tfClass) graph op (yet)", kind: .notImplementedError)
+        }
         guard units > 0 else { throw TensorError("num_units must be positive, got \(units)", kind: .valueError) }
         self.kind = kind; self.units = units; self.forgetBias = forgetBias
     }
@@ -74,12 +76,14 @@ extension Graph {
         let vars = try cell.build(graph: self, scope: scope ?? (s.hasPrefix("rnn") ? "rnn" : s), input: input)
         let spec = try recurrentSpec(cell, input: input, layout: .steps, steps: T, initial: initialState, vars: vars)
         let cellScope = s + "/" + cell.kind.scope
-        func numbered(_ base: String, _ k: Int) -> String { k == 0 ? "\(cellScope)/\(base):0" : "\(cellScope)/\(base)_\(k):0" }
-        let stepName: (Int) -> String = cell.kind == .lstm ? { numbered("Mul", 3 * $0 + 2) } : { numbered("Tanh", $0) }
-        var names = (0..<T).map(stepName)
+        guard let opNames = cell.kind.unrolledOpNames(steps: T) else {
+            throw TensorError("rnnsh's tensorflow has no tf.nn.rnn_cell.\(cell.kind.tfClass) graph op (yet)", kind: .notImplementedError)
+        }
+        let stepNames = opNames.outputs.map { "\(cellScope)/\($0):0" }
+        // Every step's output, the final state's parts before h, then h (the last output).
+        var names = stepNames + opNames.state.map { "\(cellScope)/\($0):0" }
         var outs: [(StaticShape, DType)] = [(StaticShape, DType)](repeating: (StaticShape([batch, cell.units]), first.dtype), count: T)
-        if cell.kind == .lstm { names.append(numbered("Add", 2 * (T - 1) + 1)) }
-        names.append(stepName(T - 1))
+        names.append(stepNames[T - 1])
         outs += [(StaticShape, DType)](repeating: (StaticShape([batch, cell.units]), first.dtype), count: spec.stateParts)
         naming.reserve(cellScope)
         let id = append(s, type: "StaticRNN", .recurrent(spec), inputs: inputs + vars + (initialState ?? []),

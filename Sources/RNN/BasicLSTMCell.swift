@@ -42,6 +42,16 @@ struct BasicLSTMCell: RecurrentCell {
 
     func makeKernel() -> SequenceKernel { LSTMKernel() }
 
+    static func variableNote(_ name: String) -> String? {
+        name == "kernel" ? "concat([x, h]) @ kernel, gates i, j, f, o" : nil
+    }
+
+    /// TF1's BasicLSTMCell makes per step `Mul` (c·σ(f)), `Mul_1` (σ(i)·tanh(j)), `Add` (c'),
+    /// `Mul_2` (h' = tanh(c')·σ(o)), …: step t's output is `Mul_{3t+2}`, the final c `Add_{2(T-1)+1}`.
+    static func unrolledOpNames(steps: Int) -> (outputs: [String], state: [String])? {
+        ((0..<steps).map { numberedOp("Mul", 3 * $0 + 2) }, [numberedOp("Add", 2 * (steps - 1) + 1)])
+    }
+
     func forwardFlopsPerStep(input: Int) -> Double { 2 * Double(input + units) * Double(4 * units) }
 
     /// Keras and PyTorch order the gates i, f, c(g), o: their block k is TF's block `order[k]`.

@@ -39,6 +39,11 @@ struct BasicRNNCell: RecurrentCell {
 
     func makeKernel() -> SequenceKernel { RNNKernel() }
 
+    /// TF1's BasicRNNCell's output at step t is its `Tanh_t` op.
+    static func unrolledOpNames(steps: Int) -> (outputs: [String], state: [String])? {
+        ((0..<steps).map { numberedOp("Tanh", $0) }, [])
+    }
+
     func forwardFlopsPerStep(input: Int) -> Double { 2 * Double(input + units) * Double(units) }
 
     private func blocks(_ input: Int) -> GateBlocks { GateBlocks(input: input, units: units, order: [0], shift: [0]) }

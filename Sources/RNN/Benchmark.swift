@@ -12,7 +12,7 @@ public struct BenchmarkConfig: Sendable {
     public var parallelism: Parallelism = .replicas
     public var seed: UInt64 = 0
     /// The cell the model runs (the tutorial's LSTM; `bench` also runs GRU and RNN).
-    public var cell: CellKind = .lstm
+    public var cell: CellKind = .standard
     /// Time training only: no evaluation, no sgemm peaks, no profile (their figures are 0). For
     /// the cells `bench` compares, interleaved, against one run's peak.
     public var trainOnly = false

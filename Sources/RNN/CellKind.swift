@@ -11,6 +11,11 @@ public enum CellKind: String, Sendable, CaseIterable, Equatable {
     /// TF1's `BasicRNNCell` (tanh).
     case rnn
 
+    /// The kind meant where none is named: a model or `cell` without `cell=`, a checkpoint or cell
+    /// archive without a `cell` member, a bare `(kernel, bias)` pair. TF1's BasicLSTMCell, the
+    /// tutorial's cell (checkpoints written before there were other cells hold it).
+    public static let standard = CellKind.lstm
+
     /// The conformer implementing this kind.
     var cellType: any RecurrentCell.Type {
         switch self {
@@ -35,6 +40,14 @@ public enum CellKind: String, Sendable, CaseIterable, Equatable {
     public var hasForgetBias: Bool { cellType.takesForgetBias }
     /// The width of the gate pre-activations in units.
     public var gateBlocks: Int { cellType.gateBlocks }
+
+    /// What a listing of the cell's variables adds after `name` (the LSTM's kernel: how the gates
+    /// are laid out), or nil.
+    public func variableNote(_ name: String) -> String? { cellType.variableNote(name) }
+    /// The names TF1's `static_rnn` gives the unrolled cell's results over `steps` steps, under
+    /// the cell's scope and without `:0`: every step's output, then the final state's parts
+    /// before `h` (h is the last output). nil where rnnsh's TF graph does not build this cell.
+    public func unrolledOpNames(steps: Int) -> (outputs: [String], state: [String])? { cellType.unrolledOpNames(steps: steps) }
 
     /// The kind whose raw value or TF class name (any case) is `word`.
     public init?(word: String) {

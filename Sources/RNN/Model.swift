@@ -48,7 +48,7 @@ public struct ModelConfig: Sendable, Equatable {
     /// Cores to use (1 or more); see `parallelism`.
     public var threads = 2
     public var parallelism: Parallelism = .replicas
-    public var cell: CellKind = .lstm
+    public var cell: CellKind = .standard
     public var layers = 1
     public var bidirectional = false
     /// DropoutWrapper's keep_prob for the inputs and outputs of every cell while training
@@ -58,7 +58,7 @@ public struct ModelConfig: Sendable, Equatable {
 
     public init(steps: Int = 28, input: Int = 28, units: Int = 128, classes: Int = 10, forgetBias: Float = 1,
                 outputInit: OutputInit = .randomNormal, seed: UInt64 = 0, adam: AdamConfig = AdamConfig(),
-                threads: Int = 2, parallelism: Parallelism = .replicas, cell: CellKind = .lstm, layers: Int = 1,
+                threads: Int = 2, parallelism: Parallelism = .replicas, cell: CellKind = .standard, layers: Int = 1,
                 bidirectional: Bool = false, keepProb: Float = 1, order: SequenceOrder = .rows) {
         self.steps = steps; self.input = input; self.units = units; self.classes = classes
         self.forgetBias = forgetBias; self.outputInit = outputInit; self.seed = seed; self.adam = adam

@@ -53,6 +53,12 @@ protocol RecurrentCell: Sendable {
     func internals(params: UnsafePointer<Float>, x: NDArray, state: [NDArray], input: Int) throws(TensorError) -> CellInternals
     /// FLOPs of the matrix products of one step forward for one example (for the benchmark).
     func forwardFlopsPerStep(input: Int) -> Double
+    /// What a listing of the cell's variables adds after `name` (default none).
+    static func variableNote(_ name: String) -> String?
+    /// The op names TF1's `static_rnn` gives the unrolled cell's step outputs and its final state
+    /// parts before `h` (see `CellKind.unrolledOpNames`); nil (the default) where rnnsh's TF
+    /// graph does not build the cell.
+    static func unrolledOpNames(steps: Int) -> (outputs: [String], state: [String])?
 }
 
 /// Options a cell may take. One struct so checkpoints and the shell carry them uniformly.
@@ -128,6 +134,10 @@ protocol SequenceKernel: AnyObject {
 
 extension RecurrentCell {
     static var takesForgetBias: Bool { false }
+    static func variableNote(_ name: String) -> String? { nil }
+    static func unrolledOpNames(steps: Int) -> (outputs: [String], state: [String])? { nil }
+    /// TF's name for the k-th op of a kind within a scope: `Mul`, `Mul_1`, `Mul_2`, …
+    static func numberedOp(_ base: String, _ k: Int) -> String { k == 0 ? base : "\(base)_\(k)" }
     var kind: CellKind { Self.kind }
     var stateNames: [String] { Self.stateNames }
     func parameterCount(input: Int) -> Int { variables(input: input).reduce(0) { $0 + $1.count } }

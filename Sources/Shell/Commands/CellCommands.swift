@@ -36,7 +36,7 @@ enum CellCommands {
             let fb = call.arguments.double("forget_bias") ?? 1
             guard fb.isFinite else { throw call.error("forget_bias must be finite", argument: "forget_bias") }
             let seed = call.arguments.int("seed") ?? 0
-            let kind = try cellKind(call.arguments.string("kind") ?? "lstm", call: call)
+            let kind = try cellKind(call.arguments.string("kind") ?? CellKind.standard.rawValue, call: call)
             return .object(CellObject(try Cell(kind: kind, units: units, options: CellOptions(forgetBias: Float(fb)),
                                                seed: UInt64(bitPattern: Int64(seed)))))
         })

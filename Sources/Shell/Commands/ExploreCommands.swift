@@ -450,7 +450,7 @@ enum ExploreCommands {
     /// `forget_bias`) or a tuple `(kernel, bias)` (an LSTM's).
     static func cellFromValue(_ v: Value, call: Invocation) throws -> Cell {
         var weights: [String: NDArray] = [:]
-        var kind = CellKind.lstm
+        var kind = CellKind.standard
         var forgetBias: Float = 1
         switch v {
         case .object(let o as CellObject):

@@ -242,7 +242,7 @@ enum Trainer {
             guard lr.isFinite && lr > 0 else { throw call.error("lr must be a positive number, got \(ValueFormatter.pythonFloat(lr))", argument: "lr") }
             guard layers >= 1 && layers <= 64 else { throw call.error("layers must be between 1 and 64, got \(layers)", argument: "layers") }
             guard keep > 0 && keep <= 1 else { throw call.error("keep_prob must be in (0, 1], got \(ValueFormatter.pythonFloat(keep))", argument: "keep_prob") }
-            let kind = try CellCommands.cellKind(a.string("cell") ?? "lstm", call: call, argument: "cell")
+            let kind = try CellCommands.cellKind(a.string("cell") ?? CellKind.standard.rawValue, call: call, argument: "cell")
             let byWord = a.string("by") ?? "rows"
             guard let order = SequenceOrder(rawValue: byWord) else {
                 throw call.error("by must be 'rows' or 'columns', got '\(byWord)'", argument: "by")

@@ -28,7 +28,7 @@ public struct CellObject: ShellObject {
             let width = vars.map(\.name.count).max() ?? 0
             for v in vars {
                 var line = "  \(v.name):" + String(repeating: " ", count: width - v.name.count + 1) + "\(shapeString(v.shape)) float32"
-                if cell.kind == .lstm && v.name == "kernel" { line += "  (concat([x, h]) @ kernel, gates i, j, f, o)" }
+                if let note = cell.kind.variableNote(v.name) { line += "  (\(note))" }
                 lines.append(line)
             }
         } else {
@@ -74,14 +74,14 @@ public struct CellObject: ShellObject {
     }
 
     /// `save CELL FILE`: the weights under TF's names (plus `forget_bias` when it is not TF's
-    /// default 1.0, and `cell` naming the kind when it is not the LSTM), so `load` gives the same
+    /// default 1.0, and `cell` naming the kind when it is not `CellKind.standard`), so `load` gives the same
     /// cell back.
     public var archiveMembers: [(name: String, array: NDArray)]? {
         guard var members = cell.weights else { return nil }
         if cell.kind.hasForgetBias && cell.options.forgetBias != 1 {
             members.append(("forget_bias", NDArray(scalar: cell.options.forgetBias)))
         }
-        if cell.kind != .lstm { members.append(("cell", ModelCheckpoint.text(cell.kind.rawValue))) }
+        if cell.kind != .standard { members.append(("cell", ModelCheckpoint.text(cell.kind.rawValue))) }
         return members
     }
 }

@@ -188,7 +188,7 @@ enum ObjectArchives {
         }
         var byName: [String: NDArray] = [:]
         for m in members { byName[m.name] = m.array }
-        var kind = CellKind.lstm
+        var kind = CellKind.standard
         if let k = byName["cell"] {
             guard let word = ModelCheckpoint.string(k), let parsed = CellKind(rawValue: word) else {
                 throw ShellError("\(file): 'cell' must name a cell kind: \(CellKind.allCases.map(\.rawValue).joined(separator: ", "))")

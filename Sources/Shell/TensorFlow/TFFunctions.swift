@@ -149,8 +149,9 @@ enum TFFunctions {
                 throw a.error("rnnsh's tensorflow has no BasicLSTMCell(state_is_tuple=False) (yet): use the default (c, h) tuple", .notImplementedError)
             }
             if a.has(nil, "activation") { throw a.error("rnnsh's tensorflow has no \(name)(activation=) (yet)", .notImplementedError) }
-            let fb = name == "BasicLSTMCell" ? try a.float(1, "forget_bias") ?? 1 : 1
-            return .object(TFCell(cell: try GraphCell(kind: name == "BasicLSTMCell" ? .lstm : .rnn, units: units, forgetBias: fb)))
+            guard let kind = CellKind(word: name) else { throw a.error("rnnsh's tensorflow has no \(name)", .notImplementedError) }
+            let fb = kind.hasForgetBias ? try a.float(1, "forget_bias") ?? 1 : 1
+            return .object(TFCell(cell: try GraphCell(kind: kind, units: units, forgetBias: fb)))
         case "LSTMStateTuple":
             return .object(TFStateTuple(parts: [try a.required(0, "c"), try a.required(1, "h")]))
         case "rnn", "static_rnn", "dynamic_rnn":

@@ -126,12 +126,12 @@ struct TFCell: ShellObject, ReprObject {
     let cell: GraphCell
     var kind: String { cell.kind.tfClass }
     var summary: String { "\(cell.kind.tfClass)(\(cell.units))" }
-    var detail: String { "<\(cell.kind == .lstm ? "tensorflow.python.ops.rnn_cell_impl.BasicLSTMCell" : "tensorflow.python.ops.rnn_cell_impl.BasicRNNCell") units=\(cell.units)>" }
+    var detail: String { "<tensorflow.python.ops.rnn_cell_impl.\(cell.kind.tfClass) units=\(cell.units)>" }
     var reprText: String { detail }
     func attribute(_ name: String) -> Value? {
         switch name {
         case "state_size":
-            if cell.kind == .lstm { return .object(TFStateTuple(parts: [.int(cell.units), .int(cell.units)])) }
+            if cell.stateNames.count > 1 { return .object(TFStateTuple(parts: cell.stateNames.map { _ in .int(cell.units) })) }
             return .int(cell.units)
         case "output_size": return .int(cell.units)
         case "weights", "variables", "trainable_variables":
