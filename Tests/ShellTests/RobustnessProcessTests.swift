@@ -53,6 +53,9 @@ import Tensor
         ("literal", "x = np.array([[0.5] * 5000] * 5000)"),
         ("printing", "x = [[1] * 4000] * 4000; print(x)"),
         ("elementwise", "x = np.ones(3 * 10**7); " + String(repeating: "y = x * 2 + 1 - x * 3; ", count: 40)),
+        // 1.2 GB of draws: the first fill of the draws' buffer and the copy into the array
+        // stopped nowhere (9 s from Ctrl-C to the prompt at 3·10^8 in a debug build).
+        ("huge randint", "y = np.random.randint(0, 7, 15 * 10**7)"),
         // Knuth's division of a 4-million-bit number (~45 s in a debug build) polls for Ctrl-C.
         ("bigint division", "x = (1 << 4000000) // ((1 << 2400000) - 1)"),
         // libhdf5 never returns on this file; the read runs in a child, which Ctrl-C kills.

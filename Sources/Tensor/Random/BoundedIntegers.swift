@@ -134,8 +134,8 @@ extension BitGenerator {
     /// numpy's `random_bounded_*_fill` makes them. On Ctrl-C it returns early with the rest
     /// unfilled; the caller checks `Cancellation` and throws.
     public mutating func boundedFill(_ width: IntegerWidth, off: UInt64, rng: UInt64, count: Int, masked: Bool) -> [UInt64] {
-        var out = [UInt64](repeating: off & width.mask, count: count)
-        if count == 0 { return out }
+        var out = filledInPieces(off & width.mask, count: count)
+        if count == 0 || out.count < count { return out }
         switch width {
         case .bits64:
             if rng == 0 { return out }
@@ -234,5 +234,23 @@ extension BitGenerator {
             for i in 0..<count { if i & 0xFFFFF == 0xFFFFF && Cancellation.isRequested { return out }; out[i] = b.nextBit(&self) ? 1 : 0 }
         }
         return out
+    }
+}
+
+/// `[UInt64](repeating: value, count: count)` written a million elements at a time with a
+/// Ctrl-C check between pieces: the first pass over a multi-GB array is seconds of page
+/// faults, which a single fill could not stop. Shorter than `count` when stopped.
+func filledInPieces(_ value: UInt64, count: Int) -> [UInt64] {
+    [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+        initialized = 0
+        guard let base = buffer.baseAddress else { return }
+        var done = 0
+        while done < count {
+            if done > 0 && Cancellation.isRequested { break }
+            let n = Swift.min(1 << 20, count - done)
+            (base + done).initialize(repeating: value, count: n)
+            done += n
+        }
+        initialized = done
     }
 }

@@ -110,13 +110,27 @@ public enum RandomSampling {
     }
 
     /// Raw bit patterns of `width` as an array of `dtype` (signed types reinterpret the bits).
+    /// Written straight into the array's storage, a million elements between Ctrl-C checks (a
+    /// `map` and a copy of 10^8 elements were seconds no Ctrl-C could stop).
     static func integerArray(_ raw: [UInt64], shape: [Int], dtype: DType, width: IntegerWidth) throws(TensorError) -> NDArray {
+        func write<T>(_: T.Type, _ dtype: DType, _ convert: (UInt64) -> T) throws(TensorError) -> NDArray {
+            let a = try NDArray(uninitialized: shape, dtype: dtype)
+            let out = a.storage.pointer.bindMemory(to: T.self, capacity: Swift.max(raw.count, 1))
+            var i = 0
+            while i < raw.count {
+                if i > 0 { try Cancellation.check() }
+                let end = Swift.min(i + (1 << 20), raw.count)
+                for k in i..<end { (out + k).initialize(to: convert(raw[k])) }
+                i = end
+            }
+            return a
+        }
         switch dtype {
-        case .int64: return try NDArray(raw.map { Int64(bitPattern: $0) }, shape: shape)
-        case .int32: return try NDArray(raw.map { Int32(truncatingIfNeeded: $0) }, shape: shape)
-        case .uint8: return try NDArray(raw.map { UInt8(truncatingIfNeeded: $0) }, shape: shape)
-        case .bool: return try NDArray(raw.map { $0 & 1 != 0 }, shape: shape)
-        default: return try NDArray(raw.map { Int64(bitPattern: $0) }, shape: shape).astype(dtype)
+        case .int64: return try write(Int64.self, .int64) { Int64(bitPattern: $0) }
+        case .int32: return try write(Int32.self, .int32) { Int32(truncatingIfNeeded: $0) }
+        case .uint8: return try write(UInt8.self, .uint8) { UInt8(truncatingIfNeeded: $0) }
+        case .bool: return try write(Bool.self, .bool) { $0 & 1 != 0 }
+        default: return try write(Int64.self, .int64) { Int64(bitPattern: $0) }.astype(dtype)
         }
     }
 
