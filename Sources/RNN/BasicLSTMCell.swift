@@ -60,7 +60,7 @@ struct BasicLSTMCell: RecurrentCell {
     }
 
     func frameworkWeights(_ tf: [String: NDArray], framework: Framework) throws(TensorError) -> [(String, NDArray)] {
-        let k = try Self.tensor(tf, "kernel"), b = try Self.tensor(tf, "bias")
+        let k = try GateBlocks.weight(tf, "kernel"), b = try GateBlocks.weight(tf, "bias")
         let input = k.shape[0] - units
         switch framework {
         case .tf: return [("kernel", k), ("bias", b)]
@@ -87,11 +87,6 @@ struct BasicLSTMCell: RecurrentCell {
         case .keras: return "keras.layers.LSTM(\(units)\(more))"
         case .torch: return "torch.nn.LSTM(\(input), \(units), batch_first=True\(more))"
         }
-    }
-
-    static func tensor(_ w: [String: NDArray], _ name: String) throws(TensorError) -> NDArray {
-        guard let a = w[name] else { throw TensorError("missing weight '\(name)'") }
-        return a
     }
 
     func internals(params: UnsafePointer<Float>, x: NDArray, state: [NDArray], input: Int) throws(TensorError) -> CellInternals {

@@ -49,7 +49,7 @@ struct BasicRNNCell: RecurrentCell {
     private func blocks(_ input: Int) -> GateBlocks { GateBlocks(input: input, units: units, order: [0], shift: [0]) }
 
     func frameworkWeights(_ tf: [String: NDArray], framework: Framework) throws(TensorError) -> [(String, NDArray)] {
-        let k = try BasicLSTMCell.tensor(tf, "kernel"), b = try BasicLSTMCell.tensor(tf, "bias")
+        let k = try GateBlocks.weight(tf, "kernel"), b = try GateBlocks.weight(tf, "bias")
         switch framework {
         case .tf: return [("kernel", k), ("bias", b)]
         case .keras: return blocks(k.shape[0] - units).keras(kernel: ArrayConversion.floats(k), bias: ArrayConversion.floats(b))
@@ -138,12 +138,12 @@ final class RNNKernel: HRowActivations, SequenceKernel {
             }
             if t > 0 || needInitialState {
                 GEMM.sgemm(transB: true, m: B, n: U, k: U, a: p, lda: U, b: params + I * U, ldb: U, beta: 0, c: dh, ldc: U)
-                if t > 0, let extra = outputGradient?(t - 1) { LSTMLayer.add(extra, into: dh, count: B * U) }
+                if t > 0, let extra = outputGradient?(t - 1) { FloatLoops.add(extra, into: dh, count: B * U) }
             }
         }
         GEMM.sgemm(transA: true, m: R, n: U, k: T * B, a: xh.pointer, lda: R, b: pre.pointer, ldb: U,
                    beta: accumulate ? 1 : 0, c: grads, ldc: U)
-        LSTMLayer.columnSums(pre.pointer, rows: T * B, columns: U, into: grads + R * U, accumulate: accumulate)
+        FloatLoops.columnSums(pre.pointer, rows: T * B, columns: U, into: grads + R * U, accumulate: accumulate)
         if let dx = inputGradients {
             GEMM.sgemm(transB: true, m: T * B, n: I, k: U, a: pre.pointer, lda: U, b: params, ldb: U, beta: 0, c: dx, ldc: I)
         }

@@ -197,7 +197,7 @@ public final class Cell {
             for p in 0..<parts {
                 try ArrayConversion.expect(s.parts[p], shape: [d.batch, d.units], "final \(stateNames[p]) gradient")
                 ArrayConversion.copy(s.parts[p], into: tmp.pointer)
-                LSTMLayer.add(tmp.pointer, into: k.stateGradient(p), count: n)
+                FloatLoops.add(tmp.pointer, into: k.stateGradient(p), count: n)
             }
         }
         let total = impl.parameterCount(input: d.input)

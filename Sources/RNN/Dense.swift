@@ -16,7 +16,7 @@ enum DenseLayer {
                          batch: Int, inputs: Int, outputs: Int) {
         GEMM.sgemm(transA: true, m: inputs, n: outputs, k: batch, a: x, lda: inputs, b: dout, ldb: outputs,
                    beta: accumulate ? 1 : 0, c: dw, ldc: outputs)
-        LSTMLayer.columnSums(dout, rows: batch, columns: outputs, into: db, accumulate: accumulate)
+        FloatLoops.columnSums(dout, rows: batch, columns: outputs, into: db, accumulate: accumulate)
         if let dx {
             GEMM.sgemm(transB: true, m: batch, n: inputs, k: outputs, a: dout, lda: outputs, b: w, ldb: outputs,
                        beta: 0, c: dx, ldc: inputs)

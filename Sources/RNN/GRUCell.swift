@@ -74,7 +74,7 @@ struct GRUCell: RecurrentCell {
     func frameworkWeights(_ tf: [String: NDArray], framework: Framework) throws(TensorError) -> [(String, NDArray)] {
         switch framework {
         case .tf:
-            return try variables(input: 1).map { v throws(TensorError) in (v.name, try BasicLSTMCell.tensor(tf, v.name)) }
+            return try variables(input: 1).map { v throws(TensorError) in (v.name, try GateBlocks.weight(tf, v.name)) }
         case .keras:
             let j = try joined(tf)
             return blocks(j.input).keras(kernel: j.kernel, bias: j.bias)
@@ -219,17 +219,17 @@ final class GRUKernel: HRowActivations, SequenceKernel {
             if t > 0 || needInitialState {
                 GEMM.sgemm(transB: true, m: B, n: U, k: 2 * U, a: g, lda: 2 * U, b: gk + I * 2 * U, ldb: 2 * U,
                            beta: 1, c: dhp, ldc: U)
-                if t > 0, let extra = outputGradient?(t - 1) { LSTMLayer.add(extra, into: dhp, count: B * U) }
+                if t > 0, let extra = outputGradient?(t - 1) { FloatLoops.add(extra, into: dhp, count: B * U) }
                 dh.update(from: dhp, count: B * U)
             }
         }
         let gkG = grads, gbG = grads + R * 2 * U, ckG = gbG + 2 * U, cbG = ckG + R * U
         GEMM.sgemm(transA: true, m: R, n: 2 * U, k: T * B, a: xh.pointer, lda: R, b: gates.pointer, ldb: 2 * U,
                    beta: accumulate ? 1 : 0, c: gkG, ldc: 2 * U)
-        LSTMLayer.columnSums(gates.pointer, rows: T * B, columns: 2 * U, into: gbG, accumulate: accumulate)
+        FloatLoops.columnSums(gates.pointer, rows: T * B, columns: 2 * U, into: gbG, accumulate: accumulate)
         GEMM.sgemm(transA: true, m: R, n: U, k: T * B, a: xrh.pointer, lda: R, b: cand.pointer, ldb: U,
                    beta: accumulate ? 1 : 0, c: ckG, ldc: U)
-        LSTMLayer.columnSums(cand.pointer, rows: T * B, columns: U, into: cbG, accumulate: accumulate)
+        FloatLoops.columnSums(cand.pointer, rows: T * B, columns: U, into: cbG, accumulate: accumulate)
         if let dx = inputGradients {
             GEMM.sgemm(transB: true, m: T * B, n: I, k: 2 * U, a: gates.pointer, lda: 2 * U, b: gk, ldb: 2 * U,
                        beta: 0, c: dx, ldc: I)

@@ -83,6 +83,12 @@ struct GateBlocks {
         return (kernel, bias)
     }
 
+    /// The weight named `name`, or the error naming it as missing.
+    static func weight(_ w: [String: NDArray], _ name: String) throws(TensorError) -> NDArray {
+        guard let a = w[name] else { throw TensorError("missing weight '\(name)'") }
+        return a
+    }
+
     static func member(_ w: [String: NDArray], _ name: String, _ shape: [Int]) throws(TensorError) -> [Float] {
         guard let a = w[name] else { throw TensorError("missing weight '\(name)'") }
         try ArrayConversion.expect(a, shape: shape, "weight '\(name)'")

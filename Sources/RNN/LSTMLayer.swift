@@ -207,7 +207,7 @@ enum LSTMLayer {
         // Weight gradients summed over all timesteps: one product each.
         GEMM.sgemm(transA: true, m: R, n: G, k: T * B, a: a.xh.pointer, lda: R, b: a.gates.pointer, ldb: G,
                    beta: grads.accumulate ? 1 : 0, c: grads.kernel, ldc: G)
-        columnSums(a.gates.pointer, rows: T * B, columns: G, into: grads.bias, accumulate: grads.accumulate)
+        FloatLoops.columnSums(a.gates.pointer, rows: T * B, columns: G, into: grads.bias, accumulate: grads.accumulate)
         if let dx = grads.inputs {
             GEMM.sgemm(transB: true, m: T * B, n: I, k: G, a: a.gates.pointer, lda: G, b: w.kernel, ldb: G,
                        beta: 0, c: dx, ldc: I)
@@ -250,42 +250,5 @@ enum LSTMLayer {
             Activations.storePartial(r.2, g + 2 * U + u, n); Activations.storePartial(r.3, g + 3 * U + u, n)
             Activations.storePartial(r.4, dc + u, n)
         }
-    }
-
-    /// `out[j] (+)= Σ_r m[r, j]`, vectorised along the row.
-    static func columnSums(_ m: UnsafePointer<Float>, rows: Int, columns: Int,
-                           into out: UnsafeMutablePointer<Float>, accumulate: Bool) {
-        if !accumulate { out.update(repeating: 0, count: columns) }
-        for r in 0..<rows {
-            let row = m + r * columns
-            var j = 0
-            while j + 8 <= columns {
-                Activations.store(Activations.load(out + j) + Activations.load(row + j), out + j)
-                j += 8
-            }
-            while j < columns { out[j] += row[j]; j += 1 }
-        }
-    }
-}
-
-extension LSTMLayer {
-    /// `dst += src`, vectorised.
-    static func add(_ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>, count: Int) {
-        var k = 0
-        while k + 8 <= count {
-            Activations.store(Activations.load(dst + k) + Activations.load(src + k), dst + k)
-            k += 8
-        }
-        while k < count { dst[k] += src[k]; k += 1 }
-    }
-
-    /// True when no element is NaN or infinite (their sum would be).
-    static func allFinite(_ p: UnsafePointer<Float>, count: Int) -> Bool {
-        var acc = SIMD8<Float>()
-        var k = 0
-        while k + 8 <= count { acc += Activations.load(p + k) * 0; k += 8 }
-        var tail: Float = 0
-        while k < count { tail += p[k] * 0; k += 1 }
-        return acc.sum() == 0 && tail == 0
     }
 }

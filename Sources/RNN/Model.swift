@@ -333,7 +333,7 @@ public final class Model {
         if rows == 0 { return StepResult(loss: .nan, correct: 0, count: 0, applied: false) }
         drawDropoutMasks(rows: rows)
         let (loss, correct, g) = computeGradients(rows: rows)
-        guard loss.isFinite, LSTMLayer.allFinite(g, count: layout.total) else {
+        guard loss.isFinite, FloatLoops.allFinite(g, count: layout.total) else {
             return StepResult(loss: loss, correct: correct, count: rows, applied: false)
         }
         adam.apply(params: params.pointer, grads: g)
@@ -366,7 +366,7 @@ public final class Model {
         }
         // Sum in chunk order: bit-identical for a given thread count.
         let g0 = grads[0]
-        for c in 1..<max(chunks.count, 1) { LSTMLayer.add(grads[c], into: g0, count: layout.total) }
+        for c in 1..<max(chunks.count, 1) { FloatLoops.add(grads[c], into: g0, count: layout.total) }
         var lossSum: Float = 0, correct = 0
         for r in results { lossSum += r.loss; correct += r.correct }
         return (lossSum / Float(rows), correct, g0)

@@ -206,7 +206,7 @@ final class ModelReplica: @unchecked Sendable {
                     let dx = dInputs[d].pointer
                     for t in 0..<T {
                         let s = d == 0 ? t : T - 1 - t
-                        LSTMLayer.add(dx + t * rows * width, into: target + s * rows * width, count: rows * width)
+                        FloatLoops.add(dx + t * rows * width, into: target + s * rows * width, count: rows * width)
                     }
                 }
             }

@@ -176,6 +176,6 @@ public final class SequenceEngine: @unchecked Sendable {
         }
         // Sum the chunks' weight gradients in chunk order: the same result whichever thread ran which.
         grads.update(from: chunkGrads[0].pointer, count: total)
-        for c in 1..<max(chunks.count, 1) { LSTMLayer.add(chunkGrads[c].pointer, into: grads, count: total) }
+        for c in 1..<max(chunks.count, 1) { FloatLoops.add(chunkGrads[c].pointer, into: grads, count: total) }
     }
 }
