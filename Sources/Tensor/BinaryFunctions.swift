@@ -1,14 +1,14 @@
 import Foundation
 
 /// numpy's two-argument elementwise functions that are not Python operators: `maximum`,
-/// `minimum`, `fmax`, `fmin`, `power`, `arctan2`, `hypot`, the `logical_*` family, and the
+/// `minimum`, `fmax`, `fmin`, `power`, `fmod`, `arctan2`, `hypot`, the `logical_*` family, and the
 /// composites built from them (`clip`, three-argument `where`, `isclose`).
 ///
 /// Result dtypes follow NEP 50 (`Operand.resultType`): a Python scalar takes the array's dtype.
 /// NaN rules are numpy's scalar loops: `maximum(a, b) = (a >= b || isnan(a)) ? a : b`, so NaN
 /// propagates from either side and a tie keeps the first operand; `fmax` prefers the non-NaN.
 public enum BinaryFunction: String, CaseIterable, Sendable {
-    case maximum, minimum, fmax, fmin, power, arctan2, hypot, copysign
+    case maximum, minimum, fmax, fmin, power, arctan2, hypot, copysign, fmod
     case logicalAnd = "logical_and", logicalOr = "logical_or", logicalXor = "logical_xor"
 }
 
@@ -38,6 +38,18 @@ extension NDArray {
                                  int: { (x: Int64, y: Int64) throws(TensorError) -> Int64 in
                                      if y < 0 { throw TensorError("Integers to negative integer powers are not allowed.", kind: .valueError) }
                                      return integerPower(x, y)
+                                 })
+        case .fmod:
+            // C's fmod: the remainder of truncated division, with the dividend's sign (Python's
+            // `%` takes the divisor's). numpy's integer loop gives 0 for a zero divisor (it warns),
+            // and has no bool loop: bools compute in int8, as for power.
+            if rt == .bool {
+                let loop = try boolPromotedInteger(.bool, function: "fmod")
+                return try apply(.fmod, .array(try a.materialized(as: .bool).astype(loop)), .array(try b.materialized(as: .bool).astype(loop)))
+            }
+            return try mapBinary(a, b, dtype: rt, { Foundation.fmod($0, $1) }, { Foundation.fmod($0, $1) },
+                                 int: { (x: Int64, y: Int64) throws(TensorError) -> Int64 in
+                                     y == 0 || y == -1 ? 0 : x % y
                                  })
         case .arctan2, .hypot, .copysign:
             let loop = try floatLoopType(for: rt, function: function.rawValue)

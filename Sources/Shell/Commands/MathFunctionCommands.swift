@@ -131,6 +131,7 @@ enum MathFunctionCommands {
         ("fmax", .fmax, "Elementwise larger, ignoring NaN.", "np.fmax(np.array([1.0, np.nan]), np.array([np.nan, 2.0]))"),
         ("fmin", .fmin, "Elementwise smaller, ignoring NaN.", "np.fmin(np.array([1.0, np.nan]), np.array([np.nan, 2.0]))"),
         ("power", .power, "x1 ** x2 elementwise.", "np.power(np.arange(4), 2)"),
+        ("fmod", .fmod, "Remainder with the dividend's sign (C's fmod; `%` takes the divisor's).", "np.fmod(np.array([-3, -2, -1, 1, 2, 3]), 2)"),
         ("arctan2", .arctan2, "Angle of the point (x2, x1): arctan(x1/x2) in the right quadrant.", "np.arctan2(np.array([1.0, -1.0]), np.array([-1.0, -1.0]))"),
         ("hypot", .hypot, "sqrt(x1**2 + x2**2) elementwise, without overflow.", "np.hypot(3, 4)"),
         ("copysign", .copysign, "The magnitude of x1 with the sign of x2.", "np.copysign(np.array([1.0, 2.0]), -1)"),

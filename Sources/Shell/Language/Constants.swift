@@ -9,6 +9,7 @@ enum Constants {
             "np": .namespace("numpy"), "numpy": .namespace("numpy"),
             "pi": .float(Double.pi), "e": .float(M_E), "inf": .float(.infinity), "nan": .float(.nan),
             "newaxis": .none, "Ellipsis": .ellipsis,
+            "s_": .object(IndexExpressionObject(makesTuple: false)), "index_exp": .object(IndexExpressionObject(makesTuple: true)),
             "int": .dtype(.int64), "float": .dtype(.float64), "bool": .dtype(.bool),
             "bool_": .dtype(.bool), "int_": .dtype(.int64), "float_": .dtype(.float64), "double": .dtype(.float64),
         ]

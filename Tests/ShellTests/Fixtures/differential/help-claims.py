@@ -234,6 +234,8 @@ print(np.fmax(np.ones(2, dtype=np.float32), 2).dtype)
 print(np.fmin(np.ones(2, dtype=np.float32), 2).dtype)
 #--- power-2
 print(np.power(np.ones(2, dtype=np.float32), 2).dtype)
+#--- fmod-2
+print(np.fmod(np.ones(2, dtype=np.float32), 2).dtype)
 #--- arctan2-2
 print(np.arctan2(np.ones(2, dtype=np.float32), 2).dtype)
 #--- hypot-2
@@ -268,3 +270,13 @@ print(np.count_nonzero(np.eye(2, dtype=np.float32), axis=0).dtype)
 print(np.argsort(np.array([2.0, 1.0, 2.0, 1.0], dtype=np.float32)))
 #--- argsort-3
 print(np.argsort(np.array([2, 1], dtype=np.int32)).dtype)
+#--- isin-2
+print(np.isin(np.array([[1.0, np.nan], [2.5, 3.0]]), [3, np.nan], invert=True))
+#--- intersect1d-2
+print(np.intersect1d(np.array([5, 1, 7, 1]), np.array([7.0, 2.0, 1.0]), return_indices=True))
+#--- setdiff1d-2
+print(np.setdiff1d(np.array([5, 3, 9], dtype=np.int8), [3.0], assume_unique=True))
+#--- insert-3
+print(np.insert(np.array([1, 2, 3]), [0, 3], 2.5))
+#--- delete-3
+print(np.delete(np.array([5, 6, 7, 8]), np.s_[::2]))
