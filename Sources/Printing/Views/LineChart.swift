@@ -35,10 +35,13 @@ public enum LineChart {
     ///   - title: the first line (bold with colour).
     ///   - xLabel: the x axis' name, centred under the tick labels (`epoch`, `step`).
     ///   - height: rows of the plot area (2…100).
-    ///   - yRange: fixed y limits (e.g. `0...1` for accuracy); nil fits the data.
+    ///   - yRange: fixed y limits (e.g. `0...1` for accuracy); nil fits the data and widens it
+    ///     to whole tick steps, so every y label is a round number.
+    ///   - xFrom: where the x axis starts when the data start later (epoch charts start at 0,
+    ///     not at the first batch's 0.0023).
     public static func render(series: [LineSeries], style: TerminalStyle, title: String? = nil,
                               xLabel: String? = nil, height: Int = 10,
-                              yRange: ClosedRange<Double>? = nil) -> String {
+                              yRange: ClosedRange<Double>? = nil, xFrom: Double? = nil) -> String {
         var lines: [String] = []
         if let title { lines.append(ANSI.paint(title, nil, bold: true, enabled: style.colour)) }
         let all = series.map(\.points)
@@ -57,31 +60,70 @@ public enum LineChart {
         if let yRange, yRange.lowerBound.isFinite, yRange.upperBound.isFinite {
             ylo = yRange.lowerBound; yhi = yRange.upperBound
         }
+        if let xFrom, xFrom.isFinite, xFrom < xlo { xlo = xFrom }
         if yhi - ylo <= 0 || !(yhi - ylo).isFinite {
             let pad = ylo == 0 ? 1 : abs(ylo) * 0.1
             ylo -= pad; yhi += pad
         }
 
-        let rows = min(max(height, 2), 100)
+        var rows = min(max(height, 2), 100)
         let braille = style.unicode && (style.colour || series.count == 1)
         let sub = braille ? (x: 2, y: 4) : (x: 1, y: 1)
 
-        // Y labels on a few evenly spaced rows; each names the value at that row's centre
-        // (the top and bottom rows name the limits exactly).
+        // Y labels are round numbers when the chart has room (5 rows or more): multiples of a
+        // step of 1, 2, 2.5 or 5 times a power of ten giving about `tickCount` labels. A fitted
+        // range grows to whole steps, a fixed one takes a step that divides it, so the top and
+        // bottom rows are labelled too; the height moves by a row or two so that the labels
+        // fall on evenly spaced rows, and each label stands on the row where a point of exactly
+        // that value is drawn. A smaller chart names the value at each labelled row's centre.
         let tickCount = rows >= 9 ? 5 : (rows >= 5 ? 3 : 2)
-        var tickRows = Set<Int>()
-        for k in 0..<tickCount {
-            tickRows.insert(clampedInt((Double(k * (rows - 1)) / Double(tickCount - 1)).rounded(), 0, rows - 1))
-        }
-        let yDecimals = decimals(forSpan: yhi - ylo)
-        var yLabels: [Int: String] = [:]
-        for r in tickRows {
-            let fraction: Double
-            if r == 0 { fraction = 0 } else if r == rows - 1 { fraction = 1 } else {
-                fraction = (Double(sub.y * r) + Double(sub.y - 1) / 2) / Double(sub.y * rows - 1)
+        let fitted = yRange == nil || !(yRange?.lowerBound.isFinite ?? false) || !(yRange?.upperBound.isFinite ?? false)
+        var yStep: Double? = nil
+        if rows >= 5, let step = roundStep((yhi - ylo) / Double(tickCount - 1)) {
+            if fitted {
+                let lo = (ylo / step).rounded(.down) * step, hi = (yhi / step).rounded(.up) * step
+                if lo.isFinite && hi.isFinite && hi > lo { ylo = lo; yhi = hi; yStep = step }
+            } else {
+                yStep = dividingStep(of: yhi - ylo, from: step)
             }
-            yLabels[r] = axisNumber(yhi - fraction * (yhi - ylo), decimals: yDecimals, magnitude: max(abs(ylo), abs(yhi)))
         }
+        if let yStep {
+            let steps = (yhi - ylo) / yStep
+            let intervals = steps < 1000 ? Int(steps.rounded()) : 0
+            if intervals > 0, let even = [0, -1, 1, -2, 2].map({ rows + $0 }).first(where: { ($0 - 1) % intervals == 0 }) {
+                rows = even
+            }
+        }
+        func row(ofValue v: Double) -> Int {
+            let dot = clampedInt(((yhi - v) / (yhi - ylo) * Double(rows * sub.y - 1)).rounded(), 0, rows * sub.y - 1)
+            return dot / sub.y
+        }
+        var yLabels: [Int: String] = [:]
+        let magnitude = max(abs(ylo), abs(yhi))
+        if let yStep, (yhi - ylo) / yStep <= 40 {
+            let yDecimals = decimals(ofStep: yStep)
+            let first = (ylo / yStep).rounded(.up)
+            var k = 0.0
+            while (first + k) * yStep <= yhi + yStep * 1e-9 {
+                let r = row(ofValue: (first + k) * yStep)
+                if yLabels[r] == nil { yLabels[r] = axisNumber((first + k) * yStep, decimals: yDecimals, magnitude: magnitude) }
+                k += 1
+            }
+        } else {
+            var tickRows = Set<Int>()
+            for k in 0..<tickCount {
+                tickRows.insert(clampedInt((Double(k * (rows - 1)) / Double(tickCount - 1)).rounded(), 0, rows - 1))
+            }
+            let yDecimals = decimals(forSpan: yhi - ylo)
+            for r in tickRows {
+                let fraction: Double
+                if r == 0 { fraction = 0 } else if r == rows - 1 { fraction = 1 } else {
+                    fraction = (Double(sub.y * r) + Double(sub.y - 1) / 2) / Double(sub.y * rows - 1)
+                }
+                yLabels[r] = axisNumber(yhi - fraction * (yhi - ylo), decimals: yDecimals, magnitude: magnitude)
+            }
+        }
+        let tickRows = Set(yLabels.keys)
         let labelWidth = yLabels.values.map { $0.count }.max() ?? 0
         // Never write the terminal's last column: some terminals wrap there.
         let columns = max(8, style.columns - labelWidth - 3)
@@ -101,7 +143,26 @@ public enum LineChart {
             if braille { masks[cell] |= brailleBit(x % 2, y % 4) }
             owner[cell] = s
         }
+        // A series of one point (one epoch's validation accuracy, a model trained one epoch)
+        // would be a single dot: it is drawn as a marker with its value beside it.
+        var pointLabels: [Int: (series: Int, text: String)] = [:]
         for (s, points) in all.enumerated() {
+            let drawable = points.filter { $0.x.isFinite && $0.y.isFinite }
+            guard drawable.count == 1, let p = drawable.first else { continue }
+            let (dx, dy) = position(p)
+            let mark = style.unicode ? "●" : String(markers[s % markers.count])
+            let text = mark + " " + ViewText.short(p.y)
+            // The value goes right of the marker, or left of it at the right edge.
+            let column = dx / sub.x
+            if column + text.count <= columns {
+                pointLabels[(dy / sub.y) * columns + column] = (s, text)
+            } else {
+                let flipped = " " + ViewText.short(p.y) + " " + mark
+                pointLabels[(dy / sub.y) * columns + max(column - flipped.count + 1, 0)] = (s, flipped)
+            }
+        }
+        for (s, points) in all.enumerated() {
+            if points.filter({ $0.x.isFinite && $0.y.isFinite }).count == 1 { continue }
             var previous: (Int, Int)? = nil
             for p in points {
                 guard p.x.isFinite && p.y.isFinite else { previous = nil; continue }
@@ -121,10 +182,25 @@ public enum LineChart {
         for r in 0..<rows {
             var line = ViewText.padLeft(yLabels[r] ?? "", labelWidth) + " " + (tickRows.contains(r) ? axis.tick : axis.bar)
             let cells = (0..<columns).map { r * columns + $0 }
-            let last = cells.lastIndex { owner[$0] >= 0 } ?? -1
+            var last = cells.lastIndex { owner[$0] >= 0 } ?? -1
+            for (c, cell) in cells.enumerated() {
+                if let label = pointLabels[cell] { last = max(last, min(c + label.text.count, columns) - 1) }
+            }
             var current: Int? = nil
-            for c in 0..<(last + 1) {
+            var c = 0
+            while c <= last {
                 let cell = cells[c]
+                if let label = pointLabels[cell] {
+                    if style.colour && current != label.series {
+                        line += ANSI.foreground(colours[label.series % colours.count])
+                        current = label.series
+                    }
+                    let text = String(label.text.prefix(columns - c))
+                    line += text
+                    c += text.count
+                    continue
+                }
+                c += 1
                 let s = owner[cell]
                 if s < 0 {
                     line += " "
@@ -169,6 +245,37 @@ public enum LineChart {
             lines.append(String(repeating: " ", count: margin) + entries.joined(separator: "   "))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The round step (1, 2, 2.5 or 5 times a power of ten) at least `raw`; nil when `raw` is
+    /// not a positive finite number.
+    static func roundStep(_ raw: Double) -> Double? {
+        guard raw > 0, raw.isFinite else { return nil }
+        let magnitude = pow(10, log10(raw).rounded(.down))
+        guard magnitude > 0, magnitude.isFinite else { return nil }
+        return [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw * (1 - 1e-12) } ?? 10 * magnitude
+    }
+
+    /// The first round step from `step` up (at most ten times it) that divides `span` into
+    /// whole steps: 0.25 for accuracy's 0…1; nil when none does.
+    static func dividingStep(of span: Double, from step: Double) -> Double? {
+        var candidate = step
+        for _ in 0..<8 {
+            let n = span / candidate
+            if n >= 1, abs(n - n.rounded()) < 1e-9 * max(1, n) { return candidate }
+            guard let next = roundStep(candidate * (1 + 1e-9)), next > candidate, next <= step * 10 else { return nil }
+            candidate = next
+        }
+        return nil
+    }
+
+    /// Digits after the point that write every multiple of `step` exactly (0.25 → 2, 20 → 0).
+    static func decimals(ofStep step: Double) -> Int {
+        for d in 0...6 {
+            let scaled = step * pow(10, Double(d))
+            if abs(scaled - scaled.rounded()) <= 1e-9 * max(1, abs(scaled)) { return d }
+        }
+        return 6
     }
 
     /// Digits after the point that tell neighbouring labels of a range `span` apart.

@@ -128,12 +128,12 @@ enum ViewCommands {
         let window = max(1, batchLoss.count / 60)
         let lossName = window > 1 ? "loss (mean of \(window) batches)" : "loss"
         let loss = LineChart.render(series: [LineSeries(lossName, movingMean(batchLoss, window), x: x)], style: style,
-                                    title: "Training loss", xLabel: "epoch", height: 10)
+                                    title: "Training loss", xLabel: "epoch", height: 10, xFrom: 0)
         var accSeries = [LineSeries(window > 1 ? "accuracy (mean of \(window) batches)" : "accuracy", movingMean(batchAcc, window), x: x)]
         if val.contains(where: { !$0.isNaN }) {
             accSeries.append(LineSeries("val_accuracy", val, x: val.indices.map { Double($0 + 1) }))
         }
-        let acc = LineChart.render(series: accSeries, style: style, title: "Accuracy", xLabel: "epoch", height: 10, yRange: 0...1)
+        let acc = LineChart.render(series: accSeries, style: style, title: "Accuracy", xLabel: "epoch", height: 10, yRange: 0...1, xFrom: 0)
         return loss + "\n\n" + acc
     }
 
