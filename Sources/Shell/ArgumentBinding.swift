@@ -142,8 +142,9 @@ enum ArgumentBinder {
         var rawText: (Range<Int>) -> String
     }
 
-    static func bind(_ command: Command, _ inputs: [ArgumentInput], callSpan: Range<Int>, context: Context) throws(ShellError) -> BoundArguments {
-        let params = command.parameters
+    static func bind(_ command: Command, _ inputs: [ArgumentInput], callSpan: Range<Int>, form: CallForm = .function,
+                     context: Context) throws(ShellError) -> BoundArguments {
+        let params = command.parameters.map { $0.binding(in: form) }
         let name = command.name
         var assigned: [String: [ArgumentInput]] = [:]
         var positionalCount = 0
@@ -161,9 +162,9 @@ enum ArgumentBinder {
                 ? "takes \(params.count) positional argument\(params.count == 1 ? "" : "s")"
                 : "takes from \(required) to \(params.count) positional arguments"
             let extra = inputs.filter { $0.label == nil }.dropFirst(params.count).first?.span
-            throw ShellError("\(name)() \(takes) but \(positionalCount) \(positionalCount == 1 ? "was" : "were") given", span: extra)
+            throw ShellError("\(name)() \(takes) but \(positionalCount) \(positionalCount == 1 ? "was" : "were") given", span: extra, kind: .typeError)
         }
-        let all = command.allParameters
+        let all = params + command.options
         let keywordCollector = all.first(where: \.collectsKeywords)
         var collected: [(name: String, input: ArgumentInput)] = []
         for input in inputs {
@@ -330,9 +331,9 @@ enum ArgumentBinder {
                 return .dtype(Builtins.dtype(ofType: t) ?? .float64)
             case .string(let s):
                 if let d = DType(numpyName: s) { return .dtype(d) }
-                throw ShellError("data type \(ValueFormatter.pythonStringRepr(s)) not understood", span: span)
+                throw ShellError("data type \(ValueFormatter.pythonStringRepr(s)) not understood", span: span, kind: .typeError)
             default:
-                throw ShellError("Cannot interpret \(ValueFormatter.pythonStringRepr(ValueFormatter.repr(v))) as a data type", span: span)
+                throw ShellError("Cannot interpret \(ValueFormatter.pythonStringRepr(ValueFormatter.repr(v))) as a data type", span: span, kind: .typeError)
             }
         case .ints:
             return .tuple(try integers(v, span).map { .int($0) })

@@ -80,6 +80,10 @@ public struct Parameter: Sendable {
     public var isVariadic: Bool
     /// The values Tab offers after `name=` (`format=` → tf, keras, torch); empty: any value.
     public var choices: [String] = []
+    /// The call forms in which `isVariadic` holds: numpy's own signatures take one shape where
+    /// the shell's command form takes several (`zeros 2 3` but `np.zeros(3, int)`, whose second
+    /// argument is the dtype, and `x.reshape(2, 3)` but `np.reshape(x, (2, 3), 'F')`).
+    public var variadicForms: Set<CallForm> = Set(CallForm.allCases)
     /// Names a learner coming from another library may try for this parameter (`hidden=`,
     /// `rnn_size=` for `units=`): an unknown keyword that is one of them suggests this one.
     public var aliases: [String] = []
@@ -107,6 +111,21 @@ public struct Parameter: Sendable {
     public init(_ name: String, _ kind: ParameterKind, default defaultValue: Value, variadic: Bool = false, help: String) {
         self.init(name, kind, variadic: variadic, help: help)
         self.defaultValue = defaultValue
+    }
+
+    /// The same parameter, variadic only in `forms` (one argument in the others).
+    public func variadic(in forms: Set<CallForm>) -> Parameter {
+        var p = self
+        p.variadicForms = forms
+        return p
+    }
+
+    /// This parameter as a call written in `form` binds it.
+    func binding(in form: CallForm) -> Parameter {
+        guard isVariadic, !variadicForms.contains(form) else { return self }
+        var p = self
+        p.isVariadic = false
+        return p
     }
 
     /// The same parameter with Tab-completable values.
@@ -144,6 +163,13 @@ public struct Parameter: Sendable {
         if case .dtype(let d) = defaultValue { return d.name }
         return ValueFormatter.repr(defaultValue)
     }
+}
+
+/// How a command was called: `zeros 2 3` (command form), `np.zeros((2, 3))` or `zeros((2, 3))`
+/// (function form), `x.reshape(2, 3)` (method form). numpy's signatures differ between its
+/// function and method forms, and the shell's command form is variadic where numpy is not.
+public enum CallForm: Sendable, Hashable, CaseIterable {
+    case command, function, method
 }
 
 /// What a parameter accepts; the binder converts arguments to it (with numpy's error wording).

@@ -5,6 +5,10 @@ public struct Invocation {
     public let arguments: BoundArguments
     /// Columns of the whole call, for errors about the call as a whole.
     public let span: Range<Int>
+    /// How it was called (`zeros 2 3`, `np.zeros(...)`, `x.copy()`): the few commands whose
+    /// numpy defaults differ between the function and the method (`np.copy` keeps the layout,
+    /// `x.copy()` makes it C) ask this.
+    public let form: CallForm
     /// The evaluator running the statement (conversions such as `toArray`).
     let evaluator: Evaluator
 

@@ -42,8 +42,10 @@ public struct Registry: Sendable {
                        ExploreCommands.all, GraphCommands.all, DataCommands.all, DownloadCommand.all, CellCommands.all, TrainCommands.all, ModelIOCommands.all, ViewCommands.all] {
             for c in family { r.register(c) }
         }
-        // numpy's second names for the same function (`np.mod` is `np.remainder`).
-        for (alias, target) in [("mod", "remainder"), ("true_divide", "divide"), ("amax", "max"), ("amin", "min")] {
+        // numpy's second names for the same function (`np.mod` is `np.remainder`; numpy 2's
+        // array-API names `np.concat` and `np.permute_dims` that newer tutorials use).
+        for (alias, target) in [("mod", "remainder"), ("true_divide", "divide"), ("amax", "max"), ("amin", "min"),
+                                ("concat", "concatenate"), ("permute_dims", "transpose")] {
             guard var c = r[target] else { continue }
             c.name = alias
             c.summary = "Another name for \(target): " + c.summary

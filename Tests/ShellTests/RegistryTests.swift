@@ -93,6 +93,6 @@ import Testing
         let split = try #require(Registry.standard["split"])
         #expect(split.synopsis == "split ARY INDICES_OR_SECTIONS [AXIS=0]")
         let zeros = try #require(Registry.standard["zeros"])
-        #expect(zeros.synopsis == "zeros SHAPE... [dtype=float64]")
+        #expect(zeros.synopsis == "zeros SHAPE... [DTYPE=float64] [ORDER='C']")
     }
 }

@@ -70,34 +70,42 @@ enum CreationRoutines {
     static let empty = Command(
         name: "empty", category: "Arrays",
         summary: "A new array without initialised values (rnnsh: zeros): np.empty.",
-        parameters: [Parameter("shape", .ints, variadic: true, help: "the shape")],
-        options: [Parameter("dtype", .dtype, default: .dtype(.float64), help: "element type")],
+        parameters: ArrayCreation.creationParameters(shapeHelp: "the shape"),
         help: "numpy's `np.empty`: numpy leaves the memory as it was, so its values are arbitrary; rnnsh fills zeros. Use it for shape, then write every element.",
-        examples: [Example("np.empty((2, 3)).shape")],
-        run: { call in .array(try NDArray.zeros(call.arguments.ints("shape") ?? [], dtype: call.arguments.dtype("dtype") ?? .float64)) })
+        examples: [Example("np.empty((2, 3)).shape"), .numpy("np.empty(3, int).dtype")],
+        run: { call in
+            .array(try NDArray.zeros(call.arguments.ints("shape") ?? [], dtype: call.arguments.dtype("dtype") ?? .float64,
+                                     order: try A.order(call)))
+        })
 
+    /// `np.zeros_like(a, dtype=None, order='K', subok=True, shape=None)` and its siblings
+    /// (`full_like` takes `fill_value` second): all positional, as numpy's signatures are.
     static func like(_ name: String, _ summary: String, fill: Bool, value: Int?) -> Command {
         Command(
             name: name, category: "Arrays", summary: summary,
             parameters: [Parameter("a", .array, help: "the array whose shape and dtype to copy")]
-                + (fill ? [Parameter("fill_value", .value, help: "the value of every element")] : []),
-            options: [Parameter("dtype", .dtype, default: .none, help: "element type (default: a's)"),
-                      Parameter("shape", .value, default: .none, help: "another shape (default: a's)")],
-            help: "numpy's `np.\(name)`: a new array with a's shape and dtype\(name == "empty_like" ? " (numpy leaves the values arbitrary; rnnsh fills zeros)" : "").",
-            examples: [Example("x = np.arange(6).reshape(2, 3)\nnp.\(name)(x\(fill ? ", 7" : ""))")],
+                + (fill ? [Parameter("fill_value", .value, help: "the value of every element")] : [])
+                + [Parameter("dtype", .dtype, default: .none, help: "element type (default: a's)"),
+                   A.orderParameter(default: "K", help: "memory layout: 'K' (like a), 'A', 'C' or 'F'"),
+                   Parameter("subok", .bool, default: .bool(true), help: "accepted (rnnsh has no array subclasses)"),
+                   Parameter("shape", .value, default: .none, help: "another shape (default: a's)")],
+            help: "numpy's `np.\(name)`: a new array with a's shape and dtype, laid out like a (`order='K'`)\(name == "empty_like" ? " (numpy leaves the values arbitrary; rnnsh fills zeros)" : "").",
+            examples: [Example("x = np.arange(6).reshape(2, 3)\nnp.\(name)(x\(fill ? ", 7" : ""))"),
+                       .numpy("np.\(name)(np.arange(3)\(fill ? ", 7" : ""), float).dtype")],
             run: { call in
                 let a = call.arguments
                 let x = try A.array(call, "a")
-                let shape = a["shape"].isNone ? x.shape : try ArgumentBinder.integers(a["shape"], a.span("shape"))
+                let shape = a["shape"].isNone ? nil : try ArgumentBinder.integers(a["shape"], a.span("shape"))
                 let dt = a.dtype("dtype") ?? x.dtype
+                let order = try A.order(call, otherwise: .k)
                 if fill {
                     var v = try A.operand(call, "fill_value")
                     if case .array(let f) = v { v = .array(try f.astype(dt)) }
                     if case .int(let i) = v, dt.isFloat { v = .float(Double(i)) }
                     if case .float(let d) = v, !dt.isFloat { v = .array(try NDArray(scalar: d).astype(dt)) }
-                    return .array(try NDArray.full(shape, v, dtype: dt))
+                    return .array(try x.fullLike(v, shape: shape, dtype: dt, order: order))
                 }
-                return .array(try NDArray.full(shape, .int(Int64(value ?? 0)), dtype: dt))
+                return .array(try x.fullLike(.int(Int64(value ?? 0)), shape: shape, dtype: dt, order: order))
             })
     }
 

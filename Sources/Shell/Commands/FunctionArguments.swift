@@ -20,6 +20,25 @@ enum FunctionArguments {
         return try ArgumentBinder.integer(v, call.arguments.span(name))
     }
 
+    /// numpy's `order=` parameter ('C', 'F', 'A' or 'K'; None means the function's default).
+    static func orderParameter(default d: String, help: String) -> Parameter {
+        Parameter("order", .value, default: .string(d), help: help).choices(["C", "F", "A", "K"])
+    }
+
+    /// The `order=` argument, with numpy's errors: `order must be str, not int`, and
+    /// `order must be one of 'C', 'F', 'A', or 'K' (got 'X')`. None gives `otherwise`.
+    static func order(_ call: Invocation, _ name: String = "order", otherwise: MemoryOrder = .c) throws(ShellError) -> MemoryOrder {
+        switch call.arguments[name] {
+        case .none: return otherwise
+        case .string(let s):
+            do { return try MemoryOrder(numpy: s) } catch {
+                throw ShellError(error.message, span: call.arguments.span(name), kind: error.kind)
+            }
+        case let v:
+            throw ShellError("order must be str, not \(v.typeName)", span: call.arguments.span(name), kind: .typeError)
+        }
+    }
+
     /// A numpy operand (Python scalars stay weak, NEP 50).
     static func operand(_ call: Invocation, _ name: String) throws(ShellError) -> Operand {
         try ValueConversion.operand(call.arguments[name], span: call.arguments.span(name), shell: call.evaluator)

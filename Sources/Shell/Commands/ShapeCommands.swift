@@ -3,37 +3,40 @@ import Tensor
 /// Changing how an array's data is seen: reshape, transpose, split, join. These are the
 /// operations the tutorial's `transpose → reshape → split` pipeline is made of.
 enum ShapeCommands {
-    static let all: [Command] = [reshape, transpose, swapaxes, ravel, flatten, squeeze, expandDims,
-                                 split, arraySplit, concatenate, stack]
+    static let all: [Command] = [reshape, transpose, swapaxes, matrixTranspose, ravel, flatten, squeeze, expandDims,
+                                 split, arraySplit, concatenate, stack, unstack]
+
+    static let orderHelp = "element order: 'C' (last index fastest), 'F' (first index fastest) or 'A' (F for a Fortran-ordered array)"
 
     static let reshape = Command(
         name: "reshape", category: "Shape",
         summary: "The same data seen with another shape: np.reshape.",
         parameters: [Parameter("a", .array, help: "the array"),
-                     Parameter("shape", .ints, variadic: true, help: "the new shape; one dimension may be -1 (inferred)")],
-        options: [Parameter("order", .string, default: .string("C"), help: "element order; only 'C' (row-major) is supported")],
+                     Parameter("shape", .ints, variadic: true, help: "the new shape; one dimension may be -1 (inferred)")
+                        .variadic(in: [.command, .method]),
+                     FunctionArguments.orderParameter(default: "C", help: orderHelp)],
         help: """
             Gives the array a new shape with the same number of elements, read in row-major \
             order: `reshape x 2 4 3` is `x.reshape(2, 4, 3)` and `np.reshape(x, (2, 4, 3))`. \
             One dimension may be -1 and is inferred. The result is a view when the data \
-            allows it (always for a contiguous array), otherwise a copy.
+            allows it (always for a contiguous array), otherwise a copy. `order='F'` reads and \
+            fills with the first index fastest (MATLAB's and Fortran's order).
             """,
-        examples: [Example("arange 6 | reshape 2 3"), Example("np.arange(24).reshape(-1, 3).shape")],
+        examples: [Example("arange 6 | reshape 2 3"), Example("np.arange(24).reshape(-1, 3).shape"),
+                   .numpy("np.arange(6).reshape(2, 3, order='F')")],
         isMethod: true,
         run: { call in
             let a = call.arguments
             guard let x = a.array("a") else { return .none }
-            if a.string("order") != "C" {
-                throw call.error("order \(ValueFormatter.pythonStringRepr(a.string("order") ?? "")) is not supported; rnnsh arrays use C order", argument: "order")
-            }
-            return .array(try x.reshape(a.ints("shape") ?? []))
+            return .array(try x.reshape(a.ints("shape") ?? [], order: try FunctionArguments.order(call)))
         })
 
     static let transpose = Command(
         name: "transpose", category: "Shape",
         summary: "Permute the axes (reverse them by default): np.transpose.",
         parameters: [Parameter("a", .array, help: "the array"),
-                     Parameter("axes", .ints, default: .none, variadic: true, help: "the new order of the axes")],
+                     Parameter("axes", .ints, default: .none, variadic: true, help: "the new order of the axes")
+                        .variadic(in: [.command, .method])],
         help: """
             `transpose x 1 0 2` (`x.transpose(1, 0, 2)`, `np.transpose(x, (1, 0, 2))`) makes \
             axis 1 the first: for a batch of images (batch, rows, cols) that gives \
@@ -61,28 +64,44 @@ enum ShapeCommands {
             return .array(try x.swapaxes(i, j))
         })
 
+    static let matrixTranspose = Command(
+        name: "matrix_transpose", category: "Shape",
+        summary: "Swap the last two axes (a stack of matrices transposed): np.matrix_transpose, x.mT.",
+        parameters: [Parameter("x", .array, help: "an array of at least 2 dimensions")],
+        help: "numpy 2's array-API name: `np.matrix_transpose(x)` is `x.mT`, `np.swapaxes(x, -1, -2)`. A view.",
+        examples: [.numpy("np.matrix_transpose(np.ones((4, 2, 3))).shape"), .numpy("np.arange(6).reshape(2, 3).mT")],
+        run: { call in
+            let x = try FunctionArguments.array(call, "x")
+            guard x.ndim >= 2 else {
+                throw ShellError("Input array must be at least 2-dimensional, but it is \(x.ndim)", span: call.arguments.span("x"), kind: .valueError)
+            }
+            return .array(try x.matrixTranspose())
+        })
+
     static let ravel = Command(
         name: "ravel", category: "Shape",
         summary: "The elements as a 1-d array (a view when possible): np.ravel.",
-        parameters: [Parameter("a", .array, help: "the array")],
-        help: "Flattens in row-major order; returns a view for contiguous arrays and a copy otherwise.",
-        examples: [Example("np.arange(6).reshape(2, 3).ravel()")],
+        parameters: [Parameter("a", .array, help: "the array"),
+                     FunctionArguments.orderParameter(default: "C", help: orderHelp + ", or 'K' (memory order)")],
+        help: "Flattens in row-major order (or `order`); returns a view when the elements already lie in that order in memory, a copy otherwise.",
+        examples: [Example("np.arange(6).reshape(2, 3).ravel()"), .numpy("np.arange(6).reshape(2, 3).ravel('F')")],
         isMethod: true,
         run: { call in
             guard let x = call.arguments.array("a") else { return .none }
-            return .array(try x.ravel())
+            return .array(try x.ravel(order: try FunctionArguments.order(call)))
         })
 
     static let flatten = Command(
         name: "flatten", category: "Shape",
         summary: "The elements as a new 1-d array (always a copy): x.flatten().",
-        parameters: [Parameter("a", .array, help: "the array")],
+        parameters: [Parameter("a", .array, help: "the array"),
+                     FunctionArguments.orderParameter(default: "C", help: orderHelp + ", or 'K' (memory order)")],
         help: "Like ravel, but always copies.",
-        examples: [Example("(arange 6 | reshape 2 3).T.flatten()")],
+        examples: [Example("(arange 6 | reshape 2 3).T.flatten()"), .numpy("np.arange(6).reshape(2, 3).flatten('F')")],
         isMethod: true,
         run: { call in
             guard let x = call.arguments.array("a") else { return .none }
-            return .array(try x.flatten())
+            return .array(try x.flatten(order: try FunctionArguments.order(call)))
         })
 
     static let squeeze = Command(
@@ -179,5 +198,16 @@ enum ShapeCommands {
         examples: [Example("np.stack([np.arange(3), np.arange(3)], axis=1)")],
         run: { call in
             .array(try NDArray.stack(try arrays(call, "arrays"), axis: call.arguments.int("axis") ?? 0))
+        })
+
+    static let unstack = Command(
+        name: "unstack", category: "Shape",
+        summary: "Split an array into the views along an axis: np.unstack (numpy 2.1).",
+        parameters: [Parameter("x", .array, help: "the array (at least 1-d)")],
+        options: [Parameter("axis", .int, default: .int(0), help: "the axis to take apart")],
+        help: "The inverse of stack: a tuple of views, `x[0], x[1], ...` along `axis` (one axis fewer each).",
+        examples: [.numpy("np.unstack(np.arange(6).reshape(2, 3))"), .numpy("np.unstack(np.arange(6).reshape(2, 3), axis=1)")],
+        run: { call in
+            .tuple(try FunctionArguments.array(call, "x").unstack(axis: call.arguments.int("axis") ?? 0).map { .array($0) })
         })
 }

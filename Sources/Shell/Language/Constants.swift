@@ -24,7 +24,7 @@ enum Constants {
 
 /// Read-only attributes of built-in values (`x.shape`, `x.T`, …).
 enum Attributes {
-    static let arrayNames = ["shape", "ndim", "size", "dtype", "T", "strides", "itemsize", "nbytes", "base", "flags"]
+    static let arrayNames = ["shape", "ndim", "size", "dtype", "T", "strides", "itemsize", "nbytes", "base", "flags", "mT"]
 
     static func names(of v: Value) -> [String] {
         switch v {
@@ -56,6 +56,9 @@ enum Attributes {
             case "itemsize": return .int(a.itemSize)
             case "nbytes": return .int(a.nbytes)
             case "T": return .array(a.T)
+            // numpy 2's matrix transpose (the last two axes), which array-API tutorials use.
+            case "mT":
+                do { return .array(try a.matrixTranspose()) } catch { throw ShellError(error.message, span: span, kind: error.kind) }
             // A numpy scalar owns its value (base None), whatever rnnsh keeps it in.
             case "base":
                 if case .scalar = v { return .none }

@@ -230,7 +230,7 @@ final class Evaluator {
             if trace.active { recordIndexStage(base: b, index: rawText(base.span.upperBound..<span.upperBound), value: v) }
             return v
         case .command(let name, let args, let nameSpan, let span):
-            return try callCommand(name, args, piped: nil, nameSpan: nameSpan, span: span)
+            return try callCommand(name, args, piped: nil, nameSpan: nameSpan, span: span, form: .command)
         case .pipeline(let stages, _):
             guard let first = stages.first else { return .none }
             // `explain transpose x 1 0 2 | reshape -1 3` explains every stage, not just the first.
@@ -272,11 +272,11 @@ final class Evaluator {
         }
         switch stage {
         case .command(let name, let args, let nameSpan, let span):
-            return try callCommand(name, args, piped: piped, nameSpan: nameSpan, span: span)
+            return try callCommand(name, args, piped: piped, nameSpan: nameSpan, span: span, form: .command)
         case .call(let callee, let args, let span):
             return try evaluateCall(callee, args, piped: piped, span: span)
         case .name(let n, let span) where registry[n] != nil && boundValue(n) == nil:
-            return try callCommand(n, [], piped: piped, nameSpan: span, span: span)
+            return try callCommand(n, [], piped: piped, nameSpan: span, span: span, form: .command)
         default:
             // `| np.transpose`, `| f` where f holds a command or a bound method.
             if case .function(let c) = try evaluate(stage), let command = registry[c.name] {
@@ -470,7 +470,7 @@ final class Evaluator {
             guard let command = registry[c.name] else {
                 throw ShellError("'\(c.name)' is not a command", span: callee.span)
             }
-            return try call(command, inputs, span: span)
+            return try call(command, inputs, span: span, form: c.receiver == nil ? .function : .method)
         case .dtype(let d):
             // `np.float32(0.5)`: a numpy scalar of that type.
             guard let command = registry["asarray"], args.count == 1, let arg = args.first, arg.label == nil else {
@@ -519,7 +519,8 @@ final class Evaluator {
         return inputs
     }
 
-    func callCommand(_ name: String, _ args: [CallArgument], piped: Value?, nameSpan: Range<Int>, span: Range<Int>) throws(ShellError) -> Value {
+    func callCommand(_ name: String, _ args: [CallArgument], piped: Value?, nameSpan: Range<Int>, span: Range<Int>,
+                     form: CallForm = .function) throws(ShellError) -> Value {
         // A bare name that is both a command and a variable (a function's local included:
         // `cell = rnn_cell.BasicLSTMCell(n)` then `rnn.rnn(cell, x)`) means the variable.
         if args.isEmpty, piped == nil, let v = boundValue(name) { return v }
@@ -529,11 +530,11 @@ final class Evaluator {
         var inputs: [ArgumentInput] = []
         if let piped { inputs.append(ArgumentInput(value: piped, span: nil)) }
         inputs += try commandInputs(args)
-        return try call(command, inputs, span: span)
+        return try call(command, inputs, span: span, form: form)
     }
 
     /// Binds, checks and runs a command.
-    func call(_ command: Command, _ inputs: [ArgumentInput], span: Range<Int>) throws(ShellError) -> Value {
+    func call(_ command: Command, _ inputs: [ArgumentInput], span: Range<Int>, form: CallForm = .function) throws(ShellError) -> Value {
         try enter(span)
         defer { depth -= 1 }
         let context = ArgumentBinder.Context(
@@ -541,8 +542,8 @@ final class Evaluator {
             toArray: { (v, s) throws(ShellError) -> NDArray in try self.toArray(v, span: s) },
             variable: { n in self.workspace[n] },
             rawText: { self.rawText($0) })
-        let bound = try ArgumentBinder.bind(command, inputs, callSpan: span, context: context)
-        let invocation = Invocation(command: command, arguments: bound, span: span, evaluator: self)
+        let bound = try ArgumentBinder.bind(command, inputs, callSpan: span, form: form, context: context)
+        let invocation = Invocation(command: command, arguments: bound, span: span, form: form, evaluator: self)
         do {
             let value = try command.run(invocation)
             // Core loops stop early on Ctrl-C and leave their result unfinished: never keep it.
