@@ -21,14 +21,15 @@ extension Evaluator {
 
         // Stage 1 as `explain` alone explains it; then the op itself runs to feed stage 2.
         explainNames = (nil, results[0])
-        _ = try callCommand("explain", args, piped: nil, nameSpan: opArgument.value.span, span: span)
+        _ = try callCommand("explain", args, piped: nil, nameSpan: opArgument.value.span, span: span, form: .command)
         explainNames = nil
         var value: Value
         if args.count == 1, op.hasSuffix(".T") {
             value = try evaluate(.attribute(.name(String(op.dropLast(2)), opArgument.value.span), "T", opArgument.value.span))
         } else {
             let opArgs = args.dropFirst().filter { $0.label != "names" }
-            value = try callCommand(op, Array(opArgs), piped: nil, nameSpan: opArgument.value.span, span: span)
+            // The op as written after `explain`, in command form (`transpose x 1 0 2`).
+            value = try callCommand(op, Array(opArgs), piped: nil, nameSpan: opArgument.value.span, span: span, form: .command)
         }
 
         for (k, stage) in stages.enumerated() {

@@ -54,7 +54,7 @@ import Testing
 
     @Test func helpPagesComeFromTheRegistry() {
         let page = run("help reshape")
-        #expect(page.hasPrefix("usage: reshape A SHAPE... [order='C']"))
+        #expect(page.hasPrefix("usage: reshape A SHAPE... [ORDER='C']"))
         #expect(page.contains(">>> arange 6 | reshape 2 3"))
         #expect(run("?reshape") == page)
         #expect(run("help reshap") == "error: no command named 'reshap'. Did you mean: 'reshape'?")
