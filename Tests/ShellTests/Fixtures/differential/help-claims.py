@@ -12,16 +12,52 @@ print(np.array([True, False]).dtype)
 print(np.array([True, 2]).dtype)
 #--- array-5
 print(np.array([1, 2.5]).dtype)
+#--- array-6
+print(np.array([[1, 2], [3, 4]], order='F').strides)
+#--- asarray-2
+print(np.asarray(np.arange(6).reshape(2, 3), order='F').strides)
+#--- ascontiguousarray-1
+print(np.ascontiguousarray(np.arange(6).reshape(3, 2).T).strides)
+#--- asfortranarray-1
+print(np.asfortranarray(np.arange(6).reshape(2, 3)).strides)
 #--- zeros-3
 print(np.zeros((2, 3)).dtype)
+#--- zeros-4
+print(np.zeros(3, int))
+#--- zeros-5
+print(np.zeros((2, 3), order='F').strides)
 #--- ones-3
 print(np.ones(3).dtype)
+#--- ones-4
+print(np.ones((2, 2), 'float32'))
 #--- full-3
 print(np.full(2, 7).dtype)
 #--- full-4
 print(np.full(2, True).dtype)
 #--- full-5
 print(np.full(2, 7, dtype=np.float32))
+#--- full-6
+print(np.full(3, 7, float))
+#--- astype-3
+print(np.astype(np.arange(3), np.float32))
+#--- copy-2
+print(np.arange(6).reshape(2, 3).T.copy().strides)
+#--- copy-3
+print(np.copy(np.arange(6).reshape(2, 3).T).strides)
+#--- reshape-3
+print(np.arange(6).reshape(2, 3, order='F'))
+#--- matrix_transpose-1
+print(np.matrix_transpose(np.ones((4, 2, 3))).shape)
+#--- matrix_transpose-2
+print(np.arange(6).reshape(2, 3).mT)
+#--- ravel-2
+print(np.arange(6).reshape(2, 3).ravel('F'))
+#--- flatten-2
+print(np.arange(6).reshape(2, 3).flatten('F'))
+#--- unstack-1
+print(np.unstack(np.arange(6).reshape(2, 3)))
+#--- unstack-2
+print(np.unstack(np.arange(6).reshape(2, 3), axis=1))
 #--- add-3
 print((np.arange(3, dtype=np.int32) + np.ones(3, dtype=np.float32)).dtype)
 #--- add-4
@@ -280,3 +316,13 @@ print(np.setdiff1d(np.array([5, 3, 9], dtype=np.int8), [3.0], assume_unique=True
 print(np.insert(np.array([1, 2, 3]), [0, 3], 2.5))
 #--- delete-3
 print(np.delete(np.array([5, 6, 7, 8]), np.s_[::2]))
+#--- empty-2
+print(np.empty(3, int).dtype)
+#--- zeros_like-2
+print(np.zeros_like(np.arange(3), float).dtype)
+#--- ones_like-2
+print(np.ones_like(np.arange(3), float).dtype)
+#--- full_like-2
+print(np.full_like(np.arange(3), 7, float).dtype)
+#--- empty_like-2
+print(np.empty_like(np.arange(3), float).dtype)
