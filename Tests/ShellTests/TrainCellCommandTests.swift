@@ -54,7 +54,7 @@ import Tensor
                 == "error: expected a list of (batch, input) arrays or one (steps, batch, input) array, got shape (2, 4)")
         #expect(S.run("step lstm (ones 2 4) 3", in: shell) == "error: a state is a tuple (c, h) of two arrays, got int")
         #expect(S.run("cell 0", in: shell) == "error: num_units must be positive, got 0")
-        #expect(S.run("unroll 3 [ones(2, 4)]", in: shell) == "error: expected a cell (make one with `cell 128`), got int")
+        #expect(S.run("unroll 3 [ones((2, 4))]", in: shell) == "error: expected a cell (make one with `cell 128`), got int")
     }
 
     @Test func sameSeedSameKernel() throws {

@@ -428,8 +428,9 @@ final class Evaluator {
     func evaluateCall(_ callee: Expr, _ args: [CallArgument], piped: Value?, span: Range<Int>) throws(ShellError) -> Value {
         // `name(...)`: the command of that name, unless a variable or Python's builtin of
         // that name comes first.
+        // A piped value is the receiver: `x | reshape(2, 3)` binds as `x.reshape(2, 3)`.
         if case .name(let n, let nameSpan) = callee, !isBoundName(n), !Builtins.names.contains(n), registry[n] != nil {
-            return try callCommand(n, args, piped: piped, nameSpan: nameSpan, span: span)
+            return try callCommand(n, args, piped: piped, nameSpan: nameSpan, span: span, form: piped == nil ? .function : .method)
         }
         // `xs.append(x)`, `d.update(…)`: methods of Python's own values.
         if piped == nil, case .attribute(let baseExpr, let name, _) = callee {
@@ -470,7 +471,7 @@ final class Evaluator {
             guard let command = registry[c.name] else {
                 throw ShellError("'\(c.name)' is not a command", span: callee.span)
             }
-            return try call(command, inputs, span: span, form: c.receiver == nil ? .function : .method)
+            return try call(command, inputs, span: span, form: c.receiver == nil && piped == nil ? .function : .method)
         case .dtype(let d):
             // `np.float32(0.5)`: a numpy scalar of that type.
             guard let command = registry["asarray"], args.count == 1, let arg = args.first, arg.label == nil else {
