@@ -221,24 +221,18 @@ struct Compiler {
         return { ev throws(ShellError) -> Value in try ev.lookup(n, span) }
     }
 
+    /// A literal: the value is made once, when the code is compiled.
+    func constant(_ v: Value) -> CompiledExpr { { _ in v } }
+
     func expr(_ e: Expr) -> CompiledExpr {
         switch e {
         case .name(let n, let span):
             return name(n, span)
-        case .int(let i, _):
-            let v = Value.int(i)
-            return { _ in v }
-        case .float(let d, _):
-            let v = Value.float(d)
-            return { _ in v }
-        case .string(let s, _):
-            let v = Value.string(s)
-            return { _ in v }
-        case .bool(let b, _):
-            let v = Value.bool(b)
-            return { _ in v }
-        case .none:
-            return { _ in .none }
+        case .int(let i, _): return constant(.int(i))
+        case .float(let d, _): return constant(.float(d))
+        case .string(let s, _): return constant(.string(s))
+        case .bool(let b, _): return constant(.bool(b))
+        case .none: return constant(.none)
         case .binary(let op, let lhs, let rhs, let span) where op == "and" || op == "or":
             let l = expr(lhs), r = expr(rhs), isAnd = op == "and", lspan = lhs.span
             return { ev throws(ShellError) -> Value in
