@@ -75,7 +75,7 @@ struct Compiler {
     static func journaled(_ s: @escaping CompiledBlock) -> CompiledBlock {
         return { ev throws(ShellError) -> Flow in
             guard ev.frame == nil else { return try s(ev) }
-            if let journal = WriteJournal.current {
+            if let journal = ev.loopJournal ?? WriteJournal.current {
                 // The journal of the top-level block: what it holds so far (the block header's
                 // writes, kept as in Python) is forgotten, so it holds only this statement's.
                 journal.commit()
@@ -94,6 +94,7 @@ struct Compiler {
     }
 
     private func compileStatement(_ s: Statement) -> CompiledBlock {
+        let topLevel = layout == nil
         switch s {
         case .expression(let e):
             let c = expr(e)
@@ -143,8 +144,13 @@ struct Compiler {
         case .whileLoop(let t, let body, let orElse):
             let test = condition(t), b = block(body), otherwise = orElse.map { block($0) }
             return { ev throws(ShellError) -> Flow in
+                // Ctrl-C is polled before every iteration (read once: the options never change).
+                let isInterrupted = ev.interpreter.options.isInterrupted
+                let savedJournal = ev.loopJournal
+                if topLevel { ev.loopJournal = WriteJournal.current }
+                defer { ev.loopJournal = savedJournal }
                 while try test(ev) {
-                    if ev.interpreter.options.isInterrupted() { throw Interrupt.error }
+                    if isInterrupted() { throw Interrupt.error }
                     switch try b(ev) {
                     case .breakLoop: return .normal
                     case .returned(let v): return .returned(v)
@@ -162,8 +168,12 @@ struct Compiler {
                 let items = try source(ev)
                 var broke = false
                 var result: Flow = .normal
+                let isInterrupted = ev.interpreter.options.isInterrupted
+                let savedJournal = ev.loopJournal
+                if topLevel { ev.loopJournal = WriteJournal.current }
+                defer { ev.loopJournal = savedJournal }
                 try ev.forEach(items, span) { (item) throws(ShellError) -> Bool in
-                    if ev.interpreter.options.isInterrupted() { throw Interrupt.error }
+                    if isInterrupted() { throw Interrupt.error }
                     try store(ev, item)
                     switch try b(ev) {
                     case .breakLoop: broke = true; return false
@@ -190,7 +200,18 @@ struct Compiler {
                     if let f = ev.frame, f.layout === layout { f.slots[k] = v } else { ev.setName(n, v) }
                 }
             }
-            return { ev, v throws(ShellError) in ev.setName(n, v) }
+            let cache = GlobalSlotCache()
+            let declaredGlobal = layout?.globalNames.contains(n) ?? false
+            let layout = self.layout
+            return { ev, v throws(ShellError) in
+                // The top level, or a `global` name of the running function: the workspace,
+                // through the slot it was last found in (what `setName` does, without hashing).
+                if let f = ev.frame {
+                    if declaredGlobal, f.layout === layout { ev.workspace.set(n, v, cache: cache) } else { ev.setName(n, v) }
+                } else {
+                    ev.workspace.set(n, v, cache: cache)
+                }
+            }
         default:
             return { ev, v throws(ShellError) in try ev.assign(v, to: target) }
         }
@@ -212,13 +233,36 @@ struct Compiler {
     }
 
     func name(_ n: String, _ span: Range<Int>) -> CompiledExpr {
+        let bound = boundValue(n)
+        return { ev throws(ShellError) -> Value in
+            if let v = bound(ev) { return v }
+            return try ev.lookup(n, span)
+        }
+    }
+
+    /// Reads `n` where it is bound as a variable when that is cheap to know: a local by its
+    /// slot, a global through the workspace slot it was last found in. Nil when `n` is not
+    /// bound there, or could be bound in an enclosing function's frame: the caller then asks
+    /// the evaluator (`lookup`), which walks the frames, and also finds builtins, numpy's
+    /// constants and commands, or says the error.
+    func boundValue(_ n: String) -> (Evaluator) -> Value? {
         if let k = slot(n), let layout {
-            return { ev throws(ShellError) -> Value in
-                if let f = ev.frame, f.layout === layout, let v = f.slots[k] { return v }
-                return try ev.lookup(n, span)
+            return { ev in
+                if let f = ev.frame, f.layout === layout { return f.slots[k] }
+                return nil
             }
         }
-        return { ev throws(ShellError) -> Value in try ev.lookup(n, span) }
+        let cache = GlobalSlotCache()
+        guard let layout else {
+            return { ev in ev.frame == nil ? ev.workspace.value(n, cache: cache) : nil }
+        }
+        // A name the function neither binds nor declares `nonlocal`: in a function defined at
+        // the top level (no enclosing frame) it can only be a global.
+        guard layout.slotOf[n] == nil, !layout.nonlocalNames.contains(n) else { return { _ in nil } }
+        return { ev in
+            if let f = ev.frame, f.layout === layout, f.parent == nil { return ev.workspace.value(n, cache: cache) }
+            return nil
+        }
     }
 
     /// A literal: the value is made once, when the code is compiled.
@@ -377,18 +421,31 @@ struct Compiler {
         }
         switch callee {
         case .name(let n, let calleeSpan):
-            let load = name(n, calleeSpan)
+            let bound = boundValue(n)
             let local = slot(n) != nil
             let maybeCommand = !Builtins.names.contains(n)
+            let arity = positional.count, simple = keywords.isEmpty
             return { ev throws(ShellError) -> Value in
                 // `name(...)`: the command of that name unless a variable or a builtin has it
-                // (as `Evaluator.evaluateCall`).
-                if !local, maybeCommand, ev.registry[n] != nil, !ev.isBoundName(n) {
-                    return try ev.callCommand(n, args, piped: nil, nameSpan: calleeSpan, span: span)
+                // (as `Evaluator.evaluateCall`). A variable found first shadows any command.
+                let f: Value
+                if let v = bound(ev) {
+                    f = v
+                } else {
+                    if !local, maybeCommand, ev.registry[n] != nil, !ev.isBoundName(n) {
+                        return try ev.callCommand(n, args, piped: nil, nameSpan: calleeSpan, span: span)
+                    }
+                    f = try ev.lookup(n, calleeSpan)
                 }
-                let f = try load(ev)
                 switch f {
                 case .closure(let fn):
+                    // Positional arguments that fill the parameters exactly go straight into
+                    // the new frame's slots (no argument array, no binding by name).
+                    if simple, fn.definition.simpleArity == arity {
+                        let frame = Frame(layout: fn.definition.layout, parent: fn.closure, function: fn.definition.name)
+                        for i in 0..<arity { frame.slots[i] = try positional[i](ev) }
+                        return try ev.callFunction(fn, frame: frame, span: span)
+                    }
                     let (p, k) = try evaluateArguments(ev)
                     return try ev.callFunction(fn, p, k, span: span)
                 case .builtin:
@@ -400,8 +457,15 @@ struct Compiler {
             }
         case .attribute(let baseExpr, let n, _):
             let base = expr(baseExpr)
+            let appendsOne = n == "append" && positional.count == 1 && keywords.isEmpty
+            let first = positional.first
             return { ev throws(ShellError) -> Value in
                 let b = try base(ev)
+                // `xs.append(v)`: the list grows in place (amortised O(1), never a copy).
+                if appendsOne, case .list(let list) = b, let first {
+                    list.append(try first(ev))
+                    return .none
+                }
                 if Methods.handles(b), Methods.has(b, n) {
                     let (p, k) = try evaluateArguments(ev)
                     var receiver = b

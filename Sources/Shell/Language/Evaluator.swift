@@ -27,6 +27,10 @@ final class Evaluator {
     /// True while the right-hand side of an assignment runs: commands that would otherwise
     /// store their result under a default name (`train` → `model`) leave naming to it.
     var statementAssigns = false
+    /// While a compiled top-level loop runs: the journal its statements commit to
+    /// (`WriteJournal.current`, a task-local read, read once per loop instead of once per
+    /// statement; see `Compiler.journaled`).
+    var loopJournal: WriteJournal?
     /// While `explain` walks a pipeline (ExplainPipeline.swift): what the current stage calls its
     /// input and its result, so stage 2 explains `y → z` after stage 1 explained `x → y`.
     var explainNames: (source: String?, result: String)?
@@ -52,9 +56,7 @@ final class Evaluator {
     func rawText(_ r: Range<Int>) -> String {
         let lo = min(max(r.lowerBound, 0), source.count)
         let hi = min(max(r.upperBound, lo), source.count)
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: source[lo..<hi])
-        return String(v)
+        return ScalarText.string(source[lo..<hi])
     }
 
     func enter(_ span: Range<Int>?) throws(ShellError) {
@@ -392,6 +394,8 @@ final class Evaluator {
         if !Self.isArrayLike(l) && !Self.isArrayLike(r) {
             if let v = try PythonArithmetic.binary(op, l, r, span) { return v }
             if let v = try PythonComparison.compare(op, l, r, span) { return v }
+        } else if let v = arrayBinaryShortcut(op, l, r, span) {
+            return v
         }
         if op == "**", let v = try scalarPowerShortcut(l, r, span) { return v }
         guard let name = Self.binaryCommands[op], let command = registry[name],
@@ -405,6 +409,42 @@ final class Evaluator {
         left.text = texts?.0
         right.text = texts?.1
         return try call(command, [left, right], span: span)
+    }
+
+    /// `x + 1`, `a * b`, `x < y` on arrays: the ufunc `MathCommands.binaryCommands` runs, called
+    /// directly instead of through the command's argument binding (which was most of a small
+    /// array statement's time). Nil for anything else, and on any failure or Ctrl-C: the command
+    /// call then does the operation as before and says its error exactly as before.
+    func arrayBinaryShortcut(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>) -> Value? {
+        let code: BinaryOp
+        switch op {
+        case "+": code = .add
+        case "-": code = .subtract
+        case "*": code = .multiply
+        case "/": code = .divide
+        case "==": code = .equal
+        case "!=": code = .notEqual
+        case "<": code = .less
+        case "<=": code = .lessEqual
+        case ">": code = .greater
+        case ">=": code = .greaterEqual
+        default: return nil
+        }
+        func operand(_ v: Value) -> Operand? {
+            switch v {
+            case .array(let a), .scalar(let a): return .array(a)
+            case .int(let i): return .int(Int64(i))
+            case .float(let d): return .float(d)
+            case .bool(let b): return .bool(b)
+            default: return nil
+            }
+        }
+        guard !trace.active, let a = operand(l), let b = operand(r),
+              let name = Self.binaryCommands[op], registry[name] != nil,
+              !StackGuard.exhausted(stackLimit), !interpreter.options.isInterrupted(),
+              let out = try? NDArray.binary(code, a, b),
+              !interpreter.options.isInterrupted() else { return nil }
+        return MathCommands.result(out)
     }
 
     func isNumberLike(_ v: Value) -> Bool {

@@ -359,6 +359,23 @@ extension Evaluator {
         } else {
             try bindArguments(def, f, positional, keywords, into: newFrame)
         }
+        return try run(f, in: newFrame)
+    }
+
+    /// Calls `f` with its frame already made and its parameters filled (the compiled call of
+    /// a function with exactly its positional arguments, `Compiler.call`): the same checks
+    /// as `callFunction`, in the same order.
+    func callFunction(_ f: PyFunction, frame newFrame: Frame, span: Range<Int>) throws(ShellError) -> Value {
+        if callDepth >= Self.recursionLimit || StackGuard.exhausted(stackLimit) {
+            throw ShellError("maximum recursion depth exceeded", span: span, kind: .recursionError)
+        }
+        if interpreter.options.isInterrupted() { throw Interrupt.error }
+        return try run(f, in: newFrame)
+    }
+
+    /// Runs `f`'s compiled body in `newFrame`.
+    private func run(_ f: PyFunction, in newFrame: Frame) throws(ShellError) -> Value {
+        let def = f.definition
         let body: CompiledBlock
         if let compiled = def.compiled {
             body = compiled

@@ -250,9 +250,7 @@ public struct Lexer {
     }
 
     func text(_ a: Int, _ b: Int) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[a..<min(b, scalars.count)])
-        return String(s)
+        ScalarText.string(scalars[a..<min(b, scalars.count)])
     }
 
     /// Scans digits, `_`, one `.`, and an exponent; returns the end column.
@@ -296,14 +294,27 @@ public struct Lexer {
             space = false
             return
         }
-        if raw.hasSuffix("_") || raw.contains("__") || raw.contains("_.") || raw.contains("._") {
-            throw ShellError("invalid decimal literal", span: start..<end)
+        // Read on the scalars: Foundation's substring search (`raw.contains("__")`) was most of
+        // the time a short statement spent in the lexer.
+        var underscores = false, isFloat = false
+        for c in scalars[start..<end] {
+            if c == "_" { underscores = true } else if c == "." || c == "e" || c == "E" { isFloat = true }
+        }
+        if underscores {
+            // A trailing `_`, or `__`, `_.`, `._` anywhere.
+            var previous: Unicode.Scalar? = nil
+            for c in scalars[start..<end] {
+                if let p = previous, (p == "_" && (c == "_" || c == ".")) || (p == "." && c == "_") {
+                    throw ShellError("invalid decimal literal", span: start..<end)
+                }
+                previous = c
+            }
+            if previous == "_" { throw ShellError("invalid decimal literal", span: start..<end) }
         }
         if end < scalars.count, Self.isIdentifierStart(scalars[end]) {
             throw ShellError("invalid decimal literal", span: start..<(end + 1))
         }
-        let digits = String(raw.filter { $0 != "_" })
-        let isFloat = digits.contains(".") || digits.contains("e") || digits.contains("E")
+        let digits = underscores ? String(raw.filter { $0 != "_" }) : raw
         if !isFloat, digits.count > 1, digits.hasPrefix("0"), digits.contains(where: { $0 != "0" }) {
             throw ShellError("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                              span: start..<end, kind: .syntaxError)

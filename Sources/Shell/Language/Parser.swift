@@ -103,9 +103,7 @@ public struct Parser {
     func text(_ r: Range<Int>) -> String {
         let lo = min(max(r.lowerBound, 0), scalars.count)
         let hi = min(max(r.upperBound, lo), scalars.count)
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[lo..<hi])
-        return String(v)
+        return ScalarText.string(scalars[lo..<hi])
     }
 
     func syntaxError(_ message: String = "invalid syntax", at token: Token? = nil) -> ShellError {

@@ -6,17 +6,21 @@ import Tensor
 /// (`scalar`: what `x[0, 0]` returns, printed `np.int64(0)` by `repr`), because numpy prints them
 /// differently. Objects of later modules (cells, models, datasets) plug in through `ShellObject`
 /// so adding one never touches the evaluator.
-public indirect enum Value: Sendable {
-    case array(NDArray)
+///
+/// Not `indirect` as a whole: an int, float, bool, string or reference (list, dict, function)
+/// is stored in the enum itself, so `i + 1` in a loop allocates nothing. Only the payloads larger
+/// than a `String` are boxed (`indirect case`), which keeps a `Value` at 17 bytes.
+public enum Value: Sendable {
+    indirect case array(NDArray)
     /// A numpy scalar (`np.float32(0.5)`), held as a 0-d array.
-    case scalar(NDArray)
+    indirect case scalar(NDArray)
     /// Python's list: a reference, as in Python (`b = a; b.append(1)` changes `a`).
     case list(PyList)
     case tuple([Value])
     case int(Int)
     /// A Python int past 64 bits (`2**100`); `PythonArithmetic` makes one only when an `Int`
     /// result would overflow, and never for a value that fits (see `BigInt`).
-    case bigint(BigInt)
+    indirect case bigint(BigInt)
     case float(Double)
     case string(String)
     case bool(Bool)
@@ -26,27 +30,27 @@ public indirect enum Value: Sendable {
     /// Named fields (an `.npz` with its own member names; later: dataset splits).
     case record(Record)
     /// A cell, model, dataset, … (see `ShellObject`).
-    case object(any ShellObject)
+    indirect case object(any ShellObject)
     /// A command used as a value: `np.arange`, or a bound method such as `x.reshape`.
-    case function(Callable)
+    indirect case function(Callable)
     /// The `np` / `numpy` namespace.
     case namespace(String)
     /// `...` in a subscript.
     case ellipsis
     /// A `start:stop:step` slice object (from `slice(...)`).
-    case slice(Int?, Int?, Int?)
+    indirect case slice(Int?, Int?, Int?)
     /// Python's dict (insertion-ordered).
     case dict(PyDict)
     case set(PySet)
     /// A function made by `def` or `lambda`.
     case closure(PyFunction)
     /// A built-in function (`len`) or a method of a Python value (`'a'.upper`).
-    case builtin(Builtin)
+    indirect case builtin(Builtin)
     /// `range(start, stop, step)`, never materialised.
-    case range(Int, Int, Int)
+    indirect case range(Int, Int, Int)
     case iterator(PyIterator)
     /// An exception object (`ValueError('bad')`, or `e` in `except … as e`).
-    case exception(PyException)
+    indirect case exception(PyException)
     /// A class: `int`, `str`, `list`, `ValueError`, `numpy.ndarray` (what `type(x)` returns).
     case type(String)
 }
