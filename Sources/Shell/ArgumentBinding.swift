@@ -329,6 +329,8 @@ enum ArgumentBinder {
             case .type(let t) where Builtins.dtype(ofType: t) != nil:
                 // Python's classes as dtypes: `dtype=int`, `x.astype(float)`.
                 return .dtype(Builtins.dtype(ofType: t) ?? .float64)
+            case .type("object"), .string("object"), .string("O"):
+                throw ShellError("rnnsh has no object arrays (dtype=object): its arrays hold numbers, bools or strings", span: span, kind: .typeError)
             case .string(let s):
                 if let d = DType(numpyName: s) { return .dtype(d) }
                 throw ShellError("data type \(ValueFormatter.pythonStringRepr(s)) not understood", span: span, kind: .typeError)

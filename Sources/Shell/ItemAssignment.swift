@@ -158,6 +158,8 @@ extension Evaluator {
             }
         case .list, .dict:
             try Self.setItem(base, index, value, span)
+        case .object(let o as StringArrayObject):
+            try setStrings(o, index, value, span, base: baseExpr)
         default:
             throw ShellError("'\(base.typeName)' object does not support item assignment", span: span, kind: .typeError)
         }

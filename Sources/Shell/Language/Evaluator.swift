@@ -164,6 +164,8 @@ final class Evaluator {
             if case .array = b {
                 let index = try subscriptIndexValues(items)
                 try setItem(b, index, value, span, base: base)
+            } else if StringArrayDispatch.isStringArray(b) {
+                try setItem(b, try subscriptIndexValues(items), value, span, base: base)
             } else {
                 try assignItem(value, base: base, items: items, span: span)
             }
@@ -253,6 +255,7 @@ final class Evaluator {
 
     /// `l op r` once both sides are evaluated (`lhsSpan`, `rhsSpan`: the operands' columns).
     func binaryOperands(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, _ lhsSpan: Range<Int>, _ rhsSpan: Range<Int>) throws(ShellError) -> Value {
+        let (l, r) = StringArrayDispatch.plainStrings(l, r)
         // Python's own values first: no operand texts are needed (they only explain array errors).
         if !Self.isArrayLike(l) && !Self.isArrayLike(r) {
             if case .int(let a) = l, case .int(let b) = r, let v = try PythonArithmetic.integer(op, a, b, span) { return v }
@@ -353,6 +356,13 @@ final class Evaluator {
                 throw ShellError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()", span: span, kind: .valueError)
             }
             return s.doubleValue != 0
+        case .object(let o as StringArrayObject):
+            guard o.codes.size == 1, let only = o.elements.first else {
+                if o.codes.size == 0 { return false }
+                throw ShellError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()", span: span, kind: .valueError)
+            }
+            return !only.isEmpty
+        case .object(let o as NumpyStrObject): return !o.value.isEmpty
         default: return true
         }
     }
@@ -381,13 +391,28 @@ final class Evaluator {
 
     static func isArrayLike(_ v: Value) -> Bool {
         switch v {
-        case .array, .scalar: return true
+        case .array, .scalar, .object(is StringArrayObject): return true
         default: return false
         }
     }
 
     func binary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, texts: (String, String)? = nil) throws(ShellError) -> Value {
         if let v = try TFOperators.binary(op, l, r, span, evaluator: self) { return v }
+        // numpy's `str_` is a Python str, except next to a string array (then an operand of it).
+        let (l, r) = StringArrayDispatch.plainStrings(l, r)
+        if StringArrayDispatch.isStringArray(l) || StringArrayDispatch.isStringArray(r) {
+            // `x ** 2` is numpy's `square`, whose message names it.
+            var name = Self.binaryCommands[op] ?? op
+            if op == "**", case .int(2) = r { name = "square" }
+            if name == "square" || name == "matmul" {
+                throw ShellError("ufunc '\(name)' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
+                                 span: span, kind: .typeError)
+            }
+            guard let command = registry[name] else {
+                throw ShellError("unsupported operand type(s) for \(op): '\(l.typeName)' and '\(r.typeName)'", span: span, kind: .typeError)
+            }
+            return try call(command, [ArgumentInput(value: l, span: span), ArgumentInput(value: r, span: span)], span: span)
+        }
         if interpreter.tensorflow.imported, let (l1, r1) = TFOperators.numpy1Operands(op, l, r) {
             return try binary(op, l1, r1, span, texts: texts)
         }
@@ -456,6 +481,11 @@ final class Evaluator {
 
     func unary(_ op: String, _ v: Value, _ span: Range<Int>) throws(ShellError) -> Value {
         if op == "not" { return .bool(!(try truth(v, span))) }
+        if StringArrayDispatch.isStringArray(v), let name = Self.unaryCommands[op] {
+            throw ShellError("ufunc '\(name)' did not contain a loop with signature matching types <class 'numpy.dtypes.StrDType'> -> None",
+                             span: span, kind: .ufuncTypeError)
+        }
+        if case .object(is NumpyStrObject) = v, let s = StringArrayDispatch.pythonString(v) { return try unary(op, .string(s), span) }
         if !Self.isArrayLike(v), let r = try PythonArithmetic.unary(op, v, span) { return r }
         guard Self.isArrayLike(v), let name = Self.unaryCommands[op], let command = registry[name] else {
             throw ShellError("bad operand type for unary \(op): '\(v.typeName)'", span: span)
@@ -578,6 +608,10 @@ final class Evaluator {
     func call(_ command: Command, _ inputs: [ArgumentInput], span: Range<Int>, form: CallForm = .function) throws(ShellError) -> Value {
         try enter(span)
         defer { depth -= 1 }
+        var inputs = inputs
+        // Unicode arrays run on their codes (or fail as numpy fails): StringArrayDispatch.
+        if StringArrayDispatch.names.contains(command.name),
+           let v = try stringArrayCall(command, &inputs, span: span, form: form) { return v }
         let context = ArgumentBinder.Context(
             evaluate: { (e) throws(ShellError) -> Value in try self.evaluate(e) },
             toArray: { (v, s) throws(ShellError) -> NDArray in try self.toArray(v, span: s) },
@@ -617,6 +651,9 @@ final class Evaluator {
     func toArray(_ v: Value, span: Range<Int>?) throws(ShellError) -> NDArray {
         switch v {
         case .array(let a), .scalar(let a): return a
+        case .object(let o as StringArrayObject):
+            throw ShellError("rnnsh's string arrays (dtype \(o.dtypeText)) work with printing, comparisons, indexing, sort, unique and where; this command needs numbers",
+                             span: span, kind: .typeError)
         default:
             guard let command = registry["asarray"] else {
                 throw ShellError("expected an array, got \(v.typeName)", span: span)
@@ -796,6 +833,15 @@ final class Evaluator {
                 guard j >= 0 && j < n else { throw ShellError("\(base.typeName) index out of range", span: span, kind: .indexError) }
                 return items[j]
             }
+        case .object(let o as StringArrayObject):
+            // Indexing a unicode array indexes its codes: views stay views of the same strings.
+            switch try subscriptValue(.array(o.codes), index, span, baseSpan: baseSpan) {
+            case .array(let a): return .object(o.wrapping(a))
+            case .scalar(let a): return o.item(of: a)
+            case let v: return v
+            }
+        case .object(let o as NumpyStrObject):
+            return try subscriptValue(.string(o.value), index, span, baseSpan: baseSpan)
         case .object(let o):
             let key: Value = index.count == 1 ? (index.first ?? .none) : .tuple(index)
             if let v = try o.item(key) { return v }

@@ -194,6 +194,10 @@ extension Evaluator {
             for i in 0..<a.shape[0] { out.append(try subscriptValue(value, [.int(i)], span ?? 0..<0)) }
             return out
         case .record(let r): return r.fields.map { .string($0.name) }
+        case .object(let o as StringArrayObject):
+            if o.codes.ndim == 0 { throw ShellError("iteration over a 0-d array", span: span, kind: .typeError) }
+            return o.iterationItems ?? []
+        case .object(let o as NumpyStrObject): return o.iterationItems ?? []
         default:
             throw ShellError("'\(value.typeName)' object is not iterable", span: span, kind: .typeError)
         }
@@ -203,6 +207,7 @@ extension Evaluator {
 
     /// A binary operator on any two values (Python's or numpy's).
     func operate(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, texts: (String, String)? = nil) throws(ShellError) -> Value {
+        let (l, r) = StringArrayDispatch.plainStrings(l, r)
         if !Self.isArrayLike(l) && !Self.isArrayLike(r) {
             if case .int(let a) = l, case .int(let b) = r, let v = try PythonArithmetic.integer(op, a, b, span) { return v }
             if let v = try pythonBinary(op, l, r, span) { return v }
