@@ -15,7 +15,7 @@ public enum NumpyFormat {
         let options = PrintOptions.current
         // The closing `)` is reserved on every line: numpy wraps the body at linewidth - 1.
         let text = array2string(a, options: options, separator: ", ", prefix: ReprExtras.prefix, suffix: ")")
-        return ReprExtras.wrap(body: text, extras: ReprExtras.extras(shape: a.shape, size: a.size, dtype: a.dtype, options: options),
+        return ReprExtras.wrap(body: text, extras: ReprExtras.extras(shape: a.shape, size: a.size, dtype: a.dtype, bigEndian: a.isBigEndian, options: options),
                                lineWidth: options.lineWidth)
     }
 

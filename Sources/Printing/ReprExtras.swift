@@ -9,13 +9,16 @@ enum ReprExtras {
     /// `shape=` for empty arrays other than `(0,)` and for summarised arrays; `dtype=` for
     /// dtypes that are not implied by the text (all but int64, float64, bool) and for any
     /// empty array.
-    static func extras(shape: [Int], size: Int, dtype: DType, options: PrintOptions = .current) -> [String] {
+    static func extras(shape: [Int], size: Int, dtype: DType, bigEndian: Bool = false, options: PrintOptions = .current) -> [String] {
         var out: [String] = []
         if (size == 0 && shape != [0]) || size > options.threshold {
             out.append("shape=" + shapeString(shape))
         }
         let implied: Set<DType> = [.int64, .float64, .bool]
-        if !implied.contains(dtype) || size == 0 {
+        if bigEndian {
+            // numpy names a non-native dtype by its `str`, quoted: `dtype='>f4'`.
+            out.append("dtype='" + dtype.descr(bigEndian: true) + "'")
+        } else if !implied.contains(dtype) || size == 0 {
             out.append("dtype=" + dtype.name)
         }
         return out

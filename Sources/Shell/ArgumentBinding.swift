@@ -326,6 +326,7 @@ enum ArgumentBinder {
         case .dtype:
             switch v {
             case .none, .dtype: return v
+            case .object(let o as ByteOrderDTypeObject): return .dtype(o.dtype)
             case .type(let t) where Builtins.dtype(ofType: t) != nil:
                 // Python's classes as dtypes: `dtype=int`, `x.astype(float)`.
                 return .dtype(Builtins.dtype(ofType: t) ?? .float64)

@@ -18,6 +18,8 @@ public struct NDArray: @unchecked Sendable {
     public let isView: Bool
 
     public var ndim: Int { shape.count }
+    /// numpy's `dtype.byteorder == '>'` (see `Storage.isBigEndian`); one-byte types have none.
+    public var isBigEndian: Bool { storage.isBigEndian && dtype.itemSize > 1 }
     /// Zero-size arrays may have other axes whose product overflows (e.g. a transposed
     /// `(0, 2^62, 4)`), so a zero anywhere is checked first; otherwise the product is at most
     /// the number of elements actually stored.

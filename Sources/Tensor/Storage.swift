@@ -28,6 +28,12 @@ public final class Storage: @unchecked Sendable {
     /// The layout of the array that owns this buffer (numpy's `x.base` of every view over it);
     /// set by the array created with `isView: false`.
     var owner: OwnerLayout?
+    /// numpy's byte order of this buffer's dtype as the user sees it (`>f4` from a big-endian
+    /// `.npy`, `astype('>f8')`). The bytes themselves are always this machine's order, so every
+    /// kernel reads them as usual; only `repr`, `.dtype` and `np.save` say big-endian. Views
+    /// share the buffer and so the byte order, as numpy's views keep the dtype; anything that
+    /// computes a new buffer is native, as numpy's arithmetic results are.
+    public var isBigEndian = false
 
     static let mapThreshold = 1 << 20
     static let hugePageThreshold = 4 << 20

@@ -51,7 +51,7 @@ enum Attributes {
             case "shape": return .tuple(a.shape.map { .int($0) })
             case "ndim": return .int(a.ndim)
             case "size": return .int(a.size)
-            case "dtype": return .dtype(a.dtype)
+            case "dtype": return a.isBigEndian ? .object(ByteOrderDTypeObject(dtype: a.dtype)) : .dtype(a.dtype)
             case "strides": return .tuple(a.byteStrides.map { .int($0) })
             case "itemsize": return .int(a.itemSize)
             case "nbytes": return .int(a.nbytes)

@@ -612,6 +612,8 @@ final class Evaluator {
         // Unicode arrays run on their codes (or fail as numpy fails): StringArrayDispatch.
         if StringArrayDispatch.names.contains(command.name),
            let v = try stringArrayCall(command, &inputs, span: span, form: form) { return v }
+        if let position = Self.byteOrderCommands[command.name],
+           let v = try byteOrderCall(command, &inputs, dtypePosition: position, span: span, form: form) { return v }
         let context = ArgumentBinder.Context(
             evaluate: { (e) throws(ShellError) -> Value in try self.evaluate(e) },
             toArray: { (v, s) throws(ShellError) -> NDArray in try self.toArray(v, span: s) },

@@ -59,7 +59,8 @@ public enum NPYFile {
         try sink.write(header)
         let w = a.itemSize
         let src = UnsafeRawPointer(a.storage.pointer)
-        if walk.isCContiguous && a.dtype != .bool {
+        let swap = a.isBigEndian
+        if walk.isCContiguous && a.dtype != .bool && !swap {
             let start = walk.size == 0 ? 0 : walk.offset * w
             try sink.write(UnsafeRawBufferPointer(start: src.advanced(by: start), count: walk.nbytes))
             return
@@ -76,6 +77,11 @@ public enum NPYFile {
                 buffer.storeBytes(of: src.load(fromByteOffset: off, as: UInt8.self) == 0 ? 0 : 1, toByteOffset: filled, as: UInt8.self)
             } else {
                 (buffer + filled).copyMemory(from: src.advanced(by: off * w), byteCount: w)
+                // A big-endian array's bytes are native in memory: the file gets them reversed.
+                if swap {
+                    var bytes = UnsafeMutableRawBufferPointer(start: buffer + filled, count: w)
+                    bytes.reverse()
+                }
             }
             filled += w
             if filled == capacity {
@@ -93,7 +99,7 @@ public enum NPYFile {
     /// anything else in C order.
     static func layout(_ a: NDArray) -> (header: [UInt8], walk: NDArray) {
         let fortran = a.ndim > 1 && a.isFContiguous && !a.isCContiguous
-        let header = NPYHeader(dtype: a.dtype, shape: a.shape, fortranOrder: fortran).encoded()
+        let header = NPYHeader(dtype: a.dtype, shape: a.shape, fortranOrder: fortran, bigEndian: a.isBigEndian).encoded()
         let walk = fortran
             ? NDArray(viewing: a.storage, dtype: a.dtype, shape: a.shape.reversed(), strides: a.strides.reversed(), offset: a.offset)
             : a
@@ -118,6 +124,10 @@ public enum NPYFile {
         }
         if a.dtype == .bool {
             for i in header.count..<out.count where out[i] > 1 { out[i] = 1 }
+        }
+        if a.isBigEndian {
+            var i = header.count
+            while i + w <= out.count { out[i..<(i + w)].reverse(); i += w }
         }
         return out
     }
@@ -178,6 +188,7 @@ public enum NPYFile {
             let q = p.bindMemory(to: UInt8.self, capacity: max(n, 1))
             for i in 0..<n where q[i] > 1 { q[i] = 1 }
         }
+        raw.storage.isBigEndian = header.bigEndian
         guard header.fortranOrder && raw.ndim > 1 else { return raw }
         var strides = [Int](repeating: 0, count: raw.ndim)
         var s = 1
@@ -185,6 +196,8 @@ public enum NPYFile {
             strides[i] = s
             s *= max(raw.shape[i], 1)
         }
-        return try NDArray(viewing: raw.storage, dtype: raw.dtype, shape: raw.shape, strides: strides, offset: 0).contiguous()
+        let c = try NDArray(viewing: raw.storage, dtype: raw.dtype, shape: raw.shape, strides: strides, offset: 0).contiguous()
+        c.storage.isBigEndian = header.bigEndian
+        return c
     }
 }

@@ -159,7 +159,7 @@ public struct NPYHeader: Equatable, Sendable {
     /// long for a 2-byte length), including numpy's spare spaces for growing the shape.
     public func encoded() -> [UInt8] {
         let shapeRepr = shapeString(shape)
-        var dict = "{'descr': '\(NPYHeader.descr(dtype))', 'fortran_order': \(fortranOrder ? "True" : "False"), 'shape': \(shapeRepr), }"
+        var dict = "{'descr': '\(NPYHeader.descr(dtype, bigEndian: bigEndian))', 'fortran_order': \(fortranOrder ? "True" : "False"), 'shape': \(shapeRepr), }"
         if let growAxis = fortranOrder ? shape.last : shape.first {
             dict += String(repeating: " ", count: max(0, NPYHeader.growthAxisMaxDigits - String(growAxis).count))
         }
