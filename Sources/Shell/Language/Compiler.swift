@@ -197,7 +197,7 @@ struct Compiler {
         case .name(let n, _):
             if let k = slot(n), let layout {
                 return { ev, v throws(ShellError) in
-                    if let f = ev.frame, f.layout === layout { f.slots[k] = v } else { ev.setName(n, v) }
+                    if let f = ev.frame, f.layout === layout { f[slot: k] = v } else { ev.setName(n, v) }
                 }
             }
             let cache = GlobalSlotCache()
@@ -248,7 +248,7 @@ struct Compiler {
     func boundValue(_ n: String) -> (Evaluator) -> Value? {
         if let k = slot(n), let layout {
             return { ev in
-                if let f = ev.frame, f.layout === layout { return f.slots[k] }
+                if let f = ev.frame, f.layout === layout { return f[slot: k] }
                 return nil
             }
         }
@@ -442,8 +442,8 @@ struct Compiler {
                     // Positional arguments that fill the parameters exactly go straight into
                     // the new frame's slots (no argument array, no binding by name).
                     if simple, fn.definition.simpleArity == arity {
-                        let frame = Frame(layout: fn.definition.layout, parent: fn.closure, function: fn.definition.name)
-                        for i in 0..<arity { frame.slots[i] = try positional[i](ev) }
+                        let frame = Frame.make(layout: fn.definition.layout, parent: fn.closure, function: fn.definition.name)
+                        for i in 0..<arity { frame[slot: i] = try positional[i](ev) }
                         return try ev.callFunction(fn, frame: frame, span: span)
                     }
                     let (p, k) = try evaluateArguments(ev)

@@ -305,7 +305,7 @@ final class Evaluator {
         var f = frame
         while let current = f {
             if let k = current.layout.slotOf[name] {
-                if let v = current.slots[k] { return v }
+                if let v = current[slot: k] { return v }
                 if current.function != nil && f === frame && !current.globalNames.contains(name) {
                     throw ShellError("cannot access local variable '\(name)' where it is not associated with a value", span: span, kind: .unboundLocalError)
                 }
@@ -327,11 +327,11 @@ final class Evaluator {
             if f.nonlocalNames.contains(name) {
                 var p = f.parent
                 while let q = p {
-                    if let k = q.layout.slotOf[name] { q.slots[k] = value; return }
+                    if let k = q.layout.slotOf[name] { q[slot: k] = value; return }
                     p = q.parent
                 }
             } else if let k = f.layout.slotOf[name] {
-                f.slots[k] = value
+                f[slot: k] = value
                 return
             }
         }
@@ -525,7 +525,7 @@ final class Evaluator {
     func boundValue(_ name: String) -> Value? {
         var f = frame
         while let current = f {
-            if let k = current.layout.slotOf[name], let v = current.slots[k] { return v }
+            if let k = current.layout.slotOf[name], let v = current[slot: k] { return v }
             f = current.parent
         }
         return workspace[name]

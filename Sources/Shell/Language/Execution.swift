@@ -358,9 +358,9 @@ extension Evaluator {
             throw ShellError("maximum recursion depth exceeded", span: span, kind: .recursionError)
         }
         if interpreter.options.isInterrupted() { throw Interrupt.error }
-        let newFrame = Frame(layout: def.layout, parent: f.closure, function: def.name)
+        let newFrame = Frame.make(layout: def.layout, parent: f.closure, function: def.name)
         if keywords.isEmpty, let n = def.simpleArity, positional.count == n {
-            for i in 0..<n { newFrame.slots[i] = positional[i] }
+            for i in 0..<n { newFrame[slot: i] = positional[i] }
         } else {
             try bindArguments(def, f, positional, keywords, into: newFrame)
         }

@@ -85,7 +85,7 @@ extension Evaluator {
     func evaluateComprehension(_ c: Comprehension, _ span: Range<Int>) throws(ShellError) -> Value {
         var names = Set<String>()
         for clause in c.clauses { names.formUnion(clause.target.boundNames) }
-        let scope = Frame(layout: ScopeLayout(parameters: [], localNames: names), parent: frame, function: nil)
+        let scope = Frame.make(layout: ScopeLayout(parameters: [], localNames: names), parent: frame, function: nil)
         var list: [Value] = []
         var set = PySet()
         var dict = PyDict()

@@ -320,20 +320,38 @@ final class ScopeLayout: @unchecked Sendable {
 }
 
 /// The local variables of one function call (or comprehension), and where to look next.
-final class Frame {
-    /// The locals by slot (`layout.slotOf`); nil for a local not bound yet.
-    var slots: [Value?]
-    let layout: ScopeLayout
-    /// The frame the function was defined in (closures read and `nonlocal` writes it).
-    let parent: Frame?
-    /// The function's name for error messages (nil for a comprehension).
-    let function: String?
+///
+/// The slots live in the frame object itself (a `ManagedBuffer`: header, then the slots), so a
+/// call allocates one object, not a frame and an array.
+final class Frame: ManagedBuffer<FrameHeader, Value?> {
 
-    init(layout: ScopeLayout, parent: Frame?, function: String?) {
-        self.layout = layout
-        self.slots = Array(repeating: nil, count: layout.names.count)
-        self.parent = parent
-        self.function = function
+    /// A frame for `layout` with every local unbound.
+    static func make(layout: ScopeLayout, parent: Frame?, function: String?) -> Frame {
+        let n = layout.names.count
+        let buffer = Frame.create(minimumCapacity: n) { _ in FrameHeader(layout: layout, parent: parent, function: function, count: n) }
+        let frame = unsafeDowncast(buffer, to: Frame.self)
+        frame.withUnsafeMutablePointerToElements { $0.initialize(repeating: nil, count: n) }
+        return frame
+    }
+
+    deinit {
+        withUnsafeMutablePointers { header, slots in _ = slots.deinitialize(count: header.pointee.count) }
+    }
+
+    var layout: ScopeLayout { withUnsafeMutablePointerToHeader { $0.pointee.layout } }
+    var parent: Frame? { withUnsafeMutablePointerToHeader { $0.pointee.parent } }
+    var function: String? { withUnsafeMutablePointerToHeader { $0.pointee.function } }
+
+    /// The local in slot `k` (`layout.slotOf`); nil for a local not bound yet.
+    subscript(slot k: Int) -> Value? {
+        get {
+            withUnsafeMutablePointers { header, slots in k >= 0 && k < header.pointee.count ? slots[k] : nil }
+        }
+        set {
+            withUnsafeMutablePointers { header, slots in
+                if k >= 0 && k < header.pointee.count { slots[k] = newValue }
+            }
+        }
     }
 
     var globalNames: Set<String> { layout.globalNames }
@@ -346,14 +364,24 @@ final class Frame {
     subscript(name: String) -> Value? {
         get {
             guard let k = layout.slotOf[name] else { return nil }
-            return slots[k]
+            return self[slot: k]
         }
         set {
             // Every name a scope binds is in its layout (Python's rule, `collectScope`).
             guard let k = layout.slotOf[name] else { return }
-            slots[k] = newValue
+            self[slot: k] = newValue
         }
     }
+}
+
+/// What a `Frame` holds besides its slots.
+struct FrameHeader {
+    let layout: ScopeLayout
+    /// The frame the function was defined in (closures read and `nonlocal` writes it).
+    let parent: Frame?
+    /// The function's name for error messages (nil for a comprehension).
+    let function: String?
+    let count: Int
 }
 
 /// How a statement ended: normally, or by `break`, `continue` or `return`.
