@@ -10,6 +10,12 @@ let fastMath: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"], .when(c
 let fastMath: [SwiftSetting] = []
 #endif
 
+// The Python interpreter (module Shell) reads and writes its evaluator's state on every name,
+// call and statement; release builds skip the run-time exclusivity check on each such access
+// (it was a sixth of a function call's time: a thread-local access set per check). Debug builds,
+// which run the tests, keep the check, and the compile-time check stays on in both.
+let interpreterSpeed: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "rnnsh",
     products: [
@@ -50,7 +56,8 @@ let package = Package(
         // libhdf5) and PyTorch (torch.save's .pt zip, through a restricted unpickler).
         .target(name: "Interop", dependencies: ["Tensor", "RNN", "CHDF5"]),
         // Lexer, parser, evaluator, workspace, the command registry, help and completion.
-        .target(name: "Shell", dependencies: ["Tensor", "Printing", "RNN", "Data", "Explore", "Graph", "Interop"]),
+        .target(name: "Shell", dependencies: ["Tensor", "Printing", "RNN", "Data", "Explore", "Graph", "Interop"],
+                swiftSettings: interpreterSpeed),
         // The executable: flags, the REPL loop and the line editor.
         .executableTarget(name: "rnnsh", dependencies: [
             "Shell", "CReadline",
