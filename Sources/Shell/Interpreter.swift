@@ -232,10 +232,20 @@ public final class Interpreter {
 
     /// Fills in the line number, the line's text and the span within that line.
     func locate(_ error: ShellError, in source: String) -> ShellError {
+        Self.locate(error, in: source)
+    }
+
+    static func locate(_ error: ShellError, in source: String) -> ShellError {
         var e = error.oneLine
         guard let span = error.span, e.sourceLine == nil else { return e }
         let scalars = Array(source.unicodeScalars)
-        let start = min(max(span.lowerBound, 0), scalars.count)
+        var start = min(max(span.lowerBound, 0), scalars.count)
+        // A syntax error at the end of the input (`1 +` on the last line, then the final
+        // newline) is after the last character of code, on its line, as Python reports it,
+        // not on the empty line after the last newline.
+        if scalars[start...].allSatisfy({ $0.properties.isWhitespace }) {
+            while start > 0 && scalars[start - 1].properties.isWhitespace { start -= 1 }
+        }
         var lineStart = start
         while lineStart > 0 && scalars[lineStart - 1] != "\n" { lineStart -= 1 }
         var lineEnd = start

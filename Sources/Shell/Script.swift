@@ -23,11 +23,8 @@ public struct Script: Sendable {
         do {
             parsed = try Parser.parse(rewritten, grammar: grammar)
         } catch {
-            var e = error
-            if let span = error.span {
-                e.line = scalars[0..<min(span.lowerBound, scalars.count)].filter { $0 == "\n" }.count + 1
-            }
-            throw e
+            // The line, its text and a caret (a `.py` file's syntax error shows them, as python3 does).
+            throw Interpreter.locate(error, in: rewritten)
         }
         var items: [Item] = []
         var lines = LineCounter(scalars)
@@ -62,11 +59,13 @@ enum ScriptRunner {
         do {
             script = try Script.parse(text, grammar: interpreter.grammar)
         } catch {
-            throw ShellError("\(file):\(error.line ?? 1): \(error.message)")
+            throw inFile(file, line: error.line ?? 1, error)
         }
         interpreter.runNesting += 1
         defer { interpreter.runNesting -= 1 }
         let child = Evaluator(workspace: call.workspace, interpreter: interpreter, source: text, emit: call.evaluator.emit)
+        // Functions defined in the file name their lines in it (Python's traceback frames).
+        child.sourceFirstLine = 1
         for item in script.items {
             let saved = child.workspace
             do {
@@ -80,9 +79,21 @@ enum ScriptRunner {
                     call.emit(.error(shown))
                     continue
                 }
-                throw ShellError("\(file):\(item.line): \(error.message)", explanation: error.explanation)
+                // The line that failed, in the file: inside a function defined in it, the
+                // function's line (Python's last frame); in a statement of several lines, its
+                // own line. The caret line shows the file's text.
+                // (The child's spans count in the whole file's text.)
+                let located = Interpreter.locate(error, in: text)
+                throw inFile(file, line: error.inputLine ?? located.line ?? item.line, located)
             }
         }
         call.workspace = child.workspace
+    }
+
+    /// `error` as raised by `run FILE`: `FILE:LINE: message`, keeping its source line and caret.
+    static func inFile(_ file: String, line: Int, _ error: ShellError) -> ShellError {
+        var e = ShellError("\(file):\(line): \(error.message)", explanation: error.explanation, span: error.span, kind: error.kind)
+        e.sourceLine = error.sourceLine
+        return e
     }
 }

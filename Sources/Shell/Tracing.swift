@@ -1,4 +1,5 @@
 import Tensor
+import Graph
 import Explore
 
 /// What the explorer remembers between statements: whether every statement is traced, and the
@@ -132,7 +133,14 @@ extension Evaluator {
 
     /// `x[0]`, `xs[-1]` in a traced statement: indexing an array (a view) is a stage too.
     func recordIndexStage(base: Value, index written: String, value: Value) {
-        guard trace.active, trace.suppressed == 0, let traced = Self.tracedValue(value) else { return }
+        guard trace.active, trace.suppressed == 0 else { return }
+        // A graph tensor picked from a list (`outputs[-1]` of rnn.rnn): its static shape, as
+        // every graph stage shows, named by what was written.
+        if case .object(let t) = value, t is TFTensor {
+            recordGraphStage(graphListLabel(base) + written, value)
+            return
+        }
+        guard let traced = Self.tracedValue(value) else { return }
         // What follows the base, from its `[` (a parenthesised base leaves its `)` before it).
         let index = written.firstIndex(of: "[").map { String(written[$0...]) } ?? written
         var inputs: [(label: String, array: NDArray)] = []
@@ -143,7 +151,11 @@ extension Evaluator {
         } else if let items = base.sequenceItems {
             // An element of a traced list (`split … | …` then `[0]`): name the list's stage.
             for (k, v) in trace.stages.enumerated().reversed() {
-                if let stageItems = v.sequenceItems, stageItems.count == items.count { label = "#\(k + 1)"; break }
+                if let stageItems = v.sequenceItems, stageItems.count == items.count,
+                   zip(stageItems, items).allSatisfy({ pair in
+                       if case .array(let a) = pair.0, case .array(let b) = pair.1 { return Self.identical(a, b) }
+                       return false
+                   }) { label = "#\(k + 1)"; break }
             }
             for item in items { if case .array(let a) = item { inputs.append((label, a)) } }
         }
@@ -151,6 +163,26 @@ extension Evaluator {
         let stage = TraceStage(number: trace.stages.count, operation: label + index, arguments: "",
                                inputs: inputs, value: traced)
         emit(.text(stage.text()))
+    }
+
+    /// What a trace calls a list of graph tensors being indexed: the stage that made it, else
+    /// the variable holding it (`outputs` of `outputs, states = rnn.rnn(…)`).
+    func graphListLabel(_ base: Value) -> String {
+        func tensors(_ v: Value) -> [GraphTensor]? {
+            guard let items = v.sequenceItems else { return nil }
+            var out: [GraphTensor] = []
+            for item in items {
+                guard case .object(let t as TFTensor) = item else { return nil }
+                out.append(t.tensor)
+            }
+            return out
+        }
+        guard let wanted = tensors(base) else { return "the list" }
+        for (k, v) in trace.stages.enumerated().reversed() where tensors(v) == wanted { return "#\(k + 1)" }
+        for n in workspace.userNames {
+            if let v = workspace[n], tensors(v) == wanted { return n }
+        }
+        return "the list"
     }
 
     /// True when a trace already printed `value` as its last stage (the echo would repeat it).

@@ -69,6 +69,80 @@ import Testing
         #expect(file.status == 0)
     }
 
+    /// The same program as a paste can deliver it: indented with tabs or two spaces, with
+    /// trailing blanks, with Windows line ends. Python reads each as the original, and so
+    /// must rnnsh, piped and as a `.py` file: the exact lines of the fixture, nothing on stderr.
+    @Test(arguments: ["tabs", "two spaces", "trailing blanks", "CRLF"])
+    func aTF1ProgramRunsWhateverItsIndentationAndLineEnds(_ variant: String) throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/tf1-program")
+        let original = try String(contentsOf: fixture.appendingPathComponent("program.py"), encoding: .utf8)
+        let expected = try String(contentsOf: fixture.appendingPathComponent("expected.txt"), encoding: .utf8)
+        let lines = original.components(separatedBy: "\n")
+        func reindented(_ unit: String) -> String {
+            lines.map { line in
+                let spaces = line.prefix { $0 == " " }.count
+                return String(repeating: unit, count: spaces / 4) + String(repeating: " ", count: spaces % 4) + line.dropFirst(spaces)
+            }.joined(separator: "\n")
+        }
+        let program: String
+        switch variant {
+        case "tabs": program = reindented("\t")
+        case "two spaces": program = reindented("  ")
+        case "trailing blanks": program = lines.map { $0 + " \t " }.joined(separator: "\n")
+        default: program = lines.joined(separator: "\r\n")
+        }
+        #expect(program != original)
+        let piped = try rnnsh([], stdin: program)
+        #expect(piped.stdout == expected)
+        #expect(piped.stderr == "")
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("program.py")
+        try program.write(to: file, atomically: true, encoding: .utf8)
+        let run = try rnnsh([file.path])
+        #expect(run.stdout == expected)
+        #expect(run.stderr == "")
+        #expect(run.status == 0)
+    }
+
+    /// Python 2's `print 'Epoch', epoch` (old tutorials have it) is python3's SyntaxError,
+    /// word for word. A `.py` file is parsed whole first, as python3 compiles it, so nothing
+    /// runs and its error shows the line; piped input reports it and goes on. (`print x` alone
+    /// stays rnnsh's command form.)
+    @Test func aPython2PrintIsPython3sSyntaxError() throws {
+        let source = "print('before')\ndef report(epoch):\n\n    print 'Epoch', epoch, 'loss:', 1.5\nprint('after')\n"
+        let message = "error: Missing parentheses in call to 'print'. Did you mean print(...)?\n      print 'Epoch', epoch, 'loss:', 1.5\n      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("old.py")
+        try source.write(to: file, atomically: true, encoding: .utf8)
+        let run = try rnnsh([file.path])
+        #expect(run.stdout == "")
+        #expect(run.stderr == "\(file.path):4: " + message)
+        #expect(run.status == 1)
+        let piped = try rnnsh([], stdin: source)
+        #expect(piped.stdout == "before\nafter\n")
+        #expect(piped.stderr == "<stdin>:4: " + message)
+    }
+
+    /// `run FILE` names the file's line that failed: a syntax error at the end of the file on
+    /// its line (not the empty one after the last newline), an error inside a function
+    /// defined in the file on the function's line, an error in a statement continued over
+    /// lines on its own line; with that line's text and a caret, as python3 FILE shows them.
+    @Test func runFileErrorsCarryTheFilesLines() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = ["end.py": "x = 1\n1 +\n",
+                     "def.py": "x = 1\n\ndef f():\n\n    return 1/0\n\nf()\n",
+                     "long.py": "x = 1\ny = [1,\n  2] + undefined\n"]
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        #expect(try rnnsh(["-c", "run 'end.py'"], in: dir).stderr == "error: end.py:2: invalid syntax\n  1 +\n     ^\n")
+        #expect(try rnnsh(["-c", "run 'def.py'"], in: dir).stderr == "error: def.py:5: division by zero\n      return 1/0\n             ^^^\nin f(), line 5\n")
+        #expect(try rnnsh(["-c", "run 'long.py'"], in: dir).stderr == "error: long.py:3: name 'undefined' is not defined\n    2] + undefined\n         ^^^^^^^^^\n")
+        // The file run directly reports the same lines.
+        #expect(try rnnsh(["end.py"], in: dir).stderr == "end.py:2: error: invalid syntax\n  1 +\n     ^\n")
+    }
+
     /// An error inside a function called later names the line that failed, as the last frame
     /// of CPython's traceback does (`python3 < f.py`: `File "<stdin>", line 6, in f`), not the
     /// line of the call. Piped input goes on after it; a .py file stops, as python3 does.

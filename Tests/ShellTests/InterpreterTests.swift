@@ -63,6 +63,14 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("x = 1; del x; x", in: shell).hasPrefix("error: name 'x' is not defined"))
         #expect(run("print 1 2 bogus=3", in: shell) == "error: print() got an unexpected keyword argument 'bogus'")
         #expect(run("print 1 spe=3", in: shell) == "error: print() got an unexpected keyword argument 'spe'. Did you mean: 'sep'?")
+        // Python 2's print statement (a comma list after `print`) is python3's SyntaxError,
+        // also inside a block and after `;`; `print 'x'` alone stays the command form.
+        let legacy = "error: Missing parentheses in call to 'print'. Did you mean print(...)?"
+        for source in ["print 'Epoch', 1, 'loss:', 2.5", "x = 1; print 'a', x", "if True: print 'x', 2", "print 'a',", "print x, y"] {
+            #expect(run(source, in: shell) == legacy, "\(source)")
+        }
+        #expect(run("print 'x'", in: shell) == "x")
+        #expect(run("print('a', 1)", in: shell) == "a 1")
     }
 
     @Test func quitStopsTheRest() {

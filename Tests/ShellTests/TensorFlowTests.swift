@@ -107,6 +107,82 @@ import Tensor
             """)
     }
 
+    /// `explain` and `track` on graph tensors: the op that computed the tensor, on the sample
+    /// `peek` gave its placeholder. The explanation is the array one (`explain transpose v 1
+    /// 0 2` of the sample) after a line that says which TF op and sample it is.
+    @Test func explainAndTrackFollowAGraphTensorOnItsSample() {
+        let shell = Interpreter()
+        let setup = """
+            import tensorflow as tf
+            import numpy as np
+            x = tf.placeholder('float', [None, 4, 3])
+            t = tf.transpose(x, [1, 0, 2])
+            xs = tf.split(0, 4, tf.reshape(t, [-1, 3]))
+            """
+        #expect(run(setup, in: shell) == "")
+        #expect(run("explain t", in: shell) == "error: no sample for placeholder 'Placeholder' (?, 4, 3): load data with input_data.read_data_sets or give one with peek: peek TENSOR feed={x: value}")
+        #expect(run("v = peek(t, feed={x: np.arange(24.0).reshape(2, 4, 3)})", in: shell)
+                == "Tensor(\"transpose:0\", shape=(4, ?, 3), dtype=float32) → (4, 2, 3) float32 (Placeholder ← the value given)")
+        let explained = run("explain t", in: shell)
+        #expect(explained == """
+            t = tf.transpose(x, [1, 0, 2]): Tensor("transpose:0", shape=(4, ?, 3), dtype=float32); on a sample x is (2, 4, 3) float32 (Placeholder ← the value peek was given)
+            transpose x (2, 4, 3) → t (4, 2, 3): the axes are reordered to (1, 0, 2)
+              t[i, j, k] = x[j, i, k]: t[0] = x[:, 0, :], entry 0 of axis 1 from every x[i]
+              axis 0 of t is axis 1 of x, axis 1 of t is axis 0 of x, axis 2 stays
+              only strides change: (48, 12, 4) → (12, 48, 4) bytes; no data moves, t is a view of x
+              t is no longer C-contiguous, so a later reshape that merges its moved axes has to copy
+            """)
+        let onArray = run("sample = np.arange(24.0, dtype=np.float32).reshape(2, 4, 3)\nexplain transpose sample 1 0 2", in: shell)
+        #expect(explained.split(separator: "\n").dropFirst().joined(separator: "\n")
+                == onArray.replacingOccurrences(of: "sample", with: "x").replacingOccurrences(of: "→ y", with: "→ t")
+                    .replacingOccurrences(of: "y[", with: "t[").replacingOccurrences(of: "of y", with: "of t").replacingOccurrences(of: " y is", with: " t is"))
+        #expect(run("explain xs", in: shell) == """
+            xs = tf.split(a, 4, 0) (4 tensors), a = Tensor("Reshape:0", shape=(?, 3), dtype=float32); on a sample a is (8, 3) float32 (Placeholder ← the value peek was given)
+            split a (8, 3) along axis 0 → xs: a list of 4 pieces of (2, 3)
+              xs[p][i, j] = a[2*p + i, j]  for p in 0..3
+              xs[p] = a[2*p:2*p + 2]: piece p holds positions 2·p to 2·p + 1 of axis 0
+              each piece is a slice: a view of a with its strides (12, 4) bytes; no data moves
+            """)
+        #expect(run("track pieces = xs[:2]", in: shell) == """
+            x on a sample: Placeholder ← the value peek was given
+            track x (2, 4, 3) → pieces: a list of 2 arrays of shape (2, 3); each element labelled by its index along axis 0 of x
+            pieces[p][i, j] = x[i, p, j]
+            pieces[0] holds entry 0 of axis 1 of every entry of axis 0
+            pieces[1] holds entry 1 of axis 1 of every entry of axis 0
+            labels (index along axis 0 of x of each element):
+            pieces[0] [[0 0 0]
+                       [1 1 1]]
+            pieces[1] [[0 0 0]
+                       [1 1 1]]
+            """)
+        #expect(run("len(pieces)", in: shell) == "2")
+        #expect(run("track tf.matmul(xs[0], tf.ones([3, 2]))", in: shell)
+                == "error: track follows shape ops only (tf.transpose, tf.reshape, tf.split); y is computed through MatMul (MatMul)")
+        #expect(run("explain x", in: shell)
+                == "error: x is a Placeholder op's output, not a shape op's: explain knows tf.transpose, tf.reshape and tf.split")
+    }
+
+    /// `trace on` while the graph is built: each op's static shape, TF's unknown batch as `?`;
+    /// picking the last output of rnn.rnn is a stage too, named by the list it indexes.
+    @Test func traceShowsEachOpsStaticShape() {
+        let out = run("""
+            import tensorflow as tf
+            from tensorflow.python.ops import rnn, rnn_cell
+            x = tf.placeholder('float', [None, 4, 3])
+            trace on
+            outputs, states = rnn.rnn(rnn_cell.BasicLSTMCell(5), tf.split(0, 4, tf.reshape(tf.transpose(x, [1, 0, 2]), [-1, 3])), dtype=tf.float32)
+            last = outputs[-1]
+            """)
+        #expect(out == """
+            trace is on: every statement prints its stages
+            #1 tf.transpose → static shape (4, ?, 3) float32: Tensor("transpose:0", shape=(4, ?, 3), dtype=float32)
+            #2 tf.reshape → static shape (?, 3) float32: Tensor("Reshape:0", shape=(?, 3), dtype=float32)
+            #3 tf.split → 4 tensors, static shape (?, 3) float32 each: split:0 … split:3
+            #4 tf.python.ops.rnn.rnn → 6 tensors, static shape (?, 5) float32 each: rnn/basic_lstm_cell/Mul_2:0 … rnn/basic_lstm_cell/Mul_11:0
+            #1 outputs[-1] → static shape (?, 5) float32: Tensor("rnn/basic_lstm_cell/Mul_11:0", shape=(?, 5), dtype=float32)
+            """)
+    }
+
     /// TF1 ran on numpy 1.x: after `import tensorflow`, a numpy scalar and a Python number
     /// promote as numpy 1.x did (the Python number is an int64/float64), so the tutorial's
     /// `epoch_loss = 0; epoch_loss += c` sums float32 losses in float64 and prints Python's

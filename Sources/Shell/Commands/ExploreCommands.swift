@@ -77,6 +77,11 @@ enum ExploreCommands {
             guard let op = a.string("op") else { return .none }
             // `explain x.T`: the transpose of a variable, written as numpy writes it.
             if !a.isGiven("a") {
+                // `explain t` for a graph tensor: its op on a sample value (GraphExplore).
+                if let v = call.workspace[op], GraphExplore.tensors(v) != nil {
+                    try GraphExplore.explain(call, v, name: op)
+                    return .none
+                }
                 guard op.hasSuffix(".T"), case .array(let x)? = call.workspace[String(op.dropLast(2))] else {
                     throw call.error("explain needs an op and its array: explain transpose x 1 0 2, explain reshape x -1 3, explain split x 4, or explain x.T",
                                      argument: "op")
@@ -190,6 +195,16 @@ enum ExploreCommands {
         default: throw call.error("track needs an expression or an assignment, e.g. `track xs = x | split 4`")
         }
         guard let sourceName = firstArrayName(expr, ev.workspace), case .array(let source)? = ev.workspace[sourceName] else {
+            // A TF1 graph tensor (`track t`, `track xs = pieces`) is followed on a sample.
+            if let v = try? ev.evaluate(expr), GraphExplore.tensors(v) != nil {
+                for t in targets { try ev.assign(v, to: t) }
+                var resultName = "y"
+                if targets.count == 1, case .name(let n, _)? = targets.first { resultName = n }
+                else if case .name(let n, _) = expr { resultName = n }
+                else if GraphExplore.tensors(v)?.isList == true { resultName = "ys" }
+                try GraphExplore.track(call, v, resultName: resultName)
+                return .none
+            }
             throw call.error("track needs a statement that uses an array variable",
                              explanation: "e.g. `x = arange 24 | reshape 2 4 3` then `track x | transpose 1 0 2`")
         }

@@ -28,7 +28,6 @@ enum GraphCommands {
         isMethod: false,
         run: { call in
             let ev = call.evaluator
-            let state = call.interpreter.tensorflow
             let v = call.arguments["tensor"]
             var tensors: [GraphTensor] = []
             var single = true
@@ -56,53 +55,15 @@ enum GraphCommands {
                     given[t.tensor] = try TFArguments.array(x, span: call.span, dtype: t.tensor.dtype)
                 }
             }
-            var session = state.defaultSession?.session ?? state.lastSession?.session
-            if let s = session, s.graph !== g || s.closed { session = nil }
-            var feeds: [GraphTensor: NDArray] = [:]
-            var said: [String] = []
-            for p in g.placeholders(reaching: tensors) {
-                if let x = given[p] { feeds[p] = x; said.append("\(p.operation.name) ← the value given"); continue }
-                if let last = (state.defaultSession?.session.lastFeeds[p] ?? state.lastSession?.session.lastFeeds[p]), last.ndim >= 1 {
-                    let n = min(batch, last.shape[0])
-                    feeds[p] = try last.subscripted([.slice(start: 0, stop: n, step: nil)])
-                    said.append("\(p.operation.name) ← the first \(n) rows of its last feed")
-                    continue
-                }
-                guard let data = state.dataset else {
-                    throw call.error("no sample for placeholder '\(p.operation.name)' \(p.shape): load data with input_data.read_data_sets or give feed={\(p.operation.name.lowercased()): value}", argument: "tensor")
-                }
-                let split = data.train.split
-                let n = min(batch, split.count)
-                let dims = p.shape.dims
-                let tail = dims.map { Array($0.dropFirst()) }
-                if let tail, tail.allSatisfy({ $0 != nil }), tail.compactMap({ $0 }).reduce(1, *) == split.featureCount {
-                    let images = try split.slice(0..<n).images
-                    feeds[p] = try images.reshape([n] + tail.compactMap { $0 })
-                    said.append("\(p.operation.name) ← the first \(n) training images")
-                } else if dims == nil || dims?.last.flatMap({ $0 }) == split.labels.shape.last {
-                    feeds[p] = try split.labels.subscripted([.slice(start: 0, stop: n, step: nil)]).astype(p.dtype)
-                    said.append("\(p.operation.name) ← the first \(n) training labels")
-                } else {
-                    throw call.error("no sample for placeholder '\(p.operation.name)' \(p.shape) in \(data.dataset.name): give feed={…}", argument: "tensor")
-                }
-            }
-            func run(_ s: Session) throws -> [NDArray?] { try s.run(tensors.map { .tensor($0) }, feeds: feeds) }
-            var values: [NDArray?]
-            do {
-                guard let s = session else { throw TensorError("Attempting to use uninitialized value") }
-                values = try run(s)
-            } catch let e as TensorError where e.message.hasPrefix("Attempting to use uninitialized value") {
-                // No session holds the variables: fresh initial values, as a new session's.
-                let scratch = Session(graph: g, threads: state.threads)
-                try scratch.initializeVariables()
-                values = try run(scratch)
-                if !g.variables.isEmpty { said.append("variables ← their initial values") }
-            }
-            let arrays = values.compactMap { $0 }
+            for (p, x) in given { call.interpreter.tensorflow.peekFeeds[p] = x }
+            var sample = try GraphSample(for: tensors, call: call, batch: batch, given: given, argument: "tensor")
+            let (arrays, initial) = try sample.run(tensors)
+            guard let firstValue = arrays.first else { return .none }
+            if initial { sample.said.append("variables ← their initial values") }
             let what = single ? first.description : "\(tensors.count) tensors"
-            let shapes = single ? shapeString(arrays[0].shape) : shapeString(arrays[0].shape) + " each"
-            call.print("\(what) → \(shapes) \(arrays[0].dtype.name)" + (said.isEmpty ? "" : " (" + said.joined(separator: ", ") + ")"))
+            let shapes = single ? shapeString(firstValue.shape) : shapeString(firstValue.shape) + " each"
+            call.print("\(what) → \(shapes) \(firstValue.dtype.name)" + (sample.said.isEmpty ? "" : " (" + sample.said.joined(separator: ", ") + ")"))
             _ = ev
-            return single ? .array(arrays[0]) : .list(arrays.map { .array($0) })
+            return single ? .array(firstValue) : .list(arrays.map { .array($0) })
         })
 }

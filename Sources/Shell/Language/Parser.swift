@@ -46,6 +46,8 @@ public struct Parser {
     /// `def` or `lambda` such a name is the variable even when a command has it (`cell`,
     /// `plot`, `train`), so `cell -1` subtracts and `print(train)` prints the local.
     var shadowed: Set<String> = []
+    /// The token where the statement being parsed starts (for Python 2's `print 'a', b`).
+    var statementStart = 0
 
     /// True when `name` starts command form here (a command, not shadowed by a local).
     func isCommandName(_ name: String) -> Bool {
@@ -144,6 +146,7 @@ public struct Parser {
     mutating func parseStatement() throws(ShellError) -> Statement {
         try enter()
         defer { depth -= 1 }
+        statementStart = pos
         if let keyword = current.name, Parser.statementKeywords.contains(keyword), !(peek().isOp("=") && !peek(2).isOp("=")) {
             if let s = try parseKeywordStatement(keyword) { return s }
         }
@@ -433,6 +436,7 @@ public struct Parser {
             args.append(CallArgument(value: .statement(inner, text(span), span)))
             return .command(name: name, args: args, nameSpan: nameToken.span, nameToken.span.lowerBound..<previousEnd)
         }
+        let startsStatement = pos - 1 == statementStart
         while !isTerminator(current) {
             if let label = current.name, peek().isOp("="), !Parser.keywords.contains(label) {
                 let labelSpan = current.span
@@ -443,7 +447,25 @@ public struct Parser {
                 args.append(CallArgument(value: try parseCommandArgument()))
             }
         }
+        if startsStatement, !args.isEmpty, current.isOp(","), name == "print" {
+            throw legacyStatement(name, from: nameToken)
+        }
         return .command(name: name, args: args, nameSpan: nameToken.span, nameToken.span.lowerBound..<previousEnd)
+    }
+
+    /// Python 2's `print 'Epoch', epoch` (a statement followed by a comma list), which a pasted
+    /// old tutorial has: refused with Python 3's own SyntaxError, caret under the statement as
+    /// CPython puts it (to the end of the comma list). `print x` alone is rnnsh's command form.
+    mutating func legacyStatement(_ name: String, from nameToken: Token) -> ShellError {
+        while current.isOp(",") {
+            pos += 1
+            if isStatementEnd(current) || current.isOp("=") { break }
+            let save = pos
+            if (try? parseStarredOrPipeline()) == nil { pos = save; break }
+        }
+        let end = max(previousEnd, nameToken.span.upperBound)
+        return ShellError("Missing parentheses in call to '\(name)'. Did you mean \(name)(...)?",
+                          span: nameToken.span.lowerBound..<end, kind: .syntaxError)
     }
 
     /// One space-separated argument: a literal, a name with adjacent trailers (`x.T`, `x[0]`,

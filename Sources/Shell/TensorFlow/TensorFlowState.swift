@@ -1,4 +1,5 @@
 import Graph
+import Tensor
 
 /// The `tensorflow` module's state in one shell: TF1's default graph, the stack of sessions
 /// entered with `with tf.Session() as sess:` (the innermost is the default session that
@@ -9,6 +10,8 @@ final class TensorFlowState {
     /// The session that ran last (for `peek`: its variables and feeds).
     var lastSession: TFSession?
     var dataset: DatasetObject?
+    /// What `peek … feed={…}` fed each placeholder last: the sample `explain` and `track` use.
+    var peekFeeds: [GraphTensor: NDArray] = [:]
     /// Threads the sessions' fused RNN ops use (train's default).
     var threads = 2
     /// Set by `import tensorflow…`: from then on a numpy scalar meeting a Python number promotes
@@ -23,5 +26,6 @@ final class TensorFlowState {
         graph = Graph()
         defaultSessions = []
         lastSession = nil
+        peekFeeds = [:]
     }
 }
