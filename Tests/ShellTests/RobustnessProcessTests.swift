@@ -138,6 +138,13 @@ import Tensor
         ("random", "", "y = np.random.rand(8 * \(big))"),
         ("randint", "", "y = np.random.randint(0, 7, 8 * \(big))"),
         ("generator", "g = np.random.default_rng(0)", "y = g.normal(size=8 * \(big))"),
+        // Without replacement numpy shuffles the whole population: a permutation of 3·10^8
+        // had no Ctrl-C check (hung for minutes in a debug build, 4.8 s in release).
+        ("choice without replacement", "", "y = np.random.choice(30 * \(big), 3, replace=False)"),
+        ("permutation", "", "y = np.random.permutation(30 * \(big))"),
+        ("generator choice", "g = np.random.default_rng(0)", "y = g.choice(30 * \(big), 10 * \(big), replace=False)"),
+        // With p: the probabilities were boxed one scalar at a time, then one pick per draw, no check.
+        ("choice with p", "p = np.ones(10 * \(big)) / (10 * \(big))", "y = np.random.choice(10 * \(big), 10 * \(big), p=p)"),
     ])
     func ctrlCStopsAndChangesNothing(name: String, setup: String, statement: String) throws {
         // A square's side grows by the cube root of the scale (the work of an n×n product or
@@ -167,6 +174,31 @@ import Tensor
             #expect(after == before, "\(name) left \(after.subtracting(before))")
             return
         }
+    }
+
+    /// Ctrl-C during an in-place shuffle: it stops, and the array is as it was (the shuffle
+    /// journals the array before its first swap, so the statement's rollback restores it).
+    @Test func ctrlCDuringAnInPlaceShuffleLeavesTheArrayAsItWas() throws {
+        let dir = try Self.tempDir("shuffle")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #if DEBUG
+        let n = "3 * 10**7"
+        #else
+        let n = "3 * 10**8"
+        #endif
+        let script = "x = np.arange(\(n))\nprint('go')\nnp.random.shuffle(x)\nprint(bool((x == np.arange(x.size)).all()))\n"
+        try script.write(toFile: dir + "/input.txt", atomically: true, encoding: .utf8)
+        let p = try Running([], environment: ["NO_COLOR": "1", "HOME": dir], input: dir + "/input.txt", directory: dir)
+        #expect(p.wait(timeout: 300) { $0.contains("go") }, "did not start: \(p.stderr)")
+        usleep(100_000)
+        let started = Date()
+        kill(p.process.processIdentifier, SIGINT)
+        let status = p.finish(timeout: 60)
+        let took = Date().timeIntervalSince(started)
+        #expect(status == 1, "status \(String(describing: status)), stderr \(p.stderr)")
+        #expect(p.stderr.hasPrefix("<stdin>:3: error: interrupted\nstopped by Ctrl-C; the workspace is unchanged\n"), "\(p.stderr)")
+        #expect(p.stdout == "go\nTrue\n", "\(p.stdout)")
+        #expect(took < 10, "took \(took) s to stop")
     }
 
     /// SIGTERM while a statement runs in the REPL: the work stops, the history is saved, the

@@ -74,7 +74,10 @@ enum RandomCommands {
         if v.isNone { return (nil, false) }
         let a = try call.evaluator.toArray(v, span: call.arguments.span("p"))
         if a.ndim != 1 { throw call.error(legacy ? "'p' must be 1-dimensional" : "p must be 1-dimensional", argument: "p", kind: .valueError) }
-        return (a.scalars.map(\.doubleValue), a.dtype == .float32)
+        // As float64 elements, not boxed scalars (10^8 of those were a minute Ctrl-C could not stop).
+        let d = try wrap { () throws(TensorError) in a.dtype == .float64 ? a : try a.astype(.float64) }
+        try wrap { () throws(TensorError) in try Cancellation.check() }
+        return (d.elements(as: Double.self) ?? [], a.dtype == .float32)
     }
 
     /// `choice`'s population: a positive int, or a 1-d (legacy) / n-d (Generator) array.

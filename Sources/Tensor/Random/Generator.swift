@@ -85,14 +85,14 @@ public struct Generator: Sendable, Equatable {
     public mutating func shuffle(_ a: NDArray, axis: Int) throws(TensorError) {
         guard a.ndim > 0 else { throw TensorError("object of type 'numpy.ndarray' has no len()", kind: .typeError) }
         let ax = try RandomSampling.normalizeAxis(axis, a.ndim)
-        RandomSampling.shuffle(&bits, a, axis: ax)
+        a.willWrite()
+        try RandomSampling.shuffle(&bits, a, axis: ax)
     }
 
     /// `permutation(n)`: a shuffled `arange(n)`.
     public mutating func permutation(_ n: Int) throws(TensorError) -> NDArray {
-        if n < 0 { throw TensorError("negative dimensions are not allowed") }
-        let a = try NDArray((0..<Int64(n)).map { $0 }, shape: [n])
-        RandomSampling.shuffle(&bits, a)
+        let a = try RandomSampling.arange(n)
+        try RandomSampling.shuffle(&bits, a)
         return a
     }
 
@@ -102,11 +102,11 @@ public struct Generator: Sendable, Equatable {
         let ax = try RandomSampling.normalizeAxis(axis, x.ndim)
         if x.ndim == 1 {
             let copy = try x.copy()
-            RandomSampling.shuffle(&bits, copy)
+            try RandomSampling.shuffle(&bits, copy)
             return copy
         }
         let idx = try permutation(x.shape[ax])
-        return try RandomSampling.take(x, idx.scalars.map { Int($0.doubleValue) }, indexShape: [x.shape[ax]], axis: ax)
+        return try RandomSampling.take(x, RandomSampling.intPrefix(idx, idx.size), indexShape: [x.shape[ax]], axis: ax)
     }
 
     /// `permuted(x, axis)`: a copy with each lane along `axis` shuffled independently; with no
@@ -125,7 +125,7 @@ public struct Generator: Sendable, Equatable {
         guard let axis else {
             if out.size == 0 { return out }
             let flat = NDArray(viewing: out.storage, dtype: out.dtype, shape: [out.size], strides: [1], offset: out.offset)
-            RandomSampling.shuffle(&bits, flat)
+            try RandomSampling.shuffle(&bits, flat)
             return out
         }
         let ax = try RandomSampling.normalizeAxis(axis, max(out.ndim, 1))
@@ -139,7 +139,7 @@ public struct Generator: Sendable, Equatable {
         lanes.forEachOffset { starts.append($0) }
         for s in starts {
             let lane = NDArray(viewing: out.storage, dtype: out.dtype, shape: [out.shape[ax]], strides: [out.strides[ax]], offset: s)
-            RandomSampling.shuffle(&bits, lane, first: 0)
+            try RandomSampling.shuffle(&bits, lane, first: 0)
         }
         return out
     }
@@ -158,11 +158,10 @@ public struct Generator: Sendable, Equatable {
         }
         if replace {
             if let p {
-                let c = RandomSampling.cdf(p)
-                return (0..<count).map { _ in RandomSampling.searchRight(c, bits.nextDouble()) }
+                return try RandomSampling.picksByProbability(p, count: count) { bits.nextDouble() }
             }
             let a = try integers(low: 0, high: Int128(populationSize), shape: [count], dtype: .int64, endpoint: false)
-            return a.scalars.map { Int($0.doubleValue) }
+            return RandomSampling.intPrefix(a, count)
         }
         if count > populationSize {
             throw TensorError("Cannot take a larger sample than population when replace is False")
@@ -176,15 +175,22 @@ public struct Generator: Sendable, Equatable {
         let cutoff = shuffle ? 50 : 20
         if populationSize > 10000 && count > populationSize / cutoff {
             // Partial Fisher–Yates of the tail: only the last `count` positions are drawn.
-            var idx = (0..<populationSize).map { $0 }
-            shuffleInts(&idx, first: max(populationSize - count, 1))
+            _ = try Limits.checkAllocation([populationSize], .int64)
+            var idx = [Int](repeating: 0, count: populationSize)
+            for i in 0..<populationSize {
+                if i & 0xFFFFF == 0xFFFFF { try Cancellation.check() }
+                idx[i] = i
+            }
+            try shuffleInts(&idx, first: max(populationSize - count, 1))
             return Array(idx[(populationSize - count)...])
         }
         // Floyd's algorithm with an open-addressing hash set, then (optionally) a shuffle.
+        _ = try Limits.checkAllocation([count, 3], .int64)
         var idx = [Int](repeating: 0, count: count)
         let mask = Int(smallestMask(UInt64(Double(count) * 1.2)))
         var set = [Int](repeating: -1, count: mask + 1)
         for j in (populationSize - count)..<populationSize {
+            if j & 0xFFFF == 0xFFFF { try Cancellation.check() }
             let val = Int(bits.bounded64(off: 0, rng: UInt64(j), masked: false))
             var loc = val & mask
             while set[loc] != -1 && set[loc] != val { loc = (loc + 1) & mask }
@@ -198,14 +204,15 @@ public struct Generator: Sendable, Equatable {
                 idx[j - populationSize + count] = j
             }
         }
-        if shuffle { shuffleInts(&idx, first: 1) }
+        if shuffle { try shuffleInts(&idx, first: 1) }
         return idx
     }
 
     /// numpy's `_shuffle_int`: Fisher–Yates with `random_bounded_uint64` (Lemire) draws.
-    mutating func shuffleInts(_ a: inout [Int], first: Int) {
+    mutating func shuffleInts(_ a: inout [Int], first: Int) throws(TensorError) {
         var i = a.count - 1
         while i >= first {
+            if i & 0xFFFF == 0 { try Cancellation.check() }
             let j = Int(bits.bounded64(off: 0, rng: UInt64(i), masked: false))
             a.swapAt(i, j)
             i -= 1

@@ -121,14 +121,14 @@ public struct LegacyRandomState: Sendable, Equatable {
     /// `shuffle(x)`: in place along axis 0, Fisher–Yates with `random_interval` draws.
     public mutating func shuffle(_ a: NDArray) throws(TensorError) {
         guard a.ndim > 0 else { throw TensorError("object of type 'numpy.ndarray' has no len()", kind: .typeError) }
-        RandomSampling.shuffle(&bits, a)
+        a.willWrite()
+        try RandomSampling.shuffle(&bits, a)
     }
 
     /// `permutation(n)`: a shuffled `arange(n)` (int64).
     public mutating func permutation(_ n: Int) throws(TensorError) -> NDArray {
-        let a = try NDArray((0..<Int64(max(n, 0))).map { $0 }, shape: [max(n, 0)])
-        if n < 0 { throw TensorError("negative dimensions are not allowed") }
-        RandomSampling.shuffle(&bits, a)
+        let a = try RandomSampling.arange(n)
+        try RandomSampling.shuffle(&bits, a)
         return a
     }
 
@@ -137,11 +137,11 @@ public struct LegacyRandomState: Sendable, Equatable {
         guard x.ndim >= 1 else { throw TensorError("x must be an integer or at least 1-dimensional", kind: .indexError) }
         if x.ndim == 1 {
             let copy = try x.copy()
-            RandomSampling.shuffle(&bits, copy)
+            try RandomSampling.shuffle(&bits, copy)
             return copy
         }
         let idx = try permutation(x.shape[0])
-        return try RandomSampling.take(x, idx.scalars.map { Int($0.doubleValue) }, indexShape: [x.shape[0]], axis: 0)
+        return try RandomSampling.take(x, RandomSampling.intPrefix(idx, idx.size), indexShape: [x.shape[0]], axis: 0)
     }
 
     /// `choice(a, size, replace, p)` where `a` is a population size or a 1-d array. Returns the
@@ -159,11 +159,10 @@ public struct LegacyRandomState: Sendable, Equatable {
         }
         if replace {
             if let p {
-                let c = RandomSampling.cdf(p)
-                return (0..<count).map { _ in RandomSampling.searchRight(c, bits.nextDouble()) }
+                return try RandomSampling.picksByProbability(p, count: count) { bits.nextDouble() }
             }
             let a = try randint(low: 0, high: Int128(populationSize), shape: [count], dtype: .int64)
-            return a.scalars.map { Int($0.doubleValue) }
+            return RandomSampling.intPrefix(a, count)
         }
         if count > populationSize {
             throw TensorError("Cannot take a larger sample than population when 'replace=False'")
@@ -175,7 +174,7 @@ public struct LegacyRandomState: Sendable, Equatable {
             }
         }
         let perm = try permutation(populationSize)
-        return perm.scalars.prefix(count).map { Int($0.doubleValue) }
+        return RandomSampling.intPrefix(perm, count)
     }
 
     /// numpy's checks of `p` (legacy wording when `legacy`, Generator's otherwise).
@@ -185,7 +184,9 @@ public struct LegacyRandomState: Sendable, Equatable {
         }
         var atol = Double.ulpOfOne.squareRoot()
         if float32 { atol = max(atol, Double(Float.ulpOfOne).squareRoot()) }
+        try Cancellation.check()
         let sum = RandomSampling.kahanSum(p)
+        try Cancellation.check()
         if sum.isNaN { throw TensorError(legacy ? "probabilities contain NaN" : "Probabilities contain NaN") }
         if p.contains(where: { $0 < 0 }) {
             throw TensorError(legacy ? "probabilities are not non-negative" : "Probabilities are not non-negative")

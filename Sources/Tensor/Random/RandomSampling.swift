@@ -159,15 +159,88 @@ public enum RandomSampling {
 
     /// Fisher–Yates in place along `axis`, from the last position down to `first`, with numpy's
     /// `random_interval` draws (what `shuffle` does; `first` is 1, or 0 for `permuted`'s lanes).
-    static func shuffle<G: BitGenerator>(_ g: inout G, _ a: NDArray, axis: Int = 0, first: Int = 1) {
+    /// Ctrl-C is polled between swaps: np.random.permutation(3 * 10**8) ran a minute with no
+    /// way to stop it. Callers shuffling an array that already existed call `willWrite` first,
+    /// so an interrupted shuffle is rolled back with its statement.
+    static func shuffle<G: BitGenerator>(_ g: inout G, _ a: NDArray, axis: Int = 0, first: Int = 1) throws(TensorError) {
         guard a.ndim > 0, a.size > 0 else { return }
         let n = a.shape[axis]
+        if axis == 0 && a.isCContiguous {
+            // Whole rows side by side: swap their bytes directly (swapSlices walks a view per swap).
+            try shuffleRows(&g, a.storage.pointer + a.offset * a.itemSize, count: n,
+                            rowBytes: a.size / n * a.itemSize, first: first)
+            return
+        }
         var i = n - 1
         while i >= first {
+            if i & 0xFFF == 0 { try Cancellation.check() }
             let j = Int(g.interval(UInt64(i)))
             swapSlices(a, axis: axis, i, j)
             i -= 1
         }
+    }
+
+    /// Fisher–Yates over `count` rows of `rowBytes` bytes each at `base` (C-contiguous rows).
+    static func shuffleRows<G: BitGenerator>(_ g: inout G, _ base: UnsafeMutableRawPointer, count n: Int,
+                                             rowBytes: Int, first: Int) throws(TensorError) {
+        let temp = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(rowBytes, 1), alignment: 16)
+        defer { temp.deallocate() }
+        var i = n - 1
+        while i >= first {
+            if i & 0xFFFF == 0 { try Cancellation.check() }
+            let j = Int(g.interval(UInt64(i)))
+            if i != j {
+                let p = base + i * rowBytes, q = base + j * rowBytes
+                if rowBytes == 8 {
+                    let t = p.loadUnaligned(as: UInt64.self)
+                    p.storeBytes(of: q.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                    q.storeBytes(of: t, as: UInt64.self)
+                } else {
+                    temp.copyMemory(from: p, byteCount: rowBytes)
+                    p.copyMemory(from: q, byteCount: rowBytes)
+                    q.copyMemory(from: temp, byteCount: rowBytes)
+                }
+            }
+            i -= 1
+        }
+    }
+
+    /// `arange(n)` as int64, written in place a million at a time between Ctrl-C checks, after
+    /// the memory budget allowed it (what permutation(n) shuffles).
+    static func arange(_ n: Int) throws(TensorError) -> NDArray {
+        if n < 0 { throw TensorError("negative dimensions are not allowed") }
+        let a = try NDArray(uninitialized: [n], dtype: .int64)
+        let p = a.storage.pointer
+        var i = 0
+        while i < n {
+            if i > 0 { try Cancellation.check() }
+            let end = Swift.min(i + (1 << 20), n)
+            for k in i..<end { p.storeBytes(of: Int64(k), toByteOffset: k * 8, as: Int64.self) }
+            i = end
+        }
+        return a
+    }
+
+    /// The first `count` elements of a C-contiguous int64 array as Ints (not through `scalars`,
+    /// which boxes every element of the whole array).
+    static func intPrefix(_ a: NDArray, _ count: Int) -> [Int] {
+        let n = Swift.min(count, a.size)
+        let p = a.storage.pointer + a.offset * 8
+        return (0..<n).map { Int(p.load(fromByteOffset: $0 * 8, as: Int64.self)) }
+    }
+
+    /// `count` picks with replacement by probabilities: one uniform per pick looked up in the
+    /// running sum of p (a Ctrl-C check every 64K picks).
+    static func picksByProbability(_ p: [Double], count: Int, _ next: () -> Double) throws(TensorError) -> [Int] {
+        _ = try Limits.checkAllocation([count], .int64)
+        let c = cdf(p)
+        var out: [Int] = []
+        out.reserveCapacity(count)
+        for i in 0..<count {
+            if i & 0xFFFF == 0xFFFF { try Cancellation.check() }
+            out.append(searchRight(c, next()))
+        }
+        return out
     }
 
     /// `a.take(indices, axis=axis)` for in-range indices: a new C-contiguous array whose `axis`
@@ -245,11 +318,13 @@ public enum RandomSampling {
         var p = p
         var found: [Int] = []
         while found.count < count {
+            try Cancellation.check()
             let x = try uniforms(count - found.count)
             for f in found { p[f] = 0 }
             let c = cdf(p)
             var seen = Set<Int>()
-            for u in x {
+            for (i, u) in x.enumerated() {
+                if i & 0xFFFF == 0xFFFF { try Cancellation.check() }
                 let k = searchRight(c, u)
                 if seen.insert(k).inserted { found.append(k) }
             }
