@@ -176,7 +176,9 @@ public final class Model {
     /// for this configuration: `rnn/basic_lstm_cell` (one layer), `rnn/multi_rnn_cell/cell_1/…`
     /// (`MultiRNNCell`), `bidirectional_rnn/fw/…` (`static_bidirectional_rnn`), and
     /// `stack_bidirectional_rnn/cell_1/bidirectional_rnn/bw/…` (stacked bidirectional).
-    public func scope(layer: Int, direction: Int) -> String {
+    public func scope(layer: Int, direction: Int) -> String { Self.scope(config, layer: layer, direction: direction) }
+
+    static func scope(_ config: ModelConfig, layer: Int, direction: Int) -> String {
         let c = config.cell.scope
         switch (config.layers > 1, config.bidirectional) {
         case (false, false): return "rnn/\(c)"
@@ -187,10 +189,21 @@ public final class Model {
     }
 
     /// Every weight's TF name and shape, in parameter order.
-    public var variables: [CellVariable] {
+    public var variables: [CellVariable] { Self.variables(config, layout) }
+
+    /// The weights (TF names and shapes) a model of `config` holds, without building it: a
+    /// checkpoint's weights are checked against these before anything is allocated (a file
+    /// claiming `input=1e6` beside small weights took a minute and 290 MB to refuse).
+    public static func variables(for config: ModelConfig) -> [CellVariable] {
+        let spec = config.cell.cell(units: config.units, options: config.cellOptions)
+        return variables(config, ParameterLayout(cell: spec, input: config.input, classes: config.classes,
+                                                 layers: config.layers, directions: config.directions))
+    }
+
+    static func variables(_ config: ModelConfig, _ layout: ParameterLayout) -> [CellVariable] {
         var out: [CellVariable] = []
         for slot in layout.slots {
-            let prefix = scope(layer: slot.layer, direction: slot.direction)
+            let prefix = scope(config, layer: slot.layer, direction: slot.direction)
             for v in slot.variables { out.append(CellVariable(name: prefix + "/" + v.name, shape: v.shape)) }
         }
         out.append(CellVariable(name: Model.denseWeightsName, shape: [layout.features, layout.classes]))

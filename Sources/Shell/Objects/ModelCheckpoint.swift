@@ -127,6 +127,14 @@ enum ModelCheckpoint {
                 throw fail("'\(UntrustedText.escaped(m.name))' contains NaN or infinity")
             }
         }
+        // The weights must fit the config before the model is built: the config alone decides
+        // how much is allocated, and a file whose weights do not match it is refused at once.
+        for v in Model.variables(for: config) {
+            let a = try member(v.name)
+            if a.shape != v.shape {
+                throw fail("weight '\(v.name)' has shape \(shapeString(a.shape)), expected \(shapeString(v.shape))")
+            }
+        }
         let model: Model
         do {
             model = try Model(config: config)
