@@ -23,9 +23,12 @@ struct NpzFileObject: ShellObject {
 
     var kind: String { "NpzFile" }
 
-    /// numpy's `NpzFile.__repr__`: the first five names, then `...`.
+    /// numpy's `NpzFile.__repr__`: the first five names, then `...`. A name's control
+    /// characters are shown escaped (`\x1b`), where numpy writes them raw: the names come from
+    /// the file, and echoing a crafted one would let it drive the terminal (OSC 52 sets the
+    /// clipboard, ESC [2J clears the screen).
     var summary: String {
-        var names = files.prefix(5).joined(separator: ", ")
+        var names = files.prefix(5).map(UntrustedText.escaped).joined(separator: ", ")
         if files.count > 5 { names += "..." }
         return "NpzFile \(ValueFormatter.pythonStringRepr(shownName)) with keys: \(names)"
     }
