@@ -155,6 +155,31 @@ struct IOCorruptFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.npy", "b.npz"])
     }
 
+    /// While the bytes are produced no named temporary exists (Linux's unnamed O_TMPFILE), so a
+    /// save killed with -9 leaves nothing (the red team's 20 kills during a 240 MB save left 2
+    /// named temporaries); a file with two hard links is written in place from the unnamed file
+    /// (which must be readable: opened write-only it gave `[Errno 9] Bad file descriptor` and
+    /// an emptied target).
+    @Test func noNamedTemporaryWhileWritingAndHardLinksKeepTheirContents() throws {
+        let dir = try IOSupport.tempDir("tmpfile")
+        defer { IOSupport.remove(dir) }
+        var seen: [String] = []
+        try AtomicWrite.write(to: "\(dir)/c.npy") { (sink: inout AtomicWrite.Sink) throws(TensorError) in
+            try sink.write([1, 2, 3])
+            seen = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? ["?"]
+        }
+        #if os(Linux)
+        #expect(seen == [])
+        #endif
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["c.npy"])
+        try IOSupport.writeFile("\(dir)/h1.npy", [9])
+        #expect(link("\(dir)/h1.npy", "\(dir)/h2.npy") == 0)
+        let a = try IOSupport.make(.int64, [3])
+        try NPYFile.write(a, to: "\(dir)/h1.npy")
+        #expect(try NPYFile.read(path: "\(dir)/h2.npy").shape == [3])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["c.npy", "h1.npy", "h2.npy"])
+    }
+
     // MARK: .npz
 
     @Test func notAZip() throws {
