@@ -32,6 +32,9 @@ public final class Interpreter {
         /// Where commands may write files (`--safe`: only under the current directory, and
         /// no process-wide settings).
         public var writePolicy: WritePolicy = .anywhere
+        /// The terminal's width now, when the output is a terminal whose window can be resized
+        /// while a statement runs (nil: `display.width` stays as it was detected).
+        public var terminalWidth: (@Sendable () -> Int?)?
 
         public init(color: Bool = false, workingDirectory: String? = nil, registry: Registry = .standard,
                     isInterrupted: @escaping @Sendable () -> Bool = { Interrupt.isRequested },
@@ -46,6 +49,14 @@ public final class Interpreter {
     }
 
     public let options: Options
+
+    /// What commands draw for: `options.display` at the terminal's current width, so a view
+    /// drawn after the window was resized (or a progress line redrawn during one) fits it.
+    public var display: Display {
+        var d = options.display
+        if d.isTerminal, let width = options.terminalWidth?() { d.width = width }
+        return d
+    }
     public let registry: Registry
     /// The session's named values. Changed only by statements that succeed (or directly here).
     public var workspace = Workspace()

@@ -278,6 +278,47 @@ extension Evaluator {
         return nil
     }
 
+    /// `split 4 x`, `np.split(4, x)`: numpy takes the length of its first argument, so a Python
+    /// number there fails in numpy's words before anything is converted, and the second line
+    /// says which way round the arguments go. Checked on the arguments as written (literals and
+    /// variables holding numbers), so nothing is evaluated twice; nil when the first argument
+    /// is not a Python number.
+    func swappedSplitError(_ command: Command, _ inputs: [ArgumentInput]) -> ShellError? {
+        guard command.name == "split" || command.name == "array_split" else { return nil }
+        let positional = inputs.filter { $0.label == nil }
+        guard positional.count >= 2, let first = pythonNumberType(positional[0]) else { return nil }
+        // np.split tries len(indices_or_sections) first: a number there takes the sections
+        // path, which asks for the array's shape (`'int' object has no attribute 'shape'`).
+        if command.name == "split", let second = pythonNumberType(positional[1]) {
+            return ShellError("'\(first)' object has no attribute 'shape'", kind: .attributeError)
+        }
+        let texts = positionalTexts(inputs, command: command.name)
+        let number = texts.first.flatMap { $0 } ?? first
+        let explanation = ErrorExplanation.splitSwapped(number: number, array: NamedShape(texts.count > 1 ? texts[1] : nil, []))
+        return ShellError("object of type '\(first)' has no len()", explanation: explanation, kind: .typeError)
+    }
+
+    /// `int`, `float` or `bool` when the argument is a Python number: a literal (`4`, `-4`), a
+    /// variable holding one, or a piped value.
+    func pythonNumberType(_ input: ArgumentInput) -> String? {
+        func type(_ v: Value) -> String? {
+            switch v {
+            case .int, .bigint, .float, .bool: return v.typeName
+            default: return nil
+            }
+        }
+        if let v = input.value { return type(v) }
+        var expr = input.expr
+        if case .unary(let op, let inner, _)? = expr, op == "-" || op == "+" { expr = inner }
+        switch expr {
+        case .int?, .bigInt?: return "int"
+        case .float?: return "float"
+        case .bool?: return "bool"
+        case .name(let n, _)?: return boundValue(n).flatMap(type)
+        default: return nil
+        }
+    }
+
     /// `x[5]` out of range: the explanation names the array as written.
     func teachingIndexExplanation(_ base: Value, _ baseText: String?, _ error: TensorError) -> String? {
         guard case .array(let a) = base else { return nil }

@@ -52,6 +52,10 @@ enum Frontends {
     static func interpreter() -> Interpreter {
         var options = Interpreter.Options(color: isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
                                           display: Display.detect())
+        if options.display.isTerminal {
+            TerminalSize.installResizeHandler()
+            options.terminalWidth = { TerminalSize.columns() }
+        }
         if safe { options.writePolicy = safePolicy }
         return Interpreter(options: options)
     }

@@ -7,21 +7,19 @@ import Shell
 /// only the lines that matter; anywhere else (pipes, files) progress is dropped, so no `\r`
 /// ever reaches a log or a transcript.
 enum LiveOutput {
-    nonisolated(unsafe) static var progressShown = false
+    nonisolated(unsafe) static var line = LiveLine()
     static let stdoutIsTerminal = isatty(1) != 0
 
     /// Draws a progress line (terminal only).
-    static func progress(_ line: String) {
+    static func progress(_ text: String) {
         guard stdoutIsTerminal else { return }
-        StandardStreams.out("\r" + line + "\u{1B}[K")
-        progressShown = true
+        StandardStreams.out(line.draw(text))
     }
 
     /// Erases a progress line still on screen, before other output.
     static func endProgress() {
-        guard progressShown else { return }
-        StandardStreams.out("\r\u{1B}[K")
-        progressShown = false
+        let erase = line.end()
+        if !erase.isEmpty { StandardStreams.out(erase) }
     }
 }
 

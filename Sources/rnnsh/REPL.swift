@@ -96,12 +96,11 @@ enum LineEditorREPL {
     /// line replacing the one before.
     static func execute(_ statement: String, in interpreter: Interpreter, colour: Bool) {
         let progressVisible = Terminal.isTTY(1)
-        var progressShown = false
+        var live = LiveLine()
         func endProgress() {
             // Erase the live line: the statement's next output (e.g. the epoch summary) takes
             // its place, so only lines that matter stay on screen.
-            if progressShown { print("\r\u{1B}[K", terminator: "") }
-            progressShown = false
+            print(live.end(), terminator: "")
         }
         let interruptsBefore = SignalHandling.interruptCount.load(ordering: .relaxed)
         var echoedInterruptHandled = false
@@ -130,9 +129,8 @@ enum LineEditorREPL {
                 Terminal.writeError(error.rendered(color: colour) + "\n")
             case .progress(let line):
                 guard progressVisible else { return }
-                print("\r" + line + "\u{1B}[K", terminator: "")  // ESC[K: erase the old tail
+                print(live.draw(line), terminator: "")  // ESC[K: erase the old tail
                 fflush(nil)
-                progressShown = true
             }
         }
         afterEchoedInterrupt()

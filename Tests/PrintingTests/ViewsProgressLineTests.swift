@@ -26,6 +26,17 @@ import Testing
         }
     }
 
+    /// After a resize, the old line may span several rows of the rewrapped screen: each is
+    /// erased (bottom up, with ESC[K: tmux keeps a screen cleared from the top in its history).
+    @Test func redrawAfterAResizeErasesEveryRowTheOldLineSpans() {
+        #expect(ProgressLine.erase(previousWidth: 79, columns: 120) == "\r" + esc + "K")
+        #expect(ProgressLine.erase(previousWidth: 80, columns: 80) == "\r" + esc + "K")
+        #expect(ProgressLine.erase(previousWidth: 81, columns: 80) == "\r" + esc + "K" + esc + "1A" + esc + "K")
+        #expect(ProgressLine.erase(previousWidth: 119, columns: 60) == "\r" + esc + "K" + esc + "1A" + esc + "K")
+        #expect(ProgressLine.erase(previousWidth: 119, columns: 40) == "\r" + esc + "K" + String(repeating: esc + "1A" + esc + "K", count: 2))
+        #expect(ProgressLine.erase(previousWidth: 0, columns: 40) == "\r" + esc + "K")
+    }
+
     @Test func startAndEndOfAnEpoch() {
         let start = ProgressLine.live(step: 0, total: 468, elapsed: 0, metrics: [], style: wide)
         #expect(start == "  0/468 [..............................]")

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import Shell
 
@@ -162,12 +163,22 @@ import Testing
             "\nerror: explain: stage 2 (reshape) gets a list, not an array; split must be the last stage\n  explain split x 2 | reshape -1\n                      ^^^^^^^^^^"))
     }
 
+    /// numpy's own first line (it takes len() of the first argument), whatever x's shape or
+    /// dtype, then the line that teaches the order.
     @Test func splitWithItsArgumentsSwappedTeaches() {
         let shell = Interpreter()
-        _ = shell.execute("x = arange 8")
-        #expect(transcript("split 4 x", in: shell).hasSuffix(
-            "split: the array to cut comes first and the number of pieces second; 4 is a number and x is the array: split x 4"))
-        #expect(transcript("np.split(4, x)", in: shell).hasSuffix("4 is a number and x is the array: split x 4"))
+        _ = shell.execute("x = arange 8; y = arange 24 | reshape 2 4 3; z = arange 6.0; n = 4")
+        let teach = "split: the array to cut comes first and the number of pieces second; "
+        #expect(transcript("split 4 x", in: shell) == "error: object of type 'int' has no len()\n" + teach + "4 is a number and x is the array: split x 4")
+        #expect(transcript("split 4 y", in: shell) == "error: object of type 'int' has no len()\n" + teach + "4 is a number and y is the array: split y 4")
+        #expect(transcript("np.split(4, y)", in: shell) == "error: object of type 'int' has no len()\n" + teach + "4 is a number and y is the array: split y 4")
+        #expect(transcript("split n z", in: shell) == "error: object of type 'int' has no len()\n" + teach + "n is a number and z is the array: split z n")
+        #expect(transcript("np.array_split(2.5, z)", in: shell) == "error: object of type 'float' has no len()\n" + teach + "2.5 is a number and z is the array: split z 2.5")
+        // numpy: np.split(4, 8) takes 8 as the sections and asks 4 for its shape.
+        #expect(transcript("np.split(4, 8)", in: shell) == "error: 'int' object has no attribute 'shape'")
+        #expect(transcript("np.array_split(4, 8)", in: shell).hasPrefix("error: object of type 'int' has no len()\n"))
+        // A 0-d array has a shape: numpy's IndexError.
+        #expect(transcript("np.split(np.array(4), [1, 2])", in: shell).hasPrefix("error: tuple index out of range"))
     }
 
     /// `gates` builds a fresh cell as `step` does, and its result holds the gate arrays.
@@ -203,6 +214,25 @@ import Testing
         #expect(plain.hasPrefix("(3, 4) int64  min 0  max 11\n+--------+"))
         let coloured = transcript("heatmap (arange 12 | reshape 3 4)", in: Interpreter(options: .init(color: true)))
         #expect(coloured.contains("\u{1B}["))
+    }
+
+    /// A window resized between statements (or during one): views are drawn for the width the
+    /// terminal has now, not the one it had when rnnsh started.
+    @Test func viewsFollowTheTerminalsWidthAfterAResize() {
+        let width = Mutex(60)
+        var options = Interpreter.Options(display: Display(isTerminal: true, unicode: false, color: false, width: 80))
+        options.terminalWidth = { width.withLock { $0 } }
+        let shell = Interpreter(options: options)
+        _ = shell.execute("w = np.sin(np.arange(4096.0)).reshape(8, 512)")
+        #expect(shell.display.width == 60)
+        #expect(transcript("heatmap w", in: shell).split(separator: "\n")[1...2] == ["shown as 8×29, one cell per 1×18 block:", "  its largest |value| (sign kept)"])
+        width.withLock { $0 = 120 }
+        #expect(shell.display.width == 120)
+        #expect(transcript("heatmap w", in: shell).split(separator: "\n")[1] == "shown as 8×57, one cell per 1×9 block: its largest |value| (sign kept)")
+        // Pipes and transcripts keep their fixed 80 columns.
+        var piped = Interpreter.Options()
+        piped.terminalWidth = { 60 }
+        #expect(Interpreter(options: piped).display.width == 80)
     }
 
     /// issue 6: `show x` of a 2-d array that is not a picture (a state, weights) is its heatmap;

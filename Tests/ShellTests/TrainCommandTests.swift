@@ -21,7 +21,7 @@ import Tensor
         let shell = try Self.shell(dir)
         let lines = S.run("train epochs=2 batch=10 units=8", in: shell).split(separator: "\n").map(String.init)
         #expect(lines.first == "Training LSTM(8) on MNIST-format data train: 50 images, 2 epochs × 5 batches of 10")
-        let epochLine = #/^Epoch (\d) completed out of 2 loss: \d+\.\d\d - acc: \d\.\d{4} - val_acc: \d\.\d{4} - \d+\.\ds$/#
+        let epochLine = #/^Epoch (\d) completed out of 2 loss: \d+\.\d\d \(sum of 5 batches\) - mean loss: \d\.\d{4} - acc: \d\.\d{4} - val_acc: \d\.\d{4} - \d+\.\ds$/#
         #expect(lines.count >= 5)
         #expect(lines.count > 2 && lines[1].wholeMatch(of: epochLine)?.output.1 == "0")
         #expect(lines.count > 2 && lines[2].wholeMatch(of: epochLine)?.output.1 == "1")
@@ -30,8 +30,25 @@ import Tensor
         #expect(!lines.joined().contains("\r") && !lines.joined().contains("\u{1B}"))
         // The model is in the workspace as `model` (and `_`), and eval defaults to it and to the test split.
         #expect(S.run("vars", in: shell).contains("model  model"))
-        #expect(S.run("eval", in: shell).wholeMatch(of: #/Accuracy: (0|1)(\.\d+)?/#) != nil)
+        #expect(S.run("eval", in: shell).wholeMatch(of: #/Accuracy: (0|1)\.\d{4}/#) != nil)
         #expect(S.run("model.history.loss.shape; model.history.batch_loss.shape", in: shell) == "(2,)\n(10,)")
+    }
+
+    /// Loss is the mean per example everywhere (model summary, compare, plots); the tutorial's
+    /// summed loss stays only in its own epoch line, labelled. Accuracy has four decimals in
+    /// every line (epoch, summary, eval, compare).
+    @Test func lossIsTheMeanAndAccuracyHasFourDecimalsEverywhere() throws {
+        let dir = try S.tempDir("loss")
+        defer { S.remove(dir) }
+        let shell = try Self.shell(dir)
+        let lines = S.run("m = train epochs=1 batch=10 units=8", in: shell).split(separator: "\n").map(String.init)
+        let epoch = try #require(lines.first { $0.hasPrefix("Epoch 0 ") })
+        #expect(epoch.hasPrefix("Epoch 0 completed out of 1 loss: 13.13 (sum of 5 batches) - mean loss: 2.6254 - acc: 0.1000 - val_acc: 0.1000 - "), "\(epoch)")
+        #expect(S.run("m", in: shell).split(separator: "\n").last == "  last epoch: mean loss 2.6254, accuracy 0.1000, val_accuracy 0.1000")
+        #expect(S.run("eval m", in: shell) == "Accuracy: 0.1000")
+        #expect(S.run("e = eval m; e", in: shell) == "Accuracy: 0.1000")
+        let compare = S.run("compare m", in: shell).split(separator: "\n").map(String.init)
+        #expect(compare.count == 2 && compare[1].hasSuffix("2.6254   0.1000    0.1000"), "\(compare)")
     }
 
     @Test func sameSeedSameLossesBitForBit() throws {

@@ -100,7 +100,13 @@ public enum Heatmap {
         if summary.nonFinite > 0 { first += "  (\(summary.nonFinite) not finite)" }
         lines.append(first)
         if shrunk {
-            lines.append("shown as \(grid.rows)×\(grid.columns), one cell per \(rowFactor)×\(columnFactor) block: \(aggregation.phrase)")
+            // Broken after the colon when the terminal is too narrow for one line.
+            let how = "shown as \(grid.rows)×\(grid.columns), one cell per \(rowFactor)×\(columnFactor) block:"
+            if how.count + 1 + aggregation.phrase.count <= style.columns {
+                lines.append(how + " " + aggregation.phrase)
+            } else {
+                lines += [how, "  " + aggregation.phrase]
+            }
         }
 
         let frame = style.unicode ? (h: "─", v: "│", tl: "┌", tr: "┐", bl: "└", br: "┘") : (h: "-", v: "|", tl: "+", tr: "+", bl: "+", br: "+")

@@ -24,8 +24,11 @@ public enum PredictionView {
         let gap = 3
         let pictureWidth = try DigitView.textWidth(of: image.shape, style: style)
         let rest = style.columns - pictureWidth - gap
-        // A chart narrower than 20 columns has bars too short to compare: put it underneath.
-        let beside = rest >= 20
+        // The chart goes beside the picture when its labels, values ("0.800"), the plain
+        // marker and a bar of at least 10 columns fit there; else underneath, at full width.
+        let labelWidth = names.map { ViewText.visibleWidth($0) }.max() ?? 0
+        let needed = labelWidth + 1 + 10 + 1 + 5 + (style.colour ? 0 : 2)
+        let beside = rest >= max(20, needed)
         var chartStyle = style
         chartStyle.width = beside ? rest : style.columns
         let chart = BarChart.render(labels: names, values: probabilities, style: chartStyle, maximum: 1)

@@ -48,6 +48,17 @@ public enum ProgressLine {
                       mayDrop: false, style: style)
     }
 
+    /// What to write before a live line replaces the one on screen: `\r` and erase-to-end, and
+    /// after the window was resized, the rows the old line now spans too. A terminal that
+    /// rewraps its lines on a resize (tmux, VTE, iTerm2, kitty, Windows Terminal) spreads an old
+    /// line of `previousWidth` columns over `⌈previousWidth / columns⌉` rows with the cursor on
+    /// the last; each row is erased on its own (`ESC[K` then up), because tmux moves a screen
+    /// cleared from the top with `ESC[J` into its history instead of erasing it.
+    public static func erase(previousWidth: Int, columns: Int) -> String {
+        let extraRows = columns > 0 && previousWidth > columns ? (previousWidth - 1) / columns : 0
+        return "\r\u{1B}[K" + String(repeating: "\u{1B}[1A\u{1B}[K", count: extraRows)
+    }
+
     /// Keras's `Epoch 1/3` header (epochs counted from 1).
     public static func epochHeader(epoch: Int, of epochs: Int) -> String { "Epoch \(epoch)/\(epochs)" }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Printing
 import RNN
 import Tensor
@@ -53,7 +54,7 @@ enum EvalRunner {
         var rendered: String? = nil
         if confusion {
             let names = m.classNames.isEmpty ? nil : m.classNames
-            rendered = try ConfusionMatrix.render(counts: counts, labels: names, style: call.interpreter.options.display.style)
+            rendered = try ConfusionMatrix.render(counts: counts, labels: names, style: call.interpreter.display.style)
         }
         return .object(EvaluationObject(result: r, counts: counts, splitName: "\(s.datasetName) \(s.name)", confusionText: rendered))
     }
@@ -93,8 +94,9 @@ public struct EvaluationObject: ShellObject {
 
     public var kind: String { "evaluation" }
 
-    /// numpy prints TF's float32 mean with its shortest digits (`0.8812`).
-    var accuracyText: String { ArrayText.scalarStr(NDArray(scalar: Float(result.correct) / Float(max(result.count, 1)))) }
+    /// Four decimals, as the progress line, the epoch lines, the model's summary and `compare`
+    /// show accuracy (`0.0960`, not numpy's shortest `0.096`).
+    var accuracyText: String { String(format: "%.4f", Double(result.correct) / Double(max(result.count, 1))) }
 
     public var summary: String { "accuracy \(accuracyText) on \(splitName) (\(result.correct)/\(result.count))" }
 

@@ -384,8 +384,15 @@ enum ExploreCommands {
     /// The heatmap text of a 1-d or 2-d array in this session's style (colour on a terminal,
     /// plain characters otherwise). Other commands that show arrays (e.g. an image viewer's
     /// fallback for non-image 2-d arrays) can use it.
-    static func heatmapText(_ x: NDArray, color: Bool, rows: Int = 32, aggregation: BlockAggregation? = nil) throws(TensorError) -> String {
-        let style: TerminalStyle = color ? .colour() : .plain
+    /// It fits the terminal's width now (80 columns in pipes and transcripts).
+    static func heatmapText(_ x: NDArray, in interpreter: Interpreter, rows: Int = 32, aggregation: BlockAggregation? = nil) throws(TensorError) -> String {
+        var style = interpreter.display.style
+        if interpreter.options.color {
+            style.colour = true
+            if !interpreter.display.isTerminal { style.unicode = true }
+        } else {
+            style.colour = false
+        }
         return try Heatmap.render(x, style: style, maxRows: max(rows, 1), aggregation: aggregation)
     }
 
@@ -419,7 +426,7 @@ enum ExploreCommands {
                 }
                 aggregation = a
             }
-            call.print(try heatmapText(x, color: call.interpreter.options.color, rows: call.arguments.int("rows") ?? 32, aggregation: aggregation))
+            call.print(try heatmapText(x, in: call.interpreter, rows: call.arguments.int("rows") ?? 32, aggregation: aggregation))
             return .none
         })
 

@@ -31,8 +31,9 @@ enum TrainCommands {
             a BasicLSTMCell, the last output goes through a dense layer, and Adam minimises the \
             mean softmax cross-entropy, `epochs × (examples // batch)` steps, batches from \
             `next_batch` (reshuffled each epoch). Prints the tutorial's \
-            `Epoch 0 completed out of 3 loss: 301.12` (the sum of the batch losses) with the \
-            validation accuracy and the epoch's time; on a terminal a live progress line \
+            `Epoch 0 completed out of 3 loss: 301.12 (sum of 429 batches)`, then the mean loss \
+            per example (the one figure shown everywhere else), the accuracy, the validation \
+            accuracy and the epoch's time; on a terminal a live progress line \
             (step, bar, ETA, running loss and accuracy, examples/s) is replaced in place. \
             Returns the model: `m2 = train …` names it m2; a bare `train …` stores it as \
             `model` and says so. Ctrl-C stops after the current batch \
@@ -105,7 +106,7 @@ enum TrainCommands {
                 let flat = try image.reshape([1, per])
                 let p = try m.model.predict(flat)
                 return .object(PredictionObject(image: image, probabilities: p.scalars.map(\.doubleValue), classNames: m.classNames,
-                                                title: nil, style: call.interpreter.options.display.style))
+                                                title: nil, style: call.interpreter.display.style))
             }
             let e = try m.model.logits(image)
             let k = c.classes
@@ -286,8 +287,7 @@ enum Trainer {
         call.print("\(what) \(cellName) on \(data.dataset.name) train: \(trainSplit.count) images, \(epochs) epoch\(epochs == 1 ? "" : "s") × \(steps) batches of \(batch)"
                    + (epochOffset > 0 ? " (after \(epochOffset))" : ""))
 
-        let display = call.interpreter.options.display
-        let style = display.style
+        let display = call.interpreter.display
         var lastDraw = 0.0
         let clock = ContinuousClock()
         let started = clock.now
@@ -298,8 +298,9 @@ enum Trainer {
             if p.step < p.stepsPerEpoch && p.elapsed - lastDraw < 0.1 && p.step > 1 { return }
             lastDraw = p.step == p.stepsPerEpoch ? 0 : p.elapsed
             let prefix = "Epoch \(p.epoch + epochOffset)/\(lastEpoch) "
-            var lineStyle = style
-            lineStyle.width = style.width - prefix.count
+            // The width now: a window resized during training gets lines that fit it.
+            var lineStyle = call.interpreter.display.style
+            lineStyle.width -= prefix.count
             let line = ProgressLine.live(step: p.step, total: p.stepsPerEpoch, elapsed: p.elapsed,
                                          metrics: [("loss", p.runningLoss), ("acc", p.runningAccuracy)],
                                          examplesPerSecond: p.examplesPerSecond, style: lineStyle)
@@ -316,7 +317,10 @@ enum Trainer {
             history.valAccuracy.append(val)
             history.seconds.append(e.seconds)
             guard e.complete else { return }
+            // The tutorial's summed loss keeps its words, labelled as the sum it is; every other
+            // loss rnnsh shows (progress, summaries, compare, plot) is the mean per example.
             var line = "Epoch \(e.epoch + epochOffset) completed out of \(lastEpoch) loss: \(String(format: "%.2f", e.lossSum))"
+            line += " (sum of \(e.steps) batch\(e.steps == 1 ? "" : "es")) - mean loss: \(String(format: "%.4f", e.meanLoss))"
             line += " - acc: \(String(format: "%.4f", e.accuracy))"
             if !val.isNaN { line += " - val_acc: \(String(format: "%.4f", val))" }
             line += " - \(String(format: "%.1f", e.seconds))s"

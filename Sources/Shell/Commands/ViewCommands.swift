@@ -43,7 +43,7 @@ enum ViewCommands {
                 // Anything that is not a picture (784 pixels, or bytes) — a state, a gate's
                 // activations, a weight matrix — is looked at as a heatmap instead.
                 if !isPicture(image) && image.ndim <= 2 {
-                    call.print(try ExploreCommands.heatmapText(image, color: call.interpreter.options.color))
+                    call.print(try ExploreCommands.heatmapText(image, in: call.interpreter))
                     return .none
                 }
             }
@@ -61,7 +61,7 @@ enum ViewCommands {
             }
             let labels = classNames.count == probabilities?.count ? classNames.enumerated().map { "\($0.offset) \($0.element)" } : nil
             call.print(try PredictionView.render(image: image, probabilities: probabilities, labels: labels, title: title,
-                                                 style: call.interpreter.options.display.style))
+                                                 style: call.interpreter.display.style))
             return .none
         })
 
@@ -83,7 +83,7 @@ enum ViewCommands {
             """,
         examples: [Example("plot [3, 1, 4, 1, 5, 9, 2, 6]")],
         run: { call in
-            let style = call.interpreter.options.display.style
+            let style = call.interpreter.display.style
             var value = call.arguments["values"]
             let more = call.arguments["more"].sequenceItems ?? []
             if !more.isEmpty {

@@ -20,7 +20,7 @@ enum WorkspaceCommands {
             """,
         examples: [Example("help transpose"), Example("?print"), Example("x = arange 3\nx.reshape?"), Example("help pipe")],
         run: { call in
-            let width = min(max(call.interpreter.options.display.width, 40), 120)
+            let width = min(max(call.interpreter.display.width, 40), 120)
             guard let asked = call.arguments.string("command") else {
                 call.print(Help.overview(call.registry, width: width))
                 return .none

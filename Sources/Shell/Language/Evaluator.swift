@@ -619,6 +619,7 @@ final class Evaluator {
             toArray: { (v, s) throws(ShellError) -> NDArray in try self.toArray(v, span: s) },
             variable: { n in self.workspace[n] },
             rawText: { self.rawText($0) })
+        if let swapped = swappedSplitError(command, inputs) { throw swapped }
         let bound = try ArgumentBinder.bind(command, inputs, callSpan: span, form: form, context: context)
         let invocation = Invocation(command: command, arguments: bound, span: span, form: form, evaluator: self)
         do {

@@ -94,8 +94,8 @@ public struct ModelObject: ShellObject {
             let n = history.epochLoss.count
             lines.append("  trained \(info.completed ?? "\(n) epoch\(n == 1 ? "" : "s")") on \(info.dataName) (\(info.examples) images, \(setup))"
                          + (info.outcome == "completed" ? "" : ", \(info.outcome)"))
-            if let loss = history.epochLoss.last, let mean = history.meanLoss.last {
-                var last = "  last epoch: loss \(String(format: "%.2f", loss)) (mean \(String(format: "%.4f", mean)))"
+            if let mean = history.meanLoss.last {
+                var last = "  last epoch: mean loss \(String(format: "%.4f", mean))"
                 if let acc = history.accuracy.last { last += ", accuracy \(String(format: "%.4f", acc))" }
                 if let v = history.valAccuracy.last, !v.isNaN { last += ", val_accuracy \(String(format: "%.4f", v))" }
                 lines.append(last)
