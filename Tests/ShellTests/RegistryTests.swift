@@ -84,6 +84,56 @@ import Testing
         #expect(HelpSyntax.target("  x.T? ") == "x.T")
     }
 
+    /// `x?` on a variable answers as IPython's does (type, string form), plus what rnnsh
+    /// knows: an array's memory facts, an object's attributes. A variable named like a
+    /// category (`lstm`) is the variable; the category's own spelling still lists it.
+    @Test func variableHelpIsIPythonsObjectInfo() {
+        let shell = Interpreter()
+        _ = shell.execute("x = np.arange(6); lstm = cell 4; n = 3; big = np.arange(100).reshape(10, 10)")
+        func text(_ s: String) -> String {
+            shell.execute(s).map { o -> String in
+                switch o {
+                case .text(let t): return t
+                case .error(let e): return e.rendered()
+                case .progress: return ""
+                }
+            }.joined(separator: "\n")
+        }
+        #expect(text("x?") == """
+            Type:        ndarray
+            String form: [0 1 2 3 4 5]
+            x: int64 array of shape (6,)
+              shape         (6,)
+              dtype         int64 (8 bytes per element)
+              strides       (8,) bytes per step = 1 element of 8 bytes
+              C-contiguous  yes: the elements lie in memory in C order, last axis fastest
+              view          no: owns its memory
+              size          6
+              nbytes        48 (6 × 8)
+            x.METHOD? explains one of its methods (x.reshape?, x.sum?)
+            """)
+        #expect(text("?n") == "Type:        int\nString form: 3")
+        #expect(text("help n") == text("n?"))
+        #expect(text("big?").split(separator: "\n").prefix(11).joined(separator: "\n") == """
+            Type:        ndarray
+            String form:
+            [[ 0  1  2  3  4  5  6  7  8  9]
+             [10 11 12 13 14 15 16 17 18 19]
+             [20 21 22 23 24 25 26 27 28 29]
+             [30 31 32 33 34 35 36 37 38 39]
+             [40 41 42 43 44 45 46 47 48 49]
+             [50 51 52 53 54 55 56 57 58 59]
+             [60 61 62 63 64 65 66 67 68 69]
+             [70 71 72 73 74 75 76 77 78 79]
+            …
+            """)
+        let cell = text("lstm?").split(separator: "\n").map(String.init)
+        #expect(cell.first == "Type:        cell")
+        #expect(cell.last?.hasPrefix("Attributes:  ") == true, "\(cell)")
+        #expect(text("help LSTM").hasPrefix("LSTM:\n"))
+        #expect(text("nope?").hasPrefix("error: no command named 'nope'"))
+    }
+
     /// The page shows what each example prints, as the docs do.
     @Test func helpExamplesShowTheirOutput() {
         #expect(run("help reshape").contains("  >>> arange 6 | reshape 2 3\n  [[0 1 2]\n   [3 4 5]]\n"))

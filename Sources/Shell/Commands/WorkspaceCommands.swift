@@ -14,7 +14,8 @@ enum WorkspaceCommands {
             category with a line on each command; `help CMD` shows the command's usage, its \
             arguments and options, and examples with their output. As in IPython, `?CMD`, \
             `CMD?` and `CMD??` ask the same, and numpy's spellings work: `help np.reshape`, \
-            `np.reshape?`, and a method of a variable, `x.reshape?`. On a terminal a long page \
+            `np.reshape?`, and a method of a variable, `x.reshape?`; a variable itself, `x?`, \
+            shows its type and value (and for an array what `info` tells). On a terminal a long page \
             opens in a pager ($PAGER, else less). `help pipe`, `help operators` and `help mutation` \
             explain the statement language: when `|` is a pipe, numpy's operators, arrays that change.
             """,
@@ -25,12 +26,24 @@ enum WorkspaceCommands {
                 call.print(Help.overview(call.registry, width: width))
                 return .none
             }
-            if let category = call.registry.categories.first(where: { $0.lowercased() == asked.lowercased() }) {
+            // A variable named like a category (`lstm`) is the variable, as in IPython; the
+            // category's own spelling (`help LSTM`) still lists it.
+            let isVariable = call.workspace[asked] != nil && call.registry[asked] == nil
+            if let category = call.registry.categories.first(where: { isVariable ? $0 == asked : $0.lowercased() == asked.lowercased() }) {
                 call.print(Help.category(category, call.registry))
                 return .none
             }
-            if call.registry[asked] == nil, let topic = HelpTopics.page(asked) {
+            if call.registry[asked] == nil, !isVariable, let topic = HelpTopics.page(asked) {
                 call.print(topic)
+                return .none
+            }
+            // `x?` on a variable that is not a command: IPython's answer (type, value) and more.
+            if isVariable, let value = call.workspace[asked] {
+                var related: [(name: String, array: NDArray)] = []
+                for n in call.workspace.userNames where n != asked {
+                    if case .array(let a)? = call.workspace[n] { related.append((n, a)) }
+                }
+                call.print(VariableHelp.page(asked, value, related: related))
                 return .none
             }
             let (name, receiver) = Help.resolve(asked, isVariable: { call.workspace[$0] != nil })
