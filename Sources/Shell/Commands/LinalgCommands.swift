@@ -4,10 +4,10 @@ import Tensor
 /// `norm`, `inv`, `det`, `solve`, `svd`, `qr`, `pinv`, `matrix_rank`, `eigh`, `eig` (reached as
 /// `np.linalg.NAME`; LAPACK through module Tensor's `LinearAlgebra`).
 enum LinalgCommands {
-    static let all: [Command] = [outer, inner, vdot, tensordot, einsum, norm, inv, det, solve, svd, qr, pinv, matrixRank, eigh, eig]
+    static let all: [Command] = [outer, inner, vdot, tensordot, einsum, norm, inv, det, solve, svd, qr, pinv, matrixRank, eigh, eig, cholesky]
 
     /// The names `np.linalg.` offers (the evaluator's `numpy.linalg` namespace).
-    static let linalgNames: Set<String> = ["norm", "inv", "det", "solve", "svd", "qr", "pinv", "matrix_rank", "eigh", "eig", "matrix_power"]
+    static let linalgNames: Set<String> = ["norm", "inv", "det", "solve", "svd", "qr", "pinv", "matrix_rank", "eigh", "eig", "matrix_power", "cholesky"]
 
     typealias A = FunctionArguments
 
@@ -119,6 +119,19 @@ enum LinalgCommands {
             help: help, examples: [Example(example)],
             run: { call in try f(try A.array(call, "a")) })
     }
+
+    static let cholesky = Command(
+        name: "cholesky", category: "Linear algebra",
+        summary: "Cholesky factor of a symmetric positive-definite matrix: np.linalg.cholesky.",
+        parameters: [Parameter("a", .array, help: "a symmetric positive-definite matrix (or a stack of them)")],
+        options: [Parameter("upper", .bool, default: .bool(false), help: "True: the upper factor U with a = U.T @ U")],
+        help: "numpy's `np.linalg.cholesky` (LAPACK dpotrf): the lower-triangular L with a = L @ L.T, read from the lower triangle of a; a matrix that is not positive definite is numpy's `Matrix is not positive definite`.",
+        examples: [Example("np.linalg.cholesky(np.array([[4.0, 2.0], [2.0, 3.0]]))"),
+                   Example("np.linalg.cholesky(np.array([[4.0, 2.0], [2.0, 3.0]]), upper=True)")],
+        run: { call in
+            let a = try A.array(call, "a")
+            return .array(try like(try a.cholesky(upper: call.arguments.bool("upper") ?? false), a))
+        })
 
     static let inv = matrixCommand("inv", "Matrix inverse: np.linalg.inv.",
                                    "numpy's `np.linalg.inv` (LAPACK dgesv against the identity); a singular matrix is numpy's `Singular matrix`.",

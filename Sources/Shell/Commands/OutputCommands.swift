@@ -40,7 +40,7 @@ enum OutputCommands {
             let values = call.arguments["values"].sequenceItems ?? []
             let end = call.arguments.string("end") ?? "\n"
             for v in values { try PyNumbers.checkDigits(v, nil) }
-            let text = values.map(ValueFormatter.str).joined(separator: sep) + end
+            let text = try call.evaluator.withCurrentPrintOptions { () throws(ShellError) in values.map(ValueFormatter.str).joined(separator: sep) + end }
             // Formatting a huge list stops early on Ctrl-C: print nothing of it then.
             try Interrupt.check()
             call.evaluator.write(text)

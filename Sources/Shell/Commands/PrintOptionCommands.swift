@@ -5,7 +5,7 @@ import Tensor
 /// statement leaves them unchanged), `np.array2string`, `np.array_repr` and `np.array_str`.
 /// The text itself comes from module Printing (docs/printing.md).
 enum PrintOptionCommands {
-    static let all: [Command] = [setPrintOptions, array2string, arrayRepr, arrayStr]
+    static let all: [Command] = [setPrintOptions, printOptions, array2string, arrayRepr, arrayStr]
 
     /// The options every command here shares, numpy's names and order.
     static let optionParameters: [Parameter] = [
@@ -49,6 +49,23 @@ enum PrintOptionCommands {
             }
             call.workspace.printOptions = options
             return .none
+        })
+
+    static let printOptions = Command(
+        name: "printoptions", category: "Output",
+        summary: "numpy's np.printoptions: print options for the body of a `with` block only.",
+        parameters: optionParameters,
+        help: """
+            `with np.printoptions(precision=3):` sets the options as `set_printoptions` does while \
+            the block runs and puts the previous ones back when it ends, even when it ends with an \
+            error. Outside `with` it does nothing.
+            """,
+        examples: [Example("with np.printoptions(precision=3):\n    print(np.array([1 / 3]))\nprint(np.array([1 / 3]))")],
+        run: { call in
+            var options = call.workspace.printOptions
+            try apply(call, to: &options, names: ["precision", "threshold", "edgeitems", "linewidth", "suppress",
+                                                  "nanstr", "infstr", "formatter", "sign", "floatmode"])
+            return .object(PrintOptionsContext(options: options))
         })
 
     static let array2string = Command(

@@ -65,7 +65,8 @@ enum Builtins {
                 throw ShellError("'\(k)' is an invalid keyword argument for print()", span: span, kind: .typeError)
             }
             for a in args { try PyNumbers.checkDigits(a, span) }
-            ev.write(args.map(ValueFormatter.str).joined(separator: sep) + end)
+            let text = try ev.withCurrentPrintOptions { () throws(ShellError) in args.map(ValueFormatter.str).joined(separator: sep) + end }
+            ev.write(text)
             return .none
         case "len":
             try noKeywords(name, keywords, span)
@@ -92,7 +93,8 @@ enum Builtins {
         case "repr":
             try exactly("repr", args, 1, span)
             try PyNumbers.checkDigits(args[0], span)
-            return .string(ValueFormatter.repr(args[0]))
+            let only = args[0]
+            return .string(try ev.withCurrentPrintOptions { () throws(ShellError) in ValueFormatter.repr(only) })
         case "ascii":
             try exactly("ascii", args, 1, span)
             return .string(ValueFormatter.repr(args[0]))
@@ -429,7 +431,7 @@ enum Builtins {
         case "str":
             guard let v = args.first else { return .string("") }
             try PyNumbers.checkDigits(v, span)
-            return .string(ValueFormatter.str(v))
+            return .string(try ev.withCurrentPrintOptions { () throws(ShellError) in ValueFormatter.str(v) })
         case "list":
             if args.count > 1 { throw ShellError("list expected at most 1 argument, got \(args.count)", span: span, kind: .typeError) }
             return .list(try args.first.map { (v) throws(ShellError) -> [Value] in try ev.iterate(v, span) } ?? [])
