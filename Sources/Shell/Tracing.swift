@@ -292,9 +292,12 @@ extension Evaluator {
         if command.name == "split", let second = pythonNumberType(positional[1]) {
             return ShellError("'\(first)' object has no attribute 'shape'", kind: .attributeError)
         }
-        let texts = positionalTexts(inputs, command: command.name)
-        let number = texts.first.flatMap { $0 } ?? first
-        let explanation = ErrorExplanation.splitSwapped(number: number, array: NamedShape(texts.count > 1 ? texts[1] : nil, []))
+        // As written: a literal may reach here already evaluated (its value and span, no expr).
+        func written(_ input: ArgumentInput) -> String? {
+            input.text ?? input.span.map(rawText) ?? input.value.map(ValueFormatter.repr)
+        }
+        let number = written(positional[0]) ?? first
+        let explanation = ErrorExplanation.splitSwapped(number: number, array: NamedShape(written(positional[1]), []))
         return ShellError("object of type '\(first)' has no len()", explanation: explanation, kind: .typeError)
     }
 
