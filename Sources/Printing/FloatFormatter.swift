@@ -1,3 +1,5 @@
+import Tensor
+
 /// numpy's `FloatingFormat` under any print options: one notation for the whole array, the
 /// digit rules of the float mode, and the pad widths that line the elements up
 /// (docs/printing.md §4).
@@ -38,7 +40,8 @@ struct FloatFormatter: Sendable {
             // Pass 1: every element's own digits (capped, or fixed), trailing zeros dropped.
             let fixed = mode == .fixed
             var p = 0, e = 2, left = 1
-            for x in finite {
+            for (i, x) in finite.enumerated() {
+                if i & 0xFFF == 0xFFF && Cancellation.isRequested && !Cancellation.isDeferred { break }
                 let d = FloatDigits.dragon4(x, kind: kind, scientific: true, precision: precision,
                                             minDigits: fixed ? (precision ?? 0) : 0, unique: !fixed)
                 p = max(p, fixed ? (precision ?? 0) : d.scientificFractionCount)
@@ -55,7 +58,8 @@ struct FloatFormatter: Sendable {
         } else {
             let fixed = mode == .fixed
             var left = 0, right = 0
-            for x in finite {
+            for (i, x) in finite.enumerated() {
+                if i & 0xFFF == 0xFFF && Cancellation.isRequested && !Cancellation.isDeferred { break }
                 let d = FloatDigits.dragon4(x, kind: kind, scientific: false, precision: precision,
                                             minDigits: fixed ? (precision ?? 0) : 0, unique: !fixed)
                 let parts = d.positionalParts

@@ -52,6 +52,9 @@ import Tensor
         ("matmul", "a = np.ones((2500, 2500)); b = a @ a"),
         ("literal", "x = np.array([[0.5] * 5000] * 5000)"),
         ("printing", "x = [[1] * 4000] * 4000; print(x)"),
+        // Formatting every float of a big array (digits, then layout) had no check: 113 s from
+        // Ctrl-C to the prompt for 10^7 elements in a debug build.
+        ("float array printing", "np.set_printoptions(threshold=10**9); a = np.random.rand(3 * 10**6); a"),
         ("elementwise", "x = np.ones(3 * 10**7); " + String(repeating: "y = x * 2 + 1 - x * 3; ", count: 40)),
         // 1.2 GB of draws: the first fill of the draws' buffer and the copy into the array
         // stopped nowhere (9 s from Ctrl-C to the prompt at 3·10^8 in a debug build).
