@@ -30,6 +30,10 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("a = b = 5; a + b; _ * 2", in: shell) == "10\n20")
         #expect(run("a, b = [1, 2, 3]", in: shell) == "error: too many values to unpack (expected 2)")
         #expect(run("a, b, c = (1, 2)", in: shell) == "error: not enough values to unpack (expected 3, got 2)")
+        // A command's name is a plain target too (`inv` is np.linalg.inv's command), as in Python.
+        #expect(run("u, idx, inv, cnt = np.unique(np.array([3, 1, 3]), True, True, True); inv; cnt", in: shell) == "[1 0 1]\n[1 2]")
+        #expect(run("mnist, vars = 1, 2; print(mnist + vars)", in: shell) == "3")
+        #expect(run("inv(2) = 3", in: shell) == "error: cannot assign to function call here. Maybe you meant '==' instead of '='?")
     }
 
     @Test func failedStatementChangesNothing() {

@@ -232,6 +232,10 @@ public struct Parser {
         case .starred(let inner, false, let s): return .starred(try toTarget(inner, augmented: false), s)
         case .bool(let b, let s): throw ShellError("cannot assign to \(b ? "True" : "False")", span: s, kind: .syntaxError)
         case .none(let s): throw ShellError("cannot assign to None", span: s, kind: .syntaxError)
+        case .command(let name, let args, let nameSpan, _) where args.isEmpty:
+            // A command's name with nothing after it but `,` or `=` (`u, inv = ...`, where `inv`
+            // is np.linalg.inv's command) was read as a bare command call: as a target it is the name.
+            return .name(name, nameSpan)
         case .call(_, _, let s), .command(_, _, _, let s):
             throw ShellError("cannot assign to function call here. Maybe you meant '==' instead of '='?", span: s, kind: .syntaxError)
         case .int(_, let s), .float(_, let s), .string(_, let s):
