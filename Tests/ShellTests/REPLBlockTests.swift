@@ -93,36 +93,32 @@ struct REPLBlockTests {
     /// the blank lines and comments inside its defs do not end them. Typed, an empty line
     /// still closes a block (above).
     @Test func aPastedProgramRunsAsWritten() throws {
-        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/tf1-program")
-        let program = try String(contentsOf: fixture.appendingPathComponent("program.py"), encoding: .utf8)
-        let expected = try String(contentsOf: fixture.appendingPathComponent("expected.txt"), encoding: .utf8)
-        let terminal = try REPLTerminal(environment: [:], files: [:], width: 120, height: 100)
-        defer { terminal.close() }
-        try terminal.waitFor("the first prompt") { REPLTerminal.lastLine($0) == Self.prompt }
-        try terminal.paste(program)
-        try terminal.send("Enter")
-        let screen = try terminal.waitFor("the program's output and a fresh prompt", timeout: 60) {
-            $0.contains("Accuracy:") && REPLTerminal.lastLine($0) == Self.prompt
-        }
-        #expect(screen.contains(expected), "\(screen)")
-        #expect(!screen.contains("error"), "\(screen)")
+        try pasteTheProgram { $0 }
     }
 
     /// The same program as a paste from a web page or a Windows editor can deliver it:
     /// indented with tabs, lines ending in CRLF. It runs as the original does.
     @Test func aPastedProgramWithTabsAndCRLFRunsAsWritten() throws {
+        try pasteTheProgram { original in
+            let program = original.components(separatedBy: "\n").map { line in
+                let spaces = line.prefix { $0 == " " }.count
+                return String(repeating: "\t", count: spaces / 4) + String(repeating: " ", count: spaces % 4) + line.dropFirst(spaces)
+            }.joined(separator: "\r\n")
+            #expect(program.contains("\r\n\t"))
+            return program
+        }
+    }
+
+    /// Pastes the TF1 fixture program, as `edit` turns it into, at a fresh prompt and expects the
+    /// fixture's output and a new prompt, with no error on the screen.
+    private func pasteTheProgram(_ edit: (String) -> String) throws {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/tf1-program")
         let original = try String(contentsOf: fixture.appendingPathComponent("program.py"), encoding: .utf8)
         let expected = try String(contentsOf: fixture.appendingPathComponent("expected.txt"), encoding: .utf8)
-        let program = original.components(separatedBy: "\n").map { line in
-            let spaces = line.prefix { $0 == " " }.count
-            return String(repeating: "\t", count: spaces / 4) + String(repeating: " ", count: spaces % 4) + line.dropFirst(spaces)
-        }.joined(separator: "\r\n")
-        #expect(program.contains("\r\n\t"))
         let terminal = try REPLTerminal(environment: [:], files: [:], width: 120, height: 100)
         defer { terminal.close() }
         try terminal.waitFor("the first prompt") { REPLTerminal.lastLine($0) == Self.prompt }
-        try terminal.paste(program)
+        try terminal.paste(edit(original))
         try terminal.send("Enter")
         let screen = try terminal.waitFor("the program's output and a fresh prompt", timeout: 60) {
             $0.contains("Accuracy:") && REPLTerminal.lastLine($0) == Self.prompt
