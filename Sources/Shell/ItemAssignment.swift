@@ -46,6 +46,24 @@ extension Evaluator {
             }
             let new = try operate(op, current, rhs, whole, texts: (rawText(span), rawText(expr.span)))
             try assignItem(new, base: base, items: items, span: span, evaluatedIndex: index)
+        case .attribute(let base, let name, let span):
+            // `self.W -= lr * dW`: an array attribute changes in place (numpy's `__isub__`), then
+            // is bound again, as Python does; anything else is rebound to `current op rhs`.
+            let b = try evaluate(base)
+            let current = try attribute(b, name, span)
+            let rhs = try evaluate(expr)
+            let new: Value
+            if case .array = current {
+                new = try inPlace(op, current, rhs, span: span, rhsSpan: expr.span)
+            } else if op == "+", case .list(let list) = current {
+                list.append(contentsOf: try iterate(rhs, expr.span))
+                new = current
+            } else {
+                new = try operate(op, current, rhs, whole, texts: (rawText(span), rawText(expr.span)))
+            }
+            if try !ClassRuntime.setAttribute(b, name, new, span, self) {
+                throw ShellError("'\(b.typeName)' object attribute '\(name)' is read-only", span: span, kind: .attributeError)
+            }
         default:
             throw ShellError("'\(Self.targetKind(target))' is an illegal expression for augmented assignment", span: target.span, kind: .syntaxError)
         }

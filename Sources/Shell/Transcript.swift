@@ -58,7 +58,10 @@ public enum Transcript {
                 nextLine = lastLine + 1
                 // The empty line that closes a block shows as Python's REPL shows it: `...`.
                 var compound = item.statement.isBlock
-                if case .functionDef = item.statement { compound = true }
+                switch item.statement {
+                case .functionDef, .classDef, .decorated: compound = true
+                default: break
+                }
                 if compound, lastLine < lines.count, lines[lastLine].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
                     echoed(continuation.trimmingCharacters(in: .whitespaces) + "\n")
                     nextLine = lastLine + 2

@@ -22,12 +22,18 @@ public final class WriteJournal: @unchecked Sendable {
         let bytes: [UInt8]
     }
     private var entries: [Entry] = []
+    /// Undo actions for writes that are not array bytes (a Python object's attribute rebound
+    /// by the statement), run after the bytes are put back, newest first.
+    private var undos: [() -> Void] = []
+
+    /// Records how to undo a non-byte write of this statement.
+    public func recordUndo(_ undo: @escaping () -> Void) { undos.append(undo) }
 
     public init() {}
 
     /// Bytes saved so far (for tests and for `info`).
     public var savedByteCount: Int { entries.reduce(0) { $0 + $1.bytes.count } }
-    public var isEmpty: Bool { entries.isEmpty }
+    public var isEmpty: Bool { entries.isEmpty && undos.isEmpty }
 
     /// Saves the bytes `view` can reach before they are overwritten.
     func record(_ view: NDArray) {
@@ -45,10 +51,15 @@ public final class WriteJournal: @unchecked Sendable {
             }
         }
         entries.removeAll()
+        for u in undos.reversed() { u() }
+        undos.removeAll()
     }
 
     /// Forgets what was saved (the statement succeeded).
-    public func commit() { entries.removeAll() }
+    public func commit() {
+        entries.removeAll()
+        undos.removeAll()
+    }
 }
 
 extension NDArray {

@@ -276,6 +276,19 @@ public indirect enum Statement: Equatable, Sendable {
     case with([WithItem], body: [Parser.Parsed])
     /// `import m`, `import m as a`, `from m import n as a` (one item per name).
     case imports([ImportItem], Range<Int>)
+    /// `class Name(Base):` and its body (see `Classes.swift`).
+    case classDef(ClassDef)
+    /// `@decorator` lines, then the `def` or `class` they apply to (bottom one first).
+    case decorated([Expr], Statement)
+}
+
+/// A `class` statement: its name, base expressions and body (run once, as Python runs a
+/// class body, into the class's namespace).
+public struct ClassDef: Equatable, Sendable {
+    public var name: String
+    public var bases: [Expr]
+    public var body: [Parser.Parsed]
+    public var span: Range<Int>
 }
 
 extension Statement {
@@ -303,6 +316,8 @@ extension Statement {
             assigned.formUnion(t.boundNames); block(body); block(orElse)
         case .whileLoop(_, let body, let orElse): block(body); block(orElse)
         case .functionDef(let f): assigned.insert(f.name)
+        case .classDef(let c): assigned.insert(c.name)
+        case .decorated(_, let inner): inner.collectScope(assigned: &assigned, globals: &globals, nonlocals: &nonlocals)
         case .global(let names): globals.formUnion(names)
         case .nonlocal(let names): nonlocals.formUnion(names)
         case .delete(let targets, _): for t in targets { assigned.formUnion(t.boundNames) }

@@ -170,7 +170,7 @@ extension Parser {
         case "elif", "else", "except", "finally":
             throw ShellError("invalid syntax", span: start, kind: .syntaxError)
         case "class":
-            throw ShellError("class definitions are not supported", explanation: "rnnsh's language has functions (def), dicts and lists, but no classes", span: start, kind: .syntaxError)
+            return try parseClass()
         case "yield":
             throw ShellError("generators (yield) are not supported", explanation: "build a list and return it instead", span: start, kind: .syntaxError)
         default:
@@ -230,7 +230,7 @@ extension Parser {
         var body: [Parsed] = []
         if current.kind == .separator || current.kind == .end {
             let headerLine = lineNumber(headerSpan.lowerBound)
-            let what = ["if", "elif", "while", "for", "with", "try", "def"].contains(header) ? "'\(header)' statement" : "'\(header)' statement"
+            let what = header == "class" ? "class definition" : "'\(header)' statement"
             if current.kind == .separator { pos += 1 }
             guard current.kind == .indent else {
                 let at = current.span.lowerBound
@@ -265,6 +265,42 @@ extension Parser {
             break
         }
         return body
+    }
+
+    /// `class Name:` or `class Name(Base, …):` and its block.
+    mutating func parseClass() throws(ShellError) -> Statement {
+        let start = current.span
+        pos += 1
+        guard let name = current.name, !Parser.keywords.contains(name) else { throw syntaxError() }
+        pos += 1
+        var bases: [Expr] = []
+        if current.isOp("(") {
+            pos += 1
+            while !current.isOp(")") {
+                if peek().isOp("="), current.name != nil {
+                    throw ShellError("class keywords (metaclass=…) are not supported", span: current.span, kind: .syntaxError)
+                }
+                bases.append(try parseExpression())
+                if current.isOp(",") { pos += 1 } else { break }
+            }
+            try expectOp(")")
+        }
+        let body = try parseBlock("class", start)
+        return .classDef(ClassDef(name: name, bases: bases, body: body, span: start.lowerBound..<previousEnd))
+    }
+
+    /// `@decorator` lines before a `def` or `class`.
+    mutating func parseDecorated() throws(ShellError) -> Statement {
+        var decorators: [Expr] = []
+        while current.isOp("@") {
+            pos += 1
+            decorators.append(try parseExpression())
+            guard current.kind == .separator else { throw syntaxError() }
+            pos += 1
+        }
+        guard current.name == "def" || current.name == "class" else { throw syntaxError() }
+        let inner = current.name == "def" ? try parseDef() : try parseClass()
+        return .decorated(decorators, inner)
     }
 
     mutating func parseDef() throws(ShellError) -> Statement {

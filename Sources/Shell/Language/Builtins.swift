@@ -8,11 +8,12 @@ enum Builtins {
     static let functions: Set<String> = [
         "print", "len", "enumerate", "zip", "map", "filter", "sorted", "reversed", "sum", "abs", "divmod", "pow",
         "min", "max", "round", "repr", "isinstance", "issubclass", "hasattr", "getattr", "setattr", "iter", "next", "any", "all",
-        "chr", "ord", "hex", "bin", "oct", "hash", "id", "callable", "format", "ascii",
+        "chr", "ord", "hex", "bin", "oct", "hash", "id", "callable", "format", "ascii", "dir", "delattr", "object.__init__",
         "open", "exec", "eval", "compile", "__import__", "input", "breakpoint", "globals", "locals",
     ]
-    static let types: Set<String> = ["int", "float", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "type", "object", "slice", "complex", "bytes"]
-    static let refused: Set<String> = ["open", "exec", "eval", "compile", "__import__", "input", "breakpoint", "globals", "locals", "setattr"]
+    static let types: Set<String> = ["int", "float", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "type", "object", "slice", "complex", "bytes",
+                                     "staticmethod", "classmethod", "property", "super"]
+    static let refused: Set<String> = ["open", "exec", "eval", "compile", "__import__", "input", "breakpoint", "globals", "locals"]
 
     static let names: Set<String> = functions.union(types).union(ExceptionClasses.parents.keys).union(["BaseException"])
 
@@ -83,6 +84,8 @@ enum Builtins {
             case .array(let a):
                 guard let n = a.shape.first else { throw ShellError("len() of unsized object", span: span, kind: .typeError) }
                 return .int(n)
+            case .object(is PyInstance):
+                return .int(try ClassRuntime.length(v, span, ev) ?? 0)
             case .object:
                 // Shell objects (an .npz file, a dataset) answer through the len command.
                 guard let c = ev.registry["len"] else { fallthrough }
@@ -260,6 +263,7 @@ enum Builtins {
             return try PyNumbers.round(args[0], digits, span: span, evaluator: ev)
         case "isinstance", "issubclass":
             try exactly(name, args, 2, span)
+            if let v = try ClassRuntime.isInstanceCheck(name, args, span) { return v }
             let classes: [Value] = args[1].sequenceItems ?? [args[1]]
             let actual: String
             if name == "issubclass" {
@@ -361,9 +365,37 @@ enum Builtins {
             try exactly("callable", args, 1, span)
             switch args[0] {
             case .closure, .builtin, .type, .function: return .bool(true)
+            case .object(let i as PyInstance): return .bool(i.cls.find("__call__") != nil)
             case .object(let o): return .bool(o is PythonCallable)
             default: return .bool(false)
             }
+        case "setattr":
+            guard args.count == 3, case .string(let attr) = args[1] else {
+                throw ShellError(args.count == 3 ? "attribute name must be string, not '\(args[1].typeName)'" : "setattr expected 3 arguments, got \(args.count)", span: span, kind: .typeError)
+            }
+            if try !ClassRuntime.setAttribute(args[0], attr, args[2], span, ev) {
+                throw ShellError("'\(args[0].typeName)' object has no attribute '\(attr)'", span: span, kind: .attributeError)
+            }
+            return .none
+        case "delattr":
+            guard args.count == 2, case .string(let attr) = args[1] else {
+                throw ShellError("delattr expected 2 arguments, got \(args.count)", span: span, kind: .typeError)
+            }
+            if try !ClassRuntime.deleteAttribute(args[0], attr, span) {
+                throw ShellError("'\(args[0].typeName)' object has no attribute '\(attr)'", span: span, kind: .attributeError)
+            }
+            return .none
+        case "object.__init__":
+            if !args.isEmpty || !keywords.isEmpty {
+                throw ShellError("object.__init__() takes exactly one argument (the instance to initialize)", span: span, kind: .typeError)
+            }
+            return .none
+        case "dir":
+            guard args.count == 1 else { throw ShellError("dir() with no argument lists the caller's names; rnnsh takes one argument", span: span, kind: .typeError) }
+            if let v = ClassRuntime.dir(args[0], ev) { return v }
+            var names = Set(Attributes.names(of: args[0]))
+            if Attributes.acceptsMethods(args[0]) { names.formUnion(ev.registry.commands.filter(\.isMethod).map(\.name)) }
+            return .list(names.filter { !$0.hasPrefix("_") }.sorted().map { .string($0) })
         case "format":
             guard args.count == 1 || args.count == 2 else { throw ShellError("format expected at most 2 arguments, got \(args.count)", span: span, kind: .typeError) }
             let spec = args.count > 1 ? try Methods.string(args[1], "format() argument 2", span) : ""
@@ -416,6 +448,7 @@ enum Builtins {
 
     /// Calls a class: `int('3')`, `list(range(3))`, `dict(a=1)`, `ValueError('bad')`.
     static func construct(_ name: String, _ args: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value {
+        if let v = try ClassRuntime.construct(name, args, keywords, span: span, evaluator: ev) { return v }
         if ExceptionClasses.isClass(name) {
             return .exception(PyException(kind: name, args: args))
         }

@@ -34,6 +34,8 @@ final class Evaluator {
     /// While `explain` walks a pipeline (ExplainPipeline.swift): what the current stage calls its
     /// input and its result, so stage 2 explains `y → z` after stage 1 explained `x → y`.
     var explainNames: (source: String?, result: String)?
+    /// The frame of the class body running now, if any (`Classes.swift`).
+    var classBodyFrame: Frame?
 
     convenience init(workspace: Workspace, interpreter: Interpreter, source: String, emit: @escaping (Output) -> Void) {
         self.init(workspace: workspace, interpreter: interpreter, scalars: Array(source.unicodeScalars), emit: emit)
@@ -104,7 +106,10 @@ final class Evaluator {
             if !value.isNone && frame == nil {
                 try PyNumbers.checkDigits(value, expr.span)
                 if !traceShowedLast(value) {
-                    let text = ValueFormatter.str(value)
+                    // An instance echoes its repr, as Python's REPL shows it.
+                    let text = try ClassRuntime.formatting(self) { () throws(ShellError) -> String in
+                        ClassRuntime.isInstance(value) ? ValueFormatter.repr(value) : ValueFormatter.str(value)
+                    }
                     // Formatting a huge value stops early on Ctrl-C; show nothing then.
                     if interpreter.options.isInterrupted() { throw Interrupt.error }
                     emit(.text(text))
@@ -171,6 +176,7 @@ final class Evaluator {
             }
         case .attribute(let base, let name, let span):
             let b = try evaluate(base)
+            if try ClassRuntime.setAttribute(b, name, value, span, self) { return }
             if case .array = b {
                 throw ShellError("cannot assign to an attribute",
                                  explanation: "rnnsh lets you assign to names and to array elements (`x[0] = 1`)",
@@ -363,6 +369,7 @@ final class Evaluator {
             }
             return !only.isEmpty
         case .object(let o as NumpyStrObject): return !o.value.isEmpty
+        case .object(is PyInstance): return try ClassRuntime.truth(v, span, self) ?? true
         default: return true
         }
     }
@@ -552,7 +559,7 @@ final class Evaluator {
             let converted = try call(command, [ArgumentInput(expr: arg.value), dtypeInput], span: span)
             if case .array(let a) = converted, a.ndim == 0 { return .scalar(a) }
             return converted
-        case .object(let o) where o.kind == "cell":
+        case .object(let o) where o.kind == "cell" && !(o is PyInstance):
             // `output, state = cell(input_, state)`: one step, as TF1 calls a cell.
             return try callValue(.function(Callable(name: "step", receiver: f)), callee: callee, args, piped: piped, span: span)
         case .closure, .builtin, .type, .object:
@@ -845,6 +852,9 @@ final class Evaluator {
             }
         case .object(let o as NumpyStrObject):
             return try subscriptValue(.string(o.value), index, span, baseSpan: baseSpan)
+        case .object(is PyInstance):
+            let key: Value = index.count == 1 ? (index.first ?? .none) : .tuple(index)
+            if let v = try ClassRuntime.item(base, key, span, self) { return v }
         case .object(let o):
             let key: Value = index.count == 1 ? (index.first ?? .none) : .tuple(index)
             if let v = try o.item(key) { return v }

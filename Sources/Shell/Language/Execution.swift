@@ -80,6 +80,23 @@ extension Evaluator {
         case .imports(let items, let span):
             try runImports(items, span)
             return .normal
+        case .classDef(let def):
+            setName(def.name, try makeClass(def))
+            return .normal
+        case .decorated(let decorators, let inner):
+            let name: String
+            var value: Value
+            switch inner {
+            case .functionDef(let def): name = def.name; value = .closure(try makeFunction(def))
+            case .classDef(let def): name = def.name; value = try makeClass(def)
+            default: return try run(inner)
+            }
+            for d in decorators.reversed() {
+                let f = try evaluate(d)
+                value = try callPython(f, [value], [], span: d.span)
+            }
+            setName(name, value)
+            return .normal
         }
     }
 
@@ -308,6 +325,9 @@ extension Evaluator {
             workspace[n] = nil
         case .unpack(let items, _):
             for t in items { try delete(t) }
+        case .attribute(let base, let name, let span):
+            if try ClassRuntime.deleteAttribute(try evaluate(base), name, span) { return }
+            throw ShellError("cannot delete attribute '\(name)'", span: span, kind: .attributeError)
         case .item(let base, let items, let span):
             let index = try subscriptIndex(items)
             let container = try evaluate(base)
@@ -345,7 +365,9 @@ extension Evaluator {
         for p in def.parameters {
             if let d = p.defaultValue { defaults[p.name] = try evaluate(d) }
         }
-        return PyFunction(definition: def, defaults: defaults, closure: frame, sourceFirstLine: sourceFirstLine)
+        // A function defined in a class body does not see the class's names (Python's rule).
+        let closure = classBodyFrame != nil && frame === classBodyFrame ? frame?.parent : frame
+        return PyFunction(definition: def, defaults: defaults, closure: closure, sourceFirstLine: sourceFirstLine)
     }
 
     static let recursionLimit = 1000
@@ -425,7 +447,7 @@ extension Evaluator {
     }
 
     func bindArguments(_ def: FunctionDef, _ f: PyFunction, _ positional: [Value], _ keywords: [(String, Value)], into frame: Frame) throws(ShellError) {
-        let name = def.name
+        let name = f.qualifiedName
         let normal = def.parameters.filter { $0.kind == .normal }
         var extra: [Value] = []
         for (i, v) in positional.enumerated() {

@@ -150,6 +150,7 @@ public struct Parser {
         if let keyword = current.name, Parser.statementKeywords.contains(keyword), !(peek().isOp("=") && !peek(2).isOp("=")) {
             if let s = try parseKeywordStatement(keyword) { return s }
         }
+        if current.isOp("@") { return try parseDecorated() }
         if current.isOp("?") {
             let q = current
             pos += 1

@@ -39,7 +39,7 @@ extension Evaluator {
         case .lambda(let def, _):
             return .closure(try makeFunction(def))
         case .fstring(let parts, let span):
-            return .string(try renderFString(parts, span))
+            return .string(try ClassRuntime.formatting(self) { () throws(ShellError) -> String in try renderFString(parts, span) })
         case .comprehension(let c, let span):
             return try evaluateComprehension(c, span)
         case .starred(_, _, let span):

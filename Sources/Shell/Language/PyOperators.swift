@@ -7,6 +7,7 @@ extension Evaluator {
     /// nil when an operand is array-like or the operator belongs to numpy (the caller then
     /// goes to the registry's ufuncs).
     func pythonBinary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>) throws(ShellError) -> Value? {
+        if let v = try ClassRuntime.binary(op, l, r, span, self) { return v }
         switch op {
         case "in", "not in":
             let found = try contains(r, l, span)
@@ -132,6 +133,7 @@ extension Evaluator {
         case (.dtype(let x), .dtype(let y)): return x == y
         case (.array(let x), .array(let y)): return x.shape == y.shape && x.dtype == y.dtype && x.storage === y.storage && x.offset == y.offset && x.strides == y.strides
         case (.namespace(let x), .namespace(let y)): return x == y
+        case (.object(let x as AnyObject), .object(let y as AnyObject)): return x === y
         case (.builtin(let x), .builtin(let y)): return x.name == y.name && x.receiver == nil && y.receiver == nil
         default: return false
         }

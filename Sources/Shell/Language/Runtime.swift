@@ -217,6 +217,10 @@ public final class PyFunction: @unchecked Sendable {
     }
 
     var name: String { definition.name }
+    /// `A.f` for a method of class `A` (Python's `__qualname__`, which its TypeErrors name).
+    var qualifiedName: String { ownerName.map { $0 + "." + definition.name } ?? definition.name }
+    /// The class whose body defined this function, by name (set when the class is made).
+    var ownerName: String?
 }
 
 /// A built-in function or a method of a Python value (`len`, `'a'.upper`, `xs.append`).

@@ -29,7 +29,7 @@ extension Evaluator {
     /// np.printoptions(...)` body), and numpy's next print already sees the change.
     func withCurrentPrintOptions<T>(_ body: () throws(ShellError) -> T) throws(ShellError) -> T {
         let result: Result<T, ShellError> = PrintOptions.$current.withValue(workspace.printOptions) {
-            do throws(ShellError) { return .success(try body()) } catch { return .failure(error) }
+            do throws(ShellError) { return .success(try ClassRuntime.formatting(self, body)) } catch { return .failure(error) }
         }
         return try result.get()
     }
