@@ -132,7 +132,48 @@ public final class Interpreter {
             return false
         }
         let scalars = Array(source.unicodeScalars)
-        // Text printed without a newline (`print(x, end='')`) joins the next output.
+        return routingPendingText(emit) { routed in
+            for statement in parsed {
+                history.append(statement.text)
+                if !run(statement, scalars: scalars, firstLine: firstLine, locate: { self.locate($0, in: source) }, emit: routed) { return false }
+                if exitStatus != nil { break }
+            }
+            return true
+        }
+    }
+
+    /// Runs one statement of a script read by `Script.parse`, as `execute(item.text, firstLine:
+    /// item.line)` would, without lexing and parsing its text a second time: the statement
+    /// runs against the script's source, which its spans index, and an error is located in the
+    /// statement's own text, as if that had been parsed alone.
+    @discardableResult
+    public func execute(_ item: Script.Item, of script: Script, emit: (Output) -> Void) -> Bool {
+        guard let span = item.span else { return execute(item.text, firstLine: item.line, emit: emit) }
+        if exitStatus != nil { return true }
+        let statement = Parser.Parsed(statement: item.statement, span: span, text: item.text)
+        let source = script.parsedSource
+        func locateInItem(_ error: ShellError) -> ShellError {
+            guard let s = error.span, error.sourceLine == nil else { return error.oneLine }
+            guard s.lowerBound >= span.lowerBound, s.upperBound <= span.upperBound else {
+                // Not in this statement's text (never expected): the script's line, said as such.
+                var e = Self.locate(error, in: source)
+                e.inputLine = e.line
+                return e
+            }
+            var shifted = error
+            shifted.span = (s.lowerBound - span.lowerBound)..<(s.upperBound - span.lowerBound)
+            return Self.locate(shifted, in: item.text)
+        }
+        return routingPendingText(emit) { routed in
+            history.append(item.text)
+            // Functions defined here count their lines in the whole script (their spans do).
+            return run(statement, scalars: source.scalars, firstLine: 1, locate: locateInItem, emit: routed)
+        }
+    }
+
+    /// Runs `body` with an `emit` that joins text printed without a newline (`print(x,
+    /// end='')`) to the next output.
+    private func routingPendingText(_ emit: (Output) -> Void, _ body: (@escaping (Output) -> Void) -> Bool) -> Bool {
         return withoutActuallyEscaping(emit) { emit in
             let routed: (Output) -> Void = { [unowned self] output in
                 switch output {
@@ -154,19 +195,15 @@ public final class Interpreter {
                     pendingText = ""
                 }
             }
-            for statement in parsed {
-                history.append(statement.text)
-                if !run(statement, source: source, scalars: scalars, firstLine: firstLine, emit: routed) { return false }
-                if exitStatus != nil { break }
-            }
-            return true
+            return body(routed)
         }
     }
 
     /// Runs one parsed statement. A failed simple statement leaves the workspace as it was; a
     /// block (`for`, `while`, `if`, `try`, `with`) keeps what its finished statements did, as
     /// in Python, so a loop stopped by Ctrl-C or an error keeps the iterations that ran.
-    private func run(_ statement: Parser.Parsed, source: String, scalars: [Unicode.Scalar], firstLine: Int?, emit: @escaping (Output) -> Void) -> Bool {
+    private func run(_ statement: Parser.Parsed, scalars: [Unicode.Scalar], firstLine: Int?, locate: (ShellError) -> ShellError,
+                     emit: @escaping (Output) -> Void) -> Bool {
         // One top-level statement is the unit of undo: its workspace changes are kept only on
         // success, and the array bytes it wrote are put back from its journal on failure. A
         // block opens a journal per simple statement inside it (see `Evaluator.runBlock`).
@@ -189,7 +226,7 @@ public final class Interpreter {
                 // Every Ctrl-C ends with the same lines ("the workspace is unchanged"), whichever
                 // layer turned the core's interruption into a ShellError.
                 let error = caught.isInterruption ? Interrupt.error : caught
-                var shown = locate(error, in: source)
+                var shown = locate(error)
                 if statement.statement.isBlock {
                     workspace = evaluator.workspace
                     Limits.heldOutsideArrays = workspace.heldBytes
@@ -247,9 +284,16 @@ public final class Interpreter {
     }
 
     static func locate(_ error: ShellError, in source: String) -> ShellError {
+        guard error.span != nil, error.sourceLine == nil else { return error.oneLine }
+        return locate(error, in: SourceText(source))
+    }
+
+    /// `locate` in a source whose lines are already known: costs the length of the error's
+    /// line, not of the whole text (an error inside a function of a long script).
+    static func locate(_ error: ShellError, in source: SourceText) -> ShellError {
         var e = error.oneLine
         guard let span = error.span, e.sourceLine == nil else { return e }
-        let scalars = Array(source.unicodeScalars)
+        let scalars = source.scalars
         var start = min(max(span.lowerBound, 0), scalars.count)
         // A syntax error at the end of the input (`1 +` on the last line, then the final
         // newline) is after the last character of code, on its line, as Python reports it,
@@ -264,7 +308,7 @@ public final class Interpreter {
         var text = String.UnicodeScalarView()
         text.append(contentsOf: scalars[lineStart..<lineEnd])
         e.sourceLine = String(text)
-        e.line = scalars[0..<lineStart].filter { $0 == "\n" }.count + 1
+        e.line = source.line(at: lineStart)
         let localEnd = min(span.upperBound, lineEnd) - lineStart
         e.span = (start - lineStart)..<max(localEnd, start - lineStart + 1)
         return e

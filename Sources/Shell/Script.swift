@@ -8,20 +8,26 @@ public struct Script: Sendable {
         public var statement: Statement
         /// True when the statement's last line ends in a `# error:` comment.
         public var expectsError: Bool
+        /// Where the statement is in the script's (help-rewritten) source; nil for a help line
+        /// (`x.reshape?`), whose text is not the text it was parsed from.
+        var span: Range<Int>?
     }
 
     public var items: [Item]
     public var source: String
+    /// The source the items were parsed from (help lines rewritten): their spans count in it.
+    let parsedSource: SourceText
 
     /// Splits `source` into statements. A syntax error anywhere is reported with its line.
     public static func parse(_ source: String, grammar: Parser.Grammar) throws(ShellError) -> Script {
         // Help lines (`x.reshape?`) parse as their `help` statement but keep their own text.
         let (rewritten, helpLines) = HelpSyntax.rewrite(source)
-        let originalLines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        let scalars = Array(rewritten.unicodeScalars)
+        let originalLines = helpLines.isEmpty ? [] : source.split(separator: "\n", omittingEmptySubsequences: false)
+        let parsedSource = SourceText(rewritten)
+        let scalars = parsedSource.scalars
         let parsed: [Parser.Parsed]
         do {
-            parsed = try Parser.parse(rewritten, grammar: grammar)
+            parsed = try Parser.parse(parsedSource, grammar: grammar)
         } catch {
             // The line, its text and a caret (a `.py` file's syntax error shows them, as python3 does).
             throw Interpreter.locate(error, in: rewritten)
@@ -35,10 +41,11 @@ public struct Script: Sendable {
             while end < scalars.count && scalars[end] != "\n" { rest.append(scalars[end]); end += 1 }
             let tail = String(rest).drop { $0 == " " || $0 == "\t" || $0 == ";" }
             let expects = tail.hasPrefix("#") && tail.dropFirst().drop { $0 == " " }.lowercased().hasPrefix("error")
-            let text = helpLines.contains(line) && line <= originalLines.count ? String(originalLines[line - 1]) : p.text
-            items.append(Item(line: line, text: text, statement: p.statement, expectsError: expects))
+            let isHelpLine = helpLines.contains(line) && line <= originalLines.count
+            let text = isHelpLine ? String(originalLines[line - 1]) : p.text
+            items.append(Item(line: line, text: text, statement: p.statement, expectsError: expects, span: isHelpLine ? nil : p.span))
         }
-        return Script(items: items, source: source)
+        return Script(items: items, source: source, parsedSource: parsedSource)
     }
 }
 

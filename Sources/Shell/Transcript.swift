@@ -68,7 +68,7 @@ public enum Transcript {
                 }
             }
             var failure: ShellError? = nil
-            _ = interpreter.execute(item.text, firstLine: item.line) { output in
+            _ = interpreter.execute(item, of: script) { output in
                 switch output {
                 case .text(let t): put(t + "\n")
                 case .progress(let p): onProgress(p)

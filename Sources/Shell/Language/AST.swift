@@ -181,15 +181,17 @@ public final class FunctionDef: Equatable, @unchecked Sendable {
     public let globalNames: Set<String>
     public let nonlocalNames: Set<String>
     /// The source text the spans of `body` refer to, and the line the `def` starts on in it.
-    public let source: String
+    public var source: String { sourceText.text }
     public let line: Int
     public let isLambda: Bool
+    /// The source as the parser read it (shared by every `def` of one parse: never copied).
+    let sourceText: SourceText
 
-    init(name: String, parameters: [FunctionParameter], body: [Parser.Parsed], source: String, line: Int, isLambda: Bool) {
+    init(name: String, parameters: [FunctionParameter], body: [Parser.Parsed], source: SourceText, line: Int, isLambda: Bool) {
         self.name = name
         self.parameters = parameters
         self.body = body
-        self.source = source
+        self.sourceText = source
         self.line = line
         self.isLambda = isLambda
         var globals = Set<String>(), nonlocals = Set<String>()

@@ -433,7 +433,7 @@ extension Evaluator {
     /// and the explanation says which function (`in f(), line 3`), as a traceback would.
     func locateInFunction(_ error: ShellError, _ f: PyFunction) -> ShellError {
         if error.sourceLine != nil || error.isInterruption { return error }
-        var e = interpreter.locate(error, in: f.definition.source)
+        var e = Interpreter.locate(error, in: f.definition.sourceText)
         var line = e.line ?? f.definition.line
         // Defined in a script or piped input: the line in it, as `python3 < file` reports it
         // (at the REPL each entry counts its own lines, as Python's REPL does).

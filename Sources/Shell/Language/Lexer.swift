@@ -11,6 +11,10 @@ public struct Lexer {
         scalars = Array(source.unicodeScalars)
     }
 
+    init(scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+    }
+
     /// Python's two-character operators (`...` is the only three-character one).
     static func twoCharacterOperator(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> String? {
         switch (a, b) {

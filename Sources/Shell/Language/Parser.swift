@@ -36,10 +36,9 @@ public struct Parser {
     let tokens: [Token]
     let scalars: [Unicode.Scalar]
     let grammar: Grammar
-    /// The source as given (shared by every `def` parsed from it, for their error lines).
-    let sourceText: String
-    /// Columns where each line starts, for line numbers in blocks' messages.
-    let lineStarts: [Int]
+    /// The source as given (shared by every `def` parsed from it, for their error lines; it
+    /// knows where each line starts, for line numbers in blocks' messages).
+    let sourceText: SourceText
     var pos = 0
     var depth = 0
     /// Local names (parameters and names assigned) of the functions being parsed: inside a
@@ -55,28 +54,28 @@ public struct Parser {
     }
 
     init(tokens: [Token], source: String, grammar: Grammar) {
+        self.init(tokens: tokens, source: SourceText(source), grammar: grammar)
+    }
+
+    init(tokens: [Token], source: SourceText, grammar: Grammar) {
         self.tokens = tokens
-        self.scalars = Array(source.unicodeScalars)
+        self.scalars = source.scalars
         self.grammar = grammar
         self.sourceText = source
-        var starts = [0]
-        for (i, c) in scalars.enumerated() where c == "\n" { starts.append(i + 1) }
-        self.lineStarts = starts
     }
 
     /// The 1-based line of column `column`.
-    func lineNumber(_ column: Int) -> Int {
-        var lo = 0, hi = lineStarts.count
-        while hi - lo > 1 {
-            let mid = (lo + hi) / 2
-            if lineStarts[mid] <= column { lo = mid } else { hi = mid }
-        }
-        return lo + 1
-    }
+    func lineNumber(_ column: Int) -> Int { sourceText.line(at: column) }
 
     /// Parses every statement of `source` (separated by newlines or `;`).
     public static func parse(_ source: String, grammar: Grammar) throws(ShellError) -> [Parsed] {
-        let tokens = try Lexer(source).tokenize()
+        try parse(SourceText(source), grammar: grammar)
+    }
+
+    /// Parses a source whose scalars and line starts are already known (a script's, shared
+    /// with the statements and functions read from it).
+    static func parse(_ source: SourceText, grammar: Grammar) throws(ShellError) -> [Parsed] {
+        let tokens = try Lexer(scalars: source.scalars).tokenize()
         var parser = Parser(tokens: tokens, source: source, grammar: grammar)
         var out: [Parsed] = []
         while parser.current.kind != .end {

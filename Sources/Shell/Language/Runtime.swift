@@ -204,8 +204,9 @@ public final class PyFunction: @unchecked Sendable {
     let definition: FunctionDef
     let defaults: [String: Value]
     let closure: Frame?
-    /// The definition's source as scalars, for error lines and argument texts.
-    lazy var scalars: [Unicode.Scalar] = Array(definition.source.unicodeScalars)
+    /// The definition's source as scalars, for error lines and argument texts (shared with
+    /// every function of the same parse).
+    var scalars: [Unicode.Scalar] { definition.sourceText.scalars }
     /// The input line (script or stdin) the definition's source starts on, when known.
     let sourceFirstLine: Int?
 
