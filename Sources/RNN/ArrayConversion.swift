@@ -95,4 +95,35 @@ enum ArrayConversion {
         case .float16: gather(Float16.self) { Float($0) }
         }
     }
+
+    /// Copies rows `start..<start+count` of a C-contiguous 2-d `a` (as Float) to `dst`, row r at
+    /// `dst + r·stride` (a kernel's `[x, h]` rows take the x part of each).
+    static func copyRows(_ a: NDArray, start: Int, count: Int, into dst: UnsafeMutablePointer<Float>, stride: Int) {
+        let per = a.ndim == 2 ? a.shape[1] : 0
+        guard count > 0, per > 0, start >= 0, start + count <= a.shape[0] else { return }
+        let raw = a.storage.pointer
+        @inline(__always) func gather<T>(_ type: T.Type, _ convert: (T) -> Float) {
+            let p = raw.assumingMemoryBound(to: T.self) + a.offset + start * per
+            for r in 0..<count {
+                let s = p + r * per, d = dst + r * stride
+                for k in 0..<per { d[k] = convert(s[k]) }
+            }
+        }
+        switch a.dtype {
+        case .float32:
+            let p = raw.assumingMemoryBound(to: Float.self) + a.offset + start * per
+            for r in 0..<count { (dst + r * stride).update(from: p + r * per, count: per) }
+        case .float64: gather(Double.self) { Float($0) }
+        case .int64: gather(Int64.self) { Float($0) }
+        case .int32: gather(Int32.self) { Float($0) }
+        case .uint8: gather(UInt8.self) { Float($0) }
+        case .bool: gather(UInt8.self) { $0 != 0 ? 1 : 0 }
+        case .int8: gather(Int8.self) { Float($0) }
+        case .int16: gather(Int16.self) { Float($0) }
+        case .uint16: gather(UInt16.self) { Float($0) }
+        case .uint32: gather(UInt32.self) { Float($0) }
+        case .uint64: gather(UInt64.self) { Float($0) }
+        case .float16: gather(Float16.self) { Float($0) }
+        }
+    }
 }

@@ -20,6 +20,30 @@ enum SpareKernel {
         return s
     }
 
+    /// Kernels for the chunks of `Cell.unroll`, one per worker, kept between calls (a chunk's
+    /// kernel is small, but fresh pages on every call would cost as much as its arithmetic).
+    nonisolated(unsafe) private static var chunkSpares: [SequenceKernel] = []
+
+    /// `n` kernels: the kept chunk kernels of `make()`'s kind first, then fresh ones.
+    static func take(_ n: Int, make: () -> SequenceKernel) -> [SequenceKernel] {
+        let fresh = make()
+        lock.lock()
+        var out = chunkSpares.filter { type(of: $0) == type(of: fresh) }
+        chunkSpares = []
+        lock.unlock()
+        if out.count > n { out.removeLast(out.count - n) }
+        if out.count < n { out.append(fresh) }
+        while out.count < n { out.append(make()) }
+        return out
+    }
+
+    /// Keeps chunk kernels for the next `take(_:make:)`; the caller must not use them afterwards.
+    static func give(_ ks: [SequenceKernel]) {
+        lock.lock()
+        chunkSpares = ks.filter { $0.dims.steps * $0.dims.batch * (2 * $0.dims.rowWidth + 8 * $0.dims.units) <= limit }
+        lock.unlock()
+    }
+
     /// Keeps `k` for the next `take` when it is not too large. The caller must not use it
     /// afterwards.
     static func give(_ k: SequenceKernel) {
