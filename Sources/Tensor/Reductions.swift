@@ -26,7 +26,29 @@ extension NDArray {
         try reduce(op, axes: [axis], singleAxis: op != .mean, keepdims: keepdims)
     }
 
-    private func reduce(_ op: ReduceOp, axes axis: [Int]?, singleAxis: Bool, keepdims: Bool) throws(TensorError) -> NDArray {
+    /// The reduction itself. `initial` (a 0-d array of the result's dtype) replaces the
+    /// identity as every output's starting value (numpy's `initial=`); `mask` (bool, already
+    /// broadcast to this shape) skips elements where it is False (`where=`): float sums then
+    /// add each run of True elements pairwise, as numpy's masked loop does; the other
+    /// reductions substitute an element that cannot change the result (0 for integer sums,
+    /// `initial` for max/min).
+    func reduce(_ op: ReduceOp, axes axis: [Int]?, singleAxis: Bool, keepdims: Bool,
+                initial: NDArray? = nil, mask: NDArray? = nil) throws(TensorError) -> NDArray {
+        if let mask, !(op == .sum && dtype.isFloat) {
+            let filler: Operand
+            switch op {
+            case .max, .min:
+                guard let initial else {
+                    throw TensorError("reduction operation '\(op == .max ? "maximum" : "minimum")' does not have an identity, so to use a where mask one has to specify 'initial'",
+                                      kind: .valueError)
+                }
+                filler = .array(initial)
+            default: filler = .int(0)
+            }
+            let replaced = try NDArray.choose(mask, .array(self), filler)
+            let same = replaced.dtype == dtype ? replaced : try replaced.astype(dtype)
+            return try same.reduce(op, axes: axis, singleAxis: singleAxis, keepdims: keepdims, initial: initial)
+        }
         let reduced = try reducedAxes(axis, singleAxis: singleAxis)
         var keptShape = shape
         for a in 0..<ndim where reduced[a] { keptShape[a] = 1 }
@@ -35,7 +57,7 @@ extension NDArray {
         let count = (0..<ndim).filter { reduced[$0] }.reduce(1) { (acc: Int, ax: Int) -> Int in
             let (p, o) = acc.multipliedReportingOverflow(by: shape[ax]); return o ? Int.max : p
         }
-        if (op == .max || op == .min) && count == 0 && size == 0 {
+        if (op == .max || op == .min) && count == 0 && size == 0 && initial == nil {
             throw TensorError("zero-size array to reduction operation \(op == .max ? "maximum" : "minimum") which has no identity")
         }
         let plan = ReductionPlan(self, reduced: reduced)
@@ -48,10 +70,15 @@ extension NDArray {
         if dtype == .float16 && op != .max && op != .min {
             // numpy adds float16 in float32 (its half loops and `mean`'s float32
             // intermediate) and rounds once at the end.
-            return try astype(.float32).reduce(op, axis: axis, keepdims: keepdims).astype(.float16)
+            return try astype(.float32).reduce(op, axes: axis, singleAxis: singleAxis, keepdims: keepdims,
+                                               initial: try initial?.astype(.float32), mask: mask).astype(.float16)
         }
         let out = try NDArray(zeros: keptShape, dtype: outDType, order: plan.order)
+        if let initial { NDArray.copyElements(from: (initial.dtype == outDType ? initial : try initial.astype(outDType)).broadcastView(to: keptShape), into: out) }
+        let seeded = initial != nil
         switch (op, dtype) {
+        case (.sum, .float32) where mask != nil: plan.maskedSum(self, mask, out, Float.self)
+        case (.sum, .float64) where mask != nil: plan.maskedSum(self, mask, out, Double.self)
         case (.sum, .float32), (.mean, .float32): plan.sum(self, out, Float.self)
         case (.sum, .float64), (.mean, .float64): plan.sum(self, out, Double.self)
         case (.mean, _): plan.sum(try astype(.float64), out, Double.self)
@@ -66,18 +93,18 @@ extension NDArray {
         case (.sum, .uint32): plan.integerSum(self, out, UInt32.self)
         case (.sum, .uint64): plan.integerSum(self, out, UInt64.self)
         case (.sum, .float16): break   // handled above
-        case (.max, .bool), (.min, .bool): plan.extreme(self, out, UInt8.self, max: op == .max)
-        case (.max, .int8), (.min, .int8): plan.extreme(self, out, Int8.self, max: op == .max)
-        case (.max, .int16), (.min, .int16): plan.extreme(self, out, Int16.self, max: op == .max)
-        case (.max, .int32), (.min, .int32): plan.extreme(self, out, Int32.self, max: op == .max)
-        case (.max, .int64), (.min, .int64): plan.extreme(self, out, Int64.self, max: op == .max)
-        case (.max, .uint8), (.min, .uint8): plan.extreme(self, out, UInt8.self, max: op == .max)
-        case (.max, .uint16), (.min, .uint16): plan.extreme(self, out, UInt16.self, max: op == .max)
-        case (.max, .uint32), (.min, .uint32): plan.extreme(self, out, UInt32.self, max: op == .max)
-        case (.max, .uint64), (.min, .uint64): plan.extreme(self, out, UInt64.self, max: op == .max)
-        case (.max, .float16), (.min, .float16): plan.extremeFloat(self, out, Float16.self, max: op == .max)
-        case (.max, .float32), (.min, .float32): plan.extremeFloat(self, out, Float.self, max: op == .max)
-        case (.max, .float64), (.min, .float64): plan.extremeFloat(self, out, Double.self, max: op == .max)
+        case (.max, .bool), (.min, .bool): plan.extreme(self, out, UInt8.self, max: op == .max, seeded: seeded)
+        case (.max, .int8), (.min, .int8): plan.extreme(self, out, Int8.self, max: op == .max, seeded: seeded)
+        case (.max, .int16), (.min, .int16): plan.extreme(self, out, Int16.self, max: op == .max, seeded: seeded)
+        case (.max, .int32), (.min, .int32): plan.extreme(self, out, Int32.self, max: op == .max, seeded: seeded)
+        case (.max, .int64), (.min, .int64): plan.extreme(self, out, Int64.self, max: op == .max, seeded: seeded)
+        case (.max, .uint8), (.min, .uint8): plan.extreme(self, out, UInt8.self, max: op == .max, seeded: seeded)
+        case (.max, .uint16), (.min, .uint16): plan.extreme(self, out, UInt16.self, max: op == .max, seeded: seeded)
+        case (.max, .uint32), (.min, .uint32): plan.extreme(self, out, UInt32.self, max: op == .max, seeded: seeded)
+        case (.max, .uint64), (.min, .uint64): plan.extreme(self, out, UInt64.self, max: op == .max, seeded: seeded)
+        case (.max, .float16), (.min, .float16): plan.extremeFloat(self, out, Float16.self, max: op == .max, seeded: seeded)
+        case (.max, .float32), (.min, .float32): plan.extremeFloat(self, out, Float.self, max: op == .max, seeded: seeded)
+        case (.max, .float64), (.min, .float64): plan.extremeFloat(self, out, Double.self, max: op == .max, seeded: seeded)
         }
         if op == .mean {
             // numpy divides by the count as an intp, i.e. in float64, then casts back (float32).
@@ -191,10 +218,10 @@ extension NDArray {
 struct ReductionPlan {
     /// Axis order of the *output* allocation (K order of the input), slowest first.
     let order: [Int]
-    private let reduced: [Bool]
-    private let shape: [Int]
-    private let inStrides: [Int]
-    private let inOffset: Int
+    let reduced: [Bool]
+    let shape: [Int]
+    let inStrides: [Int]
+    let inOffset: Int
 
     init(_ a: NDArray, reduced: [Bool]) {
         shape = a.shape
@@ -324,11 +351,11 @@ struct ReductionPlan {
     }
 
     /// Integer/bool max or min: the output starts at the first element along the reduced axes.
-    func extreme<T: FixedWidthInteger>(_ a: NDArray, _ out: NDArray, _: T.Type, max: Bool) {
+    func extreme<T: FixedWidthInteger>(_ a: NDArray, _ out: NDArray, _: T.Type, max: Bool, seeded: Bool = false) {
         let src = a.storage.pointer.assumingMemoryBound(to: T.self)
         let dst = out.storage.pointer.assumingMemoryBound(to: T.self)
         let isBool = a.dtype == .bool
-        seedWithFirst(a, out, T.self)
+        if !seeded { seedWithFirst(a, out, T.self) }
         forEachRun(out) { i, o, n, si, so in
             var i = i, o = o
             for _ in 0..<n {
@@ -341,10 +368,10 @@ struct ReductionPlan {
 
     /// Float max/min with numpy's `maximum` semantics: NaN propagates, and on a tie (±0) the
     /// later element wins, as numpy's reduction returns.
-    func extremeFloat<T: BinaryFloatingPoint>(_ a: NDArray, _ out: NDArray, _: T.Type, max: Bool) {
+    func extremeFloat<T: BinaryFloatingPoint>(_ a: NDArray, _ out: NDArray, _: T.Type, max: Bool, seeded: Bool = false) {
         let src = a.storage.pointer.assumingMemoryBound(to: T.self)
         let dst = out.storage.pointer.assumingMemoryBound(to: T.self)
-        seedWithFirst(a, out, T.self)
+        if !seeded { seedWithFirst(a, out, T.self) }
         forEachRun(out) { i, o, n, si, so in
             if si == 1 && so == 1 {
                 // A row compared into the output row: independent lanes, vectorised.

@@ -23,8 +23,9 @@ extension NDArray {
         return (moved, inner, keptAxes.map { shape[$0] }, reduced)
     }
 
-    /// `np.prod(a, axis, keepdims)`.
-    public func product(axis: [Int]?, keepdims: Bool) throws(TensorError) -> NDArray {
+    /// `np.prod(a, axis, keepdims)`; `start` (a 0-d array, numpy's `initial=`) replaces the
+    /// identity 1 as the first factor.
+    public func product(axis: [Int]?, keepdims: Bool, start: NDArray? = nil) throws(TensorError) -> NDArray {
         let (moved, inner, kept, reduced) = try rowsOver(axis)
         let outShape = keepdims ? (0..<ndim).map { reduced[$0] ? 1 : shape[$0] } : kept
         let rows = kept.reduce(1, *)
@@ -32,17 +33,20 @@ extension NDArray {
         if t == .float64 || t.isFloat {
             if t == .float64 {
                 let v = try moved.doubleValues()
-                let out: [Double] = (0..<rows).map { r in var p = 1.0; for k in 0..<inner { p *= v[r * inner + k] }; return p }
+                let s0 = try start?.doubleValues().first ?? 1
+                let out: [Double] = (0..<rows).map { r in var p = s0; for k in 0..<inner { p *= v[r * inner + k] }; return p }
                 return try NDArray.fromDoubles(out, shape: outShape)
             }
             let v = try moved.floatValues()
             // float16 multiplies in float32 and rounds to half after every step, as numpy's half loop.
             let round: (Float) -> Float = t == .float16 ? { Float(Float16($0)) } : { $0 }
-            let out: [Float] = (0..<rows).map { r in var p: Float = 1; for k in 0..<inner { p = round(p * v[r * inner + k]) }; return p }
+            let s0 = try start?.astype(t).floatValues().first ?? 1
+            let out: [Float] = (0..<rows).map { r in var p: Float = s0; for k in 0..<inner { p = round(p * v[r * inner + k]) }; return p }
             return try NDArray.fromFloats(out, shape: outShape, dtype: t)
         }
         let v = try moved.int64Values()
-        let out: [Int64] = (0..<rows).map { r in var p: Int64 = 1; for k in 0..<inner { p = p &* v[r * inner + k] }; return p }
+        let s0 = try start?.astype(t).int64Values().first ?? 1
+        let out: [Int64] = (0..<rows).map { r in var p: Int64 = s0; for k in 0..<inner { p = p &* v[r * inner + k] }; return p }
         // The wrapping int64 product has the bits of the uint64 one.
         return try NDArray.fromInt64s(out, shape: outShape, dtype: t)
     }

@@ -176,31 +176,63 @@ enum MathCommands {
         })
 
     static func reduction(_ name: String, _ op: ReduceOp, _ summary: String) -> Command {
-        Command(
+        typealias R = ReductionArguments
+        let keywords: [Parameter]
+        switch op {
+        case .sum: keywords = [R.dtype, R.out, keepdims, R.initial, R.whereMask]
+        case .mean: keywords = [R.dtype, R.out, keepdims, R.whereMask]
+        case .max, .min: keywords = [R.out, keepdims, R.initial, R.whereMask]
+        }
+        let ufunc: String
+        switch op {
+        case .sum, .mean: ufunc = "add"
+        case .max: ufunc = "maximum"
+        case .min: ufunc = "minimum"
+        }
+        return Command(
             name: name, category: "Reductions", summary: summary,
             parameters: [Parameter("a", .array, help: "the array"),
                          Parameter("axis", .value, default: .none, help: "an axis, a tuple of axes, or None for all")],
-            options: [Parameter("keepdims", .bool, default: .bool(false), help: "keep reduced axes with length 1")],
+            options: keywords,
             help: """
                 numpy's `np.\(name)` (also `x.\(name)(...)`): reduces over `axis` (all axes by \
                 default, giving a numpy scalar). Float sums add in numpy's order, so results \
-                match numpy bit for bit.
+                match numpy bit for bit.\(op == .max || op == .min ? "" : " `dtype=` is the type it computes in.") \
+                `where=` takes part only the elements where a mask is True\(op == .max || op == .min ? " (it needs `initial=`)" : "")\
+                \(op == .mean ? "" : ", `initial=` is where every output starts"); `out=` receives the result.
                 """,
-            examples: [Example("x = arange 6 | reshape 2 3\n\(name) x\nx.\(name)(axis=0)")],
+            examples: [Example("x = arange 6 | reshape 2 3\n\(name) x\nx.\(name)(axis=0)"),
+                       Example(op == .mean ? "x = np.arange(6.).reshape(2, 3)\nnp.mean(x, where=x > 1)"
+                               : op == .sum ? "x = np.arange(6).reshape(2, 3)\nx.sum(dtype=np.float64)\nnp.sum(x, where=x > 2, initial=1)"
+                               : "np.\(name)(np.array([]), initial=0)")],
             isMethod: true,
             run: { call in
                 let a = call.arguments
                 guard let x = a.array("a") else { return .none }
                 let keep = a.bool("keepdims") ?? false
-                switch a["axis"] {
-                case .none: return result(try x.reduce(op, axis: nil, keepdims: keep))
-                case .int(let i): return result(try x.reduce(op, axis: i, keepdims: keep))
-                case let v:
-                    let axes = try ArgumentBinder.integers(v, a.span("axis"))
-                    return result(try x.reduce(op, axis: axes, keepdims: keep))
+                let kw = try R.keywords(call, Set(keywords.map(\.name)))
+                if kw.isPlain && !a.isGiven("out") {
+                    switch a["axis"] {
+                    case .none: return result(try x.reduce(op, axis: nil, keepdims: keep))
+                    case .int(let i): return result(try x.reduce(op, axis: i, keepdims: keep))
+                    case let v:
+                        let axes = try ArgumentBinder.integers(v, a.span("axis"))
+                        return result(try x.reduce(op, axis: axes, keepdims: keep))
+                    }
                 }
+                var single = false
+                var axes: [Int]? = nil
+                switch a["axis"] {
+                case .none: break
+                case .int(let i): axes = [i]; single = true
+                case let v: axes = try ArgumentBinder.integers(v, a.span("axis"))
+                }
+                let r = try x.reduce(op, axis: axes, singleAxis: single, keepdims: keep, keywords: kw)
+                return try R.finish(call, x, r, axes: axes, keepdims: keep, ufunc: ufunc)
             })
     }
+
+    static let keepdims = Parameter("keepdims", .bool, default: .bool(false), help: "keep reduced axes with length 1")
 
     static let reductions: [Command] = [
         reduction("sum", .sum, "Sum of elements, over all or some axes."),

@@ -17,24 +17,29 @@ enum StatisticsCommands {
             name: name, category: "Reductions",
             summary: std ? "Standard deviation, over all or some axes." : "Variance, over all or some axes.",
             parameters: [Parameter("a", .array, help: "the array"), axisParameter],
-            options: [Parameter("dtype", .dtype, default: .none, help: "accepted for compatibility (None only)"),
+            options: [ReductionArguments.dtype, ReductionArguments.out,
                       Parameter("ddof", .float, default: .int(0), help: "delta degrees of freedom: divide by N - ddof"),
-                      keepdimsOption],
+                      keepdimsOption, ReductionArguments.whereMask],
             help: """
                 numpy's `np.\(name)` (also `x.\(name)(...)`): \(std ? "the square root of " : "")the mean of \
                 squared deviations from the mean, divided by N - ddof (ddof=1 for the sample \
                 estimate). Computed as numpy does — pairwise sums for the mean and for the squares \
-                — so float results match numpy bit for bit. Standardising: `(x - x.mean(0)) / x.std(0)`.
+                — so float results match numpy bit for bit. Standardising: `(x - x.mean(0)) / x.std(0)`. \
+                `dtype=` is the type it computes in (`dtype=np.float64` for float32 data), `where=` a \
+                mask of the elements that count, `out=` an array that receives the result.
                 """,
-            examples: [Example("x = np.array([[1.0, 2.0], [3.0, 5.0]])\nnp.\(name)(x)\nx.\(name)(axis=0, ddof=1)")],
+            examples: [Example("x = np.array([[1.0, 2.0], [3.0, 5.0]])\nnp.\(name)(x)\nx.\(name)(axis=0, ddof=1)"),
+                       Example("x = np.arange(6, dtype=np.float32)\nx.\(name)(dtype=np.float64)\nnp.\(name)(x, where=x > 1)")],
             isMethod: true,
             run: { call in
                 let x = try A.array(call, "a")
                 let ddof = call.arguments.double("ddof") ?? 0
                 let keep = call.arguments.bool("keepdims") ?? false
                 let axes = try A.axes(call)
-                let r = std ? try x.standardDeviation(axis: axes, ddof: ddof, keepdims: keep) : try x.variance(axis: axes, ddof: ddof, keepdims: keep)
-                return A.result(r)
+                let kw = try ReductionArguments.keywords(call, ["dtype", "where"])
+                let r = std ? try x.standardDeviation(axis: axes, ddof: ddof, keepdims: keep, dtype: kw.dtype, mask: kw.mask)
+                            : try x.variance(axis: axes, ddof: ddof, keepdims: keep, dtype: kw.dtype, mask: kw.mask)
+                return try ReductionArguments.finish(call, x, r, axes: axes, keepdims: keep, ufunc: "add")
             })
     }
 
@@ -45,14 +50,20 @@ enum StatisticsCommands {
         name: "prod", category: "Reductions",
         summary: "Product of elements, over all or some axes.",
         parameters: [Parameter("a", .array, help: "the array"), axisParameter],
-        options: [keepdimsOption],
-        help: "numpy's `np.prod` (also `x.prod(...)`): int32 and bools multiply in int64 (wrapping on overflow), floats keep their type.",
-        examples: [Example("np.prod(np.arange(1, 6))"), Example("np.arange(1, 7).reshape(2, 3).prod(axis=1)"),
+        options: [ReductionArguments.dtype, ReductionArguments.out, keepdimsOption, ReductionArguments.initial, ReductionArguments.whereMask],
+        help: """
+            numpy's `np.prod` (also `x.prod(...)`): int32 and bools multiply in int64 (wrapping on overflow), floats keep their type; \
+            `dtype=` is the type it multiplies in, `initial=` the first factor, `where=` a mask of the elements that take part, \
+            `out=` an array that receives the result.
+            """,
+        examples: [Example("np.prod(np.arange(1, 6))"), Example("x = np.arange(1, 7)\nx.prod(dtype=np.float64)\nnp.prod(x, where=x > 3, initial=2)"), Example("np.arange(1, 7).reshape(2, 3).prod(axis=1)"),
                    .numpy("np.prod(np.array([True, True])).dtype"), .numpy("np.prod(np.arange(1, 4, dtype=np.int32)).dtype"),
                    .numpy("np.prod(np.ones(2, dtype=np.float32)).dtype")],
         isMethod: true,
         run: { call in
-            A.result(try A.array(call, "a").product(axis: try A.axes(call), keepdims: call.arguments.bool("keepdims") ?? false))
+            let x = try A.array(call, "a"), axes = try A.axes(call), keep = call.arguments.bool("keepdims") ?? false
+            let r = try x.product(axis: axes, keepdims: keep, keywords: try ReductionArguments.keywords(call))
+            return try ReductionArguments.finish(call, x, r, axes: axes, keepdims: keep, ufunc: "multiply")
         })
 
     static func accumulate(_ name: String, product: Bool) -> Command {
@@ -60,12 +71,21 @@ enum StatisticsCommands {
             name: name, category: "Reductions",
             summary: product ? "Running product along an axis." : "Running sum along an axis.",
             parameters: [Parameter("a", .array, help: "the array"),
-                         Parameter("axis", .optionalInt, default: .none, help: "the axis (None: the flattened array)")],
-            help: "numpy's `np.\(name)` (also `x.\(name)(...)`): element i is the \(product ? "product" : "sum") of elements 0…i along the axis.",
-            examples: [Example("np.\(name)(np.arange(1, 5))"), Example("np.arange(6).reshape(2, 3).\(name)(axis=1)")],
+                         Parameter("axis", .optionalInt, default: .none, help: "the axis (None: the flattened array)"),
+                         ReductionArguments.dtype, ReductionArguments.out],
+            help: """
+                numpy's `np.\(name)` (also `x.\(name)(...)`): element i is the \(product ? "product" : "sum") of elements 0…i along the axis; \
+                `dtype=` is the type it computes in, `out=` an array of the result's shape that receives it.
+                """,
+            examples: [Example("np.\(name)(np.arange(1, 5))"), Example("np.arange(6).reshape(2, 3).\(name)(axis=1)"),
+                       Example("np.\(name)(np.arange(1, 5), dtype=np.float32)")],
             isMethod: true,
             run: { call in
-                A.result(try A.array(call, "a").accumulate(product: product, axis: call.arguments.int("axis")))
+                let x = try A.array(call, "a")
+                let dtype = call.arguments.isGiven("dtype") ? call.arguments.dtype("dtype") : nil
+                let r = try x.accumulate(product: product, axis: call.arguments.int("axis"), dtype: dtype)
+                guard let o = try ReductionArguments.out(call) else { return A.result(r) }
+                return .array(try A.wrap { () throws(TensorError) -> NDArray in try x.storeAccumulation(r, into: o) })
             })
     }
 
