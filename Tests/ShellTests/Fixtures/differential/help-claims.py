@@ -284,11 +284,11 @@ print(np.logical_and(np.arange(3), 1.5))
 print(np.logical_or(np.arange(3), 1.5))
 #--- logical_xor-2
 print(np.logical_xor(np.arange(3), 1.5))
-#--- prod-3
-print(np.prod(np.array([True, True])).dtype)
 #--- prod-4
-print(np.prod(np.arange(1, 4, dtype=np.int32)).dtype)
+print(np.prod(np.array([True, True])).dtype)
 #--- prod-5
+print(np.prod(np.arange(1, 4, dtype=np.int32)).dtype)
+#--- prod-6
 print(np.prod(np.ones(2, dtype=np.float32)).dtype)
 #--- all-2
 print(repr(np.all(np.arange(3))))
