@@ -10,6 +10,8 @@ enum Constants {
             "pi": .float(Double.pi), "e": .float(M_E), "inf": .float(.infinity), "nan": .float(.nan),
             "newaxis": .none, "Ellipsis": .ellipsis,
             "s_": .object(IndexExpressionObject(makesTuple: false)), "index_exp": .object(IndexExpressionObject(makesTuple: true)),
+            "r_": .object(IndexTrickObject(trick: .r)), "c_": .object(IndexTrickObject(trick: .c)),
+            "mgrid": .object(IndexTrickObject(trick: .mgrid)), "ogrid": .object(IndexTrickObject(trick: .ogrid)),
             "int": .dtype(.int64), "float": .dtype(.float64), "bool": .dtype(.bool),
             "bool_": .dtype(.bool), "int_": .dtype(.int64), "float_": .dtype(.float64), "double": .dtype(.float64),
         ]

@@ -855,6 +855,8 @@ final class Evaluator {
         case .object(is PyInstance):
             let key: Value = index.count == 1 ? (index.first ?? .none) : .tuple(index)
             if let v = try ClassRuntime.item(base, key, span, self) { return v }
+        case .object(let o as IndexTrickObject):
+            return try o.item(index.count == 1 ? (index.first ?? .none) : .tuple(index), self, span)
         case .object(let o):
             let key: Value = index.count == 1 ? (index.first ?? .none) : .tuple(index)
             if let v = try o.item(key) { return v }
