@@ -141,6 +141,11 @@ import Tensor
         ("random", "", "y = np.random.rand(8 * \(big))"),
         ("randint", "", "y = np.random.randint(0, 7, 8 * \(big))"),
         ("generator", "g = np.random.default_rng(0)", "y = g.normal(size=8 * \(big))"),
+        // The distributions (one shared fill loop), broadcast parameters, and vector-valued draws.
+        ("legacy gamma", "", "y = np.random.gamma(2.5, size=8 * \(big))"),
+        ("generator beta broadcast", "g = np.random.default_rng(0)", "y = g.beta([0.5, 2], 3, size=(2 * \(big), 2))"),
+        ("multinomial", "", "y = np.random.multinomial(100, [0.2, 0.3, 0.5], size=\(big))"),
+        ("dirichlet", "", "y = np.random.dirichlet([1, 2, 3], size=\(big))"),
         // Without replacement numpy shuffles the whole population: a permutation of 3·10^8
         // had no Ctrl-C check (hung for minutes in a debug build, 4.8 s in release).
         ("choice without replacement", "", "y = np.random.choice(30 * \(big), 3, replace=False)"),

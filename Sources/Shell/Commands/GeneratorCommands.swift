@@ -174,18 +174,5 @@ extension RandomCommands {
                 let d = call.arguments.dtype("dtype") ?? .float64
                 return generatorFloats(try wrap { () throws(TensorError) in try g.standardExponential(s ?? [], dtype: d) }, size: s)
             }),
-        generatorMethod(
-            "poisson", summary: "Poisson samples: rng.poisson(lam, size).",
-            parameters: [Parameter("lam", .float, default: .float(1), help: "the expected count (≥ 0)"), sizeParameter],
-            help: "The same sampler as the legacy poisson, on PCG64's stream.",
-            exampleCall: "(3.0, 5)",
-            body: { call, g in
-                let s = try size(call)
-                let lam = call.arguments.double("lam") ?? 1
-                guard lam >= 0 else { throw call.error("lam < 0 or lam is NaN", argument: "lam", kind: .valueError) }
-                let shape = s ?? []
-                let a = try wrap { () throws(TensorError) in try RandomSampling.fill(shape) { g.bits.poisson(lam) } }
-                return ints(a, size: s)
-            }),
     ]
 }

@@ -13,7 +13,24 @@ import Tensor
 /// an explicit integer dtype), an array otherwise.
 enum RandomCommands {
     static var all: [Command] {
-        legacy.map { $0.global } + [randomStateCommand, defaultRNG] + legacy.map { $0.method } + generatorMethods
+        legacyFunctions.map { $0.global } + [randomStateCommand, defaultRNG] + legacyFunctions.map { $0.method }
+            + generatorCommands
+    }
+
+    /// What `np.random.NAME` names: the legacy functions and constructors registered under their
+    /// plain names (`rand`, `seed`, `default_rng`), and the samplers registered as `random.NAME`
+    /// (their plain names would clash with numpy's `power`, or make `beta`/`gamma`/`f` command
+    /// words). Nothing else: the shell's one namespace also holds `power` and `log`.
+    static func moduleFunction(_ name: String, in registry: Registry) -> String? {
+        if registry["random." + name] != nil { return "random." + name }
+        if plainModuleNames.contains(name), registry[name] != nil { return name }
+        return nil
+    }
+
+    static var plainModuleNames: Set<String> { Set(legacyFunctions.filter { !$0.qualified }.map(\.name) + ["RandomState", "default_rng"]) }
+
+    static func moduleNames(in registry: Registry) -> [String] {
+        plainModuleNames.sorted() + registry.names.filter { $0.hasPrefix("random.") }.map { String($0.dropFirst("random.".count)) }
     }
 
     // MARK: - Argument helpers
@@ -162,11 +179,13 @@ enum RandomCommands {
         /// A command-form example, when the command form reads naturally.
         var commandExample: String?
         var body: @Sendable (Invocation, inout LegacyRandomState) throws -> Value
+        /// Registered as `random.NAME` (reached only as `np.random.NAME`), not as a plain command.
+        var qualified = false
 
         var global: Command {
             let body = self.body
             let example = commandExample.map { "seed 0\n\($0)" } ?? "np.random.seed(0)\nnp.random.\(name)\(exampleCall)"
-            return Command(name: name, category: "Random", summary: summary, parameters: parameters, options: options,
+            return Command(name: qualified ? "random.\(name)" : name, category: "Random", summary: summary, parameters: parameters, options: options,
                            help: help, examples: [Example(example)],
                            run: { call in try drawing(&call.interpreter.randomState, call) { try body(call, &$0) } })
         }
@@ -187,7 +206,14 @@ enum RandomCommands {
         }
     }
 
-    static var legacyMethodNames: [String] { legacy.map(\.name) }
+    static var legacyMethodNames: [String] { legacyFunctions.map(\.name) }
+
+    /// Every RandomState function: the stream's own (seed, rand, choice, ...) and the distributions.
+    static let legacyFunctions: [LegacyFunction] = legacy + legacyDistributions + legacyMultivariate
+
+    static let generatorCommands: [Command] = generatorMethods + generatorDistributions + generatorMultivariate
+
+    static var generatorMethodNames: [String] { generatorCommands.map { String($0.name.dropFirst("Generator.".count)) } }
 
     static let sizeParameter = Parameter("size", .value, default: .none, help: "the output shape (an int or a tuple); None: one value")
 
@@ -235,6 +261,24 @@ enum RandomCommands {
                 let s = try size(call)
                 return floats(try wrap { () throws(TensorError) in try state.randomSample(s ?? []) }, size: s)
             }),
+        LegacyFunction(
+            name: "sample", summary: "Uniform samples in [0, 1): np.random.sample(size), another name for random_sample.",
+            parameters: [sizeParameter], help: "The same as `np.random.random_sample`.",
+            exampleCall: "(3)",
+            body: { call, state in
+                let s = try size(call)
+                return floats(try wrap { () throws(TensorError) in try state.randomSample(s ?? []) }, size: s)
+            },
+            qualified: true),
+        LegacyFunction(
+            name: "ranf", summary: "Uniform samples in [0, 1): np.random.ranf(size), another name for random_sample.",
+            parameters: [sizeParameter], help: "The same as `np.random.random_sample`.",
+            exampleCall: "(3)",
+            body: { call, state in
+                let s = try size(call)
+                return floats(try wrap { () throws(TensorError) in try state.randomSample(s ?? []) }, size: s)
+            },
+            qualified: true),
         LegacyFunction(
             name: "standard_normal", summary: "Standard normal samples: np.random.standard_normal(size).",
             parameters: [sizeParameter], help: "The same stream as `randn` (shares its cached Gaussian).",
@@ -286,6 +330,22 @@ enum RandomCommands {
                 return s == nil ? .scalar(a) : .array(a)
             }),
         LegacyFunction(
+            name: "random_integers", summary: "Random integers in [low, high] (closed): np.random.random_integers.",
+            parameters: [Parameter("low", .value, help: "lowest value (or the largest, from 1, when high is None)"),
+                         Parameter("high", .value, default: .none, help: "the largest value (included)"),
+                         sizeParameter],
+            help: "numpy's deprecated closed-interval form: randint(low, high + 1) (with high None: randint(1, low + 1)), the same draws. numpy's DeprecationWarning goes to stderr; rnnsh prints none.",
+            exampleCall: "(1, 6, 3)",
+            body: { call, state in
+                let s = try size(call)
+                var low = try bound(call, call.arguments["low"], "low")
+                var high: Int128
+                if call.arguments["high"].isNone { high = low; low = 1 } else { high = try bound(call, call.arguments["high"], "high") }
+                let a = try wrap { () throws(TensorError) in try state.randint(low: low, high: high + 1, shape: s ?? [], dtype: .int64) }
+                return ints(a, size: s)
+            },
+            qualified: true),
+        LegacyFunction(
             name: "choice", summary: "A random sample from a population: np.random.choice.",
             parameters: [Parameter("a", .value, help: "an int n (sample range(n)) or a 1-d array"),
                          sizeParameter,
@@ -333,37 +393,6 @@ enum RandomCommands {
                 let a = try shuffleTarget(call)
                 try wrap { () throws(TensorError) in try state.shuffle(a) }
                 return .none
-            }),
-        LegacyFunction(
-            name: "binomial", summary: "Binomial samples: np.random.binomial(n, p, size).",
-            parameters: [Parameter("n", .int, help: "number of trials (≥ 0)"),
-                         Parameter("p", .float, help: "success probability in [0, 1]"),
-                         sizeParameter],
-            help: "numpy's legacy algorithm: inversion when n·min(p, 1-p) ≤ 30, otherwise BTPE.",
-            exampleCall: "(10, 0.5, 5)",
-            body: { call, state in
-                let s = try size(call)
-                let n = Int64(call.arguments.int("n") ?? 0), p = call.arguments.double("p") ?? 0
-                return ints(try wrap { () throws(TensorError) in try state.binomial(n: n, p: p, shape: s ?? []) }, size: s)
-            }),
-        LegacyFunction(
-            name: "poisson", summary: "Poisson samples: np.random.poisson(lam, size).",
-            parameters: [Parameter("lam", .float, default: .float(1), help: "the expected count (≥ 0)"), sizeParameter],
-            help: "Products of uniforms for lam < 10, Hörmann's transformed rejection above.",
-            exampleCall: "(3.0, 5)",
-            body: { call, state in
-                let s = try size(call)
-                return ints(try wrap { () throws(TensorError) in try state.poisson(lam: call.arguments.double("lam") ?? 1, shape: s ?? []) }, size: s)
-            }),
-        LegacyFunction(
-            name: "exponential", summary: "Exponential samples: np.random.exponential(scale, size).",
-            parameters: [Parameter("scale", .value, default: .float(1), help: "the mean 1/λ (≥ 0)"), sizeParameter],
-            help: "`-log(1 - U) * scale` (the legacy inversion method).",
-            exampleCall: "(2.0, 3)",
-            body: { call, state in
-                let s = try size(call)
-                let scale = try parameter(call, "scale", default: 1)
-                return floats(try wrap { () throws(TensorError) in try state.exponential(scale: scale, size: s) }, size: s)
             }),
         LegacyFunction(
             name: "get_state", summary: "The global random state as numpy's tuple: np.random.get_state.",

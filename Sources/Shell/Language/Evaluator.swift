@@ -718,6 +718,13 @@ final class Evaluator {
                 throw ShellError("module 'numpy.linalg' has no attribute '\(name)'", explanation: hint,
                                  span: span, kind: .attributeError)
             }
+            if module == "numpy.random" {
+                // Only numpy.random's own names: the shell's one namespace also holds np.power,
+                // np.log, ..., and `np.random.power(2, 3)` printed 8 (np.power) instead of samples.
+                if let command = RandomCommands.moduleFunction(name, in: registry) { return .function(Callable(name: command)) }
+                let hint = Suggest.closest(to: name, in: RandomCommands.moduleNames(in: registry)).map { "Did you mean: '\($0)'?" }
+                throw ShellError("module 'numpy.random' has no attribute '\(name)'", explanation: hint, span: span, kind: .attributeError)
+            }
             if name == "ndarray" && module == "numpy" { return .type("numpy.ndarray") }
             if let c = Constants.value(name), name != "np", name != "numpy" { return c }
             // numpy functions whose plain name is a shell command (`np.trace`) are `numpy.NAME`.

@@ -12,8 +12,7 @@ public struct GeneratorObject: ShellObject {
     public var summary: String { "Generator(PCG64)" }
     public var detail: String { "Generator(PCG64)" }
 
-    static let methods = ["random", "standard_normal", "normal", "uniform", "integers", "choice", "permutation",
-                          "shuffle", "permuted", "exponential", "standard_exponential", "poisson"]
+    static var methods: [String] { RandomCommands.generatorMethodNames }
 
     public func attribute(_ name: String) -> Value? {
         Self.methods.contains(name) ? .function(Callable(name: "Generator.\(name)", receiver: .object(self))) : nil

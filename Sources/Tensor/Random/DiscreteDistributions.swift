@@ -10,6 +10,16 @@ func cTruncatingCast(_ d: Double) -> Int64 {
     return Int64(d)
 }
 
+/// A rejection loop that extreme parameters can keep rejecting for a very long time (numpy's C
+/// spins too: zipf with a just above 1, von Mises with a huge kappa, NaNs reaching a loop) polls
+/// Ctrl-C every 4096 tries and gives up with a meaningless value; the caller's `fill` then throws
+/// the interruption, so that value is never seen (Cancellation's contract).
+@inline(__always)
+func rejectionStopped(_ tries: inout Int) -> Bool {
+    tries &+= 1
+    return tries & 0xFFF == 0 && Cancellation.isRequested
+}
+
 extension BitGenerator {
     /// The legacy binomial (`legacy_random_binomial`, numpy 1.16's algorithm, kept by
     /// `RandomState`): for p ≤ 1/2 inversion when n·p ≤ 30, otherwise Kachitvichyanukul and
@@ -44,8 +54,10 @@ extension BitGenerator {
         return x
     }
 
-    /// BTPE exactly as numpy's legacy copy (including its Stirling-term quirk).
-    mutating func binomialBTPE(_ n: Int64, _ p: Double) -> Int64 {
+    /// BTPE exactly as numpy's legacy copy (including its Stirling-term quirk), or with
+    /// `corrected` as Generator's: 13860 for 13680 in the series, and the last two terms
+    /// subtracted.
+    mutating func binomialBTPE(_ n: Int64, _ p: Double, corrected: Bool = false) -> Int64 {
         let r = Swift.min(p, 1.0 - p)
         let q = 1.0 - r
         let fm = Double(n) * r + r
@@ -63,8 +75,10 @@ extension BitGenerator {
         let p3 = p2 + c / laml
         let p4 = p3 + c / lamr
         let nd = Double(n)
+        var tries = 0
 
         while true {
+            if rejectionStopped(&tries) { return 0 }
             // Step 10
             let nrq = nd * r * q
             let u = nextDouble() * p4
@@ -119,16 +133,22 @@ extension BitGenerator {
             let z = nd + 1 - Double(m)
             let w = nd - Double(y) + 1
             let x2 = x1 * x1, f2 = f1 * f1, z2 = z * z, w2 = w * w
+            let head = corrected ? 13860.0 : 13680.0
             func stirling(_ s2: Double, _ s: Double) -> Double {
-                (13680.0 - (462.0 - (132.0 - (99.0 - 140.0 / s2) / s2) / s2) / s2) / s / 166320.0
+                (head - (462.0 - (132.0 - (99.0 - 140.0 / s2) / s2) / s2) / s2) / s / 166320.0
             }
             var bound = xm * Foundation.log(f1 / x1)
             bound += (Double(n - m) + 0.5) * Foundation.log(z / w)
             bound += Double(y - m) * Foundation.log(w * r / (x1 * q))
             bound += stirling(f2, f1)
             bound += stirling(z2, z)
-            bound += stirling(x2, x1)
-            bound += stirling(w2, w)
+            if corrected {
+                bound -= stirling(x2, x1)
+                bound -= stirling(w2, w)
+            } else {
+                bound += stirling(x2, x1)
+                bound += stirling(w2, w)
+            }
             if bigA > bound { continue }
             return p > 0.5 ? n - y : y
         }
@@ -142,7 +162,9 @@ extension BitGenerator {
         let enlam = Foundation.exp(-lam)
         var x: Int64 = 0
         var prod = 1.0
+        var tries = 0
         while true {
+            if rejectionStopped(&tries) { return 0 }
             prod *= nextDouble()
             if prod > enlam { x += 1 } else { return x }
         }
@@ -155,7 +177,9 @@ extension BitGenerator {
         let a = -0.059 + 0.02483 * b
         let invalpha = 1.1239 + 1.1328 / (b - 3.4)
         let vr = 0.9277 - 3.6224 / (b - 2)
+        var tries = 0
         while true {
+            if rejectionStopped(&tries) { return 0 }
             let u = nextDouble() - 0.5
             let v = nextDouble()
             let us = 0.5 - Swift.abs(u)
@@ -177,6 +201,8 @@ func logGamma(_ x: Double) -> Double {
                        8.417508417508418e-04, -1.917526917526918e-03, 6.410256410256410e-03, -2.955065359477124e-02,
                        1.796443723688307e-01, -1.39243221690590e+00]
     if x == 1.0 || x == 2.0 { return 0.0 }
+    // Only reached with nonsense from overflowed counts; numpy's loop below would run ~2⁶³ times.
+    guard x > -1e7 else { return .nan }
     let n: Int64 = x < 7.0 ? cTruncatingCast(7 - x) : 0
     var x0 = x + Double(n)
     let x2 = (1.0 / x0) * (1.0 / x0)
