@@ -4,7 +4,7 @@ extension NDArray {
     /// `np.linalg.cholesky(a, upper=)`: LAPACK `dpotrf` on each matrix (numpy's own call), which
     /// reads one triangle; numpy then zeroes the other, as done here.
     public func cholesky(upper: Bool) throws(TensorError) -> NDArray {
-        if ndim < 2 { throw TensorError("\(ndim)-dimensional array given. Array must be at least two-dimensional") }
+        if ndim < 2 { throw TensorError("\(ndim)-dimensional array given. Array must be at least two-dimensional", kind: .linAlgError) }
         let (mats, batch, n) = try squareMatrices()
         var out: [[Double]] = []
         for a in mats {
@@ -27,7 +27,7 @@ extension NDArray {
             dpotrf_(&uplo, &n32, &a, &lda, &info)
             return (a, info)
         }
-        if info > 0 { throw TensorError("Matrix is not positive definite") }
+        if info > 0 { throw TensorError("Matrix is not positive definite", kind: .linAlgError) }
         return r
     }
 }

@@ -33,6 +33,9 @@ public enum ErrorKind: String, Sendable, CaseIterable {
     case keyboardInterrupt = "KeyboardInterrupt"
     /// numpy's `AxisError` (a subclass of both ValueError and IndexError).
     case axisError = "AxisError"
+    /// `np.linalg.LinAlgError` (a ValueError subclass): singular matrices, non-square input,
+    /// LAPACK that did not converge.
+    case linAlgError = "LinAlgError"
     case lookupError = "LookupError"
     case arithmeticError = "ArithmeticError"
     case exception = "Exception"

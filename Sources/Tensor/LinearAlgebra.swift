@@ -130,7 +130,7 @@ extension NDArray {
     /// The matrices of a `(..., M, N)` stack as column-major float64 buffers (LAPACK's layout).
     func columnMajorMatrices() throws(TensorError) -> (matrices: [[Double]], batch: [Int], m: Int, n: Int) {
         guard ndim >= 2 else {
-            throw TensorError("\(ndim)-dimensional array given. Array must be at least two-dimensional", kind: .valueError)
+            throw TensorError("\(ndim)-dimensional array given. Array must be at least two-dimensional", kind: .linAlgError)
         }
         let m = shape[ndim - 2], n = shape[ndim - 1]
         let values = try doubleValues()
@@ -158,7 +158,7 @@ extension NDArray {
 
     func squareMatrices() throws(TensorError) -> (matrices: [[Double]], batch: [Int], n: Int) {
         let (mats, batch, m, n) = try columnMajorMatrices()
-        guard m == n else { throw TensorError("Last 2 dimensions of the array must be square") }
+        guard m == n else { throw TensorError("Last 2 dimensions of the array must be square", kind: .linAlgError) }
         return (mats, batch, n)
     }
 
@@ -184,14 +184,14 @@ extension NDArray {
             dgesv_(&n32, &nrhs32, &a, &lda, &ipiv, &b, &ldb, &info)
             return (b, info)
         }
-        if info > 0 { throw TensorError("Singular matrix") }
+        if info > 0 { throw TensorError("Singular matrix", kind: .linAlgError) }
         return x
     }
 
     /// `np.linalg.solve(a, b)`: `b` a vector `(M,)` or a matrix `(M, K)`.
     public static func solve(_ a: NDArray, _ b: NDArray) throws(TensorError) -> NDArray {
         guard a.ndim == 2 else {
-            if a.ndim < 2 { throw TensorError("\(a.ndim)-dimensional array given. Array must be at least two-dimensional") }
+            if a.ndim < 2 { throw TensorError("\(a.ndim)-dimensional array given. Array must be at least two-dimensional", kind: .linAlgError) }
             throw TensorError("rnnsh solves one system at a time: a must be 2-d")
         }
         let (mats, _, n) = try a.squareMatrices()
@@ -258,7 +258,7 @@ extension NDArray {
                 }
                 return (s, u, vt, info)
             }
-            if info > 0 { throw TensorError("SVD did not converge") }
+            if info > 0 { throw TensorError("SVD did not converge", kind: .linAlgError) }
             ss += s.prefix(k)
             if computeUV {
                 us.append(Array(u.prefix(m * ucols)))
@@ -359,7 +359,7 @@ extension NDArray {
                 }
                 return (a, w, info)
             }
-            if info > 0 { throw TensorError("Eigenvalues did not converge") }
+            if info > 0 { throw TensorError("Eigenvalues did not converge", kind: .linAlgError) }
             ws += w.prefix(n)
             vs.append(a)
         }
@@ -388,7 +388,7 @@ extension NDArray {
                 return (wr, wi, vr, info)
             }
             if n > 0 {
-                if info > 0 { throw TensorError("Eigenvalues did not converge") }
+                if info > 0 { throw TensorError("Eigenvalues did not converge", kind: .linAlgError) }
                 if wi.prefix(n).contains(where: { $0 != 0 }) {
                     throw TensorError("this matrix has complex eigenvalues, and rnnsh has no complex dtype",
                                       explanation: "eigh handles symmetric matrices, whose eigenvalues are real")

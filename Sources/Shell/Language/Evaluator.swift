@@ -712,6 +712,7 @@ final class Evaluator {
             if name == "random" && module == "numpy" { return .namespace("numpy.random") }
             if name == "linalg" && module == "numpy" { return .namespace("numpy.linalg") }
             if module == "numpy.linalg" {
+                if name == "LinAlgError" { return .type("numpy.linalg.LinAlgError") }
                 if LinalgCommands.linalgNames.contains(name) { return .function(Callable(name: name)) }
                 // Python's message; the suggestion goes on the explanation line, as Python prints it apart.
                 let hint = Suggest.closest(to: name, in: LinalgCommands.linalgNames.sorted()).map { "Did you mean: '\($0)'?" }

@@ -409,13 +409,15 @@ enum ExceptionClasses {
         "RecursionError": "RuntimeError", "NotImplementedError": "RuntimeError", "AssertionError": "Exception",
         "StopIteration": "Exception", "ImportError": "Exception", "ModuleNotFoundError": "ImportError",
         "OSError": "Exception", "FileNotFoundError": "OSError", "PermissionError": "OSError",
-        "AxisError": "ValueError", "UnicodeError": "ValueError",
+        "AxisError": "ValueError", "UnicodeError": "ValueError", "LinAlgError": "ValueError",
     ]
 
-    static func isClass(_ name: String) -> Bool { parents[name] != nil || name == "BaseException" }
+    static func isClass(_ name: String) -> Bool { parents[name] != nil || name == "BaseException" || name == "numpy.linalg.LinAlgError" }
 
     /// True when an error of class `kind` is caught by `except handler`.
     static func matches(_ kind: String, _ handler: String) -> Bool {
+        // `np.linalg.LinAlgError` is the class value `numpy.linalg.LinAlgError`; errors carry its short name.
+        let handler = handler == "numpy.linalg.LinAlgError" ? "LinAlgError" : handler
         if kind == "AxisError" && handler == "IndexError" { return true }
         var k: String? = kind
         while let c = k {
