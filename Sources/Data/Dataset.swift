@@ -23,6 +23,8 @@ public struct Dataset: Sendable {
     /// (rows, columns) of every image: a model reads them as `rows` steps of `columns` values
     /// (28 steps of 28 for MNIST, 56 of 56 for a 56×56 set).
     public let imageShape: (rows: Int, columns: Int)
+    /// The files read, in TF1's order (train images, train labels, test images, test labels).
+    public internal(set) var files: [String] = []
     public static let defaultValidationSize = 5000
 
     /// TF's 5,000-of-60,000 share of `trainingCount`, rounded to the nearest image.
@@ -43,14 +45,19 @@ public struct Dataset: Sendable {
         case .idx(let files): raw = try RawDataset(idx: files)
         case .npz(let file): raw = try RawDataset(npz: file)
         }
-        return try Dataset(raw, oneHot: oneHot, validation: validation, path: location.path, source: location.description)
+        var d = try Dataset(raw, oneHot: oneHot, validation: validation, path: location.path, source: location.description)
+        switch location {
+        case .idx(let f): d.files = [f.trainImages, f.trainLabels, f.testImages, f.testLabels]
+        case .npz(let file): d.files = [file]
+        }
+        return d
     }
 
     /// Assembles splits from already-read pixels and labels (what `load` does after reading).
     init(_ raw: RawDataset, oneHot: Bool, validation requested: Int?, path: String, source: String) throws(TensorError) {
         let validation = requested ?? Dataset.defaultValidation(forTraining: raw.trainCount)
         guard validation >= 0 && validation <= raw.trainCount else {
-            throw TensorError("validation size should be between 0 and \(raw.trainCount), not \(validation)")
+            throw TensorError("Validation size should be between 0 and \(raw.trainCount). Received: \(validation).")
         }
         let classCount = max(10, Int(max(raw.trainLabels.max() ?? 0, raw.testLabels.max() ?? 0)) + 1)
         let features = raw.rows * raw.columns

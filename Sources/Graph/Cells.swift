@@ -52,6 +52,18 @@ public final class GraphCell: @unchecked Sendable, CustomStringConvertible {
     }
 }
 
+/// One layer of what an RNN function unrolls: a cell, optionally inside TF1's `DropoutWrapper`
+/// (dropout on the layer's inputs and/or outputs, never on the state). A `MultiRNNCell` is a
+/// list of them, each layer's outputs the next one's inputs.
+public struct RNNLayer: Sendable {
+    public var cell: GraphCell
+    public var inputKeep: GraphOperand?
+    public var outputKeep: GraphOperand?
+    public init(cell: GraphCell, inputKeep: GraphOperand? = nil, outputKeep: GraphOperand? = nil) {
+        self.cell = cell; self.inputKeep = inputKeep; self.outputKeep = outputKeep
+    }
+}
+
 extension Graph {
     /// `rnn.rnn` / `tf.nn.static_rnn(cell, inputs, initial_state=, dtype=, scope=)`: the cell
     /// unrolled over a list of `[batch, input]` tensors, as ONE op that the engine runs
@@ -60,22 +72,53 @@ extension Graph {
     /// (`rnn/basic_lstm_cell/Mul_2:0`, …, `rnn/basic_lstm_cell/Add_55:0`).
     public func staticRNN(_ cell: GraphCell, _ inputs: [GraphTensor], initialState: [GraphTensor]? = nil,
                           scope: String? = nil) throws(TensorError) -> (outputs: [GraphTensor], state: [GraphTensor]) {
-        guard let first = inputs.first else { throw TensorError("inputs must not be empty", kind: .valueError) }
+        let r = try staticRNN([RNNLayer(cell: cell)], multi: false, inputs, initialState: initialState.map { [$0] }, scope: scope)
+        return (r.outputs, r.state[0])
+    }
+
+    /// `static_rnn` of a stack of layers (`multi`: a `MultiRNNCell`, whose variables live under
+    /// `rnn/multi_rnn_cell/cell_k/` and whose ops TF1 named `rnn/rnn/multi_rnn_cell/cell_k/…`).
+    /// One fused op per layer; a DropoutWrapper's dropout is an op on each step's tensor
+    /// (`rnn/dropout_t/SelectV2:0`). The state is one list of parts per layer.
+    public func staticRNN(_ layers: [RNNLayer], multi: Bool, _ inputs: [GraphTensor], initialState: [[GraphTensor]]? = nil,
+                          scope: String? = nil) throws(TensorError) -> (outputs: [GraphTensor], state: [[GraphTensor]]) {
+        guard !inputs.isEmpty else { throw TensorError("inputs must not be empty", kind: .valueError) }
         for x in inputs {
             guard x.graph === self else { throw TensorError("inputs must be from the same graph", kind: .valueError) }
             guard x.shape.rank == nil || x.shape.rank == 2 else {
                 throw TensorError("Expected inputs of rank 2 ([batch, input]), got shape \(x.shape) for \(x.name)", kind: .valueError)
             }
         }
+        if let s = initialState, s.count != layers.count {
+            throw TensorError("initial_state must have one state per layer (\(layers.count)), got \(s.count)", kind: .valueError)
+        }
+        let s = uniqueName(scope, "rnn")
+        let varScope = scope ?? (s.hasPrefix("rnn") ? "rnn" : s)
+        var xs = inputs
+        var states: [[GraphTensor]] = []
+        for (k, layer) in layers.enumerated() {
+            if let keep = layer.inputKeep { xs = try xs.map { (x) throws(TensorError) -> GraphTensor in try dropout(x, keepProb: keep, scope: s) } }
+            let vs = multi ? "\(varScope)/multi_rnn_cell/cell_\(k)" : varScope
+            let ns = multi ? "\(s)/\(s)/multi_rnn_cell/cell_\(k)" : s
+            let r = try unrolled(layer.cell, xs, initialState: initialState?[k], opName: k == 0 ? s : uniqueName(nil, ns), varScope: vs, nameScope: ns)
+            states.append(r.state)
+            xs = r.outputs
+            if let keep = layer.outputKeep { xs = try xs.map { (x) throws(TensorError) -> GraphTensor in try dropout(x, keepProb: keep, scope: s) } }
+        }
+        return (xs, states)
+    }
+
+    private func unrolled(_ cell: GraphCell, _ inputs: [GraphTensor], initialState: [GraphTensor]?, opName s: String,
+                          varScope: String, nameScope: String) throws(TensorError) -> (outputs: [GraphTensor], state: [GraphTensor]) {
+        guard let first = inputs.first else { throw TensorError("inputs must not be empty", kind: .valueError) }
         guard let input = inputs.compactMap({ $0.shape.dim(1) }).first else {
             throw TensorError("Input size (dimension 1 of inputs) must be accessible via shape inference, but saw value None.", kind: .valueError)
         }
         let batch = inputs.compactMap { $0.shape.dim(0) }.first
         let T = inputs.count
-        let s = uniqueName(scope, "rnn")
-        let vars = try cell.build(graph: self, scope: scope ?? (s.hasPrefix("rnn") ? "rnn" : s), input: input)
+        let vars = try cell.build(graph: self, scope: varScope, input: input)
         let spec = try recurrentSpec(cell, input: input, layout: .steps, steps: T, initial: initialState, vars: vars)
-        let cellScope = s + "/" + cell.kind.scope
+        let cellScope = nameScope + "/" + cell.kind.scope
         guard let opNames = cell.kind.unrolledOpNames(steps: T) else {
             throw TensorError("rnnsh's tensorflow has no tf.nn.rnn_cell.\(cell.kind.tfClass) graph op (yet)", kind: .notImplementedError)
         }
@@ -100,20 +143,59 @@ extension Graph {
     /// them (`rnn/transpose_1:0`, `rnn/while/Exit_3:0`, …).
     public func dynamicRNN(_ cell: GraphCell, _ x: GraphTensor, initialState: [GraphTensor]? = nil, timeMajor: Bool = false,
                            scope: String? = nil) throws(TensorError) -> (outputs: GraphTensor, state: [GraphTensor]) {
+        let r = try dynamicRNN([RNNLayer(cell: cell)], multi: false, x, initialState: initialState.map { [$0] }, timeMajor: timeMajor, scope: scope)
+        return (r.outputs, r.state[0])
+    }
+
+    /// `dynamic_rnn` of a stack of layers: one fused op per layer over the whole sequence; the
+    /// last layer's outputs (after its DropoutWrapper, if any) are `rnn/transpose_1:0`, the
+    /// states' parts `rnn/while/Exit_3:0`, `Exit_4`, … layer after layer, as TF1 numbered them.
+    public func dynamicRNN(_ layers: [RNNLayer], multi: Bool, _ x: GraphTensor, initialState: [[GraphTensor]]? = nil,
+                           timeMajor: Bool = false, scope: String? = nil) throws(TensorError) -> (outputs: GraphTensor, state: [[GraphTensor]]) {
         guard x.graph === self else { throw TensorError("inputs must be from this graph", kind: .valueError) }
         guard let d = x.shape.dims, d.count == 3 else {
             throw TensorError("dynamic_rnn needs inputs of rank 3 (\(timeMajor ? "[time, batch, input]" : "[batch, time, input]")), got shape \(x.shape)", kind: .valueError)
         }
+        if let s = initialState, s.count != layers.count {
+            throw TensorError("initial_state must have one state per layer (\(layers.count)), got \(s.count)", kind: .valueError)
+        }
+        let s = uniqueName(scope, "rnn")
+        let varScope = scope ?? (s.hasPrefix("rnn") ? "rnn" : s)
+        let finalName = timeMajor ? "\(s)/TensorArrayStack/TensorArrayGatherV3:0" : "\(s)/transpose_1:0"
+        var seq = x
+        var states: [[GraphTensor]] = []
+        var exit = 3
+        for (k, layer) in layers.enumerated() {
+            let last = k == layers.count - 1
+            if let keep = layer.inputKeep { seq = try dropout(seq, keepProb: keep, scope: s) }
+            let vs = multi ? "\(varScope)/multi_rnn_cell/cell_\(k)" : varScope
+            let outName = last && layer.outputKeep == nil ? finalName : "\(s)/multi_rnn_cell/cell_\(k)/outputs:0"
+            let r = try sequence(layer.cell, seq, initialState: initialState?[k], timeMajor: timeMajor,
+                                 opName: k == 0 ? s : uniqueName(nil, "\(s)/multi_rnn_cell/cell_\(k)"), varScope: vs,
+                                 outputName: outName, firstExit: exit)
+            exit += r.state.count
+            states.append(r.state)
+            seq = r.outputs
+            if let keep = layer.outputKeep { seq = try dropout(seq, keepProb: keep, scope: s, outputName: last ? finalName : nil) }
+        }
+        return (seq, states)
+    }
+
+    private func sequence(_ cell: GraphCell, _ x: GraphTensor, initialState: [GraphTensor]?, timeMajor: Bool, opName s: String,
+                          varScope: String, outputName: String, firstExit: Int) throws(TensorError) -> (outputs: GraphTensor, state: [GraphTensor]) {
+        guard let d = x.shape.dims, d.count == 3 else {
+            throw TensorError("dynamic_rnn needs inputs of rank 3, got shape \(x.shape)", kind: .valueError)
+        }
         guard let input = d[2] else {
             throw TensorError("Input size (depth of inputs) must be accessible via shape inference, but saw value None.", kind: .valueError)
         }
-        let s = uniqueName(scope, "rnn")
-        let vars = try cell.build(graph: self, scope: scope ?? (s.hasPrefix("rnn") ? "rnn" : s), input: input)
+        let vars = try cell.build(graph: self, scope: varScope, input: input)
         let T = timeMajor ? d[0] : d[1], B = timeMajor ? d[1] : d[0]
         let spec = try recurrentSpec(cell, input: input, layout: timeMajor ? .timeMajor : .batchMajor, steps: T ?? -1,
                                      initial: initialState, vars: vars)
-        var names = [timeMajor ? "\(s)/TensorArrayStack/TensorArrayGatherV3:0" : "\(s)/transpose_1:0"]
-        names += (0..<spec.stateParts).map { "\(s)/while/Exit_\(3 + $0):0" }
+        let top = s.split(separator: "/").first.map(String.init) ?? s
+        var names = [outputName]
+        names += (0..<spec.stateParts).map { "\(top)/while/Exit_\(firstExit + $0):0" }
         var outs: [(StaticShape, DType)] = [(StaticShape(timeMajor ? [T, B, cell.units] : [B, T, cell.units]), x.dtype)]
         outs += [(StaticShape, DType)](repeating: (StaticShape([B, cell.units]), x.dtype), count: spec.stateParts)
         let id = append(s, type: "DynamicRNN", .recurrent(spec), inputs: [x] + vars + (initialState ?? []),

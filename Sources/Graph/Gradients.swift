@@ -138,6 +138,22 @@ enum Gradients {
             return [g]
         case .cast:
             return [x[0].dtype == .float32 || x[0].dtype == .float64 ? try d.astype(x[0].dtype) : nil]
+        case .stridedSlice(let items):
+            return [try SliceKernels.backward(x[0], items, d)]
+        case .unary(let k):
+            return [try ElementwiseKernels.unaryGradient(k, x[0], d)]
+        case .clip(let lo, let hi):
+            return [try ElementwiseKernels.clipGradient(x[0], lo, hi, d)]
+        case .sparseSoftmaxCrossEntropy:
+            let back = try Kernels.sparseCrossEntropy(logits: x[0], labels: x[1]).backprop
+            let scale = try d.reshape(d.shape + [1])
+            return [try NDArray.multiply(.array(back), .array(scale)), nil]
+        case .dropout:
+            // d · mask / keep_prob; the mask is the op's second output from this run.
+            let mask = try run.value(GraphTensor(graph: run.graph, op: id, index: 1))
+            let keep = try x[1].doubleValues().first ?? 1
+            let g = try NDArray.multiply(.array(d), .array(mask))
+            return [keep >= 1 ? g : try NDArray.divide(.array(g), .array(NDArray(scalar: Float(keep)))), nil]
         default:
             return []
         }

@@ -161,11 +161,13 @@ public final class Graph: @unchecked Sendable {
         return tensor(append(n, type: kind.opType, .binary(kind), inputs: [x, y], outputs: [(s, x.dtype)]))
     }
 
-    public func equal(_ a: GraphOperand, _ b: GraphOperand, name: String? = nil) throws(TensorError) -> GraphTensor {
-        let n = uniqueName(name, "Equal")
-        let (x, y) = try operands(a, b, scope: n, opType: "Equal")
-        let s = try ShapeInference.broadcast(x.shape, y.shape, op: n, type: "Equal")
-        return tensor(append(n, type: "Equal", .equal, inputs: [x, y], outputs: [(s, .bool)]))
+    /// `tf.equal` (`tf.not_equal` when `not`).
+    public func equal(_ a: GraphOperand, _ b: GraphOperand, not: Bool = false, name: String? = nil) throws(TensorError) -> GraphTensor {
+        let type = not ? "NotEqual" : "Equal"
+        let n = uniqueName(name, type)
+        let (x, y) = try operands(a, b, scope: n, opType: type)
+        let s = try ShapeInference.broadcast(x.shape, y.shape, op: n, type: type)
+        return tensor(append(n, type: type, not ? .notEqual : .equal, inputs: [x, y], outputs: [(s, .bool)]))
     }
 
     private func operands(_ a: GraphOperand, _ b: GraphOperand, scope: String, opType: String) throws(TensorError) -> (GraphTensor, GraphTensor) {

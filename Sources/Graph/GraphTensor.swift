@@ -33,8 +33,11 @@ public struct GraphTensor: Hashable, Sendable, CustomStringConvertible {
     /// TF1's `str(t)`; a variable prints as TF1's `<tf.Variable 'Variable:0' shape=(128, 10) dtype=float32_ref>`.
     public var description: String {
         if isVariable { return "<tf.Variable '\(name)' shape=\(shape) dtype=\(dtype.name)_ref>" }
-        if shape.dims == nil { return "Tensor(\"\(name)\", dtype=\(dtype.name))" }
-        return "Tensor(\"\(name)\", shape=\(shape), dtype=\(dtype.name))"
+        // An assignment's output is the variable's reference (`float32_ref`), as TF1 printed it.
+        var ref = ""
+        if case .assign = graph.ops[op].kind { ref = "_ref" }
+        if shape.dims == nil { return "Tensor(\"\(name)\", dtype=\(dtype.name)\(ref))" }
+        return "Tensor(\"\(name)\", shape=\(shape), dtype=\(dtype.name)\(ref))"
     }
 }
 

@@ -68,7 +68,20 @@ enum Kernels {
             return [try x[0].argmax(axis: try ShapeInference.axis(axis, rank: x[0].ndim, "argmax"))]
         case .cast(let d):
             return [try x[0].astype(d)]
-        case .placeholder, .variable, .random, .cellInitial, .recurrent, .initializer, .minimize:
+        case .notEqual:
+            try broadcastable(x[0], x[1], op.name)
+            return [try NDArray.binary(.notEqual, .array(x[0]), .array(x[1]))]
+        case .stridedSlice(let items):
+            return [try SliceKernels.forward(x[0], items)]
+        case .unary(let k):
+            let r = try ElementwiseKernels.unary(k, x[0])
+            return [r.dtype == op.outputs[0].dtype ? r : try r.astype(op.outputs[0].dtype)]
+        case .clip(let lo, let hi):
+            let r = try ElementwiseKernels.clip(x[0], lo, hi)
+            return [r.dtype == op.outputs[0].dtype ? r : try r.astype(op.outputs[0].dtype)]
+        case .sparseSoftmaxCrossEntropy:
+            return [try sparseCrossEntropy(logits: x[0], labels: x[1]).loss]
+        case .placeholder, .variable, .random, .cellInitial, .recurrent, .initializer, .minimize, .dropout, .assign:
             throw TensorError("internal: \(op.type) is computed by the session", kind: .runtimeError)
         }
     }

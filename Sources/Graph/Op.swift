@@ -30,7 +30,23 @@ public enum OpKind: Sendable {
     case reduce(ReduceKind, axes: [Int]?, keepdims: Bool)
     case argmax(axis: Int)
     case equal
+    /// `tf.not_equal` (`a != b` elementwise).
+    case notEqual
     case cast(DType)
+    /// `t[:, -1, :]`, `t[-1]`: TF1's StridedSlice of basic indices (ints and slices).
+    case stridedSlice([IndexItem])
+    /// `tf.log`, `-t` (`tf.negative`).
+    case unary(UnaryKind)
+    /// `tf.clip_by_value(t, lo, hi)` with number bounds.
+    case clip(min: Float, max: Float)
+    /// Per-row cross-entropy of softmax(logits) against class ids: inputs (logits, labels).
+    case sparseSoftmaxCrossEntropy
+    /// `tf.nn.dropout(x, keep_prob)` (also a DropoutWrapper's): inputs (x, keep_prob); outputs
+    /// (x / keep_prob · mask, mask) with mask = floor(keep_prob + uniform[0, 1)).
+    case dropout
+    /// `v.assign(value)` / `tf.assign(v, value)`: inputs (variable, value); running it stores the
+    /// value in the session's variable and gives it.
+    case assign
     /// A cell unrolled over a sequence, run as one engine call (see `RecurrentSpec`).
     case recurrent(RecurrentSpec)
     /// `global_variables_initializer()`: assigns every variable its initial value.
@@ -49,6 +65,10 @@ public enum BinaryKind: String, Sendable {
     }
 }
 public enum ReduceKind: String, Sendable { case mean, sum }
+public enum UnaryKind: String, Sendable {
+    case log, neg
+    var opName: String { self == .log ? "Log" : "Neg" }
+}
 
 /// One output of an op: its full TF name (`split:3`, `rnn/basic_lstm_cell/Mul_5:0`), static
 /// shape and dtype.

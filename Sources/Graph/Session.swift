@@ -171,7 +171,10 @@ struct Run {
         while let op = stack.popLast() {
             if needed.contains(op) || cache[op] != nil { continue }
             needed.insert(op)
-            for i in graph.ops[op].inputs where feeds[i] == nil { stack.append(i.op) }
+            let assigns: Bool
+            if case .assign = graph.ops[op].kind { assigns = true } else { assigns = false }
+            // An assignment does not read the variable it writes (it may be uninitialized).
+            for (k, i) in graph.ops[op].inputs.enumerated() where feeds[i] == nil && !(assigns && k == 0) { stack.append(i.op) }
         }
         for op in needed.sorted() { try compute(op) }
     }
@@ -221,6 +224,18 @@ struct Run {
                                                  forBackward: keepForBackward.contains(id))
         case .initializer, .minimize:
             cache[id] = []
+        case .dropout:
+            cache[id] = try session.runDropout(id, try value(op.inputs[0]), try value(op.inputs[1]))
+        case .assign:
+            let target = op.inputs[0]
+            var v = try value(op.inputs[1])
+            if v.dtype != target.dtype { v = try v.astype(target.dtype) }
+            guard target.shape.accepts(v.shape) else {
+                throw TensorError("Assign requires shapes of both tensors to match. lhs shape= \(shapeList(target.shape.concrete ?? [])) rhs shape= \(shapeList(v.shape))", kind: .valueError)
+            }
+            session.values[target.op] = try FloatArrays.copy(v)
+            cache[target.op] = nil
+            cache[id] = [try FloatArrays.copy(v)]
         default:
             var xs: [NDArray] = []
             for t in op.inputs { xs.append(try value(t)) }

@@ -50,6 +50,11 @@ struct GRUCell: RecurrentCell {
 
     func makeKernel() -> SequenceKernel { GRUKernel() }
 
+    /// TF1's GRUCell's output at step t is its `add_t` op (`u·h + (1 − u)·c`).
+    static func unrolledOpNames(steps: Int) -> (outputs: [String], state: [String])? {
+        ((0..<steps).map { numberedOp("add", $0) }, [])
+    }
+
     func forwardFlopsPerStep(input: Int) -> Double { 2 * Double(input + units) * Double(3 * units) }
 
     /// TF's two kernels side by side: `[I+U, 3U]` with blocks r, u, c (and the biases).

@@ -66,8 +66,8 @@ struct IDXLoaderTests {
         let dir = try S.tempDir("val")
         defer { S.remove(dir) }
         try S.makeIDXDataset(in: dir)
-        #expect(S.error { _ = try Dataset.load(path: dir, validation: 13) } == "validation size should be between 0 and 12, not 13")
-        #expect(S.error { _ = try Dataset.load(path: dir, validation: -1) } == "validation size should be between 0 and 12, not -1")
+        #expect(S.error { _ = try Dataset.load(path: dir, validation: 13) } == "Validation size should be between 0 and 12. Received: 13.")
+        #expect(S.error { _ = try Dataset.load(path: dir, validation: -1) } == "Validation size should be between 0 and 12. Received: -1.")
     }
 
     // MARK: Corrupt files

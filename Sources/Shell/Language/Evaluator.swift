@@ -405,6 +405,11 @@ final class Evaluator {
 
     func binary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, texts: (String, String)? = nil) throws(ShellError) -> Value {
         if let v = try TFOperators.binary(op, l, r, span, evaluator: self) { return v }
+        // `"loss %g" % np.float32(c)`: str's % formats a numpy scalar as the number it holds
+        // (Python tries str.__mod__ first); numpy's remainder never sees a str.
+        if op == "%", case .string(let fmt) = l, case .scalar = r {
+            return .string(try PyFormat.percent(fmt, r, span: span, evaluator: self))
+        }
         // numpy's `str_` is a Python str, except next to a string array (then an operand of it).
         let (l, r) = StringArrayDispatch.plainStrings(l, r)
         if StringArrayDispatch.isStringArray(l) || StringArrayDispatch.isStringArray(r) {
@@ -488,6 +493,7 @@ final class Evaluator {
 
     func unary(_ op: String, _ v: Value, _ span: Range<Int>) throws(ShellError) -> Value {
         if op == "not" { return .bool(!(try truth(v, span))) }
+        if let r = try TFOperators.unary(op, v, span, evaluator: self) { return r }
         if StringArrayDispatch.isStringArray(v), let name = Self.unaryCommands[op] {
             throw ShellError("ufunc '\(name)' did not contain a loop with signature matching types <class 'numpy.dtypes.StrDType'> -> None",
                              span: span, kind: .ufuncTypeError)

@@ -111,6 +111,25 @@ enum TFFunctions {
             let y = try TFArguments.operand(try a.required(1, "y"), graph: g, span: a.span)
             if case .value(let v) = x, case .value = y { x = .tensor(g.constant(v)) }
             return tensorValue(try g.equal(x, y, name: opName))
+        case "not_equal":
+            try a.only(["x", "y", "name"], positionalMax: 3)
+            var x = try TFArguments.operand(try a.required(0, "x"), graph: g, span: a.span)
+            let y = try TFArguments.operand(try a.required(1, "y"), graph: g, span: a.span)
+            if case .value(let v) = x, case .value = y { x = .tensor(g.constant(v)) }
+            return tensorValue(try g.equal(x, y, not: true, name: opName))
+        case "log", "negative", "neg":
+            try a.only(["x", "name"], positionalMax: 2)
+            return tensorValue(try g.unary(name == "log" ? .log : .neg, try a.tensor(0, "x", graph: g, dtype: .float32), name: opName))
+        case "clip_by_value":
+            try a.only(["t", "clip_value_min", "clip_value_max", "name"], positionalMax: 4)
+            guard let lo = try a.float(1, "clip_value_min"), let hi = try a.float(2, "clip_value_max") else {
+                throw a.error("rnnsh's tensorflow has no tf.clip_by_value with tensor bounds (yet): give numbers", .notImplementedError)
+            }
+            return tensorValue(try g.clip(try a.tensor(0, "t", graph: g), min: lo, max: hi, name: opName))
+        case "assign":
+            try a.only(["ref", "value", "validate_shape", "use_locking", "name"], positionalMax: 5)
+            let ref = try a.tensor(0, "ref", graph: g)
+            return tensorValue(try g.assign(ref, try TFArguments.operand(try a.required(1, "value"), graph: g, span: a.span), name: opName))
         case "cast":
             try a.only(["x", "dtype", "name"], positionalMax: 3)
             guard let d = try a.dtype(1, "dtype") else { throw a.error("cast() missing required argument: 'dtype'", .typeError) }
@@ -141,8 +160,71 @@ enum TFFunctions {
             let labels = try TFArguments.tensor(try a.required(labelsPos, "labels"), graph: g, span: a.span, dtype: logits.dtype)
             return tensorValue(try g.softmaxCrossEntropy(logits: logits, labels: labels, v2: v2, name: opName))
 
+        case "sparse_softmax_cross_entropy_with_logits":
+            try a.only(["_sentinel", "labels", "logits", "name"], positionalMax: 2)
+            // TF 0.x took (logits, labels) by position.
+            let logits = try a.tensor(a.positional.count >= 2 ? 0 : nil, "logits", graph: g)
+            let labels = try TFArguments.tensor(try a.required(a.positional.count >= 2 ? 1 : nil, "labels"), graph: g, span: a.span, dtype: .int32)
+            return tensorValue(try g.sparseSoftmaxCrossEntropy(logits: logits, labels: labels, name: opName))
+        case "dropout":
+            try a.only(["x", "keep_prob", "noise_shape", "seed", "name", "rate"], positionalMax: 5)
+            if a.has(2, "noise_shape") { throw a.error("rnnsh's tensorflow has no tf.nn.dropout(noise_shape=) (yet)", .notImplementedError) }
+            let x = try a.tensor(0, "x", graph: g)
+            if let rate = a.value(nil, "rate") {
+                guard case .float(let r) = rate else { throw a.error("rnnsh's tensorflow has no tf.nn.dropout(rate=tensor) (yet): give keep_prob", .notImplementedError) }
+                return tensorValue(try g.dropout(x, keepProb: .value(NDArray(scalar: 1 - r)), name: opName))
+            }
+            let keep = try TFArguments.operand(try a.required(1, "keep_prob"), graph: g, span: a.span)
+            return tensorValue(try g.dropout(x, keepProb: keep, name: opName))
+
         // MARK: cells and RNNs
-        case "BasicLSTMCell", "BasicRNNCell":
+        case "MultiRNNCell":
+            try a.only(["cells", "state_is_tuple"], positionalMax: 2)
+            if a.bool(1, "state_is_tuple") == false {
+                throw a.error("rnnsh's tensorflow has no MultiRNNCell(state_is_tuple=False) (yet): use the default tuple of states", .notImplementedError)
+            }
+            guard let items = try a.required(0, "cells").sequenceItems, !items.isEmpty else {
+                throw a.error("cells must be a list or tuple", .typeError)
+            }
+            var layers: [RNNLayer] = []
+            for item in items {
+                guard case .object(let c as TFCell) = item else { throw a.error("cells must be RNN cells such as BasicLSTMCell(128), got \(item.typeName)", .typeError) }
+                guard !c.multi else { throw a.error("rnnsh's tensorflow has no MultiRNNCell inside a MultiRNNCell (yet): list all the layers in one", .notImplementedError) }
+                layers.append(c.layers[0])
+            }
+            return .object(TFCell(layers: layers, multi: true, className: "MultiRNNCell"))
+        case "DropoutWrapper":
+            try a.only(["cell", "input_keep_prob", "output_keep_prob", "state_keep_prob", "variational_recurrent", "input_size", "dtype", "seed",
+                        "dropout_state_filter_visitor"], positionalMax: 4)
+            guard case .object(let c as TFCell)? = a.value(0, "cell") else {
+                throw a.error("The parameter cell is not a RNNCell.", .typeError)
+            }
+            if let st = a.value(3, "state_keep_prob"), !isOne(st) {
+                throw a.error("rnnsh's tensorflow has no DropoutWrapper(state_keep_prob=) (yet): dropout on the inputs and outputs only", .notImplementedError)
+            }
+            if a.bool(nil, "variational_recurrent") == true {
+                throw a.error("rnnsh's tensorflow has no DropoutWrapper(variational_recurrent=True) (yet)", .notImplementedError)
+            }
+            func keep(_ p: Int, _ n: String) throws -> GraphOperand? {
+                guard let v = a.value(p, n), !isOne(v) else { return nil }
+                let k = try TFArguments.operand(v, graph: g, span: a.span)
+                if case .value(let x) = k, let f = try x.doubleValues().first, !(f > 0 && f <= 1) {
+                    throw a.error("Parameter \(n) must be between 0 and 1: \(f)")
+                }
+                return k
+            }
+            var layers = c.layers
+            let inKeep = try keep(1, "input_keep_prob"), outKeep = try keep(2, "output_keep_prob")
+            if let k = inKeep {
+                guard layers[0].inputKeep == nil else { throw a.error("rnnsh's tensorflow has no DropoutWrapper around a DropoutWrapper (yet)", .notImplementedError) }
+                layers[0].inputKeep = k
+            }
+            if let k = outKeep {
+                guard layers[layers.count - 1].outputKeep == nil else { throw a.error("rnnsh's tensorflow has no DropoutWrapper around a DropoutWrapper (yet)", .notImplementedError) }
+                layers[layers.count - 1].outputKeep = k
+            }
+            return .object(TFCell(layers: layers, multi: c.multi, className: c.multi ? c.className : "DropoutWrapper"))
+        case "BasicLSTMCell", "BasicRNNCell", "GRUCell":
             try a.only(["num_units", "forget_bias", "state_is_tuple", "activation", "reuse", "name", "input_size"], positionalMax: 4)
             guard let units = try a.int(0, "num_units") else { throw a.error("\(name)() missing required argument: 'num_units'", .typeError) }
             if a.bool(nil, "state_is_tuple") == false {
@@ -161,23 +243,31 @@ enum TFFunctions {
                 throw a.error("\(name)(): cell must be an RNN cell such as rnn_cell.BasicLSTMCell(128)", .typeError)
             }
             if a.has(nil, "sequence_length") { throw a.error("rnnsh's tensorflow has no \(name)(sequence_length=) (yet)", .notImplementedError) }
-            let initial = try a.value(name == "dynamic_rnn" ? 3 : 2, "initial_state").map { (v) throws -> [GraphTensor] in try stateParts(v, g, a.span) }
+            let initial = try a.value(name == "dynamic_rnn" ? 3 : 2, "initial_state").map { (v) throws -> [[GraphTensor]] in
+                guard c.multi else { return [try stateParts(v, g, a.span)] }
+                guard let per = v.sequenceItems, per.count == c.layers.count else {
+                    throw a.error("initial_state of a MultiRNNCell must be a tuple of \(c.layers.count) states, one per layer")
+                }
+                return try per.map { try stateParts($0, g, a.span) }
+            }
             if initial == nil, a.value(name == "dynamic_rnn" ? 4 : 3, "dtype") == nil {
                 throw a.error("If there is no initial_state, you must give a dtype.", .valueError)
             }
             let scope = a.string(nil, "scope")
             let inputs = try a.required(1, "inputs")
-            let state: [GraphTensor], outputs: Value
+            let states: [[GraphTensor]], outputs: Value
             if name == "dynamic_rnn" {
-                let r = try g.dynamicRNN(c.cell, try TFArguments.tensor(inputs, graph: g, span: a.span), initialState: initial,
+                let r = try g.dynamicRNN(c.layers, multi: c.multi, try TFArguments.tensor(inputs, graph: g, span: a.span), initialState: initial,
                                          timeMajor: a.bool(nil, "time_major") ?? false, scope: scope)
-                outputs = tensorValue(r.outputs); state = r.state
+                outputs = tensorValue(r.outputs); states = r.state
             } else {
-                let r = try g.staticRNN(c.cell, try TFArguments.tensors(inputs, graph: g, span: a.span), initialState: initial, scope: scope)
-                outputs = list(r.outputs); state = r.state
+                let r = try g.staticRNN(c.layers, multi: c.multi, try TFArguments.tensors(inputs, graph: g, span: a.span), initialState: initial, scope: scope)
+                outputs = list(r.outputs); states = r.state
             }
-            let stateValue: Value = state.count == 2 ? .object(TFStateTuple(parts: state.map(tensorValue))) : tensorValue(state[0])
-            return .tuple([outputs, stateValue])
+            func stateValue(_ state: [GraphTensor]) -> Value {
+                state.count == 2 ? .object(TFStateTuple(parts: state.map(tensorValue))) : tensorValue(state[0])
+            }
+            return .tuple([outputs, c.multi ? .tuple(states.map(stateValue)) : stateValue(states[0])])
 
         // MARK: training and sessions
         case "AdamOptimizer":
@@ -211,6 +301,15 @@ enum TFFunctions {
         }
     }
 
+    /// A keep probability given as exactly 1 (no dropout).
+    static func isOne(_ v: Value) -> Bool {
+        switch v {
+        case .int(let i): return i == 1
+        case .float(let d): return d == 1
+        default: return false
+        }
+    }
+
     /// An initial state: `LSTMStateTuple(c, h)`, a `(c, h)` tuple, or one tensor.
     static func stateParts(_ v: Value, _ g: Graph, _ span: Range<Int>) throws -> [GraphTensor] {
         switch v {
@@ -221,28 +320,37 @@ enum TFFunctions {
     }
 
     /// `input_data.read_data_sets(train_dir, one_hot=True)`: the given directory first, then
-    /// rnnsh's dataset search (as `mnist` does); says what it loaded.
+    /// rnnsh's dataset search (as `mnist` does). Prints what TF1's mnist.py printed, one
+    /// `Extracting <file>` line per file read (train images, train labels, test images, test
+    /// labels), naming the files where they were found; holds out `validation_size` (TF1's
+    /// 5,000) training images as the validation split, refused in TF1's words when there are
+    /// fewer.
     static func readDataSets(_ a: TFArguments, _ ev: Evaluator) throws -> Value {
         try a.only(["train_dir", "fake_data", "one_hot", "dtype", "reshape", "validation_size", "seed", "source_url"], positionalMax: 3)
+        if a.bool(1, "fake_data") == true { throw a.error("rnnsh's tensorflow has no read_data_sets(fake_data=True) (yet)", .notImplementedError) }
+        if a.bool(nil, "reshape") == false { throw a.error("rnnsh's tensorflow has no read_data_sets(reshape=False) (yet): reshape the images yourself", .notImplementedError) }
         let oneHot = a.bool(2, "one_hot") ?? false
-        let validation = try a.int(nil, "validation_size")
+        let validation = try a.int(nil, "validation_size") ?? Dataset.defaultValidationSize
         var dataset: Dataset
-        var lines: [String] = []
+        var given: String? = nil
         if let dir = a.string(0, "train_dir") {
             let path = (dir as NSString).expandingTildeInPath
-            do {
+            if (try? DatasetLocator.resolve(path)) != nil {
                 dataset = try Dataset.load(path: path, oneHot: oneHot, validation: validation)
-            } catch {
-                lines.append("read_data_sets: no MNIST data in \(dir); searching rnnsh's dataset places")
+                given = dir
+            } else {
                 dataset = try Dataset.load(path: nil, oneHot: oneHot, validation: validation)
             }
         } else {
             dataset = try Dataset.load(path: nil, oneHot: oneHot, validation: validation)
         }
-        lines.append("Loaded \(dataset.source): train \(dataset.train.count), validation \(dataset.validation.count), test \(dataset.test.count)")
         let object = DatasetObject(dataset, seed: UInt64(bitPattern: Int64(try a.int(nil, "seed") ?? 0)))
         ev.interpreter.tensorflow.dataset = object
-        for l in lines { ev.write(l + "\n") }
+        for f in dataset.files {
+            // TF1 printed os.path.join(train_dir, name).
+            let shown = given.map { $0.isEmpty || $0.hasSuffix("/") ? $0 + (f as NSString).lastPathComponent : $0 + "/" + (f as NSString).lastPathComponent } ?? f
+            ev.write("Extracting \(shown)\n")
+        }
         return .object(object)
     }
 }
@@ -297,10 +405,18 @@ enum TFMethods {
         case ("zero_state", .object(let c as TFCell)):
             let batch = try a.int(0, "batch_size") ?? 1
             let g = state.graph
-            let parts = try c.cell.stateNames.map { _ in
-                TFFunctions.tensorValue(g.constant(try NDArray.zeros([batch, c.cell.units], dtype: .float32), fallback: "zeros"))
+            let perLayer = try c.layers.map { (layer) throws -> Value in
+                let parts = try layer.cell.stateNames.map { _ in
+                    TFFunctions.tensorValue(g.constant(try NDArray.zeros([batch, layer.cell.units], dtype: .float32), fallback: "zeros"))
+                }
+                return parts.count == 2 ? .object(TFStateTuple(parts: parts)) : parts[0]
             }
-            return parts.count == 2 ? .object(TFStateTuple(parts: parts)) : parts[0]
+            return c.multi ? .tuple(perLayer) : perLayer[0]
+        case ("assign", .object(let t as TFTensor)):
+            try a.only(["value", "use_locking", "name", "read_value"], positionalMax: 2)
+            let g = state.graph
+            return TFFunctions.tensorValue(try g.assign(t.tensor, try TFArguments.operand(try a.required(0, "value"), graph: g, span: a.span),
+                                                        name: a.string(nil, "name")))
         default:
             throw a.error("rnnsh's tensorflow has no \(receiver.typeName).\(name) (yet)", .attributeError)
         }

@@ -15,7 +15,8 @@ enum TFModules {
 
     static let root = "tensorflow"
     private static let cells: [String: Entry] = [
-        "BasicLSTMCell": .function("BasicLSTMCell"), "BasicRNNCell": .function("BasicRNNCell"),
+        "BasicLSTMCell": .function("BasicLSTMCell"), "BasicRNNCell": .function("BasicRNNCell"), "GRUCell": .function("GRUCell"),
+        "MultiRNNCell": .function("MultiRNNCell"), "DropoutWrapper": .function("DropoutWrapper"),
         "LSTMStateTuple": .function("LSTMStateTuple"),
     ]
     private static let core: [String: Entry] = {
@@ -29,7 +30,8 @@ enum TFModules {
                   "set_random_seed", "transpose", "reshape", "split", "unstack", "unpack", "concat", "matmul", "add", "subtract",
                   "sub", "multiply", "mul", "divide", "div", "truediv", "reduce_mean", "reduce_sum", "argmax", "arg_max", "equal",
                   "cast", "Session", "InteractiveSession", "initialize_all_variables", "global_variables_initializer",
-                  "global_variables", "all_variables", "trainable_variables", "reset_default_graph", "get_default_session"] {
+                  "global_variables", "all_variables", "trainable_variables", "reset_default_graph", "get_default_session",
+                  "log", "negative", "neg", "clip_by_value", "not_equal", "assign"] {
             t[f] = .function(f)
         }
         return t
@@ -43,7 +45,7 @@ enum TFModules {
         case "tensorflow.nn":
             var t: [String: Entry] = ["rnn_cell": .module("tensorflow.nn.rnn_cell")]
             for f in ["softmax", "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2",
-                      "static_rnn", "dynamic_rnn", "rnn"] { t[f] = .function(f) }
+                      "sparse_softmax_cross_entropy_with_logits", "dropout", "static_rnn", "dynamic_rnn", "rnn"] { t[f] = .function(f) }
             return t
         case "tensorflow.nn.rnn_cell", "tensorflow.python.ops.rnn_cell": return cells
         case "tensorflow.contrib": return ["rnn": .module("tensorflow.contrib.rnn")]

@@ -34,9 +34,35 @@ struct TFTensor: ShellObject, ReprObject, HashableObject, ThrowingAttributes, Op
         return "<tf.Tensor '\(tensor.name)' shape=\(tensor.shape) dtype=\(tensor.dtype.name)>"
     }
     var hashIdentity: String { "tf.Tensor:\(ObjectIdentifier(tensor.graph).hashValue):\(tensor.op):\(tensor.index)" }
-    var attributeNames: [String] { ["name", "shape", "dtype", "op", "graph", "eval", "get_shape"] }
+    var attributeNames: [String] { ["name", "shape", "dtype", "op", "graph", "eval", "get_shape"] + (tensor.isVariable ? ["assign"] : []) }
 
     func attribute(_ name: String) -> Value? { nil }
+
+    /// `t[:, -1, :]`, `t[-1]`: TF1's strided slice (ints and slices).
+    func item(_ key: Value) throws(ShellError) -> Value? {
+        let parts: [Value]
+        if case .tuple(let items) = key { parts = items } else { parts = [key] }
+        var items: [IndexItem] = []
+        for p in parts {
+            switch p {
+            case .int(let i): items.append(.index(i))
+            case .bool: throw ShellError("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and scalar tf.int32/tf.int64 tensors are valid indices, got \(ValueFormatter.repr(p))", kind: .typeError)
+            case .slice(let a, let b, let c): items.append(.slice(start: a, stop: b, step: c))
+            case .scalar(let a) where a.dtype.isInteger:
+                guard let v = try? a.doubleValues().first else { break }
+                items.append(.index(Int(v)))
+            case .ellipsis, .none:
+                throw ShellError("rnnsh's tensorflow has no tensor indexing with ... or None (yet): use ints and slices", kind: .notImplementedError)
+            default:
+                throw ShellError("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and scalar tf.int32/tf.int64 tensors are valid indices, got \(ValueFormatter.repr(p))", kind: .typeError)
+            }
+        }
+        do {
+            return TFFunctions.tensorValue(try tensor.graph.stridedSlice(tensor, items))
+        } catch {
+            throw ShellError(error.message, kind: error.kind)
+        }
+    }
 
     func lookup(_ name: String, span: Range<Int>, evaluator: Evaluator) throws(ShellError) -> Value {
         switch name {
@@ -44,7 +70,7 @@ struct TFTensor: ShellObject, ReprObject, HashableObject, ThrowingAttributes, Op
         case "shape": return .object(TFShape(shape: tensor.shape))
         case "dtype": return .object(TFDType(dtype: tensor.dtype, ref: tensor.isVariable))
         case "op": return .object(TFOperation(operation: GraphOperation(graph: tensor.graph, op: tensor.op)))
-        case "eval", "get_shape", "initializer":
+        case "eval", "get_shape", "initializer", "assign":
             return .object(TFBoundMethod(name: name, receiver: .object(self)))
         default:
             throw ShellError("'\(kind)' object has no attribute '\(name)'", span: span, kind: .attributeError)
@@ -121,21 +147,40 @@ struct TFShape: ShellObject, ReprObject {
     var iterationItems: [Value]? { shape.dims.map { $0.map { $0.map { Value.int($0) } ?? .none } } }
 }
 
-/// `rnn_cell.BasicLSTMCell(128)`, `BasicRNNCell(n)`.
+/// `rnn_cell.BasicLSTMCell(128)`, `BasicRNNCell(n)`, `GRUCell(n)`, and the wrappers of TF1's
+/// era around them: `DropoutWrapper(cell, input_keep_prob=, output_keep_prob=)` and
+/// `MultiRNNCell([cells])`, kept as the layers an RNN function unrolls (see `RNNLayer`).
 struct TFCell: ShellObject, ReprObject {
-    let cell: GraphCell
-    var kind: String { cell.kind.tfClass }
-    var summary: String { "\(cell.kind.tfClass)(\(cell.units))" }
-    var detail: String { "<tensorflow.python.ops.rnn_cell_impl.\(cell.kind.tfClass) units=\(cell.units)>" }
+    let layers: [RNNLayer]
+    /// A `MultiRNNCell`: its state is a tuple of one state per layer.
+    let multi: Bool
+    let className: String
+
+    init(cell: GraphCell) { layers = [RNNLayer(cell: cell)]; multi = false; className = cell.kind.tfClass }
+    init(layers: [RNNLayer], multi: Bool, className: String) { self.layers = layers; self.multi = multi; self.className = className }
+
+    /// The (last layer's) cell.
+    var cell: GraphCell { layers[layers.count - 1].cell }
+    var kind: String { className }
+    var summary: String { multi ? "MultiRNNCell(\(layers.count) layers)" : "\(className)(\(cell.units))" }
+    var detail: String {
+        multi ? "<tensorflow.python.ops.rnn_cell_impl.MultiRNNCell layers=\(layers.count)>"
+              : "<tensorflow.python.ops.rnn_cell_impl.\(className) units=\(cell.units)>"
+    }
     var reprText: String { detail }
+
+    static func stateSize(_ c: GraphCell) -> Value {
+        if c.stateNames.count > 1 { return .object(TFStateTuple(parts: c.stateNames.map { _ in .int(c.units) })) }
+        return .int(c.units)
+    }
+
     func attribute(_ name: String) -> Value? {
         switch name {
         case "state_size":
-            if cell.stateNames.count > 1 { return .object(TFStateTuple(parts: cell.stateNames.map { _ in .int(cell.units) })) }
-            return .int(cell.units)
+            return multi ? .tuple(layers.map { Self.stateSize($0.cell) }) : Self.stateSize(cell)
         case "output_size": return .int(cell.units)
         case "weights", "variables", "trainable_variables":
-            return .list((cell.variables ?? []).map { .object(TFTensor(tensor: $0)) })
+            return .list(layers.flatMap { $0.cell.variables ?? [] }.map { .object(TFTensor(tensor: $0)) })
         case "zero_state": return .object(TFBoundMethod(name: name, receiver: .object(self)))
         default: return nil
         }

@@ -35,6 +35,22 @@ enum TFOperators {
         }
     }
 
+    /// `-t` builds TF's `Neg` op; `+t` is `t`.
+    static func unary(_ op: String, _ v: Value, _ span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value? {
+        guard case .object(let t as TFTensor) = v else { return nil }
+        switch op {
+        case "+": return v
+        case "-":
+            do {
+                let r = TFFunctions.tensorValue(try ev.interpreter.tensorflow.graph.unary(.neg, t.tensor))
+                ev.recordGraphStage("-", r)
+                return r
+            } catch let e as TensorError { throw ShellError(e.message, span: span, kind: e.kind) } catch let e as ShellError { throw e } catch { throw ShellError("\(error)", span: span) }
+        default:
+            throw ShellError("rnnsh's tensorflow has no Tensor operator \(op) (yet)", span: span, kind: .typeError)
+        }
+    }
+
     /// Arithmetic between a numpy scalar and a Python number as numpy 1.x (the numpy TF1 ran
     /// on) did it: the Python number counts as a numpy scalar of its default type (int → int64,
     /// float → float64), and the two types promote as usual, so `0 + np.float32(c)` is a

@@ -1,0 +1,61 @@
+import Foundation
+import Tensor
+
+/// The elementwise ops tutorials of TF1's era wrote their losses with besides `+ - * /`:
+/// `tf.log`, unary minus, `tf.clip_by_value` (number bounds) and `tf.not_equal`. Values are
+/// float32 loops (TF's kernels), gradients TF's: `d/x`, `-d`, `d` where `lo <= x <= hi`.
+extension Graph {
+    public func unary(_ kind: UnaryKind, _ x: GraphTensor, name: String? = nil) throws(TensorError) -> GraphTensor {
+        guard x.graph === self else { throw TensorError("Tensor \(x.name) must be from the same graph as the other tensors", kind: .valueError) }
+        if kind == .log, !(x.dtype == .float32 || x.dtype == .float64) {
+            throw TensorError("Value passed to parameter 'x' has DataType \(x.dtype.name) not in list of allowed values: bfloat16, float16, float32, float64, complex64, complex128", kind: .typeError)
+        }
+        let n = uniqueName(name, kind.opName)
+        return tensor(append(n, type: kind.opName, .unary(kind), inputs: [x], outputs: [(x.shape, x.dtype)]))
+    }
+
+    /// `tf.clip_by_value(t, lo, hi)`: TF's scope `clip_by_value` (output `clip_by_value:0`).
+    public func clip(_ x: GraphTensor, min lo: Float, max hi: Float, name: String? = nil) throws(TensorError) -> GraphTensor {
+        guard x.graph === self else { throw TensorError("Tensor \(x.name) must be from the same graph as the other tensors", kind: .valueError) }
+        guard lo <= hi else { throw TensorError("clip_value_min (\(lo)) must be <= clip_value_max (\(hi))", kind: .valueError) }
+        let n = uniqueName(name, "clip_by_value")
+        return tensor(append(n, type: "Maximum", .clip(min: lo, max: hi), inputs: [x], outputs: [(x.shape, x.dtype)]))
+    }
+}
+
+enum ElementwiseKernels {
+    static func map(_ a: NDArray, _ f: (Float) -> Float) throws(TensorError) -> NDArray {
+        let x = try FloatArrays.contiguous(a)
+        let out = try FloatArrays.zeros(x.shape)
+        let s = FloatArrays.pointer(x), d = FloatArrays.pointer(out)
+        for i in 0..<x.size { d[i] = f(s[i]) }
+        return out
+    }
+
+    static func unary(_ k: UnaryKind, _ x: NDArray) throws(TensorError) -> NDArray {
+        switch k {
+        case .log: return try map(x) { Foundation.log($0) }
+        case .neg: return try map(x) { -$0 }
+        }
+    }
+
+    static func unaryGradient(_ k: UnaryKind, _ x: NDArray, _ d: NDArray) throws(TensorError) -> NDArray {
+        switch k {
+        case .log: return try NDArray.divide(.array(try FloatArrays.contiguous(d)), .array(try FloatArrays.contiguous(x)))
+        case .neg: return try map(d) { -$0 }
+        }
+    }
+
+    static func clip(_ x: NDArray, _ lo: Float, _ hi: Float) throws(TensorError) -> NDArray {
+        try map(x) { Swift.min(Swift.max($0, lo), hi) }
+    }
+
+    /// TF's clip_by_value gradient passes `d` where `lo <= x <= hi`.
+    static func clipGradient(_ x: NDArray, _ lo: Float, _ hi: Float, _ d: NDArray) throws(TensorError) -> NDArray {
+        let xs = try FloatArrays.contiguous(x), ds = try FloatArrays.contiguous(d)
+        let out = try FloatArrays.zeros(xs.shape)
+        let xp = FloatArrays.pointer(xs), dp = FloatArrays.pointer(ds), o = FloatArrays.pointer(out)
+        for i in 0..<xs.size { o[i] = xp[i] >= lo && xp[i] <= hi ? dp[i] : 0 }
+        return out
+    }
+}
