@@ -212,8 +212,9 @@ public final class FunctionDef: Equatable, @unchecked Sendable {
     /// The parameter count when every parameter is a plain positional one without a default:
     /// a call with exactly that many positional arguments fills the first slots directly.
     let simpleArity: Int?
-    /// The body compiled to closures, on the first call (see `Compiler`).
-    var compiled: CompiledBlock?
+    /// The body compiled to closures, on the first call (see `Compiler`; in a struct, so the
+    /// closure keeps its own calling convention, see `ExprCode`).
+    var compiled: BlockCode?
 
     public static func == (a: FunctionDef, b: FunctionDef) -> Bool { a === b }
 }

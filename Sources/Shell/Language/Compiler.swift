@@ -7,6 +7,25 @@ typealias CompiledBlock = (Evaluator) throws(ShellError) -> Flow
 /// A compiled assignment target: stores a value.
 typealias CompiledStore = (Evaluator, Value) throws(ShellError) -> Void
 
+/// A compiled expression kept in an array. A closure put straight into an array (or a tuple
+/// in one) is stored in the most general calling convention, so every call through the array
+/// goes through two conversion thunks (each an extra indirect call, retain and release: about
+/// a fifth of a call of `fib`); a closure held by a struct field keeps its own convention.
+struct ExprCode {
+    let run: CompiledExpr
+}
+
+/// A compiled statement kept in an array (see `ExprCode`).
+struct BlockCode {
+    let run: CompiledBlock
+}
+
+/// One `if`/`elif` clause, compiled (see `ExprCode`).
+struct ClauseCode {
+    let test: (Evaluator) throws(ShellError) -> Bool
+    let body: CompiledBlock
+}
+
 /// Turns a parsed `def` body, or a top-level block, into closures once, so a loop or a call
 /// runs them again and again without walking the tree, switching on operator strings or
 /// looking local names up in a dictionary (CPython's compile.c and symtable are the model:
@@ -38,21 +57,31 @@ struct Compiler {
     // MARK: - Statements
 
     func block(_ statements: [Parser.Parsed]) -> CompiledBlock {
-        let compiled = statements.map { statement($0.statement) }
-        switch compiled.count {
+        switch statements.count {
         case 0: return { _ in .normal }
-        case 1: return compiled[0]
+        case 1: return statement(statements[0].statement)
         case 2:
-            let a = compiled[0], b = compiled[1]
+            let a = statement(statements[0].statement), b = statement(statements[1].statement)
             return { ev throws(ShellError) -> Flow in
                 let f = try a(ev)
                 if case .normal = f { return try b(ev) }
                 return f
             }
+        case 3:
+            let a = statement(statements[0].statement), b = statement(statements[1].statement)
+            let c = statement(statements[2].statement)
+            return { ev throws(ShellError) -> Flow in
+                let f = try a(ev)
+                guard case .normal = f else { return f }
+                let g = try b(ev)
+                guard case .normal = g else { return g }
+                return try c(ev)
+            }
         default:
+            let compiled = statements.map { BlockCode(run: statement($0.statement)) }
             return { ev throws(ShellError) -> Flow in
                 for s in compiled {
-                    let f = try s(ev)
+                    let f = try s.run(ev)
                     if case .normal = f { continue }
                     return f
                 }
@@ -77,8 +106,9 @@ struct Compiler {
             guard ev.frame == nil else { return try s(ev) }
             if let journal = ev.loopJournal ?? WriteJournal.current {
                 // The journal of the top-level block: what it holds so far (the block header's
-                // writes, kept as in Python) is forgotten, so it holds only this statement's.
-                journal.commit()
+                // writes, kept as in Python) is forgotten, so it holds only this statement's
+                // (usually nothing: a loop of int arithmetic writes no array).
+                if !journal.isEmpty { journal.commit() }
                 do throws(ShellError) { return try s(ev) } catch {
                     journal.rollback()
                     throw error
@@ -127,18 +157,25 @@ struct Compiler {
             let c = expr(e)
             return { ev throws(ShellError) -> Flow in .returned(try c(ev)) }
         case .ifElse(let clauses, let orElse):
-            let tests = clauses.map { (condition($0.test), block($0.body)) }
-            let otherwise = orElse.map { block($0) }
-            if tests.count == 1, let (test, body) = tests.first {
+            if clauses.count == 1 {
+                let test = condition(clauses[0].test), body = block(clauses[0].body)
+                guard let orElse else {
+                    return { ev throws(ShellError) -> Flow in
+                        if try test(ev) { return try body(ev) }
+                        return .normal
+                    }
+                }
+                let otherwise = block(orElse)
                 return { ev throws(ShellError) -> Flow in
                     if try test(ev) { return try body(ev) }
-                    if let otherwise { return try otherwise(ev) }
-                    return .normal
+                    return try otherwise(ev)
                 }
             }
+            let tests = clauses.map { ClauseCode(test: condition($0.test), body: block($0.body)) }
+            let otherwise = orElse.map { BlockCode(run: block($0)) }
             return { ev throws(ShellError) -> Flow in
-                for (test, body) in tests where try test(ev) { return try body(ev) }
-                if let otherwise { return try otherwise(ev) }
+                for clause in tests where try clause.test(ev) { return try clause.body(ev) }
+                if let otherwise { return try otherwise.run(ev) }
                 return .normal
             }
         case .whileLoop(let t, let body, let orElse):
@@ -232,10 +269,27 @@ struct Compiler {
         }
     }
 
+    /// A name's value: `boundValue`'s cases written out in one closure each (a name is read
+    /// more often than anything else; a second closure call per read cost as much as the read).
     func name(_ n: String, _ span: Range<Int>) -> CompiledExpr {
-        let bound = boundValue(n)
+        if let k = slot(n), let layout {
+            return { ev throws(ShellError) -> Value in
+                if let f = ev.frame, f.layout === layout, let v = f[slot: k] { return v }
+                return try ev.lookup(n, span)
+            }
+        }
+        let cache = GlobalSlotCache()
+        guard let layout else {
+            return { ev throws(ShellError) -> Value in
+                if ev.frame == nil, let v = ev.workspace.value(n, cache: cache) { return v }
+                return try ev.lookup(n, span)
+            }
+        }
+        guard layout.slotOf[n] == nil, !layout.nonlocalNames.contains(n) else {
+            return { ev throws(ShellError) -> Value in try ev.lookup(n, span) }
+        }
         return { ev throws(ShellError) -> Value in
-            if let v = bound(ev) { return v }
+            if let f = ev.frame, f.layout === layout, f.parent == nil, let v = ev.workspace.value(n, cache: cache) { return v }
             return try ev.lookup(n, span)
         }
     }
@@ -313,10 +367,10 @@ struct Compiler {
                 return try ev.unary(op, v, span)
             }
         case .list(let items, _) where !items.contains(where: Self.isStarred):
-            let cs = items.map { expr($0) }
+            let cs = items.map { ExprCode(run: expr($0)) }
             return { ev throws(ShellError) -> Value in .list(try Self.evaluateAll(cs, ev)) }
         case .tuple(let items, _) where !items.contains(where: Self.isStarred):
-            let cs = items.map { expr($0) }
+            let cs = items.map { ExprCode(run: expr($0)) }
             return { ev throws(ShellError) -> Value in .tuple(try Self.evaluateAll(cs, ev)) }
         case .attribute(let base, let n, let span):
             let b = expr(base)
@@ -334,10 +388,10 @@ struct Compiler {
     }
 
     /// The items of a list or tuple display, left to right as Python evaluates them.
-    static func evaluateAll(_ cs: [CompiledExpr], _ ev: Evaluator) throws(ShellError) -> [Value] {
+    static func evaluateAll(_ cs: [ExprCode], _ ev: Evaluator) throws(ShellError) -> [Value] {
         var out: [Value] = []
         out.reserveCapacity(cs.count)
-        for c in cs { out.append(try c(ev)) }
+        for c in cs { out.append(try c.run(ev)) }
         return out
     }
 
@@ -384,9 +438,9 @@ struct Compiler {
     }
 
     /// Plain arguments (no `*xs`, `**kw`, no comprehension given bare), compiled; nil otherwise.
-    func plainArguments(_ args: [CallArgument]) -> (positional: [CompiledExpr], keywords: [(String, CompiledExpr)])? {
-        var positional: [CompiledExpr] = []
-        var keywords: [(String, CompiledExpr)] = []
+    func plainArguments(_ args: [CallArgument]) -> (positional: [ExprCode], keywords: [(String, ExprCode)])? {
+        var positional: [ExprCode] = []
+        var keywords: [(String, ExprCode)] = []
         var seen = Set<String>()
         for a in args {
             switch a.value {
@@ -396,10 +450,10 @@ struct Compiler {
             if let label = a.label {
                 // A repeated keyword is the evaluator's syntax error.
                 guard seen.insert(label).inserted else { return nil }
-                keywords.append((label, expr(a.value)))
+                keywords.append((label, ExprCode(run: expr(a.value))))
             } else {
                 guard keywords.isEmpty else { return nil }
-                positional.append(expr(a.value))
+                positional.append(ExprCode(run: expr(a.value)))
             }
         }
         return (positional, keywords)
@@ -413,10 +467,10 @@ struct Compiler {
         func evaluateArguments(_ ev: Evaluator) throws(ShellError) -> ([Value], [(String, Value)]) {
             var p: [Value] = []
             p.reserveCapacity(positional.count)
-            for c in positional { p.append(try c(ev)) }
+            for c in positional { p.append(try c.run(ev)) }
             if keywords.isEmpty { return (p, []) }
             var k: [(String, Value)] = []
-            for (label, c) in keywords { k.append((label, try c(ev))) }
+            for (label, c) in keywords { k.append((label, try c.run(ev))) }
             return (p, k)
         }
         switch callee {
@@ -443,7 +497,7 @@ struct Compiler {
                     // the new frame's slots (no argument array, no binding by name).
                     if simple, fn.definition.simpleArity == arity {
                         let frame = Frame.make(layout: fn.definition.layout, parent: fn.closure, function: fn.definition.name)
-                        for i in 0..<arity { frame[slot: i] = try positional[i](ev) }
+                        for i in 0..<arity { frame[slot: i] = try positional[i].run(ev) }
                         return try ev.callFunction(fn, frame: frame, span: span)
                     }
                     let (p, k) = try evaluateArguments(ev)
@@ -463,7 +517,7 @@ struct Compiler {
                 let b = try base(ev)
                 // `xs.append(v)`: the list grows in place (amortised O(1), never a copy).
                 if appendsOne, case .list(let list) = b, let first {
-                    list.append(try first(ev))
+                    list.append(try first.run(ev))
                     return .none
                 }
                 if Methods.handles(b), Methods.has(b, n) {

@@ -36,6 +36,12 @@ final class Evaluator {
     var explainNames: (source: String?, result: String)?
     /// The frame of the class body running now, if any (`Classes.swift`).
     var classBodyFrame: Frame?
+    /// The parsed input `source` holds the scalars of, while a function runs: a call of a
+    /// function from the same input (a recursion, a loop calling a helper) then leaves
+    /// `source` as it is instead of swapping two arrays in and out on every call.
+    var sourceOwner: SourceText?
+    /// `interpreter.options.isInterrupted`, read once (the options never change): a call polls it.
+    let isInterrupted: @Sendable () -> Bool
 
     convenience init(workspace: Workspace, interpreter: Interpreter, source: String, emit: @escaping (Output) -> Void) {
         self.init(workspace: workspace, interpreter: interpreter, scalars: Array(source.unicodeScalars), emit: emit)
@@ -50,6 +56,7 @@ final class Evaluator {
         self.source = scalars
         self.emit = emit
         self.stackLimit = interpreter.stackLimit()
+        self.isInterrupted = interpreter.options.isInterrupted
         self.trace.active = interpreter.explore.traceAll
     }
 

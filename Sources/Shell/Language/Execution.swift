@@ -396,7 +396,7 @@ extension Evaluator {
         if callDepth >= Self.recursionLimit || StackGuard.exhausted(stackLimit) {
             throw ShellError("maximum recursion depth exceeded", span: span, kind: .recursionError)
         }
-        if interpreter.options.isInterrupted() { throw Interrupt.error }
+        if isInterrupted() { throw Interrupt.error }
         return try run(f, in: newFrame)
     }
 
@@ -405,19 +405,31 @@ extension Evaluator {
         let def = f.definition
         let body: CompiledBlock
         if let compiled = def.compiled {
-            body = compiled
+            body = compiled.run
         } else {
             body = Compiler.function(def)
-            def.compiled = body
+            def.compiled = BlockCode(run: body)
         }
-        let savedFrame = frame, savedSource = source, savedFirstLine = sourceFirstLine
+        let savedFrame = frame, savedFirstLine = sourceFirstLine
+        let text = f.definition.sourceText
+        // `source` already holds this text's scalars when `sourceOwner` is it (see there).
+        let switches = text !== sourceOwner
+        var savedSource: [Unicode.Scalar] = [], savedOwner: SourceText? = nil
+        if switches {
+            savedSource = source
+            savedOwner = sourceOwner
+            source = text.scalars
+            sourceOwner = text
+        }
         frame = newFrame
-        source = f.scalars
         sourceFirstLine = f.sourceFirstLine
         callDepth += 1
         defer {
             frame = savedFrame
-            source = savedSource
+            if switches {
+                source = savedSource
+                sourceOwner = savedOwner
+            }
             sourceFirstLine = savedFirstLine
             callDepth -= 1
         }
