@@ -76,3 +76,21 @@ extension NDArray {
         return out
     }
 }
+
+extension NDArray {
+    /// `np.triu_indices(n, k=0, m=None)` / `np.tril_indices`: the row and column indices of the
+    /// elements on and above (below) the k-th diagonal of an n × m matrix, in row-major order,
+    /// as numpy's `nonzero(tri(...))` gives them. The n × m mask is checked against `Limits`
+    /// before anything is allocated.
+    public static func triangleIndices(n: Int, k: Int, m: Int?, lower: Bool) throws(TensorError) -> (rows: NDArray, cols: NDArray) {
+        let rows = Swift.max(n, 0), cols = Swift.max(m ?? n, 0)
+        _ = try Limits.checkAllocation([rows, cols], .bool)
+        var r: [Int64] = [], c: [Int64] = []
+        for i in 0..<rows {
+            for j in 0..<cols where lower ? j - i <= k : j - i >= k {
+                r.append(Int64(i)); c.append(Int64(j))
+            }
+        }
+        return (try fromInt64s(r, shape: [r.count]), try fromInt64s(c, shape: [c.count]))
+    }
+}

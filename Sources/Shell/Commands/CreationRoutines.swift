@@ -4,7 +4,7 @@ import Tensor
 /// diagonals and triangles, and the `*_like` family (module Tensor's `Matrices`, `Ranges`).
 enum CreationRoutines {
     static let all: [Command] = [eye, identity, linspace, logspace, empty, zerosLike, onesLike, fullLike, emptyLike,
-                                 diag, tril, triu, meshgrid, indices]
+                                 diag, tril, triu, trilIndices, triuIndices, meshgrid, indices]
 
     typealias A = FunctionArguments
 
@@ -136,6 +136,26 @@ enum CreationRoutines {
 
     static let tril = triangle("tril", lower: true)
     static let triu = triangle("triu", lower: false)
+
+    static func triangleIndices(_ name: String, lower: Bool) -> Command {
+        Command(
+            name: name, category: "Arrays",
+            summary: lower ? "Row and column indices of a lower triangle." : "Row and column indices of an upper triangle.",
+            parameters: [Parameter("n", .int, help: "rows of the matrix"),
+                         Parameter("k", .int, default: .int(0), help: "the diagonal offset (> 0 above the main diagonal)"),
+                         Parameter("m", .optionalInt, default: .none, help: "columns (default n)")],
+            help: "numpy's `np.\(name)(n, k=0, m=None)`: a tuple (rows, cols) of int64 arrays indexing the elements on and \(lower ? "below" : "above") the k-th diagonal, row by row; `a[np.\(name)(3)]` picks them.",
+            examples: [Example("np.\(name)(3)"), Example("np.\(name)(3, \(lower ? -1 : 1))"),
+                       Example("a = np.arange(9).reshape(3, 3)\na[np.\(name)(3)]")],
+            run: { call in
+                let a = call.arguments
+                let (r, c) = try NDArray.triangleIndices(n: a.int("n") ?? 0, k: a.int("k") ?? 0, m: a.int("m"), lower: lower)
+                return .tuple([.array(r), .array(c)])
+            })
+    }
+
+    static let trilIndices = triangleIndices("tril_indices", lower: true)
+    static let triuIndices = triangleIndices("triu_indices", lower: false)
 
     static let meshgrid = Command(
         name: "meshgrid", category: "Arrays",
