@@ -299,6 +299,33 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("len([0] * (2 * 10**6)); len('ab' * 10**6); [1, 2] * 2; 'ab' * 0; [] * 10**18") == "2000000\n2000000\n[1, 2, 1, 2]\n\n[]")
     }
 
+    /// Red team: padding and precision in string formatting were built without asking the
+    /// budget (`f'{1:>{10**12}}'`, `'a'.ljust(10**12)`, `'%*d' % (10**12, 1)` trapped with
+    /// rc 134, `'a'.rjust(2**63-1)` and `'%.1000000000000f' % 1.5` with rc 132). CPython says
+    /// MemoryError for these, and its ValueError past a C int or ssize_t.
+    @Test func hugeFormatWidthsAndPrecisionsAreRefused() {
+        for code in ["f'{1:>{10**12}}'", "'{:>1000000000000}'.format(1)", "'%*d' % (10**12, 1)", "'%1000000000000d' % 1",
+                     "'a'.ljust(10**12)", "'a'.rjust(10**12)", "'a'.center(10**12)", "'a'.zfill(10**12)"] {
+            let out = Interpreter().execute(code)
+            guard case .error(let e)? = out.first else { Issue.record("\(code): no error"); continue }
+            #expect(e.message == "cannot allocate 931. GiB for a string of 1000000000000 bytes", "\(code)")
+            #expect(e.kind == .memoryError, "\(code)")
+        }
+        #expect(run("'a'.rjust(2**63 - 1)") == "error: cannot allocate 8.00 EiB for a string of 9223372036854775807 bytes")
+        #expect(run("'%.1000000000000f' % 1.5") == "error: precision too big")
+        #expect(run("format(1e300, '.1000000000000f')") == "error: precision too big")
+        #expect(run("format(1, '99999999999999999999')") == "error: Too many decimal digits in format string")
+        #expect(run("'%99999999999999999999d' % 1") == "error: width too big")
+        // Within the budget, formatting is Python's.
+        #expect(run("f'{1:>{5}}'; '%*d' % (4, 7); 'ab'.center(6, '*'); format(1.5, '.3f')") == "    1\n   7\n**ab**\n1.500")
+    }
+
+    /// `int('9' * 10**6)` parsed a million digits (quadratic, deaf to Ctrl-C) before CPython's
+    /// 4,300-digit limit was checked.
+    @Test func intOfAMillionDigitsIsRefusedBeforeParsing() {
+        #expect(run("int('9' * 10**6)") == "error: Exceeds the limit (4300 digits) for integer string conversion: value has 1000000 digits; use sys.set_int_max_str_digits() to increase the limit")
+    }
+
     @Test func heldListsAndStringsAreCounted() {
         #expect(Workspace.heldBytes(of: .string("abc")) == 3)
         let inner = Value.list([Value](repeating: .int(0), count: 1000))

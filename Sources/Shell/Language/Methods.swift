@@ -272,6 +272,7 @@ enum Methods {
         case "zfill":
             let width = try ArgumentBinder.integer(args.first ?? .int(0), span)
             if u.count >= width { return .string(s) }
+            try PythonArithmetic.reserve(width, "a string of \(width) bytes", span)
             let pad = String(repeating: "0", count: width - u.count)
             if let f = u.first, f == "-" || f == "+" { return .string(String(Character(f)) + pad + String(String.UnicodeScalarView(u.dropFirst()))) }
             return .string(pad + s)
@@ -280,6 +281,9 @@ enum Methods {
             let width = try ArgumentBinder.integer(args[0], span)
             let fill = args.count > 1 ? try string(args[1], "fill character", span) : " "
             if u.count >= width { return .string(s) }
+            // `'a'.ljust(10**12)` is refused before allocating (it was a Swift trap, rc 134/132).
+            let (bytes, o) = width.multipliedReportingOverflow(by: max(fill.utf8.count, 1))
+            try PythonArithmetic.reserve(o ? Int.max : bytes, "a string of \(o ? "more than \(Int.max)" : String(bytes)) bytes", span)
             let total = width - u.count
             switch name {
             case "ljust": return .string(s + String(repeating: fill, count: total))

@@ -32,14 +32,22 @@ enum PyFormat {
         if i < c.count && c[i] == "0" { spec.zero = true; i += 1 }
         var w = ""
         while i < c.count && c[i].isNumber { w.append(c[i]); i += 1 }
-        if !w.isEmpty { spec.width = Int(w) ?? 0 }
+        if !w.isEmpty {
+            guard let n = Int(w) else { throw ShellError("Too many decimal digits in format string", span: span, kind: .valueError) }
+            spec.width = n
+            // `f'{x:>{10**12}}'` would build a terabyte of padding: refused by the memory
+            // budget before allocating, as `'a' * 10**12` is (it was a Swift trap, rc 134).
+            try PythonArithmetic.reserve(n, "a string of \(n) bytes", span)
+        }
         if i < c.count && (c[i] == "," || c[i] == "_") { spec.grouping = c[i]; i += 1 }
         if i < c.count && c[i] == "." {
             i += 1
             var p = ""
             while i < c.count && c[i].isNumber { p.append(c[i]); i += 1 }
             if p.isEmpty { throw ShellError("Format specifier missing precision", span: span, kind: .valueError) }
-            spec.precision = Int(p)
+            guard let n = Int(p) else { throw ShellError("Too many decimal digits in format string", span: span, kind: .valueError) }
+            try checkPrecision(n, span)
+            spec.precision = n
         }
         if i < c.count { spec.type = c[i]; i += 1 }
         if i < c.count {
@@ -47,6 +55,14 @@ enum PyFormat {
             throw ShellError("Invalid format specifier '\(text)' for object of type 'str'", span: span, kind: .valueError)
         }
         return spec
+    }
+
+    /// CPython refuses a precision past a C int ("precision too big"); below that, the digits
+    /// are a string of that many bytes, checked against the memory budget before formatting
+    /// (`'%.1000000000000f' % 1.5` was a Swift trap, rc 132).
+    static func checkPrecision(_ p: Int, _ span: Range<Int>) throws(ShellError) {
+        if p > Int(Int32.max) { throw ShellError("precision too big", span: span, kind: .valueError) }
+        try PythonArithmetic.reserve(p, "a string of \(p) bytes", span)
     }
 
     /// `format(value, spec)`.
@@ -347,7 +363,13 @@ enum PyFormat {
                 value = try take()
             }
             var spec = Spec()
+            guard width.isEmpty || Int(width) != nil else { throw ShellError("width too big", span: span, kind: .valueError) }
             spec.width = Int(width) ?? 0
+            try PythonArithmetic.reserve(spec.width, "a string of \(spec.width) bytes", span)
+            if let p = precision {
+                guard let n = Int(p) else { throw ShellError("precision too big", span: span, kind: .valueError) }
+                try checkPrecision(n, span)
+            }
             if flags.contains("-") { spec.align = "<" }
             if flags.contains("+") { spec.sign = "+" } else if flags.contains(" ") { spec.sign = " " }
             if flags.contains("0") && !flags.contains("-") { spec.zero = true }

@@ -30,8 +30,12 @@ enum PyNumbers {
             let valid = !t.isEmpty && !t.hasPrefix("_") && !t.hasSuffix("_") && !t.contains("__")
             guard valid, let magnitude = Int(digits, radix: b) else {
                 // Past 64 bits: a big int (decimal digits; other bases refused below).
+                // The limit is checked before parsing: parsing is quadratic, and `int('9' * 10**6)`
+                // ran for minutes without stopping on Ctrl-C.
+                if valid, b == 10, digits.count > 4300, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    throw digitLimit(span, parsedDigits: digits.count)
+                }
                 if valid, b == 10, let big = BigInt(decimal: digits) {
-                    if digits.count > 4300 { throw digitLimit(span, parsedDigits: digits.count) }
                     return PythonArithmetic.normalized(negative ? -big : big)
                 }
                 if valid, Int(digits.prefix(1), radix: b) != nil, digits.allSatisfy({ $0.isHexDigit || $0.isLetter }) {
