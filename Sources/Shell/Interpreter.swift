@@ -215,7 +215,9 @@ public final class Interpreter {
             do {
                 // Every array printed by this statement uses the session's print options.
                 let result: Result<Value, ShellError> = PrintOptions.$current.withValue(workspace.printOptions) {
-                    do throws(ShellError) { return .success(try evaluator.execute(statement.statement, text: statement.text)) } catch { return .failure(error) }
+                    do throws(ShellError) {
+                        return .success(try evaluator.asCurrent { () throws(ShellError) -> Value in try evaluator.execute(statement.statement, text: statement.text) })
+                    } catch { return .failure(error) }
                 }
                 _ = try result.get()
                 workspace = evaluator.workspace

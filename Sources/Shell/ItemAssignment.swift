@@ -44,7 +44,12 @@ extension Evaluator {
                 try unjournaled { () throws(ShellError) in try setItem(b, index, result, span, base: base) }
                 return
             }
-            let new = try operate(op, current, rhs, whole, texts: (rawText(span), rawText(expr.span)))
+            var new: Value
+            if let v = try ClassRuntime.inPlace(op, current, rhs, whole, self) {
+                new = v
+            } else {
+                new = try operate(op, current, rhs, whole, texts: (rawText(span), rawText(expr.span)))
+            }
             try assignItem(new, base: base, items: items, span: span, evaluatedIndex: index)
         case .attribute(let base, let name, let span):
             // `self.W -= lr * dW`: an array attribute changes in place (numpy's `__isub__`), then
@@ -53,7 +58,9 @@ extension Evaluator {
             let current = try attribute(b, name, span)
             let rhs = try evaluate(expr)
             let new: Value
-            if case .array = current {
+            if let v = try ClassRuntime.inPlace(op, current, rhs, whole, self) {
+                new = v
+            } else if case .array = current {
                 new = try inPlace(op, current, rhs, span: span, rhsSpan: expr.span)
             } else if op == "+", case .list(let list) = current {
                 list.append(contentsOf: try iterate(rhs, expr.span))
@@ -62,7 +69,7 @@ extension Evaluator {
                 new = try operate(op, current, rhs, whole, texts: (rawText(span), rawText(expr.span)))
             }
             if try !ClassRuntime.setAttribute(b, name, new, span, self) {
-                throw ShellError("'\(b.typeName)' object attribute '\(name)' is read-only", span: span, kind: .attributeError)
+                throw ShellError("'\(b.typeName)' object has no attribute '\(name)'", span: span, kind: .attributeError)
             }
         default:
             throw ShellError("'\(Self.targetKind(target))' is an illegal expression for augmented assignment", span: target.span, kind: .syntaxError)
@@ -72,6 +79,10 @@ extension Evaluator {
     /// `n op= rhs` once the name's value and the right side are evaluated.
     func augmentName(_ n: String, _ span: Range<Int>, _ op: String, _ current: Value, _ rhs: Value, _ rhsSpan: Range<Int>) throws(ShellError) {
         let whole = span.lowerBound..<rhsSpan.upperBound
+        if let v = try ClassRuntime.inPlace(op, current, rhs, whole, self) {
+            setName(n, v)
+            return
+        }
         if case .array = current {
             // The in-place write is the statement's last action: no journal needed.
             let result = try unjournaled { () throws(ShellError) -> Value in try inPlace(op, current, rhs, span: span, rhsSpan: rhsSpan) }
@@ -176,6 +187,9 @@ extension Evaluator {
             }
         case .list, .dict:
             try Self.setItem(base, index, value, span)
+        case .object(is PyInstance):
+            let key: Value = index.count == 1 ? (index.first ?? .none) : .tuple(index)
+            _ = try ClassRuntime.setItem(base, key, value, span, self)
         case .object(let o as StringArrayObject):
             try setStrings(o, index, value, span, base: baseExpr)
         default:

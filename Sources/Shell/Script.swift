@@ -76,7 +76,7 @@ enum ScriptRunner {
         for item in script.items {
             let saved = child.workspace
             do {
-                try child.execute(item.statement, text: item.text)
+                _ = try child.asCurrent { () throws(ShellError) -> Value in try child.execute(item.statement, text: item.text) }
             } catch {
                 child.workspace = saved
                 if error.isInterruption { throw Interrupt.error }

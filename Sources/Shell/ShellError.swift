@@ -21,6 +21,10 @@ public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The Python exception class this error is (what `except ValueError:` matches and what the
     /// differential tests compare with CPython/numpy); nil when not recorded.
     public var kind: ErrorKind?
+    /// The instance raised, when it is of an exception class made with `class`
+    /// (`raise MyError('x')`): what `except MyError as e` matches and binds. Its `kind` is nil
+    /// (ErrorKind names Python's built-in classes only), and its message is `str(e)`.
+    public var raised: RaisedException?
 
     public init(_ message: String, explanation: String? = nil, span: Range<Int>? = nil, kind: ErrorKind? = nil) {
         self.message = message
@@ -82,4 +86,13 @@ public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
     static func printable(_ s: String) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
     }
+}
+
+/// An instance of a user's exception class carried by the error that raised it.
+public final class RaisedException: Equatable, @unchecked Sendable {
+    let instance: PyInstance
+    init(_ instance: PyInstance) { self.instance = instance }
+    /// The built-in class it derives from (what `except ValueError` matches).
+    var base: String { instance.cls.exceptionBase ?? "Exception" }
+    public static func == (a: RaisedException, b: RaisedException) -> Bool { a === b }
 }

@@ -205,7 +205,12 @@ public final class FunctionDef: Equatable, @unchecked Sendable {
         var positionalOnly = true
         for p in parameters where p.kind != .normal || p.defaultValue != nil { positionalOnly = false }
         self.simpleArity = positionalOnly && Set(parameters.map(\.name)).count == parameters.count ? parameters.count : nil
+        self.isGenerator = !isLambda && body.contains { $0.statement.containsYield }
     }
+
+    /// True when the body yields (outside nested functions and classes): calling it makes a
+    /// generator instead of running the body (see `PyGenerator`).
+    public let isGenerator: Bool
 
     /// The slots of the function's locals.
     let layout: ScopeLayout
@@ -281,6 +286,8 @@ public indirect enum Statement: Equatable, Sendable {
     case imports([ImportItem], Range<Int>)
     /// `class Name(Base):` and its body (see `Classes.swift`).
     case classDef(ClassDef)
+    /// `yield value` or `yield from iterable`: makes the enclosing `def` a generator function.
+    case yieldValue(Expr?, from: Bool, Range<Int>)
     /// `@decorator` lines, then the `def` or `class` they apply to (bottom one first).
     case decorated([Expr], Statement)
 }
@@ -295,6 +302,21 @@ public struct ClassDef: Equatable, Sendable {
 }
 
 extension Statement {
+    /// True when this statement is or holds a `yield` of its own scope (nested `def`s and
+    /// classes are scopes of their own).
+    var containsYield: Bool {
+        func any(_ b: [Parser.Parsed]?) -> Bool { (b ?? []).contains { $0.statement.containsYield } }
+        switch self {
+        case .yieldValue: return true
+        case .ifElse(let clauses, let orElse): return clauses.contains { any($0.body) } || any(orElse)
+        case .forLoop(_, _, let body, let orElse), .whileLoop(_, let body, let orElse): return any(body) || any(orElse)
+        case .tryExcept(let body, let handlers, let orElse, let fin):
+            return any(body) || handlers.contains { any($0.body) } || any(orElse) || any(fin)
+        case .with(_, let body): return any(body)
+        default: return false
+        }
+    }
+
     /// A compound statement: its effects stay when it fails part-way (see `Interpreter`).
     public var isBlock: Bool {
         switch self {

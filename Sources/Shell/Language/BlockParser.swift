@@ -172,7 +172,17 @@ extension Parser {
         case "class":
             return try parseClass()
         case "yield":
-            throw ShellError("generators (yield) are not supported", explanation: "build a list and return it instead", span: start, kind: .syntaxError)
+            // `yield x` and `yield from xs` as statements (what generators in tutorials write);
+            // `x = yield` (a value sent in) is refused where it is parsed as an expression.
+            pos += 1
+            if current.name == "from" {
+                pos += 1
+                let value = try parseTestList()
+                return .yieldValue(value, from: true, start.lowerBound..<previousEnd)
+            }
+            if isStatementEnd(current) { return .yieldValue(nil, from: false, start) }
+            let value = try parseTestList()
+            return .yieldValue(value, from: false, start.lowerBound..<previousEnd)
         default:
             return nil
         }

@@ -107,10 +107,32 @@ enum Builtins {
             }
             let start = try (args.count > 1 ? args[1] : keyword(keywords, "start")).map { (v) throws(ShellError) -> Int in try ArgumentBinder.integer(v, span) } ?? 0
             if case .list(let list) = it { return .iterator(PyIterator(live: list, enumerateFrom: start, kind: "enumerate")) }
+            if ev.isLazyIterable(it) {
+                // A generator is advanced as the loop asks, so its prints and the loop's interleave.
+                let source = try ev.pullIterator(it, span)
+                var k = start
+                return .iterator(PyIterator(kind: "enumerate") { () throws(ShellError) -> Value? in
+                    guard let v = try source.next() else { return nil }
+                    defer { k += 1 }
+                    return .tuple([.int(k), v])
+                })
+            }
             let items = try ev.iterate(it, span)
             return .iterator(PyIterator(items.enumerated().map { .tuple([.int($0.offset + start), $0.element]) }, kind: "enumerate"))
         case "zip":
             let strict = try keyword(keywords, "strict").map { (v) throws(ShellError) -> Bool in try ev.truth(v, span) } ?? false
+            if !strict, args.contains(where: { ev.isLazyIterable($0) }) {
+                var sources: [PyIterator] = []
+                for a in args { sources.append(try ev.pullIterator(a, span)) }
+                return .iterator(PyIterator(kind: "zip") { () throws(ShellError) -> Value? in
+                    var row: [Value] = []
+                    for s in sources {
+                        guard let v = try s.next() else { return nil }
+                        row.append(v)
+                    }
+                    return row.isEmpty ? nil : .tuple(row)
+                })
+            }
             var columns: [[Value]] = []
             for a in args { columns.append(try ev.iterate(a, span)) }
             let n = columns.map(\.count).min() ?? 0
@@ -175,6 +197,9 @@ enum Builtins {
         case "abs":
             try exactly("abs", args, 1, span)
             switch args[0] {
+            case .object(let i as PyInstance):
+                if let r = try ClassRuntime.dunder(args[0], "__abs__", [], span, ev) { return r }
+                throw ShellError("bad operand type for abs(): '\(i.cls.name)'", span: span, kind: .typeError)
             case .int(let i):
                 if i == Int.min { return PythonArithmetic.normalized(-BigInt(i)) }
                 return .int(Swift.abs(i))
@@ -298,6 +323,12 @@ enum Builtins {
         case "iter":
             try exactly("iter", args, 1, span)
             if case .iterator(let it) = args[0], !it.isView { return args[0] }
+            if case .object(let i as PyInstance) = args[0] {
+                if i.cls.find("__iter__") != nil, let r = try ClassRuntime.dunder(args[0], "__iter__", [], span, ev) {
+                    if case .object(let j as PyInstance) = r, j.cls.find("__next__") != nil { return r }
+                }
+                return .iterator(try ClassRuntime.iterator(i, span, ev))
+            }
             let kind: String
             switch args[0] {
             case .list: kind = "list_iterator"
@@ -314,10 +345,17 @@ enum Builtins {
             guard args.count == 1 || args.count == 2 else {
                 throw ShellError("next expected at least 1 argument, got \(args.count)", span: span, kind: .typeError)
             }
+            if case .object(is PyInstance) = args[0] {
+                do throws(ShellError) {
+                    if let v = try ClassRuntime.next(args[0], span, ev) { return v }
+                } catch where error.kind == .stopIteration && args.count == 2 {
+                    return args[1]
+                }
+            }
             guard case .iterator(let it) = args[0], !it.isView else {
                 throw ShellError("'\(args[0].typeName)' object is not an iterator", span: span, kind: .typeError)
             }
-            if let v = it.next() { return v }
+            if let v = try it.next() { return v }
             if args.count == 2 { return args[1] }
             throw ShellError("", span: span, kind: .stopIteration)
         case "any", "all":
@@ -355,6 +393,7 @@ enum Builtins {
             return .string((i < 0 ? "-" : "") + prefix + String(i.magnitude, radix: radix))
         case "hash":
             try exactly("hash", args, 1, span)
+            if let h = try ClassRuntime.hashValue(args[0], span, ev) { return h }
             let h = try HashKey.of(args[0], span: span)
             if case .int(let i) = h { return .int(i == -1 ? -2 : i) }
             return .int(h.hashValue)
@@ -474,6 +513,7 @@ enum Builtins {
         case "set", "frozenset":
             var s = PySet()
             if let v = args.first { for x in try ev.iterate(v, span) { try s.insert(x, span: span) } }
+            if name == "frozenset" { s.freeze() }
             return .set(s)
         case "dict":
             var d = PyDict()

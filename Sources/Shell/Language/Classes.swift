@@ -17,10 +17,14 @@ final class PyClass: ShellObject, ThrowingAttributes, PythonCallable, ReprObject
     private(set) var mro: [PyClass] = []
     /// The class body's names, in definition order (`A.__dict__`).
     let namespace = PyDict()
+    /// The built-in exception class this class derives from (`class MyError(ValueError)`),
+    /// nil for a class that is no exception.
+    let exceptionBase: String?
 
-    init(name: String, bases: [PyClass]) throws(ShellError) {
+    init(name: String, bases: [PyClass], exceptionBase: String? = nil) throws(ShellError) {
         self.name = name
         self.bases = bases
+        self.exceptionBase = exceptionBase ?? bases.lazy.compactMap(\.exceptionBase).first
         mro = try Self.linearize(self, bases)
     }
 
@@ -37,7 +41,7 @@ final class PyClass: ShellObject, ThrowingAttributes, PythonCallable, ReprObject
                 if !seqs.contains(where: { $0.dropFirst().contains { $0 === h } }) { head = h; break }
             }
             guard let head else {
-                throw ShellError("Cannot create a consistent method resolution order (MRO) for bases "
+                throw ShellError("Cannot create a consistent method resolution\norder (MRO) for bases "
                                  + bases.map(\.name).joined(separator: ", "), kind: .typeError)
             }
             result.append(head)
@@ -75,8 +79,10 @@ final class PyClass: ShellObject, ThrowingAttributes, PythonCallable, ReprObject
         case "__name__", "__qualname__": return .string(name)
         case "__module__": return .string("__main__")
         case "__dict__": return .dict(namespace)
-        case "__bases__": return .tuple(bases.isEmpty ? [.type("object")] : bases.map { .object($0) })
-        case "__mro__": return .tuple(mro.map { .object($0) } + [.type("object")])
+        case "__bases__":
+            if bases.isEmpty { return .tuple([.type(exceptionBase ?? "object")]) }
+            return .tuple(bases.map { .object($0) })
+        case "__mro__": return .tuple(mro.map { .object($0) } + ExceptionClasses.lineage(exceptionBase).map { .type($0) } + [.type("object")])
         default: break
         }
         guard let v = find(n) else {
@@ -92,10 +98,16 @@ final class PyClass: ShellObject, ThrowingAttributes, PythonCallable, ReprObject
     /// `A(args)`: a new instance, initialised by `__init__` along the MRO.
     func call(_ positional: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value {
         let instance = PyInstance(cls: self)
+        // BaseException keeps the arguments the class was called with, whatever `__init__` does.
+        if exceptionBase != nil { instance.exceptionArgs = positional }
         if let initializer = find("__init__") {
             let result = try ev.callPython(ClassRuntime.bind(initializer, to: .object(instance), cls: self), positional, keywords, span: span)
             guard result.isNone else {
                 throw ShellError("__init__() should return None, not '\(result.typeName)'", span: span, kind: .typeError)
+            }
+        } else if exceptionBase != nil {
+            if !keywords.isEmpty {
+                throw ShellError("\(name)() takes no keyword arguments", span: span, kind: .typeError)
             }
         } else if !positional.isEmpty || !keywords.isEmpty {
             throw ShellError("\(name)() takes no arguments", span: span, kind: .typeError)
@@ -108,8 +120,18 @@ final class PyClass: ShellObject, ThrowingAttributes, PythonCallable, ReprObject
 final class PyInstance: ShellObject, ThrowingAttributes, PythonCallable, ReprObject, HashableObject, @unchecked Sendable {
     let cls: PyClass
     let attributes = PyDict()
+    /// `e.args` of an instance of an exception class.
+    var exceptionArgs: [Value] = []
+    /// The journal of the statement that made the instance (see `ClassRuntime.journaledSet`).
+    weak var bornIn: WriteJournal?
 
-    init(cls: PyClass) { self.cls = cls }
+    init(cls: PyClass) {
+        self.cls = cls
+        bornIn = WriteJournal.current
+    }
+
+    /// `MyError('x')` as BaseException shows it, and its str (the one argument, or the tuple).
+    var exceptionObject: PyException { PyException(kind: cls.name, args: exceptionArgs) }
 
     var kind: String { cls.name }
     var summary: String { "\(cls.name) object" }
@@ -119,8 +141,14 @@ final class PyInstance: ShellObject, ThrowingAttributes, PythonCallable, ReprObj
         "<__main__.\(cls.name) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
     }
 
-    var reprText: String { ClassRuntime.text(self, "__repr__") ?? defaultRepr }
-    var detail: String { ClassRuntime.text(self, "__str__") ?? reprText }
+    var reprText: String {
+        ClassRuntime.text(self, "__repr__") ?? (cls.exceptionBase != nil ? ValueFormatter.repr(.exception(exceptionObject)) : defaultRepr)
+    }
+    var detail: String {
+        if let s = ClassRuntime.text(self, "__str__") { return s }
+        if cls.exceptionBase != nil, cls.find("__repr__") == nil { return exceptionObject.message }
+        return reprText
+    }
 
     var attributeNames: [String] {
         var names = cls.classNames
@@ -136,6 +164,7 @@ final class PyInstance: ShellObject, ThrowingAttributes, PythonCallable, ReprObj
         if case .object(let p as Property)? = inClass { return try p.get(.object(self), span: span, evaluator: ev) }
         if let v = attributes.get(.string(n)) { return v }
         if let v = inClass { return ClassRuntime.bind(v, to: .object(self), cls: cls) }
+        if cls.exceptionBase != nil && n == "args" { return .tuple(exceptionArgs) }
         if let getter = cls.find("__getattr__") {
             return try ev.callPython(ClassRuntime.bind(getter, to: .object(self), cls: cls), [.string(n)], [], span: span)
         }
@@ -285,6 +314,10 @@ final class SuperObject: ShellObject, ThrowingAttributes, ReprObject, @unchecked
             }
             return ClassRuntime.bind(v, to: receiver, cls: receiverClass)
         }
+        // An exception class's `super().__init__(msg)` is BaseException's: it sets `args`.
+        if n == "__init__", case .object(let i as PyInstance) = receiver, receiverClass.exceptionBase != nil {
+            return .object(ExceptionInit(instance: i))
+        }
         // `object.__init__` takes no arguments besides self: a base without `__init__` ends there.
         if n == "__init__" { return .object(StaticMethod(.builtin(Builtin(name: "object.__init__", receiver: nil)))) }
         throw ShellError("'super' object has no attribute '\(n)'", span: span, kind: .attributeError)
@@ -321,7 +354,7 @@ enum ClassRuntime {
         do {
             let v = try ctx.evaluator.callPython(bind(f, to: .object(instance), cls: instance.cls), [], [], span: 0..<0)
             guard case .string(let s) = v else {
-                ctx.error = ShellError("\(dunder)() returned non-string (type \(v.typeName))", kind: .typeError)
+                ctx.error = ShellError("\(dunder) returned non-string (type \(v.typeName))", kind: .typeError)
                 return ""
             }
             return s
@@ -347,9 +380,11 @@ enum ClassRuntime {
     }
 
     /// Records how to put an attribute back if the running statement fails.
-    static func journaledSet(_ dict: PyDict, _ name: String, _ value: Value) {
+    static func journaledSet(_ dict: PyDict, _ name: String, _ value: Value, bornIn: WriteJournal? = nil) {
         let key = HashKey.string(name)
-        if let journal = WriteJournal.current {
+        // An instance made by the running statement was not there before it: nothing to put
+        // back (and an exception object raised by the statement keeps its attributes).
+        if let journal = WriteJournal.current, journal !== bornIn {
             let old = dict.get(key)
             journal.recordUndo {
                 if let old { dict.set(.string(name), key, old) } else { dict.remove(key) }
@@ -369,7 +404,7 @@ enum ClassRuntime {
                 _ = try ev.callPython(setter, [base, value], [], span: span)
                 return true
             }
-            journaledSet(i.attributes, name, value)
+            journaledSet(i.attributes, name, value, bornIn: i.bornIn)
             return true
         case .object(let c as PyClass):
             journaledSet(c.namespace, name, value)
@@ -440,6 +475,7 @@ enum ClassRuntime {
             }
             return t
         }
+        guard case .object(let i as PyInstance) = v, i.cls.find("__len__") != nil else { return true }
         if let n = try length(v, span, ev) { return n != 0 }
         return true
     }
@@ -486,8 +522,9 @@ enum ClassRuntime {
             case .object(let k as PyClass):
                 if let subject, subject.isSubclass(of: k) { return .bool(true) }
             case .type(let t):
-                if subject != nil {
+                if let subject {
                     if t == "object" { return .bool(true) }
+                    if let base = subject.exceptionBase, ExceptionClasses.matches(base, t) { return .bool(true) }
                 } else if Builtins.isInstance(name == "issubclass" ? "type" : args[0].typeName, of: t) {
                     return .bool(true)
                 }
@@ -586,11 +623,14 @@ extension Evaluator {
     /// (functions defined there do not see that scope, as in Python), and makes the class.
     func makeClass(_ def: ClassDef) throws(ShellError) -> Value {
         var bases: [PyClass] = []
+        var exceptionBase: String? = nil
         for b in def.bases {
             let v = try evaluate(b)
             switch v {
             case .object(let c as PyClass): bases.append(c)
             case .type("object"): continue
+            case .type(let n) where ExceptionClasses.isClass(n):
+                exceptionBase = exceptionBase ?? n
             case .type(let n):
                 throw ShellError("subclassing the built-in class '\(n)' is not supported", explanation: "rnnsh's classes derive from object or from other classes made with `class`",
                                  span: b.span, kind: .notImplementedError)
@@ -609,7 +649,7 @@ extension Evaluator {
         let locals = assigned.subtracting(globals).subtracting(nonlocals)
         let layout = ScopeLayout(parameters: [], localNames: locals, globalNames: globals, nonlocalNames: nonlocals)
         let classFrame = Frame.make(layout: layout, parent: frame, function: nil)
-        let cls = try PyClass(name: def.name, bases: bases)
+        let cls = try PyClass(name: def.name, bases: bases, exceptionBase: exceptionBase)
         do {
             let savedFrame = frame, savedBody = classBodyFrame
             frame = classFrame
@@ -639,5 +679,22 @@ extension Evaluator {
             cls.namespace.set(.string(n), .string(n), v)
         }
         return .object(cls)
+    }
+}
+
+/// `super().__init__(*args)` in an exception class: BaseException's initializer, which only
+/// records the arguments (`e.args`, and what `str(e)` shows).
+final class ExceptionInit: ShellObject, PythonCallable, @unchecked Sendable {
+    let instance: PyInstance
+    init(instance: PyInstance) { self.instance = instance }
+    var kind: String { "method-wrapper" }
+    var summary: String { "<method-wrapper '__init__'>" }
+    var detail: String { summary }
+    func call(_ positional: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator: Evaluator) throws(ShellError) -> Value {
+        if !keywords.isEmpty {
+            throw ShellError("\(instance.cls.name)() takes no keyword arguments", span: span, kind: .typeError)
+        }
+        instance.exceptionArgs = positional
+        return .none
     }
 }

@@ -189,7 +189,7 @@ final class Evaluator {
                                  explanation: "rnnsh lets you assign to names and to array elements (`x[0] = 1`)",
                                  span: span, kind: .attributeError)
             }
-            throw ShellError("'\(b.typeName)' object attribute '\(name)' is read-only", span: span, kind: .attributeError)
+            throw ShellError("'\(b.typeName)' object has no attribute '\(name)'", span: span, kind: .attributeError)
         }
     }
 
@@ -198,7 +198,7 @@ final class Evaluator {
         if let items = value.sequenceItems { return items }
         if case .object(let o) = value, let items = o.iterationItems { return items }
         switch value {
-        case .dict, .set, .range, .iterator, .string: return try iterate(value, span)
+        case .dict, .set, .range, .iterator, .string, .object(is PyInstance): return try iterate(value, span)
         default: break
         }
         if case .array(let a) = value {
@@ -411,6 +411,8 @@ final class Evaluator {
     }
 
     func binary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, texts: (String, String)? = nil) throws(ShellError) -> Value {
+        if op == "is" { return .bool(Self.identical(l, r)) }
+        if op == "is not" { return .bool(!Self.identical(l, r)) }
         if let v = try TFOperators.binary(op, l, r, span, evaluator: self) { return v }
         // `"loss %g" % np.float32(c)`: str's % formats a numpy scalar as the number it holds
         // (Python tries str.__mod__ first); numpy's remainder never sees a str.
@@ -501,6 +503,7 @@ final class Evaluator {
     func unary(_ op: String, _ v: Value, _ span: Range<Int>) throws(ShellError) -> Value {
         if op == "not" { return .bool(!(try truth(v, span))) }
         if let r = try TFOperators.unary(op, v, span, evaluator: self) { return r }
+        if let r = try ClassRuntime.unary(op, v, span, self) { return r }
         if StringArrayDispatch.isStringArray(v), let name = Self.unaryCommands[op] {
             throw ShellError("ufunc '\(name)' did not contain a loop with signature matching types <class 'numpy.dtypes.StrDType'> -> None",
                              span: span, kind: .ufuncTypeError)

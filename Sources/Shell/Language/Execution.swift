@@ -83,6 +83,10 @@ extension Evaluator {
         case .classDef(let def):
             setName(def.name, try makeClass(def))
             return .normal
+        case .yieldValue(_, _, let span):
+            // A generator's own yields are taken by `PyGenerator` before they get here.
+            if frame?.function != nil { throw PyGenerator.unsupportedYield }
+            throw ShellError("'yield' outside function", span: span, kind: .syntaxError)
         case .decorated(let decorators, let inner):
             let name: String
             var value: Value
@@ -159,7 +163,12 @@ extension Evaluator {
                 while i > b { if try !body(.int(i)) { return }; let (n, o) = i.addingReportingOverflow(c); if o { return }; i = n }
             }
         case .iterator(let it) where !it.isView:
-            while let v = it.next() { if try !body(v) { return } }
+            while let v = try it.next() { if try !body(v) { return } }
+        case .object(let i as PyInstance):
+            let it = try ClassRuntime.iterator(i, span, self)
+            while let v = try it.next() {
+                if try !body(v) { return }
+            }
         case .list(let list):
             // The live list, as Python's list iterator: items appended by the loop are
             // reached, and removing items shifts what comes next.
@@ -203,7 +212,9 @@ extension Evaluator {
                 throw ShellError("range of \(PythonRange.count(a, b, c)) items is too large to build as a list", span: span, kind: .memoryError)
             }
             return PythonRange.items(a, b, c)
-        case .iterator(let it): return it.drain()
+        case .iterator(let it): return try it.drain()
+        case .object(let i as PyInstance):
+            return try ClassRuntime.iterator(i, span ?? 0..<0, self).drain()
         case .array(let a):
             if a.ndim == 0 { throw ShellError("iteration over a 0-d array", span: span, kind: .typeError) }
             var out: [Value] = []
@@ -224,6 +235,9 @@ extension Evaluator {
 
     /// A binary operator on any two values (Python's or numpy's).
     func operate(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, texts: (String, String)? = nil) throws(ShellError) -> Value {
+        // `is` compares identity for every kind of value, arrays included (never numpy's).
+        if op == "is" { return .bool(Self.identical(l, r)) }
+        if op == "is not" { return .bool(!Self.identical(l, r)) }
         let (l, r) = StringArrayDispatch.plainStrings(l, r)
         if !Self.isArrayLike(l) && !Self.isArrayLike(r) {
             if case .int(let a) = l, case .int(let b) = r, let v = try PythonArithmetic.integer(op, a, b, span) { return v }
@@ -261,6 +275,10 @@ extension Evaluator {
         if let given { container = given } else { container = try evaluate(base) }
         let index: [Value]
         if let evaluatedIndex { index = evaluatedIndex } else { index = try subscriptIndex(items) }
+        if case .object(is PyInstance) = container {
+            _ = try ClassRuntime.setItem(container, index.count == 1 ? (index.first ?? .none) : .tuple(index), value, span, self)
+            return
+        }
         try Self.setItem(container, index, value, span)
     }
 
@@ -349,6 +367,8 @@ extension Evaluator {
                     let j = i < 0 ? i + xs.count : i
                     guard j >= 0 && j < xs.count else { throw ShellError("list assignment index out of range", span: span, kind: .indexError) }
                     list.remove(at: j)
+                case .object(is PyInstance):
+                    _ = try ClassRuntime.deleteItem(container, index.count == 1 ? (index.first ?? .none) : .tuple(index), span, self)
                 default:
                     throw ShellError("'\(container.typeName)' object doesn't support item deletion", span: span, kind: .typeError)
                 }
@@ -403,6 +423,8 @@ extension Evaluator {
     /// Runs `f`'s compiled body in `newFrame`.
     private func run(_ f: PyFunction, in newFrame: Frame) throws(ShellError) -> Value {
         let def = f.definition
+        // A generator function's call only binds its arguments; the body runs on `next()`.
+        if def.isGenerator { return PyGenerator(function: f, frame: newFrame, evaluator: self).value() }
         let body: CompiledBlock
         if let compiled = def.compiled {
             body = compiled.run
@@ -601,6 +623,13 @@ extension Evaluator {
             return ShellError(e.message, span: span, kind: ErrorKind(rawValue: e.kind) ?? .exception)
         case .type(let n) where ExceptionClasses.isClass(n):
             return ShellError("", span: span, kind: ErrorKind(rawValue: n) ?? .exception)
+        case .object(let c as PyClass) where c.exceptionBase != nil:
+            return try raisedError(try c.call([], [], span: span, evaluator: self), span)
+        case .object(let i as PyInstance) where i.cls.exceptionBase != nil:
+            let message = try ClassRuntime.formatting(self) { () throws(ShellError) -> String in i.detail }
+            var e = ShellError(message, span: span)
+            e.raised = RaisedException(i)
+            return e
         default:
             return ShellError("exceptions must derive from BaseException", span: span, kind: .typeError)
         }
@@ -615,7 +644,7 @@ extension Evaluator {
                 // Ctrl-C is no exception a handler may catch (Python's KeyboardInterrupt is
                 // not an Exception), however it was converted on the way.
                 if error.isInterruption { throw Interrupt.error }
-                let kind = error.kind?.rawValue ?? "Exception"
+                let kind = error.raised?.base ?? error.kind?.rawValue ?? "Exception"
                 var handled = false
                 for h in handlers {
                     if let kinds = h.kinds {
@@ -623,6 +652,10 @@ extension Evaluator {
                         let names: [Value] = k.sequenceItems ?? [k]
                         var hit = false
                         for n in names {
+                            if case .object(let c as PyClass) = n, c.exceptionBase != nil {
+                                if let raised = error.raised, raised.instance.cls.isSubclass(of: c) { hit = true }
+                                continue
+                            }
                             guard case .type(let cls) = n, ExceptionClasses.isClass(cls) else {
                                 throw ShellError("catching classes that do not inherit from BaseException is not allowed", span: h.span, kind: .typeError)
                             }
@@ -630,10 +663,7 @@ extension Evaluator {
                         }
                         if !hit { continue }
                     }
-                    if let n = h.name {
-                        let args: [Value] = error.message.isEmpty && error.kind != nil ? [] : [.string(Self.exceptionArgument(error))]
-                        setName(n, .exception(PyException(kind: kind, args: args)))
-                    }
+                    if let n = h.name { setName(n, exceptionValue(error)) }
                     handling.append(error)
                     defer { handling.removeLast() }
                     flow = try runBlock(h.body)
@@ -665,6 +695,19 @@ extension Evaluator {
         return flow
     }
 
+    /// The exception object an error is, as `except … as e` binds it.
+    func exceptionValue(_ error: ShellError) -> Value {
+        if let raised = error.raised { return .object(raised.instance) }
+        let args: [Value] = error.message.isEmpty && error.kind != nil ? [] : [.string(Self.exceptionArgument(error))]
+        return .exception(PyException(kind: error.kind?.rawValue ?? "Exception", args: args))
+    }
+
+    /// The class of the exception an error is (`type(e)`).
+    func exceptionClass(_ error: ShellError) -> Value {
+        if let raised = error.raised { return .object(raised.instance.cls) }
+        return .type(error.kind?.rawValue ?? "Exception")
+    }
+
     /// The argument an exception object gets from an error's message (KeyError's message is
     /// the key's repr; its argument is the key, shown again as repr by `str`).
     static func exceptionArgument(_ e: ShellError) -> String {
@@ -679,6 +722,21 @@ extension Evaluator {
     func runWith(_ items: [WithItem], _ body: [Parser.Parsed]) throws(ShellError) -> Flow {
         guard let first = items.first else { return try runBlock(body) }
         let context = try evaluate(first.context)
+        if let manager = try InstanceContext(context, span: first.context.span) {
+            let span = first.context.span
+            let entered = try manager.enter(span, self)
+            let flow: Flow
+            do {
+                if let t = first.target { try assign(entered, to: t) }
+                flow = try runWith(Array(items.dropFirst()), body)
+            } catch {
+                if error.isInterruption { throw error }
+                if try manager.exit(error, span, self) { return .normal }
+                throw error
+            }
+            _ = try manager.exit(nil, span, self)
+            return flow
+        }
         guard case .object(let o) = context, let manager = o as? ContextManager else {
             throw ShellError("'\(context.typeName)' object does not support the context manager protocol", span: first.context.span, kind: .typeError)
         }

@@ -33,7 +33,7 @@ enum Methods {
         case .string: return stringMethods.contains(name)
         case .list: return listMethods.contains(name)
         case .dict: return dictMethods.contains(name)
-        case .set: return setMethods.contains(name)
+        case .set(let s): return setMethods.contains(name) && !(s.isFrozen && setMutating.contains(name))
         case .tuple: return name == "index" || name == "count"
         case .int, .bool, .bigint: return ["bit_length", "to_bytes", "conjugate", "is_integer"].contains(name)
         case .float: return ["is_integer", "hex", "conjugate", "as_integer_ratio"].contains(name)

@@ -855,7 +855,10 @@ public struct Parser {
                 pos += 1
                 return .tuple([], t.span.lowerBound..<previousEnd)
             }
-            if current.name == "yield" { throw ShellError("generators (yield) are not supported", span: current.span, kind: .syntaxError) }
+            if current.name == "yield" {
+                throw ShellError("a yield inside an expression is not supported", explanation: "write `yield value` as a statement of its own (values sent into a generator are not supported)",
+                                 span: current.span, kind: .syntaxError)
+            }
             let first = try parseStarredOrPipeline()
             if current.isOp(")") {
                 pos += 1

@@ -38,7 +38,9 @@ extension Evaluator {
                 }
             }
         case "%":
-            if case .string(let fmt) = l { return .string(try PyFormat.percent(fmt, r, span: span, evaluator: self)) }
+            if case .string(let fmt) = l {
+                return .string(try ClassRuntime.formatting(self) { () throws(ShellError) -> String in try PyFormat.percent(fmt, r, span: span, evaluator: self) })
+            }
         default: break
         }
         if let v = try PythonArithmetic.binary(op, l, r, span) { return v }
@@ -131,7 +133,14 @@ extension Evaluator {
         case (.set(let x), .set(let y)): return x.isSame(y)
         case (.iterator(let x), .iterator(let y)): return x === y
         case (.dtype(let x), .dtype(let y)): return x == y
-        case (.array(let x), .array(let y)): return x.shape == y.shape && x.dtype == y.dtype && x.storage === y.storage && x.offset == y.offset && x.strides == y.strides
+        case (.array(let x), .array(let y)), (.scalar(let x), .scalar(let y)):
+            // An array value has no identity of its own: the same storage seen the same way,
+            // and both the owner or both views (`a[:] is a` is False, `W = m.W; W is m.W` True).
+            return x.storage === y.storage && x.isView == y.isView && x.offset == y.offset && x.shape == y.shape
+                && x.strides == y.strides && x.dtype == y.dtype
+        case (.tuple(let x), .tuple(let y)): return x.isEmpty && y.isEmpty
+        case (.ellipsis, .ellipsis): return true
+        case (.function(let x), .function(let y)): return x.name == y.name && x.receiver == nil && y.receiver == nil
         case (.namespace(let x), .namespace(let y)): return x == y
         case (.object(let x as AnyObject), .object(let y as AnyObject)): return x === y
         case (.builtin(let x), .builtin(let y)): return x.name == y.name && x.receiver == nil && y.receiver == nil
@@ -141,6 +150,9 @@ extension Evaluator {
 
     /// Python's `==` on Python values; nil when numpy decides (an array is involved).
     func pyEquals(_ a: Value, _ b: Value) throws(ShellError) -> Bool? {
+        if ClassRuntime.isInstance(a) || ClassRuntime.isInstance(b), let e = try ClassRuntime.binary("==", a, b, 0..<0, self) {
+            return try truth(e, 0..<0)
+        }
         if Self.isArrayLike(a) || Self.isArrayLike(b) {
             // A numpy scalar against a Python number compares by value.
             if case .scalar(let x) = a, let d = Self.number(b), let s = x.scalar(at: []) { return s.doubleValue == d }
@@ -208,6 +220,7 @@ extension Evaluator {
             if case .scalar(let x) = b, let d = Self.number(a), let s = x.scalar(at: []) { return Self.order(d, s.doubleValue) }
             return nil
         }
+        if let c = try ClassRuntime.order(a, b, span, self) { return c }
         switch (a, b) {
         case (.int(let x), .int(let y)): return x < y ? -1 : (x == y ? 0 : 1)
         case (.bigint, _), (_, .bigint):
@@ -245,6 +258,7 @@ extension Evaluator {
 
     /// `item in container`.
     func contains(_ container: Value, _ item: Value, _ span: Range<Int>) throws(ShellError) -> Bool {
+        if let found = try ClassRuntime.contains(container, item, span, self) { return found }
         switch container {
         case .string(let s):
             guard case .string(let sub) = item else {

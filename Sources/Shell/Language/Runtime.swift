@@ -51,6 +51,12 @@ public indirect enum HashKey: Hashable, Sendable {
         case .builtin(let b) where b.receiver == nil: return .other("builtin:" + b.name)
         case .range(let a, let b, let c): return .other("range:\(a):\(b):\(c)")
         case .namespace(let n): return .other("module:" + n)
+        case .set(let s) where s.isFrozen:
+            // Equal frozensets are one key whatever their order: the sorted keys of the items.
+            var keys: [String] = []
+            for x in s.items { keys.append("\(try of(x, span: span))") }
+            return .other("frozenset:" + keys.sorted().joined(separator: "|"))
+        case .object(let i as PyInstance): return try ClassRuntime.hashKey(i, span: span)
         case .object(let o as HashableObject): return .other(o.hashIdentity)
         default: break
         }
@@ -136,6 +142,8 @@ public struct PySet: Sendable {
     final class Table: @unchecked Sendable {
         var items: [Value] = []
         var index: Set<HashKey> = []
+        /// A `frozenset`: no mutating methods, hashable.
+        var frozen = false
     }
     let table: Table
 
@@ -149,6 +157,11 @@ public struct PySet: Sendable {
     }
 
     func isSame(_ other: PySet) -> Bool { table === other.table }
+
+    var isFrozen: Bool { table.frozen }
+
+    /// This set made a frozenset (only right after it was built, before anyone else holds it).
+    func freeze() { table.frozen = true }
 
     public var items: [Value] { table.items }
     public var count: Int { table.items.count }
@@ -230,17 +243,24 @@ public struct Builtin: Sendable {
     public var receiver: Value?
 }
 
-/// An iterator (`iter(x)`, `zip(…)`, `enumerate(…)`, a generator expression) or a dict view.
+/// An iterator (`iter(x)`, `zip(…)`, `enumerate(…)`, a generator expression, a generator) or
+/// a dict view.
 public final class PyIterator: @unchecked Sendable {
     var items: [Value]
     var position = 0
     /// What `repr` calls it: `zip`, `enumerate`, `map`, `filter`, `generator`, `list_iterator`,
     /// or for views `dict_keys`, `dict_values`, `dict_items` (which iterate afresh each time).
     let kind: String
+    /// The name `repr` shows for a generator (`<generator object batches at 0x…>`).
+    var generatorName: String?
 
     /// `iter(xs)` and `enumerate(xs)` over a list read the live list, as Python's list
     /// iterator does: items appended meanwhile are reached (`enumerate` counts from `start`).
     private var live: (list: PyList, enumerateFrom: Int?)?
+    /// Items made on demand (a generator's body, `__next__` of a class, `enumerate` over
+    /// one of those): the next item, or nil once exhausted. Its errors reach the caller.
+    private var producer: (() throws(ShellError) -> Value?)?
+    private var exhausted = false
 
     init(_ items: [Value], kind: String) {
         self.items = items
@@ -253,9 +273,27 @@ public final class PyIterator: @unchecked Sendable {
         self.live = (list, start)
     }
 
-    var isView: Bool { kind == "dict_keys" || kind == "dict_values" || kind == "dict_items" }
+    init(kind: String, producer: @escaping () throws(ShellError) -> Value?) {
+        self.items = []
+        self.kind = kind
+        self.producer = producer
+    }
 
-    func next() -> Value? {
+    var isView: Bool { kind == "dict_keys" || kind == "dict_values" || kind == "dict_items" }
+    /// True when items are made on demand (so consuming one may run code or never end).
+    var isLazy: Bool { producer != nil || live != nil }
+
+    func next() throws(ShellError) -> Value? {
+        if let producer {
+            if exhausted { return nil }
+            guard let v = try producer() else {
+                exhausted = true
+                self.producer = nil
+                return nil
+            }
+            return v
+        }
+        if exhausted { return nil }
         if let (list, start) = live {
             guard position < list.count else { return nil }
             defer { position += 1 }
@@ -267,11 +305,17 @@ public final class PyIterator: @unchecked Sendable {
         return items[position]
     }
 
-    /// What is left (all of it, for a view); consumes an iterator.
-    func drain() -> [Value] {
-        if live != nil {
+    /// What is left (all of it, for a view); consumes an iterator. An endless generator is
+    /// stopped by Ctrl-C (its body checks) or by the size limit of a list.
+    func drain() throws(ShellError) -> [Value] {
+        if producer != nil || live != nil {
             var rest: [Value] = []
-            while let v = next() { rest.append(v) }
+            while let v = try next() {
+                rest.append(v)
+                if rest.count > PythonLimits.maxItems {
+                    throw ShellError("more than \(PythonLimits.maxItems) items from one iterator", kind: .memoryError)
+                }
+            }
             return rest
         }
         if isView { return items }
@@ -413,6 +457,17 @@ enum ExceptionClasses {
     ]
 
     static func isClass(_ name: String) -> Bool { parents[name] != nil || name == "BaseException" || name == "numpy.linalg.LinAlgError" }
+
+    /// `name` and its ancestors up to BaseException (what a class's `__mro__` shows after it).
+    static func lineage(_ name: String?) -> [String] {
+        var out: [String] = []
+        var k = name
+        while let c = k {
+            out.append(c)
+            k = c == "BaseException" ? nil : (parents[c] ?? "BaseException")
+        }
+        return out
+    }
 
     /// True when an error of class `kind` is caught by `except handler`.
     static func matches(_ kind: String, _ handler: String) -> Bool {

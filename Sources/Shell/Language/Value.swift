@@ -167,7 +167,7 @@ extension Value {
         case .ellipsis: return "ellipsis"
         case .slice: return "slice"
         case .dict: return "dict"
-        case .set: return "set"
+        case .set(let s): return s.isFrozen ? "frozenset" : "set"
         case .closure: return "function"
         case .builtin(let b): return b.receiver == nil ? "builtin_function_or_method" : "builtin_function_or_method"
         case .range: return "range"

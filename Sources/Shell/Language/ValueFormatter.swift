@@ -64,8 +64,9 @@ public enum ValueFormatter {
             defer { seen.removeLast() }
             return "{" + zip(d.keys, d.values).map { repr($0, &seen) + ": " + repr($1, &seen) }.joined(separator: ", ") + "}"
         case .set(let s):
-            if s.count == 0 { return "set()" }
-            return "{" + s.ordered.map { repr($0, &seen) }.joined(separator: ", ") + "}"
+            if s.count == 0 { return s.isFrozen ? "frozenset()" : "set()" }
+            let body = "{" + s.ordered.map { repr($0, &seen) }.joined(separator: ", ") + "}"
+            return s.isFrozen ? "frozenset(" + body + ")" : body
         case .closure(let f):
             return f.definition.isLambda ? "<function <lambda>>" : "<function \(f.name)>"
         case .builtin(let b):
