@@ -82,9 +82,7 @@ extension RandomCommands {
             exampleCall: "(0, 10, 5)",
             body: { call, g in
                 let s = try size(call)
-                var low = try bound(call, call.arguments["low"], "low")
-                var high: Int128
-                if call.arguments["high"].isNone { high = low; low = 0 } else { high = try bound(call, call.arguments["high"], "high") }
+                let (low, high) = try integerRange(call, lowWhenAlone: 0)
                 let dtype = call.arguments.dtype("dtype") ?? .int64
                 let a = try wrap { () throws(TensorError) in
                     try g.integers(low: low, high: high, shape: s ?? [], dtype: dtype, endpoint: call.arguments.bool("endpoint") ?? false)

@@ -166,6 +166,25 @@ enum RandomCommands {
         }
     }
 
+    /// `random`, `random_sample`, `sample` and `ranf`: four names for one draw of doubles in [0, 1).
+    static func uniformSample(_ name: String, summary: String, help: String, exampleCall: String, qualified: Bool = false) -> LegacyFunction {
+        LegacyFunction(name: name, summary: summary, parameters: [sizeParameter], help: help, exampleCall: exampleCall,
+                       body: { call, state in
+                           let s = try size(call)
+                           return floats(try wrap { () throws(TensorError) in try state.randomSample(s ?? []) }, size: s)
+                       },
+                       qualified: qualified)
+    }
+
+    /// The `low`/`high` pair of randint, random_integers and Generator.integers: with high None,
+    /// the one bound given is the top and the range starts at `lowWhenAlone` (0, or 1 for
+    /// random_integers).
+    static func integerRange(_ call: Invocation, lowWhenAlone: Int128) throws(ShellError) -> (low: Int128, high: Int128) {
+        let first = try bound(call, call.arguments["low"], "low")
+        if call.arguments["high"].isNone { return (lowWhenAlone, first) }
+        return (first, try bound(call, call.arguments["high"], "high"))
+    }
+
     // MARK: - Legacy functions, declared once for np.random.NAME and RandomState.NAME
 
     struct LegacyFunction {
@@ -245,40 +264,14 @@ enum RandomCommands {
                 let s = try shapeArgument(call)
                 return floats(try wrap { () throws(TensorError) in try state.standardNormal(s ?? []) }, size: s)
             }),
-        LegacyFunction(
-            name: "random", summary: "Uniform samples in [0, 1): np.random.random(size).",
-            parameters: [sizeParameter], help: "Takes the shape as one tuple: `np.random.random((2, 3))`.",
-            exampleCall: "((2, 3))",
-            body: { call, state in
-                let s = try size(call)
-                return floats(try wrap { () throws(TensorError) in try state.randomSample(s ?? []) }, size: s)
-            }),
-        LegacyFunction(
-            name: "random_sample", summary: "Uniform samples in [0, 1): np.random.random_sample(size).",
-            parameters: [sizeParameter], help: "The same as `np.random.random`.",
-            exampleCall: "(3)",
-            body: { call, state in
-                let s = try size(call)
-                return floats(try wrap { () throws(TensorError) in try state.randomSample(s ?? []) }, size: s)
-            }),
-        LegacyFunction(
-            name: "sample", summary: "Uniform samples in [0, 1): np.random.sample(size), another name for random_sample.",
-            parameters: [sizeParameter], help: "The same as `np.random.random_sample`.",
-            exampleCall: "(3)",
-            body: { call, state in
-                let s = try size(call)
-                return floats(try wrap { () throws(TensorError) in try state.randomSample(s ?? []) }, size: s)
-            },
-            qualified: true),
-        LegacyFunction(
-            name: "ranf", summary: "Uniform samples in [0, 1): np.random.ranf(size), another name for random_sample.",
-            parameters: [sizeParameter], help: "The same as `np.random.random_sample`.",
-            exampleCall: "(3)",
-            body: { call, state in
-                let s = try size(call)
-                return floats(try wrap { () throws(TensorError) in try state.randomSample(s ?? []) }, size: s)
-            },
-            qualified: true),
+        uniformSample("random", summary: "Uniform samples in [0, 1): np.random.random(size).",
+                      help: "Takes the shape as one tuple: `np.random.random((2, 3))`.", exampleCall: "((2, 3))"),
+        uniformSample("random_sample", summary: "Uniform samples in [0, 1): np.random.random_sample(size).",
+                      help: "The same as `np.random.random`.", exampleCall: "(3)"),
+        uniformSample("sample", summary: "Uniform samples in [0, 1): np.random.sample(size), another name for random_sample.",
+                      help: "The same as `np.random.random_sample`.", exampleCall: "(3)", qualified: true),
+        uniformSample("ranf", summary: "Uniform samples in [0, 1): np.random.ranf(size), another name for random_sample.",
+                      help: "The same as `np.random.random_sample`.", exampleCall: "(3)", qualified: true),
         LegacyFunction(
             name: "standard_normal", summary: "Standard normal samples: np.random.standard_normal(size).",
             parameters: [sizeParameter], help: "The same stream as `randn` (shares its cached Gaussian).",
@@ -321,9 +314,7 @@ enum RandomCommands {
             exampleCall: "(0, 10, 5)",
             body: { call, state in
                 let s = try size(call)
-                var low = try bound(call, call.arguments["low"], "low")
-                var high: Int128
-                if call.arguments["high"].isNone { high = low; low = 0 } else { high = try bound(call, call.arguments["high"], "high") }
+                let (low, high) = try integerRange(call, lowWhenAlone: 0)
                 let dtype = call.arguments.dtype("dtype") ?? .int64
                 let a = try wrap { () throws(TensorError) in try state.randint(low: low, high: high, shape: s ?? [], dtype: dtype) }
                 if s == nil && !call.arguments.isGiven("dtype") { return ints(a, size: s) }
@@ -338,9 +329,7 @@ enum RandomCommands {
             exampleCall: "(1, 6, 3)",
             body: { call, state in
                 let s = try size(call)
-                var low = try bound(call, call.arguments["low"], "low")
-                var high: Int128
-                if call.arguments["high"].isNone { high = low; low = 1 } else { high = try bound(call, call.arguments["high"], "high") }
+                let (low, high) = try integerRange(call, lowWhenAlone: 1)
                 let a = try wrap { () throws(TensorError) in try state.randint(low: low, high: high + 1, shape: s ?? [], dtype: .int64) }
                 return ints(a, size: s)
             },

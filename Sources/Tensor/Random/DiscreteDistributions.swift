@@ -32,9 +32,14 @@ extension BitGenerator {
         return q * Double(n) <= 30.0 ? n &- binomialInversion(n, q) : n &- binomialBTPE(n, q)
     }
 
+    /// Inversion (`random_binomial_inversion`): the legacy copy computes q^n as `exp(n·log(q))`,
+    /// Generator's as `exp(n·log1p(−p))` (`binomialInversionLog1p`); the search is the same.
     mutating func binomialInversion(_ n: Int64, _ p: Double) -> Int64 {
+        binomialInversion(n, p, qn: Foundation.exp(Double(n) * Foundation.log(1.0 - p)))
+    }
+
+    mutating func binomialInversion(_ n: Int64, _ p: Double, qn: Double) -> Int64 {
         let q = 1.0 - p
-        let qn = Foundation.exp(Double(n) * Foundation.log(q))
         let np = Double(n) * p
         let bound = cTruncatingCast(Swift.min(Double(n), np + 10.0 * (np * q + 1).squareRoot()))
         var x: Int64 = 0

@@ -47,69 +47,18 @@ extension BitGenerator {
     // MARK: - Generator's own
 
     /// `random_standard_gamma`: as the legacy one, with the ziggurat normal and exponential.
+    /// The generator moves into the draws and back, so its state is not copied.
     public mutating func standardGamma(_ shape: Double) -> Double {
-        if shape == 1.0 { return standardExponential() }
-        if shape == 0.0 { return 0.0 }
-        if shape < 1.0 {
-            while true {
-                let u = nextDouble()
-                let v = standardExponential()
-                if u <= 1.0 - shape {
-                    let x = Foundation.pow(u, 1.0 / shape)
-                    if x <= v { return x }
-                } else {
-                    let y = -Foundation.log((1 - u) / shape)
-                    let x = Foundation.pow(1.0 - shape + shape * y, 1.0 / shape)
-                    if x <= v + y { return x }
-                }
-            }
-        }
-        let b = shape - 1.0 / 3.0
-        let c = 1.0 / (9 * b).squareRoot()
-        while true {
-            var x = 0.0, v = 0.0
-            repeat {
-                x = standardNormal()
-                v = 1.0 + c * x
-            } while v <= 0.0
-            v = v * v * v
-            let u = nextDouble()
-            if u < 1.0 - 0.0331 * (x * x) * (x * x) { return b * v }
-            if Foundation.log(u) < 0.5 * x * x + b * (1.0 - v + Foundation.log(v)) { return b * v }
-        }
+        var draws = ZigguratDraws(bits: consume self)
+        defer { self = draws.bits }
+        return draws.standardGamma(shape)
     }
 
     /// `random_standard_gamma_f`: the same in float32 arithmetic (float ziggurats, `powf`, `logf`).
     public mutating func standardGammaFloat(_ shape: Float) -> Float {
-        if shape == 1.0 { return standardExponentialFloat() }
-        if shape == 0.0 { return 0.0 }
-        if shape < 1.0 {
-            while true {
-                let u = nextFloat()
-                let v = standardExponentialFloat()
-                if u <= 1.0 - shape {
-                    let x = Foundation.powf(u, 1.0 / shape)
-                    if x <= v { return x }
-                } else {
-                    let y = -Foundation.logf((1.0 - u) / shape)
-                    let x = Foundation.powf(1.0 - shape + shape * y, 1.0 / shape)
-                    if x <= v + y { return x }
-                }
-            }
-        }
-        let b: Float = shape - 1.0 / 3.0
-        let c: Float = 1.0 / (9.0 * b).squareRoot()
-        while true {
-            var x: Float = 0, v: Float = 0
-            repeat {
-                x = standardNormalFloat()
-                v = 1.0 + c * x
-            } while v <= 0.0
-            v = v * v * v
-            let u = nextFloat()
-            if u < 1.0 - 0.0331 * (x * x) * (x * x) { return b * v }
-            if Foundation.logf(u) < 0.5 * x * x + b * (1.0 - v + Foundation.logf(v)) { return b * v }
-        }
+        var draws = ZigguratFloatDraws(bits: consume self)
+        defer { self = draws.bits }
+        return draws.standardGamma(shape)
     }
 
     /// `random_beta`: Johnk's algorithm for a, b ≤ 1 (with a log-space fallback when a power
@@ -238,26 +187,9 @@ extension BitGenerator {
         return q * Double(n) <= 30.0 ? n &- binomialInversionLog1p(n, q) : n &- binomialBTPE(n, q, corrected: true)
     }
 
+    /// Generator's inversion: q^n as `exp(n·log1p(−p))`.
     mutating func binomialInversionLog1p(_ n: Int64, _ p: Double) -> Int64 {
-        let q = 1.0 - p
-        let qn = Foundation.exp(Double(n) * Foundation.log1p(-p))
-        let np = Double(n) * p
-        let bound = cTruncatingCast(Swift.min(Double(n), np + 10.0 * (np * q + 1).squareRoot()))
-        var x: Int64 = 0
-        var px = qn
-        var u = nextDouble()
-        while u > px {
-            x += 1
-            if x > bound {
-                x = 0
-                px = qn
-                u = nextDouble()
-            } else {
-                u -= px
-                px = (Double(n - x + 1) * p * px) / (Double(x) * q)
-            }
-        }
-        return x
+        binomialInversion(n, p, qn: Foundation.exp(Double(n) * Foundation.log1p(-p)))
     }
 
     /// `random_geometric`: search for p ≥ 1/3, else `ceil(−E / log1p(−p))` (E the ziggurat

@@ -12,38 +12,8 @@ extension LegacyRandomState {
     }
 
     /// `legacy_standard_gamma`: exponential for shape 1; Johnk-style rejection (Ahrens–Dieter
-    /// GS) below 1; Marsaglia and Tsang above, with the legacy Gaussian.
-    public mutating func legacyStandardGamma(_ shape: Double) -> Double {
-        if shape == 1.0 { return legacyStandardExponential() }
-        if shape == 0.0 { return 0.0 }
-        if shape < 1.0 {
-            while true {
-                let u = bits.nextDouble()
-                let v = legacyStandardExponential()
-                if u <= 1.0 - shape {
-                    let x = Foundation.pow(u, 1.0 / shape)
-                    if x <= v { return x }
-                } else {
-                    let y = -Foundation.log((1 - u) / shape)
-                    let x = Foundation.pow(1.0 - shape + shape * y, 1.0 / shape)
-                    if x <= v + y { return x }
-                }
-            }
-        }
-        let b = shape - 1.0 / 3.0
-        let c = 1.0 / (9 * b).squareRoot()
-        while true {
-            var x = 0.0, v = 0.0
-            repeat {
-                x = nextGauss()
-                v = 1.0 + c * x
-            } while v <= 0.0
-            v = v * v * v
-            let u = bits.nextDouble()
-            if u < 1.0 - 0.0331 * (x * x) * (x * x) { return b * v }
-            if Foundation.log(u) < 0.5 * x * x + b * (1.0 - v + Foundation.log(v)) { return b * v }
-        }
-    }
+    /// GS) below 1; Marsaglia and Tsang above, with the legacy Gaussian (see `GammaDraws`).
+    public mutating func legacyStandardGamma(_ shape: Double) -> Double { standardGamma(shape) }
 
     /// `legacy_beta`: Johnk's algorithm when both a, b ≤ 1, else a ratio of gammas.
     public mutating func legacyBeta(_ a: Double, _ b: Double) -> Double {
