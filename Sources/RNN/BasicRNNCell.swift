@@ -112,12 +112,7 @@ final class RNNKernel: HRowActivations, SequenceKernel {
         for t in 0..<T {
             let p = pre.pointer + t * B * U
             GEMM.sgemm(m: B, n: U, k: R, a: input(t, 0), lda: R, b: params, ldb: U, beta: 0, c: p, ldc: U)
-            for b in 0..<B {
-                let row = p + b * U, h = output(t, b)
-                Lanes.forEach(U) { u, n in
-                    Lanes.st(Activations.tanh8(Lanes.ld(row + u, n) + Lanes.ld(bias + u, n)), h + u, n)
-                }
-            }
+            for b in 0..<B { Self.rowForward(pre: p + b * U, bias: bias, h: output(t, b), units: U) }
         }
     }
 
@@ -129,13 +124,7 @@ final class RNNKernel: HRowActivations, SequenceKernel {
         let dh = self.dh.pointer
         for t in stride(from: T - 1, through: 0, by: -1) {
             let p = pre.pointer + t * B * U
-            for b in 0..<B {
-                let row = p + b * U, h = output(t, b), dhr = dh + b * U
-                Lanes.forEach(U) { u, n in
-                    let hv = Lanes.ld(h + u, n)
-                    Lanes.st(Lanes.ld(dhr + u, n) * (1 - hv * hv), row + u, n)
-                }
-            }
+            for b in 0..<B { Self.rowBackward(pre: p + b * U, h: output(t, b), dh: dh + b * U, units: U) }
             if t > 0 || needInitialState {
                 GEMM.sgemm(transB: true, m: B, n: U, k: U, a: p, lda: U, b: params + I * U, ldb: U, beta: 0, c: dh, ldc: U)
                 if t > 0, let extra = outputGradient?(t - 1) { FloatLoops.add(extra, into: dh, count: B * U) }
@@ -147,5 +136,31 @@ final class RNNKernel: HRowActivations, SequenceKernel {
         if let dx = inputGradients {
             GEMM.sgemm(transB: true, m: T * B, n: I, k: U, a: pre.pointer, lda: U, b: params, ldb: U, beta: 0, c: dx, ldc: I)
         }
+    }
+
+    // One row each (as `LSTMLayer.cellForward`): called once per row, with the eight-lane body
+    // inlined into its loop (see `Lanes`).
+
+    /// h = tanh(pre + bias).
+    static func rowForward(pre: UnsafePointer<Float>, bias: UnsafePointer<Float>, h: UnsafeMutablePointer<Float>,
+                           units U: Int) {
+        @inline(__always) func lanes(_ u: Int, _ n: Int) {
+            Lanes.st(Activations.tanh8(Lanes.ld(pre + u, n) + Lanes.ld(bias + u, n)), h + u, n)
+        }
+        var u = 0
+        while u + 8 <= U { lanes(u, 8); u += 8 }
+        if u < U { lanes(u, U - u) }
+    }
+
+    /// The pre-activation gradient dh·(1 - h²), into `pre`.
+    static func rowBackward(pre: UnsafeMutablePointer<Float>, h: UnsafePointer<Float>, dh: UnsafePointer<Float>,
+                            units U: Int) {
+        @inline(__always) func lanes(_ u: Int, _ n: Int) {
+            let hv = Lanes.ld(h + u, n)
+            Lanes.st(Lanes.ld(dh + u, n) * (1 - hv * hv), pre + u, n)
+        }
+        var u = 0
+        while u + 8 <= U { lanes(u, 8); u += 8 }
+        if u < U { lanes(u, U - u) }
     }
 }

@@ -168,24 +168,14 @@ final class GRUKernel: HRowActivations, SequenceKernel {
             let g = gates.pointer + t * B * 2 * U, c = cand.pointer + t * B * U
             GEMM.sgemm(m: B, n: 2 * U, k: R, a: input(t, 0), lda: R, b: gk, ldb: 2 * U, beta: 0, c: g, ldc: 2 * U)
             for b in 0..<B {
-                let gr = g + b * 2 * U, hp = hIn(t, b), row = xrh.pointer + (t * B + b) * R
+                let row = xrh.pointer + (t * B + b) * R
                 row.update(from: input(t, b), count: I)
-                Lanes.forEach(U) { u, n in
-                    let r = Activations.sigmoid8(Lanes.ld(gr + u, n) + Lanes.ld(gb + u, n))
-                    let z = Activations.sigmoid8(Lanes.ld(gr + U + u, n) + Lanes.ld(gb + U + u, n))
-                    Lanes.st(r, gr + u, n); Lanes.st(z, gr + U + u, n)
-                    Lanes.st(r * Lanes.ld(hp + u, n), row + I + u, n)
-                }
+                Self.gatesForward(gates: g + b * 2 * U, bias: gb, hPrev: hIn(t, b), rh: row + I, units: U)
             }
             GEMM.sgemm(m: B, n: U, k: R, a: xrh.pointer + t * B * R, lda: R, b: ck, ldb: U, beta: 0, c: c, ldc: U)
             for b in 0..<B {
-                let cr = c + b * U, z = g + b * 2 * U + U, hp = hIn(t, b), h = output(t, b)
-                Lanes.forEach(U) { u, n in
-                    let cv = Activations.tanh8(Lanes.ld(cr + u, n) + Lanes.ld(cb + u, n))
-                    Lanes.st(cv, cr + u, n)
-                    let zv = Lanes.ld(z + u, n)
-                    Lanes.st(zv * Lanes.ld(hp + u, n) + (1 - zv) * cv, h + u, n)
-                }
+                Self.candidateForward(cand: c + b * U, bias: cb, update: g + b * 2 * U + U, hPrev: hIn(t, b),
+                                      h: output(t, b), units: U)
             }
         }
     }
@@ -200,26 +190,14 @@ final class GRUKernel: HRowActivations, SequenceKernel {
         for t in stride(from: T - 1, through: 0, by: -1) {
             let g = gates.pointer + t * B * 2 * U, c = cand.pointer + t * B * U
             for b in 0..<B {
-                let gr = g + b * 2 * U, cr = c + b * U, hp = hIn(t, b), dhr = dh + b * U, out = dhp + b * U
-                Lanes.forEach(U) { u, n in
-                    let z = Lanes.ld(gr + U + u, n), cv = Lanes.ld(cr + u, n), dhv = Lanes.ld(dhr + u, n)
-                    let h0 = Lanes.ld(hp + u, n)
-                    let dc = dhv * (1 - z)
-                    let dz = dhv * (h0 - cv)
-                    Lanes.st(dc * (1 - cv * cv), cr + u, n)
-                    Lanes.st(dz * z * (1 - z), gr + U + u, n)
-                    Lanes.st(dhv * z, out + u, n)
-                }
+                Self.outputBackward(gates: g + b * 2 * U, cand: c + b * U, hPrev: hIn(t, b), dh: dh + b * U,
+                                    dhPrev: dhp + b * U, units: U)
             }
             // d(r·h) = dc_pre · candidate/kernel[I:]ᵀ
             GEMM.sgemm(transB: true, m: B, n: U, k: U, a: c, lda: U, b: ck + I * U, ldb: U, beta: 0, c: drh.pointer, ldc: U)
             for b in 0..<B {
-                let gr = g + b * 2 * U, hp = hIn(t, b), dr = drh.pointer + b * U, out = dhp + b * U
-                Lanes.forEach(U) { u, n in
-                    let r = Lanes.ld(gr + u, n), drv = Lanes.ld(dr + u, n)
-                    Lanes.st(drv * Lanes.ld(hp + u, n) * r * (1 - r), gr + u, n)
-                    Lanes.st(Lanes.ld(out + u, n) + drv * r, out + u, n)
-                }
+                Self.resetBackward(gates: g + b * 2 * U, hPrev: hIn(t, b), drh: drh.pointer + b * U,
+                                   dhPrev: dhp + b * U, units: U)
             }
             if t > 0 || needInitialState {
                 GEMM.sgemm(transB: true, m: B, n: U, k: 2 * U, a: g, lda: 2 * U, b: gk + I * 2 * U, ldb: 2 * U,
@@ -241,5 +219,70 @@ final class GRUKernel: HRowActivations, SequenceKernel {
             GEMM.sgemm(transB: true, m: T * B, n: I, k: U, a: cand.pointer, lda: U, b: ck, ldb: U,
                        beta: 1, c: dx, ldc: I)
         }
+    }
+
+    // One row of the cell each (as `LSTMLayer.cellForward`): called once per row, with the
+    // eight-lane body inlined into its loop (see `Lanes`).
+
+    /// r, u = sigmoid(pre + bias) in place in `gates` (r | u), and r·h_{t-1} into `rh`.
+    static func gatesForward(gates g: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>,
+                             hPrev: UnsafePointer<Float>, rh: UnsafeMutablePointer<Float>, units U: Int) {
+        @inline(__always) func lanes(_ u: Int, _ n: Int) {
+            let r = Activations.sigmoid8(Lanes.ld(g + u, n) + Lanes.ld(bias + u, n))
+            let z = Activations.sigmoid8(Lanes.ld(g + U + u, n) + Lanes.ld(bias + U + u, n))
+            Lanes.st(r, g + u, n); Lanes.st(z, g + U + u, n)
+            Lanes.st(r * Lanes.ld(hPrev + u, n), rh + u, n)
+        }
+        var u = 0
+        while u + 8 <= U { lanes(u, 8); u += 8 }
+        if u < U { lanes(u, U - u) }
+    }
+
+    /// c = tanh(pre + bias) in place in `cand`, and h = u·h_{t-1} + (1 - u)·c.
+    static func candidateForward(cand c: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>,
+                                 update z: UnsafePointer<Float>, hPrev: UnsafePointer<Float>,
+                                 h: UnsafeMutablePointer<Float>, units U: Int) {
+        @inline(__always) func lanes(_ u: Int, _ n: Int) {
+            let cv = Activations.tanh8(Lanes.ld(c + u, n) + Lanes.ld(bias + u, n))
+            Lanes.st(cv, c + u, n)
+            let zv = Lanes.ld(z + u, n)
+            Lanes.st(zv * Lanes.ld(hPrev + u, n) + (1 - zv) * cv, h + u, n)
+        }
+        var u = 0
+        while u + 8 <= U { lanes(u, 8); u += 8 }
+        if u < U { lanes(u, U - u) }
+    }
+
+    /// From dh: the candidate's pre-activation gradient (in place in `cand`), the update gate's
+    /// (in place in the u half of `gates`), and dh·u, the direct part of dh_{t-1}, into `dhPrev`.
+    static func outputBackward(gates g: UnsafeMutablePointer<Float>, cand c: UnsafeMutablePointer<Float>,
+                               hPrev: UnsafePointer<Float>, dh: UnsafePointer<Float>,
+                               dhPrev: UnsafeMutablePointer<Float>, units U: Int) {
+        @inline(__always) func lanes(_ u: Int, _ n: Int) {
+            let z = Lanes.ld(g + U + u, n), cv = Lanes.ld(c + u, n), dhv = Lanes.ld(dh + u, n)
+            let h0 = Lanes.ld(hPrev + u, n)
+            let dc = dhv * (1 - z)
+            let dz = dhv * (h0 - cv)
+            Lanes.st(dc * (1 - cv * cv), c + u, n)
+            Lanes.st(dz * z * (1 - z), g + U + u, n)
+            Lanes.st(dhv * z, dhPrev + u, n)
+        }
+        var u = 0
+        while u + 8 <= U { lanes(u, 8); u += 8 }
+        if u < U { lanes(u, U - u) }
+    }
+
+    /// From d(r·h): the reset gate's pre-activation gradient (in place in the r half of
+    /// `gates`), and d(r·h)·r added to `dhPrev`.
+    static func resetBackward(gates g: UnsafeMutablePointer<Float>, hPrev: UnsafePointer<Float>,
+                              drh: UnsafePointer<Float>, dhPrev: UnsafeMutablePointer<Float>, units U: Int) {
+        @inline(__always) func lanes(_ u: Int, _ n: Int) {
+            let r = Lanes.ld(g + u, n), drv = Lanes.ld(drh + u, n)
+            Lanes.st(drv * Lanes.ld(hPrev + u, n) * r * (1 - r), g + u, n)
+            Lanes.st(Lanes.ld(dhPrev + u, n) + drv * r, dhPrev + u, n)
+        }
+        var u = 0
+        while u + 8 <= U { lanes(u, 8); u += 8 }
+        if u < U { lanes(u, U - u) }
     }
 }
