@@ -287,7 +287,9 @@ public indirect enum Statement: Equatable, Sendable {
     /// `class Name(Base):` and its body (see `Classes.swift`).
     case classDef(ClassDef)
     /// `yield value` or `yield from iterable`: makes the enclosing `def` a generator function.
-    case yieldValue(Expr?, from: Bool, Range<Int>)
+    /// `x = yield value` binds `into` to what `send` passes in when the generator resumes
+    /// (None for `next`).
+    case yieldValue(Expr?, from: Bool, into: [Target], Range<Int>)
     /// `@decorator` lines, then the `def` or `class` they apply to (bottom one first).
     case decorated([Expr], Statement)
 }
@@ -334,6 +336,7 @@ extension Statement {
         switch self {
         case .assign(let targets, _): for t in targets { assigned.formUnion(t.boundNames) }
         case .augmentedAssign(let t, _, _): assigned.formUnion(t.boundNames)
+        case .yieldValue(_, _, let targets, _): for t in targets { assigned.formUnion(t.boundNames) }
         case .ifElse(let clauses, let orElse):
             for c in clauses { block(c.body) }
             block(orElse)

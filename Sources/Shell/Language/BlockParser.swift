@@ -173,16 +173,8 @@ extension Parser {
             return try parseClass()
         case "yield":
             // `yield x` and `yield from xs` as statements (what generators in tutorials write);
-            // `x = yield` (a value sent in) is refused where it is parsed as an expression.
-            pos += 1
-            if current.name == "from" {
-                pos += 1
-                let value = try parseTestList()
-                return .yieldValue(value, from: true, start.lowerBound..<previousEnd)
-            }
-            if isStatementEnd(current) { return .yieldValue(nil, from: false, start) }
-            let value = try parseTestList()
-            return .yieldValue(value, from: false, start.lowerBound..<previousEnd)
+            // `x = yield v` is parsed with assignments (`parseYieldAssignment`).
+            return try parseYield(into: [])
         default:
             return nil
         }
@@ -278,6 +270,27 @@ extension Parser {
     }
 
     /// `class Name:` or `class Name(Base, …):` and its block.
+    /// `yield`, `yield v` or `yield from xs` (the current token is `yield`); `targets` are
+    /// the names of `x = yield v`, bound to the value `send` passes in when it resumes.
+    mutating func parseYield(into targets: [Target]) throws(ShellError) -> Statement {
+        let keyword = current.span
+        pos += 1
+        if current.name == "from" {
+            pos += 1
+            let value = try parseTestList()
+            if !targets.isEmpty {
+                // Its value is the inner generator's return value (StopIteration.value),
+                // which rnnsh's generators do not keep.
+                throw ShellError("the value of 'yield from' is not supported", explanation: "write `yield from xs` as a statement of its own",
+                                 span: keyword.lowerBound..<previousEnd, kind: .notImplementedError)
+            }
+            return .yieldValue(value, from: true, into: [], keyword.lowerBound..<previousEnd)
+        }
+        if isStatementEnd(current) || current.isOp(")") { return .yieldValue(nil, from: false, into: targets, keyword) }
+        let value = try parseTestList()
+        return .yieldValue(value, from: false, into: targets, keyword.lowerBound..<previousEnd)
+    }
+
     mutating func parseClass() throws(ShellError) -> Statement {
         let start = current.span
         pos += 1

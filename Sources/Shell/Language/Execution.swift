@@ -83,7 +83,7 @@ extension Evaluator {
         case .classDef(let def):
             setName(def.name, try makeClass(def))
             return .normal
-        case .yieldValue(_, _, let span):
+        case .yieldValue(_, _, _, let span):
             // A generator's own yields are taken by `PyGenerator` before they get here.
             if frame?.function != nil { throw PyGenerator.unsupportedYield }
             throw ShellError("'yield' outside function", span: span, kind: .syntaxError)

@@ -38,6 +38,7 @@ enum Methods {
         case .int, .bool, .bigint: return ["bit_length", "to_bytes", "conjugate", "is_integer"].contains(name)
         case .float: return ["is_integer", "hex", "conjugate", "as_integer_ratio"].contains(name)
         case .range: return name == "index" || name == "count"
+        case .iterator(let it): return it.generator != nil && PyGenerator.methods.contains(name)
         default: return false
         }
     }
@@ -98,6 +99,8 @@ enum Methods {
         case .float(let d):
             if name == "is_integer" { return .bool(d.isFinite && d == d.rounded()) }
             if name == "conjugate" { return .float(d) }
+        case .iterator(let it):
+            if let g = it.generator { return try g.method(name, it, args, keywords, span, ev) }
         default: break
         }
         throw ShellError("'\(receiver.typeName)' object has no attribute '\(name)'", span: span, kind: .attributeError)

@@ -180,6 +180,15 @@ public struct Parser {
         while current.isOp("=") {
             targets.append(try toTarget(value, augmented: false))
             pos += 1
+            // `x = yield v` and `x = (yield v)`: the value a generator is sent (`gen.send`).
+            if current.name == "yield" { return try parseYield(into: targets) }
+            if current.isOp("("), peek().name == "yield" {
+                pos += 1
+                let statement = try parseYield(into: targets)
+                guard current.isOp(")") else { throw syntaxError(at: current) }
+                pos += 1
+                return statement
+            }
             value = try parseTestList()
         }
         if targets.isEmpty { return .expression(value) }
@@ -856,7 +865,7 @@ public struct Parser {
                 return .tuple([], t.span.lowerBound..<previousEnd)
             }
             if current.name == "yield" {
-                throw ShellError("a yield inside an expression is not supported", explanation: "write `yield value` as a statement of its own (values sent into a generator are not supported)",
+                throw ShellError("a yield inside an expression is not supported", explanation: "write `yield value` as a statement of its own, or `x = yield value`",
                                  span: current.span, kind: .syntaxError)
             }
             let first = try parseStarredOrPipeline()

@@ -10,8 +10,9 @@ import Tensor
 /// iterator, a `while` with its test). A statement without a `yield` in it runs whole through
 /// the evaluator, as in any function; only the statements that hold one (`for`, `while`, `if`)
 /// are opened into cursors, so the cost of a resumable body is paid only on the path to a
-/// `yield`. A `yield` inside `try` or `with` is refused (NotImplementedError), and so is a
-/// `yield` used as a value (`x = yield`): generators in tutorials do neither.
+/// `yield`. A `yield` inside `try` or `with` is refused (NotImplementedError): generators in
+/// tutorials do not write one. `x = yield v` binds x to what `send` passes in (None for
+/// `next`); a yield elsewhere inside an expression is refused by the parser.
 final class PyGenerator: @unchecked Sendable {
     let function: PyFunction
     let frame: Frame
@@ -36,6 +37,11 @@ final class PyGenerator: @unchecked Sendable {
     private var delegate: PyIterator?
     private var running = false
     private var finished = false
+    private var started = false
+    /// The names of the `x = yield v` the body stopped at, bound to `sent` when it resumes.
+    private var waiting: [Target] = []
+    /// What `send` passes in (None for `next`).
+    private var sent: Value = .none
 
     init(function: PyFunction, frame: Frame, evaluator: Evaluator) {
         self.function = function
@@ -48,6 +54,7 @@ final class PyGenerator: @unchecked Sendable {
     func value() -> Value {
         let it = PyIterator(kind: "generator") { [self] () throws(ShellError) -> Value? in try self.resume() }
         it.generatorName = function.qualifiedName
+        it.generator = self
         return .iterator(it)
     }
 
@@ -73,6 +80,14 @@ final class PyGenerator: @unchecked Sendable {
             running = false
         }
         do {
+            let value = sent
+            sent = .none
+            started = true
+            if !waiting.isEmpty {
+                let targets = waiting
+                waiting = []
+                for t in targets { try ev.assign(value, to: t) }
+            }
             if let v = try step(ev) { return v }
             finish()
             return nil
@@ -86,6 +101,28 @@ final class PyGenerator: @unchecked Sendable {
         finished = true
         stack = []
         delegate = nil
+        waiting = []
+    }
+
+    /// `gen.send(v)`: resumes the body with `v` as the value of the `yield` it stopped at, and
+    /// returns the next value yielded (StopIteration when the body ends), as Python's does.
+    func send(_ value: Value, through it: PyIterator, _ span: Range<Int>) throws(ShellError) -> Value {
+        if case .none = value {} else if !started, !finished, !running {
+            throw ShellError("can't send non-None value to a just-started generator", span: span, kind: .typeError)
+        }
+        if !running { sent = value }
+        guard let v = try it.next() else { throw ShellError("", span: span, kind: .stopIteration) }
+        return v
+    }
+
+    /// `gen.throw(e)` and `gen.close()`: the exception is raised where the body stopped. No
+    /// `yield` stands inside a `try` (see above), so nothing in the body can catch it: the
+    /// generator ends, and `throw` passes the exception on, while `close` (GeneratorExit)
+    /// returns None, as in Python.
+    func stop(_ it: PyIterator) throws(ShellError) {
+        if running { throw ShellError("generator already executing", kind: .valueError) }
+        finish()
+        it.finishProducer()
     }
 
     /// Runs statements until a `yield` (its value) or the end of the body (nil).
@@ -102,7 +139,8 @@ final class PyGenerator: @unchecked Sendable {
             let parsed = top.block[top.index]
             stack[stack.count - 1].index += 1
             let statement = parsed.statement
-            if case .yieldValue(let e, let from, let span) = statement {
+            if case .yieldValue(let e, let from, let targets, let span) = statement {
+                waiting = targets
                 if from {
                     guard let e else { throw ShellError("invalid syntax", span: span, kind: .syntaxError) }
                     let it = try ev.pullIterator(try ev.evaluate(e), e.span)
@@ -196,6 +234,48 @@ final class PyGenerator: @unchecked Sendable {
             }
         default:
             throw PyGenerator.unsupportedYield
+        }
+    }
+
+    static let methods: Set<String> = ["send", "throw", "close"]
+
+    /// `gen.send(v)`, `gen.throw(e)`, `gen.close()` with CPython's argument checks.
+    func method(_ name: String, _ it: PyIterator, _ args: [Value], _ keywords: [(String, Value)], _ span: Range<Int>, _ ev: Evaluator) throws(ShellError) -> Value {
+        if !keywords.isEmpty {
+            throw ShellError("generator.\(name)() takes no keyword arguments", span: span, kind: .typeError)
+        }
+        switch name {
+        case "send":
+            guard args.count == 1 else {
+                throw ShellError("generator.send() takes exactly one argument (\(args.count) given)", span: span, kind: .typeError)
+            }
+            return try send(args[0], through: it, span)
+        case "close":
+            guard args.isEmpty else {
+                throw ShellError("generator.close() takes no arguments (\(args.count) given)", span: span, kind: .typeError)
+            }
+            try stop(it)
+            return .none
+        default:
+            guard let e = args.first else { throw ShellError("throw expected at least 1 argument, got 0", span: span, kind: .typeError) }
+            guard args.count == 1 else {
+                throw ShellError("generator.throw(type, value) is not supported", explanation: "pass the exception itself: gen.throw(ValueError('message'))",
+                                 span: span, kind: .notImplementedError)
+            }
+            let isException: Bool
+            switch e {
+            case .exception: isException = true
+            case .type(let n): isException = ExceptionClasses.isClass(n)
+            case .object(let c as PyClass): isException = c.exceptionBase != nil
+            case .object(let i as PyInstance): isException = i.cls.exceptionBase != nil
+            default: isException = false
+            }
+            guard isException else {
+                throw ShellError("exceptions must be classes or instances deriving from BaseException, not \(e.typeName)", span: span, kind: .typeError)
+            }
+            let error = try ev.raisedError(e, span)
+            try stop(it)
+            throw error
         }
     }
 

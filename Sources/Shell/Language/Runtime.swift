@@ -253,6 +253,8 @@ public final class PyIterator: @unchecked Sendable {
     let kind: String
     /// The name `repr` shows for a generator (`<generator object batches at 0x…>`).
     var generatorName: String?
+    /// The generator this iterator runs (for `send`, `throw` and `close`).
+    var generator: PyGenerator?
 
     /// `iter(xs)` and `enumerate(xs)` over a list read the live list, as Python's list
     /// iterator does: items appended meanwhile are reached (`enumerate` counts from `start`).
@@ -280,6 +282,13 @@ public final class PyIterator: @unchecked Sendable {
     }
 
     var isView: Bool { kind == "dict_keys" || kind == "dict_values" || kind == "dict_items" }
+
+    /// Ends an iterator whose items are made on demand (a closed generator).
+    func finishProducer() {
+        guard producer != nil else { return }
+        exhausted = true
+        producer = nil
+    }
     /// True when items are made on demand (so consuming one may run code or never end).
     var isLazy: Bool { producer != nil || live != nil }
 

@@ -1984,7 +1984,7 @@ def g():
     yield 0
     yield 3
 print(any(g()), all(g()))
-#--- generator-send-unsupported-expression
+#--- generator-yield-value-by-next
 def g():
     x = yield 1
     print(x)
