@@ -77,21 +77,39 @@ enum ManipulationCommands {
 
     static let pad = Command(
         name: "pad", category: "Shape",
-        summary: "Pad an array with a constant border.",
+        summary: "Pad an array: a constant border, or copies of its edge, mirror images or wrap-around.",
         parameters: [Parameter("array", .array, help: "the array"),
                      Parameter("pad_width", .value, help: "n, (before, after), or ((before, after), …) per axis"),
-                     Parameter("mode", .string, default: .string("constant"), help: "only 'constant'")],
-        options: [Parameter("constant_values", .value, default: .int(0), help: "the border value")],
-        help: "numpy's `np.pad(array, pad_width, mode='constant', constant_values=0)`. Zero-padding sequences to one length: `np.pad(x, (0, 3))`.",
-        examples: [Example("np.pad(np.array([1, 2, 3]), (1, 2))"), Example("np.pad(np.ones((2, 2)), 1, constant_values=9)")],
+                     Parameter("mode", .string, default: .string("constant"), help: "'constant', 'edge', 'reflect', 'symmetric' or 'wrap'")],
+        options: [Parameter("constant_values", .value, default: .int(0), help: "the border value (mode 'constant' only)")],
+        help: """
+            numpy's `np.pad(array, pad_width, mode='constant', constant_values=0)`. Zero-padding \
+            sequences to one length: `np.pad(x, (0, 3))`; an image border for convolution: \
+            `np.pad(img, 1, mode='edge')` (or 'reflect': mirrored without the edge, 'symmetric': \
+            with it, 'wrap': periodic). Axes are padded one after the other, as numpy does.
+            """,
+        examples: [Example("np.pad(np.array([1, 2, 3]), (1, 2))"), Example("np.pad(np.ones((2, 2)), 1, constant_values=9)"),
+                   Example("np.pad(np.array([1, 2, 3]), 2, mode='reflect')"), Example("np.pad(np.arange(4).reshape(2, 2), ((1, 0), (0, 1)), mode='edge')")],
         run: { call in
             let a = call.arguments
             let x = try A.array(call, "array")
-            if a.string("mode") != "constant" {
-                throw call.error("mode \(ValueFormatter.pythonStringRepr(a.string("mode") ?? "")) is not supported; rnnsh pads with mode='constant'", argument: "mode")
+            let modeName = a.string("mode") ?? "constant"
+            if modeName == "constant" {
+                let widths = try padWidths(a["pad_width"], ndim: x.ndim, span: a.span("pad_width"))
+                return .array(try x.padded(widths, value: try A.operand(call, "constant_values")))
+            }
+            guard let mode = PadMode(rawValue: modeName) else {
+                let known = ["empty", "linear_ramp", "maximum", "mean", "median", "minimum"]
+                if known.contains(modeName) {
+                    throw call.error("mode \(ValueFormatter.pythonStringRepr(modeName)) is not supported by rnnsh yet; it pads with 'constant', 'edge', 'reflect', 'symmetric' or 'wrap'", argument: "mode")
+                }
+                throw call.error("mode \(ValueFormatter.pythonStringRepr(modeName)) is not supported", argument: "mode", kind: .valueError)
+            }
+            if a.isGiven("constant_values") {
+                throw call.error("unsupported keyword arguments for mode \(ValueFormatter.pythonStringRepr(modeName)): {'constant_values'}", argument: "constant_values", kind: .valueError)
             }
             let widths = try padWidths(a["pad_width"], ndim: x.ndim, span: a.span("pad_width"))
-            return .array(try x.padded(widths, value: try A.operand(call, "constant_values")))
+            return .array(try x.padded(widths, mode: mode))
         })
 
     static let flip = Command(
