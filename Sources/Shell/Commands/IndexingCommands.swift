@@ -4,7 +4,8 @@ import Tensor
 /// `shares_memory` / `may_share_memory` (which arrays alias, now that arrays can change). The
 /// semantics are module Tensor's (AdvancedIndexing.swift, Aliasing.swift).
 enum IndexingCommands {
-    static let all: [Command] = [take, nonzero, argwhere, ix, sharesMemory, mayShareMemory]
+    typealias A = FunctionArguments
+    static let all: [Command] = [take, takeAlongAxis, putAlongAxis, nonzero, argwhere, ix, sharesMemory, mayShareMemory]
 
     static let take = Command(
         name: "take", category: "Indexing",
@@ -25,6 +26,43 @@ enum IndexingCommands {
             // An empty list arrives as float64 from asarray; numpy reads it as an empty index.
             let indices = idx.size == 0 && idx.dtype.isFloat ? try idx.astype(.int64) : idx
             return MathCommands.result(try x.take(indices, axis: a.int("axis")))
+        })
+
+    static let takeAlongAxis = Command(
+        name: "take_along_axis", category: "Indexing",
+        summary: "Pick along an axis with an index array of the same ndim: `np.take_along_axis(a, idx, axis)`.",
+        parameters: [Parameter("arr", .array, help: "the array"),
+                     Parameter("indices", .array, help: "integer indices, as many dimensions as arr (what argsort/argmax with keepdims give)"),
+                     Parameter("axis", .optionalInt, default: .int(-1), help: "the axis (None: the flattened array, with 1-d indices)")],
+        help: """
+            numpy's `np.take_along_axis`: `out[i, j] = arr[i, indices[i, j]]` for axis 1; the other \
+            axes broadcast. Sorting rows by a key: `np.take_along_axis(x, np.argsort(x, axis=1), axis=1)`; \
+            the top-scoring entry per row: `np.take_along_axis(p, p.argmax(1)[:, None], 1)`.
+            """,
+        examples: [Example("np.take_along_axis(np.array([[3, 1], [2, 4]]), np.array([[1], [0]]), axis=1)")],
+        run: { call in
+            let a = call.arguments
+            let x = try A.array(call, "arr"), idx = try A.array(call, "indices")
+            return .array(try x.takeAlongAxis(idx, axis: a["axis"].isNone ? nil : a.int("axis")))
+        })
+
+    static let putAlongAxis = Command(
+        name: "put_along_axis", category: "Indexing",
+        summary: "Write values along an axis at an index array of the same ndim (in place).",
+        parameters: [Parameter("arr", .array, help: "the array to change"),
+                     Parameter("indices", .array, help: "integer indices, as many dimensions as arr"),
+                     Parameter("values", .value, help: "the values (broadcast to the indices)"),
+                     Parameter("axis", .optionalInt, help: "the axis (None: the flattened array, with 1-d indices)")],
+        help: """
+            numpy's `np.put_along_axis`: `arr[i, indices[i, j]] = values[i, j]` for axis 1; returns None. \
+            One-hot rows: `np.put_along_axis(z, labels[:, None], 1, axis=1)`.
+            """,
+        examples: [Example("z = np.zeros((2, 3))\nnp.put_along_axis(z, np.array([[2], [0]]), 1, axis=1)\nz")],
+        run: { call in
+            let a = call.arguments
+            let x = try A.array(call, "arr"), idx = try A.array(call, "indices")
+            try x.putAlongAxis(idx, try A.operand(call, "values"), axis: a["axis"].isNone ? nil : a.int("axis"))
+            return .none
         })
 
     static let nonzero = Command(
