@@ -5,7 +5,7 @@ import Tensor
 /// semantics are module Tensor's (AdvancedIndexing.swift, Aliasing.swift).
 enum IndexingCommands {
     typealias A = FunctionArguments
-    static let all: [Command] = [take, takeAlongAxis, putAlongAxis, nonzero, argwhere, ix, sharesMemory, mayShareMemory]
+    static let all: [Command] = [take, takeAlongAxis, putAlongAxis, select, nonzero, argwhere, ix, sharesMemory, mayShareMemory]
 
     static let take = Command(
         name: "take", category: "Indexing",
@@ -63,6 +63,30 @@ enum IndexingCommands {
             let x = try A.array(call, "arr"), idx = try A.array(call, "indices")
             try x.putAlongAxis(idx, try A.operand(call, "values"), axis: a["axis"].isNone ? nil : a.int("axis"))
             return .none
+        })
+
+    static let select = Command(
+        name: "select", category: "Indexing",
+        summary: "Choose from several arrays by several conditions: the first condition that holds wins.",
+        parameters: [Parameter("condlist", .value, help: "a list of bool arrays"),
+                     Parameter("choicelist", .value, help: "a list of arrays or numbers, one per condition"),
+                     Parameter("default", .value, default: .int(0), help: "where no condition holds")],
+        help: """
+            numpy's `np.select`: a chain of `np.where`s, e.g. a piecewise function \
+            `np.select([x < 0, x > 1], [0, 1], x)`. The dtype is the result type of the choices \
+            and the default (Python numbers weak).
+            """,
+        examples: [Example("x = np.arange(6)\nnp.select([x < 2, x > 3], [x, x ** 2], -1)")],
+        run: { call in
+            let a = call.arguments
+            guard let conds = a["condlist"].sequenceItems, let choices = a["choicelist"].sequenceItems else {
+                throw call.error("condlist and choicelist must be lists", argument: "condlist", kind: .typeError)
+            }
+            var c: [NDArray] = []
+            for v in conds { c.append(try call.evaluator.toArray(v, span: a.span("condlist"))) }
+            var ch: [Operand] = []
+            for v in choices { ch.append(try ValueConversion.operand(v, span: a.span("choicelist"), shell: call.evaluator)) }
+            return MathCommands.result(try NDArray.select(c, ch, default: try A.operand(call, "default")))
         })
 
     static let nonzero = Command(
