@@ -4,7 +4,7 @@ import Tensor
 /// trigonometry, rounding, signs, NaN handling, comparison helpers and the logical family.
 /// Every body is one call into module Tensor (`MathFunctions`, `BinaryFunctions`).
 enum MathFunctionCommands {
-    static let all: [Command] = unaryCommands + [round, around, nanToNum, isnan, isinf, isfinite, logicalNot]
+    static let all: [Command] = unaryCommands + [round, around, nanToNum, isnan, isinf, isfinite, logicalNot, interp]
         + binaryCommands + [whereCommand, clip, isclose, allclose, arrayEqual]
 
     typealias A = FunctionArguments
@@ -231,6 +231,26 @@ enum MathFunctionCommands {
             let a = call.arguments
             return A.result(try NDArray.isClose(try A.operand(call, "a"), try A.operand(call, "b"),
                                                 rtol: a.double("rtol") ?? 1e-5, atol: a.double("atol") ?? 1e-8, equalNaN: a.bool("equal_nan") ?? false))
+        })
+
+    static let interp = Command(
+        name: "interp", category: "Math",
+        summary: "Piecewise-linear interpolation: `np.interp(x, xp, fp)`.",
+        parameters: [Parameter("x", .array, help: "where to evaluate (any shape)"),
+                     Parameter("xp", .array, help: "the sample points, increasing (1-d)"),
+                     Parameter("fp", .array, help: "the values at xp (1-d, as long as xp)"),
+                     Parameter("left", .value, default: .none, help: "the value below xp[0] (default fp[0])"),
+                     Parameter("right", .value, default: .none, help: "the value above xp[-1] (default fp[-1])"),
+                     Parameter("period", .value, default: .none, help: "a period for angular x (left/right are then ignored)")],
+        help: """
+            numpy's `np.interp`: float64 values, exactly numpy's (the same segment search, slope and \
+            edge rules); a learning-rate schedule between milestones: `np.interp(step, [0, 100, 1000], [0, 1e-3, 1e-5])`.
+            """,
+        examples: [Example("np.interp(2.5, [1, 2, 3], [3, 2, 0])"), Example("np.interp([0, 1.5, 5], [1, 2, 3], [3, 2, 0], left=-1)")],
+        run: { call in
+            let x = try A.array(call, "x"), xp = try A.array(call, "xp"), fp = try A.array(call, "fp")
+            return MathCommands.result(try NDArray.interp(x, xp, fp, left: try A.optionalDouble(call, "left"),
+                                                          right: try A.optionalDouble(call, "right"), period: try A.optionalDouble(call, "period")))
         })
 
     static let allclose = Command(
