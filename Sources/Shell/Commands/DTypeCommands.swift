@@ -4,7 +4,7 @@ import Tensor
 /// They expose the promotion rules (NEP 50, `Promotion.swift`) that every operator already uses,
 /// so a learner can ask why `uint64 + int64` is float64.
 enum DTypeCommands {
-    static let all: [Command] = [dtypeConstructor, promoteTypes, resultType, canCast]
+    static let all: [Command] = [dtypeConstructor, promoteTypes, resultType, canCast, finfo, iinfo]
 
     static let dtypeConstructor = Command(
         name: "dtype", category: "Types",
@@ -15,6 +15,35 @@ enum DTypeCommands {
         run: { call in
             guard let d = call.arguments.dtype("dtype") else { return .none }
             return .dtype(d)
+        })
+
+    static let finfo = Command(
+        name: "finfo", category: "Types",
+        summary: "The limits of a float type: `np.finfo(np.float32).eps`, `.max`, `.tiny`.",
+        parameters: [Parameter("dtype", .dtype, help: "a float dtype, name or type (`np.float32`, `'float16'`, `x.dtype`)")],
+        help: """
+            numpy's `np.finfo`: eps (the gap after 1), max/min, tiny (smallest normal), resolution, \
+            precision, bits… each limit a numpy scalar of that dtype. A stable log: `np.log(p + np.finfo(p.dtype).eps)`.
+            """,
+        examples: [Example("np.finfo(np.float32).eps\nnp.finfo('float16').max")],
+        run: { call in
+            guard let d = call.arguments.dtype("dtype") else { return .none }
+            guard d.isFloat else { throw FInfoObject.refusal(d) }
+            return .object(FInfoObject(dtype: d))
+        })
+
+    static let iinfo = Command(
+        name: "iinfo", category: "Types",
+        summary: "The range of an integer type: `np.iinfo(np.int32).max`.",
+        parameters: [Parameter("int_type", .dtype, help: "an integer dtype, name or type (`np.uint8`, `'int16'`, `x.dtype`)")],
+        help: "numpy's `np.iinfo`: min and max (Python ints), bits, kind ('i' or 'u'), dtype.",
+        examples: [Example("np.iinfo(np.int32).max\nnp.iinfo('uint8')")],
+        run: { call in
+            guard let d = call.arguments.dtype("int_type") else { return .none }
+            guard let bounds = d.integerBounds else {
+                throw ShellError("Invalid integer data type \(ValueFormatter.pythonStringRepr(String(d.kindCharacter))).", kind: .valueError)
+            }
+            return .object(IInfoObject(dtype: d, bounds: bounds))
         })
 
     static let promoteTypes = Command(
