@@ -343,3 +343,14 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(w.heldBytes == 0)
     }
 }
+
+/// Red-team findings of issue 12, each checked against CPython 3.11 (outputs and error texts).
+@Suite struct RedTeamFindingsTests {
+    /// `list(enumerate([1, 2], 2**63 - 1))` was a Swift overflow trap; CPython counts on in big ints.
+    @Test func enumerateCountsPastSixtyFourBits() {
+        #expect(run("list(enumerate([1, 2], 2**63 - 1))") == "[(9223372036854775807, 1), (9223372036854775808, 2)]")
+        #expect(run("list(enumerate((1, 2), 2**64))") == "[(18446744073709551616, 1), (18446744073709551617, 2)]")
+        #expect(run("list(enumerate('ab', -2**63))") == "[(-9223372036854775808, 'a'), (-9223372036854775807, 'b')]")
+        #expect(run("list(enumerate('ab', start=3))") == "[(3, 'a'), (4, 'b')]")
+    }
+}

@@ -105,20 +105,24 @@ enum Builtins {
             guard let it = args.first ?? keyword(keywords, "iterable") else {
                 throw ShellError("enumerate() missing required argument 'iterable'", span: span, kind: .typeError)
             }
-            let start = try (args.count > 1 ? args[1] : keyword(keywords, "start")).map { (v) throws(ShellError) -> Int in try ArgumentBinder.integer(v, span) } ?? 0
+            // Any Python int starts the count (a big one too, as in CPython).
+            let start = try (args.count > 1 ? args[1] : keyword(keywords, "start")).map { (v) throws(ShellError) -> Value in
+                if case .bigint = v { return v }
+                return .int(try ArgumentBinder.integer(v, span))
+            } ?? .int(0)
             if case .list(let list) = it { return .iterator(PyIterator(live: list, enumerateFrom: start, kind: "enumerate")) }
             if ev.isLazyIterable(it) {
                 // A generator is advanced as the loop asks, so its prints and the loop's interleave.
                 let source = try ev.pullIterator(it, span)
-                var k = start
+                var k = 0
                 return .iterator(PyIterator(kind: "enumerate") { () throws(ShellError) -> Value? in
                     guard let v = try source.next() else { return nil }
                     defer { k += 1 }
-                    return .tuple([.int(k), v])
+                    return .tuple([PyIterator.count(k, from: start), v])
                 })
             }
             let items = try ev.iterate(it, span)
-            return .iterator(PyIterator(items.enumerated().map { .tuple([.int($0.offset + start), $0.element]) }, kind: "enumerate"))
+            return .iterator(PyIterator(items.enumerated().map { .tuple([PyIterator.count($0.offset, from: start), $0.element]) }, kind: "enumerate"))
         case "zip":
             let strict = try keyword(keywords, "strict").map { (v) throws(ShellError) -> Bool in try ev.truth(v, span) } ?? false
             if !strict, args.contains(where: { ev.isLazyIterable($0) }) {

@@ -258,7 +258,7 @@ public final class PyIterator: @unchecked Sendable {
 
     /// `iter(xs)` and `enumerate(xs)` over a list read the live list, as Python's list
     /// iterator does: items appended meanwhile are reached (`enumerate` counts from `start`).
-    private var live: (list: PyList, enumerateFrom: Int?)?
+    private var live: (list: PyList, enumerateFrom: Value?)?
     /// Items made on demand (a generator's body, `__next__` of a class, `enumerate` over
     /// one of those): the next item, or nil once exhausted. Its errors reach the caller.
     private var producer: (() throws(ShellError) -> Value?)?
@@ -269,7 +269,7 @@ public final class PyIterator: @unchecked Sendable {
         self.kind = kind
     }
 
-    init(live list: PyList, enumerateFrom start: Int?, kind: String) {
+    init(live list: PyList, enumerateFrom start: Value?, kind: String) {
         self.items = []
         self.kind = kind
         self.live = (list, start)
@@ -279,6 +279,18 @@ public final class PyIterator: @unchecked Sendable {
         self.items = []
         self.kind = kind
         self.producer = producer
+    }
+
+    /// `enumerate`'s count: `start + offset` as a Python int, which grows past 64 bits
+    /// (`enumerate(xs, 2**63 - 1)` was a Swift overflow trap). `start` is an int or a big int.
+    static func count(_ offset: Int, from start: Value) -> Value {
+        switch start {
+        case .int(let s):
+            let (sum, overflow) = s.addingReportingOverflow(offset)
+            return overflow ? PythonArithmetic.normalized(BigInt(s) + BigInt(offset)) : .int(sum)
+        case .bigint(let b): return PythonArithmetic.normalized(b + BigInt(offset))
+        default: return .int(offset)
+        }
     }
 
     var isView: Bool { kind == "dict_keys" || kind == "dict_values" || kind == "dict_items" }
@@ -306,7 +318,7 @@ public final class PyIterator: @unchecked Sendable {
         if let (list, start) = live {
             guard position < list.count else { return nil }
             defer { position += 1 }
-            if let start { return .tuple([.int(position + start), list[position]]) }
+            if let start { return .tuple([Self.count(position, from: start), list[position]]) }
             return list[position]
         }
         guard position < items.count else { return nil }
