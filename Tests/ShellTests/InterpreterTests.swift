@@ -353,4 +353,13 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("list(enumerate('ab', -2**63))") == "[(-9223372036854775808, 'a'), (-9223372036854775807, 'b')]")
         #expect(run("list(enumerate('ab', start=3))") == "[(3, 'a'), (4, 'b')]")
     }
+
+    /// Int arithmetic near 2**63 in round and range was a Swift overflow trap.
+    @Test func roundAndRangeNearSixtyFourBits() {
+        #expect(run("round(2**63 - 1, -1); round(-2**63 + 1, -1)") == "9223372036854775810\n-9223372036854775810")
+        #expect(run("range(-2**63, 2**63 - 1, 2**62)[3]; sum(range(2**62, 2**63 - 1, 2**61)); sum(range(5), 2**63 - 5)")
+                == "4611686018427387904\n11529215046068469760\n9223372036854775813")
+        #expect(run("len(range(-2**63, 2**63 - 1, 3))") == "6148914691236517205")
+        #expect(run("len(range(-2**63, 2**63 - 1))") == "error: Python int too large to convert to C ssize_t")
+    }
 }

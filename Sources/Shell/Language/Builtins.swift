@@ -78,7 +78,11 @@ enum Builtins {
             case .string(let s): return .int(s.unicodeScalars.count)
             case .dict(let d): return .int(d.count)
             case .set(let s): return .int(s.count)
-            case .range(let a, let b, let c): return .int(PythonRange.count(a, b, c))
+            case .range(let a, let b, let c):
+                guard let n = PythonRange.exactCount(a, b, c) else {
+                    throw ShellError("Python int too large to convert to C ssize_t", span: span, kind: .overflowError)
+                }
+                return .int(n)
             case .iterator(let it) where it.isView: return .int(it.items.count)
             case .record(let r): return .int(r.fields.count)
             case .array(let a):
@@ -186,11 +190,15 @@ enum Builtins {
             var total: Value = args.count > 1 ? args[1] : (keyword(keywords, "start") ?? .int(0))
             if case .string = total { throw ShellError("sum() can't sum strings [use ''.join(seq) instead]", span: span, kind: .typeError) }
             if case .range(let a, let b, let c) = args[0], case .int(let t) = total {
+                // n (a + last) / 2 when it fits in 64 bits; else the loop below, in big ints.
+                // `last` is inside the range, so the wrapping steps give it exactly.
                 let n = PythonRange.count(a, b, c)
                 if n > 0 {
-                    let last = a + (n - 1) * c
-                    let (s, o) = (a + last).multipliedReportingOverflow(by: n)
-                    if !o { return .int(t + s / 2) }
+                    let last = a &+ (n &- 1) &* c
+                    let (ends, o1) = a.addingReportingOverflow(last)
+                    let (s, o2) = ends.multipliedReportingOverflow(by: n)
+                    let (total, o3) = t.addingReportingOverflow(s / 2)
+                    if !o1 && !o2 && !o3 { return .int(total) }
                 }
             }
             try ev.forEach(args[0], span) { (x) throws(ShellError) -> Bool in

@@ -847,7 +847,9 @@ final class Evaluator {
             }
             let j = i < 0 ? i + n : i
             guard j >= 0 && j < n else { throw ShellError("range object index out of range", span: span, kind: .indexError) }
-            return .int(a + j * c)
+            // Item j lies inside the range, so wrapping steps give it exactly (j * c alone can
+            // pass 64 bits: range(-2**63, 2**63 - 1, 2**62)[3]).
+            return .int(a &+ j &* c)
         case .list, .tuple:
             let items = (base).sequenceItems ?? []
             guard index.count == 1, let only = index.first else {

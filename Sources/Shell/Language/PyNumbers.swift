@@ -158,7 +158,9 @@ enum PyNumbers {
             var q = x / p, r = x % p
             if r < 0 { q -= 1; r += p }
             if 2 * r > p || (2 * r == p && q % 2 != 0) { q += 1 }
-            return .int(q * p)
+            // round(2**63 - 1, -1) is 2**63: a big int (q * p trapped).
+            let (rounded, overflow) = q.multipliedReportingOverflow(by: p)
+            return overflow ? PythonArithmetic.normalized(BigInt(q) * BigInt(p)) : .int(rounded)
         case .bool(let b):
             return .int(b ? 1 : 0)
         case .float(let d):

@@ -293,9 +293,16 @@ extension Evaluator {
 
 /// `range` arithmetic without materialising.
 enum PythonRange {
-    static func count(_ a: Int, _ b: Int, _ c: Int) -> Int {
-        if c > 0 { return b > a ? (b - a - 1) / c + 1 : 0 }
-        return a > b ? (a - b - 1) / (-c) + 1 : 0
+    /// How many items, capped at `Int.max` (`len` refuses more: see `exactCount`).
+    static func count(_ a: Int, _ b: Int, _ c: Int) -> Int { exactCount(a, b, c) ?? Int.max }
+
+    /// How many items, or nil past `Int.max` (`range(-2**63, 2**63 - 1)` has 2**64 - 1):
+    /// `b - a` overflowed there, a Swift trap. The distance fits in a UInt.
+    static func exactCount(_ a: Int, _ b: Int, _ c: Int) -> Int? {
+        guard c > 0 ? b > a : a > b else { return 0 }
+        let distance = c > 0 ? UInt(bitPattern: b &- a) : UInt(bitPattern: a &- b)
+        let n = (distance - 1) / c.magnitude + 1
+        return n > UInt(Int.max) ? nil : Int(n)
     }
 
     static func items(_ a: Int, _ b: Int, _ c: Int) -> [Value] {
