@@ -29,6 +29,11 @@ public final class WriteJournal: @unchecked Sendable {
     /// Records how to undo a non-byte write of this statement.
     public func recordUndo(_ undo: @escaping () -> Void) { undos.append(undo) }
 
+    /// Undos recorded per object in this statement, for callers that bound them (a Python list
+    /// written item by item is saved whole after as many undos as it has items). The undo
+    /// actions keep the objects alive, so an identifier is not reused while it is counted.
+    public var undoCounts: [ObjectIdentifier: Int] = [:]
+
     public init() {}
 
     /// Bytes saved so far (for tests and for `info`).
@@ -53,12 +58,14 @@ public final class WriteJournal: @unchecked Sendable {
         entries.removeAll()
         for u in undos.reversed() { u() }
         undos.removeAll()
+        undoCounts.removeAll()
     }
 
     /// Forgets what was saved (the statement succeeded).
     public func commit() {
         entries.removeAll()
         undos.removeAll()
+        undoCounts.removeAll()
     }
 }
 

@@ -354,6 +354,25 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("list(enumerate('ab', start=3))") == "[(3, 'a'), (4, 'b')]")
     }
 
+    /// A failed statement leaves lists and dicts as they were: `L[0]` and `d[1]` were changed
+    /// by a tuple assignment that failed later, while the attribute it set was put back.
+    @Test func failedStatementsPutListAndDictItemsBack() {
+        let shell = Interpreter()
+        #expect(run("class A: pass", in: shell) == "")
+        #expect(run("a = A(); L = [1, 2, 3]; d = {1: 2, 3: 4}", in: shell) == "")
+        #expect(run("a.x, A.y, L[0], d[1], d[5], (p, q) = 2, 2, 9, 7, 8, 5", in: shell) == "error: cannot unpack non-iterable int object")
+        #expect(run("L, d, hasattr(a, 'x'), hasattr(A, 'y')", in: shell) == "([1, 2, 3], {1: 2, 3: 4}, False, False)")
+        #expect(run("L[0:1], (p, q) = [7, 7, 7], 5", in: shell) == "error: cannot unpack non-iterable int object")
+        #expect(run("del L[0], d[1], (p, q)", in: shell) == "error: name 'p' is not defined")
+        #expect(run("L, d", in: shell) == "([1, 2, 3], {1: 2, 3: 4})")
+        // Many writes in one statement (a function's loop) are put back too.
+        #expect(run("def f(xs):\n    for i in range(len(xs)):\n        xs[i] = -1\n    xs[0:0] = [5]\n    del xs[3]\n    return 1 / 0", in: shell) == "")
+        #expect(run("L = list(range(200)); f(L)", in: shell) == "error: division by zero")
+        #expect(run("len(L), sum(L), L[:3]", in: shell) == "(200, 19900, [0, 1, 2])")
+        // What succeeds stays.
+        #expect(run("L[0] = 9; d[1] = 0; del d[3]; L[:2], d", in: shell) == "([9, 1], {1: 0})")
+    }
+
     /// Int arithmetic near 2**63 in round and range was a Swift overflow trap.
     @Test func roundAndRangeNearSixtyFourBits() {
         #expect(run("round(2**63 - 1, -1); round(-2**63 + 1, -1)") == "9223372036854775810\n-9223372036854775810")

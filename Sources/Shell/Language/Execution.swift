@@ -286,7 +286,7 @@ extension Evaluator {
         switch container {
         case .dict(let d):
             let key: Value = index.count == 1 ? index[0] : .tuple(index)
-            try d.set(key, value, span: span)
+            try d.journaledSet(key, value, span: span)
         case .list(let list):
             let items = list.items
             guard index.count == 1, let only = index.first else {
@@ -307,7 +307,7 @@ extension Evaluator {
                 guard let newItems = value.sequenceItems else {
                     throw ShellError("can only assign an iterable", span: span, kind: .typeError)
                 }
-                list.replace(lo..<hi, with: newItems)
+                list.journaledReplace(lo..<hi, with: newItems)
                 return
             }
             guard let i = try? ArgumentBinder.integer(only, span) else {
@@ -315,7 +315,7 @@ extension Evaluator {
             }
             let j = i < 0 ? i + items.count : i
             guard j >= 0 && j < items.count else { throw ShellError("list assignment index out of range", span: span, kind: .indexError) }
-            list.set(j, value)
+            list.journaledSet(j, value)
         case .tuple:
             throw ShellError("'tuple' object does not support item assignment", span: span, kind: .typeError)
         case .string:
@@ -353,20 +353,20 @@ extension Evaluator {
                 switch container {
                 case .dict(let d):
                     let key: Value = index.count == 1 ? index[0] : .tuple(index)
-                    let removed = (try? d.remove(HashKey.of(key, span: span))) ?? nil
+                    let removed = (try? d.journaledRemove(HashKey.of(key, span: span))) ?? nil
                     if removed == nil { throw ShellError(ValueFormatter.repr(key), span: span, kind: .keyError) }
                 case .list(let list):
                     guard index.count == 1, let only = index.first else { return }
                     let xs = list.items
                     if case .slice(let a, let b, let c) = only {
                         let keep = Set(PythonSequence.indices(xs.count, a, b, c))
-                        list.replaceAll(xs.enumerated().filter { !keep.contains($0.offset) }.map(\.element))
+                        list.journaledReplaceAll(xs.enumerated().filter { !keep.contains($0.offset) }.map(\.element))
                         return
                     }
                     let i = try ArgumentBinder.integer(only, span)
                     let j = i < 0 ? i + xs.count : i
                     guard j >= 0 && j < xs.count else { throw ShellError("list assignment index out of range", span: span, kind: .indexError) }
-                    list.remove(at: j)
+                    list.journaledRemove(at: j)
                 case .object(is PyInstance):
                     _ = try ClassRuntime.deleteItem(container, index.count == 1 ? (index.first ?? .none) : .tuple(index), span, self)
                 default:
