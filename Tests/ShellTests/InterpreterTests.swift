@@ -381,4 +381,23 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("len(range(-2**63, 2**63 - 1, 3))") == "6148914691236517205")
         #expect(run("len(range(-2**63, 2**63 - 1))") == "error: Python int too large to convert to C ssize_t")
     }
+
+    /// Digits past a double's exact expansion were asked of printf (`format(1.5, '.1000000000f')`
+    /// ran 30 s, deaf to Ctrl-C); they are zeros, as CPython prints them.
+    @Test func longPrecisionsAreCPythons() {
+        #expect(run("format(1.5, '.1200f') == '1.5' + '0' * 1199") == "True")
+        #expect(run("s = format(5e-324, '.1200f'); s[320:335], s[1070:1080], len(s), s.count('0')") == "('000004940656458', '2656250000', 1202, 523)")
+        #expect(run("s = format(5e-324, '.1200e'); s[:12], s[-12:], len(s)") == "('4.9406564584', '0000000e-324', 1207)")
+        #expect(run("s = '%.1500e' % 1e300; s[:5], s[-8:], len(s), s.count('0')") == "('1.000', '000e+300', 1507, 1253)")
+        #expect(run("s = '{:#.1200g}'.format(0.1); s[:8], s[-5:], len(s)") == "('0.100000', '00000', 1202)")
+        #expect(run("s = '{:.1200g}'.format(0.1); s[:8], s[-5:], len(s)") == "('0.100000', '15625', 57)")
+        #expect(run("s = format(1.5, '.1200%'); s[:8], s[-5:], len(s); format(1.5, '.1200')") == "('150.0000', '0000%', 1205)\n1.5")
+    }
+
+    /// CPython refuses decimal int literals over 4,300 digits before converting them (the
+    /// conversion is quadratic: a million digits ran for over 30 s).
+    @Test func hugeIntLiteralsAreRefused() {
+        #expect(run("x = " + String(repeating: "1", count: 4301)) == "error: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.")
+        #expect(run("len(str(" + String(repeating: "1", count: 4300) + "))") == "4300")
+    }
 }

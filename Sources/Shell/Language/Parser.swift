@@ -824,7 +824,14 @@ public struct Parser {
         case .int(let digits):
             pos += 1
             guard let v = Int(digits) else {
-                // A literal past 64 bits is a Python big int.
+                // A literal past 64 bits is a Python big int, within CPython's 4,300-digit limit,
+                // checked before the (quadratic) conversion: a million-digit literal parsed for
+                // over 30 s.
+                let count = digits.utf8.reduce(0) { $1 >= 48 && $1 <= 57 ? $0 + 1 : $0 }
+                if count > 4300 {
+                    throw ShellError("Exceeds the limit (4300 digits) for integer string conversion: value has \(count) digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                                     span: t.span, kind: .syntaxError)
+                }
                 if let big = BigInt(decimal: digits) { return .bigInt(big, t.span) }
                 throw ShellError("integer \(digits) is too large", explanation: "rnnsh integers are 64-bit (at most \(Int.max))", span: t.span)
             }

@@ -175,19 +175,19 @@ enum PyFormat {
         }
         switch spec.type {
         case "f", "F":
-            body = String(format: "%.\(spec.precision ?? 6)f", x)
+            body = printf(x, "f", spec.precision ?? 6)
         case "e", "E":
-            body = String(format: "%.\(spec.precision ?? 6)e", x)
+            body = printf(x, "e", spec.precision ?? 6)
             if spec.type == "E" { body = body.uppercased() }
         case "%":
-            body = String(format: "%.\(spec.precision ?? 6)f", x * 100) + "%"
+            body = printf(x * 100, "f", spec.precision ?? 6) + "%"
         case "g", "G":
             let p = max(spec.precision ?? 6, 1)
-            body = String(format: spec.alternate ? "%#.\(p)g" : "%.\(p)g", x)
+            body = printf(x, "g", p, alternate: spec.alternate)
             if spec.type == "G" { body = body.uppercased() }
         case nil, "n":
             if let p = spec.precision {
-                body = String(format: "%.\(max(p, 1))g", x)
+                body = printf(x, "g", max(p, 1))
                 // Python's default type keeps one digit after the point in fixed notation.
                 if !body.contains("e") && !body.contains(".") && !body.contains("inf") && p > body.filter(\.isNumber).count { body += ".0" }
                 if !body.contains("e") && !body.contains(".") {
@@ -207,6 +207,34 @@ enum PyFormat {
             }
         }
         return finish(body, negative: negative, spec)
+    }
+
+    /// A double's exact decimal expansion ends within 1,074 digits after the point (767
+    /// significant digits), so printf's digits past `exactDigits` are zeros: they are appended
+    /// here instead of asked of printf, which took over 30 s for `format(1.5, '.1000000000f')`
+    /// and could not be interrupted. Without `#`, %g drops trailing zeros, so its precision is
+    /// simply capped.
+    static let exactDigits = 1100
+
+    static func printf(_ x: Double, _ conversion: Character, _ precision: Int, alternate: Bool = false) -> String {
+        let flag = alternate ? "#" : ""
+        if precision <= exactDigits { return String(format: "%\(flag).\(precision)\(conversion)", x) }
+        let head = String(format: "%\(flag).\(exactDigits)\(conversion)", x)
+        if conversion == "g" && !alternate { return head }
+        // Written as bytes: String(repeating:) built a billion zeros one at a time (20 s).
+        let digits = Array(head.utf8)
+        let cut = digits.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) ?? digits.count
+        let zeros = precision - exactDigits
+        return String(unsafeUninitializedCapacity: digits.count + zeros) { out in
+            guard let base = out.baseAddress else { return 0 }
+            digits.withUnsafeBufferPointer { d in
+                guard let src = d.baseAddress else { return }
+                base.initialize(from: src, count: cut)
+                (base + cut).initialize(repeating: UInt8(ascii: "0"), count: zeros)
+                (base + cut + zeros).initialize(from: src + cut, count: d.count - cut)
+            }
+            return digits.count + zeros
+        }
     }
 
     /// `'{} {name!r:>5}'.format(…)`
