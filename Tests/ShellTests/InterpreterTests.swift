@@ -382,6 +382,11 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("len(range(-2**63, 2**63 - 1))") == "error: Python int too large to convert to C ssize_t")
     }
 
+    @Test func repetitionCopiesEveryItem() {
+        #expect(run("[1, 'a'] * 3; (0,) * 5; len([0] * 1000001)") == "[1, 'a', 1, 'a', 1, 'a']\n(0, 0, 0, 0, 0)\n1000001")
+        #expect(run("x = [[0]] * 3; x[0].append(1); x") == "[[0, 1], [0, 1], [0, 1]]")
+    }
+
     /// Digits past a double's exact expansion were asked of printf (`format(1.5, '.1000000000f')`
     /// ran 30 s, deaf to Ctrl-C); they are zeros, as CPython prints them.
     @Test func longPrecisionsAreCPythons() {

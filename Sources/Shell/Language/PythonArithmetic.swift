@@ -88,12 +88,25 @@ enum PythonArithmetic {
         let (total, o) = items.count.multipliedReportingOverflow(by: n)
         let (bytes, o2) = total.multipliedReportingOverflow(by: MemoryLayout<Value>.stride)
         try reserve(o || o2 ? Int.max : bytes, "\(what) of \(o ? "more than \(Int.max)" : String(total)) items", span)
-        var out: [Value] = []
-        out.reserveCapacity(total)
-        for k in 0..<n {
-            out += items
-            if k & 0xFFFF == 0xFFFF && Interrupt.isRequested { throw Interrupt.error }
+        // The copy doubles what is filled so far (log2 n bulk copies, checking Ctrl-C between
+        // them): appending `items` n times cost a call per repetition, and `[0] * 10**8` took
+        // 23 s where CPython takes 0.3 s.
+        var interrupted = false
+        let out = [Value](unsafeUninitializedCapacity: total) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            items.withUnsafeBufferPointer { source in
+                if let first = source.baseAddress { base.initialize(from: first, count: source.count) }
+            }
+            var filled = items.count
+            while filled < total {
+                if Interrupt.isRequested { interrupted = true; break }
+                let more = Swift.min(filled, total - filled)
+                (base + filled).initialize(from: base, count: more)
+                filled += more
+            }
+            initialized = filled
         }
+        if interrupted { throw Interrupt.error }
         return out
     }
 
