@@ -405,4 +405,10 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("x = " + String(repeating: "1", count: 4301)) == "error: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.")
         #expect(run("len(str(" + String(repeating: "1", count: 4300) + "))") == "4300")
     }
+
+    /// Automatic numbering goes through a field, then the fields nested in its spec.
+    @Test func nestedFormatFieldsAreNumberedInOrder() {
+        #expect(run("'{:.{}f}'.format(1.5, 10)") == "1.5000000000")
+        #expect(run("'{:{}.{}f}|{}'.format(1.5, 10, 3, 'x')") == "     1.500|x")
+    }
 }

@@ -239,10 +239,18 @@ enum PyFormat {
 
     /// `'{} {name!r:>5}'.format(…)`
     static func format(_ template: String, _ args: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> String {
+        var auto = 0
+        return try format(template, args, keywords, span: span, evaluator: ev, auto: &auto)
+    }
+
+    /// `auto` is the next automatic field number, shared with the fields nested in a spec:
+    /// CPython numbers a field before the fields of its spec (`'{:.{}f}'.format(1.5, 10)` is
+    /// `1.5` with precision 10), as one count over the whole template.
+    private static func format(_ template: String, _ args: [Value], _ keywords: [(String, Value)], span: Range<Int>,
+                               evaluator ev: Evaluator, auto: inout Int) throws(ShellError) -> String {
         let c = Array(template)
         var out = ""
         var i = 0
-        var auto = 0
         while i < c.count {
             let ch = c[i]
             if ch == "{" {
@@ -309,7 +317,7 @@ enum PyFormat {
                         break
                     }
                 }
-                if spec.contains("{") { spec = try format(spec, args, keywords, span: span, evaluator: ev) }
+                if spec.contains("{") { spec = try format(spec, args, keywords, span: span, evaluator: ev, auto: &auto) }
                 if let conversion { value = .string(conversion == "s" ? ValueFormatter.str(value) : ValueFormatter.repr(value)) }
                 out += try formatValue(value, spec, span: span, evaluator: ev)
                 i = j + 1
