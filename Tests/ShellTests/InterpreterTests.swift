@@ -411,4 +411,9 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("'{:.{}f}'.format(1.5, 10)") == "1.5000000000")
         #expect(run("'{:{}.{}f}|{}'.format(1.5, 10, 3, 'x')") == "     1.500|x")
     }
+
+    @Test func expandtabsUsesTabsize() {
+        #expect(run("'a\\tb\\tc'.expandtabs(4); 'a\\tb'.expandtabs(tabsize=3); 'ab\\tc\\n\\td'.expandtabs()") == "a   b   c\na  b\nab      c\n        d")
+        #expect(run("repr('\\t'.expandtabs(-1)); repr('ab\\r\\tc'.expandtabs(4))") == "''\n'ab\\r    c'")
+    }
 }

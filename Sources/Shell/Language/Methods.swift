@@ -327,7 +327,42 @@ enum Methods {
             let p = try string(args.first ?? .none, "removesuffix() argument", span)
             return .string(s.hasSuffix(p) && !p.isEmpty ? String(s.dropLast(p.count)) : s)
         case "expandtabs":
-            return .string(s.replacingOccurrences(of: "\t", with: "        "))
+            // Python's columns: a tab pads to the next multiple of tabsize (removed when
+            // tabsize <= 0), a newline or return starts column 0 again.
+            try argCount(name, args, 0, 1, span)
+            var tabValue = args.first
+            for (k, v) in keywords {
+                guard k == "tabsize", tabValue == nil else {
+                    throw ShellError("'\(k)' is an invalid keyword argument for expandtabs()", span: span, kind: .typeError)
+                }
+                tabValue = v
+            }
+            let tab = try tabValue.map { (v) throws(ShellError) -> Int in try ArgumentBinder.integer(v, span) } ?? 8
+            var column = 0, length = 0, overflow = false
+            for c in u {
+                let width: Int
+                if c == "\t" { width = tab > 0 ? tab - column % tab : 0 } else { width = 1 }
+                let (l, o1) = length.addingReportingOverflow(width)
+                let (col, o2) = column.addingReportingOverflow(width)
+                if o1 || o2 { overflow = true; break }
+                length = l
+                column = c == "\n" || c == "\r" ? 0 : col
+            }
+            if overflow { throw ShellError("new string is too long", span: span, kind: .overflowError) }
+            try PythonArithmetic.reserve(length, "a string of \(length) characters", span)
+            var out = String.UnicodeScalarView()
+            column = 0
+            for c in u {
+                if c == "\t" {
+                    let pad = tab > 0 ? tab - column % tab : 0
+                    out.append(contentsOf: repeatElement(" " as Unicode.Scalar, count: pad))
+                    column += pad
+                } else {
+                    out.append(c)
+                    column = c == "\n" || c == "\r" ? 0 : column + 1
+                }
+            }
+            return .string(String(out))
         case "encode":
             throw ShellError("bytes are not supported", span: span, kind: .notImplementedError)
         default:
