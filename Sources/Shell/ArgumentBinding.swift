@@ -357,9 +357,19 @@ enum ArgumentBinder {
             if case .bool(let b)? = a.scalar(at: []) { return b ? 1 : 0 }
         case .array(let a) where a.ndim == 0 && a.dtype.isInteger:
             if case .int(let i)? = a.scalar(at: []) { return Int(i) }
+        case .bigint:
+            // An int, only too big: CPython's words for a C ssize_t argument ('a'.ljust(2**63)).
+            throw ShellError("Python int too large to convert to C ssize_t", span: span, kind: .overflowError)
         default: break
         }
         throw ShellError("'\(v.typeName)' object cannot be interpreted as an integer", span: span)
+    }
+
+    /// CPython's words for an int past 64 bits used as a sequence index or repeat count
+    /// (`[1][2**63]` said "list indices must be integers or slices, not int"): an IndexError
+    /// for an index, an OverflowError for `seq * n`.
+    static func indexSized(_ span: Range<Int>?, kind: ErrorKind = .indexError) -> ShellError {
+        ShellError("cannot fit 'int' into an index-sized integer", span: span, kind: kind)
     }
 
     static func integers(_ v: Value, _ span: Range<Int>?) throws(ShellError) -> [Int] {

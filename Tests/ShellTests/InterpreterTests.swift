@@ -416,4 +416,23 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("'a\\tb\\tc'.expandtabs(4); 'a\\tb'.expandtabs(tabsize=3); 'ab\\tc\\n\\td'.expandtabs()") == "a   b   c\na  b\nab      c\n        d")
         #expect(run("repr('\\t'.expandtabs(-1)); repr('ab\\r\\tc'.expandtabs(4))") == "''\n'ab\\r    c'")
     }
+
+    /// Ints past 64 bits as indexes and counts: CPython's errors, not "indices must be integers".
+    @Test func hugeIndexesAreCPythonsErrors() {
+        for (code, message) in [("[1][2**63]", "IndexError: cannot fit 'int' into an index-sized integer"),
+                                ("(1,)[2**64]", "IndexError: cannot fit 'int' into an index-sized integer"),
+                                ("'ab'[2**63]", "IndexError: cannot fit 'int' into an index-sized integer"),
+                                ("[1][-2**63 - 1]", "IndexError: cannot fit 'int' into an index-sized integer"),
+                                ("L = [1]; L[2**63] = 0", "IndexError: cannot fit 'int' into an index-sized integer"),
+                                ("L = [1]; del L[2**63]", "IndexError: cannot fit 'int' into an index-sized integer"),
+                                ("range(10)[2**63]", "IndexError: range object index out of range"),
+                                ("[0] * 2**63", "OverflowError: cannot fit 'int' into an index-sized integer"),
+                                ("2**64 * 'ab'", "OverflowError: cannot fit 'int' into an index-sized integer"),
+                                ("(1,) * 2**63", "OverflowError: cannot fit 'int' into an index-sized integer"),
+                                ("'abc'.ljust(2**63)", "OverflowError: Python int too large to convert to C ssize_t")] {
+            let out = Interpreter().execute(code)
+            guard case .error(let e)? = out.last else { Issue.record("\(code): no error"); continue }
+            #expect("\(e.kind?.rawValue ?? "no kind"): \(e.message)" == message, "\(code)")
+        }
+    }
 }

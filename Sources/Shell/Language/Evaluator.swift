@@ -828,6 +828,7 @@ final class Evaluator {
             if case .slice(let a, let b, let c) = only {
                 return .string(String(String.UnicodeScalarView(try PythonSequence.slice(chars, a, b, c, span: span))))
             }
+            if case .bigint = only { throw ArgumentBinder.indexSized(span) }
             guard let i = try? ArgumentBinder.integer(only, span) else {
                 throw ShellError("string indices must be integers, not '\(only.typeName)'", span: span, kind: .typeError)
             }
@@ -842,6 +843,7 @@ final class Evaluator {
             if case .slice = only {
                 return .list(try subscriptValue(.list(PythonRange.items(a, b, c)), index, span).sequenceItems ?? [])
             }
+            if case .bigint = only { throw ShellError("range object index out of range", span: span, kind: .indexError) }
             guard let i = try? ArgumentBinder.integer(only, span) else {
                 throw ShellError("range indices must be integers or slices, not \(only.typeName)", span: span, kind: .typeError)
             }
@@ -861,6 +863,7 @@ final class Evaluator {
                 let picked = try PythonSequence.slice(items, a, b, c, span: span)
                 return isList ? .list(picked) : .tuple(picked)
             default:
+                if case .bigint = only { throw ArgumentBinder.indexSized(span) }
                 guard let i = try? ArgumentBinder.integer(only, span) else {
                     throw ShellError("\(base.typeName) indices must be integers or slices, not \(only.typeName)", span: span, kind: .typeError)
                 }

@@ -310,6 +310,7 @@ extension Evaluator {
                 list.journaledReplace(lo..<hi, with: newItems)
                 return
             }
+            if case .bigint = only { throw ArgumentBinder.indexSized(span) }
             guard let i = try? ArgumentBinder.integer(only, span) else {
                 throw ShellError("list indices must be integers or slices, not \(only.typeName)", span: span, kind: .typeError)
             }
@@ -363,6 +364,7 @@ extension Evaluator {
                         list.journaledReplaceAll(xs.enumerated().filter { !keep.contains($0.offset) }.map(\.element))
                         return
                     }
+                    if case .bigint = only { throw ArgumentBinder.indexSized(span) }
                     let i = try ArgumentBinder.integer(only, span)
                     let j = i < 0 ? i + xs.count : i
                     guard j >= 0 && j < xs.count else { throw ShellError("list assignment index out of range", span: span, kind: .indexError) }

@@ -39,6 +39,9 @@ enum PythonArithmetic {
         case ("+", .string(let a), .string(let b)):
             try reserve(bytes: a.utf8.count, b.utf8.count, span)
             return .string(a + b)
+        case ("*", .list, .bigint), ("*", .bigint, .list), ("*", .tuple, .bigint), ("*", .bigint, .tuple),
+             ("*", .string, .bigint), ("*", .bigint, .string):
+            throw ArgumentBinder.indexSized(span, kind: .overflowError)
         case ("*", .list(let a), .int(let n)), ("*", .int(let n), .list(let a)): return .list(try repeated(a.items, n, "a list", span))
         case ("*", .tuple(let a), .int(let n)), ("*", .int(let n), .tuple(let a)): return .tuple(try repeated(a, n, "a tuple", span))
         case ("*", .string(let s), .int(let n)), ("*", .int(let n), .string(let s)):
