@@ -382,6 +382,12 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("len(range(-2**63, 2**63 - 1))") == "error: Python int too large to convert to C ssize_t")
     }
 
+    /// Slice bounds past 64 bits are clamped, as CPython and numpy do (they were refused).
+    @Test func hugeSliceBoundsAreClamped() {
+        #expect(run("[1, 2, 3][:2**63]; [1, 2, 3][-2**64:]; [1, 2, 3][::2**64]; [1, 2, 3][::-2**64]; np.arange(3)[:2**63]; np.arange(3)[::-2**64]")
+                == "[1, 2, 3]\n[1, 2, 3]\n[1]\n[3]\n[0 1 2]\n[2]")
+    }
+
     @Test func repetitionCopiesEveryItem() {
         #expect(run("[1, 'a'] * 3; (0,) * 5; len([0] * 1000001)") == "[1, 'a', 1, 'a', 1, 'a']\n(0, 0, 0, 0, 0)\n1000001")
         #expect(run("x = [[0]] * 3; x[0].append(1); x") == "[[0, 1], [0, 1], [0, 1]]")

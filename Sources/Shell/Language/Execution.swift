@@ -253,15 +253,18 @@ extension Evaluator {
             case .index(let e): values.append(try evaluate(e))
             case .ellipsis: values.append(.ellipsis)
             case .slice(let a, let b, let c, let s):
-                func part(_ e: Expr?) throws(ShellError) -> Int? {
+                func part(_ e: Expr?, step: Bool = false) throws(ShellError) -> Int? {
                     guard let e else { return nil }
                     let v = try evaluate(e)
                     if v.isNone { return nil }
+                    // Past 64 bits a bound is clamped, as CPython and numpy clamp it to
+                    // ssize_t (`xs[:2**63]` is all of xs), the step to ±(2**63 - 1).
+                    if case .bigint(let b) = v { return b.negative ? (step ? -Int.max : Int.min) : Int.max }
                     do { return try ArgumentBinder.integer(v, e.span) } catch {
                         throw ShellError("slice indices must be integers or None or have an __index__ method", span: s, kind: .typeError)
                     }
                 }
-                values.append(.slice(try part(a), try part(b), try part(c)))
+                values.append(.slice(try part(a), try part(b), try part(c, step: true)))
             }
         }
         return values
