@@ -153,6 +153,11 @@ import Tensor
         ("generator choice", "g = np.random.default_rng(0)", "y = g.choice(30 * \(big), 10 * \(big), replace=False)"),
         // With p: the probabilities were boxed one scalar at a time, then one pick per draw, no check.
         ("choice with p", "p = np.ones(10 * \(big)) / (10 * \(big))", "y = np.random.choice(10 * \(big), 10 * \(big), p=p)"),
+        // Rejection loops that never accept (numpy's C spins too): each draw gave up only after
+        // 4096 tries once Ctrl-C came, and the fill loop checked every 2^20 draws, so these
+        // went on for over a minute after Ctrl-C.
+        ("vonmises huge kappa", "", "y = np.random.vonmises(0, 1e300, size=10**6)"),
+        ("zipf near 1", "", "y = np.random.zipf(1.0000001, size=10**6)"),
     ])
     func ctrlCStopsAndChangesNothing(name: String, setup: String, statement: String) throws {
         // A square's side grows by the cube root of the scale (the work of an n×n product or
