@@ -423,6 +423,14 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("repr('\\t'.expandtabs(-1)); repr('ab\\r\\tc'.expandtabs(4))") == "''\n'ab\\r    c'")
     }
 
+    /// A range is sliced by position: `range(10**18)[:3]` built all 10**18 items first (rc 134).
+    @Test func rangeSlicesDoNotBuildTheRange() {
+        #expect(run("range(10**18)[:3]; range(10)[::-3]; range(5, 50, 5)[-2:1:-2]; range(-2**63, 2**63 - 1, 2**62)[1:3]")
+                == "[0, 1, 2]\n[9, 6, 3, 0]\n[40, 30, 20]\n[-4611686018427387904, 0]")
+        #expect(run("range(10**18)[::2]") == "error: range of 500000000000000000 items is too large to build as a list")
+        #expect(run("range(5)[::0]") == "error: slice step cannot be zero")
+    }
+
     /// Ints past 64 bits as indexes and counts: CPython's errors, not "indices must be integers".
     @Test func hugeIndexesAreCPythonsErrors() {
         for (code, message) in [("[1][2**63]", "IndexError: cannot fit 'int' into an index-sized integer"),

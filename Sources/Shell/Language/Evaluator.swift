@@ -843,8 +843,8 @@ final class Evaluator {
                 throw ShellError("range indices must be integers or slices, not tuple", span: span, kind: .typeError)
             }
             let n = PythonRange.count(a, b, c)
-            if case .slice = only {
-                return .list(try subscriptValue(.list(PythonRange.items(a, b, c)), index, span).sequenceItems ?? [])
+            if case .slice(let start, let stop, let step) = only {
+                return .list(try PythonRange.sliceItems(a, c, n, start, stop, step, span))
             }
             if case .bigint = only { throw ShellError("range object index out of range", span: span, kind: .indexError) }
             guard let i = try? ArgumentBinder.integer(only, span) else {

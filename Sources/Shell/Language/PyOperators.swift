@@ -305,6 +305,39 @@ enum PythonRange {
         return n > UInt(Int.max) ? nil : Int(n)
     }
 
+    /// `range(a, b, c)[start:stop:step]` (n items) as a list, from the positions the slice
+    /// picks, without building the range: `range(10**18)[:3]` asked for 10**18 items first (a
+    /// failed allocation, rc 134).
+    static func sliceItems(_ a: Int, _ c: Int, _ n: Int, _ start: Int?, _ stop: Int?, _ step: Int?,
+                           _ span: Range<Int>) throws(ShellError) -> [Value] {
+        let s = step ?? 1
+        if s == 0 { throw ShellError("slice step cannot be zero", span: span, kind: .valueError) }
+        func clamp(_ v: Int?, _ dflt: Int, _ lo: Int, _ hi: Int) -> Int {
+            guard var v else { return dflt }
+            if v < 0 { v = v < -n ? lo : v + n }
+            return Swift.min(Swift.max(v, lo), hi)
+        }
+        let first: Int, count: Int
+        if s > 0 {
+            first = clamp(start, 0, 0, n)
+            let end = clamp(stop, n, 0, n)
+            count = end > first ? Int((UInt(end - first) - 1) / s.magnitude + 1) : 0
+        } else {
+            first = clamp(start, n - 1, -1, n - 1)
+            let end = clamp(stop, -1, -1, n - 1)
+            count = first > end ? Int((UInt(first - end) - 1) / s.magnitude + 1) : 0
+        }
+        if count > PythonLimits.maxItems {
+            throw ShellError("range of \(count) items is too large to build as a list", span: span, kind: .memoryError)
+        }
+        var out: [Value] = []
+        out.reserveCapacity(count)
+        var position = first
+        // Each picked position is inside the range, so its item fits: wrapping steps are exact.
+        for _ in 0..<count { out.append(.int(a &+ position &* c)); position &+= s }
+        return out
+    }
+
     static func items(_ a: Int, _ b: Int, _ c: Int) -> [Value] {
         let n = count(a, b, c)
         var out: [Value] = []
