@@ -276,7 +276,7 @@ enum Methods {
             let width = try ArgumentBinder.integer(args.first ?? .int(0), span)
             if u.count >= width { return .string(s) }
             try PythonArithmetic.reserve(width, "a string of \(width) bytes", span)
-            let pad = String(repeating: "0", count: width - u.count)
+            let pad = PythonArithmetic.repeatedString("0", width - u.count)
             if let f = u.first, f == "-" || f == "+" { return .string(String(Character(f)) + pad + String(String.UnicodeScalarView(u.dropFirst()))) }
             return .string(pad + s)
         case "center", "ljust", "rjust":
@@ -289,11 +289,11 @@ enum Methods {
             try PythonArithmetic.reserve(o ? Int.max : bytes, "a string of \(o ? "more than \(Int.max)" : String(bytes)) bytes", span)
             let total = width - u.count
             switch name {
-            case "ljust": return .string(s + String(repeating: fill, count: total))
-            case "rjust": return .string(String(repeating: fill, count: total) + s)
+            case "ljust": return .string(s + PythonArithmetic.repeatedString(fill, total))
+            case "rjust": return .string(PythonArithmetic.repeatedString(fill, total) + s)
             default:
                 let left = total / 2 + (total & width & 1)
-                return .string(String(repeating: fill, count: left) + s + String(repeating: fill, count: total - left))
+                return .string(PythonArithmetic.repeatedString(fill, left) + s + PythonArithmetic.repeatedString(fill, total - left))
             }
         case "title":
             var out = ""

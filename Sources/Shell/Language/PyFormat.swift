@@ -105,15 +105,15 @@ enum PyFormat {
         let total = spec.width - n
         let fill = String(spec.fill)
         switch spec.align ?? defaultAlign {
-        case "<": return s + String(repeating: fill, count: total)
+        case "<": return s + PythonArithmetic.repeatedString(fill, total)
         case "^":
             let left = total / 2
-            return String(repeating: fill, count: left) + s + String(repeating: fill, count: total - left)
+            return PythonArithmetic.repeatedString(fill, left) + s + PythonArithmetic.repeatedString(fill, total - left)
         case "=":
             let chars = Array(s)
             let head = String(chars.prefix(signLength))
-            return head + String(repeating: fill, count: total) + String(chars.dropFirst(signLength))
-        default: return String(repeating: fill, count: total) + s
+            return head + PythonArithmetic.repeatedString(fill, total) + String(chars.dropFirst(signLength))
+        default: return PythonArithmetic.repeatedString(fill, total) + s
         }
     }
 
