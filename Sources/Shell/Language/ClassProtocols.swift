@@ -204,3 +204,24 @@ struct InstanceContext {
         return try ev.truth(r, span)
     }
 }
+
+extension Evaluator {
+    /// Python's `vars(obj)`: an instance's attribute dict, as `obj.__dict__` gives it.
+    func pythonVars(_ args: [CallArgument], span: Range<Int>) throws(ShellError) -> Value {
+        let (positional, keywords) = try evaluateArguments(args)
+        if !keywords.isEmpty { throw ShellError("vars() takes no keyword arguments", span: span, kind: .typeError) }
+        guard positional.count == 1 else {
+            throw ShellError("vars expected at most 1 argument, got \(positional.count)", span: span, kind: .typeError)
+        }
+        switch positional[0] {
+        case .object(let instance as PyInstance):
+            return try instance.lookup("__dict__", span: span, evaluator: self)
+        case .object(is PyClass):
+            // CPython answers a mappingproxy of the class namespace, dunders included.
+            throw ShellError("vars() of a class is not supported", explanation: "use vars(instance), or the class's attributes by name",
+                             span: span, kind: .notImplementedError)
+        default:
+            throw ShellError("vars() argument must have __dict__ attribute", span: span, kind: .typeError)
+        }
+    }
+}

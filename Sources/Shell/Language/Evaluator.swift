@@ -618,6 +618,9 @@ final class Evaluator {
         // A bare name that is both a command and a variable (a function's local included:
         // `cell = rnn_cell.BasicLSTMCell(n)` then `rnn.rnn(cell, x)`) means the variable.
         if args.isEmpty, piped == nil, let v = boundValue(name) { return v }
+        // `vars(obj)` is Python's builtin (the instance's attributes); `vars` alone stays the
+        // shell's table of variables.
+        if name == "vars", piped == nil, form == .function, !args.isEmpty { return try pythonVars(args, span: span) }
         guard let command = registry[name] else {
             throw ShellError(Suggest.message("unknown command '\(name)'", name: name, candidates: registry.names), span: nameSpan)
         }

@@ -2021,3 +2021,32 @@ class Range2:
             i += 2
 r = Range2(7)
 print(list(r), list(r), 4 in r)
+#--- vars-of-instance
+class P:
+    def __init__(self):
+        self.a = 1
+        self.b = [2]
+p = P()
+print(vars(p))
+p.c = 'x'
+print(sorted(vars(p)))
+print(vars(p) == p.__dict__)
+#--- vars-of-instance-in-function
+class Cfg:
+    def __init__(self, **kw):
+        for k, v in kw.items():
+            setattr(self, k, v)
+def show(o):
+    for k, v in vars(o).items():
+        print(k, '=', v)
+show(Cfg(lr=0.1, epochs=3))
+#--- vars-of-int
+vars(3)
+#--- vars-of-array
+vars(np.zeros(2))
+#--- vars-two-arguments
+class P:
+    pass
+vars(P(), P())
+#--- vars-keyword
+vars(x=1)
