@@ -50,6 +50,7 @@ extension Session {
         let xs = try FloatArrays.contiguous(x)
         let out = try FloatArrays.zeros(xs.shape), mask = try FloatArrays.zeros(xs.shape)
         let xp = FloatArrays.pointer(xs), op = FloatArrays.pointer(out), mp = FloatArrays.pointer(mask)
+        defer { withExtendedLifetime(xs) {} }  // the pointers above must not outlive their arrays
         var rng = generator(for: id)
         for i in 0..<xs.size {
             let m: Float = keep >= 1 ? 1 : (Float(rng.unit()) < keep ? 1 : 0)

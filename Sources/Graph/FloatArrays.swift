@@ -8,6 +8,10 @@ enum FloatArrays {
         return f.isCContiguous ? f : try f.copy()
     }
 
+    /// Element 0 of `a`. The pointer is only valid while `a` (or another owner of its storage)
+    /// lives, and Swift may release a local after its last use rather than at the end of its
+    /// scope: a caller whose array has no other owner (a fresh contiguous copy) keeps it alive
+    /// with `withExtendedLifetime` until its last access through the pointer.
     static func pointer(_ a: NDArray) -> UnsafeMutablePointer<Float> {
         a.storage.pointer.assumingMemoryBound(to: Float.self) + a.offset
     }
@@ -20,7 +24,7 @@ enum FloatArrays {
         if a.dtype != .float32 { return try a.copy() }
         let out = try zeros(a.shape)
         let src = try contiguous(a)
-        pointer(out).update(from: pointer(src), count: a.size)
+        withExtendedLifetime(src) { pointer(out).update(from: pointer(src), count: a.size) }
         return out
     }
 }

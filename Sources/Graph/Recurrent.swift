@@ -25,7 +25,7 @@ extension Session {
             guard w.shape == v.shape else {
                 throw TensorError("the cell's \(v.name) has shape \(shapeList(w.shape)); expected \(shapeList(v.shape))", kind: .valueError)
             }
-            (buffer.pointer + offset).update(from: FloatArrays.pointer(w), count: v.count)
+            withExtendedLifetime(w) { (buffer.pointer + offset).update(from: FloatArrays.pointer(w), count: v.count) }
             offset += v.count
         }
         return buffer.pointer
@@ -48,7 +48,7 @@ extension Session {
             let dst = FloatArrays.pointer(out)
             for t in 0..<spec.steps {
                 let x = try FloatArrays.contiguous(inputs[t])
-                (dst + t * B * I).update(from: FloatArrays.pointer(x), count: B * I)
+                withExtendedLifetime(x) { (dst + t * B * I).update(from: FloatArrays.pointer(x), count: B * I) }
             }
             return (out, spec.steps, B)
         case .batchMajor, .timeMajor:
@@ -82,9 +82,14 @@ extension Session {
         let outs = try FloatArrays.zeros([T, B, U])
         let finals = try (0..<spec.stateParts).map { (_) throws(TensorError) -> NDArray in try FloatArrays.zeros([B, U]) }
         let xp = FloatArrays.pointer(x), op = FloatArrays.pointer(outs)
-        e.forward(params: params, batch: B, steps: T, inputs: { UnsafePointer(xp + $0 * B * I) },
-                  initial: spec.hasInitialState ? initial.map { UnsafePointer(FloatArrays.pointer($0)) } : nil,
-                  outputs: { op + $0 * B * U }, finalState: finals.map(FloatArrays.pointer), forBackward: forBackward)
+        // The engine reads and writes through raw pointers: the arrays owning that memory must
+        // live until it returns (Swift may release a value after its last use, not at the end
+        // of the scope, and a copy made here has no other owner).
+        withExtendedLifetime((x, initial, outs, finals)) {
+            e.forward(params: params, batch: B, steps: T, inputs: { UnsafePointer(xp + $0 * B * I) },
+                      initial: spec.hasInitialState ? initial.map { UnsafePointer(FloatArrays.pointer($0)) } : nil,
+                      outputs: { op + $0 * B * U }, finalState: finals.map(FloatArrays.pointer), forBackward: forBackward)
+        }
         switch spec.layout {
         case .steps:
             var list: [NDArray] = []
@@ -129,15 +134,21 @@ extension Session {
         let dInitial = wantInitial ? try (0..<spec.stateParts).map { (_) throws(TensorError) -> NDArray in try FloatArrays.zeros([B, U]) } : nil
         let sp = stepGrads.map(FloatArrays.pointer)
         let dxp = dx.map(FloatArrays.pointer)
-        e.backward(params: params,
-                   dOutputs: { t in
-                       if let s = sp { return UnsafePointer(s + t * B * U) }
-                       return perStep[t].map { UnsafePointer(FloatArrays.pointer($0)) }
-                   },
-                   dFinal: finals.map { $0.map { UnsafePointer(FloatArrays.pointer($0)) } },
-                   grads: grads.pointer,
-                   inputGradients: dxp.map { p in { p + $0 * B * I } },
-                   initialGradients: dInitial?.map(FloatArrays.pointer))
+        // As in the forward pass: the gradients' contiguous copies (a final state's gradient
+        // sliced out of a concat is one) have no other owner and must outlive the engine call;
+        // released early, the engine read freed memory (garbage or NaN weight gradients, which
+        // changed from run to run).
+        withExtendedLifetime((stepGrads, perStep, finals, dx, dInitial)) {
+            e.backward(params: params,
+                       dOutputs: { t in
+                           if let s = sp { return UnsafePointer(s + t * B * U) }
+                           return perStep[t].map { UnsafePointer(FloatArrays.pointer($0)) }
+                       },
+                       dFinal: finals.map { $0.map { UnsafePointer(FloatArrays.pointer($0)) } },
+                       grads: grads.pointer,
+                       inputGradients: dxp.map { p in { p + $0 * B * I } },
+                       initialGradients: dInitial?.map(FloatArrays.pointer))
+        }
         var result: [NDArray?] = []
         // The inputs' gradients in the inputs' layout.
         if let dx {

@@ -120,6 +120,7 @@ public final class Session: @unchecked Sendable {
             guard let w = values[v], let g = grads[v] else { continue }
             let gf = try FloatArrays.contiguous(g)
             let wp = FloatArrays.pointer(w), gp = FloatArrays.pointer(gf)
+            defer { withExtendedLifetime((w, gf)) {} }  // the pointers above must not outlive their arrays
             switch spec.method {
             case .adam(let config):
                 let state: AdamState

@@ -47,6 +47,7 @@ extension Kernels {
         let loss = try FloatArrays.zeros(Array(z.shape.dropLast()))
         let back = try FloatArrays.zeros(z.shape)
         let zp = FloatArrays.pointer(z), lp = FloatArrays.pointer(loss), bp = FloatArrays.pointer(back)
+        defer { withExtendedLifetime((z, ids)) {} }  // the pointers above must not outlive their arrays
         for r in 0..<rows {
             let c = Int(ip[r])
             guard c >= 0, c < k else {
