@@ -2,8 +2,9 @@
 
 Each NN_name.py there is a TF1 program written as the tutorials of 2016-2018 wrote their MNIST
 RNNs (rnn.rnn, static_rnn over unstack/split, dynamic_rnn batch- and time-major, BasicLSTMCell,
-BasicRNNCell, GRUCell, MultiRNNCell, DropoutWrapper, sparse and dense cross-entropy, Adam and
-gradient descent). This script runs each one, unchanged, under TensorFlow's tf.compat.v1 and
+LSTMCell, BasicRNNCell, GRUCell, MultiRNNCell, DropoutWrapper, sparse and dense cross-entropy,
+Adam and gradient descent; tf.layers.dense and tf.nn.in_top_k as Hands-On Machine Learning's
+chapter 14 used them). This script runs each one, unchanged, under TensorFlow's tf.compat.v1 and
 writes what it printed to NN_name.tf.txt; the tests run the same files through rnnsh and compare
 (numbers within 1e-5, every other character exactly). Tests never import TensorFlow.
 
@@ -172,7 +173,7 @@ def modules():
         return tf1.nn.softmax_cross_entropy_with_logits(*a, **k)
 
     rnn_cell = tf1.nn.rnn_cell
-    cells = {n: getattr(rnn_cell, n) for n in ["BasicLSTMCell", "BasicRNNCell", "GRUCell", "MultiRNNCell", "DropoutWrapper", "LSTMStateTuple"]}
+    cells = {n: getattr(rnn_cell, n) for n in ["BasicLSTMCell", "LSTMCell", "BasicRNNCell", "GRUCell", "MultiRNNCell", "DropoutWrapper", "LSTMStateTuple"]}
     nn = module("tensorflow.nn", **{k: getattr(tf1.nn, k) for k in dir(tf1.nn) if not k.startswith("_")})
     nn.softmax_cross_entropy_with_logits = sce
     contrib_rnn = module("tensorflow.contrib.rnn", static_rnn=tf1.nn.static_rnn, **cells)

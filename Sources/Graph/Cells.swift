@@ -5,26 +5,34 @@ import RNN
 /// options. Like TF1's cell it creates its variables the first time an RNN runs it (named under
 /// that RNN's scope: `rnn/basic_lstm_cell/kernel`, `…/bias`) and reuses them after.
 public final class GraphCell: @unchecked Sendable, CustomStringConvertible {
-    public let kind: CellKind
+    /// The TF1 class the program named (`LSTMCell`), which sets the names of the cell's
+    /// variables and ops; `kind` is the engine's cell computing it.
+    public let tfClass: TFCellClass
+    public var kind: CellKind { tfClass.kind }
     public let units: Int
     public let forgetBias: Float
     /// The variables once built (kernel, bias) and the input width they were built for.
     public private(set) var variables: [GraphTensor]?
     public private(set) var input: Int?
 
-    public init(kind: CellKind, units: Int, forgetBias: Float = 1) throws(TensorError) {
-        guard kind.unrolledOpNames(steps: 1) != nil else {
-            throw TensorError("rnnsh's tensorflow has no tf.nn.rnn_cell.\(kind.tfClass) graph op (yet)", kind: .notImplementedError)
+    public init(_ tfClass: TFCellClass, units: Int, forgetBias: Float = 1) throws(TensorError) {
+        guard tfClass.unrolledOpNames(steps: 1) != nil else {
+            throw TensorError("rnnsh's tensorflow has no tf.nn.rnn_cell.\(tfClass.rawValue) graph op (yet)", kind: .notImplementedError)
         }
         guard units > 0 else { throw TensorError("num_units must be positive, got \(units)", kind: .valueError) }
-        self.kind = kind; self.units = units; self.forgetBias = forgetBias
+        self.tfClass = tfClass; self.units = units; self.forgetBias = forgetBias
+    }
+
+    /// The TF1 class of the engine's `kind` (`BasicLSTMCell` for the LSTM).
+    public convenience init(kind: CellKind, units: Int, forgetBias: Float = 1) throws(TensorError) {
+        try self.init(TFCellClass(kind: kind), units: units, forgetBias: forgetBias)
     }
 
     /// `(c, h)` for the LSTM, `h` alone for the RNN cell.
     public var stateNames: [String] { kind.stateNames }
     public var stateSize: Int { units }
     public var outputSize: Int { units }
-    public var description: String { "<\(kind.tfClass) units=\(units)>" }
+    public var description: String { "<\(tfClass.rawValue) units=\(units)>" }
 
     func build(graph: Graph, scope: String, input: Int) throws(TensorError) -> [GraphTensor] {
         if let v = variables {
@@ -39,7 +47,7 @@ public final class GraphCell: @unchecked Sendable, CustomStringConvertible {
                                  hasInitialState: false, variables: [], cellID: graph.ops.count)
         var made: [GraphTensor] = []
         for (part, v) in engine.variables.enumerated() {
-            let name = "\(scope)/\(kind.scope)/\(v.name)"
+            let name = "\(scope)/\(tfClass.scope)/\(v.name)"
             let initName = name + "/Initializer"
             graph.naming.reserve(initName)
             let initial = graph.tensor(graph.append(initName, type: "Initializer", .cellInitial(spec, part: part), inputs: [],
@@ -118,9 +126,9 @@ extension Graph {
         let T = inputs.count
         let vars = try cell.build(graph: self, scope: varScope, input: input)
         let spec = try recurrentSpec(cell, input: input, layout: .steps, steps: T, initial: initialState, vars: vars)
-        let cellScope = nameScope + "/" + cell.kind.scope
-        guard let opNames = cell.kind.unrolledOpNames(steps: T) else {
-            throw TensorError("rnnsh's tensorflow has no tf.nn.rnn_cell.\(cell.kind.tfClass) graph op (yet)", kind: .notImplementedError)
+        let cellScope = nameScope + "/" + cell.tfClass.scope
+        guard let opNames = cell.tfClass.unrolledOpNames(steps: T) else {
+            throw TensorError("rnnsh's tensorflow has no tf.nn.rnn_cell.\(cell.tfClass.rawValue) graph op (yet)", kind: .notImplementedError)
         }
         let stepNames = opNames.outputs.map { "\(cellScope)/\($0):0" }
         // Every step's output, the final state's parts before h, then h (the last output).

@@ -1,13 +1,15 @@
 import Foundation
 import Tensor
 
-/// The elementwise ops tutorials of TF1's era wrote their losses with besides `+ - * /`:
-/// `tf.log`, unary minus, `tf.clip_by_value` (number bounds) and `tf.not_equal`. Values are
-/// float32 loops (TF's kernels), gradients TF's: `d/x`, `-d`, `d` where `lo <= x <= hi`.
+/// The elementwise ops tutorials of TF1's era wrote their losses and layers with besides
+/// `+ - * /`: `tf.log`, unary minus, the activations `relu`/`tanh`/`sigmoid`,
+/// `tf.clip_by_value` (number bounds) and `tf.not_equal`. Values are float32 loops (TF's
+/// kernels), gradients TF's: `d/x`, `-d`, `d·[x > 0]`, `d·(1 − y²)`, `d·y(1 − y)`, `d` where
+/// `lo <= x <= hi`.
 extension Graph {
     public func unary(_ kind: UnaryKind, _ x: GraphTensor, name: String? = nil) throws(TensorError) -> GraphTensor {
         guard x.graph === self else { throw TensorError("Tensor \(x.name) must be from the same graph as the other tensors", kind: .valueError) }
-        if kind == .log, !(x.dtype == .float32 || x.dtype == .float64) {
+        if kind.floatOnly, !(x.dtype == .float32 || x.dtype == .float64) {
             throw TensorError("Value passed to parameter 'x' has DataType \(x.dtype.name) not in list of allowed values: bfloat16, float16, float32, float64, complex64, complex128", kind: .typeError)
         }
         let n = uniqueName(name, kind.opName)
@@ -28,14 +30,33 @@ enum ElementwiseKernels {
         let x = try FloatArrays.contiguous(a)
         let out = try FloatArrays.zeros(x.shape)
         let s = FloatArrays.pointer(x), d = FloatArrays.pointer(out)
+        defer { withExtendedLifetime(x) {} }  // the pointers above must not outlive their arrays
         for i in 0..<x.size { d[i] = f(s[i]) }
         return out
     }
+
+    /// `f(x, d)` elementwise over two arrays of one shape (an input and its gradient).
+    static func zipMap(_ a: NDArray, _ b: NDArray, _ f: (Float, Float) -> Float) throws(TensorError) -> NDArray {
+        let x = try FloatArrays.contiguous(a), y = try FloatArrays.contiguous(b)
+        guard x.shape == y.shape else {
+            throw TensorError("Incompatible shapes: \(shapeList(x.shape)) vs. \(shapeList(y.shape))", kind: .valueError)
+        }
+        let out = try FloatArrays.zeros(x.shape)
+        let s = FloatArrays.pointer(x), t = FloatArrays.pointer(y), o = FloatArrays.pointer(out)
+        defer { withExtendedLifetime((x, y)) {} }  // the pointers above must not outlive their arrays
+        for i in 0..<x.size { o[i] = f(s[i], t[i]) }
+        return out
+    }
+
+    static func sigmoid(_ v: Float) -> Float { 1 / (1 + Foundation.exp(-v)) }
 
     static func unary(_ k: UnaryKind, _ x: NDArray) throws(TensorError) -> NDArray {
         switch k {
         case .log: return try map(x) { Foundation.log($0) }
         case .neg: return try map(x) { -$0 }
+        case .relu: return try map(x) { $0 > 0 || $0.isNaN ? $0 : 0 }
+        case .tanh: return try map(x) { Foundation.tanh($0) }
+        case .sigmoid: return try map(x, sigmoid)
         }
     }
 
@@ -43,6 +64,9 @@ enum ElementwiseKernels {
         switch k {
         case .log: return try NDArray.divide(.array(try FloatArrays.contiguous(d)), .array(try FloatArrays.contiguous(x)))
         case .neg: return try map(d) { -$0 }
+        case .relu: return try zipMap(x, d) { v, g in v > 0 ? g : 0 }
+        case .tanh: return try zipMap(x, d) { v, g in let y = Foundation.tanh(v); return g * (1 - y * y) }
+        case .sigmoid: return try zipMap(x, d) { v, g in let y = sigmoid(v); return g * y * (1 - y) }
         }
     }
 
@@ -55,6 +79,7 @@ enum ElementwiseKernels {
         let xs = try FloatArrays.contiguous(x), ds = try FloatArrays.contiguous(d)
         let out = try FloatArrays.zeros(xs.shape)
         let xp = FloatArrays.pointer(xs), dp = FloatArrays.pointer(ds), o = FloatArrays.pointer(out)
+        defer { withExtendedLifetime((xs, ds)) {} }  // the pointers above must not outlive their arrays
         for i in 0..<xs.size { o[i] = xp[i] >= lo && xp[i] <= hi ? dp[i] : 0 }
         return out
     }

@@ -81,6 +81,8 @@ enum Kernels {
             return [r.dtype == op.outputs[0].dtype ? r : try r.astype(op.outputs[0].dtype)]
         case .sparseSoftmaxCrossEntropy:
             return [try sparseCrossEntropy(logits: x[0], labels: x[1]).loss]
+        case .inTopK(let k):
+            return [try inTopK(x[0], x[1], k: k)]
         case .placeholder, .variable, .random, .cellInitial, .recurrent, .initializer, .minimize, .dropout, .assign:
             throw TensorError("internal: \(op.type) is computed by the session", kind: .runtimeError)
         }
@@ -103,6 +105,7 @@ enum Kernels {
         let out = try FloatArrays.zeros(x.shape)
         guard let k = x.shape.last, k > 0 else { return out }
         let src = FloatArrays.pointer(x), dst = FloatArrays.pointer(out)
+        defer { withExtendedLifetime(x) {} }  // the pointers above must not outlive their arrays
         for r in 0..<(x.size / k) {
             let zr = src + r * k, o = dst + r * k
             var m = zr[0]
@@ -135,6 +138,7 @@ enum Kernels {
         let loss = try FloatArrays.zeros(Array(z.shape.dropLast()))
         let back = try FloatArrays.zeros(z.shape)
         let zp = FloatArrays.pointer(z), yp = FloatArrays.pointer(y), lp = FloatArrays.pointer(loss), bp = FloatArrays.pointer(back)
+        defer { withExtendedLifetime((z, y)) {} }  // the pointers above must not outlive their arrays
         for r in 0..<rows {
             let zr = zp + r * k, yr = yp + r * k, br = bp + r * k
             var m = zr[0]

@@ -35,8 +35,12 @@ public enum OpKind: Sendable {
     case cast(DType)
     /// `t[:, -1, :]`, `t[-1]`: TF1's StridedSlice of basic indices (ints and slices).
     case stridedSlice([IndexItem])
-    /// `tf.log`, `-t` (`tf.negative`).
+    /// `tf.log`, `-t` (`tf.negative`), and the activations `tf.nn.relu`, `tf.tanh`, `tf.sigmoid`.
     case unary(UnaryKind)
+    /// `tf.nn.in_top_k(predictions, targets, k)`: whether each row's target class is among its
+    /// k largest predictions (ties at the boundary count as in; a row with a non-finite
+    /// prediction or a target outside the classes, as out).
+    case inTopK(k: Int)
     /// `tf.clip_by_value(t, lo, hi)` with number bounds.
     case clip(min: Float, max: Float)
     /// Per-row cross-entropy of softmax(logits) against class ids: inputs (logits, labels).
@@ -65,9 +69,20 @@ public enum BinaryKind: String, Sendable {
     }
 }
 public enum ReduceKind: String, Sendable { case mean, sum }
-public enum UnaryKind: String, Sendable {
-    case log, neg
-    var opName: String { self == .log ? "Log" : "Neg" }
+public enum UnaryKind: String, Sendable, CaseIterable {
+    case log, neg, relu, tanh, sigmoid
+    /// TF's op name and type (`Log`, `Relu`).
+    var opName: String {
+        switch self {
+        case .log: return "Log"
+        case .neg: return "Neg"
+        case .relu: return "Relu"
+        case .tanh: return "Tanh"
+        case .sigmoid: return "Sigmoid"
+        }
+    }
+    /// Whether TF's kernel takes only floating-point (and complex) tensors.
+    var floatOnly: Bool { self == .log || self == .tanh || self == .sigmoid }
 }
 
 /// One output of an op: its full TF name (`split:3`, `rnn/basic_lstm_cell/Mul_5:0`), static

@@ -5,8 +5,9 @@ import TestSupport
 
 /// TF1 programs written as the tutorials of 2016–2018 wrote their MNIST RNNs
 /// (Fixtures/tf1-variants/NN_name.py: rnn.rnn, static_rnn over unstack/split, dynamic_rnn batch-
-/// and time-major, BasicLSTMCell, BasicRNNCell, GRUCell, MultiRNNCell, DropoutWrapper, dense and
-/// sparse cross-entropy, Adam and gradient descent), each run unchanged by the rnnsh binary
+/// and time-major, BasicLSTMCell, LSTMCell, BasicRNNCell, GRUCell, MultiRNNCell, DropoutWrapper,
+/// dense and sparse cross-entropy, Adam and gradient descent, and Hands-On Machine Learning's
+/// tf.layers.dense and tf.nn.in_top_k), each run unchanged by the rnnsh binary
 /// (`rnnsh NN_name.py`, as `python3 NN_name.py`) in a scratch directory holding the tiny
 /// MNIST-format set of Fixtures/tf1-variants/data. The answers, NN_name.tf.txt, are what
 /// TensorFlow's tf.compat.v1 printed for the same files (scripts/tf1_variants.py): every number

@@ -47,9 +47,10 @@ import Tensor
 
     @Test func unknownAPIIsOneLineAndTheShellGoesOn() {
         let shell = Interpreter()
-        #expect(run("import tensorflow as tf\ntf.layers.dense", in: shell) == "error: rnnsh's tensorflow has no tf.layers (yet)")
-        #expect(run("tf.nn.relu(1)", in: shell) == "error: rnnsh's tensorflow has no tf.nn.relu (yet)")
-        #expect(run("from tensorflow.contrib.rnn import LSTMCell", in: shell) == "error: cannot import name 'LSTMCell' from 'tensorflow.contrib.rnn'")
+        #expect(run("import tensorflow as tf\ntf.layers.conv2d", in: shell) == "error: rnnsh's tensorflow has no tf.layers.conv2d (yet)")
+        #expect(run("tf.nn.conv2d(1)", in: shell) == "error: rnnsh's tensorflow has no tf.nn.conv2d (yet)")
+        #expect(run("from tensorflow.contrib.rnn import LayerNormBasicLSTMCell", in: shell)
+                == "error: cannot import name 'LayerNormBasicLSTMCell' from 'tensorflow.contrib.rnn'")
         #expect(run("x = tf.placeholder('float', [None, 3]); tf.matmul(x, tf.ones([4, 2]))", in: shell)
                 == "error: Dimensions must be equal, but are 3 and 4 for 'MatMul' (op: 'MatMul') with input shapes: [?,3], [4,2].")
         #expect(run("1 + 1", in: shell) == "2")
@@ -193,6 +194,65 @@ import Tensor
         #expect(run("import numpy as np\n" + sum) == "0.1 <class 'numpy.float32'>\nfloat32 float32 True")
         #expect(run("import numpy as np\nimport tensorflow as tf\n" + sum)
                 == "0.10000000149011612 <class 'numpy.float64'>\nfloat64 float32 True")
+    }
+
+    /// TF1's `LSTMCell` with its defaults is BasicLSTMCell under the scope `lstm_cell` (TF
+    /// 2.21's tf.compat.v1 printed these names); its options that would change the function
+    /// are refused by name, never silently ignored, and the shell goes on.
+    @Test func lstmCellDefaultsAndRefusedOptions() {
+        let shell = Interpreter()
+        _ = run("import tensorflow as tf\nx = tf.placeholder('float', [None, 3, 4])", in: shell)
+        #expect(run("c = tf.nn.rnn_cell.LSTMCell(5)\nc.state_size, c.output_size", in: shell) == "(LSTMStateTuple(c=5, h=5), 5)")
+        #expect(run("o, s = tf.nn.static_rnn(c, tf.unstack(x, 3, 1), dtype=tf.float32)\nprint(o[0], o[-1], s.c)", in: shell)
+                == "Tensor(\"rnn/lstm_cell/mul_2:0\", shape=(?, 5), dtype=float32) Tensor(\"rnn/lstm_cell/mul_8:0\", shape=(?, 5), dtype=float32) Tensor(\"rnn/lstm_cell/add_5:0\", shape=(?, 5), dtype=float32)")
+        #expect(run("[v.name for v in tf.global_variables()]", in: shell) == "['rnn/lstm_cell/kernel:0', 'rnn/lstm_cell/bias:0']")
+        #expect(run("tf.nn.rnn_cell.LSTMCell(5, use_peepholes=True)", in: shell)
+                == "error: rnnsh's tensorflow has no LSTMCell(use_peepholes=True) (yet): the cell without peephole connections only")
+        #expect(run("tf.contrib.rnn.LSTMCell(5, num_proj=3)", in: shell) == "error: rnnsh's tensorflow has no LSTMCell(num_proj=) (yet)")
+        #expect(run("tf.nn.rnn_cell.LSTMCell(5, cell_clip=3.0)", in: shell) == "error: rnnsh's tensorflow has no LSTMCell(cell_clip=) (yet)")
+        #expect(run("tf.nn.rnn_cell.LSTMCell(5, state_is_tuple=False)", in: shell)
+                == "error: rnnsh's tensorflow has no LSTMCell(state_is_tuple=False) (yet): use the default (c, h) tuple")
+        #expect(run("tf.nn.rnn_cell.LSTMCell(5, peepholes=True)", in: shell) == "error: LSTMCell() got an unexpected keyword argument 'peepholes'")
+        #expect(run("tf.nn.rnn_cell.LSTMCell()", in: shell) == "error: LSTMCell() missing required argument: 'num_units'")
+        #expect(run("tf.nn.rnn_cell.LSTMCell(5, use_peepholes=False, num_proj=None, forget_bias=0.5)", in: shell)
+                == "<tensorflow.python.ops.rnn_cell_impl.LSTMCell units=5>")
+    }
+
+    /// `tf.layers.dense` and `tf.nn.in_top_k` as Hands-On Machine Learning's TF1 chapter uses
+    /// them; names, shapes, TF's decisions on ties and non-finite rows, and TF's refusals (TF
+    /// 2.21's tf.compat.v1 printed each answer).
+    @Test func denseLayersAndInTopK() {
+        let shell = Interpreter()
+        _ = run("import tensorflow as tf\nimport numpy as np\np = tf.placeholder(tf.float32, [None, 4])\nt = tf.placeholder(tf.int32, [None])\nx = tf.placeholder(tf.float32, [None, 3])", in: shell)
+        #expect(run("r = tf.nn.in_top_k(p, t, 2)\nr, tf.nn.in_top_k(p, tf.placeholder(tf.int64, [None]), 2, name='top')", in: shell)
+                == "(<tf.Tensor 'in_top_k/InTopKV2:0' shape=(?,) dtype=bool>, <tf.Tensor 'top/top:0' shape=(?,) dtype=bool>)")
+        #expect(run("with tf.Session() as s:\n    print(s.run(r, {p: [[1,2,2,0],[np.nan,1,2,3],[1,1,1,1],[1,2,3,4]], t: [1, 3, 0, 7]}))\n    print(s.run(r, {p: [[1,2,2,0],[1,2,3,np.inf]], t: [-1, 3]}), s.run(tf.nn.in_top_k(p, t, 0), {p: [[1,2,2,0]], t: [1]}))", in: shell)
+                == "[ True False  True False]\n[False False] [False]")
+        #expect(run("tf.nn.in_top_k(p, tf.placeholder(tf.float32, [None]), 1)", in: shell)
+                == "error: Value passed to parameter 'targets' has DataType float32 not in list of allowed values: int32, int64")
+        #expect(run("tf.nn.in_top_k(tf.placeholder(tf.float64, [None, 4]), t, 1)", in: shell)
+                == "error: Input 'predictions' of 'InTopKV2' Op has type float64 that does not match expected type of float32.")
+        #expect(run("d = tf.layers.dense(x, 2)\nh = tf.layers.dense(x, 5, activation=tf.nn.relu, name='out')\nprint(d, h, tf.layers.dense(h, 2, activation=tf.nn.softmax, use_bias=False))", in: shell)
+                == "Tensor(\"dense/BiasAdd:0\", shape=(?, 2), dtype=float32) Tensor(\"out/Relu:0\", shape=(?, 5), dtype=float32) Tensor(\"dense_1/Softmax:0\", shape=(?, 2), dtype=float32)")
+        #expect(run("[(v.name, v.get_shape().as_list()) for v in tf.global_variables()]", in: shell)
+                == "[('dense/kernel:0', [3, 2]), ('dense/bias:0', [2]), ('out/kernel:0', [3, 5]), ('out/bias:0', [5]), ('dense_1/kernel:0', [5, 2])]")
+        #expect(run("tf.layers.dense(tf.placeholder(tf.float32, [None, 5, 3]), 2)", in: shell)
+                == "Tensor(\"dense_2/BiasAdd:0\", shape=(?, 5, 2), dtype=float32)")
+        #expect(run("tf.layers.dense(x, 2, name='out')", in: shell)
+                == "error: Variable out/kernel already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?")
+        #expect(run("tf.layers.dense(x, -2)", in: shell)
+                == "error: Received an invalid value for `units`, expected a positive integer. Received: units=-2")
+        #expect(run("tf.layers.dense(tf.placeholder(tf.float32, [3, None]), 2)", in: shell)
+                == "error: The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: (3, ?)")
+        #expect(run("tf.layers.dense(tf.placeholder(tf.int32, [3, 4]), 2)", in: shell)
+                == "error: A Dense layer can only be built with a floating-point dtype. Received: dtype=<dtype: 'int32'>")
+        #expect(run("tf.layers.dense(x, 2, kernel_initializer=tf.zeros)", in: shell)
+                == "error: rnnsh's tensorflow has no tf.layers.dense(kernel_initializer=) (yet)")
+        // A relu of an int tensor stays int, as TF's kernel takes ints; tanh does not.
+        #expect(run("tf.nn.relu(tf.placeholder(tf.int32, [3])), tf.sigmoid(x), tf.nn.tanh(x)", in: shell)
+                == "(<tf.Tensor 'Relu:0' shape=(3,) dtype=int32>, <tf.Tensor 'Sigmoid:0' shape=(?, 3) dtype=float32>, <tf.Tensor 'Tanh:0' shape=(?, 3) dtype=float32>)")
+        #expect(run("tf.tanh(tf.placeholder(tf.int32, [3]))", in: shell)
+                == "error: Value passed to parameter 'x' has DataType int32 not in list of allowed values: bfloat16, float16, float32, float64, complex64, complex128")
     }
 
     /// What the tutorials' variants use beyond the tutorial, refused in one TF-worded line

@@ -120,6 +120,37 @@ enum TFFunctions {
         case "log", "negative", "neg":
             try a.only(["x", "name"], positionalMax: 2)
             return tensorValue(try g.unary(name == "log" ? .log : .neg, try a.tensor(0, "x", graph: g, dtype: .float32), name: opName))
+        case "relu", "tanh", "sigmoid":
+            try a.only([name == "relu" ? "features" : "x", "name"], positionalMax: 2)
+            guard let kind = UnaryKind(rawValue: name) else { throw a.error("rnnsh's tensorflow has no tf.\(name) (yet)", .attributeError) }
+            return tensorValue(try g.unary(kind, try a.tensor(0, name == "relu" ? "features" : "x", graph: g, dtype: .float32), name: opName))
+        case "in_top_k":
+            try a.only(["predictions", "targets", "k", "name"], positionalMax: 4)
+            guard let k = try a.int(2, "k") else { throw a.error("in_top_k() missing required argument: 'k'", .typeError) }
+            let predictions = try a.tensor(0, "predictions", graph: g, dtype: .float32)
+            let targets = try TFArguments.tensor(try a.required(1, "targets"), graph: g, span: a.span, dtype: .int32)
+            return tensorValue(try g.inTopK(predictions: predictions, targets: targets, k: k, name: opName))
+        case "dense":
+            try a.only(["inputs", "units", "activation", "use_bias", "kernel_initializer", "bias_initializer", "kernel_regularizer",
+                        "bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint", "trainable", "name",
+                        "reuse"], positionalMax: 14)
+            guard let units = try a.int(1, "units") else { throw a.error("dense() missing required argument: 'units'", .typeError) }
+            for (p, option) in [(4, "kernel_initializer"), (5, "bias_initializer"), (6, "kernel_regularizer"), (7, "bias_regularizer"),
+                                (8, "activity_regularizer"), (9, "kernel_constraint"), (10, "bias_constraint")] where a.has(p, option) {
+                throw a.error("rnnsh's tensorflow has no tf.layers.dense(\(option)=) (yet)", .notImplementedError)
+            }
+            if a.bool(11, "trainable") == false { throw a.error("rnnsh's tensorflow has no tf.layers.dense(trainable=False) (yet)", .notImplementedError) }
+            if a.has(13, "reuse") { throw a.error("rnnsh's tensorflow has no tf.layers.dense(reuse=) (yet): build the layer once and reuse its output", .notImplementedError) }
+            var activation: LayerActivation?
+            if let f = a.value(2, "activation") {
+                guard case .object(let fn as TFFunction) = f, let act = LayerActivation(rawValue: fn.name) else {
+                    throw a.error("rnnsh's tensorflow has no tf.layers.dense(activation=\(ValueFormatter.repr(f))) (yet): tf.nn.relu, tf.tanh, tf.sigmoid or tf.nn.softmax", .notImplementedError)
+                }
+                activation = act
+            }
+            let x = try a.tensor(0, "inputs", graph: g)
+            return tensorValue(try g.dense(x, units: units, activation: activation, useBias: a.bool(3, "use_bias") ?? true,
+                                           name: opName ?? a.string(12, "name")))
         case "clip_by_value":
             try a.only(["t", "clip_value_min", "clip_value_max", "name"], positionalMax: 4)
             guard let lo = try a.float(1, "clip_value_min"), let hi = try a.float(2, "clip_value_max") else {
@@ -231,9 +262,29 @@ enum TFFunctions {
                 throw a.error("rnnsh's tensorflow has no BasicLSTMCell(state_is_tuple=False) (yet): use the default (c, h) tuple", .notImplementedError)
             }
             if a.has(nil, "activation") { throw a.error("rnnsh's tensorflow has no \(name)(activation=) (yet)", .notImplementedError) }
-            guard let kind = CellKind(word: name) else { throw a.error("rnnsh's tensorflow has no \(name)", .notImplementedError) }
-            let fb = kind.hasForgetBias ? try a.float(1, "forget_bias") ?? 1 : 1
-            return .object(TFCell(cell: try GraphCell(kind: kind, units: units, forgetBias: fb)))
+            guard let cls = TFCellClass(rawValue: name) else { throw a.error("rnnsh's tensorflow has no \(name)", .notImplementedError) }
+            let fb = cls.kind.hasForgetBias ? try a.float(1, "forget_bias") ?? 1 : 1
+            return .object(TFCell(cell: try GraphCell(cls, units: units, forgetBias: fb)))
+        case "LSTMCell":
+            // TF1's fuller LSTM. With its defaults it is BasicLSTMCell under another scope; the
+            // options that change the function (peepholes, a projection, clipping, another
+            // initializer or activation) are refused by name rather than ignored.
+            try a.only(["num_units", "use_peepholes", "cell_clip", "initializer", "num_proj", "proj_clip", "num_unit_shards",
+                        "num_proj_shards", "forget_bias", "state_is_tuple", "activation", "reuse", "name", "dtype"], positionalMax: 14)
+            guard let units = try a.int(0, "num_units") else { throw a.error("LSTMCell() missing required argument: 'num_units'", .typeError) }
+            if a.bool(1, "use_peepholes") == true {
+                throw a.error("rnnsh's tensorflow has no LSTMCell(use_peepholes=True) (yet): the cell without peephole connections only", .notImplementedError)
+            }
+            for (p, option) in [(2, "cell_clip"), (3, "initializer"), (4, "num_proj"), (5, "proj_clip"), (6, "num_unit_shards"),
+                                (7, "num_proj_shards"), (10, "activation")] {
+                if a.has(p, option) {
+                    throw a.error("rnnsh's tensorflow has no LSTMCell(\(option)=) (yet)", .notImplementedError)
+                }
+            }
+            if a.bool(9, "state_is_tuple") == false {
+                throw a.error("rnnsh's tensorflow has no LSTMCell(state_is_tuple=False) (yet): use the default (c, h) tuple", .notImplementedError)
+            }
+            return .object(TFCell(cell: try GraphCell(.lstmCell, units: units, forgetBias: try a.float(8, "forget_bias") ?? 1)))
         case "LSTMStateTuple":
             return .object(TFStateTuple(parts: [try a.required(0, "c"), try a.required(1, "h")]))
         case "rnn", "static_rnn", "dynamic_rnn":

@@ -15,7 +15,7 @@ enum TFModules {
 
     static let root = "tensorflow"
     private static let cells: [String: Entry] = [
-        "BasicLSTMCell": .function("BasicLSTMCell"), "BasicRNNCell": .function("BasicRNNCell"), "GRUCell": .function("GRUCell"),
+        "BasicLSTMCell": .function("BasicLSTMCell"), "LSTMCell": .function("LSTMCell"), "BasicRNNCell": .function("BasicRNNCell"), "GRUCell": .function("GRUCell"),
         "MultiRNNCell": .function("MultiRNNCell"), "DropoutWrapper": .function("DropoutWrapper"),
         "LSTMStateTuple": .function("LSTMStateTuple"),
     ]
@@ -23,6 +23,7 @@ enum TFModules {
         var t: [String: Entry] = [
             "nn": .module("tensorflow.nn"), "train": .module("tensorflow.train"), "contrib": .module("tensorflow.contrib"),
             "compat": .module("tensorflow.compat"), "examples": .module("tensorflow.examples"), "python": .module("tensorflow.python"),
+            "layers": .module("tensorflow.layers"),
             "float32": .dtype(.float32), "float64": .dtype(.float64), "int32": .dtype(.int32), "int64": .dtype(.int64),
             "bool": .dtype(.bool), "uint8": .dtype(.uint8), "float": .dtype(.float32), "double": .dtype(.float64),
         ]
@@ -31,7 +32,7 @@ enum TFModules {
                   "sub", "multiply", "mul", "divide", "div", "truediv", "reduce_mean", "reduce_sum", "argmax", "arg_max", "equal",
                   "cast", "Session", "InteractiveSession", "initialize_all_variables", "global_variables_initializer",
                   "global_variables", "all_variables", "trainable_variables", "reset_default_graph", "get_default_session",
-                  "log", "negative", "neg", "clip_by_value", "not_equal", "assign"] {
+                  "log", "negative", "neg", "clip_by_value", "not_equal", "assign", "tanh", "sigmoid"] {
             t[f] = .function(f)
         }
         return t
@@ -45,7 +46,8 @@ enum TFModules {
         case "tensorflow.nn":
             var t: [String: Entry] = ["rnn_cell": .module("tensorflow.nn.rnn_cell")]
             for f in ["softmax", "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2",
-                      "sparse_softmax_cross_entropy_with_logits", "dropout", "static_rnn", "dynamic_rnn", "rnn"] { t[f] = .function(f) }
+                      "sparse_softmax_cross_entropy_with_logits", "dropout", "static_rnn", "dynamic_rnn", "rnn", "relu", "tanh", "sigmoid",
+                      "in_top_k"] { t[f] = .function(f) }
             return t
         case "tensorflow.nn.rnn_cell", "tensorflow.python.ops.rnn_cell": return cells
         case "tensorflow.contrib": return ["rnn": .module("tensorflow.contrib.rnn")]
@@ -56,6 +58,7 @@ enum TFModules {
         case "tensorflow.python": return ["ops": .module("tensorflow.python.ops")]
         case "tensorflow.python.ops": return ["rnn": .module("tensorflow.python.ops.rnn"), "rnn_cell": .module("tensorflow.python.ops.rnn_cell")]
         case "tensorflow.python.ops.rnn": return ["rnn": .function("rnn"), "static_rnn": .function("static_rnn"), "dynamic_rnn": .function("dynamic_rnn")]
+        case "tensorflow.layers": return ["dense": .function("dense")]
         case "tensorflow.train":
             return ["AdamOptimizer": .function("AdamOptimizer"), "GradientDescentOptimizer": .function("GradientDescentOptimizer")]
         case "tensorflow.examples": return ["tutorials": .module("tensorflow.examples.tutorials")]

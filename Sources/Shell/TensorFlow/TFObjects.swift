@@ -147,7 +147,7 @@ struct TFShape: ShellObject, ReprObject {
     var iterationItems: [Value]? { shape.dims.map { $0.map { $0.map { Value.int($0) } ?? .none } } }
 }
 
-/// `rnn_cell.BasicLSTMCell(128)`, `BasicRNNCell(n)`, `GRUCell(n)`, and the wrappers of TF1's
+/// `rnn_cell.BasicLSTMCell(128)`, `LSTMCell(n)`, `BasicRNNCell(n)`, `GRUCell(n)`, and the wrappers of TF1's
 /// era around them: `DropoutWrapper(cell, input_keep_prob=, output_keep_prob=)` and
 /// `MultiRNNCell([cells])`, kept as the layers an RNN function unrolls (see `RNNLayer`).
 struct TFCell: ShellObject, ReprObject {
@@ -156,7 +156,7 @@ struct TFCell: ShellObject, ReprObject {
     let multi: Bool
     let className: String
 
-    init(cell: GraphCell) { layers = [RNNLayer(cell: cell)]; multi = false; className = cell.kind.tfClass }
+    init(cell: GraphCell) { layers = [RNNLayer(cell: cell)]; multi = false; className = cell.tfClass.rawValue }
     init(layers: [RNNLayer], multi: Bool, className: String) { self.layers = layers; self.multi = multi; self.className = className }
 
     /// The (last layer's) cell.
