@@ -35,16 +35,9 @@ extension NDArray {
     /// other, each a gather along that axis (as numpy pads axis by axis, so corners come from the
     /// already padded axes). The whole result's size is checked before anything is allocated.
     public func padded(_ widths: [(Int, Int)], mode: PadMode) throws(TensorError) -> NDArray {
-        if widths.contains(where: { $0.0 < 0 || $0.1 < 0 }) { throw TensorError("index can't contain negative values", kind: .valueError) }
-        var outShape = shape
-        for k in 0..<ndim {
-            let (w, o1) = widths[k].0.addingReportingOverflow(widths[k].1)
-            let (t, o2) = outShape[k].addingReportingOverflow(w)
-            if o1 || o2 { throw TensorError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.", kind: .valueError) }
-            if shape[k] == 0 && w > 0 {
-                throw TensorError("can't extend empty axis \(k) using modes other than 'constant' or 'empty'", kind: .valueError)
-            }
-            outShape[k] = t
+        let outShape = try paddedShape(widths)
+        for k in 0..<ndim where shape[k] == 0 && widths[k].0 + widths[k].1 > 0 {
+            throw TensorError("can't extend empty axis \(k) using modes other than 'constant' or 'empty'", kind: .valueError)
         }
         try Limits.checkAllocation(outShape, dtype)
         var out = try copy()

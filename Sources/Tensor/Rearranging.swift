@@ -151,9 +151,9 @@ extension NDArray {
         return try transpose(order)
     }
 
-    /// `np.pad(array, pad_width, mode='constant', constant_values=0)`: `widths` has one
-    /// (before, after) pair per axis.
-    public func padded(_ widths: [(Int, Int)], value: Operand) throws(TensorError) -> NDArray {
+    /// The shape `np.pad` gives each axis widened by its (before, after) pair, refused as numpy
+    /// refuses negative widths and sizes past the address space (every mode checks this first).
+    func paddedShape(_ widths: [(Int, Int)]) throws(TensorError) -> [Int] {
         if widths.contains(where: { $0.0 < 0 || $0.1 < 0 }) { throw TensorError("index can't contain negative values", kind: .valueError) }
         var outShape = shape
         for k in 0..<ndim {
@@ -162,6 +162,13 @@ extension NDArray {
             if o1 || o2 { throw TensorError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.", kind: .valueError) }
             outShape[k] = t
         }
+        return outShape
+    }
+
+    /// `np.pad(array, pad_width, mode='constant', constant_values=0)`: `widths` has one
+    /// (before, after) pair per axis.
+    public func padded(_ widths: [(Int, Int)], value: Operand) throws(TensorError) -> NDArray {
+        let outShape = try paddedShape(widths)
         var fillValue = value
         if case .array(let v) = value { fillValue = .array(try v.astype(dtype)) }
         let out = try NDArray.full(outShape, fillValue, dtype: dtype)
