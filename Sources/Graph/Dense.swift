@@ -4,6 +4,8 @@ import Tensor
 /// The activations a layer can end with (`activation=tf.nn.relu`), by TF's op names.
 public enum LayerActivation: String, Sendable, CaseIterable {
     case relu, tanh, sigmoid, softmax
+    /// The elementwise op computing it; nil for softmax, which is an op of its own.
+    var unary: UnaryKind? { self == .softmax ? nil : UnaryKind(rawValue: rawValue) }
 }
 
 /// `tf.layers.dense(inputs, units, activation=, use_bias=, name=)`, the fully connected layer
@@ -70,12 +72,10 @@ extension Graph {
             let n = uniqueName("\(opScope)/BiasAdd", "BiasAdd")
             y = tensor(append(n, type: "BiasAdd", .binary(.add), inputs: [y, b], outputs: [(y.shape, y.dtype)]))
         }
-        switch activation {
-        case nil: break
-        case .softmax?: y = try softmax(y, name: "\(opScope)/Softmax")
-        case .relu?: y = try unary(.relu, y, name: "\(opScope)/Relu")
-        case .tanh?: y = try unary(.tanh, y, name: "\(opScope)/Tanh")
-        case .sigmoid?: y = try unary(.sigmoid, y, name: "\(opScope)/Sigmoid")
+        if let kind = activation?.unary {
+            y = try unary(kind, y, name: "\(opScope)/\(kind.opName)")
+        } else if activation == .softmax {
+            y = try softmax(y, name: "\(opScope)/Softmax")
         }
         return y
     }

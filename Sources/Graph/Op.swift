@@ -69,7 +69,7 @@ public enum BinaryKind: String, Sendable {
     }
 }
 public enum ReduceKind: String, Sendable { case mean, sum }
-public enum UnaryKind: String, Sendable, CaseIterable {
+public enum UnaryKind: String, Sendable {
     case log, neg, relu, tanh, sigmoid
     /// TF's op name and type (`Log`, `Relu`).
     var opName: String {

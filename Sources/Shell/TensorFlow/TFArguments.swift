@@ -28,6 +28,14 @@ struct TFArguments {
 
     func has(_ position: Int?, _ name: String) -> Bool { value(position, name) != nil }
 
+    /// Refuses by name the first of `options` (position, keyword) that was given: options that
+    /// would change what `function` computes, which rnnsh does not have, are never ignored.
+    func refuse(_ options: [(Int?, String)], in function: String) throws(ShellError) {
+        for (p, option) in options where has(p, option) {
+            throw error("rnnsh's tensorflow has no \(function)(\(option)=) (yet)", .notImplementedError)
+        }
+    }
+
     func required(_ position: Int?, _ name: String) throws(ShellError) -> Value {
         guard let v = value(position, name) else {
             throw error("\(function)() missing required argument: '\(name)'", .typeError)

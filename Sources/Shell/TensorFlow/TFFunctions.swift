@@ -135,10 +135,8 @@ enum TFFunctions {
                         "bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint", "trainable", "name",
                         "reuse"], positionalMax: 14)
             guard let units = try a.int(1, "units") else { throw a.error("dense() missing required argument: 'units'", .typeError) }
-            for (p, option) in [(4, "kernel_initializer"), (5, "bias_initializer"), (6, "kernel_regularizer"), (7, "bias_regularizer"),
-                                (8, "activity_regularizer"), (9, "kernel_constraint"), (10, "bias_constraint")] where a.has(p, option) {
-                throw a.error("rnnsh's tensorflow has no tf.layers.dense(\(option)=) (yet)", .notImplementedError)
-            }
+            try a.refuse([(4, "kernel_initializer"), (5, "bias_initializer"), (6, "kernel_regularizer"), (7, "bias_regularizer"),
+                          (8, "activity_regularizer"), (9, "kernel_constraint"), (10, "bias_constraint")], in: "tf.layers.dense")
             if a.bool(11, "trainable") == false { throw a.error("rnnsh's tensorflow has no tf.layers.dense(trainable=False) (yet)", .notImplementedError) }
             if a.has(13, "reuse") { throw a.error("rnnsh's tensorflow has no tf.layers.dense(reuse=) (yet): build the layer once and reuse its output", .notImplementedError) }
             var activation: LayerActivation?
@@ -275,12 +273,8 @@ enum TFFunctions {
             if a.bool(1, "use_peepholes") == true {
                 throw a.error("rnnsh's tensorflow has no LSTMCell(use_peepholes=True) (yet): the cell without peephole connections only", .notImplementedError)
             }
-            for (p, option) in [(2, "cell_clip"), (3, "initializer"), (4, "num_proj"), (5, "proj_clip"), (6, "num_unit_shards"),
-                                (7, "num_proj_shards"), (10, "activation")] {
-                if a.has(p, option) {
-                    throw a.error("rnnsh's tensorflow has no LSTMCell(\(option)=) (yet)", .notImplementedError)
-                }
-            }
+            try a.refuse([(2, "cell_clip"), (3, "initializer"), (4, "num_proj"), (5, "proj_clip"), (6, "num_unit_shards"),
+                          (7, "num_proj_shards"), (10, "activation")], in: "LSTMCell")
             if a.bool(9, "state_is_tuple") == false {
                 throw a.error("rnnsh's tensorflow has no LSTMCell(state_is_tuple=False) (yet): use the default (c, h) tuple", .notImplementedError)
             }
