@@ -79,8 +79,9 @@ extension Graph {
     /// LSTM `(c, h)`, h being the last output), named as TF1's unrolled ops were
     /// (`rnn/basic_lstm_cell/Mul_2:0`, …, `rnn/basic_lstm_cell/Add_55:0`).
     public func staticRNN(_ cell: GraphCell, _ inputs: [GraphTensor], initialState: [GraphTensor]? = nil,
-                          scope: String? = nil) throws(TensorError) -> (outputs: [GraphTensor], state: [GraphTensor]) {
-        let r = try staticRNN([RNNLayer(cell: cell)], multi: false, inputs, initialState: initialState.map { [$0] }, scope: scope)
+                          sequenceLength: GraphTensor? = nil, scope: String? = nil) throws(TensorError) -> (outputs: [GraphTensor], state: [GraphTensor]) {
+        let r = try staticRNN([RNNLayer(cell: cell)], multi: false, inputs, initialState: initialState.map { [$0] },
+                              sequenceLength: sequenceLength, scope: scope)
         return (r.outputs, r.state[0])
     }
 
@@ -88,8 +89,12 @@ extension Graph {
     /// `rnn/multi_rnn_cell/cell_k/` and whose ops TF1 named `rnn/rnn/multi_rnn_cell/cell_k/…`).
     /// One fused op per layer; a DropoutWrapper's dropout is an op on each step's tensor
     /// (`rnn/dropout_t/SelectV2:0`). The state is one list of parts per layer.
+    ///
+    /// With `sequenceLength` TF1 wrapped each step in a `cond` that zeroes finished rows'
+    /// outputs and copies their state through: the outputs are `rnn/cond_t/Merge:0` and the
+    /// final states' parts `rnn/cond_{T-1}/Merge_1:0`, `Merge_2`, … layer after layer.
     public func staticRNN(_ layers: [RNNLayer], multi: Bool, _ inputs: [GraphTensor], initialState: [[GraphTensor]]? = nil,
-                          scope: String? = nil) throws(TensorError) -> (outputs: [GraphTensor], state: [[GraphTensor]]) {
+                          sequenceLength: GraphTensor? = nil, scope: String? = nil) throws(TensorError) -> (outputs: [GraphTensor], state: [[GraphTensor]]) {
         guard !inputs.isEmpty else { throw TensorError("inputs must not be empty", kind: .valueError) }
         for x in inputs {
             guard x.graph === self else { throw TensorError("inputs must be from the same graph", kind: .valueError) }
@@ -100,15 +105,20 @@ extension Graph {
         if let s = initialState, s.count != layers.count {
             throw TensorError("initial_state must have one state per layer (\(layers.count)), got \(s.count)", kind: .valueError)
         }
+        try checkSequenceLength(sequenceLength)
         let s = uniqueName(scope, "rnn")
         let varScope = scope ?? (s.hasPrefix("rnn") ? "rnn" : s)
+        var merge = 1
         var xs = inputs
         var states: [[GraphTensor]] = []
         for (k, layer) in layers.enumerated() {
             if let keep = layer.inputKeep { xs = try xs.map { (x) throws(TensorError) -> GraphTensor in try dropout(x, keepProb: keep, scope: s) } }
             let vs = multi ? "\(varScope)/multi_rnn_cell/cell_\(k)" : varScope
             let ns = multi ? "\(s)/\(s)/multi_rnn_cell/cell_\(k)" : s
-            let r = try unrolled(layer.cell, xs, initialState: initialState?[k], opName: k == 0 ? s : uniqueName(nil, ns), varScope: vs, nameScope: ns)
+            let conds = sequenceLength.map { _ in (scope: s, last: k == layers.count - 1 && layer.outputKeep == nil, firstMerge: merge) }
+            let r = try unrolled(layer.cell, xs, initialState: initialState?[k], sequenceLength: sequenceLength, conds: conds,
+                                 opName: k == 0 ? s : uniqueName(nil, ns), varScope: vs, nameScope: ns)
+            merge += r.state.count
             states.append(r.state)
             xs = r.outputs
             if let keep = layer.outputKeep { xs = try xs.map { (x) throws(TensorError) -> GraphTensor in try dropout(x, keepProb: keep, scope: s) } }
@@ -116,7 +126,10 @@ extension Graph {
         return (xs, states)
     }
 
-    private func unrolled(_ cell: GraphCell, _ inputs: [GraphTensor], initialState: [GraphTensor]?, opName s: String,
+    /// One layer of `static_rnn` as one op. `conds` (given with a sequence length) names the
+    /// outputs (when `last`) and final state parts after TF1's per-step `cond`s.
+    private func unrolled(_ cell: GraphCell, _ inputs: [GraphTensor], initialState: [GraphTensor]?, sequenceLength: GraphTensor?,
+                          conds: (scope: String, last: Bool, firstMerge: Int)?, opName s: String,
                           varScope: String, nameScope: String) throws(TensorError) -> (outputs: [GraphTensor], state: [GraphTensor]) {
         guard let first = inputs.first else { throw TensorError("inputs must not be empty", kind: .valueError) }
         guard let input = inputs.compactMap({ $0.shape.dim(1) }).first else {
@@ -125,23 +138,32 @@ extension Graph {
         let batch = inputs.compactMap { $0.shape.dim(0) }.first
         let T = inputs.count
         let vars = try cell.build(graph: self, scope: varScope, input: input)
-        let spec = try recurrentSpec(cell, input: input, layout: .steps, steps: T, initial: initialState, vars: vars)
+        var spec = try recurrentSpec(cell, input: input, layout: .steps, steps: T, initial: initialState, vars: vars)
+        spec.hasSequenceLength = sequenceLength != nil
         let cellScope = nameScope + "/" + cell.tfClass.scope
         guard let opNames = cell.tfClass.unrolledOpNames(steps: T) else {
             throw TensorError("rnnsh's tensorflow has no tf.nn.rnn_cell.\(cell.tfClass.rawValue) graph op (yet)", kind: .notImplementedError)
         }
-        let stepNames = opNames.outputs.map { "\(cellScope)/\($0):0" }
+        var stepNames = opNames.outputs.map { "\(cellScope)/\($0):0" }
         // Every step's output, the final state's parts before h, then h (the last output).
-        var names = stepNames + opNames.state.map { "\(cellScope)/\($0):0" }
+        var names: [String]
+        if let c = conds {
+            if c.last { stepNames = (0..<T).map { "\(c.scope)/\($0 == 0 ? "cond" : "cond_\($0)")/Merge:0" } }
+            let lastCond = T == 1 ? "cond" : "cond_\(T - 1)"
+            names = stepNames + (0..<spec.stateParts).map { "\(c.scope)/\(lastCond)/Merge_\(c.firstMerge + $0):0" }
+        } else {
+            names = stepNames + opNames.state.map { "\(cellScope)/\($0):0" }
+            names.append(stepNames[T - 1])
+        }
         var outs: [(StaticShape, DType)] = [(StaticShape, DType)](repeating: (StaticShape([batch, cell.units]), first.dtype), count: T)
-        names.append(stepNames[T - 1])
         outs += [(StaticShape, DType)](repeating: (StaticShape([batch, cell.units]), first.dtype), count: spec.stateParts)
         naming.reserve(cellScope)
-        let id = append(s, type: "StaticRNN", .recurrent(spec), inputs: inputs + vars + (initialState ?? []),
+        let id = append(s, type: "StaticRNN", .recurrent(spec), inputs: inputs + vars + (initialState ?? []) + (sequenceLength.map { [$0] } ?? []),
                         outputs: outs, outputNames: names)
         let outputs = (0..<T).map { tensor(id, $0) }
         var state = (0..<spec.stateParts).map { tensor(id, T + $0) }
-        state[state.count - 1] = outputs[T - 1]   // TF's final h is the last output itself
+        // TF's final h is the last output itself, unless finished rows copy their state through.
+        if sequenceLength == nil { state[state.count - 1] = outputs[T - 1] }
         return (outputs, state)
     }
 
@@ -149,17 +171,21 @@ extension Graph {
     /// `[batch, time, input]` tensor (`[time, batch, input]` when time-major) in, the outputs as
     /// one tensor of the same layout and the final state out, named as TF1's while loop named
     /// them (`rnn/transpose_1:0`, `rnn/while/Exit_3:0`, …).
-    public func dynamicRNN(_ cell: GraphCell, _ x: GraphTensor, initialState: [GraphTensor]? = nil, timeMajor: Bool = false,
-                           scope: String? = nil) throws(TensorError) -> (outputs: GraphTensor, state: [GraphTensor]) {
-        let r = try dynamicRNN([RNNLayer(cell: cell)], multi: false, x, initialState: initialState.map { [$0] }, timeMajor: timeMajor, scope: scope)
+    public func dynamicRNN(_ cell: GraphCell, _ x: GraphTensor, initialState: [GraphTensor]? = nil, sequenceLength: GraphTensor? = nil,
+                           timeMajor: Bool = false, scope: String? = nil) throws(TensorError) -> (outputs: GraphTensor, state: [GraphTensor]) {
+        let r = try dynamicRNN([RNNLayer(cell: cell)], multi: false, x, initialState: initialState.map { [$0] }, sequenceLength: sequenceLength,
+                               timeMajor: timeMajor, scope: scope)
         return (r.outputs, r.state[0])
     }
 
     /// `dynamic_rnn` of a stack of layers: one fused op per layer over the whole sequence; the
     /// last layer's outputs (after its DropoutWrapper, if any) are `rnn/transpose_1:0`, the
     /// states' parts `rnn/while/Exit_3:0`, `Exit_4`, … layer after layer, as TF1 numbered them.
+    /// With `sequenceLength`, each row's outputs after its length are zeros and its final state
+    /// is the one after its last step (TF1's while loop copied it through); names are unchanged.
     public func dynamicRNN(_ layers: [RNNLayer], multi: Bool, _ x: GraphTensor, initialState: [[GraphTensor]]? = nil,
-                           timeMajor: Bool = false, scope: String? = nil) throws(TensorError) -> (outputs: GraphTensor, state: [[GraphTensor]]) {
+                           sequenceLength: GraphTensor? = nil, timeMajor: Bool = false,
+                           scope: String? = nil) throws(TensorError) -> (outputs: GraphTensor, state: [[GraphTensor]]) {
         guard x.graph === self else { throw TensorError("inputs must be from this graph", kind: .valueError) }
         guard let d = x.shape.dims, d.count == 3 else {
             throw TensorError("dynamic_rnn needs inputs of rank 3 (\(timeMajor ? "[time, batch, input]" : "[batch, time, input]")), got shape \(x.shape)", kind: .valueError)
@@ -167,6 +193,7 @@ extension Graph {
         if let s = initialState, s.count != layers.count {
             throw TensorError("initial_state must have one state per layer (\(layers.count)), got \(s.count)", kind: .valueError)
         }
+        try checkSequenceLength(sequenceLength)
         let s = uniqueName(scope, "rnn")
         let varScope = scope ?? (s.hasPrefix("rnn") ? "rnn" : s)
         let finalName = timeMajor ? "\(s)/TensorArrayStack/TensorArrayGatherV3:0" : "\(s)/transpose_1:0"
@@ -178,7 +205,7 @@ extension Graph {
             if let keep = layer.inputKeep { seq = try dropout(seq, keepProb: keep, scope: s) }
             let vs = multi ? "\(varScope)/multi_rnn_cell/cell_\(k)" : varScope
             let outName = last && layer.outputKeep == nil ? finalName : "\(s)/multi_rnn_cell/cell_\(k)/outputs:0"
-            let r = try sequence(layer.cell, seq, initialState: initialState?[k], timeMajor: timeMajor,
+            let r = try sequence(layer.cell, seq, initialState: initialState?[k], sequenceLength: sequenceLength, timeMajor: timeMajor,
                                  opName: k == 0 ? s : uniqueName(nil, "\(s)/multi_rnn_cell/cell_\(k)"), varScope: vs,
                                  outputName: outName, firstExit: exit)
             exit += r.state.count
@@ -189,7 +216,8 @@ extension Graph {
         return (seq, states)
     }
 
-    private func sequence(_ cell: GraphCell, _ x: GraphTensor, initialState: [GraphTensor]?, timeMajor: Bool, opName s: String,
+    private func sequence(_ cell: GraphCell, _ x: GraphTensor, initialState: [GraphTensor]?, sequenceLength: GraphTensor?,
+                          timeMajor: Bool, opName s: String,
                           varScope: String, outputName: String, firstExit: Int) throws(TensorError) -> (outputs: GraphTensor, state: [GraphTensor]) {
         guard let d = x.shape.dims, d.count == 3 else {
             throw TensorError("dynamic_rnn needs inputs of rank 3, got shape \(x.shape)", kind: .valueError)
@@ -199,16 +227,26 @@ extension Graph {
         }
         let vars = try cell.build(graph: self, scope: varScope, input: input)
         let T = timeMajor ? d[0] : d[1], B = timeMajor ? d[1] : d[0]
-        let spec = try recurrentSpec(cell, input: input, layout: timeMajor ? .timeMajor : .batchMajor, steps: T ?? -1,
+        var spec = try recurrentSpec(cell, input: input, layout: timeMajor ? .timeMajor : .batchMajor, steps: T ?? -1,
                                      initial: initialState, vars: vars)
+        spec.hasSequenceLength = sequenceLength != nil
         let top = s.split(separator: "/").first.map(String.init) ?? s
         var names = [outputName]
         names += (0..<spec.stateParts).map { "\(top)/while/Exit_\(firstExit + $0):0" }
         var outs: [(StaticShape, DType)] = [(StaticShape(timeMajor ? [T, B, cell.units] : [B, T, cell.units]), x.dtype)]
         outs += [(StaticShape, DType)](repeating: (StaticShape([B, cell.units]), x.dtype), count: spec.stateParts)
-        let id = append(s, type: "DynamicRNN", .recurrent(spec), inputs: [x] + vars + (initialState ?? []),
+        let id = append(s, type: "DynamicRNN", .recurrent(spec), inputs: [x] + vars + (initialState ?? []) + (sequenceLength.map { [$0] } ?? []),
                         outputs: outs, outputNames: names)
         return (tensor(id, 0), (0..<spec.stateParts).map { tensor(id, 1 + $0) })
+    }
+
+    /// TF1's check when the graph is built: one length per row, a vector.
+    private func checkSequenceLength(_ t: GraphTensor?) throws(TensorError) {
+        guard let t else { return }
+        guard t.graph === self else { throw TensorError("sequence_length must be from the same graph as the inputs", kind: .valueError) }
+        if let r = t.shape.rank, r != 1 {
+            throw TensorError("Argument sequence_length must be a vector of length batch_size. Received sequence_length=\(t) of shape: \(t.shape)", kind: .valueError)
+        }
     }
 
     private func recurrentSpec(_ cell: GraphCell, input: Int, layout: RecurrentSpec.Layout, steps: Int,

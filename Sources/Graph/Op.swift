@@ -106,8 +106,8 @@ public struct Op: Sendable {
 /// How a cell is unrolled: `static_rnn` over a list of `[batch, input]` tensors, or
 /// `dynamic_rnn` over one `[batch, time, input]` (`timeMajor`: `[time, batch, input]`) tensor.
 /// Inputs of the op: the step tensors (or the one sequence tensor), then the cell's variables
-/// (kernel, bias), then the initial state parts when given. Outputs: every step's output (or one
-/// sequence tensor), then the final state parts.
+/// (kernel, bias), then the initial state parts when given, then `sequence_length` when given.
+/// Outputs: every step's output (or one sequence tensor), then the final state parts.
 public struct RecurrentSpec: Sendable {
     public enum Layout: Sendable, Equatable { case steps, batchMajor, timeMajor }
     public var kind: CellKind
@@ -118,6 +118,9 @@ public struct RecurrentSpec: Sendable {
     /// Step count (for `.steps`, the number of input tensors).
     public var steps: Int
     public var hasInitialState: Bool
+    /// Whether the op's last input is TF1's `sequence_length` (one step count per row: later
+    /// outputs are zeros and the final state is the one after the row's last step).
+    public var hasSequenceLength: Bool = false
     /// The cell's variables in the engine's slice order (op ids of `Variable` ops).
     public var variables: [Int]
     /// Where the cell's variables came from (for the initial values' seed).

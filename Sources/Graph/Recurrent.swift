@@ -79,6 +79,8 @@ extension Session {
                 initial.append(s)
             }
         }
+        let lengths = try spec.hasSequenceLength ? sequenceLengths(inputs[inputs.count - 1], batch: B, steps: T,
+                                                                   scope: graph.ops[id].name.components(separatedBy: "/multi_rnn_cell/").first ?? "rnn") : nil
         let outs = try FloatArrays.zeros([T, B, U])
         let finals = try (0..<spec.stateParts).map { (_) throws(TensorError) -> NDArray in try FloatArrays.zeros([B, U]) }
         let xp = FloatArrays.pointer(x), op = FloatArrays.pointer(outs)
@@ -88,7 +90,8 @@ extension Session {
         withExtendedLifetime((x, initial, outs, finals)) {
             e.forward(params: params, batch: B, steps: T, inputs: { UnsafePointer(xp + $0 * B * I) },
                       initial: spec.hasInitialState ? initial.map { UnsafePointer(FloatArrays.pointer($0)) } : nil,
-                      outputs: { op + $0 * B * U }, finalState: finals.map(FloatArrays.pointer), forBackward: forBackward)
+                      outputs: { op + $0 * B * U }, finalState: finals.map(FloatArrays.pointer), forBackward: forBackward,
+                      lengths: lengths)
         }
         switch spec.layout {
         case .steps:
@@ -98,6 +101,15 @@ extension Session {
         case .timeMajor: return [outs] + finals
         case .batchMajor: return [try outs.transpose([1, 0, 2]).copy()] + finals
         }
+    }
+
+    /// TF1's `sequence_length` as step counts: one per row (TF's assertion text otherwise), cast
+    /// to int32 as TF does (floats truncated), clamped to `0...steps` as TF's loop treats them.
+    func sequenceLengths(_ v: NDArray, batch: Int, steps: Int, scope: String) throws(TensorError) -> [Int] {
+        guard v.shape == [batch] else {
+            throw TensorError("assertion failed: [Expected shape for Tensor \(scope)/sequence_length:0 is ] [\(batch)] [ but saw shape: ] [\(v.shape.map(String.init).joined(separator: " "))]", kind: .valueError)
+        }
+        return try v.doubleValues().map { d in d.isNaN ? 0 : d >= Double(steps) ? steps : d <= 0 ? 0 : Int(d) }
     }
 
     /// Backward through the op run forward (with `forBackward`) in this run: the output and
@@ -168,6 +180,7 @@ extension Session {
             offset += v.count
         }
         if spec.hasInitialState { result += dInitial.map { $0.map { Optional($0) } } ?? [NDArray?](repeating: nil, count: spec.stateParts) }
+        if spec.hasSequenceLength { result.append(nil) }   // step counts take no gradient
         return result
     }
 }

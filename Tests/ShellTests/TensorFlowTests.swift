@@ -255,6 +255,24 @@ import Tensor
                 == "error: Value passed to parameter 'x' has DataType int32 not in list of allowed values: bfloat16, float16, float32, float64, complex64, complex128")
     }
 
+    /// `sequence_length=` at its edges, as TF 2.21's tf.compat.v1 answered: lengths beyond the
+    /// inputs run every step, negative ones none (zero outputs, the initial state), floats are
+    /// cast to int32, and a vector of the wrong shape is refused when built and when fed.
+    @Test func sequenceLengthEdges() {
+        let shell = Interpreter()
+        _ = run("import tensorflow as tf\nimport numpy as np\nx = tf.placeholder(tf.float32, [None, 3, 2])\nL = tf.placeholder(tf.int32, [None])\ncell = tf.nn.rnn_cell.BasicRNNCell(2)\no, s = tf.nn.dynamic_rnn(cell, x, sequence_length=L, dtype=tf.float32)\no2, s2 = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicRNNCell(2), x, sequence_length=[1.5, 2.9], dtype=tf.float32, scope='f')\nsess = tf.Session()\nsess.run(tf.global_variables_initializer())\nxv = np.arange(12, dtype=np.float32).reshape(2, 3, 2) / 10", in: shell)
+        #expect(run("tf.nn.dynamic_rnn(cell, x, sequence_length=tf.placeholder(tf.int32, [None, 2]), dtype=tf.float32)", in: shell)
+                == "error: Argument sequence_length must be a vector of length batch_size. Received sequence_length=Tensor(\"Placeholder_2:0\", shape=(?, 2), dtype=int32) of shape: (?, 2)")
+        // Which outputs are computed (non-zero) and which are a finished row's zeros.
+        #expect(run("out, st = sess.run([o, s], {x: xv, L: [-1, 9]})\nprint(out[:, :, 0] != 0, st[:, 0] != 0, np.array_equal(st[1], out[1, 2]))", in: shell)
+                == "[[False False False]\n [ True  True  True]] [False  True] True")
+        #expect(run("out, st = sess.run([o, s], {x: xv, L: [2, 0]})\nprint(out[:, :, 0] != 0, np.array_equal(st[0], out[0, 1]), st[1])", in: shell)
+                == "[[ True  True False]\n [False False False]] True [0. 0.]")
+        #expect(run("sess.run(o2, {x: xv})[:, :, 0] != 0", in: shell) == "[[ True False False]\n [ True  True False]]")
+        #expect(run("sess.run(o, {x: xv, L: [1, 2, 3]})", in: shell)
+                == "error: assertion failed: [Expected shape for Tensor rnn/sequence_length:0 is ] [2] [ but saw shape: ] [3]")
+    }
+
     /// What the tutorials' variants use beyond the tutorial, refused in one TF-worded line
     /// where rnnsh has no such op (the shell goes on), and the graph tensors they print.
     @Test func wrappersSlicesAndTheirRefusals() {

@@ -287,7 +287,9 @@ enum TFFunctions {
             guard case .object(let c as TFCell)? = a.value(0, "cell") else {
                 throw a.error("\(name)(): cell must be an RNN cell such as rnn_cell.BasicLSTMCell(128)", .typeError)
             }
-            if a.has(nil, "sequence_length") { throw a.error("rnnsh's tensorflow has no \(name)(sequence_length=) (yet)", .notImplementedError) }
+            let lengths = try a.value(name == "dynamic_rnn" ? 2 : 4, "sequence_length").map { (v) throws(ShellError) -> GraphTensor in
+                try TFArguments.tensor(v, graph: g, span: a.span)
+            }
             let initial = try a.value(name == "dynamic_rnn" ? 3 : 2, "initial_state").map { (v) throws -> [[GraphTensor]] in
                 guard c.multi else { return [try stateParts(v, g, a.span)] }
                 guard let per = v.sequenceItems, per.count == c.layers.count else {
@@ -303,10 +305,11 @@ enum TFFunctions {
             let states: [[GraphTensor]], outputs: Value
             if name == "dynamic_rnn" {
                 let r = try g.dynamicRNN(c.layers, multi: c.multi, try TFArguments.tensor(inputs, graph: g, span: a.span), initialState: initial,
-                                         timeMajor: a.bool(nil, "time_major") ?? false, scope: scope)
+                                         sequenceLength: lengths, timeMajor: a.bool(nil, "time_major") ?? false, scope: scope)
                 outputs = tensorValue(r.outputs); states = r.state
             } else {
-                let r = try g.staticRNN(c.layers, multi: c.multi, try TFArguments.tensors(inputs, graph: g, span: a.span), initialState: initial, scope: scope)
+                let r = try g.staticRNN(c.layers, multi: c.multi, try TFArguments.tensors(inputs, graph: g, span: a.span), initialState: initial,
+                                        sequenceLength: lengths, scope: scope)
                 outputs = list(r.outputs); states = r.state
             }
             func stateValue(_ state: [GraphTensor]) -> Value {
