@@ -16,6 +16,8 @@ void dsyevd_(const char *jobz, const char *uplo, const int *n, double *a, const 
              const int *lwork, int *iwork, const int *liwork, int *info);
 void dgeev_(const char *jobvl, const char *jobvr, const int *n, double *a, const int *lda, double *wr, double *wi,
             double *vl, const int *ldvl, double *vr, const int *ldvr, double *work, const int *lwork, int *info);
+void dgelsd_(const int *m, const int *n, const int *nrhs, double *a, const int *lda, double *b, const int *ldb, double *s,
+             const double *rcond, int *rank, double *work, const int *lwork, int *iwork, int *info);
 
 // BLAS level-1 dot products, which numpy's dot/vdot/norm call for float vectors (their
 // accumulation order is the kernel's, so results match numpy's only through the same call).

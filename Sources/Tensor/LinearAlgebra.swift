@@ -134,7 +134,11 @@ extension NDArray {
         }
         let m = shape[ndim - 2], n = shape[ndim - 1]
         let values = try doubleValues()
-        let count = m * n == 0 ? 0 : values.count / (m * n)
+        // One (possibly empty) matrix per batch position (a (0, 0) matrix still has a det of 1);
+        // an empty matrix's stack is counted through the allocation check, which refuses
+        // overflowing and too-large batches (their results take a float64 each at least).
+        let empty = m == 0 || n == 0
+        let count = empty ? try Limits.checkAllocation(Array(shape[..<(ndim - 2)]), .float64) : values.count / (m * n)
         var out: [[Double]] = []
         for b in 0..<count {
             try Cancellation.check()
@@ -163,13 +167,21 @@ extension NDArray {
     }
 
     /// `np.linalg.inv(a)`: `dgesv(a, I)`; a singular matrix is numpy's `Singular matrix`.
-    public func inverse() throws(TensorError) -> NDArray {
+    public func inverse() throws(TensorError) -> NDArray { try inverse(nanOnSingular: false) }
+
+    /// `nanOnSingular`: a singular matrix's inverse is all NaN, as numpy's inv gufunc gives it
+    /// under errstate(invalid='ignore') (np.linalg.cond relies on it).
+    func inverse(nanOnSingular: Bool) throws(TensorError) -> NDArray {
         let (mats, batch, n) = try squareMatrices()
         var out: [[Double]] = []
         for a in mats {
             var b = [Double](repeating: 0, count: n * n)
             for i in 0..<n { b[i * n + i] = 1 }
-            out.append(try NDArray.gesv(a, b, n: n, nrhs: n))
+            do {
+                out.append(try NDArray.gesv(a, b, n: n, nrhs: n))
+            } catch where nanOnSingular && error.kind == .linAlgError {
+                out.append([Double](repeating: .nan, count: n * n))
+            }
         }
         return try NDArray.fromColumnMajor(out, batch: batch, rows: n, cols: n)
     }
@@ -209,10 +221,18 @@ extension NDArray {
 
     /// `np.linalg.det(a)`: LU (`dgetrf`), then numpy's `sign * exp(sum(log|u_ii|))`.
     public func determinant() throws(TensorError) -> NDArray {
+        let (signs, logs) = try signAndLogDeterminant()
+        return try NDArray.binary(.multiply, .array(signs), .array(try logs.apply(.exp)))
+    }
+
+    /// `np.linalg.slogdet(a)`: numpy's C loop over the LU factors (`dgetrf`): the sign from the
+    /// row swaps and the negative pivots, log|det| as the sum of log|u_ii| in order; a singular
+    /// matrix (dgetrf's info > 0) is sign 0, log -inf. Float64 arrays of the batch's shape.
+    public func signAndLogDeterminant() throws(TensorError) -> (sign: NDArray, logabsdet: NDArray) {
         let (mats, batch, n) = try squareMatrices()
-        var dets: [Double] = []
+        var signs: [Double] = [], logs: [Double] = []
         for a0 in mats {
-            if n == 0 { dets.append(1); continue }
+            if n == 0 { signs.append(1); logs.append(0); continue }
             let (a, ipiv, info) = try DetachedCall.run(cost: n * n * n) { () -> ([Double], [Int32], Int32) in
                 var a = a0
                 var n32 = Int32(n), lda = Int32(n), info: Int32 = 0
@@ -220,17 +240,18 @@ extension NDArray {
                 dgetrf_(&n32, &n32, &a, &lda, &ipiv, &info)
                 return (a, ipiv, info)
             }
-            if info > 0 { dets.append(0); continue }
+            if info > 0 { signs.append(0); logs.append(-.infinity); continue }
             var sign = 1.0, logdet = 0.0
+            for i in 0..<n where Int(ipiv[i]) != i + 1 { sign = -sign }
             for i in 0..<n {
-                if Int(ipiv[i]) != i + 1 { sign = -sign }
                 let d = a[i * n + i]
                 if d < 0 { sign = -sign }
                 logdet += Foundation.log(Swift.abs(d))
             }
-            dets.append(sign * Foundation.exp(logdet))
+            signs.append(sign)
+            logs.append(logdet)
         }
-        return try NDArray.fromDoubles(dets, shape: batch)
+        return (try NDArray.fromDoubles(signs, shape: batch), try NDArray.fromDoubles(logs, shape: batch))
     }
 
     /// `dgesdd` on every matrix: (u, s, vt) with `full` (numpy's full_matrices) or reduced
@@ -341,12 +362,23 @@ extension NDArray {
     /// `np.linalg.eigh(a)` (`dsyevd`, lower triangle as numpy's default UPLO='L'): ascending
     /// eigenvalues and the eigenvectors as columns.
     public func symmetricEigen(upper: Bool = false) throws(TensorError) -> (w: NDArray, v: NDArray) {
+        let (w, v) = try symmetricEigen(upper: upper, vectors: true)
+        return (w, v ?? w)
+    }
+
+    /// `np.linalg.eigvalsh(a, UPLO)`: the eigenvalues alone (`dsyevd` with jobz 'N', as numpy
+    /// calls it; its last bits may differ from eigh's, which also computes the vectors).
+    public func symmetricEigenvalues(upper: Bool = false) throws(TensorError) -> NDArray {
+        try symmetricEigen(upper: upper, vectors: false).w
+    }
+
+    func symmetricEigen(upper: Bool, vectors: Bool) throws(TensorError) -> (w: NDArray, v: NDArray?) {
         let (mats, batch, n) = try squareMatrices()
         var ws: [Double] = [], vs: [[Double]] = []
         for a0 in mats {
             let (a, w, info) = try DetachedCall.run(cost: n * n * n) { () -> ([Double], [Double], Int32) in
                 var a = a0
-                var jobz: CChar = 86, uplo: CChar = upper ? 85 : 76   // 'V', 'U'/'L'
+                var jobz: CChar = vectors ? 86 : 78, uplo: CChar = upper ? 85 : 76   // 'V'/'N', 'U'/'L'
                 var n32 = Int32(n), lda = Int32(Swift.max(n, 1)), info: Int32 = 0
                 var w = [Double](repeating: 0, count: Swift.max(n, 1))
                 var lwork: Int32 = -1, liwork: Int32 = -1, query = 0.0, iquery: Int32 = 0
@@ -361,20 +393,33 @@ extension NDArray {
             }
             if info > 0 { throw TensorError("Eigenvalues did not converge", kind: .linAlgError) }
             ws += w.prefix(n)
-            vs.append(a)
+            if vectors { vs.append(a) }
         }
-        return (try NDArray.fromDoubles(ws, shape: batch + [n]), try NDArray.fromColumnMajor(vs, batch: batch, rows: n, cols: n))
+        let w = try NDArray.fromDoubles(ws, shape: batch + [n])
+        return (w, vectors ? try NDArray.fromColumnMajor(vs, batch: batch, rows: n, cols: n) : nil)
     }
 
     /// `np.linalg.eig(a)` (`dgeev`) for matrices with real eigenvalues; complex ones are refused
     /// (rnnsh has no complex dtype).
     public func eigen() throws(TensorError) -> (w: NDArray, v: NDArray) {
+        let (w, v) = try eigen(vectors: true)
+        return (w, v ?? w)
+    }
+
+    /// `np.linalg.eigvals(a)`: `dgeev` without vectors, as numpy calls it; NaN or inf entries are
+    /// numpy's `Array must not contain infs or NaNs`.
+    public func eigenvalues() throws(TensorError) -> NDArray { try eigen(vectors: false).w }
+
+    func eigen(vectors: Bool) throws(TensorError) -> (w: NDArray, v: NDArray?) {
         let (mats, batch, n) = try squareMatrices()
+        for a in mats where a.contains(where: { !$0.isFinite }) {
+            throw TensorError("Array must not contain infs or NaNs", kind: .linAlgError)
+        }
         var ws: [Double] = [], vs: [[Double]] = []
         for a0 in mats {
             let (wr, wi, vr, info) = try DetachedCall.run(cost: 4 * n * n * n) { () -> ([Double], [Double], [Double], Int32) in
                 var a = a0
-                var jobvl: CChar = 78, jobvr: CChar = 86
+                var jobvl: CChar = 78, jobvr: CChar = vectors ? 86 : 78
                 var n32 = Int32(n), lda = Int32(Swift.max(n, 1)), ldvl: Int32 = 1, ldvr = Int32(Swift.max(n, 1)), info: Int32 = 0
                 var wr = [Double](repeating: 0, count: Swift.max(n, 1)), wi = wr
                 var vl = [Double](repeating: 0, count: 1), vr = [Double](repeating: 0, count: Swift.max(n * n, 1))
@@ -395,8 +440,9 @@ extension NDArray {
                 }
             }
             ws += wr.prefix(n)
-            vs.append(Array(vr.prefix(n * n)))
+            if vectors { vs.append(Array(vr.prefix(n * n))) }
         }
-        return (try NDArray.fromDoubles(ws, shape: batch + [n]), try NDArray.fromColumnMajor(vs, batch: batch, rows: n, cols: n))
+        let w = try NDArray.fromDoubles(ws, shape: batch + [n])
+        return (w, vectors ? try NDArray.fromColumnMajor(vs, batch: batch, rows: n, cols: n) : nil)
     }
 }

@@ -1,13 +1,16 @@
 import Tensor
 
 /// numpy's products and `np.linalg`: `outer`, `inner`, `vdot`, `tensordot`, `einsum`, and
-/// `norm`, `inv`, `det`, `solve`, `svd`, `qr`, `pinv`, `matrix_rank`, `eigh`, `eig` (reached as
+/// `norm`, `inv`, `det`, `slogdet`, `solve`, `lstsq`, `svd`, `qr`, `pinv`, `matrix_rank`, `cond`,
+/// `eigh`, `eig`, `eigvals`, `eigvalsh`, `multi_dot` (reached as
 /// `np.linalg.NAME`; LAPACK through module Tensor's `LinearAlgebra`).
 enum LinalgCommands {
-    static let all: [Command] = [outer, inner, vdot, tensordot, einsum, norm, inv, det, solve, svd, qr, pinv, matrixRank, eigh, eig, cholesky]
+    static let all: [Command] = [outer, inner, vdot, tensordot, einsum, norm, inv, det, solve, svd, qr, pinv, matrixRank, eigh, eig, cholesky,
+                                 lstsq, eigvals, eigvalsh, slogdet, cond, multiDot]
 
     /// The names `np.linalg.` offers (the evaluator's `numpy.linalg` namespace).
-    static let linalgNames: Set<String> = ["norm", "inv", "det", "solve", "svd", "qr", "pinv", "matrix_rank", "eigh", "eig", "matrix_power", "cholesky"]
+    static let linalgNames: Set<String> = ["norm", "inv", "det", "solve", "svd", "qr", "pinv", "matrix_rank", "eigh", "eig", "matrix_power", "cholesky",
+                                                    "lstsq", "eigvals", "eigvalsh", "slogdet", "cond", "multi_dot"]
 
     typealias A = FunctionArguments
 
@@ -201,4 +204,75 @@ enum LinalgCommands {
             guard let q else { return .array(try like(r, x)) }
             return .tuple([.array(try like(q, x)), .array(try like(r, x))])
         })
+
+    static let lstsq = Command(
+        name: "lstsq", category: "Linear algebra",
+        summary: "Least-squares solution of a x = b: x, residuals, rank, s = np.linalg.lstsq(a, b).",
+        parameters: [Parameter("a", .array, help: "an (M, N) matrix"), Parameter("b", .array, help: "the right-hand side, (M,) or (M, K)"),
+                     Parameter("rcond", .value, default: .none, help: "singular values below rcond * largest are zero; None: eps * max(M, N)")],
+        help: """
+            numpy's `np.linalg.lstsq` (LAPACK dgelsd): x minimises ||b - a x||; residuals are the \
+            squared norms of b - a x per column (an empty array when the rank is below N or M <= N); \
+            rank is an int32; s the singular values of a. Fitting a line: \
+            `m, c = np.linalg.lstsq(np.vstack([x, np.ones(len(x))]).T, y)[0]`.
+            """,
+        examples: [Example("x, res, rank, s = np.linalg.lstsq(np.array([[0.0, 1.0], [1.0, 1.0], [2.0, 1.0]]), np.array([1.0, 3.0, 5.0]))\nnp.round(x, 6)")],
+        run: { call in
+            let a = try A.array(call, "a"), b = try A.array(call, "b")
+            let r = try NDArray.leastSquares(a, b, rcond: try A.optionalDouble(call, "rcond"))
+            return .tuple([.array(r.x), .array(r.residuals), .scalar(NDArray(scalar: Int32(clamping: r.rank))), .array(r.singularValues)])
+        })
+
+    static let eigvals = matrixCommand("eigvals", "Eigenvalues of a square matrix (real ones).",
+                                       "numpy's `np.linalg.eigvals` (LAPACK dgeev without vectors); matrices with complex eigenvalues are refused (rnnsh has no complex dtype).",
+                                       "np.linalg.eigvals(np.array([[2.0, 0.0], [0.0, 3.0]]))") { (a) throws(TensorError) in
+        .array(try a.eigenvalues().astype(try NDArray.linalgResultType([a])))
+    }
+
+    static let eigvalsh = Command(
+        name: "eigvalsh", category: "Linear algebra",
+        summary: "Eigenvalues of a symmetric matrix, ascending.",
+        parameters: [Parameter("a", .array, help: "a symmetric matrix (or a stack of them)"),
+                     Parameter("UPLO", .string, default: .string("L"), help: "'L': read the lower triangle (default); 'U': the upper")],
+        help: "numpy's `np.linalg.eigvalsh` (LAPACK dsyevd without vectors): only the chosen triangle of a is read.",
+        examples: [Example("np.linalg.eigvalsh(np.array([[2.0, 1.0], [1.0, 2.0]]))")],
+        run: { call in
+            let uplo = (call.arguments.string("UPLO") ?? "L").uppercased()
+            guard uplo == "L" || uplo == "U" else {
+                throw ShellError("UPLO argument must be 'L' or 'U'", span: call.arguments.span("UPLO"), kind: .valueError)
+            }
+            let a = try A.array(call, "a")
+            let w = try A.wrap { () throws(TensorError) -> NDArray in try a.symmetricEigenvalues(upper: uplo == "U") }
+            return .array(try A.wrap { () throws(TensorError) -> NDArray in try w.astype(try NDArray.linalgResultType([a])) })
+        })
+
+    static let slogdet = matrixCommand("slogdet", "Sign and log of the absolute determinant: sign, logdet = np.linalg.slogdet(a).",
+                                       "numpy's `np.linalg.slogdet` (LU by LAPACK dgetrf): det == sign * np.exp(logdet) without overflow; a singular matrix gives sign 0 and logdet -inf. numpy prints the pair as SlogdetResult(sign=..., logabsdet=...); rnnsh returns a plain tuple.",
+                                       "sign, logdet = np.linalg.slogdet(np.array([[1.0, 2.0], [3.0, 4.0]]))\nsign") { (a) throws(TensorError) in
+        let t = try NDArray.linalgResultType([a])
+        let (sign, logdet) = try a.signAndLogDeterminant()
+        return .tuple([FunctionArguments.result(try sign.astype(t)), FunctionArguments.result(try logdet.astype(t))])
+    }
+
+    static let cond = Command(
+        name: "cond", category: "Linear algebra",
+        summary: "Condition number of a matrix: np.linalg.cond.",
+        parameters: [Parameter("x", .array, help: "a matrix (or a stack of them)"),
+                     Parameter("p", .value, default: .none, help: "None or 2 (largest/smallest singular value), -2, 1, -1, np.inf, -np.inf, 'fro', 'nuc'")],
+        help: "numpy's `np.linalg.cond`: with p None, 2 or -2 the ratio of singular values; otherwise norm(x, p) * norm(inv(x), p). A singular matrix gives inf.",
+        examples: [Example("np.linalg.cond(np.array([[1.0, 0.0], [0.0, 4.0]]))")],
+        run: { call in
+            let x = try A.array(call, "x")
+            var ord: Double?, matrixOrd: String?
+            if case .string(let s) = call.arguments["p"] { matrixOrd = s } else { ord = try A.optionalDouble(call, "p") }
+            return A.result(try x.conditionNumber(ord: ord, matrixOrd: matrixOrd))
+        })
+
+    static let multiDot = Command(
+        name: "multi_dot", category: "Linear algebra",
+        summary: "Product of a chain of matrices in the cheapest order: np.linalg.multi_dot([A, B, C]).",
+        parameters: [Parameter("arrays", .value, help: "a list of arrays; the first and last may be 1-d")],
+        help: "numpy's `np.linalg.multi_dot`: the same value as A @ B @ C, multiplied in the order that costs the fewest scalar multiplications (numpy's matrix-chain choice, so float results round as numpy's do).",
+        examples: [Example("np.linalg.multi_dot([np.ones((2, 3)), np.ones((3, 4)), np.ones(4)])")],
+        run: { call in A.result(try NDArray.multiDot(try A.arrays(call, "arrays"))) })
 }

@@ -111,25 +111,7 @@ enum MathCommands {
         isMethod: true,
         run: { call in
             guard let a = call.arguments.array("a"), let b = call.arguments.array("b") else { return .none }
-            // A scalar on either side is plain multiplication, as in numpy.
-            if a.ndim == 0 || b.ndim == 0 { return result(try NDArray.binary(.multiply, .array(a), .array(b))) }
-            // np.dot has its own wording for a size mismatch (not matmul's gufunc message).
-            if a.ndim >= 1, b.ndim >= 1 {
-                let da = a.ndim - 1, db = max(b.ndim - 2, 0)
-                if a.shape[da] != b.shape[db] {
-                    // A TensorError, like matmul's, so the evaluator adds the teaching line.
-                    throw TensorError("shapes \(numpyShapeString(a.shape)) and \(numpyShapeString(b.shape)) not aligned: \(a.shape[da]) (dim \(da)) != \(b.shape[db]) (dim \(db))")
-                }
-            }
-            // Two float vectors: BLAS ddot/sdot, as numpy calls (same accumulation order).
-            if a.ndim == 1, b.ndim == 1, a.shape == b.shape, DType.promote(a.dtype, b.dtype).isFloat {
-                return result(try NDArray.vdot(a, b))
-            }
-            if a.ndim > 2 || b.ndim > 2 {
-                // numpy: dot(a, b)[i, j, k, m] = sum(a[i, j, :] * b[k, :, m]).
-                return result(try NDArray.tensordot(a, b, axesA: [a.ndim - 1], axesB: [Swift.max(b.ndim - 2, 0)]))
-            }
-            return result(try NDArray.matmul(a, b))
+            return result(try NDArray.dot(a, b))
         })
 
     static func unary(_ name: String, _ op: UnaryOp, _ summary: String, _ help: String, checked: [Example] = []) -> Command {
