@@ -99,8 +99,10 @@ enum ScriptRunner {
 
     /// `error` as raised by `run FILE`: `FILE:LINE: message`, keeping its source line and caret.
     static func inFile(_ file: String, line: Int, _ error: ShellError) -> ShellError {
-        var e = ShellError("\(file):\(line): \(error.message)", explanation: error.explanation, span: error.span, kind: error.kind)
+        var e = ShellError(error.message, explanation: error.explanation, span: error.span, kind: error.kind)
         e.sourceLine = error.sourceLine
+        e.raised = error.raised
+        e.location = "\(file):\(line)" + (error.location.map { ": " + $0 } ?? "")
         return e
     }
 }

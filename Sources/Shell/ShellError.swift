@@ -18,6 +18,9 @@ public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
     /// the text given to `execute`: an error raised inside a function defined by an earlier
     /// statement names the function's line, as the last frame of Python's traceback does.
     public var inputLine: Int?
+    /// `FILE:LINE` of a script run by `run FILE` the error happened in, shown before the class
+    /// (`FILE:LINE: ValueError: …`); the message stays the exception's own.
+    public var location: String?
     /// The Python exception class this error is (what `except ValueError:` matches and what the
     /// differential tests compare with CPython/numpy); nil when not recorded.
     public var kind: ErrorKind?
@@ -39,11 +42,29 @@ public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 
-    /// The text a terminal shows: `error: MESSAGE`, then — for errors with a span — the line and
-    /// a caret under the offending columns, then the explanation. No trailing newline.
-    /// `color` wraps `error:` in bold red (only on a TTY and without `NO_COLOR`).
+    /// The exception class as CPython's traceback names it on its last line (`ValueError`,
+    /// `numpy.linalg.LinAlgError`, a user's `MyError`: classes made by `class` live in
+    /// `__main__`, which CPython leaves out); nil for an error that is no Python exception
+    /// (a shell command's usage error, a file the shell could not read).
+    public var exceptionName: String? {
+        if let raised { return raised.instance.cls.name }
+        return kind?.tracebackName
+    }
+
+    /// The text a terminal shows: `ValueError: MESSAGE` as the last line of CPython's traceback
+    /// (just `ValueError` when the message is empty), or `error: MESSAGE` for an error that is
+    /// no Python exception; then — for errors with a span — the line and a caret under the
+    /// offending columns, then the explanation. No trailing newline.
+    /// `color` wraps the class (or `error:`) in bold red (only on a TTY and without `NO_COLOR`).
     public func rendered(color: Bool = false, prefix: String = "") -> String {
-        var out = prefix + (color ? "\u{1B}[1;31merror:\u{1B}[0m " : "error: ") + Self.printable(message)
+        let label = exceptionName ?? "error"
+        let head = color ? "\u{1B}[1;31m\(label):\u{1B}[0m" : label + ":"
+        var out = prefix + (location.map { $0 + ": " } ?? "")
+        if exceptionName != nil && message.isEmpty {
+            out += color ? "\u{1B}[1;31m\(label)\u{1B}[0m" : label
+        } else {
+            out += head + " " + Self.printable(message)
+        }
         if let span, let sourceLine, !sourceLine.isEmpty {
             let width = sourceLine.unicodeScalars.count
             let start = min(max(span.lowerBound, 0), width)

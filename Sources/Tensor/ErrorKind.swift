@@ -39,4 +39,17 @@ public enum ErrorKind: String, Sendable, CaseIterable {
     case lookupError = "LookupError"
     case arithmeticError = "ArithmeticError"
     case exception = "Exception"
+
+    /// The class as the last line of CPython's traceback names it: its `__qualname__`, after its
+    /// module unless that is `builtins` (`ValueError`, `numpy.linalg.LinAlgError`). numpy
+    /// raises private subclasses of UFuncTypeError (`_UFuncNoLoopError`, …) that this enum does
+    /// not tell apart, so those show the public class they derive from.
+    public var tracebackName: String {
+        switch self {
+        case .ufuncTypeError: "numpy._core._exceptions.UFuncTypeError"
+        case .axisError: "numpy.exceptions.AxisError"
+        case .linAlgError: "numpy.linalg.LinAlgError"
+        default: rawValue
+        }
+    }
 }

@@ -45,7 +45,7 @@ import Testing
         #expect(r.status == 1)
         // An error inside a statement continued over lines names the line it is on.
         let continued = try rnnsh([], stdin: "x = 1\ny = (1 +\n  undefined)\n")
-        #expect(continued.stderr == "<stdin>:3: error: name 'undefined' is not defined\n    undefined)\n    ^^^^^^^^^\n")
+        #expect(continued.stderr == "<stdin>:3: NameError: name 'undefined' is not defined\n    undefined)\n    ^^^^^^^^^\n")
         let ok = try rnnsh([], stdin: "print('hi')\nquit\nprint('never')\n")
         #expect(ok.stdout == "hi\n" && ok.status == 0)
     }
@@ -111,7 +111,7 @@ import Testing
     /// stays rnnsh's command form.)
     @Test func aPython2PrintIsPython3sSyntaxError() throws {
         let source = "print('before')\ndef report(epoch):\n\n    print 'Epoch', epoch, 'loss:', 1.5\nprint('after')\n"
-        let message = "error: Missing parentheses in call to 'print'. Did you mean print(...)?\n      print 'Epoch', epoch, 'loss:', 1.5\n      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+        let message = "SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?\n      print 'Epoch', epoch, 'loss:', 1.5\n      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("old.py")
@@ -136,11 +136,11 @@ import Testing
                      "def.py": "x = 1\n\ndef f():\n\n    return 1/0\n\nf()\n",
                      "long.py": "x = 1\ny = [1,\n  2] + undefined\n"]
         for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        #expect(try rnnsh(["-c", "run 'end.py'"], in: dir).stderr == "error: end.py:2: invalid syntax\n  1 +\n     ^\n")
-        #expect(try rnnsh(["-c", "run 'def.py'"], in: dir).stderr == "error: def.py:5: division by zero\n      return 1/0\n             ^^^\nin f(), line 5\n")
-        #expect(try rnnsh(["-c", "run 'long.py'"], in: dir).stderr == "error: long.py:3: name 'undefined' is not defined\n    2] + undefined\n         ^^^^^^^^^\n")
+        #expect(try rnnsh(["-c", "run 'end.py'"], in: dir).stderr == "end.py:2: SyntaxError: invalid syntax\n  1 +\n     ^\n")
+        #expect(try rnnsh(["-c", "run 'def.py'"], in: dir).stderr == "def.py:5: ZeroDivisionError: division by zero\n      return 1/0\n             ^^^\nin f(), line 5\n")
+        #expect(try rnnsh(["-c", "run 'long.py'"], in: dir).stderr == "long.py:3: NameError: name 'undefined' is not defined\n    2] + undefined\n         ^^^^^^^^^\n")
         // The file run directly reports the same lines.
-        #expect(try rnnsh(["end.py"], in: dir).stderr == "end.py:2: error: invalid syntax\n  1 +\n     ^\n")
+        #expect(try rnnsh(["end.py"], in: dir).stderr == "end.py:2: SyntaxError: invalid syntax\n  1 +\n     ^\n")
     }
 
     /// An error inside a function called later names the line that failed, as the last frame
@@ -148,7 +148,7 @@ import Testing
     /// line of the call. Piped input goes on after it; a .py file stops, as python3 does.
     @Test func anErrorInsideAFunctionNamesItsOwnLine() throws {
         let source = "def f(x):\n\n    # a comment\n    y = x + 1\n\n    return undefined_name + y\n\ndef g():\n    \"\"\"Calls f (its error is f's line).\"\"\"\n    return f(2)\nprint(\"before\")\ng()\nprint(\"after\")\n"
-        let message = "error: name 'undefined_name' is not defined\n      return undefined_name + y\n             ^^^^^^^^^^^^^^\nin f(), line 6\n"
+        let message = "NameError: name 'undefined_name' is not defined\n      return undefined_name + y\n             ^^^^^^^^^^^^^^\nin f(), line 6\n"
         let piped = try rnnsh([], stdin: source)
         #expect(piped.stdout == "before\nafter\n")
         #expect(piped.stderr == "<stdin>:6: " + message)
@@ -166,7 +166,7 @@ import Testing
     @Test func dashCStopsAtTheFirstError() throws {
         let r = try rnnsh(["-c", "print(1); nope; print(3)"])
         #expect(r.stdout == "1\n")
-        #expect(r.stderr == "error: name 'nope' is not defined\n  print(1); nope; print(3)\n            ^^^^\n")
+        #expect(r.stderr == "NameError: name 'nope' is not defined\n  print(1); nope; print(3)\n            ^^^^\n")
         #expect(r.status == 1)
         #expect(try rnnsh(["-c", "a, b = np.split(np.arange(4), 2)\nprint(b)"]).stdout == "[2 3]\n")
     }
@@ -187,7 +187,7 @@ import Testing
 
         let replay = try rnnsh([script.path])
         #expect(replay.status == 1)
-        #expect(replay.stderr.hasPrefix("\(script.path):5: error: 'numpy.ndarray' object has no attribute 'nope'"))
+        #expect(replay.stderr.hasPrefix("\(script.path):5: AttributeError: 'numpy.ndarray' object has no attribute 'nope'"))
         #expect(replay.stdout == "# demo\n>>> x = arange 4\n>>> x.reshape(3, 3)   # error: wrong size\nerror: cannot reshape array of size 4 into shape (3,3)\nreshape: x has 4 elements; (3, 3) needs 9\n>>> x * 2\n[0 2 4 6]\n>>> x.nope\n")
         let keepGoing = try rnnsh(["--keep-going", script.path])
         #expect(keepGoing.stdout.hasSuffix(">>> print('end')\nend\n") && keepGoing.status == 1)

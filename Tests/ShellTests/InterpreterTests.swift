@@ -52,7 +52,46 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         guard case .error(let e)? = outputs.last else { Issue.record("expected an error"); return }
         #expect(e.message == "invalid syntax")
         #expect(e.line == 2)
-        #expect(e.rendered() == "error: invalid syntax\n  print(x +)\n           ^")
+        #expect(e.rendered() == "SyntaxError: invalid syntax\n  print(x +)\n           ^")
+    }
+
+    /// The first line of each error as the shell shows it: the class as the last line of
+    /// CPython's traceback names it (3.11, checked by running each statement under python3),
+    /// or `error:` for what is no Python exception.
+    static func shown(_ source: String, in shell: Interpreter = Interpreter()) -> String? {
+        for output in shell.execute(source) {
+            if case .error(let e) = output { return e.rendered().split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) }
+        }
+        return nil
+    }
+
+    @Test func errorsNameTheirClassAsCPython() {
+        #expect(Self.shown("int('x')") == "ValueError: invalid literal for int() with base 10: 'x'")
+        #expect(Self.shown("[1][5]") == "IndexError: list index out of range")
+        #expect(Self.shown("{}['a']") == "KeyError: 'a'")
+        #expect(Self.shown("undefined_x") == "NameError: name 'undefined_x' is not defined")
+        #expect(Self.shown("1 / 0") == "ZeroDivisionError: division by zero")
+        #expect(Self.shown("'a'.nope") == "AttributeError: 'str' object has no attribute 'nope'")
+        #expect(Self.shown("len(1)") == "TypeError: object of type 'int' has no len()")
+        #expect(Self.shown("x = (1 +") == "SyntaxError: '(' was never closed")
+        #expect(Self.shown("1abc") == "SyntaxError: invalid decimal literal")
+        #expect(Self.shown("if 1:\n  x = 1\n y = 2") == "IndentationError: unindent does not match any outer indentation level")
+        #expect(Self.shown("def f():\n    return f()\nf()") == "RecursionError: maximum recursion depth exceeded")
+        // An empty message shows the class alone, as CPython's traceback does.
+        #expect(Self.shown("next(iter([]))") == "StopIteration")
+        #expect(Self.shown("assert 1 == 2") == "AssertionError")
+        #expect(Self.shown("raise ValueError") == "ValueError")
+        #expect(Self.shown("raise KeyError('k')") == "KeyError: 'k'")
+        // numpy's classes live in numpy's modules, and CPython names the module.
+        #expect(Self.shown("np.linalg.inv(np.zeros((2, 2)))") == "numpy.linalg.LinAlgError: Singular matrix")
+        // A user's class lives in __main__, which CPython leaves out.
+        let shell = Interpreter()
+        _ = shell.execute("class MyError(Exception):\n    pass\nclass E(ValueError):\n    pass")
+        #expect(Self.shown("raise MyError('boom')", in: shell) == "MyError: boom")
+        #expect(Self.shown("raise MyError()", in: shell) == "MyError")
+        #expect(Self.shown("raise E('custom', 2)", in: shell) == "E: ('custom', 2)")
+        // The shell's own refusals are no Python exceptions.
+        #expect(Self.shown("x = arange 4; revshape x 2 2") == "error: unknown command 'revshape'. Did you mean: 'reshape'?")
     }
 
     @Test func didYouMean() {

@@ -241,7 +241,7 @@ struct REPLKeystrokeTests {
         let screen = try run(terminal, "kept")
         #expect(screen.contains("rnnsh> kept\n[0 1 2]\n"), "\(screen)")
         let scratch = try run(terminal, "scratch")
-        #expect(scratch.contains("error: name 'scratch' is not defined"), "\(scratch)")
+        #expect(scratch.contains("NameError: name 'scratch' is not defined"), "\(scratch)")
     }
 
     @Test func ctrlDAtAnEmptyPromptExitsWithStatusZero() throws {
@@ -265,10 +265,10 @@ struct REPLKeystrokeTests {
         let terminal = try start()
         defer { terminal.close() }
         try run(terminal, "reshape (arange 4) 2 )")
-        let screen = try terminal.waitFor("the error", escapes: true) { $0.contains("error:") }
-        #expect(screen.contains("\u{1B}[1m\u{1B}[31merror:") || screen.contains("\u{1B}[1;31merror:"), "\(screen)")
+        let screen = try terminal.waitFor("the error", escapes: true) { $0.contains("SyntaxError:") }
+        #expect(screen.contains("\u{1B}[1m\u{1B}[31mSyntaxError:") || screen.contains("\u{1B}[1;31mSyntaxError:"), "\(screen)")
         let plain = try terminal.screen()
-        #expect(plain.contains("error: unmatched ')'\n  reshape (arange 4) 2 )\n                       ^\n"), "\(plain)")
+        #expect(plain.contains("SyntaxError: unmatched ')'\n  reshape (arange 4) 2 )\n                       ^\n"), "\(plain)")
     }
 
     @Test func noColorTurnsColourOff() throws {
@@ -276,7 +276,7 @@ struct REPLKeystrokeTests {
         defer { terminal.close() }
         try run(terminal, "reshape (arange 4) 2 )")
         let screen = try terminal.screen(escapes: true)
-        #expect(screen.contains("error: unmatched ')'"), "\(screen)")
+        #expect(screen.contains("SyntaxError: unmatched ')'"), "\(screen)")
         #expect(!screen.contains("\u{1B}["), "\(screen)")
     }
 

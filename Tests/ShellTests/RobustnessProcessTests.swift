@@ -372,7 +372,7 @@ import Tensor
         p.waitUntilExit()
         #expect(FileManager.default.fileExists(atPath: dir + "/fuzz-done.npy"), "the replay stopped early")
         let stderr = String(decoding: FileManager.default.contents(atPath: errors) ?? Data(), as: UTF8.self)
-        #expect(stderr.contains("<stdin>:\(delLine): error: name 'undefined_for_sure' is not defined\n"), "the last error is not on its line")
+        #expect(stderr.contains("<stdin>:\(delLine): NameError: name 'undefined_for_sure' is not defined\n"), "the last error is not on its line")
         #expect(p.terminationReason == .exit && p.terminationStatus <= 1,
                 "rnnsh died: reason \(p.terminationReason.rawValue), status \(p.terminationStatus)")
     }

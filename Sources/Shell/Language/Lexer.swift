@@ -90,7 +90,7 @@ public struct Lexer {
                         tokens.append(Token(.dedent, j..<j, spaceBefore: true))
                     }
                     if indents.last != column {
-                        throw ShellError("unindent does not match any outer indentation level", span: j..<(j + 1), kind: .syntaxError)
+                        throw ShellError("unindent does not match any outer indentation level", span: j..<(j + 1), kind: .indentationError)
                     }
                 }
                 continue
@@ -122,7 +122,7 @@ public struct Lexer {
                 var j = i + 1
                 while j < n && (scalars[j] == " " || scalars[j] == "\t" || scalars[j] == "\r") { j += 1 }
                 if j < n && scalars[j] != "\n" {
-                    throw ShellError("unexpected character after line continuation character", span: i..<(i + 1))
+                    throw ShellError("unexpected character after line continuation character", span: i..<(i + 1), kind: .syntaxError)
                 }
                 i = j + 1
                 space = true
@@ -177,15 +177,15 @@ public struct Lexer {
                     if c == "(" || c == "[" || c == "{" {
                         brackets.append((c, i))
                         if brackets.count > Parser.maxDepth {
-                            throw ShellError("too many nested parentheses", span: i..<(i + 1))
+                            throw ShellError("too many nested parentheses", span: i..<(i + 1), kind: .syntaxError)
                         }
                     } else if let open = Self.closing[c] {
                         guard let last = brackets.popLast() else {
-                            throw ShellError("unmatched '\(Character(c))'", span: i..<(i + 1))
+                            throw ShellError("unmatched '\(Character(c))'", span: i..<(i + 1), kind: .syntaxError)
                         }
                         if last.0 != open {
                             throw ShellError("closing parenthesis '\(Character(c))' does not match opening parenthesis '\(Character(last.0))'",
-                                             span: i..<(i + 1))
+                                             span: i..<(i + 1), kind: .syntaxError)
                         }
                     }
                     add(.op(String(Character(c))), i, i + 1)
@@ -193,13 +193,13 @@ public struct Lexer {
                     continue
                 }
                 if c.value < 0x20 || c.value == 0x7F || (c.value >= 0x80 && c.value < 0xA0) || !c.properties.isAlphabetic && c.value > 0x7F && c.properties.generalCategory == .format {
-                    throw ShellError("invalid non-printable character U+\(Self.hex(c))", span: i..<(i + 1))
+                    throw ShellError("invalid non-printable character U+\(Self.hex(c))", span: i..<(i + 1), kind: .syntaxError)
                 }
-                throw ShellError("invalid character '\(Character(c))' (U+\(Self.hex(c)))", span: i..<(i + 1))
+                throw ShellError("invalid character '\(Character(c))' (U+\(Self.hex(c)))", span: i..<(i + 1), kind: .syntaxError)
             }
         }
         if let open = brackets.last {
-            throw ShellError("'\(Character(open.0))' was never closed", span: open.1..<(open.1 + 1))
+            throw ShellError("'\(Character(open.0))' was never closed", span: open.1..<(open.1 + 1), kind: .syntaxError)
         }
         if indents.count > 1 {
             add(.separator, n, n)
@@ -309,14 +309,14 @@ public struct Lexer {
             var previous: Unicode.Scalar? = nil
             for c in scalars[start..<end] {
                 if let p = previous, (p == "_" && (c == "_" || c == ".")) || (p == "." && c == "_") {
-                    throw ShellError("invalid decimal literal", span: start..<end)
+                    throw ShellError("invalid decimal literal", span: start..<end, kind: .syntaxError)
                 }
                 previous = c
             }
-            if previous == "_" { throw ShellError("invalid decimal literal", span: start..<end) }
+            if previous == "_" { throw ShellError("invalid decimal literal", span: start..<end, kind: .syntaxError) }
         }
         if end < scalars.count, Self.isIdentifierStart(scalars[end]) {
-            throw ShellError("invalid decimal literal", span: start..<(end + 1))
+            throw ShellError("invalid decimal literal", span: start..<(end + 1), kind: .syntaxError)
         }
         let digits = underscores ? String(raw.filter { $0 != "_" }) : raw
         if !isFloat, digits.count > 1, digits.hasPrefix("0"), digits.contains(where: { $0 != "0" }) {

@@ -110,7 +110,7 @@ public struct Parser {
     func syntaxError(_ message: String = "invalid syntax", at token: Token? = nil) -> ShellError {
         let t = token ?? current
         let span = t.kind == .end || t.kind == .separator ? t.span.lowerBound..<(t.span.lowerBound + 1) : t.span
-        return ShellError(message, span: span)
+        return ShellError(message, span: span, kind: .syntaxError)
     }
 
     mutating func expectOp(_ symbol: String) throws(ShellError) {
@@ -283,7 +283,7 @@ public struct Parser {
             let e = try parsePostfix(adjacentTrailersOnly: false)
             switch e {
             case .indexing(let base, let items, let span): return .item(base, items, span)
-            case .attribute: throw ShellError("cannot assign to an attribute", span: e.span)
+            case .attribute: throw ShellError("cannot assign to an attribute", span: e.span, kind: .syntaxError)
             default: throw syntaxError()
             }
         }
@@ -292,7 +292,7 @@ public struct Parser {
                 // Only report this when it really is an assignment.
                 if peek().isOp("=") {
                     throw ShellError(name == "True" || name == "False" || name == "None"
-                                     ? "cannot assign to \(name)" : "invalid syntax", span: current.span)
+                                     ? "cannot assign to \(name)" : "invalid syntax", span: current.span, kind: .syntaxError)
                 }
                 throw syntaxError()
             }
@@ -764,7 +764,7 @@ public struct Parser {
                                            value.span.lowerBound..<previousEnd)
                 }
                 if sawKeyword {
-                    throw ShellError("positional argument follows keyword argument", span: value.span)
+                    throw ShellError("positional argument follows keyword argument", span: value.span, kind: .syntaxError)
                 }
                 args.append(CallArgument(value: value))
             }
@@ -838,7 +838,7 @@ public struct Parser {
             return .int(v, t.span)
         case .float(let digits):
             pos += 1
-            guard let v = Double(digits) else { throw ShellError("invalid decimal literal", span: t.span) }
+            guard let v = Double(digits) else { throw ShellError("invalid decimal literal", span: t.span, kind: .syntaxError) }
             return .float(v, t.span)
         case .string, .fstring:
             // Adjacent string literals concatenate, as in Python (f-strings among them).
