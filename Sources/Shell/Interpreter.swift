@@ -72,6 +72,9 @@ public final class Interpreter {
     /// process it starts from the operating system's entropy; `seed N` makes it reproducible.
     /// Draws are not undone when a statement fails later (Python does not undo them either).
     var randomState = LegacyRandomState.fromEntropy()
+    /// Python's `random` module's generator (CPython's hidden `Random()`), apart from numpy's as
+    /// in CPython: seeding one never moves the other.
+    var pythonRandom = PythonRandom.fromEntropy()
     /// The `tensorflow` module's default graph and sessions (TensorFlow/TensorFlowState.swift).
     let tensorflow = TensorFlowState()
     /// How many `run FILE` are in progress (guards against a script that runs itself).

@@ -183,6 +183,31 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("x", in: shell) == "1")
     }
 
+    /// itertools' endless iterators stop on Ctrl-C even when no statement boundary comes
+    /// (`list(count())` would otherwise run to the 50-million-item limit), and what the session
+    /// held before stays.
+    @Test func endlessItertoolsStopOnInterrupt() {
+        final class Countdown: @unchecked Sendable {
+            var polls = 0
+            var armed = false
+            func interrupted() -> Bool {
+                guard armed else { return false }
+                polls += 1
+                return polls > 10_000
+            }
+        }
+        for source in ["itertools.count()", "itertools.cycle([1, 2])", "itertools.repeat(0)", "itertools.count(0.5, 0.25)"] {
+            let countdown = Countdown()
+            let shell = Interpreter(options: .init(isInterrupted: { countdown.interrupted() }))
+            _ = shell.execute("import itertools\nxs = [1]")
+            countdown.armed = true
+            #expect(run("xs = list(\(source))", in: shell) == "error: interrupted", "\(source)")
+            #expect(countdown.polls > 10_000, "\(source) stopped before the interrupt")
+            countdown.armed = false
+            #expect(run("xs", in: shell) == "[1]")
+        }
+    }
+
     @Test func timeRunsTheStatementAndReportsWallTime() {
         let shell = Interpreter()
         let out = run("time x = arange 1000", in: shell)

@@ -55,6 +55,18 @@ enum Builtins {
             throw ShellError("\(name)() is not available in rnnsh",
                              explanation: "the shell runs only what you type; use load/save/run for files", span: span, kind: .notImplementedError)
         }
+        if name == "collections.namedtuple" {
+            return try NamedTupleClass.make(args, keywords, span, ev)
+        }
+        if name.hasPrefix("functools.") {
+            return try FunctoolsModule.call(String(name.dropFirst("functools.".count)), args, keywords, span: span, evaluator: ev)
+        }
+        if name.hasPrefix("itertools.") {
+            return try ItertoolsModule.call(String(name.dropFirst("itertools.".count)), args, keywords, span: span, evaluator: ev)
+        }
+        if name.hasPrefix("random.") {
+            return try RandomModule.call(String(name.dropFirst("random.".count)), args, keywords, span: span, evaluator: ev)
+        }
         if name.hasPrefix("math.") || name.hasPrefix("time.") {
             return try Modules.call(name, args, keywords, span: span, evaluator: ev)
         }
@@ -90,6 +102,8 @@ enum Builtins {
                 return .int(n)
             case .object(is PyInstance):
                 return .int(try ClassRuntime.length(v, span, ev) ?? 0)
+            case .object(let o as PythonSized):
+                return .int(o.sizedItems.count)
             case .object:
                 // Shell objects (an .npz file, a dataset) answer through the len command.
                 guard let c = ev.registry["len"] else { fallthrough }
@@ -153,6 +167,23 @@ enum Builtins {
             return .iterator(PyIterator(rows, kind: "zip"))
         case "map":
             guard args.count >= 2 else { throw ShellError("map() must have at least two arguments.", span: span, kind: .typeError) }
+            if args.dropFirst().contains(where: { ev.isLazyIterable($0) }) {
+                // Over a generator or an endless iterator (`map(pow, xs, itertools.repeat(2))`)
+                // map is lazy, as Python's always is: it stops at the shortest input.
+                var sources: [PyIterator] = []
+                for a in args.dropFirst() { sources.append(try ev.pullIterator(a, span)) }
+                let function = args[0]
+                weak let maker = ev
+                return .iterator(PyIterator(kind: "map") { () throws(ShellError) -> Value? in
+                    var row: [Value] = []
+                    for s in sources {
+                        guard let v = try s.next() else { return nil }
+                        row.append(v)
+                    }
+                    guard let ev = Evaluator.current ?? maker else { return nil }
+                    return try ev.callPython(function, row, [], span: span)
+                })
+            }
             var columns: [[Value]] = []
             for a in args.dropFirst() { columns.append(try ev.iterate(a, span)) }
             let n = columns.map(\.count).min() ?? 0
@@ -301,13 +332,28 @@ enum Builtins {
         case "isinstance", "issubclass":
             try exactly(name, args, 2, span)
             if let v = try ClassRuntime.isInstanceCheck(name, args, span) { return v }
+            // Named tuples: instances of their class and of tuple.
+            let namedClasses = (args[1].sequenceItems ?? [args[1]]).compactMap { (c) -> NamedTupleClass? in
+                if case .object(let k as NamedTupleClass) = c { return k }
+                return nil
+            }
+            if name == "isinstance", case .object(let t as NamedTupleValue) = args[0] {
+                if namedClasses.contains(where: { $0 === t.cls }) { return .bool(true) }
+                for c in args[1].sequenceItems ?? [args[1]] {
+                    if case .type(let n) = c, n == "tuple" || n == "object" { return .bool(true) }
+                }
+                return .bool(false)
+            }
+            if name == "isinstance", !namedClasses.isEmpty, (args[1].sequenceItems ?? [args[1]]).count == namedClasses.count {
+                return .bool(false)
+            }
             let classes: [Value] = args[1].sequenceItems ?? [args[1]]
             let actual: String
             if name == "issubclass" {
                 guard case .type(let t) = args[0] else { throw ShellError("issubclass() arg 1 must be a class", span: span, kind: .typeError) }
                 actual = t
             } else {
-                actual = args[0].typeName
+                actual = CollectionsModule.className(args[0]) ?? args[0].typeName
             }
             for c in classes {
                 switch c {
@@ -458,7 +504,7 @@ enum Builtins {
 
     /// `isinstance` by class name, with Python's subclasses (bool is an int; numpy's float64 a float).
     static func isInstance(_ actual: String, of cls: String) -> Bool {
-        if actual == cls || cls == "object" { return true }
+        if actual == cls || cls == "object" || CollectionsModule.isSubclass(actual, of: cls) { return true }
         switch (actual, cls) {
         case ("bool", "int"), ("numpy.float64", "float"): return true
         default: return ExceptionClasses.isClass(actual) && ExceptionClasses.matches(actual, cls)
@@ -506,6 +552,9 @@ enum Builtins {
         if name.hasPrefix("numpy.") {
             throw ShellError("cannot create '\(name)' instances", span: span, kind: .typeError)
         }
+        if name.hasPrefix("collections.") {
+            return try CollectionsModule.construct(name, args, keywords, span: span, evaluator: ev)
+        }
         switch name {
         case "int": return try PyNumbers.int(args, keywords, span: span, evaluator: ev)
         case "float": return try PyNumbers.float(args, span: span, evaluator: ev)
@@ -532,6 +581,7 @@ enum Builtins {
             if let v = args.first {
                 if case .dict(let o) = v {
                     d = o.copy()
+                    d.table.flavour = .plain
                 } else {
                     for (i, pair) in try ev.iterate(v, span).enumerated() {
                         let kv: [Value]
@@ -566,7 +616,8 @@ enum Builtins {
             }
         case "type":
             guard args.count == 1 else { throw ShellError("type() takes 1 or 3 arguments", span: span, kind: .typeError) }
-            return .type(args[0].typeName)
+            if case .object(let t as NamedTupleValue) = args[0] { return .object(t.cls) }
+            return .type(CollectionsModule.className(args[0]) ?? args[0].typeName)
         case "slice":
             var parts: [Int?] = []
             for a in args { parts.append(a.isNone ? nil : try ArgumentBinder.integer(a, span)) }

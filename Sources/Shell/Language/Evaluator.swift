@@ -376,6 +376,7 @@ final class Evaluator {
             }
             return !only.isEmpty
         case .object(let o as NumpyStrObject): return !o.value.isEmpty
+        case .object(let o as PythonSized): return !o.sizedItems.isEmpty
         case .object(is PyInstance): return try ClassRuntime.truth(v, span, self) ?? true
         default: return true
         }
@@ -703,6 +704,7 @@ final class Evaluator {
             return try Modules.attribute(module, name, span: span)
         case .dict, .set, .string, .list, .tuple, .int, .float, .bool, .range, .exception, .iterator:
             if case .exception(let e) = base, name == "args" { return .tuple(e.args) }
+            if case .dict(let d) = base, case .defaultDict(let factory) = d.flavour, name == "default_factory" { return factory }
             if Methods.has(base, name) { return .builtin(Builtin(name: name, receiver: base)) }
             if case .int(let i) = base {
                 if name == "real" || name == "numerator" { return .int(i) }
@@ -724,6 +726,8 @@ final class Evaluator {
             throw ShellError("'\(base.typeName)' object has no attribute '\(name)'", span: span, kind: .attributeError)
         case .closure(let f) where name == "__name__":
             return .string(f.name)
+        case .builtin(let b) where b.receiver == nil && b.name == "itertools.chain" && name == "from_iterable":
+            return .builtin(Builtin(name: "itertools.chain.from_iterable", receiver: nil))
         case .type(let n) where name == "__name__":
             return .string(n.split(separator: ".").last.map(String.init) ?? n)
         case .namespace(let module):
@@ -825,6 +829,7 @@ final class Evaluator {
         case .dict(let d):
             let key: Value = index.count == 1 ? index[0] : .tuple(index)
             if let v = d.get(try HashKey.of(key, span: span)) { return v }
+            if !d.flavour.isPlain, let v = try CollectionsModule.missing(d, key, span, self) { return v }
             throw ShellError(ValueFormatter.repr(key), span: span, kind: .keyError)
         case .string(let s):
             guard index.count == 1, let only = index.first else {

@@ -226,6 +226,7 @@ extension Evaluator {
             if o.codes.ndim == 0 { throw ShellError("iteration over a 0-d array", span: span, kind: .typeError) }
             return o.iterationItems ?? []
         case .object(let o as NumpyStrObject): return o.iterationItems ?? []
+        case .object(let o as PythonSized): return o.sizedItems
         default:
             throw ShellError("'\(value.typeName)' object is not iterable", span: span, kind: .typeError)
         }
@@ -762,7 +763,7 @@ extension Evaluator {
             let root = String(item.module.split(separator: ".").first ?? "")
             guard let module = Modules.module(item.module) else {
                 throw ShellError("No module named '\(Modules.missingPart(item.module))'",
-                                 explanation: "rnnsh provides numpy, math, time and tensorflow (TF1's graph API)", span: span, kind: .moduleNotFoundError)
+                                 explanation: "rnnsh provides numpy, math, time, random, itertools, functools and tensorflow (TF1's graph API)", span: span, kind: .moduleNotFoundError)
             }
             if root == TFModules.root { interpreter.tensorflow.imported = true }
             if let name = item.name {

@@ -32,7 +32,7 @@ enum Methods {
         switch v {
         case .string: return stringMethods.contains(name)
         case .list: return listMethods.contains(name)
-        case .dict: return dictMethods.contains(name)
+        case .dict(let d): return dictMethods.contains(name) || CollectionsModule.hasMethod(d, name)
         case .set(let s): return setMethods.contains(name) && !(s.isFrozen && setMutating.contains(name))
         case .tuple: return name == "index" || name == "count"
         case .int, .bool, .bigint: return ["bit_length", "to_bytes", "conjugate", "is_integer"].contains(name)
@@ -75,6 +75,7 @@ enum Methods {
             }
             return try list.mutate { (items) throws(ShellError) -> Value in try listMethod(&items, name, args, keywords, span, ev) }
         case .dict(var d):
+            if !d.flavour.isPlain, let r = try CollectionsModule.method(d, name, args, keywords, span, ev) { return r }
             let r = try dictMethod(&d, name, args, span, ev)
             if name == "update" { for (k, v) in keywords { d.set(.string(k), .string(k), v) } }
             return r

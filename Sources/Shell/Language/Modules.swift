@@ -1,10 +1,10 @@
 import Foundation
 import Tensor
 
-/// The modules `import` knows: numpy (the shell's own namespace), and Python's `math` and
-/// `time` (for timing loops). Anything else is Python's ModuleNotFoundError.
+/// The modules `import` knows: numpy (the shell's own namespace), and Python's `math`,
+/// `time` (for timing loops), `random`, `itertools`, `functools` and `collections` (one file each). Anything else is Python's ModuleNotFoundError.
 enum Modules {
-    static let pythonModules: Set<String> = ["math", "time"]
+    static let pythonModules: Set<String> = ["math", "time", "random", "itertools", "functools", "collections"]
 
     static func isPythonModule(_ name: String) -> Bool { pythonModules.contains(name) }
 
@@ -12,7 +12,7 @@ enum Modules {
         switch dotted {
         case "numpy": return .namespace("numpy")
         case "numpy.random": return .namespace("numpy.random")
-        case "math", "time": return .namespace(dotted)
+        case "math", "time", "random", "itertools", "functools", "collections": return .namespace(dotted)
         default: return TFModules.module(dotted)
         }
     }
@@ -46,6 +46,10 @@ enum Modules {
             default: if mathFunctions.contains(name) { return .builtin(Builtin(name: "math." + name, receiver: nil)) }
             }
         }
+        if module == "random" { return try RandomModule.attribute(name, span: span) }
+        if module == "itertools" { return try ItertoolsModule.attribute(name, span: span) }
+        if module == "functools" { return try FunctoolsModule.attribute(name, span: span) }
+        if module == "collections" { return try CollectionsModule.attribute(name, span: span) }
         if module == "time", timeFunctions.contains(name) { return .builtin(Builtin(name: "time." + name, receiver: nil)) }
         throw ShellError("module '\(module)' has no attribute '\(name)'", span: span, kind: .attributeError)
     }

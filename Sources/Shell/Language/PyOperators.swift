@@ -8,6 +8,7 @@ extension Evaluator {
     /// goes to the registry's ufuncs).
     func pythonBinary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>) throws(ShellError) -> Value? {
         if let v = try ClassRuntime.binary(op, l, r, span, self) { return v }
+        if let v = try CollectionsModule.binary(op, l, r, span, self) { return v }
         switch op {
         case "in", "not in":
             let found = try contains(r, l, span)
@@ -150,6 +151,8 @@ extension Evaluator {
 
     /// Python's `==` on Python values; nil when numpy decides (an array is involved).
     func pyEquals(_ a: Value, _ b: Value) throws(ShellError) -> Bool? {
+        if case .object(let t as NamedTupleValue) = a { return try pyEquals(.tuple(t.values), b) }
+        if case .object(let t as NamedTupleValue) = b { return try pyEquals(a, .tuple(t.values)) }
         if ClassRuntime.isInstance(a) || ClassRuntime.isInstance(b), let e = try ClassRuntime.binary("==", a, b, 0..<0, self) {
             return try truth(e, 0..<0)
         }
@@ -215,6 +218,9 @@ extension Evaluator {
 
     /// Python's ordering: -1, 0, 1; nil when numpy decides; TypeError when Python refuses.
     func pyCompare(_ a: Value, _ b: Value, _ op: String, _ span: Range<Int>) throws(ShellError) -> Int? {
+        // A named tuple orders as the tuple of its items.
+        if case .object(let t as NamedTupleValue) = a { return try pyCompare(.tuple(t.values), b, op, span) }
+        if case .object(let t as NamedTupleValue) = b { return try pyCompare(a, .tuple(t.values), op, span) }
         if Self.isArrayLike(a) || Self.isArrayLike(b) {
             if case .scalar(let x) = a, let d = Self.number(b), let s = x.scalar(at: []) { return Self.order(s.doubleValue, d) }
             if case .scalar(let x) = b, let d = Self.number(a), let s = x.scalar(at: []) { return Self.order(d, s.doubleValue) }
@@ -267,6 +273,12 @@ extension Evaluator {
             return sub.isEmpty || s.contains(sub)
         case .dict(let d): return d.get(try HashKey.of(item, span: span)) != nil
         case .set(let s): return s.contains(try HashKey.of(item, span: span))
+        case .object(let o as PythonSized):
+            for x in o.sizedItems {
+                if Self.identical(x, item) { return true }
+                if let e = try pyEquals(x, item) { if e { return true } } else if try truth(try binary("==", x, item, span), span) { return true }
+            }
+            return false
         case .range(let a, let b, let c):
             guard case .int(let i) = item else { return try iterate(container, span).contains { (try? pyEquals($0, item)) == true } }
             if c > 0 { return i >= a && i < b && (i - a) % c == 0 }

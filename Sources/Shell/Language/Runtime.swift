@@ -57,6 +57,7 @@ public indirect enum HashKey: Hashable, Sendable {
             for x in s.items { keys.append("\(try of(x, span: span))") }
             return .other("frozenset:" + keys.sorted().joined(separator: "|"))
         case .object(let i as PyInstance): return try ClassRuntime.hashKey(i, span: span)
+        case .object(let t as NamedTupleValue): return try of(.tuple(t.values), span: span)
         case .object(let o as HashableObject): return .other(o.hashIdentity)
         default: break
         }
@@ -72,14 +73,25 @@ public struct PyDict: Sendable {
         var keys: [Value] = []
         var values: [Value] = []
         var index: [HashKey: Int] = [:]
+        /// Which of `collections`' dict subclasses it is (a plain dict by default).
+        var flavour: DictFlavour = .plain
     }
     let table: Table
 
     public init() { table = Table() }
 
-    /// A new dict with the same items.
+    init(flavour: DictFlavour) {
+        table = Table()
+        table.flavour = flavour
+    }
+
+    var flavour: DictFlavour { table.flavour }
+
+    /// A new dict with the same items, of the same class (`d.copy()` of a Counter is a Counter;
+    /// `dict(d)` makes it plain).
     public func copy() -> PyDict {
         let d = PyDict()
+        d.table.flavour = table.flavour
         d.table.keys = table.keys
         d.table.values = table.values
         d.table.index = table.index

@@ -166,7 +166,7 @@ extension Value {
         case .namespace: return "module"
         case .ellipsis: return "ellipsis"
         case .slice: return "slice"
-        case .dict: return "dict"
+        case .dict(let d): return d.flavour.typeName
         case .set(let s): return s.isFrozen ? "frozenset" : "set"
         case .closure: return "function"
         case .builtin(let b): return b.receiver == nil ? "builtin_function_or_method" : "builtin_function_or_method"

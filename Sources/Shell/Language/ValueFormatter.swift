@@ -62,6 +62,16 @@ public enum ValueFormatter {
             if seen.contains(id) { return "{...}" }
             seen.append(id)
             defer { seen.removeLast() }
+            if !d.flavour.isPlain {
+                let shownItems: [(Value, Value)] = d.flavour.isCounter ? CollectionsModule.mostCommon(d) : d.items
+                var parts: [String] = []
+                for (k, v) in shownItems {
+                    let kt: String = repr(k, &seen)
+                    let vt: String = repr(v, &seen)
+                    if case .ordered = d.flavour { parts.append("(" + kt + ", " + vt + ")") } else { parts.append(kt + ": " + vt) }
+                }
+                return CollectionsModule.repr(d.flavour, parts)
+            }
             return "{" + zip(d.keys, d.values).map { repr($0, &seen) + ": " + repr($1, &seen) }.joined(separator: ", ") + "}"
         case .set(let s):
             if s.count == 0 { return s.isFrozen ? "frozenset()" : "set()" }
