@@ -208,6 +208,19 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         }
     }
 
+    /// Sizes that would overflow or exhaust memory in the standard modules are refused before
+    /// anything is allocated (a Swift overflow trap before these guards).
+    @Test func hugeCollectionSizesAreRefused() {
+        let shell = Interpreter()
+        _ = shell.execute("import collections, itertools, random")
+        #expect(run("collections.deque([1, 2]) * 2**62", in: shell) == "error: deque too large")
+        #expect(run("list(collections.Counter(a=2**62).elements())", in: shell)
+                == "error: Counter.elements() of more than 50000000 items")
+        #expect(run("itertools.product([1], [2], repeat=2**62)", in: shell) == "error: product() with repeat=\(1 << 62) is too large")
+        #expect(run("random.sample(range(2**62), 2**61)", in: shell) == "error: sample of \(1 << 61) items is too large to build as a list")
+        #expect(run("len(random.choices([1], k=2**62))", in: shell) == "error: choices of \(1 << 62) items is too large to build as a list")
+    }
+
     @Test func timeRunsTheStatementAndReportsWallTime() {
         let shell = Interpreter()
         let out = run("time x = arange 1000", in: shell)

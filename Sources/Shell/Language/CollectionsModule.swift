@@ -199,7 +199,7 @@ enum CollectionsModule {
                     if case .float = v { throw ShellError("'float' object cannot be interpreted as an integer", span: span, kind: .typeError) }
                     continue
                 }
-                if out.count + max(0, n) > PythonLimits.maxItems {
+                if max(0, n) > PythonLimits.maxItems - out.count {
                     throw ShellError("Counter.elements() of more than \(PythonLimits.maxItems) items", span: span, kind: .memoryError)
                 }
                 for _ in 0..<max(0, n) { out.append(k) }

@@ -288,7 +288,7 @@ enum ItertoolsModule {
             }
             var pools: [[Value]] = []
             for x in args { pools.append(try ev.iterate(x, span)) }
-            if repeatCount > 0, pools.count * repeatCount > 10_000 {
+            if repeatCount > 0, repeatCount > 10_000 / max(1, pools.count) {
                 throw ShellError("product() with repeat=\(repeatCount) is too large", span: span, kind: .memoryError)
             }
             let all = repeatCount == 0 ? [] : Array([[[Value]]](repeating: pools, count: repeatCount).joined())

@@ -152,7 +152,8 @@ final class PyDeque: ShellObject, ReprObject, ThrowingAttributes, PythonSized, @
             return .object(PyDeque(items + other.items, maxlen: maxlen))
         case "*":
             guard case .int(let n) = r else { return nil }
-            if n > 0, count * n > PythonLimits.maxItems { throw ShellError("deque too large", span: span, kind: .memoryError) }
+            let (total, overflow) = count.multipliedReportingOverflow(by: max(0, n))
+            if overflow || total > PythonLimits.maxItems { throw ShellError("deque too large", span: span, kind: .memoryError) }
             return .object(PyDeque(n <= 0 ? [] : Array([[Value]](repeating: items, count: n).joined()), maxlen: maxlen))
         default:
             return nil
