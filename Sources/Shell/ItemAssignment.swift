@@ -63,7 +63,7 @@ extension Evaluator {
             } else if case .array = current {
                 new = try inPlace(op, current, rhs, span: span, rhsSpan: expr.span)
             } else if op == "+", case .list(let list) = current {
-                list.append(contentsOf: try iterate(rhs, expr.span))
+                list.journaledAppend(contentsOf: try iterate(rhs, expr.span))
                 new = current
             } else {
                 new = try operate(op, current, rhs, whole, texts: (rawText(span), rawText(expr.span)))
@@ -96,7 +96,7 @@ extension Evaluator {
         // `xs += ys` extends the list itself, as Python's list.__iadd__ (any iterable).
         if op == "+", case .list(let list) = current {
             let more = try iterate(rhs, rhsSpan)
-            list.append(contentsOf: more)
+            list.journaledAppend(contentsOf: more)
             return
         }
         setName(n, try operate(op, current, rhs, whole, texts: (n, rawText(rhsSpan))))

@@ -450,6 +450,55 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("L[0] = 9; d[1] = 0; del d[3]; L[:2], d", in: shell) == "([9, 1], {1: 0})")
     }
 
+    /// A failed statement undoes the container methods it called: `xs.append(1), 1/0` left the
+    /// 1 behind, as did every list, dict and set method and `xs += ys`, while item writes and
+    /// attributes were put back.
+    @Test func failedStatementsUndoContainerMethods() {
+        let shell = Interpreter()
+        let state = "xs, d, sorted(s), vars(a)"
+        let before = "([3, 1, 2], {'a': 1, 'b': 2}, ['x', 'y'], {'p': 1, 'q': 2})"
+        #expect(run("class A: pass", in: shell) == "")
+        #expect(run("xs = [3, 1, 2]; d = {'a': 1, 'b': 2}; s = {'x', 'y'}; a = A(); a.p = 1; a.q = 2", in: shell) == "")
+        #expect(run("xs.append(1), 1/0", in: shell) == "error: division by zero")
+        #expect(run("a_, b_ = xs.pop(), undefined_name", in: shell) == "error: name 'undefined_name' is not defined")
+        #expect(run("xs.extend(xs), xs.insert(1, 7), xs.remove(3), 1/0", in: shell) == "error: division by zero")
+        #expect(run(state, in: shell) == before)
+        // Every method once, in a function the statement calls (the caller's journal holds them).
+        #expect(run("""
+            def f(xs, d, s, a):
+                xs.extend([7, 8]); xs.insert(0, 9); xs.remove(3); xs.sort(); xs.reverse(); xs += [5]
+                xs.pop(1); xs.clear(); xs.append(0)
+                d.pop('a'); d.setdefault('z', 0); d.update({'b': 5, 'c': 6}, e=7); d.popitem(); d.clear(); d['n'] = 1
+                s.add('z'); s.discard('x'); s.remove('y'); s.update(['q', 'r']); s.pop(); s.intersection_update({'r', 'q'})
+                s.difference_update({'q'}); s.clear(); s.add('w')
+                del a.p; a.r = 3; setattr(a, 'q', 9); delattr(a, 'q')
+                return 1 / 0
+            """, in: shell) == "")
+        #expect(run("f(xs, d, s, a)", in: shell) == "error: division by zero")
+        #expect(run(state, in: shell) == before)
+        // Order is put back too: a removed key, item or attribute returns to its place.
+        #expect(run("d.pop('a'), s.remove('x'), delattr(a, 'p'), 1/0", in: shell) == "error: division by zero")
+        #expect(run("list(d), list(s), list(vars(a))", in: shell) == "(['a', 'b'], ['x', 'y'], ['p', 'q'])")
+        // Many changes in one statement (a loop in a function) are put back, the list saved whole
+        // once its undos would outgrow it.
+        #expect(run("""
+            def g(xs, d, s):
+                for i in range(1000):
+                    xs.append(i); d[i] = i; s.add(i)
+                for i in range(700):
+                    xs.pop(0); d.pop(i); s.discard(i)
+                xs.sort(reverse=True); xs.insert(5, 'x')
+                return 1 / 0
+            """, in: shell) == "")
+        #expect(run("g(xs, d, s)", in: shell) == "error: division by zero")
+        #expect(run(state, in: shell) == before)
+        // What succeeds stays.
+        #expect(run("xs.append(4); d.update(c=3); s.add('z'); xs.pop(0), xs, d, sorted(s)", in: shell)
+                == "(3, [1, 2, 4], {'a': 1, 'b': 2, 'c': 3}, ['x', 'y', 'z'])")
+        // A list extended by itself takes its items first (it read as empty while extended).
+        #expect(run("xs.extend(xs); xs += xs; xs", in: shell) == "[1, 2, 4, 1, 2, 4, 1, 2, 4, 1, 2, 4]")
+    }
+
     /// Int arithmetic near 2**63 in round and range was a Swift overflow trap.
     @Test func roundAndRangeNearSixtyFourBits() {
         #expect(run("round(2**63 - 1, -1); round(-2**63 + 1, -1)") == "9223372036854775810\n-9223372036854775810")

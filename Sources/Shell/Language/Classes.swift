@@ -424,9 +424,9 @@ enum ClassRuntime {
         default: return false
         }
         let key = HashKey.string(name)
-        guard let old = dict.get(key) else { throw ShellError(message, span: span, kind: .attributeError) }
-        WriteJournal.current?.recordUndo { dict.set(.string(name), key, old) }
-        dict.remove(key)
+        guard dict.get(key) != nil else { throw ShellError(message, span: span, kind: .attributeError) }
+        // Put back at its place, so vars(obj) lists it where it was.
+        dict.journaledRemove(key)
         return true
     }
 

@@ -515,9 +515,10 @@ struct Compiler {
             let first = positional.first
             return { ev throws(ShellError) -> Value in
                 let b = try base(ev)
-                // `xs.append(v)`: the list grows in place (amortised O(1), never a copy).
+                // `xs.append(v)`: the list grows in place (amortised O(1), never a copy), undone
+                // with the statement that fails (it bypassed the journal inside functions).
                 if appendsOne, case .list(let list) = b, let first {
-                    list.append(try first.run(ev))
+                    list.journaledAppend(try first.run(ev))
                     return .none
                 }
                 if Methods.handles(b), Methods.has(b, n) {

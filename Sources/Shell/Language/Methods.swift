@@ -73,11 +73,21 @@ enum Methods {
                 var items = list.items
                 return try listMethod(&items, name, args, keywords, span, ev)
             }
-            return try list.mutate { (items) throws(ShellError) -> Value in try listMethod(&items, name, args, keywords, span, ev) }
+            // Only a statement that runs under a journal needs to know what changed.
+            // The list reads as empty while it is changed (`mutate`): `xs.extend(xs)` must take
+            // its items first (it appended nothing).
+            var args = args
+            if name == "extend", args.count == 1, case .list(let other) = args[0], other === list { args[0] = .list(Array(list.items)) }
+            let edit = WriteJournal.current == nil ? nil : ListEditRecord()
+            let r = try list.mutate { (items) throws(ShellError) -> Value in
+                try listMethod(&items, name, args, keywords, span, ev, edit: edit)
+            }
+            if let e = edit?.edit { list.journal(e) }
+            return r
         case .dict(var d):
             if !d.flavour.isPlain, let r = try CollectionsModule.method(d, name, args, keywords, span, ev) { return r }
             let r = try dictMethod(&d, name, args, span, ev)
-            if name == "update" { for (k, v) in keywords { d.set(.string(k), .string(k), v) } }
+            if name == "update" { for (k, v) in keywords { try d.journaledSet(.string(k), v, span: span) } }
             return r
         case .set(var s):
             return try setMethod(&s, name, args, span, ev)
@@ -371,21 +381,29 @@ enum Methods {
         }
     }
 
-    static func listMethod(_ items: inout [Value], _ name: String, _ args: [Value], _ keywords: [(String, Value)], _ span: Range<Int>, _ ev: Evaluator, typeName: String = "list") throws(ShellError) -> Value {
+    /// A method of a list (or of a tuple or range, for the methods that do not change it).
+    /// `edit`, when given, is told what a changing method did, for its undo.
+    static func listMethod(_ items: inout [Value], _ name: String, _ args: [Value], _ keywords: [(String, Value)], _ span: Range<Int>, _ ev: Evaluator,
+                           typeName: String = "list", edit: ListEditRecord? = nil) throws(ShellError) -> Value {
         switch name {
         case "append":
             try argCount("list.append", args, 1, 1, span)
+            edit?.edit = .appended(from: items.count)
             items.append(args[0])
             return .none
         case "extend":
             try argCount("list.extend", args, 1, 1, span)
-            items.append(contentsOf: try ev.iterate(args[0], span))
+            let more = try ev.iterate(args[0], span)
+            edit?.edit = .appended(from: items.count)
+            items.append(contentsOf: more)
             return .none
         case "insert":
             if args.count != 2 { throw ShellError("insert expected 2 arguments, got \(args.count)", span: span, kind: .typeError) }
             var i = try ArgumentBinder.integer(args[0], span)
             if i < 0 { i = max(0, i + items.count) }
-            items.insert(args[1], at: min(i, items.count))
+            let at = min(i, items.count)
+            edit?.edit = .inserted(at: at)
+            items.insert(args[1], at: at)
             return .none
         case "pop":
             try argCount("pop", args, 0, 1, span)
@@ -393,10 +411,12 @@ enum Methods {
             let i = args.isEmpty ? items.count - 1 : try ArgumentBinder.integer(args[0], span)
             let j = i < 0 ? i + items.count : i
             guard j >= 0 && j < items.count else { throw ShellError("pop index out of range", span: span, kind: .indexError) }
+            edit?.edit = .removed(items[j], at: j)
             return items.remove(at: j)
         case "remove":
             try argCount("list.remove", args, 1, 1, span)
             for (i, x) in items.enumerated() where (try ev.pyEquals(x, args[0])) == true {
+                edit?.edit = .removed(x, at: i)
                 items.remove(at: i)
                 return .none
             }
@@ -413,16 +433,20 @@ enum Methods {
             for x in items where (try ev.pyEquals(x, args[0])) == true { n += 1 }
             return .int(n)
         case "reverse":
+            edit?.edit = .replacedAll(items)
             items.reverse()
             return .none
         case "clear":
+            edit?.edit = .replacedAll(items)
             items.removeAll()
             return .none
         case "copy":
             return .list(items)
         case "sort":
             if !args.isEmpty { throw ShellError("sort() takes no positional arguments", span: span, kind: .typeError) }
-            items = try Builtins.sorted(items, keywords, span: span, evaluator: ev)
+            let sorted = try Builtins.sorted(items, keywords, span: span, evaluator: ev)
+            edit?.edit = .replacedAll(items)
+            items = sorted
             return .none
         default:
             throw ShellError("'\(typeName)' object has no attribute '\(name)'", span: span, kind: .attributeError)
@@ -439,38 +463,38 @@ enum Methods {
             return d.get(try HashKey.of(args[0], span: span)) ?? (args.count > 1 ? args[1] : .none)
         case "pop":
             try argCount("pop", args, 1, 2, span)
-            if let v = d.remove(try HashKey.of(args[0], span: span)) { return v }
+            if let v = d.journaledRemove(try HashKey.of(args[0], span: span)) { return v }
             if args.count > 1 { return args[1] }
             throw ShellError(ValueFormatter.repr(args[0]), span: span, kind: .keyError)
         case "popitem":
             guard let k = d.keys.last else { throw ShellError("'popitem(): dictionary is empty'", span: span, kind: .keyError) }
-            let v = d.remove(try HashKey.of(k, span: span)) ?? .none
+            let v = d.journaledRemove(try HashKey.of(k, span: span)) ?? .none
             return .tuple([k, v])
         case "setdefault":
             try argCount("setdefault", args, 1, 2, span)
             let h = try HashKey.of(args[0], span: span)
             if let v = d.get(h) { return v }
             let v = args.count > 1 ? args[1] : .none
-            d.set(args[0], h, v)
+            try d.journaledSet(args[0], v, span: span)
             return v
         case "update":
             try argCount("update", args, 0, 1, span)
             if let other = args.first {
                 if case .dict(let o) = other {
-                    for (k, v) in o.items { try d.set(k, v, span: span) }
+                    for (k, v) in o.items { try d.journaledSet(k, v, span: span) }
                 } else {
                     for pair in try ev.iterate(other, span) {
                         let kv = try ev.iterate(pair, span)
                         guard kv.count == 2 else {
                             throw ShellError("dictionary update sequence element #0 has length \(kv.count); 2 is required", span: span, kind: .valueError)
                         }
-                        try d.set(kv[0], kv[1], span: span)
+                        try d.journaledSet(kv[0], kv[1], span: span)
                     }
                 }
             }
             return .none
         case "clear":
-            d.removeAll()
+            d.journaledRemoveAll()
             return .none
         case "copy":
             return .dict(d.copy())
@@ -492,29 +516,32 @@ enum Methods {
         switch name {
         case "add":
             try argCount("set.add", args, 1, 1, span)
-            try s.insert(args[0], span: span)
+            try s.journaledInsert([args[0]], span: span)
             return .none
         case "remove":
             try argCount("set.remove", args, 1, 1, span)
-            if try !s.remove(args[0], span: span) { throw ShellError(ValueFormatter.repr(args[0]), span: span, kind: .keyError) }
+            if try !s.journaledRemove(args[0], span: span) { throw ShellError(ValueFormatter.repr(args[0]), span: span, kind: .keyError) }
             return .none
         case "discard":
             try argCount("set.discard", args, 1, 1, span)
-            _ = try s.remove(args[0], span: span)
+            _ = try s.journaledRemove(args[0], span: span)
             return .none
         case "pop":
             guard let first = s.ordered.first else { throw ShellError("'pop from an empty set'", span: span, kind: .keyError) }
-            _ = try s.remove(first, span: span)
+            _ = try s.journaledRemove(first, span: span)
             return first
         case "clear":
-            s.removeAll()
+            s.journaledReplaceContents(with: PySet())
             return .none
         case "copy":
             return .set(s.copy())
         case "union", "update":
-            let out = name == "update" ? s : s.copy()
+            if name == "update" {
+                try s.journaledInsert(try others().flatMap(\.items), span: span)
+                return .none
+            }
+            let out = s.copy()
             for o in try others() { for x in o.items { try out.insert(x, span: span) } }
-            if name == "update" { return .none }
             return .set(out)
         case "intersection", "intersection_update":
             var out = PySet()
@@ -523,7 +550,7 @@ enum Methods {
                 let h = try HashKey.of(x, span: span)
                 if os.allSatisfy({ $0.contains(h) }) { try out.insert(x, span: span) }
             }
-            if name == "intersection_update" { s.replaceContents(with: out); return .none }
+            if name == "intersection_update" { s.journaledReplaceContents(with: out); return .none }
             return .set(out)
         case "difference", "difference_update":
             var out = PySet()
@@ -532,7 +559,7 @@ enum Methods {
                 let h = try HashKey.of(x, span: span)
                 if !os.contains(where: { $0.contains(h) }) { try out.insert(x, span: span) }
             }
-            if name == "difference_update" { s.replaceContents(with: out); return .none }
+            if name == "difference_update" { s.journaledReplaceContents(with: out); return .none }
             return .set(out)
         case "symmetric_difference":
             guard let o = try others().first else { return .set(s) }
