@@ -852,7 +852,7 @@ final class Evaluator {
             }
             let n = PythonRange.count(a, b, c)
             if case .slice(let start, let stop, let step) = only {
-                return .list(try PythonRange.sliceItems(a, c, n, start, stop, step, span))
+                return try PythonRange.slice(a, c, n, start, stop, step, span)
             }
             if case .bigint = only { throw ShellError("range object index out of range", span: span, kind: .indexError) }
             guard let i = try? ArgumentBinder.integer(only, span) else {

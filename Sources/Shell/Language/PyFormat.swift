@@ -100,6 +100,9 @@ enum PyFormat {
     }
 
     static func pad(_ s: String, _ spec: Spec, defaultAlign: Character, signLength: Int = 0) -> String {
+        // No width to reach (the usual case): the scalars are not counted, which took a second
+        // for the billion digits of `format(1.5, '.1000000000f')`.
+        if spec.width <= s.utf8.count / 4 { return s }
         let n = s.unicodeScalars.count
         guard spec.width > n else { return s }
         let total = spec.width - n
@@ -152,7 +155,11 @@ enum PyFormat {
             let prefix = spec.alternate ? "0" + String(spec.type ?? "x") : ""
             return finish(digits, negative: i < 0, prefix: prefix, spec)
         case "c":
-            guard let u = Unicode.Scalar(UInt32(clamping: i)) else { throw ShellError("%c arg not in range(0x110000)", span: span, kind: .overflowError) }
+            // Clamping made -1 a NUL; CPython refuses anything outside 0..<0x110000. (A lone
+            // surrogate, which CPython gives, is no Swift string: it is refused the same way.)
+            guard (0..<0x110000).contains(i), let u = Unicode.Scalar(UInt32(i)) else {
+                throw ShellError("%c arg not in range(0x110000)", span: span, kind: .overflowError)
+            }
             return pad(String(Character(u)), spec, defaultAlign: "<")
         case "e", "E", "f", "F", "g", "G", "%":
             return try formatFloat(Double(i), spec, text, span)
@@ -175,19 +182,19 @@ enum PyFormat {
         }
         switch spec.type {
         case "f", "F":
-            body = printf(x, "f", spec.precision ?? 6)
+            body = try printf(x, "f", spec.precision ?? 6)
         case "e", "E":
-            body = printf(x, "e", spec.precision ?? 6)
+            body = try printf(x, "e", spec.precision ?? 6)
             if spec.type == "E" { body = body.uppercased() }
         case "%":
-            body = printf(x * 100, "f", spec.precision ?? 6) + "%"
+            body = try printf(x * 100, "f", spec.precision ?? 6) + "%"
         case "g", "G":
             let p = max(spec.precision ?? 6, 1)
-            body = printf(x, "g", p, alternate: spec.alternate)
+            body = try printf(x, "g", p, alternate: spec.alternate)
             if spec.type == "G" { body = body.uppercased() }
         case nil, "n":
             if let p = spec.precision {
-                body = printf(x, "g", max(p, 1))
+                body = try printf(x, "g", max(p, 1))
                 // Python's default type keeps one digit after the point in fixed notation.
                 if !body.contains("e") && !body.contains(".") && !body.contains("inf") && p > body.filter(\.isNumber).count { body += ".0" }
                 if !body.contains("e") && !body.contains(".") {
@@ -216,25 +223,35 @@ enum PyFormat {
     /// simply capped.
     static let exactDigits = 1100
 
-    static func printf(_ x: Double, _ conversion: Character, _ precision: Int, alternate: Bool = false) -> String {
+    static func printf(_ x: Double, _ conversion: Character, _ precision: Int, alternate: Bool = false) throws(ShellError) -> String {
         let flag = alternate ? "#" : ""
         if precision <= exactDigits { return String(format: "%\(flag).\(precision)\(conversion)", x) }
         let head = String(format: "%\(flag).\(exactDigits)\(conversion)", x)
         if conversion == "g" && !alternate { return head }
-        // Written as bytes: String(repeating:) built a billion zeros one at a time (20 s).
+        // Written as bytes: String(repeating:) built a billion zeros one at a time (20 s). In
+        // slices of 64 MiB, so Ctrl-C stops a billion-digit precision between two of them.
         let digits = Array(head.utf8)
         let cut = digits.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) ?? digits.count
         let zeros = precision - exactDigits
-        return String(unsafeUninitializedCapacity: digits.count + zeros) { out in
+        var interrupted = false
+        let text = String(unsafeUninitializedCapacity: digits.count + zeros) { out in
             guard let base = out.baseAddress else { return 0 }
             digits.withUnsafeBufferPointer { d in
                 guard let src = d.baseAddress else { return }
                 base.initialize(from: src, count: cut)
-                (base + cut).initialize(repeating: UInt8(ascii: "0"), count: zeros)
+                var written = 0
+                while written < zeros {
+                    if Interrupt.isRequested { interrupted = true; return }
+                    let n = Swift.min(64 << 20, zeros - written)
+                    (base + cut + written).initialize(repeating: UInt8(ascii: "0"), count: n)
+                    written += n
+                }
                 (base + cut + zeros).initialize(from: src + cut, count: d.count - cut)
             }
-            return digits.count + zeros
+            return interrupted ? 0 : digits.count + zeros
         }
+        if interrupted { throw Interrupt.error }
+        return text
     }
 
     /// `'{} {name!r:>5}'.format(…)`
@@ -442,9 +459,21 @@ enum PyFormat {
                 if spec.precision == nil { spec.precision = 6 }
                 piece = try formatFloat(d, spec, "", span)
             case "c":
-                if case .string(let s) = value { piece = pad(s, spec, defaultAlign: ">") } else {
+                // CPython: one character, or an int in range (a big int is out of range, not
+                // too large); anything else is "%c requires int or char".
+                switch value {
+                case .string(let s) where s.unicodeScalars.count == 1:
+                    piece = pad(s, spec, defaultAlign: ">")
+                case .bigint:
+                    throw ShellError("%c arg not in range(0x110000)", span: span, kind: .overflowError)
+                case .int, .bool:
                     spec.type = "c"
                     piece = try formatInt(try ArgumentBinder.integer(value, span), spec, "", span)
+                case .scalar(let a) where a.dtype.isInteger:
+                    spec.type = "c"
+                    piece = try formatInt(try ArgumentBinder.integer(value, span), spec, "", span)
+                default:
+                    throw ShellError("%c requires int or char", span: span, kind: .typeError)
                 }
             default:
                 throw ShellError("unsupported format character '\(conv)' (0x\(String(conv.unicodeScalars.first?.value ?? 0, radix: 16))) at index \(i - 1)", span: span, kind: .valueError)

@@ -317,11 +317,10 @@ enum PythonRange {
         return n > UInt(Int.max) ? nil : Int(n)
     }
 
-    /// `range(a, b, c)[start:stop:step]` (n items) as a list, from the positions the slice
-    /// picks, without building the range: `range(10**18)[:3]` asked for 10**18 items first (a
-    /// failed allocation, rc 134).
-    static func sliceItems(_ a: Int, _ c: Int, _ n: Int, _ start: Int?, _ stop: Int?, _ step: Int?,
-                           _ span: Range<Int>) throws(ShellError) -> [Value] {
+    /// The positions `[start:stop:step]` picks in a sequence of `n` items, as CPython's
+    /// `PySlice_AdjustIndices` clamps them: the first, the end (not reached) and the count.
+    static func slicePositions(_ n: Int, _ start: Int?, _ stop: Int?, _ step: Int?,
+                               _ span: Range<Int>) throws(ShellError) -> (first: Int, end: Int, step: Int, count: Int) {
         let s = step ?? 1
         if s == 0 { throw ShellError("slice step cannot be zero", span: span, kind: .valueError) }
         func clamp(_ v: Int?, _ dflt: Int, _ lo: Int, _ hi: Int) -> Int {
@@ -329,24 +328,61 @@ enum PythonRange {
             if v < 0 { v = v < -n ? lo : v + n }
             return Swift.min(Swift.max(v, lo), hi)
         }
-        let first: Int, count: Int
         if s > 0 {
-            first = clamp(start, 0, 0, n)
+            let first = clamp(start, 0, 0, n)
             let end = clamp(stop, n, 0, n)
-            count = end > first ? Int((UInt(end - first) - 1) / s.magnitude + 1) : 0
-        } else {
-            first = clamp(start, n - 1, -1, n - 1)
-            let end = clamp(stop, -1, -1, n - 1)
-            count = first > end ? Int((UInt(first - end) - 1) / s.magnitude + 1) : 0
+            return (first, end, s, end > first ? Int((UInt(end - first) - 1) / s.magnitude + 1) : 0)
         }
-        if count > PythonLimits.maxItems {
-            throw ShellError("range of \(count) items is too large to build as a list", span: span, kind: .memoryError)
+        let first = clamp(start, n - 1, -1, n - 1)
+        let end = clamp(stop, -1, -1, n - 1)
+        return (first, end, s, first > end ? Int((UInt(first - end) - 1) / s.magnitude + 1) : 0)
+    }
+
+    /// `range(a, b, c)[start:stop:step]` (n items): a range, as CPython's `compute_slice`
+    /// makes it (`range(10)[2:5]` is `range(2, 5)`, not a list), from the positions the slice
+    /// picks and never by building the range (`range(10**18)[:3]` asked for 10**18 items).
+    /// CPython's bounds are Python ints; when one passes 64 bits, the range ends one past its
+    /// last item instead (same items, a different repr), and when even the step does not fit
+    /// (two items further apart than 2**64), the items come as a list.
+    static func slice(_ a: Int, _ c: Int, _ n: Int, _ start: Int?, _ stop: Int?, _ step: Int?,
+                      _ span: Range<Int>) throws(ShellError) -> Value {
+        let p = try slicePositions(n, start, stop, step, span)
+        // In 128 bits, as CPython's Python ints: `c * end` alone can pass 64 bits where the
+        // bound it gives fits (range(-2**63, 2**63 - 1, 2**62)[1:3] stops at 2**62).
+        func fit(_ x: Int128) -> Int? { x >= Int128(Int.min) && x <= Int128(Int.max) ? Int(x) : nil }
+        let newStart = fit(Int128(a) + Int128(c) * Int128(p.first))
+        let newStop = fit(Int128(a) + Int128(c) * Int128(p.end))
+        let newStep = fit(Int128(c) * Int128(p.step))
+        if let newStart, let newStop, let newStep { return .range(newStart, newStop, newStep) }
+        if p.count == 0 { return .range(a, a, c) }
+        guard let newStart else { return .list(try sliceItems(a, c, n, start, stop, step, span)) }
+        if let newStep {
+            // The stop passes 64 bits: one past the last item in the step's direction fits
+            // (the last item is inside the range, which never reaches Int's end it runs to).
+            let last = newStart &+ (p.count - 1) &* newStep
+            return .range(newStart, newStep > 0 ? last + 1 : last - 1, newStep)
+        }
+        if p.count == 1 {
+            // One item: any step of the right sign gives the same items.
+            let up = (c > 0) == (p.step > 0)
+            return .range(newStart, up ? newStart + 1 : newStart - 1, up ? Int.max : -Int.max)
+        }
+        // Two items further apart than 64 bits: no Int range holds them.
+        return .list(try sliceItems(a, c, n, start, stop, step, span))
+    }
+
+    /// `range(a, b, c)[start:stop:step]` (n items) as a list of its items.
+    static func sliceItems(_ a: Int, _ c: Int, _ n: Int, _ start: Int?, _ stop: Int?, _ step: Int?,
+                           _ span: Range<Int>) throws(ShellError) -> [Value] {
+        let p = try slicePositions(n, start, stop, step, span)
+        if p.count > PythonLimits.maxItems {
+            throw ShellError("range of \(p.count) items is too large to build as a list", span: span, kind: .memoryError)
         }
         var out: [Value] = []
-        out.reserveCapacity(count)
-        var position = first
+        out.reserveCapacity(p.count)
+        var position = p.first
         // Each picked position is inside the range, so its item fits: wrapping steps are exact.
-        for _ in 0..<count { out.append(.int(a &+ position &* c)); position &+= s }
+        for _ in 0..<p.count { out.append(.int(a &+ position &* c)); position &+= p.step }
         return out
     }
 

@@ -115,6 +115,13 @@ enum PythonArithmetic {
         // The copy doubles what is filled so far (log2 n bulk copies, checking Ctrl-C between
         // them): appending `items` n times cost a call per repetition, and `[0] * 10**8` took
         // 23 s where CPython takes 0.3 s.
+        // Items that hold no reference (ints, floats, bools, None: `[0] * 10**8`) are copied as
+        // bytes: `initialize(from:)` copies a Value at a time, switching on its case to retain
+        // what it holds, which was 0.88 s of CPU for 10**8 zeros. A copy is about 16 MiB at most,
+        // so Ctrl-C is seen between copies within milliseconds.
+        let plain = items.allSatisfy(\.holdsNoReference)
+        // Whole periods of `items`, so every copy starts the pattern where the last one ended.
+        let chunk = Swift.max(1, (16 << 20) / MemoryLayout<Value>.stride / items.count) * items.count
         var interrupted = false
         let out = [Value](unsafeUninitializedCapacity: total) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
@@ -124,8 +131,12 @@ enum PythonArithmetic {
             var filled = items.count
             while filled < total {
                 if Interrupt.isRequested { interrupted = true; break }
-                let more = Swift.min(filled, total - filled)
-                (base + filled).initialize(from: base, count: more)
+                let more = Swift.min(filled, total - filled, chunk)
+                if plain {
+                    UnsafeMutableRawPointer(base + filled).copyMemory(from: base, byteCount: more * MemoryLayout<Value>.stride)
+                } else {
+                    (base + filled).initialize(from: base, count: more)
+                }
                 filled += more
             }
             initialized = filled
@@ -438,5 +449,16 @@ extension PythonSequence {
     /// The positions `start:stop:step` selects in a sequence of `n` items.
     static func indices(_ n: Int, _ start: Int?, _ stop: Int?, _ step: Int?) -> [Int] {
         (try? slice(Array(0..<n), start, stop, step, span: 0..<0)) ?? []
+    }
+}
+
+extension Value {
+    /// True for the cases whose payload is plain bits (no object to retain), which may be
+    /// copied as bytes.
+    var holdsNoReference: Bool {
+        switch self {
+        case .int, .float, .bool, .none, .ellipsis: return true
+        default: return false
+        }
     }
 }
