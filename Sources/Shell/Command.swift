@@ -23,6 +23,8 @@ public struct Command: Sendable {
     /// `ShellError`, or `TensorError` straight from the tensor core (shown with numpy's wording);
     /// any other error is shown by its description.
     public var run: @Sendable (Invocation) throws -> Value
+    /// How the file names it is given are read in numpy form (command form is always `.shell`).
+    public var fileNames: FileNameMeaning = .shell
 
     public init(name: String, category: String, summary: String,
                 parameters: [Parameter] = [], options: [Parameter] = [],
@@ -170,6 +172,26 @@ public struct Parameter: Sendable {
 /// function and method forms, and the shell's command form is variadic where numpy is not.
 public enum CallForm: Sendable, Hashable, CaseIterable {
     case command, function, method
+}
+
+/// What `~` in a file name means. A shell user typing `save x ~/w.npy` means `$HOME`; numpy's
+/// file functions open the name as Python's `open` does, and numpy never calls
+/// `os.path.expanduser`: `np.save('~/x', a)` writes `x.npy` into a folder named `~` in the
+/// working directory (or fails when there is none), so rnnsh must not write into `$HOME`.
+public enum FileNameMeaning: Sendable {
+    /// `~` and `~/…` are `$HOME` (the shell's commands, and every command form).
+    case shell
+    /// The name as given (numpy's `np.save`, `np.savez`, `np.load` in numpy form).
+    case python
+}
+
+extension Command {
+    /// The same command, reading file names as numpy's functions do in numpy form.
+    func namingFilesAsPython() -> Command {
+        var c = self
+        c.fileNames = .python
+        return c
+    }
 }
 
 /// What a parameter accepts; the binder converts arguments to it (with numpy's error wording).

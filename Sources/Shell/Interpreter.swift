@@ -324,8 +324,9 @@ public final class Interpreter {
     /// when `HOME` is unset. A relative path stays relative when the session has no working
     /// directory of its own, so errors name the file as it was typed (`[Errno 13] Permission
     /// denied: 'f.npy'`, as Python says it).
-    public func resolvePath(_ path: String) -> String {
-        let p = Interpreter.expandTilde(path)
+    /// With `meaning` `.python` the name is taken as given (`~` is a file or folder name).
+    public func resolvePath(_ path: String, meaning: FileNameMeaning = .shell) -> String {
+        let p = meaning == .shell ? Interpreter.expandTilde(path) : path
         if p.hasPrefix("/") { return p }
         guard let base = options.workingDirectory else { return p }
         return base.hasSuffix("/") ? base + p : base + "/" + p

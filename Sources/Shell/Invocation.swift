@@ -89,8 +89,14 @@ public struct Invocation {
         }
     }
 
-    /// Resolves a user path against the interpreter's working directory and `~`.
+    /// Resolves a user path against the interpreter's working directory, and `~` as this
+    /// call means it (see `FileNameMeaning`).
     public func resolvePath(_ path: String) -> String {
-        evaluator.interpreter.resolvePath(path)
+        evaluator.interpreter.resolvePath(path, meaning: fileNameMeaning)
+    }
+
+    /// `.shell` in command form (`save x ~/w.npy`); the command's own meaning otherwise.
+    public var fileNameMeaning: FileNameMeaning {
+        form == .command ? .shell : command.fileNames
     }
 }

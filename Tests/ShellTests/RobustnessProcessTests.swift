@@ -189,6 +189,47 @@ import Tensor
         }
     }
 
+    /// numpy's file functions never expand `~` (numpy calls no `os.path.expanduser`):
+    /// `np.save('~/x', a)` writes into a folder named `~` in the working directory, or fails
+    /// when there is none, as CPython+numpy do; it wrote into `$HOME`. The shell's command
+    /// form (`save x ~/y.npy`) still means `$HOME`, as a shell user expects.
+    @Test func numpyFileFunctionsTakeTildeLiterallyAndCommandsExpandIt() throws {
+        let dir = try Self.tempDir("tilde")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let home = dir + "/home"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: false)
+        func session(_ script: String) throws -> (stdout: String, errors: [Substring]) {
+            try script.write(toFile: dir + "/input.txt", atomically: true, encoding: .utf8)
+            let p = try Running([], environment: ["NO_COLOR": "1", "HOME": home], input: dir + "/input.txt", directory: dir)
+            _ = p.finish(timeout: 120)
+            return (p.stdout, p.stderr.split(separator: "\n").filter { $0.contains("rror") })
+        }
+        // No folder `~`: CPython+numpy's FileNotFoundError, the name as given.
+        let first = try session("""
+            np.save('~/x', np.arange(3))
+            np.savez('~/z', a=np.arange(2))
+            save (arange 2) ~/y.npy
+            print(load ~/y.npy)
+            np.load('~/y.npy')
+            print('end')
+
+            """)
+        #expect(first.stdout == "[0 1]\nend\n")
+        #expect(first.errors.count == 3, "\(first.errors)")
+        #expect(first.errors.first?.hasSuffix("[Errno 2] No such file or directory: '~/x.npy'") == true, "\(first.errors)")
+        #expect(first.errors.dropFirst().first?.hasSuffix("[Errno 2] No such file or directory: '~/z.npz'") == true, "\(first.errors)")
+        #expect(first.errors.last?.hasSuffix("[Errno 2] No such file or directory: '~/y.npy'") == true, "\(first.errors)")
+        #expect(FileManager.default.fileExists(atPath: home + "/y.npy"))
+        #expect(!FileManager.default.fileExists(atPath: home + "/x.npy"))
+        #expect(!FileManager.default.fileExists(atPath: home + "/z.npz"))
+        // With a folder `~` in the working directory, numpy's functions write and read there.
+        try FileManager.default.createDirectory(atPath: dir + "/~", withIntermediateDirectories: false)
+        let second = try session("np.save('~/x', np.arange(3))\nnp.savez('~/z', a=np.arange(2))\nprint(np.load('~/x.npy'), np.load('~/z.npz')['a'])\n")
+        #expect(second.stdout == "[0 1 2] [0 1]\n" && second.errors.isEmpty, "\(second)")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir + "/~")) == ["x.npy", "z.npz"])
+        #expect(!FileManager.default.fileExists(atPath: home + "/x.npy"))
+    }
+
     /// Ctrl-C during an in-place shuffle: it stops, and the array is as it was (the shuffle
     /// journals the array before its first swap, so the statement's rollback restores it).
     @Test func ctrlCDuringAnInPlaceShuffleLeavesTheArrayAsItWas() throws {

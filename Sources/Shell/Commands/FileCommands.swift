@@ -37,7 +37,7 @@ enum FileIOCommands {
             }
             try write(value, to: file, call: call)
             return .none
-        })
+        }).namingFilesAsPython()
 
     static func isString(_ v: Value) -> Bool {
         if case .string = v { return true }
@@ -113,9 +113,9 @@ enum FileIOCommands {
                     members.append((key, try call.evaluator.toArray(item, span: call.arguments.span("args"))))
                 }
                 let path = file.hasSuffix(".npz") ? file : file + ".npz"
-                try NPZFile.write(members, to: call.resolvePath(path), compressed: compressed)
+                try NPZFile.write(members, to: call.writablePath(path), compressed: compressed)
                 return .none
-            })
+            }).namingFilesAsPython()
     }
 
     static let load = Command(
@@ -177,5 +177,5 @@ enum FileIOCommands {
                 return .record(Record(members.map { (name: $0.name, value: Value.array($0.array)) }))
             }
             return .array(try NPYFile.read(path: path))
-        })
+        }).namingFilesAsPython()
 }
