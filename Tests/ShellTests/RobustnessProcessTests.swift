@@ -230,6 +230,47 @@ import Tensor
         #expect(!FileManager.default.fileExists(atPath: home + "/x.npy"))
     }
 
+    /// Containers nested 100,000 deep (`y.append([]); y = y[0]` in a loop): printing one is
+    /// CPython's RecursionError, and dropping one frees it level by level. Both overflowed the
+    /// stack (rc 139, red team): repr recursed once per level, and so did Swift's release of
+    /// the nested lists and dicts. (Tuples nested as deep still overflow when freed: a tuple is
+    /// an array inside the value, with no deinit to unroll it.)
+    @Test func deeplyNestedContainersPrintAndFreeWithoutCrashing() throws {
+        let dir = try Self.tempDir("deep")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let script = """
+            x = []
+            y = x
+            for i in range(100000):
+                y.append([])
+                y = y[0]
+
+            print(x)
+            s = str(x)
+            z = []
+            w = z
+            for i in range(500):
+                w.append([])
+                w = w[0]
+
+            print(len(str(z)))
+            d = {}
+            for i in range(100000):
+                d = {1: d, 2: [d]}
+
+            x = 0; y = 0; d = 0
+            print('freed')
+
+            """
+        try script.write(toFile: dir + "/input.txt", atomically: true, encoding: .utf8)
+        let p = try Running([], environment: ["NO_COLOR": "1", "HOME": dir], input: dir + "/input.txt", directory: dir)
+        let status = p.finish(timeout: 120)
+        // CPython 3.11 prints the same two lines and raises the same error twice.
+        #expect(p.stdout == "1002\nfreed\n", "\(p.stdout.prefix(300))")
+        #expect(p.stderr.components(separatedBy: "maximum recursion depth exceeded while getting the repr of an object").count == 3, "\(p.stderr.prefix(2000))")
+        #expect(status == 1, "status \(String(describing: status))")
+    }
+
     /// Ctrl-C during an in-place shuffle: it stops, and the array is as it was (the shuffle
     /// journals the array before its first swap, so the statement's rollback restores it).
     @Test func ctrlCDuringAnInPlaceShuffleLeavesTheArrayAsItWas() throws {

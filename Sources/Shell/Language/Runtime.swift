@@ -75,6 +75,10 @@ public struct PyDict: Sendable {
         var index: [HashKey: Int] = [:]
         /// Which of `collections`' dict subclasses it is (a plain dict by default).
         var flavour: DictFlavour = .plain
+        deinit {
+            ContainerTeardown.release(&values)
+            ContainerTeardown.release(&keys)
+        }
     }
     let table: Table
 
@@ -154,6 +158,7 @@ public struct PySet: Sendable {
     final class Table: @unchecked Sendable {
         var items: [Value] = []
         var index: Set<HashKey> = []
+        deinit { ContainerTeardown.release(&items) }
         /// A `frozenset`: no mutating methods, hashable.
         var frozen = false
     }

@@ -69,6 +69,15 @@ public final class PyList: @unchecked Sendable, RandomAccessCollection {
 
     public init(_ items: [Value] = []) { self.items = items }
 
+    deinit { ContainerTeardown.release(&items) }
+
+    /// Empties the list and returns what it held (for `ContainerTeardown`).
+    func takeItems() -> [Value] {
+        var out: [Value] = []
+        swap(&out, &items)
+        return out
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { items.count }
     public subscript(i: Int) -> Value { items[i] }

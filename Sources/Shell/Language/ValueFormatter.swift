@@ -20,13 +20,39 @@ public enum ValueFormatter {
 
     /// What `repr(value)` shows.
     public static func repr(_ value: Value) -> String {
-        var seen: [ObjectIdentifier] = []
+        var seen = Seen()
         return repr(value, &seen)
     }
 
+    /// Containers nested this deep are past what CPython shows (its RecursionError "while
+    /// getting the repr of an object", raised by `PyNumbers.checkDigits` before printing).
+    static let depthLimit = 999
+
+    /// The lists and dicts being shown, and how deep the containers being shown are nested.
+    struct Seen {
+        var ids: [ObjectIdentifier] = []
+        var depth = 0
+        func contains(_ id: ObjectIdentifier) -> Bool { ids.contains(id) }
+        mutating func append(_ id: ObjectIdentifier) { ids.append(id) }
+        mutating func removeLast() { ids.removeLast() }
+    }
+
     /// `repr` with the lists and dicts being shown (a list holding itself shows `[...]`, a dict
-    /// `{...}`, as Python's).
-    static func repr(_ value: Value, _ seen: inout [ObjectIdentifier]) -> String {
+    /// `{...}`, as Python's). Past `depthLimit` levels a container shows as `...`: a caller
+    /// that did not check the depth first gets a shortened text instead of a stack overflow.
+    static func repr(_ value: Value, _ seen: inout Seen) -> String {
+        switch value {
+        case .list, .tuple, .dict, .set, .iterator, .exception:
+            if seen.depth >= depthLimit { return "..." }
+            seen.depth += 1
+            defer { seen.depth -= 1 }
+            return containerRepr(value, &seen)
+        default:
+            return containerRepr(value, &seen)
+        }
+    }
+
+    private static func containerRepr(_ value: Value, _ seen: inout Seen) -> String {
         switch value {
         case .array(let a): return ArrayText.repr(a)
         case .scalar(let a): return ArrayText.scalarRepr(a)
@@ -97,7 +123,7 @@ public enum ValueFormatter {
     /// One line for `vars`: short enough for a table cell.
     /// Each item's repr, stopping early (the text is then dropped) when Ctrl-C is pending: a
     /// list of a million lists of a million numbers would otherwise print for hours.
-    static func interruptible(_ items: [Value], _ seen: inout [ObjectIdentifier]) -> [String] {
+    static func interruptible(_ items: [Value], _ seen: inout Seen) -> [String] {
         var out: [String] = []
         out.reserveCapacity(items.count)
         for item in items {
