@@ -499,6 +499,23 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run("xs.extend(xs); xs += xs; xs", in: shell) == "[1, 2, 4, 1, 2, 4, 1, 2, 4, 1, 2, 4]")
     }
 
+    /// String escapes that name a character are Python's: `'\U0001F44D'` was the 10 characters
+    /// as written, `'\012'` a NUL then "12", `'\N{...}'` unknown; broken ones are CPython's
+    /// SyntaxError with its positions (a non-ASCII character counts 10, as CPython counts it).
+    @Test func characterEscapesArePythons() {
+        #expect(run(#"len('\U0001F44D'), '\U0001F44D', '\u00e9x', '\xe9'"#) == "(1, '👍', 'éx', 'é')")
+        #expect(run(#"'\012', '\7', '\400', '\1234', '\8', '\q'"#) == #"('\n', '\x07', 'Ā', 'S4', '\\8', '\\q')"#)
+        #expect(run(#"'\N{GREEK SMALL LETTER ALPHA}\N{greek small letter beta}'"#) == "αβ")
+        let prefix = "error: (unicode error) 'unicodeescape' codec can't decode bytes in position "
+        #expect(run(#"x = '\x4g'"#) == prefix + #"0-2: truncated \xXX escape"#)
+        #expect(run(#"x = 'ab\u12'"#) == prefix + #"2-5: truncated \uXXXX escape"#)
+        #expect(run(#"x = '\U1234567'"#) == prefix + #"0-8: truncated \UXXXXXXXX escape"#)
+        #expect(run(#"x = 'é\U00110000'"#) == prefix + "10-19: illegal Unicode character")
+        #expect(run(#"x = '\N{DASH}'"#) == prefix + "0-7: unknown Unicode character name")
+        #expect(run(#"x = '\N'"#) == prefix + #"0-1: malformed \N character escape"#)
+        #expect(run(#"r'\U0001F44D', len(r'\x')"#) == #"('\\U0001F44D', 2)"#)
+    }
+
     /// Int arithmetic near 2**63 in round and range was a Swift overflow trap.
     @Test func roundAndRangeNearSixtyFourBits() {
         #expect(run("round(2**63 - 1, -1); round(-2**63 + 1, -1)") == "9223372036854775810\n-9223372036854775810")

@@ -350,23 +350,17 @@ public struct Lexer {
                 case "n": out.append("\n")
                 case "t": out.append("\t")
                 case "r": out.append("\r")
-                case "0": out.append("\u{0}")
                 case "a": out.append("\u{07}")
                 case "b": out.append("\u{08}")
                 case "f": out.append("\u{0C}")
                 case "v": out.append("\u{0B}")
                 case "\\", "'", "\"": out.append(e)
                 case "\n": break
-                case "x" where j + 3 < n:
-                    if let v = UInt32(String(String.UnicodeScalarView(scalars[(j + 2)...(j + 3)])), radix: 16), let u = Unicode.Scalar(v) {
-                        out.append(u); j += 4; continue
-                    }
-                    out.append("\\"); out.append(e)
-                case "u" where j + 5 < n:
-                    if let v = UInt32(String(String.UnicodeScalarView(scalars[(j + 2)...(j + 5)])), radix: 16), let u = Unicode.Scalar(v) {
-                        out.append(u); j += 6; continue
-                    }
-                    out.append("\\"); out.append(e)
+                case "x", "u", "U", "N", "0"..."7":
+                    let content = start + (triple ? 3 : 1)
+                    out.append(try EscapeSequence.scalar(scalars, at: j, contentStart: content))
+                    j += EscapeSequence.length(scalars, at: j)
+                    continue
                 default: out.append("\\"); out.append(e)
                 }
                 j += 2
