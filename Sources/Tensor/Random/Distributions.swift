@@ -133,7 +133,9 @@ extension BitGenerator {
             return chi2 + n * n
         }
         let i = poisson(nonc / 2.0)
-        return chisquare(df + 2 * Double(i))
+        // numpy doubles the count in int64 (`df + 2 * i`, wrapping in C): a huge or infinite
+        // nonc's Poisson draw is int64's minimum, and twice it is 0, not -1.8e19.
+        return chisquare(df + Double(2 &* i))
     }
 
     public mutating func noncentralF(_ dfnum: Double, _ dfden: Double, _ nonc: Double) -> Double {

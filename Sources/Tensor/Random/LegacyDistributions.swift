@@ -92,7 +92,8 @@ extension LegacyRandomState {
             return chi2 + n * n
         }
         let i = bits.poisson(nonc / 2.0)
-        let out = legacyChisquare(df + 2 * Double(i))
+        // `df + 2 * i` in C's int64, as numpy (see `noncentralChisquare`).
+        let out = legacyChisquare(df + Double(2 &* i))
         return nonc.isNaN ? .nan : out
     }
 
