@@ -17,6 +17,9 @@ the lost names are supplied here by their TF2-era equivalents (the same ops):
 - `tf.split(0, n, x)` = `tf.split(x, n, 0)`; positional
   `softmax_cross_entropy_with_logits(logits, labels)`; `initialize_all_variables` =
   `global_variables_initializer`;
+- `tensorflow.contrib.layers.fully_connected`: TF1's contrib layer (relu by default, variables
+  `weights` and `biases` under `fully_connected`, glorot-uniform and zeros; `activation_fn=None`
+  and `biases_initializer=None` leave the activation or the bias out), ported below;
 - `tensorflow.examples.tutorials.mnist.input_data`: TF1's mnist.py (read_data_sets, DataSet,
   next_batch, validation_size=5000, one-hot of width 10, pixels * 1/255), ported below.
 The programs read a tiny MNIST-format set from data/ (5x6 images, 5,008 training images of
@@ -155,6 +158,17 @@ def read_data_sets(train_dir, fake_data=False, one_hot=False, dtype=None, reshap
     return ds
 
 
+# --- TF1's tensorflow/contrib/layers/python/layers/layers.py fully_connected (1.x), ported ---
+def fully_connected(inputs, num_outputs, activation_fn=tf1.nn.relu, biases_initializer=tf1.zeros_initializer(), scope=None):
+    with tf1.variable_scope(scope, default_name="fully_connected"):
+        x = tf1.convert_to_tensor(inputs)
+        w = tf1.get_variable("weights", [x.shape[-1], num_outputs], initializer=tf1.glorot_uniform_initializer())
+        y = tf1.matmul(x, w)
+        if biases_initializer is not None:
+            y = tf1.nn.bias_add(y, tf1.get_variable("biases", [num_outputs], initializer=biases_initializer))
+        return activation_fn(y) if activation_fn is not None else y
+
+
 # --- TF1's module layout over tf.compat.v1 ---
 def modules():
     def module(name, **names):
@@ -177,7 +191,8 @@ def modules():
     nn = module("tensorflow.nn", **{k: getattr(tf1.nn, k) for k in dir(tf1.nn) if not k.startswith("_")})
     nn.softmax_cross_entropy_with_logits = sce
     contrib_rnn = module("tensorflow.contrib.rnn", static_rnn=tf1.nn.static_rnn, **cells)
-    contrib = module("tensorflow.contrib", rnn=contrib_rnn)
+    contrib_layers = module("tensorflow.contrib.layers", fully_connected=fully_connected)
+    contrib = module("tensorflow.contrib", rnn=contrib_rnn, layers=contrib_layers)
     ops_rnn = module("tensorflow.python.ops.rnn", rnn=tf1.nn.static_rnn, static_rnn=tf1.nn.static_rnn, dynamic_rnn=tf1.nn.dynamic_rnn)
     ops_rnn_cell = module("tensorflow.python.ops.rnn_cell", **cells)
     ops = module("tensorflow.python.ops", rnn=ops_rnn, rnn_cell=ops_rnn_cell)
@@ -189,7 +204,7 @@ def modules():
     top.examples, top.python = examples, module("tensorflow.python", ops=ops)
     top.compat = module("tensorflow.compat", v1=top)
     table = {"tensorflow": top, "tensorflow.compat": top.compat, "tensorflow.compat.v1": top, "tensorflow.nn": nn,
-             "tensorflow.contrib": contrib, "tensorflow.contrib.rnn": contrib_rnn, "tensorflow.python": top.python,
+             "tensorflow.contrib": contrib, "tensorflow.contrib.rnn": contrib_rnn, "tensorflow.contrib.layers": contrib_layers, "tensorflow.python": top.python,
              "tensorflow.python.ops": ops, "tensorflow.python.ops.rnn": ops_rnn, "tensorflow.python.ops.rnn_cell": ops_rnn_cell,
              "tensorflow.examples": examples, "tensorflow.examples.tutorials": examples.tutorials,
              "tensorflow.examples.tutorials.mnist": mnist}

@@ -1,6 +1,17 @@
 import Foundation
 import Tensor
 
+/// The two TF1 functions that build a fully connected layer, which differ only in names:
+/// `tf.layers.dense` (scope `dense`, variables `kernel` and `bias`) and contrib's
+/// `fully_connected` (scope `fully_connected`, variables `weights` and `biases`), the one
+/// Hands-On Machine Learning's first edition put after its RNNs.
+public enum DenseStyle: Sendable {
+    case layersDense, contribFullyConnected
+    var defaultScope: String { self == .layersDense ? "dense" : "fully_connected" }
+    var kernelName: String { self == .layersDense ? "kernel" : "weights" }
+    var biasName: String { self == .layersDense ? "bias" : "biases" }
+}
+
 /// The activations a layer can end with (`activation=tf.nn.relu`), by TF's op names.
 public enum LayerActivation: String, Sendable, CaseIterable {
     case relu, tanh, sigmoid, softmax
@@ -19,7 +30,7 @@ public enum LayerActivation: String, Sendable, CaseIterable {
 /// scope refused it.
 extension Graph {
     public func dense(_ x: GraphTensor, units: Int, activation: LayerActivation? = nil, useBias: Bool = true,
-                      name: String? = nil) throws(TensorError) -> GraphTensor {
+                      name: String? = nil, style: DenseStyle = .layersDense) throws(TensorError) -> GraphTensor {
         guard x.graph === self else { throw TensorError("Tensor \(x.name) must be from the same graph as the other tensors", kind: .valueError) }
         guard units >= 0 else {
             throw TensorError("Received an invalid value for `units`, expected a positive integer. Received: units=\(units)", kind: .valueError)
@@ -32,7 +43,7 @@ extension Graph {
         if let n = name {
             scope = n
         } else {
-            scope = uniqueName(nil, "dense")
+            scope = uniqueName(nil, style.defaultScope)
         }
         guard let dims = x.shape.dims, let last = dims.last, let input = last else {
             throw TensorError("The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: \(x.shape)", kind: .valueError)
@@ -44,17 +55,18 @@ extension Graph {
         if dims.count > 2, leading.filter({ $0 == nil }).count > 1 {
             throw TensorError("rnnsh's tensorflow has no tf.layers.dense on inputs with more than one unknown dimension (yet): reshape to [-1, \(input)] first", kind: .notImplementedError)
         }
-        if name != nil, variables.contains(where: { ops[$0].name == scope + "/kernel" }) {
-            throw TensorError("Variable \(scope)/kernel already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?", kind: .valueError)
+        let kernelName = "\(scope)/\(style.kernelName)", biasName = "\(scope)/\(style.biasName)"
+        if name != nil, variables.contains(where: { ops[$0].name == kernelName }) {
+            throw TensorError("Variable \(kernelName) already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?", kind: .valueError)
         }
         let limit = Float((6 / Double(max(input + units, 1))).squareRoot())
         let kernelInit = try random(.uniform, shape: [input, units], a: -limit, b: limit, dtype: x.dtype,
-                                    name: "\(scope)/kernel/Initializer/random_uniform")
-        let kernel = try variable(kernelInit, name: "\(scope)/kernel")
+                                    name: "\(kernelName)/Initializer/random_uniform")
+        let kernel = try variable(kernelInit, name: kernelName)
         var bias: GraphTensor?
         if useBias {
-            let zeros = constant(try NDArray.zeros([units], dtype: x.dtype), name: "\(scope)/bias/Initializer/zeros")
-            bias = try variable(zeros, name: "\(scope)/bias")
+            let zeros = constant(try NDArray.zeros([units], dtype: x.dtype), name: "\(biasName)/Initializer/zeros")
+            bias = try variable(zeros, name: biasName)
         }
         // The ops live in a name scope made unique on its own (a named layer's ops go under
         // `softmax_1/` when an op already took `softmax`).

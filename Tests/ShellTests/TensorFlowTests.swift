@@ -255,6 +255,24 @@ import Tensor
                 == "error: Value passed to parameter 'x' has DataType int32 not in list of allowed values: bfloat16, float16, float32, float64, complex64, complex128")
     }
 
+    /// contrib's `fully_connected` beyond what TF1 variant 17 runs: a scope used twice is TF1's
+    /// variable-scope refusal, options rnnsh lacks are refused by name, none ignored.
+    @Test func fullyConnectedRefusals() {
+        let shell = Interpreter()
+        _ = run("import tensorflow as tf\nfrom tensorflow.contrib.layers import fully_connected\nx = tf.placeholder(tf.float32, [None, 3])\nh = fully_connected(x, 4, scope='h')", in: shell)
+        #expect(run("fully_connected(x, 2, scope='h')", in: shell)
+                == "error: Variable h/weights already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?")
+        #expect(run("fully_connected(x, 2, weights_initializer=tf.zeros)", in: shell)
+                == "error: rnnsh's tensorflow has no fully_connected(weights_initializer=) (yet)")
+        #expect(run("fully_connected(x, 2, biases_initializer=tf.ones)", in: shell)
+                == "error: rnnsh's tensorflow has no fully_connected(biases_initializer=) (yet): the default zeros, or None for no bias")
+        #expect(run("fully_connected(x, 2, activation_fn=tf.log)", in: shell)
+                == "error: rnnsh's tensorflow has no fully_connected(activation_fn=<function tf.log>) (yet): tf.nn.relu, tf.tanh, tf.sigmoid, tf.nn.softmax or None")
+        #expect(run("fully_connected(x)", in: shell) == "error: fully_connected() missing required argument: 'num_outputs'")
+        #expect(run("print(fully_connected(x, 2, activation_fn=tf.tanh, biases_initializer=None))", in: shell)
+                == "Tensor(\"fully_connected/Tanh:0\", shape=(?, 2), dtype=float32)")
+    }
+
     /// `sequence_length=` at its edges, as TF 2.21's tf.compat.v1 answered: lengths beyond the
     /// inputs run every step, negative ones none (zero outputs, the initial state), floats are
     /// cast to int32, and a vector of the wrong shape is refused when built and when fed.

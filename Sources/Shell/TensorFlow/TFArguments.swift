@@ -28,6 +28,14 @@ struct TFArguments {
 
     func has(_ position: Int?, _ name: String) -> Bool { value(position, name) != nil }
 
+    /// The argument as given, `None` included (nil only when absent): for parameters where an
+    /// explicit None means something (`activation_fn=None`: no activation).
+    func given(_ position: Int?, _ name: String) -> Value? {
+        if let k = keywords.first(where: { $0.0 == name }) { return k.1 }
+        if let p = position, p < positional.count { return positional[p] }
+        return nil
+    }
+
     /// Refuses by name the first of `options` (position, keyword) that was given: options that
     /// would change what `function` computes, which rnnsh does not have, are never ignored.
     func refuse(_ options: [(Int?, String)], in function: String) throws(ShellError) {

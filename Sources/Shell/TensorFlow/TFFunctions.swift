@@ -149,6 +149,36 @@ enum TFFunctions {
             let x = try a.tensor(0, "inputs", graph: g)
             return tensorValue(try g.dense(x, units: units, activation: activation, useBias: a.bool(3, "use_bias") ?? true,
                                            name: opName ?? a.string(12, "name")))
+        case "fully_connected":
+            // contrib's signature; its activation defaults to relu, and `activation_fn=None` or
+            // `biases_initializer=None` leave the activation or the bias out.
+            try a.only(["inputs", "num_outputs", "activation_fn", "normalizer_fn", "normalizer_params", "weights_initializer",
+                        "weights_regularizer", "biases_initializer", "biases_regularizer", "reuse", "variables_collections",
+                        "outputs_collections", "trainable", "scope"], positionalMax: 14)
+            guard let units = try a.int(1, "num_outputs") else { throw a.error("fully_connected() missing required argument: 'num_outputs'", .typeError) }
+            try a.refuse([(3, "normalizer_fn"), (4, "normalizer_params"), (5, "weights_initializer"), (6, "weights_regularizer"),
+                          (8, "biases_regularizer"), (10, "variables_collections"), (11, "outputs_collections")], in: "fully_connected")
+            if a.bool(9, "reuse") == true { throw a.error("rnnsh's tensorflow has no fully_connected(reuse=True) (yet): build the layer once and reuse its output", .notImplementedError) }
+            if a.bool(12, "trainable") == false { throw a.error("rnnsh's tensorflow has no fully_connected(trainable=False) (yet)", .notImplementedError) }
+            var useBias = true
+            if let bi = a.given(7, "biases_initializer") {
+                guard case .none = bi else { throw a.error("rnnsh's tensorflow has no fully_connected(biases_initializer=) (yet): the default zeros, or None for no bias", .notImplementedError) }
+                useBias = false
+            }
+            var activation: LayerActivation? = .relu
+            if let f = a.given(2, "activation_fn") {
+                if case .none = f {
+                    activation = nil
+                } else {
+                    guard case .object(let fn as TFFunction) = f, let act = LayerActivation(rawValue: fn.name) else {
+                        throw a.error("rnnsh's tensorflow has no fully_connected(activation_fn=\(ValueFormatter.repr(f))) (yet): tf.nn.relu, tf.tanh, tf.sigmoid, tf.nn.softmax or None", .notImplementedError)
+                    }
+                    activation = act
+                }
+            }
+            let x = try a.tensor(0, "inputs", graph: g)
+            return tensorValue(try g.dense(x, units: units, activation: activation, useBias: useBias, name: a.string(13, "scope"),
+                                           style: .contribFullyConnected))
         case "clip_by_value":
             try a.only(["t", "clip_value_min", "clip_value_max", "name"], positionalMax: 4)
             guard let lo = try a.float(1, "clip_value_min"), let hi = try a.float(2, "clip_value_max") else {

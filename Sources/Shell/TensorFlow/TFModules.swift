@@ -50,7 +50,8 @@ enum TFModules {
                       "in_top_k"] { t[f] = .function(f) }
             return t
         case "tensorflow.nn.rnn_cell", "tensorflow.python.ops.rnn_cell": return cells
-        case "tensorflow.contrib": return ["rnn": .module("tensorflow.contrib.rnn")]
+        case "tensorflow.contrib": return ["rnn": .module("tensorflow.contrib.rnn"), "layers": .module("tensorflow.contrib.layers")]
+        case "tensorflow.contrib.layers": return ["fully_connected": .function("fully_connected")]
         case "tensorflow.contrib.rnn":
             var t = cells
             t["static_rnn"] = .function("static_rnn")
