@@ -5,7 +5,7 @@ extension NDArray {
     /// `axis 3 is out of bounds for array of dimension 2`.
     public static func normalizeAxis(_ axis: Int, ndim: Int) throws(TensorError) -> Int {
         guard axis >= -ndim && axis < ndim else {
-            throw TensorError("axis \(axis) is out of bounds for array of dimension \(ndim)")
+            throw TensorError("axis \(axis) is out of bounds for array of dimension \(ndim)", kind: .axisError)
         }
         return axis < 0 ? axis + ndim : axis
     }

@@ -16,7 +16,7 @@ extension NDArray {
                 if out[j] == 1 { out[j] = d; continue }
                 let listed = shapes.map { numpyShapeString($0) + " " }.joined()
                 throw TensorError("operands could not be broadcast together with shapes \(listed)",
-                                  explanation: "dimensions are compared from the right; sizes must be equal or 1")
+                                  explanation: "dimensions are compared from the right; sizes must be equal or 1", kind: .valueError)
             }
         }
         return out
@@ -44,7 +44,7 @@ extension NDArray {
         }
         let pad = shape.count - ndim
         for i in 0..<ndim where self.shape[i] != shape[pad + i] && self.shape[i] != 1 {
-            throw TensorError("operands could not be broadcast together with remapped shapes [original->remapped]: \(numpyShapeString(self.shape))  and requested shape \(numpyShapeString(shape))")
+            throw TensorError("operands could not be broadcast together with remapped shapes [original->remapped]: \(numpyShapeString(self.shape))  and requested shape \(numpyShapeString(shape))", kind: .valueError)
         }
         return broadcastView(to: shape)
     }

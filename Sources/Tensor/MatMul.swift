@@ -21,7 +21,7 @@ extension NDArray {
         let m = bVector ? 1 : b.shape[b.ndim - 1]
         if kb != k {
             throw TensorError("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature \(matmulSignature) (size \(kb) is different from \(k))",
-                              explanation: "\(shapeString(a.shape)) @ \(shapeString(b.shape)): the last axis of the left operand must equal the \(bVector ? "length" : "second-to-last axis") of the right")
+                              explanation: "\(shapeString(a.shape)) @ \(shapeString(b.shape)): the last axis of the left operand must equal the \(bVector ? "length" : "second-to-last axis") of the right", kind: .valueError)
         }
         let aBatch = Array(a.shape.dropLast(aVector ? 1 : 2))
         let bBatch = Array(b.shape.dropLast(bVector ? 1 : 2))
@@ -34,7 +34,7 @@ extension NDArray {
             var requested: [Int] = []
             if !aVector { requested.append(n) }
             if !bVector { requested.append(m) }
-            throw TensorError("operands could not be broadcast together with remapped shapes [original->remapped]: \(numpyShapeString(a.shape))->\(ra) \(numpyShapeString(b.shape))->\(rb)  and requested shape \(numpyShapeString(requested))")
+            throw TensorError("operands could not be broadcast together with remapped shapes [original->remapped]: \(numpyShapeString(a.shape))->\(ra) \(numpyShapeString(b.shape))->\(rb)  and requested shape \(numpyShapeString(requested))", kind: .valueError)
         }
         var outShape = batch
         if !aVector { outShape.append(n) }

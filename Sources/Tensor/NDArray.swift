@@ -102,7 +102,7 @@ public struct NDArray: @unchecked Sendable {
     public init<T: TensorElement>(_ values: [T], shape: [Int]) throws(TensorError) {
         let n = try Limits.checkAllocation(shape, T.dtype)
         guard n == values.count else {
-            throw TensorError("cannot reshape array of size \(values.count) into shape \(shapeString(shape))")
+            throw TensorError("cannot reshape array of size \(values.count) into shape \(shapeString(shape))", kind: .valueError)
         }
         try self.init(zeros: shape, dtype: T.dtype)
         let p = storage.pointer.bindMemory(to: T.self, capacity: max(n, 1))

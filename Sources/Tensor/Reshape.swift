@@ -35,10 +35,10 @@ extension NDArray {
         var dims = newShape
         var unknown: Int? = nil
         var known = 1
-        let mismatch = TensorError("cannot reshape array of size \(size) into shape \(numpyShapeString(newShape))")
+        let mismatch = TensorError("cannot reshape array of size \(size) into shape \(numpyShapeString(newShape))", kind: .valueError)
         for (i, d) in newShape.enumerated() {
             if d < 0 {
-                if unknown != nil { throw TensorError("can only specify one unknown dimension") }
+                if unknown != nil { throw TensorError("can only specify one unknown dimension", kind: .valueError) }
                 unknown = i
             } else {
                 let (p, o) = known.multipliedReportingOverflow(by: d)

@@ -42,7 +42,7 @@ extension NDArray {
         if sections == 0 { throw TensorError("integer modulo by zero") }
         if shape[ax] % sections != 0 {
             throw TensorError("array split does not result in an equal division",
-                              explanation: "axis \(axis) has length \(shape[ax]), which \(sections) does not divide")
+                              explanation: "axis \(axis) has length \(shape[ax]), which \(sections) does not divide", kind: .valueError)
         }
         return try arraySplit(sections: sections, axis: axis)
     }

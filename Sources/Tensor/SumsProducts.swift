@@ -54,7 +54,7 @@ extension NDArray {
     /// `np.cumsum(a, axis=None)` / `np.cumprod`: `axis: nil` runs over the flattened array.
     public func accumulate(product: Bool, axis: Int?) throws(TensorError) -> NDArray {
         let src = axis == nil ? try reshape([-1]) : self
-        if ndim == 0 && axis != nil { throw TensorError("axis \(axis ?? 0) is out of bounds for array of dimension 0") }
+        if ndim == 0 && axis != nil { throw TensorError("axis \(axis ?? 0) is out of bounds for array of dimension 0", kind: .axisError) }
         let ax = try NDArray.normalizeAxis(axis ?? 0, ndim: src.ndim)
         var perm = Array(0..<src.ndim); perm.remove(at: ax); perm.append(ax)
         let moved = try src.transpose(perm).copy()

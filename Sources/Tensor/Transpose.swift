@@ -6,7 +6,7 @@ extension NDArray {
     public func transpose(_ axes: [Int]? = nil) throws(TensorError) -> NDArray {
         let perm: [Int]
         if let axes {
-            guard axes.count == ndim else { throw TensorError("axes don't match array") }
+            guard axes.count == ndim else { throw TensorError("axes don't match array", kind: .valueError) }
             var seen = [Bool](repeating: false, count: ndim)
             var p: [Int] = []
             for a in axes {

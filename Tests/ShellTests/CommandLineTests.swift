@@ -41,7 +41,7 @@ import Testing
     @Test func pipeModeHasNoPromptsAndKeepsGoingAfterErrors() throws {
         let r = try rnnsh([], stdin: "x = arange 6 | reshape 2 3\nx.reshape(4, 4)\nnp.split(x,\n  3, axis=1)[0].T\n")
         #expect(r.stdout == "[[0 3]]\n")
-        #expect(r.stderr.hasPrefix("<stdin>:2: error: cannot reshape array of size 6 into shape (4,4)\n"))
+        #expect(r.stderr.hasPrefix("<stdin>:2: ValueError: cannot reshape array of size 6 into shape (4,4)\n"))
         #expect(r.status == 1)
         // An error inside a statement continued over lines names the line it is on.
         let continued = try rnnsh([], stdin: "x = 1\ny = (1 +\n  undefined)\n")
@@ -188,7 +188,7 @@ import Testing
         let replay = try rnnsh([script.path])
         #expect(replay.status == 1)
         #expect(replay.stderr.hasPrefix("\(script.path):5: AttributeError: 'numpy.ndarray' object has no attribute 'nope'"))
-        #expect(replay.stdout == "# demo\n>>> x = arange 4\n>>> x.reshape(3, 3)   # error: wrong size\nerror: cannot reshape array of size 4 into shape (3,3)\nreshape: x has 4 elements; (3, 3) needs 9\n>>> x * 2\n[0 2 4 6]\n>>> x.nope\n")
+        #expect(replay.stdout == "# demo\n>>> x = arange 4\n>>> x.reshape(3, 3)   # error: wrong size\nValueError: cannot reshape array of size 4 into shape (3,3)\nreshape: x has 4 elements; (3, 3) needs 9\n>>> x * 2\n[0 2 4 6]\n>>> x.nope\n")
         let keepGoing = try rnnsh(["--keep-going", script.path])
         #expect(keepGoing.stdout.hasSuffix(">>> print('end')\nend\n") && keepGoing.status == 1)
 

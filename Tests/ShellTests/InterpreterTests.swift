@@ -84,6 +84,9 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(Self.shown("raise KeyError('k')") == "KeyError: 'k'")
         // numpy's classes live in numpy's modules, and CPython names the module.
         #expect(Self.shown("np.linalg.inv(np.zeros((2, 2)))") == "numpy.linalg.LinAlgError: Singular matrix")
+        #expect(Self.shown("np.sum(np.zeros(2), axis=3)") == "numpy.exceptions.AxisError: axis 3 is out of bounds for array of dimension 1")
+        #expect(Self.shown("np.arange(6).reshape(4, 4)") == "ValueError: cannot reshape array of size 6 into shape (4,4)")
+        #expect(Self.shown("np.ones(3) + np.ones(2)") == "ValueError: operands could not be broadcast together with shapes (3,) (2,) ")
         // A user's class lives in __main__, which CPython leaves out.
         let shell = Interpreter()
         _ = shell.execute("class MyError(Exception):\n    pass\nclass E(ValueError):\n    pass")
