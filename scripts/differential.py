@@ -65,6 +65,10 @@ def run_case(source, defaults):
             with contextlib.redirect_stdout(out), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 exec(compile(source, "<case>", "exec"), namespace)
+        except SyntaxError as e:
+            # str() of a SyntaxError adds "(<case>, line N)"; the traceback's last line shows
+            # only the message, and so does rnnsh.
+            error = f"{type(e).__name__}: {e.msg}"
         except Exception as e:  # noqa: BLE001 — every exception is data here
             error = f"{type(e).__name__}: {e}"
         finally:

@@ -51,6 +51,8 @@ public indirect enum Expr: Equatable, Sendable {
     case fstring([FStringPart], Range<Int>)
     /// `*xs` in a call, a list/tuple display or an unpacking target; `**kw` in a call.
     case starred(Expr, doubled: Bool, Range<Int>)
+    /// `name := value` (PEP 572): the value, bound to `name` on the way.
+    case named(String, Expr, Range<Int>)
 
     /// The source columns of this expression.
     public var span: Range<Int> {
@@ -60,7 +62,7 @@ public indirect enum Expr: Equatable, Sendable {
              .call(_, _, let s), .attribute(_, _, let s), .indexing(_, _, let s), .command(_, _, _, let s),
              .pipeline(_, let s), .word(_, let s), .statement(_, _, let s), .dict(_, let s), .set(_, let s),
              .comprehension(_, let s), .conditional(_, _, _, let s), .compare(_, _, let s), .lambda(_, let s),
-             .fstring(_, let s), .starred(_, _, let s):
+             .fstring(_, let s), .starred(_, _, let s), .named(_, _, let s):
             return s
         }
     }
@@ -327,12 +329,29 @@ extension Statement {
         }
     }
 
+    /// The expressions of this statement itself (not of the blocks it holds).
+    var ownExpressions: [Expr] {
+        switch self {
+        case .assign(_, let v), .augmentedAssign(_, _, let v), .expression(let v): return [v]
+        case .ifElse(let clauses, _): return clauses.map(\.test)
+        case .forLoop(_, let iterable, _, _): return [iterable]
+        case .whileLoop(let test, _, _): return [test]
+        case .returnValue(let v?, _), .raise(let v?, _), .yieldValue(let v?, _, _, _): return [v]
+        case .assert(let test, let message, _): return [test] + (message.map { [$0] } ?? [])
+        case .with(let items, _): return items.map(\.context)
+        default: return []
+        }
+    }
+
     /// Adds the names this statement binds to `assigned` (Python's rule: a name assigned
     /// anywhere in a function body is local to it), and its `global`/`nonlocal` declarations.
+    /// `name := value` binds too, in a comprehension as well (PEP 572: the comprehension's
+    /// enclosing scope).
     func collectScope(assigned: inout Set<String>, globals: inout Set<String>, nonlocals: inout Set<String>) {
         func block(_ b: [Parser.Parsed]?) {
             for p in b ?? [] { p.statement.collectScope(assigned: &assigned, globals: &globals, nonlocals: &nonlocals) }
         }
+        for e in ownExpressions { assigned.formUnion(e.walrusNames) }
         switch self {
         case .assign(let targets, _): for t in targets { assigned.formUnion(t.boundNames) }
         case .augmentedAssign(let t, _, _): assigned.formUnion(t.boundNames)
@@ -362,6 +381,106 @@ extension Statement {
         case .imports(let items, _):
             for i in items { assigned.insert(i.alias ?? i.name ?? String(i.module.split(separator: ".").first ?? "")) }
         default: break
+        }
+    }
+}
+
+extension Expr {
+    /// The names `:=` binds in this expression, comprehensions included; a lambda's are its own.
+    var walrusNames: [String] {
+        var out: [String] = []
+        collectWalrus(&out)
+        return out
+    }
+
+    func collectWalrus(_ out: inout [String]) {
+        func parts(_ ps: [FStringPart]) {
+            for p in ps {
+                if case .value(let e, _, let spec, _) = p {
+                    e.collectWalrus(&out)
+                    if let spec { parts(spec) }
+                }
+            }
+        }
+        switch self {
+        case .named(let n, let v, _):
+            out.append(n)
+            v.collectWalrus(&out)
+        case .name, .int, .bigInt, .float, .string, .bool, .none, .word, .lambda, .statement:
+            return
+        case .list(let xs, _), .tuple(let xs, _), .set(let xs, _), .pipeline(let xs, _):
+            for x in xs { x.collectWalrus(&out) }
+        case .unary(_, let a, _), .attribute(let a, _, _), .starred(let a, _, _):
+            a.collectWalrus(&out)
+        case .binary(_, let a, let b, _):
+            a.collectWalrus(&out)
+            b.collectWalrus(&out)
+        case .call(let callee, let args, _):
+            callee.collectWalrus(&out)
+            for a in args { a.value.collectWalrus(&out) }
+        case .command(_, let args, _, _):
+            for a in args { a.value.collectWalrus(&out) }
+        case .indexing(let base, let items, _):
+            base.collectWalrus(&out)
+            for i in items {
+                switch i {
+                case .index(let e): e.collectWalrus(&out)
+                case .slice(let a, let b, let c, _): for e in [a, b, c] { e?.collectWalrus(&out) }
+                case .ellipsis: break
+                }
+            }
+        case .dict(let items, _):
+            for i in items {
+                i.key?.collectWalrus(&out)
+                i.value.collectWalrus(&out)
+            }
+        case .comprehension(let c, _):
+            c.element.collectWalrus(&out)
+            c.value?.collectWalrus(&out)
+            for clause in c.clauses {
+                clause.iterable.collectWalrus(&out)
+                for cond in clause.conditions { cond.collectWalrus(&out) }
+            }
+        case .conditional(let body, let test, let orElse, _):
+            body.collectWalrus(&out)
+            test.collectWalrus(&out)
+            orElse.collectWalrus(&out)
+        case .compare(let first, let links, _):
+            first.collectWalrus(&out)
+            for l in links { l.rhs.collectWalrus(&out) }
+        case .fstring(let ps, _):
+            parts(ps)
+        }
+    }
+
+    /// What CPython calls this expression in "cannot use assignment expressions with …".
+    var assignmentExpressionName: String {
+        switch self {
+        case .attribute: return "attribute"
+        case .indexing: return "subscript"
+        case .starred: return "starred"
+        case .tuple: return "tuple"
+        case .list: return "list"
+        case .lambda: return "lambda"
+        case .call, .command: return "function call"
+        case .compare: return "comparison"
+        case .conditional: return "conditional expression"
+        case .named: return "named expression"
+        case .bool(let b, _): return b ? "True" : "False"
+        case .none: return "None"
+        case .name("Ellipsis", _): return "ellipsis"
+        case .int, .bigInt, .float, .string: return "literal"
+        case .fstring: return "f-string expression"
+        case .dict: return "dict literal"
+        case .set: return "set display"
+        case .comprehension(let c, _):
+            switch c.kind {
+            case .list: return "list comprehension"
+            case .set: return "set comprehension"
+            case .dict: return "dict comprehension"
+            case .generator: return "generator expression"
+            }
+        default: return "expression"
         }
     }
 }

@@ -193,9 +193,55 @@ extension Parser {
         return try parseBlock("else", s)
     }
 
-    /// An expression that may be a walrus (`(n := len(x))` is not supported: plain expressions).
+    /// An expression that may be an assignment expression (`if (n := len(x)) > 3:`,
+    /// `while chunk := read():`): CPython's `named_expression`.
     mutating func parseNamedExpression() throws(ShellError) -> Expr {
-        try parseExpression()
+        try finishNamed(try parseExpression())
+    }
+
+    /// `e := value` when the next token is `:=` (else `e` itself). Only a name can be bound;
+    /// anything else is CPython's SyntaxError naming what it is. The value is an expression
+    /// without `:=` of its own (`a := b := 1` is invalid syntax, as in CPython).
+    mutating func finishNamed(_ e: Expr) throws(ShellError) -> Expr {
+        guard current.isOp(":=") else { return e }
+        let name: String
+        switch e {
+        case .name(let n, _) where !Parser.keywords.contains(n) && n != "Ellipsis":
+            name = n
+        case .command(let n, let args, _, _) where args.isEmpty:
+            // A command's name alone (`(inv := 3)`) is read as a bare command call.
+            name = n
+        default:
+            throw ShellError("cannot use assignment expressions with \(e.assignmentExpressionName)", span: e.span, kind: .syntaxError)
+        }
+        pos += 1
+        let value = try parseExpression()
+        return .named(name, value, e.span.lowerBound..<value.span.upperBound)
+    }
+
+    /// CPython's checks of `:=` in a comprehension (its symbol table's): never in an iterable,
+    /// never rebinding an iteration variable.
+    func checkNamedInComprehension(_ c: Comprehension, _ span: Range<Int>) throws(ShellError) {
+        var iterationNames = Set<String>()
+        for clause in c.clauses {
+            iterationNames.formUnion(clause.target.boundNames)
+            if !clause.iterable.walrusNames.isEmpty {
+                throw ShellError("assignment expression cannot be used in a comprehension iterable expression", span: clause.iterable.span, kind: .syntaxError)
+            }
+        }
+        var bound: [String] = []
+        c.element.collectWalrus(&bound)
+        c.value?.collectWalrus(&bound)
+        for clause in c.clauses { for cond in clause.conditions { cond.collectWalrus(&bound) } }
+        if let n = bound.first(where: { iterationNames.contains($0) }) {
+            throw ShellError("assignment expression cannot rebind comprehension iteration variable '\(n)'", span: span, kind: .syntaxError)
+        }
+    }
+
+    /// A comprehension, checked for `:=` as CPython checks it.
+    func comprehension(_ c: Comprehension, _ span: Range<Int>) throws(ShellError) -> Expr {
+        try checkNamedInComprehension(c, span)
+        return .comprehension(c, span)
     }
 
     /// The target of `for`: names, tuples, subscripts — parsed below comparisons so `in` ends it.
@@ -278,13 +324,8 @@ extension Parser {
         if current.name == "from" {
             pos += 1
             let value = try parseTestList()
-            if !targets.isEmpty {
-                // Its value is the inner generator's return value (StopIteration.value),
-                // which rnnsh's generators do not keep.
-                throw ShellError("the value of 'yield from' is not supported", explanation: "write `yield from xs` as a statement of its own",
-                                 span: keyword.lowerBound..<previousEnd, kind: .notImplementedError)
-            }
-            return .yieldValue(value, from: true, into: [], keyword.lowerBound..<previousEnd)
+            // `x = yield from g`: x is g's return value (its StopIteration.value).
+            return .yieldValue(value, from: true, into: targets, keyword.lowerBound..<previousEnd)
         }
         if isStatementEnd(current) || current.isOp(")") { return .yieldValue(nil, from: false, into: targets, keyword) }
         let value = try parseTestList()
@@ -518,27 +559,27 @@ extension Parser {
         if current.isOp("**") {
             return try parseDictRest(open, first: nil)
         }
-        let first = try parseStarredOrPipeline()
+        let first = try finishNamed(try parseStarredOrPipeline())
         if current.isOp(":") {
             pos += 1
             let value = try parseExpression()
             if current.name == "for" {
                 let clauses = try parseComprehensionClauses()
                 try expectOp("}")
-                return .comprehension(Comprehension(kind: .dict, element: first, value: value, clauses: clauses), open.lowerBound..<previousEnd)
+                return try comprehension(Comprehension(kind: .dict, element: first, value: value, clauses: clauses), open.lowerBound..<previousEnd)
             }
             return try parseDictRest(open, first: DictItem(key: first, value: value))
         }
         if current.name == "for" {
             let clauses = try parseComprehensionClauses()
             try expectOp("}")
-            return .comprehension(Comprehension(kind: .set, element: first, value: nil, clauses: clauses), open.lowerBound..<previousEnd)
+            return try comprehension(Comprehension(kind: .set, element: first, value: nil, clauses: clauses), open.lowerBound..<previousEnd)
         }
         var items = [first]
         while current.isOp(",") {
             pos += 1
             if current.isOp("}") { break }
-            items.append(try parseStarredOrPipeline())
+            items.append(try finishNamed(try parseStarredOrPipeline()))
         }
         try expectOp("}")
         return .set(items, open.lowerBound..<previousEnd)

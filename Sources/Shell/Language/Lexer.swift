@@ -26,6 +26,7 @@ public struct Lexer {
         case ("*", "*"): return "**"
         case ("<", "<"): return "<<"
         case (">", ">"): return ">>"
+        case (":", "="): return ":="
         case ("+", "="), ("-", "="), ("*", "="), ("/", "="), ("%", "="), ("&", "="), ("|", "="), ("^", "="), ("@", "="):
             return String(Character(a)) + "="
         default: return nil

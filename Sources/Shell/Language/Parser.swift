@@ -47,6 +47,10 @@ public struct Parser {
     var shadowed: Set<String> = []
     /// The token where the statement being parsed starts (for Python 2's `print 'a', b`).
     var statementStart = 0
+    /// The `(yield v)` of the statement being parsed, lifted out (see `liftYield`), by the
+    /// position of their `(`: an attempt the parser backtracks from and parses again
+    /// replaces its own entry instead of adding a second yield.
+    var liftedYields: [Int: Statement] = [:]
 
     /// True when `name` starts command form here (a command, not shadowed by a local).
     func isCommandName(_ name: String) -> Bool {
@@ -143,6 +147,61 @@ public struct Parser {
     }
 
     mutating func parseStatement() throws(ShellError) -> Statement {
+        let savedLifted = liftedYields
+        liftedYields = [:]
+        defer { liftedYields = savedLifted }
+        let start = pos
+        let statement = try parseStatementItself()
+        if liftedYields.isEmpty { return statement }
+        return try withLiftedYields(statement, from: start)
+    }
+
+    /// `y = (yield v) + 1`: the yield runs first, as a statement of its own that binds a hidden
+    /// local, and the statement reads that local. Python evaluates left to right, so this is
+    /// exact only when nothing before the yield can run code (a call, an index, a short
+    /// circuit): `liftYield` refuses the rest, and so does this for statements that evaluate
+    /// their parts more than once or only sometimes (`while`, `elif`, `assert`'s message).
+    mutating func withLiftedYields(_ statement: Statement, from start: Int) throws(ShellError) -> Statement {
+        switch statement {
+        case .assign, .augmentedAssign, .expression, .returnValue: break
+        default: throw unsupportedYieldExpression(at: tokens[min(start, tokens.count - 1)].span)
+        }
+        for k in start..<min(pos, tokens.count) {
+            if let n = tokens[k].name, ["and", "or", "if", "else", "lambda", "for"].contains(n) {
+                throw unsupportedYieldExpression(at: tokens[k].span)
+            }
+        }
+        let lo = tokens[min(start, tokens.count - 1)].span.lowerBound
+        let span = lo..<max(previousEnd, lo)
+        let lifted = liftedYields.sorted { $0.key < $1.key }.map(\.value)
+        let body = (lifted + [statement]).map { Parsed(statement: $0, span: span, text: text(span)) }
+        // A block that always runs: the generator opens it like any block holding a yield.
+        return .ifElse([IfClause(test: .bool(true, span), body: body)], orElse: nil)
+    }
+
+    func unsupportedYieldExpression(at span: Range<Int>) -> ShellError {
+        ShellError("a yield inside this expression is not supported",
+                   explanation: "rnnsh takes `(yield v)` in an assignment, a return or a call when nothing before it calls, indexes or short-circuits; write `x = yield v` first and use x",
+                   span: span, kind: .notImplementedError)
+    }
+
+    /// `(yield v)` inside an expression (the current token is `yield`, after `(`): lifted out
+    /// of the statement (`withLiftedYields`), read back as a hidden local.
+    mutating func liftYield(open: Token) throws(ShellError) -> Expr {
+        for k in statementStart..<max(statementStart, pos - 1) {
+            let t = tokens[k]
+            if t.isOp(")") || t.isOp("]") || t.isOp("}") { throw unsupportedYieldExpression(at: current.span) }
+        }
+        let at = pos - 1
+        let name = ".yield\(at)"
+        let statement = try parseYield(into: [.name(name, open.span)])
+        guard current.isOp(")") else { throw syntaxError(at: current) }
+        pos += 1
+        liftedYields[at] = statement
+        return .name(name, open.span.lowerBound..<previousEnd)
+    }
+
+    mutating func parseStatementItself() throws(ShellError) -> Statement {
         try enter()
         defer { depth -= 1 }
         statementStart = pos
@@ -183,11 +242,14 @@ public struct Parser {
             // `x = yield v` and `x = (yield v)`: the value a generator is sent (`gen.send`).
             if current.name == "yield" { return try parseYield(into: targets) }
             if current.isOp("("), peek().name == "yield" {
+                let save = pos
                 pos += 1
                 let statement = try parseYield(into: targets)
                 guard current.isOp(")") else { throw syntaxError(at: current) }
                 pos += 1
-                return statement
+                if isStatementEnd(current) { return statement }
+                // `x = (yield v) + 1`: the yield is part of an expression.
+                pos = save
             }
             value = try parseTestList()
         }
@@ -756,11 +818,11 @@ public struct Parser {
                 args.append(CallArgument(label: label, value: try parsePipeline(), labelSpan: labelSpan))
                 sawKeyword = true
             } else {
-                var value = try parsePipeline()
+                var value = try finishNamed(try parsePipeline())
                 if current.name == "for" {
                     // `sum(x * x for x in xs)`: a generator expression as the only argument.
                     let clauses = try parseComprehensionClauses()
-                    value = .comprehension(Comprehension(kind: .generator, element: value, value: nil, clauses: clauses),
+                    value = try comprehension(Comprehension(kind: .generator, element: value, value: nil, clauses: clauses),
                                            value.span.lowerBound..<previousEnd)
                 }
                 if sawKeyword {
@@ -790,7 +852,7 @@ public struct Parser {
             return .ellipsis(start..<previousEnd)
         }
         var first: Expr? = nil
-        if !current.isOp(":") { first = try parsePipeline() }
+        if !current.isOp(":") { first = try finishNamed(try parsePipeline()) }
         guard current.isOp(":") else {
             guard let first else { throw syntaxError() }
             return .index(first)
@@ -871,11 +933,8 @@ public struct Parser {
                 pos += 1
                 return .tuple([], t.span.lowerBound..<previousEnd)
             }
-            if current.name == "yield" {
-                throw ShellError("a yield inside an expression is not supported", explanation: "write `yield value` as a statement of its own, or `x = yield value`",
-                                 span: current.span, kind: .syntaxError)
-            }
-            let first = try parseStarredOrPipeline()
+            if current.name == "yield" { return try liftYield(open: t) }
+            let first = try finishNamed(try parseStarredOrPipeline())
             if current.isOp(")") {
                 pos += 1
                 if case .starred = first { throw ShellError("cannot use starred expression here", span: first.span, kind: .syntaxError) }
@@ -884,13 +943,13 @@ public struct Parser {
             if current.name == "for" {
                 let clauses = try parseComprehensionClauses()
                 try expectOp(")")
-                return .comprehension(Comprehension(kind: .generator, element: first, value: nil, clauses: clauses), t.span.lowerBound..<previousEnd)
+                return try comprehension(Comprehension(kind: .generator, element: first, value: nil, clauses: clauses), t.span.lowerBound..<previousEnd)
             }
             var items = [first]
             while current.isOp(",") {
                 pos += 1
                 if current.isOp(")") { break }
-                items.append(try parseStarredOrPipeline())
+                items.append(try finishNamed(try parseStarredOrPipeline()))
             }
             try expectOp(")")
             return .tuple(items, t.span.lowerBound..<previousEnd)
@@ -898,11 +957,11 @@ public struct Parser {
             pos += 1
             var items: [Expr] = []
             while !current.isOp("]") {
-                items.append(try parseStarredOrPipeline())
+                items.append(try finishNamed(try parseStarredOrPipeline()))
                 if items.count == 1, current.name == "for", let first = items.first {
                     let clauses = try parseComprehensionClauses()
                     try expectOp("]")
-                    return .comprehension(Comprehension(kind: .list, element: first, value: nil, clauses: clauses), t.span.lowerBound..<previousEnd)
+                    return try comprehension(Comprehension(kind: .list, element: first, value: nil, clauses: clauses), t.span.lowerBound..<previousEnd)
                 }
                 if current.isOp(",") { pos += 1 } else { break }
             }

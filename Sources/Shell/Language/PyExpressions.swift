@@ -42,6 +42,10 @@ extension Evaluator {
             return .string(try ClassRuntime.formatting(self) { () throws(ShellError) -> String in try renderFString(parts, span) })
         case .comprehension(let c, let span):
             return try evaluateComprehension(c, span)
+        case .named(let name, let valueExpr, _):
+            let value = try evaluate(valueExpr)
+            bindNamed(name, value)
+            return value
         case .starred(_, _, let span):
             throw ShellError("can't use starred expression here", span: span, kind: .syntaxError)
         default:
@@ -81,11 +85,27 @@ extension Evaluator {
         return out
     }
 
+    /// `name := value`: binds in the scope the expression is in; inside a comprehension, in the
+    /// nearest enclosing scope that is not a comprehension (PEP 572), where `collectScope`
+    /// made it a local (or at the top level, a workspace name).
+    func bindNamed(_ name: String, _ value: Value) {
+        var scope = frame
+        while let f = scope, f.isComprehension { scope = f.parent }
+        if scope === frame {
+            setName(name, value)
+            return
+        }
+        let saved = frame
+        frame = scope
+        setName(name, value)
+        frame = saved
+    }
+
     /// A comprehension runs in its own scope (its loop variables do not leak), as in Python 3.
     func evaluateComprehension(_ c: Comprehension, _ span: Range<Int>) throws(ShellError) -> Value {
         var names = Set<String>()
         for clause in c.clauses { names.formUnion(clause.target.boundNames) }
-        let scope = Frame.make(layout: ScopeLayout(parameters: [], localNames: names), parent: frame, function: nil)
+        let scope = Frame.make(layout: ScopeLayout(parameters: [], localNames: names), parent: frame, function: nil, isComprehension: true)
         var list: [Value] = []
         var set = PySet()
         var dict = PyDict()

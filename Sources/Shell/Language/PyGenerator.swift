@@ -42,6 +42,12 @@ final class PyGenerator: @unchecked Sendable {
     private var waiting: [Target] = []
     /// What `send` passes in (None for `next`).
     private var sent: Value = .none
+    /// The value of the body's `return` (None when it ran off its end): what
+    /// `x = yield from this` binds x to.
+    private(set) var returnValue: Value = .none
+    /// The names of the `x = yield from g` the body is delegating in, bound to g's return
+    /// value when g ends.
+    private var delegateTargets: [Target] = []
 
     init(function: PyFunction, frame: Frame, evaluator: Evaluator) {
         self.function = function
@@ -130,6 +136,7 @@ final class PyGenerator: @unchecked Sendable {
         if let d = delegate {
             if let v = try d.next() { return v }
             delegate = nil
+            try bindDelegateResult(d, ev)
         }
         while let top = stack.last {
             if top.index >= top.block.count {
@@ -140,16 +147,18 @@ final class PyGenerator: @unchecked Sendable {
             stack[stack.count - 1].index += 1
             let statement = parsed.statement
             if case .yieldValue(let e, let from, let targets, let span) = statement {
-                waiting = targets
                 if from {
                     guard let e else { throw ShellError("invalid syntax", span: span, kind: .syntaxError) }
                     let it = try ev.pullIterator(try ev.evaluate(e), e.span)
+                    delegateTargets = targets
                     if let v = try it.next() {
                         delegate = it
                         return v
                     }
+                    try bindDelegateResult(it, ev)
                     continue
                 }
+                waiting = targets
                 return try e.map { (x) throws(ShellError) -> Value in try ev.evaluate(x) } ?? Value.none
             }
             if statement.containsYield {
@@ -158,12 +167,23 @@ final class PyGenerator: @unchecked Sendable {
             }
             switch try ev.runBlock([parsed]) {
             case .normal: continue
-            case .returned: return nil
+            case .returned(let v):
+                returnValue = v
+                return nil
             case .breakLoop: leaveLoop(continuing: false)
             case .continueLoop: leaveLoop(continuing: true)
             }
         }
         return nil
+    }
+
+    /// `x = yield from g` when g has ended: x is g's return value (None for an iterator that
+    /// is no generator, as in Python).
+    private func bindDelegateResult(_ it: PyIterator, _ ev: Evaluator) throws(ShellError) {
+        let targets = delegateTargets
+        delegateTargets = []
+        let result = it.generator?.returnValue ?? .none
+        for t in targets { try ev.assign(result, to: t) }
     }
 
     /// The end of a cursor's block: a loop goes round again (or runs its `else` when done);
@@ -257,10 +277,12 @@ final class PyGenerator: @unchecked Sendable {
             try stop(it)
             return .none
         default:
-            guard let e = args.first else { throw ShellError("throw expected at least 1 argument, got 0", span: span, kind: .typeError) }
-            guard args.count == 1 else {
-                throw ShellError("generator.throw(type, value) is not supported", explanation: "pass the exception itself: gen.throw(ValueError('message'))",
-                                 span: span, kind: .notImplementedError)
+            guard var e = args.first else { throw ShellError("throw expected at least 1 argument, got 0", span: span, kind: .typeError) }
+            guard args.count <= 3 else {
+                throw ShellError("throw expected at most 3 arguments, got \(args.count)", span: span, kind: .typeError)
+            }
+            if args.count == 3, !args[2].isNone {
+                throw ShellError("throw() third argument must be a traceback object", span: span, kind: .typeError)
             }
             let isException: Bool
             switch e {
@@ -272,6 +294,26 @@ final class PyGenerator: @unchecked Sendable {
             }
             guard isException else {
                 throw ShellError("exceptions must be classes or instances deriving from BaseException, not \(e.typeName)", span: span, kind: .typeError)
+            }
+            // `throw(ExcType, value)`: the class made with the value (a tuple is its args), or
+            // the value itself when it already is an instance of the class, as CPython
+            // normalizes it.
+            if args.count >= 2, !args[1].isNone {
+                let value = args[1]
+                let items: [Value]
+                if case .tuple(let t) = value { items = t } else { items = [value] }
+                switch e {
+                case .type(let n):
+                    if case .exception(let x) = value, ExceptionClasses.matches(x.kind, n) { e = value } else {
+                        e = .exception(PyException(kind: n, args: items))
+                    }
+                case .object(let c as PyClass):
+                    if case .object(let i as PyInstance) = value, i.cls.isSubclass(of: c) { e = value } else {
+                        e = try c.call(items, [], span: span, evaluator: ev)
+                    }
+                default:
+                    throw ShellError("instance exception may not have a separate value", span: span, kind: .typeError)
+                }
             }
             let error = try ev.raisedError(e, span)
             try stop(it)

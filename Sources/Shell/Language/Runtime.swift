@@ -413,9 +413,11 @@ final class ScopeLayout: @unchecked Sendable {
 final class Frame: ManagedBuffer<FrameHeader, Value?> {
 
     /// A frame for `layout` with every local unbound.
-    static func make(layout: ScopeLayout, parent: Frame?, function: String?) -> Frame {
+    static func make(layout: ScopeLayout, parent: Frame?, function: String?, isComprehension: Bool = false) -> Frame {
         let n = layout.names.count
-        let buffer = Frame.create(minimumCapacity: n) { _ in FrameHeader(layout: layout, parent: parent, function: function, count: n) }
+        let buffer = Frame.create(minimumCapacity: n) { _ in
+            FrameHeader(layout: layout, parent: parent, function: function, count: n, isComprehension: isComprehension)
+        }
         let frame = unsafeDowncast(buffer, to: Frame.self)
         frame.withUnsafeMutablePointerToElements { $0.initialize(repeating: nil, count: n) }
         return frame
@@ -428,6 +430,7 @@ final class Frame: ManagedBuffer<FrameHeader, Value?> {
     var layout: ScopeLayout { withUnsafeMutablePointerToHeader { $0.pointee.layout } }
     var parent: Frame? { withUnsafeMutablePointerToHeader { $0.pointee.parent } }
     var function: String? { withUnsafeMutablePointerToHeader { $0.pointee.function } }
+    var isComprehension: Bool { withUnsafeMutablePointerToHeader { $0.pointee.isComprehension } }
 
     /// The local in slot `k` (`layout.slotOf`); nil for a local not bound yet.
     subscript(slot k: Int) -> Value? {
@@ -469,6 +472,8 @@ struct FrameHeader {
     /// The function's name for error messages (nil for a comprehension).
     let function: String?
     let count: Int
+    /// A comprehension's scope: `:=` in it binds in the nearest enclosing scope that is not one.
+    let isComprehension: Bool
 }
 
 /// How a statement ended: normally, or by `break`, `continue` or `return`.
