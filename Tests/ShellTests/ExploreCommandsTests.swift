@@ -88,7 +88,7 @@ import Testing
             "\nmatmul: outs[-1] (128, 128) @ W (156, 512): inner sizes 128 and 156 differ (the last axis of outs[-1] must equal axis -2 of W)"))
         #expect(transcript("h.dot(W)", in: shell).hasSuffix("\nmatmul: h (128, 128) @ W (156, 512): inner sizes 128 and 156 differ (the last axis of h must equal axis -2 of W)"))
         #expect(transcript("h + y", in: shell) == """
-            error: operands could not be broadcast together with shapes (128,128) (4,) \nh (128, 128) + y (4,): shapes are compared from the last axis; axis -1 has sizes 128 and 4, and neither is 1
+            ValueError: operands could not be broadcast together with shapes (128,128) (4,) \nh (128, 128) + y (4,): shapes are compared from the last axis; axis -1 has sizes 128 and 4, and neither is 1
             """)
     }
 
@@ -96,15 +96,15 @@ import Testing
         let shell = Interpreter()
         _ = shell.execute("x = arange 24 | reshape 2 4 3; r = np.arange(24).reshape(8, 3)")
         #expect(transcript("x.reshape(5, 5)", in: shell) == """
-            error: cannot reshape array of size 24 into shape (5,5)
+            ValueError: cannot reshape array of size 24 into shape (5,5)
             reshape: x has 24 elements (2·4·3); (5, 5) needs 25
             """)
         #expect(transcript("np.split(r, 3)", in: shell) == """
-            error: array split does not result in an equal division
+            ValueError: array split does not result in an equal division
             split: axis 0 of r has length 8 = 3·2 + 2, not a multiple of 3 (array_split allows unequal pieces)
             """)
         #expect(transcript("r[8]", in: shell) == """
-            error: index 8 is out of bounds for axis 0 with size 8
+            IndexError: index 8 is out of bounds for axis 0 with size 8
               r[8]
               ^^^^
             index: axis 0 of r has length 8, so valid indices are 0 to 7 (or -8 to -1)
@@ -169,14 +169,14 @@ import Testing
         let shell = Interpreter()
         _ = shell.execute("x = arange 8; y = arange 24 | reshape 2 4 3; z = arange 6.0; n = 4")
         let teach = "split: the array to cut comes first and the number of pieces second; "
-        #expect(transcript("split 4 x", in: shell) == "error: object of type 'int' has no len()\n" + teach + "4 is a number and x is the array: split x 4")
-        #expect(transcript("split 4 y", in: shell) == "error: object of type 'int' has no len()\n" + teach + "4 is a number and y is the array: split y 4")
-        #expect(transcript("np.split(4, y)", in: shell) == "error: object of type 'int' has no len()\n" + teach + "4 is a number and y is the array: split y 4")
-        #expect(transcript("split n z", in: shell) == "error: object of type 'int' has no len()\n" + teach + "n is a number and z is the array: split z n")
-        #expect(transcript("np.array_split(2.5, z)", in: shell) == "error: object of type 'float' has no len()\n" + teach + "2.5 is a number and z is the array: split z 2.5")
+        #expect(transcript("split 4 x", in: shell) == "TypeError: object of type 'int' has no len()\n" + teach + "4 is a number and x is the array: split x 4")
+        #expect(transcript("split 4 y", in: shell) == "TypeError: object of type 'int' has no len()\n" + teach + "4 is a number and y is the array: split y 4")
+        #expect(transcript("np.split(4, y)", in: shell) == "TypeError: object of type 'int' has no len()\n" + teach + "4 is a number and y is the array: split y 4")
+        #expect(transcript("split n z", in: shell) == "TypeError: object of type 'int' has no len()\n" + teach + "n is a number and z is the array: split z n")
+        #expect(transcript("np.array_split(2.5, z)", in: shell) == "TypeError: object of type 'float' has no len()\n" + teach + "2.5 is a number and z is the array: split z 2.5")
         // numpy: np.split(4, 8) takes 8 as the sections and asks 4 for its shape.
-        #expect(transcript("np.split(4, 8)", in: shell) == "error: 'int' object has no attribute 'shape'")
-        #expect(transcript("np.array_split(4, 8)", in: shell).hasPrefix("error: object of type 'int' has no len()\n"))
+        #expect(transcript("np.split(4, 8)", in: shell) == "AttributeError: 'int' object has no attribute 'shape'")
+        #expect(transcript("np.array_split(4, 8)", in: shell).hasPrefix("TypeError: object of type 'int' has no len()\n"))
         // A 0-d array has a shape: numpy's IndexError.
         #expect(transcript("np.split(np.array(4), [1, 2])", in: shell).hasPrefix("error: tuple index out of range"))
     }
@@ -188,7 +188,7 @@ import Testing
         #expect(out == "(2, 4)\nfloat32\n(2, 4)\n3")
         #expect(transcript("g", in: shell).contains("f "))
         #expect(transcript("heatmap g.f", in: shell).hasPrefix("(2, 4) float32"))
-        #expect(transcript("g.nope", in: shell).hasPrefix("error: "))
+        #expect(transcript("g.nope", in: shell).hasPrefix("AttributeError: "))
         let gru = transcript("r = cell 4 kind='gru'; g2 = gates r (ones((1, 2))); g2.u.shape", in: shell)
         #expect(gru == "(1, 4)")
     }
