@@ -519,6 +519,17 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         #expect(run(#"r'\U0001F44D', len(r'\x')"#) == #"('\\U0001F44D', 2)"#)
     }
 
+    /// `s.split(sep)` cuts by bytes (a 200 MB string took over 20 s through Foundation and an
+    /// array of its scalars); CPython's parts, multi-byte text and overlapping separators too.
+    @Test func splitBySeparatorIsPythons() {
+        #expect(run("('a,' * 5).split(','); 'a--b----c'.split('--'); 'aaa'.split('aa'); 'é,ü,'.split(',')")
+                == "['a', 'a', 'a', 'a', 'a', '']\n['a', 'b', '', 'c']\n['', 'a']\n['é', 'ü', '']")
+        #expect(run("'x'.split(','); ''.split(','); 'a,b'.split(sep=',', maxsplit=-1); 'a1b1c'.rsplit('1'); len(('a,' * 10**6).split(','))")
+                == "['x']\n['']\n['a', 'b']\n['a', 'b', 'c']\n1000001")
+        #expect(run("'a,b,c'.split(',', 1); 'a,b,c'.rsplit(',', 1); 'a b'.split(); 'a'.split('')")
+                == "['a', 'b,c']\n['a,b', 'c']\n['a', 'b']\nerror: empty separator")
+    }
+
     /// Int arithmetic near 2**63 in round and range was a Swift overflow trap.
     @Test func roundAndRangeNearSixtyFourBits() {
         #expect(run("round(2**63 - 1, -1); round(-2**63 + 1, -1)") == "9223372036854775810\n-9223372036854775810")

@@ -65,9 +65,31 @@ enum StringArrayDispatch {
     }
 
     /// True when `v` holds strings: a string array, a string, or a list/tuple with one inside.
+    /// Walked with a work list, each list once: `np.array([[0] * 10**4] * 10**5)` visited its
+    /// one shared row 10**5 times (10**9 items, deaf to Ctrl-C, before the memory budget could
+    /// refuse the array), and a list nested 100,000 deep overflowed the stack.
     static func holdsStrings(_ v: Value) -> Bool {
         if isStringArray(v) || pythonString(v) != nil { return true }
-        if let items = v.sequenceItems { return items.contains(where: holdsStrings) }
+        guard v.sequenceItems != nil else { return false }
+        var seen = Set<ObjectIdentifier>()
+        var pending = [v]
+        while let x = pending.popLast() {
+            let items: [Value]
+            switch x {
+            case .list(let l):
+                guard seen.insert(ObjectIdentifier(l)).inserted else { continue }
+                items = l.items
+            case .tuple(let t): items = t
+            default: continue
+            }
+            for item in items {
+                switch item {
+                case .int, .float, .bool, .none, .bigint: continue
+                case .list, .tuple: pending.append(item)
+                default: if isStringArray(item) || pythonString(item) != nil { return true }
+                }
+            }
+        }
         return false
     }
 
