@@ -770,6 +770,7 @@ extension Evaluator {
                 if name == "*" {
                     continue
                 }
+                if item.module == "__future__" { try FutureModule.checkImport(name, span: span) }
                 let v: Value
                 do { v = try attribute(module, name, span) } catch {
                     throw ShellError("cannot import name '\(name)' from '\(item.module)'", span: span, kind: .importError)

@@ -2,9 +2,9 @@ import Foundation
 import Tensor
 
 /// The modules `import` knows: numpy (the shell's own namespace), and Python's `math`,
-/// `time` (for timing loops), `random`, `itertools`, `functools` and `collections` (one file each). Anything else is Python's ModuleNotFoundError.
+/// `time` (for timing loops), `random`, `itertools`, `functools`, `collections` and `__future__` (one file each). Anything else is Python's ModuleNotFoundError.
 enum Modules {
-    static let pythonModules: Set<String> = ["math", "time", "random", "itertools", "functools", "collections"]
+    static let pythonModules: Set<String> = ["math", "time", "random", "itertools", "functools", "collections", "__future__"]
 
     static func isPythonModule(_ name: String) -> Bool { pythonModules.contains(name) }
 
@@ -12,7 +12,7 @@ enum Modules {
         switch dotted {
         case "numpy": return .namespace("numpy")
         case "numpy.random": return .namespace("numpy.random")
-        case "math", "time", "random", "itertools", "functools", "collections": return .namespace(dotted)
+        case "math", "time", "random", "itertools", "functools", "collections", "__future__": return .namespace(dotted)
         default: return TFModules.module(dotted)
         }
     }
@@ -50,6 +50,7 @@ enum Modules {
         if module == "itertools" { return try ItertoolsModule.attribute(name, span: span) }
         if module == "functools" { return try FunctoolsModule.attribute(name, span: span) }
         if module == "collections" { return try CollectionsModule.attribute(name, span: span) }
+        if module == "__future__" { return try FutureModule.attribute(name, span: span) }
         if module == "time", timeFunctions.contains(name) { return .builtin(Builtin(name: "time." + name, receiver: nil)) }
         throw ShellError("module '\(module)' has no attribute '\(name)'", span: span, kind: .attributeError)
     }
