@@ -13,7 +13,9 @@ writes what it printed to NN_name.tf.txt; the tests run the same files through r
 TensorFlow 2.21 has lost parts of TF1's API that the programs use; the program text is kept and
 the lost names are supplied here by their TF2-era equivalents (the same ops):
 - `tensorflow.python.ops.rnn.rnn` = static_rnn; `tensorflow.python.ops.rnn_cell` and
-  `tensorflow.contrib.rnn` = tf.nn.rnn_cell (+ static_rnn);
+  `tensorflow.contrib.rnn` = tf.nn.rnn_cell (+ static_rnn, static_bidirectional_rnn); TF 0.x's
+  `tensorflow.models.rnn.rnn` and `.rnn_cell` the same, `bidirectional_rnn` =
+  static_bidirectional_rnn;
 - `tf.split(0, n, x)` = `tf.split(x, n, 0)`; positional
   `softmax_cross_entropy_with_logits(logits, labels)`; `initialize_all_variables` =
   `global_variables_initializer`;
@@ -190,10 +192,12 @@ def modules():
     cells = {n: getattr(rnn_cell, n) for n in ["BasicLSTMCell", "LSTMCell", "BasicRNNCell", "GRUCell", "MultiRNNCell", "DropoutWrapper", "LSTMStateTuple"]}
     nn = module("tensorflow.nn", **{k: getattr(tf1.nn, k) for k in dir(tf1.nn) if not k.startswith("_")})
     nn.softmax_cross_entropy_with_logits = sce
-    contrib_rnn = module("tensorflow.contrib.rnn", static_rnn=tf1.nn.static_rnn, **cells)
+    contrib_rnn = module("tensorflow.contrib.rnn", static_rnn=tf1.nn.static_rnn,
+                         static_bidirectional_rnn=tf1.nn.static_bidirectional_rnn, **cells)
     contrib_layers = module("tensorflow.contrib.layers", fully_connected=fully_connected)
     contrib = module("tensorflow.contrib", rnn=contrib_rnn, layers=contrib_layers)
-    ops_rnn = module("tensorflow.python.ops.rnn", rnn=tf1.nn.static_rnn, static_rnn=tf1.nn.static_rnn, dynamic_rnn=tf1.nn.dynamic_rnn)
+    ops_rnn = module("tensorflow.python.ops.rnn", rnn=tf1.nn.static_rnn, static_rnn=tf1.nn.static_rnn, dynamic_rnn=tf1.nn.dynamic_rnn,
+                     bidirectional_rnn=tf1.nn.static_bidirectional_rnn, static_bidirectional_rnn=tf1.nn.static_bidirectional_rnn)
     ops_rnn_cell = module("tensorflow.python.ops.rnn_cell", **cells)
     ops = module("tensorflow.python.ops", rnn=ops_rnn, rnn_cell=ops_rnn_cell)
     input_data = module("tensorflow.examples.tutorials.mnist.input_data", read_data_sets=read_data_sets)
@@ -202,12 +206,15 @@ def modules():
     top = module("tensorflow", **{k: getattr(tf1, k) for k in dir(tf1) if not k.startswith("_")})
     top.split, top.initialize_all_variables, top.nn, top.contrib = split, tf1.global_variables_initializer, nn, contrib
     top.examples, top.python = examples, module("tensorflow.python", ops=ops)
+    models_rnn = module("tensorflow.models.rnn", rnn=ops_rnn, rnn_cell=ops_rnn_cell)
+    top.models = module("tensorflow.models", rnn=models_rnn)
     top.compat = module("tensorflow.compat", v1=top)
     table = {"tensorflow": top, "tensorflow.compat": top.compat, "tensorflow.compat.v1": top, "tensorflow.nn": nn,
              "tensorflow.contrib": contrib, "tensorflow.contrib.rnn": contrib_rnn, "tensorflow.contrib.layers": contrib_layers, "tensorflow.python": top.python,
              "tensorflow.python.ops": ops, "tensorflow.python.ops.rnn": ops_rnn, "tensorflow.python.ops.rnn_cell": ops_rnn_cell,
              "tensorflow.examples": examples, "tensorflow.examples.tutorials": examples.tutorials,
-             "tensorflow.examples.tutorials.mnist": mnist}
+             "tensorflow.examples.tutorials.mnist": mnist, "tensorflow.models": top.models,
+             "tensorflow.models.rnn": models_rnn, "tensorflow.models.rnn.rnn": ops_rnn, "tensorflow.models.rnn.rnn_cell": ops_rnn_cell}
     return table
 
 

@@ -95,6 +95,13 @@ extension Graph {
     /// final states' parts `rnn/cond_{T-1}/Merge_1:0`, `Merge_2`, … layer after layer.
     public func staticRNN(_ layers: [RNNLayer], multi: Bool, _ inputs: [GraphTensor], initialState: [[GraphTensor]]? = nil,
                           sequenceLength: GraphTensor? = nil, scope: String? = nil) throws(TensorError) -> (outputs: [GraphTensor], state: [[GraphTensor]]) {
+        try staticRNN(layers, multi: multi, inputs, initialState: initialState, sequenceLength: sequenceLength, scope: scope, opScope: nil)
+    }
+
+    /// `opScope`: the name scope of the ops when it is not the variable scope (a bidirectional
+    /// RNN's `bidirectional_rnn/fw/fw/…` ops beside its `bidirectional_rnn/fw/…` variables).
+    private func staticRNN(_ layers: [RNNLayer], multi: Bool, _ inputs: [GraphTensor], initialState: [[GraphTensor]]?,
+                           sequenceLength: GraphTensor?, scope: String?, opScope: String?) throws(TensorError) -> (outputs: [GraphTensor], state: [[GraphTensor]]) {
         guard !inputs.isEmpty else { throw TensorError("inputs must not be empty", kind: .valueError) }
         for x in inputs {
             guard x.graph === self else { throw TensorError("inputs must be from the same graph", kind: .valueError) }
@@ -106,7 +113,7 @@ extension Graph {
             throw TensorError("initial_state must have one state per layer (\(layers.count)), got \(s.count)", kind: .valueError)
         }
         try checkSequenceLength(sequenceLength)
-        let s = uniqueName(scope, "rnn")
+        let s = uniqueName(opScope ?? scope, "rnn")
         let varScope = scope ?? (s.hasPrefix("rnn") ? "rnn" : s)
         var merge = 1
         var xs = inputs
@@ -128,6 +135,29 @@ extension Graph {
 
     /// One layer of `static_rnn` as one op. `conds` (given with a sequence length) names the
     /// outputs (when `last`) and final state parts after TF1's per-step `cond`s.
+    /// `static_bidirectional_rnn(cell_fw, cell_bw, inputs, initial_state_fw=, initial_state_bw=,
+    /// dtype=, scope=)` (TF 0.x's `bidirectional_rnn`): one RNN over the steps, another over them
+    /// in reverse, and each step's output the two outputs of that step side by side
+    /// (`concat([fw_t, bw_t], 1)`, TF1's `concat`, `concat_1`, …). Variables live under
+    /// `bidirectional_rnn/fw/` and `…/bw/`, the unrolled ops under `bidirectional_rnn/fw/fw/`.
+    public func staticBidirectionalRNN(forward fw: [RNNLayer], forwardMulti: Bool, backward bw: [RNNLayer], backwardMulti: Bool,
+                                       _ inputs: [GraphTensor], initialForward: [[GraphTensor]]? = nil,
+                                       initialBackward: [[GraphTensor]]? = nil, scope: String? = nil) throws(TensorError)
+        -> (outputs: [GraphTensor], forward: [[GraphTensor]], backward: [[GraphTensor]]) {
+        let top = scope ?? "bidirectional_rnn"
+        if variables.contains(where: { ops[$0].name.hasPrefix(top + "/fw/") }) {
+            let existing = variables.first(where: { ops[$0].name.hasPrefix(top + "/fw/") }).map { ops[$0].name } ?? top + "/fw"
+            throw TensorError("Variable \(existing) already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?", kind: .valueError)
+        }
+        let f = try staticRNN(fw, multi: forwardMulti, inputs, initialState: initialForward, sequenceLength: nil,
+                              scope: "\(top)/fw", opScope: "\(top)/fw/fw")
+        let b = try staticRNN(bw, multi: backwardMulti, Array(inputs.reversed()), initialState: initialBackward, sequenceLength: nil,
+                              scope: "\(top)/bw", opScope: "\(top)/bw/bw")
+        var outputs: [GraphTensor] = []
+        for (x, y) in zip(f.outputs, b.outputs.reversed()) { outputs.append(try concat([x, y], axis: 1)) }
+        return (outputs, f.state, b.state)
+    }
+
     private func unrolled(_ cell: GraphCell, _ inputs: [GraphTensor], initialState: [GraphTensor]?, sequenceLength: GraphTensor?,
                           conds: (scope: String, last: Bool, firstMerge: Int)?, opName s: String,
                           varScope: String, nameScope: String) throws(TensorError) -> (outputs: [GraphTensor], state: [GraphTensor]) {

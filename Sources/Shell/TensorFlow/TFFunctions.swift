@@ -347,6 +347,36 @@ enum TFFunctions {
             }
             return .tuple([outputs, c.multi ? .tuple(states.map(stateValue)) : stateValue(states[0])])
 
+        case "static_bidirectional_rnn", "bidirectional_rnn":
+            try a.only(["cell_fw", "cell_bw", "inputs", "initial_state_fw", "initial_state_bw", "dtype", "sequence_length", "scope"], positionalMax: 8)
+            guard case .object(let fw as TFCell)? = a.value(0, "cell_fw") else { throw a.error("cell_fw must be an instance of RNNCell", .typeError) }
+            guard case .object(let bw as TFCell)? = a.value(1, "cell_bw") else { throw a.error("cell_bw must be an instance of RNNCell", .typeError) }
+            if a.has(6, "sequence_length") {
+                throw a.error("rnnsh's tensorflow has no \(name)(sequence_length=) (yet): rnn.static_rnn takes it", .notImplementedError)
+            }
+            let initial = { (c: TFCell, p: Int, n: String) throws -> [[GraphTensor]]? in
+                guard let v = a.value(p, n) else { return nil }
+                guard c.multi else { return [try stateParts(v, g, a.span)] }
+                guard let per = v.sequenceItems, per.count == c.layers.count else {
+                    throw a.error("\(n) of a MultiRNNCell must be a tuple of \(c.layers.count) states, one per layer")
+                }
+                var parts: [[GraphTensor]] = []
+                for s in per { parts.append(try stateParts(s, g, a.span)) }
+                return parts
+            }
+            let initialFW = try initial(fw, 3, "initial_state_fw"), initialBW = try initial(bw, 4, "initial_state_bw")
+            if initialFW == nil || initialBW == nil, a.value(5, "dtype") == nil {
+                throw a.error("If there is no initial_state, you must give a dtype.", .valueError)
+            }
+            let r = try g.staticBidirectionalRNN(forward: fw.layers, forwardMulti: fw.multi, backward: bw.layers, backwardMulti: bw.multi,
+                                                 try TFArguments.tensors(try a.required(2, "inputs"), graph: g, span: a.span),
+                                                 initialForward: initialFW, initialBackward: initialBW, scope: a.string(7, "scope"))
+            func stateValue(_ state: [GraphTensor]) -> Value {
+                state.count == 2 ? .object(TFStateTuple(parts: state.map(tensorValue))) : tensorValue(state[0])
+            }
+            func states(_ c: TFCell, _ s: [[GraphTensor]]) -> Value { c.multi ? .tuple(s.map(stateValue)) : stateValue(s[0]) }
+            return .tuple([list(r.outputs), states(fw, r.forward), states(bw, r.backward)])
+
         // MARK: training and sessions
         case "AdamOptimizer":
             try a.only(["learning_rate", "beta1", "beta2", "epsilon", "use_locking", "name"], positionalMax: 5)

@@ -23,6 +23,7 @@ enum TFModules {
         var t: [String: Entry] = [
             "nn": .module("tensorflow.nn"), "train": .module("tensorflow.train"), "contrib": .module("tensorflow.contrib"),
             "compat": .module("tensorflow.compat"), "examples": .module("tensorflow.examples"), "python": .module("tensorflow.python"),
+            "models": .module("tensorflow.models"),
             "layers": .module("tensorflow.layers"),
             "float32": .dtype(.float32), "float64": .dtype(.float64), "int32": .dtype(.int32), "int64": .dtype(.int64),
             "bool": .dtype(.bool), "uint8": .dtype(.uint8), "float": .dtype(.float32), "double": .dtype(.float64),
@@ -46,19 +47,25 @@ enum TFModules {
         case "tensorflow.nn":
             var t: [String: Entry] = ["rnn_cell": .module("tensorflow.nn.rnn_cell")]
             for f in ["softmax", "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2",
-                      "sparse_softmax_cross_entropy_with_logits", "dropout", "static_rnn", "dynamic_rnn", "rnn", "relu", "tanh", "sigmoid",
+                      "sparse_softmax_cross_entropy_with_logits", "dropout", "static_rnn", "dynamic_rnn", "rnn", "static_bidirectional_rnn", "relu", "tanh", "sigmoid",
                       "in_top_k"] { t[f] = .function(f) }
             return t
-        case "tensorflow.nn.rnn_cell", "tensorflow.python.ops.rnn_cell": return cells
+        case "tensorflow.nn.rnn_cell", "tensorflow.python.ops.rnn_cell", "tensorflow.models.rnn.rnn_cell": return cells
         case "tensorflow.contrib": return ["rnn": .module("tensorflow.contrib.rnn"), "layers": .module("tensorflow.contrib.layers")]
         case "tensorflow.contrib.layers": return ["fully_connected": .function("fully_connected")]
         case "tensorflow.contrib.rnn":
             var t = cells
             t["static_rnn"] = .function("static_rnn")
+            t["static_bidirectional_rnn"] = .function("static_bidirectional_rnn")
             return t
         case "tensorflow.python": return ["ops": .module("tensorflow.python.ops")]
         case "tensorflow.python.ops": return ["rnn": .module("tensorflow.python.ops.rnn"), "rnn_cell": .module("tensorflow.python.ops.rnn_cell")]
-        case "tensorflow.python.ops.rnn": return ["rnn": .function("rnn"), "static_rnn": .function("static_rnn"), "dynamic_rnn": .function("dynamic_rnn")]
+        case "tensorflow.python.ops.rnn", "tensorflow.models.rnn.rnn":
+            return ["rnn": .function("rnn"), "static_rnn": .function("static_rnn"), "dynamic_rnn": .function("dynamic_rnn"),
+                    "bidirectional_rnn": .function("bidirectional_rnn"), "static_bidirectional_rnn": .function("static_bidirectional_rnn")]
+        // TF 0.x's home of rnn and rnn_cell (`from tensorflow.models.rnn import rnn, rnn_cell`).
+        case "tensorflow.models": return ["rnn": .module("tensorflow.models.rnn")]
+        case "tensorflow.models.rnn": return ["rnn": .module("tensorflow.models.rnn.rnn"), "rnn_cell": .module("tensorflow.models.rnn.rnn_cell")]
         case "tensorflow.layers": return ["dense": .function("dense")]
         case "tensorflow.train":
             return ["AdamOptimizer": .function("AdamOptimizer"), "GradientDescentOptimizer": .function("GradientDescentOptimizer")]
