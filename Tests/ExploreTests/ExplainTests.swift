@@ -61,7 +61,7 @@ import Tensor
     }
 
     @Test func reshapeErrorIsNumpys() {
-        #expect(throws: TensorError("cannot reshape array of size 24 into shape (5,5)")) {
+        #expect(throws: TensorError("cannot reshape array of size 24 into shape (5,5)", kind: .valueError)) {
             try Explain.reshape(x, [5, 5])
         }
     }
