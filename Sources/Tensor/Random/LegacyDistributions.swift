@@ -122,6 +122,15 @@ extension BitGenerator {
             let rho = (r - (2 * r).squareRoot()) / (2 * kappa)
             s = (1 + rho * rho) / (2 * rho)
         }
+        // Past kappa ≈ 1e16 (or at infinity) s rounds to 1 or is not a number: every proposal
+        // then has w = 1, y = 0, and numpy's legacy loop never accepts one and never returns.
+        // There rnnsh answers as numpy's Generator does above kappa 1e6, a wrapped normal.
+        if !(s > 1) || !s.isFinite {
+            var result = mu + (1.0 / kappa).squareRoot() * standardNormal()
+            if result < -Double.pi { result += 2 * Double.pi }
+            if result > Double.pi { result -= 2 * Double.pi }
+            return result
+        }
         return vonMisesTail(mu, kappa, s)
     }
 
