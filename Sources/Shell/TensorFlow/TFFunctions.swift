@@ -342,10 +342,7 @@ enum TFFunctions {
                                         sequenceLength: lengths, scope: scope)
                 outputs = list(r.outputs); states = r.state
             }
-            func stateValue(_ state: [GraphTensor]) -> Value {
-                state.count == 2 ? .object(TFStateTuple(parts: state.map(tensorValue))) : tensorValue(state[0])
-            }
-            return .tuple([outputs, c.multi ? .tuple(states.map(stateValue)) : stateValue(states[0])])
+            return .tuple([outputs, stateValue(c, states)])
 
         case "static_bidirectional_rnn", "bidirectional_rnn":
             try a.only(["cell_fw", "cell_bw", "inputs", "initial_state_fw", "initial_state_bw", "dtype", "sequence_length", "scope"], positionalMax: 8)
@@ -371,11 +368,7 @@ enum TFFunctions {
             let r = try g.staticBidirectionalRNN(forward: fw.layers, forwardMulti: fw.multi, backward: bw.layers, backwardMulti: bw.multi,
                                                  try TFArguments.tensors(try a.required(2, "inputs"), graph: g, span: a.span),
                                                  initialForward: initialFW, initialBackward: initialBW, scope: a.string(7, "scope"))
-            func stateValue(_ state: [GraphTensor]) -> Value {
-                state.count == 2 ? .object(TFStateTuple(parts: state.map(tensorValue))) : tensorValue(state[0])
-            }
-            func states(_ c: TFCell, _ s: [[GraphTensor]]) -> Value { c.multi ? .tuple(s.map(stateValue)) : stateValue(s[0]) }
-            return .tuple([list(r.outputs), states(fw, r.forward), states(bw, r.backward)])
+            return .tuple([list(r.outputs), stateValue(fw, r.forward), stateValue(bw, r.backward)])
 
         // MARK: training and sessions
         case "AdamOptimizer":
@@ -416,6 +409,15 @@ enum TFFunctions {
         case .float(let d): return d == 1
         default: return false
         }
+    }
+
+    /// The final state an RNN function returns for cell `c`, one list of parts per layer: an
+    /// `LSTMStateTuple` for two parts, the tensor for one, a tuple of layers for a MultiRNNCell.
+    static func stateValue(_ c: TFCell, _ layers: [[GraphTensor]]) -> Value {
+        func layer(_ state: [GraphTensor]) -> Value {
+            state.count == 2 ? .object(TFStateTuple(parts: state.map(tensorValue))) : tensorValue(state[0])
+        }
+        return c.multi ? .tuple(layers.map(layer)) : layer(layers[0])
     }
 
     /// An initial state: `LSTMStateTuple(c, h)`, a `(c, h)` tuple, or one tensor.
