@@ -49,13 +49,13 @@ extension Session {
         let keep = Float(kd)
         let xs = try FloatArrays.contiguous(x)
         let out = try FloatArrays.zeros(xs.shape), mask = try FloatArrays.zeros(xs.shape)
-        let xp = FloatArrays.pointer(xs), op = FloatArrays.pointer(out), mp = FloatArrays.pointer(mask)
-        defer { withExtendedLifetime(xs) {} }  // the pointers above must not outlive their arrays
         var rng = generator(for: id)
-        for i in 0..<xs.size {
-            let m: Float = keep >= 1 ? 1 : (Float(rng.unit()) < keep ? 1 : 0)
-            mp[i] = m
-            op[i] = m == 0 ? 0 : (keep >= 1 ? xp[i] : xp[i] / keep)
+        FloatArrays.withPointers(xs, out, mask) { xp, op, mp in
+            for i in 0..<xs.size {
+                let m: Float = keep >= 1 ? 1 : (Float(rng.unit()) < keep ? 1 : 0)
+                mp[i] = m
+                op[i] = m == 0 ? 0 : (keep >= 1 ? xp[i] : xp[i] / keep)
+            }
         }
         return [x.dtype == .float32 ? out : try out.astype(x.dtype), mask]
     }

@@ -29,9 +29,7 @@ enum ElementwiseKernels {
     static func map(_ a: NDArray, _ f: (Float) -> Float) throws(TensorError) -> NDArray {
         let x = try FloatArrays.contiguous(a)
         let out = try FloatArrays.zeros(x.shape)
-        let s = FloatArrays.pointer(x), d = FloatArrays.pointer(out)
-        defer { withExtendedLifetime(x) {} }  // the pointers above must not outlive their arrays
-        for i in 0..<x.size { d[i] = f(s[i]) }
+        FloatArrays.withPointers(x, out) { s, d in for i in 0..<x.size { d[i] = f(s[i]) } }
         return out
     }
 
@@ -42,9 +40,7 @@ enum ElementwiseKernels {
             throw TensorError("Incompatible shapes: \(shapeList(x.shape)) vs. \(shapeList(y.shape))", kind: .valueError)
         }
         let out = try FloatArrays.zeros(x.shape)
-        let s = FloatArrays.pointer(x), t = FloatArrays.pointer(y), o = FloatArrays.pointer(out)
-        defer { withExtendedLifetime((x, y)) {} }  // the pointers above must not outlive their arrays
-        for i in 0..<x.size { o[i] = f(s[i], t[i]) }
+        FloatArrays.withPointers(x, y, out) { s, t, o in for i in 0..<x.size { o[i] = f(s[i], t[i]) } }
         return out
     }
 
@@ -78,9 +74,9 @@ enum ElementwiseKernels {
     static func clipGradient(_ x: NDArray, _ lo: Float, _ hi: Float, _ d: NDArray) throws(TensorError) -> NDArray {
         let xs = try FloatArrays.contiguous(x), ds = try FloatArrays.contiguous(d)
         let out = try FloatArrays.zeros(xs.shape)
-        let xp = FloatArrays.pointer(xs), dp = FloatArrays.pointer(ds), o = FloatArrays.pointer(out)
-        defer { withExtendedLifetime((xs, ds)) {} }  // the pointers above must not outlive their arrays
-        for i in 0..<xs.size { o[i] = xp[i] >= lo && xp[i] <= hi ? dp[i] : 0 }
+        FloatArrays.withPointers(xs, ds, out) { xp, dp, o in
+            for i in 0..<xs.size { o[i] = xp[i] >= lo && xp[i] <= hi ? dp[i] : 0 }
+        }
         return out
     }
 }

@@ -45,19 +45,19 @@ extension Kernels {
         guard ids.shape[0] == rows else {
             throw TensorError("First dimension of predictions \(rows) must match length of targets \(ids.shape[0])", kind: .valueError)
         }
-        let scores = FloatArrays.pointer(p)
-        defer { withExtendedLifetime(p) {} }  // the pointers above must not outlive their arrays
         var out = [Bool](repeating: false, count: rows)
-        for (r, target) in ids.scalars.enumerated() {
-            guard case .int(let c) = target, c >= 0, c < Int64(classes) else { continue }
-            let row = scores + r * classes, own = row[Int(c)]
-            guard own.isFinite else { continue }
-            var higher = 0, finite = true
-            for j in 0..<classes {
-                if !row[j].isFinite { finite = false; break }
-                if row[j] > own { higher += 1 }
+        FloatArrays.withPointer(p) { scores in
+            for (r, target) in ids.scalars.enumerated() {
+                guard case .int(let c) = target, c >= 0, c < Int64(classes) else { continue }
+                let row = scores + r * classes, own = row[Int(c)]
+                guard own.isFinite else { continue }
+                var higher = 0, finite = true
+                for j in 0..<classes {
+                    if !row[j].isFinite { finite = false; break }
+                    if row[j] > own { higher += 1 }
+                }
+                out[r] = finite && higher < k
             }
-            out[r] = finite && higher < k
         }
         return try NDArray.fromBools(out, shape: [rows])
     }

@@ -104,15 +104,15 @@ enum Kernels {
         let x = try FloatArrays.contiguous(a)
         let out = try FloatArrays.zeros(x.shape)
         guard let k = x.shape.last, k > 0 else { return out }
-        let src = FloatArrays.pointer(x), dst = FloatArrays.pointer(out)
-        defer { withExtendedLifetime(x) {} }  // the pointers above must not outlive their arrays
-        for r in 0..<(x.size / k) {
-            let zr = src + r * k, o = dst + r * k
-            var m = zr[0]
-            for j in 1..<k { m = max(m, zr[j]) }
-            var s: Float = 0
-            for j in 0..<k { o[j] = Foundation.exp(zr[j] - m); s += o[j] }
-            for j in 0..<k { o[j] /= s }
+        FloatArrays.withPointers(x, out) { src, dst in
+            for r in 0..<(x.size / k) {
+                let zr = src + r * k, o = dst + r * k
+                var m = zr[0]
+                for j in 1..<k { m = max(m, zr[j]) }
+                var s: Float = 0
+                for j in 0..<k { o[j] = Foundation.exp(zr[j] - m); s += o[j] }
+                for j in 0..<k { o[j] /= s }
+            }
         }
         return out
     }
@@ -137,19 +137,20 @@ enum Kernels {
         let rows = z.size / k
         let loss = try FloatArrays.zeros(Array(z.shape.dropLast()))
         let back = try FloatArrays.zeros(z.shape)
-        let zp = FloatArrays.pointer(z), yp = FloatArrays.pointer(y), lp = FloatArrays.pointer(loss), bp = FloatArrays.pointer(back)
-        defer { withExtendedLifetime((z, y)) {} }  // the pointers above must not outlive their arrays
-        for r in 0..<rows {
-            let zr = zp + r * k, yr = yp + r * k, br = bp + r * k
-            var m = zr[0]
-            for j in 1..<k { m = max(m, zr[j]) }
-            var s: Float = 0
-            for j in 0..<k { s += Foundation.exp(zr[j] - m) }
-            let lse = Foundation.log(s)
-            var l: Float = 0, ys: Float = 0
-            for j in 0..<k { l += yr[j] * (lse - (zr[j] - m)); ys += yr[j] }
-            lp[r] = l
-            for j in 0..<k { br[j] = Foundation.exp(zr[j] - m) / s * ys - yr[j] }
+        FloatArrays.withPointers([z, y, loss, back]) { p in
+            let (zp, yp, lp, bp) = (p[0], p[1], p[2], p[3])
+            for r in 0..<rows {
+                let zr = zp + r * k, yr = yp + r * k, br = bp + r * k
+                var m = zr[0]
+                for j in 1..<k { m = max(m, zr[j]) }
+                var s: Float = 0
+                for j in 0..<k { s += Foundation.exp(zr[j] - m) }
+                let lse = Foundation.log(s)
+                var l: Float = 0, ys: Float = 0
+                for j in 0..<k { l += yr[j] * (lse - (zr[j] - m)); ys += yr[j] }
+                lp[r] = l
+                for j in 0..<k { br[j] = Foundation.exp(zr[j] - m) / s * ys - yr[j] }
+            }
         }
         return (loss, back)
     }

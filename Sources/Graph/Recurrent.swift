@@ -25,7 +25,7 @@ extension Session {
             guard w.shape == v.shape else {
                 throw TensorError("the cell's \(v.name) has shape \(shapeList(w.shape)); expected \(shapeList(v.shape))", kind: .valueError)
             }
-            withExtendedLifetime(w) { (buffer.pointer + offset).update(from: FloatArrays.pointer(w), count: v.count) }
+            FloatArrays.withPointer(w) { (buffer.pointer + offset).update(from: $0, count: v.count) }
             offset += v.count
         }
         return buffer.pointer
@@ -45,10 +45,9 @@ extension Session {
                 throw TensorError("all the RNN's inputs must have the same shape: \(shapeList(first.shape)) and \(shapeList(x.shape))", kind: .valueError)
             }
             let out = try FloatArrays.zeros([spec.steps, B, I])
-            let dst = FloatArrays.pointer(out)
             for t in 0..<spec.steps {
                 let x = try FloatArrays.contiguous(inputs[t])
-                withExtendedLifetime(x) { (dst + t * B * I).update(from: FloatArrays.pointer(x), count: B * I) }
+                FloatArrays.withPointers(out, x) { dst, src in (dst + t * B * I).update(from: src, count: B * I) }
             }
             return (out, spec.steps, B)
         case .batchMajor, .timeMajor:
@@ -83,15 +82,17 @@ extension Session {
                                                                    scope: graph.ops[id].name.components(separatedBy: "/multi_rnn_cell/").first ?? "rnn") : nil
         let outs = try FloatArrays.zeros([T, B, U])
         let finals = try (0..<spec.stateParts).map { (_) throws(TensorError) -> NDArray in try FloatArrays.zeros([B, U]) }
-        let xp = FloatArrays.pointer(x), op = FloatArrays.pointer(outs)
-        // The engine reads and writes through raw pointers: the arrays owning that memory must
-        // live until it returns (Swift may release a value after its last use, not at the end
-        // of the scope, and a copy made here has no other owner).
-        withExtendedLifetime((x, initial, outs, finals)) {
-            e.forward(params: params, batch: B, steps: T, inputs: { UnsafePointer(xp + $0 * B * I) },
-                      initial: spec.hasInitialState ? initial.map { UnsafePointer(FloatArrays.pointer($0)) } : nil,
-                      outputs: { op + $0 * B * U }, finalState: finals.map(FloatArrays.pointer), forBackward: forBackward,
-                      lengths: lengths)
+        // The engine reads and writes through raw pointers, valid only inside these scopes (a
+        // copy made here has no other owner and would otherwise be released after its last use).
+        FloatArrays.withPointers(x, outs) { xp, op in
+            FloatArrays.withPointers(initial) { ip in
+                FloatArrays.withPointers(finals) { fp in
+                    e.forward(params: params, batch: B, steps: T, inputs: { UnsafePointer(xp + $0 * B * I) },
+                              initial: spec.hasInitialState ? ip.map { UnsafePointer($0) } : nil,
+                              outputs: { op + $0 * B * U }, finalState: fp, forBackward: forBackward,
+                              lengths: lengths)
+                }
+            }
         }
         switch spec.layout {
         case .steps:
@@ -144,22 +145,27 @@ extension Session {
         let dx = wantX ? try FloatArrays.zeros([T, B, I]) : nil
         let wantInitial = spec.hasInitialState && wanted.suffix(spec.stateParts).contains(true)
         let dInitial = wantInitial ? try (0..<spec.stateParts).map { (_) throws(TensorError) -> NDArray in try FloatArrays.zeros([B, U]) } : nil
-        let sp = stepGrads.map(FloatArrays.pointer)
-        let dxp = dx.map(FloatArrays.pointer)
         // As in the forward pass: the gradients' contiguous copies (a final state's gradient
-        // sliced out of a concat is one) have no other owner and must outlive the engine call;
-        // released early, the engine read freed memory (garbage or NaN weight gradients, which
-        // changed from run to run).
-        withExtendedLifetime((stepGrads, perStep, finals, dx, dInitial)) {
-            e.backward(params: params,
-                       dOutputs: { t in
-                           if let s = sp { return UnsafePointer(s + t * B * U) }
-                           return perStep[t].map { UnsafePointer(FloatArrays.pointer($0)) }
-                       },
-                       dFinal: finals.map { $0.map { UnsafePointer(FloatArrays.pointer($0)) } },
-                       grads: grads.pointer,
-                       inputGradients: dxp.map { p in { p + $0 * B * I } },
-                       initialGradients: dInitial?.map(FloatArrays.pointer))
+        // sliced out of a concat is one) have no other owner; their pointers are valid only in
+        // these scopes (released early, the engine read freed memory: garbage or NaN weight
+        // gradients, which changed from run to run).
+        FloatArrays.withPointers([stepGrads, dx]) { p in
+            let (sp, dxp) = (p[0], p[1])
+            FloatArrays.withPointers(perStep) { stepPointers in
+                FloatArrays.withPointers(finals) { finalPointers in
+                    FloatArrays.withPointers(dInitial ?? []) { initialPointers in
+                        e.backward(params: params,
+                                   dOutputs: { t in
+                                       if let s = sp { return UnsafePointer(s + t * B * U) }
+                                       return stepPointers[t].map { UnsafePointer($0) }
+                                   },
+                                   dFinal: finalPointers.map { $0.map { UnsafePointer($0) } },
+                                   grads: grads.pointer,
+                                   inputGradients: dxp.map { p in { p + $0 * B * I } },
+                                   initialGradients: dInitial == nil ? nil : initialPointers)
+                    }
+                }
+            }
         }
         var result: [NDArray?] = []
         // The inputs' gradients in the inputs' layout.
@@ -175,7 +181,7 @@ extension Session {
         var offset = 0
         for v in e.variables {
             let g = try FloatArrays.zeros(v.shape)
-            FloatArrays.pointer(g).update(from: grads.pointer + offset, count: v.count)
+            FloatArrays.withPointer(g) { $0.update(from: grads.pointer + offset, count: v.count) }
             result.append(g)
             offset += v.count
         }

@@ -118,19 +118,25 @@ public final class Session: @unchecked Sendable {
         let grads = try Gradients.compute(loss: spec.loss, variables: spec.variables, run: &run)
         for v in spec.variables {
             guard let w = values[v], let g = grads[v] else { continue }
+            // Updated in place: the session's own copy (`FloatArrays.copy`), float32 and contiguous.
+            guard w.dtype == .float32, w.isCContiguous, w.size == g.size else {
+                throw TensorError("rnnsh's tensorflow trains float32 variables only; \(graph.ops[v].name) is \(w.dtype.name)", kind: .notImplementedError)
+            }
             let gf = try FloatArrays.contiguous(g)
-            let wp = FloatArrays.pointer(w), gp = FloatArrays.pointer(gf)
-            defer { withExtendedLifetime((w, gf)) {} }  // the pointers above must not outlive their arrays
+            let state: AdamState?
             switch spec.method {
             case .adam(let config):
-                let state: AdamState
                 if let s = adam[op]?[v] { state = s } else {
                     state = AdamState(count: w.size, config: config)
                     adam[op, default: [:]][v] = state
                 }
-                state.apply(params: wp, grads: gp)
-            case .gradientDescent(let lr):
-                for i in 0..<w.size { wp[i] -= lr * gp[i] }
+            case .gradientDescent: state = nil
+            }
+            FloatArrays.withPointers(w, gf) { wp, gp in
+                switch spec.method {
+                case .adam: state?.apply(params: wp, grads: gp)
+                case .gradientDescent(let lr): for i in 0..<w.size { wp[i] -= lr * gp[i] }
+                }
             }
         }
     }
@@ -195,15 +201,16 @@ struct Run {
         case .random(let kind, let shape, let a, let b):
             var rng = session.generator(for: id)
             let out = try FloatArrays.zeros(shape)
-            let p = FloatArrays.pointer(out)
-            for i in 0..<out.size {
-                switch kind {
-                case .normal: p[i] = rng.normal(mean: a, stddev: b)
-                case .truncatedNormal:
-                    var z = rng.normal()
-                    while abs(z) > 2 { z = rng.normal() }
-                    p[i] = a + b * z
-                case .uniform: p[i] = a + (b - a) * Float(rng.unit())
+            FloatArrays.withPointer(out) { p in
+                for i in 0..<out.size {
+                    switch kind {
+                    case .normal: p[i] = rng.normal(mean: a, stddev: b)
+                    case .truncatedNormal:
+                        var z = rng.normal()
+                        while abs(z) > 2 { z = rng.normal() }
+                        p[i] = a + b * z
+                    case .uniform: p[i] = a + (b - a) * Float(rng.unit())
+                    }
                 }
             }
             cache[id] = [out.dtype == op.outputs[0].dtype ? out : try out.astype(op.outputs[0].dtype)]
@@ -217,7 +224,7 @@ struct Run {
             let v = engine.variables[part]
             let out = try FloatArrays.zeros(v.shape)
             all.withUnsafeBufferPointer { b in
-                if let base = b.baseAddress { FloatArrays.pointer(out).update(from: base + offset, count: v.count) }
+                if let base = b.baseAddress { FloatArrays.withPointer(out) { $0.update(from: base + offset, count: v.count) } }
             }
             cache[id] = [out]
         case .recurrent(let spec):

@@ -38,30 +38,28 @@ extension Kernels {
         let z = try FloatArrays.contiguous(logits)
         guard let k = z.shape.last, k > 0 else { throw TensorError("logits must have at least one class", kind: .valueError) }
         let rows = z.size / k
-        var ids = try labels.astype(.int64)
-        if !ids.isCContiguous { ids = try ids.copy() }
-        guard ids.size == rows, Array(z.shape.dropLast()) == ids.shape else {
+        let ids = try labels.astype(.int64)
+        guard ids.size == rows, Array(z.shape.dropLast()) == ids.shape, let ip = ids.elements(as: Int64.self) else {
             throw TensorError("logits and labels must have the same first dimension, got logits shape \(shapeList(z.shape)) and labels shape \(shapeList(labels.shape))", kind: .valueError)
         }
-        let ip = ids.storage.pointer.assumingMemoryBound(to: Int64.self) + ids.offset
         let loss = try FloatArrays.zeros(Array(z.shape.dropLast()))
         let back = try FloatArrays.zeros(z.shape)
-        let zp = FloatArrays.pointer(z), lp = FloatArrays.pointer(loss), bp = FloatArrays.pointer(back)
-        defer { withExtendedLifetime((z, ids)) {} }  // the pointers above must not outlive their arrays
-        for r in 0..<rows {
-            let c = Int(ip[r])
-            guard c >= 0, c < k else {
-                let all = (0..<rows).map { String(ip[$0]) }.joined(separator: " ")
-                throw TensorError("Received a label value of \(c) which is outside the valid range of [0, \(k)).  Label values: \(all)", kind: .valueError)
+        try FloatArrays.withPointers(z, loss, back) { (zp, lp, bp) throws(TensorError) in
+            for r in 0..<rows {
+                let c = Int(ip[r])
+                guard c >= 0, c < k else {
+                    let all = ip.map { String($0) }.joined(separator: " ")
+                    throw TensorError("Received a label value of \(c) which is outside the valid range of [0, \(k)).  Label values: \(all)", kind: .valueError)
+                }
+                let zr = zp + r * k, br = bp + r * k
+                var m = zr[0]
+                for j in 1..<k { m = max(m, zr[j]) }
+                var s: Float = 0
+                for j in 0..<k { s += Foundation.exp(zr[j] - m) }
+                lp[r] = Foundation.log(s) - (zr[c] - m)
+                for j in 0..<k { br[j] = Foundation.exp(zr[j] - m) / s }
+                br[c] -= 1
             }
-            let zr = zp + r * k, br = bp + r * k
-            var m = zr[0]
-            for j in 1..<k { m = max(m, zr[j]) }
-            var s: Float = 0
-            for j in 0..<k { s += Foundation.exp(zr[j] - m) }
-            lp[r] = Foundation.log(s) - (zr[c] - m)
-            for j in 0..<k { br[j] = Foundation.exp(zr[j] - m) / s }
-            br[c] -= 1
         }
         return (loss, back)
     }

@@ -12,6 +12,23 @@ enum ArrayConversion {
         return out
     }
 
+    /// Calls `body` with a pointer to element 0 of each array (C-contiguous float32 arrays this
+    /// module made) and keeps their storage alive until `body` returns: Swift may release a
+    /// local after its last use rather than at the end of its scope, so a bare pointer into a
+    /// fresh array could outlive it. The pointers must not escape `body`. (Reading a parameter's
+    /// storage, as `copy` and `copyRows` do, needs no scope: the caller keeps it alive for the call.)
+    static func withFloats<R, E: Error>(_ arrays: [NDArray], _ body: ([UnsafeMutablePointer<Float>]) throws(E) -> R) throws(E) -> R {
+        for a in arrays { precondition(a.dtype == .float32 && a.isCContiguous, "withFloats needs C-contiguous float32 arrays") }
+        return try withExtendedLifetime(arrays.map(\.storage)) { () throws(E) -> R in
+            try body(arrays.map { $0.storage.pointer.assumingMemoryBound(to: Float.self) + $0.offset })
+        }
+    }
+
+    /// `withFloats` for one array.
+    static func withFloats<R, E: Error>(_ a: NDArray, _ body: (UnsafeMutablePointer<Float>) throws(E) -> R) throws(E) -> R {
+        try withFloats([a]) { (p: [UnsafeMutablePointer<Float>]) throws(E) -> R in try body(p[0]) }
+    }
+
     /// Writes the elements of `a` in C order, converted to Float, to `dst` (a.size floats).
     static func copy(_ a: NDArray, into dst: UnsafeMutablePointer<Float>) {
         let raw = a.storage.pointer
@@ -50,7 +67,7 @@ enum ArrayConversion {
     static func array(_ src: UnsafePointer<Float>, shape: [Int]) -> NDArray {
         // The engine's own buffers are already allocated, so their size is within the limits.
         guard let out = try? NDArray(zeros: shape, dtype: .float32) else { return NDArray([Float]()) }
-        out.storage.pointer.assumingMemoryBound(to: Float.self).update(from: src, count: out.size)
+        withFloats(out) { $0.update(from: src, count: out.size) }
         return out
     }
 

@@ -105,14 +105,15 @@ public enum Benchmark {
         let n = bc.trainOnly ? bc.batch * 32 : max(bc.batch * 32, bc.evalExamples)
         var rng = SeededRandom(seed: bc.seed &+ 1)
         let images = try NDArray(zeros: [n, perImage], dtype: .float32)
-        let px = images.storage.pointer.assumingMemoryBound(to: Float.self)
         var labels = [Int64](repeating: 0, count: n)
-        for i in 0..<n {
-            let k = Int(rng.next() % UInt64(bc.classes))
-            labels[i] = Int64(k)
-            for p in 0..<perImage {
-                let band = p * bc.classes / perImage
-                px[i * perImage + p] = Float(rng.unit()) * (band == k ? 1 : 0.5)
+        ArrayConversion.withFloats(images) { px in
+            for i in 0..<n {
+                let k = Int(rng.next() % UInt64(bc.classes))
+                labels[i] = Int64(k)
+                for p in 0..<perImage {
+                    let band = p * bc.classes / perImage
+                    px[i * perImage + p] = Float(rng.unit()) * (band == k ? 1 : 0.5)
+                }
             }
         }
         let labelArray = try NDArray(labels, shape: [n])
@@ -189,7 +190,7 @@ public enum Benchmark {
     /// The first `count` rows of a C-contiguous float32 `[N, D]` array, as a new array.
     static func firstRows(_ a: NDArray, _ count: Int) throws -> NDArray {
         let d = a.shape[1], c = min(count, a.shape[0])
-        return ArrayConversion.array(a.storage.pointer.assumingMemoryBound(to: Float.self), shape: [c, d])
+        return ArrayConversion.withFloats(a) { ArrayConversion.array($0, shape: [c, d]) }
     }
 
     /// The fastest of several 512×512×512 sgemms with the active kernel set, split by rows over

@@ -174,42 +174,44 @@ public final class Cell {
         let workers = min(threads, tasks)
         let kernels = SpareKernel.take(workers) { impl.makeKernel() }
         defer { SpareKernel.give(kernels) }
-        let outP = UncheckedBox(outputs.map { $0.storage.pointer.assumingMemoryBound(to: Float.self) })
-        let finP = UncheckedBox(finals.map { $0.storage.pointer.assumingMemoryBound(to: Float.self) })
-        let box = UncheckedBox((xs, initial, kernels))
-        let options = self.options
-        withParameters(threads: 1) { p in
-            let run = { (task: Int, worker: Int) in
-                if Cancellation.isRequested { return }  // Ctrl-C: skip the remaining chunks
-                let (xs, initial, kernels) = box.value
-                let s = task * chunk, c = min(chunk, B - s)
-                let k = kernels[worker]
-                k.prepare(SequenceDims(batch: c, input: I, units: U, steps: T))
-                // Row strides as the kernel lays its rows out (the x half of an [x, h] row, …).
-                let xStride = c > 1 ? k.input(0, 1) - k.input(0, 0) : I
-                for t in 0..<T { ArrayConversion.copyRows(xs[t], start: s, count: c, into: k.input(t, 0), stride: xStride) }
-                for q in 0..<parts {
-                    if let st = initial {
-                        let stride = c > 1 ? k.initialState(q, 1) - k.initialState(q, 0) : U
-                        ArrayConversion.copyRows(st[q], start: s, count: c, into: k.initialState(q, 0), stride: stride)
-                    } else {
-                        for b in 0..<c { k.initialState(q, b).update(repeating: 0, count: U) }
+        // The workers write straight into the result arrays, through pointers valid in this scope.
+        ArrayConversion.withFloats(outputs + finals) { pointers in
+            let outP = UncheckedBox(Array(pointers[..<T])), finP = UncheckedBox(Array(pointers[T...]))
+            let box = UncheckedBox((xs, initial, kernels))
+            let options = self.options
+            withParameters(threads: 1) { p in
+                let run = { (task: Int, worker: Int) in
+                    if Cancellation.isRequested { return }  // Ctrl-C: skip the remaining chunks
+                    let (xs, initial, kernels) = box.value
+                    let s = task * chunk, c = min(chunk, B - s)
+                    let k = kernels[worker]
+                    k.prepare(SequenceDims(batch: c, input: I, units: U, steps: T))
+                    // Row strides as the kernel lays its rows out (the x half of an [x, h] row, …).
+                    let xStride = c > 1 ? k.input(0, 1) - k.input(0, 0) : I
+                    for t in 0..<T { ArrayConversion.copyRows(xs[t], start: s, count: c, into: k.input(t, 0), stride: xStride) }
+                    for q in 0..<parts {
+                        if let st = initial {
+                            let stride = c > 1 ? k.initialState(q, 1) - k.initialState(q, 0) : U
+                            ArrayConversion.copyRows(st[q], start: s, count: c, into: k.initialState(q, 0), stride: stride)
+                        } else {
+                            for b in 0..<c { k.initialState(q, b).update(repeating: 0, count: U) }
+                        }
+                    }
+                    k.forward(params: p, options: options, forBackward: false)
+                    for t in 0..<T {
+                        let dst = outP.value[t] + s * U
+                        for b in 0..<c { (dst + b * U).update(from: k.output(t, b), count: U) }
+                    }
+                    for q in 0..<parts {
+                        let dst = finP.value[q] + s * U
+                        for b in 0..<c { (dst + b * U).update(from: k.finalState(q, b), count: U) }
                     }
                 }
-                k.forward(params: p, options: options, forBackward: false)
-                for t in 0..<T {
-                    let dst = outP.value[t] + s * U
-                    for b in 0..<c { (dst + b * U).update(from: k.output(t, b), count: U) }
+                if workers <= 1 {
+                    for t in 0..<tasks { run(t, 0) }
+                } else {
+                    WorkerPool.shared.run(tasks: tasks, workers: workers, run)
                 }
-                for q in 0..<parts {
-                    let dst = finP.value[q] + s * U
-                    for b in 0..<c { (dst + b * U).update(from: k.finalState(q, b), count: U) }
-                }
-            }
-            if workers <= 1 {
-                for t in 0..<tasks { run(t, 0) }
-            } else {
-                WorkerPool.shared.run(tasks: tasks, workers: workers, run)
             }
         }
         try Cancellation.check()

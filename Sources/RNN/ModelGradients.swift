@@ -57,12 +57,14 @@ extension Model {
                                  outputs: maskBuffers[k...].map { UnsafePointer($0.pointer) }, rows: n, start: 0)
         }
         let rep = replicas[0]
-        let r = BLASThreads.exclusively(threads: config.parallelism == .blas ? config.threads : 1) {
-            rep.trainSlice(params: params.pointer, images: images.pointer, targets: targets.pointer, rows: n, total: n,
-                           initial: initialState == nil ? nil : state.map { UnsafePointer($0.pointer) },
-                           needInitialState: true, inputGradients: dx.pointer, dropout: masks)
+        // `masks` points into `maskBuffers`, which must live until the run returns.
+        let r = withExtendedLifetime(maskBuffers) {
+            BLASThreads.exclusively(threads: config.parallelism == .blas ? config.threads : 1) {
+                rep.trainSlice(params: params.pointer, images: images.pointer, targets: targets.pointer, rows: n, total: n,
+                               initial: initialState == nil ? nil : state.map { UnsafePointer($0.pointer) },
+                               needInitialState: true, inputGradients: dx.pointer, dropout: masks)
+            }
         }
-        withExtendedLifetime(maskBuffers) {}
         // dx is time-major [T, N, I]; report it per image, [N, T, I].
         let perImage = FloatBuffer(max(T * n * I, 1))
         for t in 0..<T {

@@ -158,10 +158,11 @@ public struct ArrayBatches: BatchSource {
         var xs = Array(images.shape); xs[0] = batchSize
         var ys = Array(labels.shape); ys[0] = batchSize
         let x = try NDArray(zeros: xs, dtype: .float32), y = try NDArray(zeros: ys, dtype: .float32)
-        let px = x.storage.pointer.assumingMemoryBound(to: Float.self)
-        ArrayConversion.copyRows(images, rows: rows, into: px)
-        if scale != 1 { for k in 0..<x.size { px[k] *= scale } }
-        ArrayConversion.copyRows(labels, rows: rows, into: y.storage.pointer.assumingMemoryBound(to: Float.self))
+        ArrayConversion.withFloats([x, y]) { p in
+            ArrayConversion.copyRows(images, rows: rows, into: p[0])
+            if scale != 1 { for k in 0..<x.size { p[0][k] *= scale } }
+            ArrayConversion.copyRows(labels, rows: rows, into: p[1])
+        }
         return (x, y)
     }
 }
