@@ -312,6 +312,44 @@ def control():
     return cases
 
 
+def numpy_errors():
+    """numpy's and Python's errors a learner meets, caught by the class numpy/CPython raises.
+
+    Each statement runs inside `try` with one `except` per class, so a case passes only when
+    rnnsh's error is caught by the same `except` as CPython's (and says the same words)."""
+    statements = [
+        "np.concatenate([])", "np.concatenate([np.zeros(2), np.zeros((2, 2))])",
+        "np.concatenate([np.zeros((2, 3)), np.zeros((2, 4))])", "np.concatenate([np.float64(1), np.float64(2)])",
+        "np.stack([])", "np.stack([np.zeros(2), np.zeros(3)])", "np.vstack([np.zeros(2), np.zeros(3)])",
+        "np.zeros(3) + np.zeros(4)", "np.zeros((2, 3)) * np.zeros((3, 2))", "np.broadcast_to(np.zeros(3), (2, 4))",
+        "a = np.zeros((2, 2))\na[:] = np.zeros(3)", "a = np.zeros(3)\na[np.array([True, False, True])] = np.zeros(3)",
+        "np.zeros(3)[0, 1]", "np.zeros(3)[np.array([True, False])]", "np.arange(3).take(np.array([0.5]))",
+        "np.max(np.array([]))", "np.argmax(np.array([]))", "np.min(np.zeros((0, 3)), axis=0)",
+        "np.array([[1, 2], [3]])", "bool(np.array([1, 2]))", "int(np.array([1.0, 2.0]))",
+        "a = np.zeros(2, dtype=int)\na[0] = float('nan')", "a = np.zeros(2, dtype=int)\na[0] = float('inf')",
+        "np.array([1], dtype=np.uint8) + 300", "np.linalg.det(np.zeros(3))", "np.linalg.det(np.zeros((2, 3)))",
+        "np.linalg.inv(np.zeros((2, 2)))", "np.transpose(np.zeros((2, 2)), (0, 0))", "np.sum(np.ones(3), axis=(0, 0))",
+        "np.zeros(-1)", "np.empty((2, -3))", "np.zeros((10**10, 10**10))", "np.ones(3) @ np.ones(4)", "np.ones(3) @ 5",
+        "np.linalg.multi_dot([np.ones((2, 3)), np.ones((2, 3)), np.ones(3)])", "np.array_split(np.arange(3), 0)",
+        "np.split(np.arange(3), 0)", "np.split(np.arange(4), 3)", "np.arange(0, 1, 0.0)", "np.arange(0, 5, 0)",
+        "np.arange(float('nan'))", "np.arange(0, 5, dtype=bool)", "np.squeeze(np.ones((2, 3)), 0)",
+        "np.ones(3, bool) - np.ones(3, bool)", "-np.ones(3, bool)", "np.zeros(3).reshape(2, 2)", "np.zeros((2, 3)).sum(axis=2)",
+        "np.random.normal(0, -1)", "np.random.uniform(0, 1, size=-1)", "np.random.randint(5, 1)", "np.random.choice(3, 5, replace=False)",
+        "np.random.choice([1, 2], p=[0.5, 0.6])", "np.random.binomial(-1, 0.5)", "np.random.poisson(-1)",
+        "np.random.default_rng(0).integers(5, 1)", "np.random.default_rng(0).normal(0, -1)",
+        "np.random.multivariate_normal([0, 0], np.eye(3))", "np.load('missing.npy')", "np.zeros(3)[1:2:0]",
+        "np.add(np.ones(3), 1, out=np.ones(2))", "np.zeros((2, 2)).transpose(0, 1, 2)", "np.eye(2)[5]",
+        "np.float32(1, 2)", "x = [1, 2]\nx[::0]", "np.zeros(3).astype('nonsense')", "np.zeros(3).reshape(-1, -1)",
+    ]
+    handlers = ["ValueError", "TypeError", "IndexError", "KeyError", "ZeroDivisionError", "OverflowError", "MemoryError", "OSError"]
+    cases = []
+    for i, st in enumerate(statements):
+        body = "\n".join("    " + line for line in st.split("\n"))
+        excepts = "".join(f"except {h} as e:\n    print('{h}:', e)\n" for h in handlers)
+        cases.append((f"caught-{i:02d}", f"try:\n{body}\n{excepts}"))
+    return cases
+
+
 def main():
     write("arith", arithmetic(), "Python's numbers: int/float/bool operators, division, powers, rounding, float repr.")
     write("strings", strings(), "Python's str: methods, slicing, % formatting, str.format.")
@@ -319,6 +357,7 @@ def main():
     write("builtins", builtins(), "Python's builtins over sequences, and conversions.")
     write("containers", containers(), "Lists, dicts, sets and tuples: operators, methods, mutation, unpacking.")
     write("errors", errors(), "Python's exceptions: class and message, as CPython raises them.")
+    write("numpy-errors", numpy_errors(), "numpy's errors caught by the class numpy raises (except ValueError, TypeError, ...).")
     write("control", control(), "Blocks: for/while/if/def/lambda/try/with/import, comprehensions, print, and the tutorial's loops.")
 
 

@@ -191,7 +191,7 @@ enum ArgumentBinder {
                                  span: input.labelSpan ?? input.span, kind: .typeError)
             }
             if assigned[p.name] != nil {
-                throw ShellError("\(name)() got multiple values for argument '\(label)'", span: input.span)
+                throw ShellError("\(name)() got multiple values for argument '\(label)'", span: input.span, kind: .typeError)
             }
             assigned[p.name] = [input]
         }
@@ -200,12 +200,12 @@ enum ArgumentBinder {
             let quoted = missing.map { "'\($0)'" }
             let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " and " + (quoted.last ?? "")
             throw ShellError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)",
-                             explanation: "usage: \(command.synopsis)", span: callSpan)
+                             explanation: "usage: \(command.synopsis)", span: callSpan, kind: .typeError)
         }
         let missingOptions = command.options.filter { $0.isRequired && assigned[$0.name] == nil }.map(\.name)
         if let first = missingOptions.first {
             throw ShellError("\(name)() missing 1 required keyword-only argument: '\(first)'",
-                             explanation: "usage: \(command.synopsis)", span: callSpan)
+                             explanation: "usage: \(command.synopsis)", span: callSpan, kind: .typeError)
         }
 
         var bound = BoundArguments(declared: Set(all.map(\.name)))
@@ -311,18 +311,18 @@ enum ArgumentBinder {
                 if let s = a.scalar(at: []) { return .float(s.doubleValue) }
             default: break
             }
-            throw ShellError("must be real number, not \(v.typeName)", span: span)
+            throw ShellError("must be real number, not \(v.typeName)", span: span, kind: .typeError)
         case .bool:
             switch v {
             case .bool: return v
             case .int(let i): return .bool(i != 0)
-            default: throw ShellError("\(p.name) must be True or False, not \(v.typeName)", span: span)
+            default: throw ShellError("\(p.name) must be True or False, not \(v.typeName)", span: span, kind: .typeError)
             }
         case .path:
             return v
         case .string, .word:
             if case .string = v { return v }
-            throw ShellError("\(command)() argument '\(p.name)' must be str, not \(v.typeName)", span: span)
+            throw ShellError("\(command)() argument '\(p.name)' must be str, not \(v.typeName)", span: span, kind: .typeError)
         case .dtype:
             switch v {
             case .none, .dtype: return v
@@ -362,7 +362,7 @@ enum ArgumentBinder {
             throw ShellError("Python int too large to convert to C ssize_t", span: span, kind: .overflowError)
         default: break
         }
-        throw ShellError("'\(v.typeName)' object cannot be interpreted as an integer", span: span)
+        throw ShellError("'\(v.typeName)' object cannot be interpreted as an integer", span: span, kind: .typeError)
     }
 
     /// CPython's words for an int past 64 bits used as a sequence index or repeat count

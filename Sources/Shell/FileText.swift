@@ -8,12 +8,12 @@ public enum FileText {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                throw ShellError("[Errno 21] Is a directory: \(ValueFormatter.pythonStringRepr(path))")
+                throw ShellError("[Errno 21] Is a directory: \(ValueFormatter.pythonStringRepr(path))", kind: .isADirectoryError)
             }
             if FileManager.default.fileExists(atPath: path) {
-                throw ShellError("[Errno 13] Permission denied: \(ValueFormatter.pythonStringRepr(path))")
+                throw ShellError("[Errno 13] Permission denied: \(ValueFormatter.pythonStringRepr(path))", kind: .permissionError)
             }
-            throw ShellError("[Errno 2] No such file or directory: \(ValueFormatter.pythonStringRepr(path))")
+            throw ShellError("[Errno 2] No such file or directory: \(ValueFormatter.pythonStringRepr(path))", kind: .fileNotFoundError)
         }
         return normalizedLineEnds(String(decoding: data, as: UTF8.self))
     }
@@ -42,10 +42,10 @@ public enum FileText {
         var isDir: ObjCBool = false
         let fm = FileManager.default
         if !fm.fileExists(atPath: path, isDirectory: &isDir) {
-            throw ShellError("[Errno 2] No such file or directory: \(name)")
+            throw ShellError("[Errno 2] No such file or directory: \(name)", kind: .fileNotFoundError)
         }
-        if isDir.boolValue { throw ShellError("[Errno 21] Is a directory: \(name)") }
-        if !fm.isReadableFile(atPath: path) { throw ShellError("[Errno 13] Permission denied: \(name)") }
+        if isDir.boolValue { throw ShellError("[Errno 21] Is a directory: \(name)", kind: .isADirectoryError) }
+        if !fm.isReadableFile(atPath: path) { throw ShellError("[Errno 13] Permission denied: \(name)", kind: .permissionError) }
     }
 
     /// Writes `text` by `AtomicWrite`'s rules (symlinks written through, FIFOs and devices

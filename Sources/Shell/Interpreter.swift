@@ -245,7 +245,7 @@ public final class Interpreter {
                 return false
             } catch {
                 journal.rollback()
-                emit(.error(ShellError("\(error)").oneLine))
+                emit(.error(ShellError.converting(error).oneLine))
                 return false
             }
         }

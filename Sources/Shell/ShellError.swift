@@ -28,6 +28,10 @@ public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
     /// (`raise MyError('x')`): what `except MyError as e` matches and binds. Its `kind` is nil
     /// (ErrorKind names Python's built-in classes only), and its message is `str(e)`.
     public var raised: RaisedException?
+    /// The arguments of the built-in exception raised, when it was made with them
+    /// (`raise KeyError('a', 'b')`, a generator's `StopIteration(value)`): what `e.args` gives
+    /// back. Nil when the message is all there is.
+    public var arguments: ExceptionArguments?
 
     public init(_ message: String, explanation: String? = nil, span: Range<Int>? = nil, kind: ErrorKind? = nil) {
         self.message = message
@@ -38,6 +42,14 @@ public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public init(message: String, explanation: String? = nil, span: Range<Int>? = nil) {
         self.init(message, explanation: explanation, span: span)
+    }
+
+    /// Any error as the shell's: a TensorError keeps its message, explanation and class (so
+    /// `except ValueError` still catches numpy's errors that reach a generic `catch`).
+    public static func converting(_ error: any Error) -> ShellError {
+        if let e = error as? ShellError { return e }
+        if let e = error as? TensorError { return ShellError(e.message, explanation: e.explanation, kind: e.kind) }
+        return ShellError("\(error)")
     }
 
     public var description: String { message }
@@ -107,6 +119,13 @@ public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
     static func printable(_ s: String) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
     }
+}
+
+/// The arguments a built-in exception was made with, carried by the error that raised it.
+public final class ExceptionArguments: Equatable, @unchecked Sendable {
+    let values: [Value]
+    init(_ values: [Value]) { self.values = values }
+    public static func == (a: ExceptionArguments, b: ExceptionArguments) -> Bool { a === b }
 }
 
 /// An instance of a user's exception class carried by the error that raised it.

@@ -27,7 +27,7 @@ enum ValueConversion {
     /// read element by element so `np.array([a, b])` stacks them as numpy does.
     static func literal(_ v: Value, span: Range<Int>?, depth: Int = 0) throws(ShellError) -> NestedLiteral {
         if depth > 64 {
-            throw ShellError("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 64.", span: span)
+            throw ShellError("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 64.", span: span, kind: .valueError)
         }
         switch v {
         case .int(let i): return .int(Int64(i))

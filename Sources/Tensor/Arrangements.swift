@@ -93,8 +93,8 @@ extension NDArray {
     /// `np.linalg.matrix_power(a, n)`: numpy's square-and-multiply (n < 0 inverts first).
     public func matrixPower(_ n: Int) throws(TensorError) -> NDArray {
         guard ndim >= 2, shape[ndim - 1] == shape[ndim - 2] else {
-            if ndim < 2 { throw TensorError("\(ndim)-dimensional array given. Array must be at least two-dimensional") }
-            throw TensorError("Last 2 dimensions of the array must be square")
+            if ndim < 2 { throw TensorError("\(ndim)-dimensional array given. Array must be at least two-dimensional", kind: .linAlgError) }
+            throw TensorError("Last 2 dimensions of the array must be square", kind: .linAlgError)
         }
         if n == 0 {
             let eye = try NDArray.eye(shape[ndim - 1], dtype: dtype)

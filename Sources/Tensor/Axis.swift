@@ -18,7 +18,7 @@ extension NDArray {
         out.reserveCapacity(axes.count)
         for a in axes {
             let n = try normalizeAxis(a, ndim: ndim)
-            if seen[n] { throw TensorError(duplicateMessage) }
+            if seen[n] { throw TensorError(duplicateMessage, kind: .valueError) }
             seen[n] = true
             out.append(n)
         }
@@ -50,9 +50,9 @@ extension NDArray {
         try Limits.checkDimensions(dims.count)
         var n = itemSize
         for d in dims where d != 0 {
-            if d < 0 { throw TensorError("negative dimensions are not allowed") }
+            if d < 0 { throw TensorError("negative dimensions are not allowed", kind: .valueError) }
             let (p, o) = n.multipliedReportingOverflow(by: d)
-            if o { throw TensorError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.") }
+            if o { throw TensorError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.", kind: .valueError) }
             n = p
         }
     }

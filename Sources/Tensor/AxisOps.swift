@@ -11,7 +11,7 @@ extension NDArray {
             }
             for i in 0..<ndim where drop[i] && shape[i] != 1 {
                 throw TensorError("cannot select an axis to squeeze out which has size not equal to one",
-                                  explanation: "axis \(i) has size \(shape[i])")
+                                  explanation: "axis \(i) has size \(shape[i])", kind: .valueError)
             }
         } else {
             for i in 0..<ndim where shape[i] == 1 { drop[i] = true }

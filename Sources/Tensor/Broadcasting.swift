@@ -40,7 +40,7 @@ extension NDArray {
     public func broadcast(to shape: [Int]) throws(TensorError) -> NDArray {
         try NDArray.checkShapeFits(shape, itemSize: itemSize)
         if ndim > shape.count {
-            throw TensorError("input operand has more dimensions than allowed by the axis remapping")
+            throw TensorError("input operand has more dimensions than allowed by the axis remapping", kind: .valueError)
         }
         let pad = shape.count - ndim
         for i in 0..<ndim where self.shape[i] != shape[pad + i] && self.shape[i] != 1 {
@@ -59,7 +59,7 @@ extension NDArray {
             for i in 0..<ndim where self.shape[i] != shape[pad + i] && self.shape[i] != 1 { ok = false }
         }
         guard ok else {
-            throw TensorError("could not broadcast input array from shape \(numpyShapeString(self.shape)) into shape \(numpyShapeString(shape))")
+            throw TensorError("could not broadcast input array from shape \(numpyShapeString(self.shape)) into shape \(numpyShapeString(shape))", kind: .valueError)
         }
         return broadcastView(to: shape)
     }

@@ -13,7 +13,7 @@ extension NDArray {
         if a.ndim == 0 || b.ndim == 0 { return try binary(.multiply, .array(a), .array(b)) }
         let da = a.ndim - 1, db = Swift.max(b.ndim - 2, 0)
         if a.shape[da] != b.shape[db] {
-            throw TensorError("shapes \(numpyShapeString(a.shape)) and \(numpyShapeString(b.shape)) not aligned: \(a.shape[da]) (dim \(da)) != \(b.shape[db]) (dim \(db))")
+            throw TensorError("shapes \(numpyShapeString(a.shape)) and \(numpyShapeString(b.shape)) not aligned: \(a.shape[da]) (dim \(da)) != \(b.shape[db]) (dim \(db))", kind: .valueError)
         }
         if a.ndim == 1, b.ndim == 1, DType.promote(a.dtype, b.dtype).isFloat { return try vdot(a, b) }
         if a.ndim > 2 || b.ndim > 2 { return try tensordot(a, b, axesA: [da], axesB: [db]) }

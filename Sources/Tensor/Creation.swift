@@ -79,29 +79,29 @@ extension NDArray {
         if anyFloat {
             let d = s1.pythonDouble - s0.pythonDouble
             let stepD = st.pythonDouble
-            if stepD == 0 { throw TensorError("float division by zero") }
+            if stepD == 0 { throw TensorError("float division by zero", kind: .zeroDivisionError) }
             let q = (d / stepD).rounded(.up)
-            if q.isNaN { throw TensorError("arange: cannot compute length") }
+            if q.isNaN { throw TensorError("arange: cannot compute length", kind: .valueError) }
             guard q >= -9223372036854775808.0 && q <= 9223372036854775808.0 else {
-                throw TensorError("Maximum allowed size exceeded")
+                throw TensorError("Maximum allowed size exceeded", kind: .valueError)
             }
             // numpy converts with a C cast; 2^63 itself becomes INT64_MIN (an empty result) on x86.
             length = Int(x86Int64(q))
         } else {
             let a = Int128(s0.pythonInt), b = Int128(s1.pythonInt), c = Int128(st.pythonInt)
-            if c == 0 { throw TensorError("division by zero") }
+            if c == 0 { throw TensorError("division by zero", kind: .zeroDivisionError) }
             let diff = b - a
             // ceil(diff / c) with exact integers.
             var q = diff / c
             if diff % c != 0 && ((diff > 0) == (c > 0)) { q += 1 }
             guard q >= Int128(Int.min) && q <= Int128(Int.max) else {
-                throw TensorError("Maximum allowed size exceeded")
+                throw TensorError("Maximum allowed size exceeded", kind: .valueError)
             }
             length = Int(q)
         }
         if length <= 0 { return try NDArray(zeros: [0], dtype: dt) }
         if dt == .bool && length > 2 {
-            throw TensorError("arange() is only supported for booleans when the result has at most length 2.")
+            throw TensorError("arange() is only supported for booleans when the result has at most length 2.", kind: .typeError)
         }
         let out = try NDArray(zeros: [length], dtype: dt)
         let p = out.storage.pointer
@@ -153,7 +153,7 @@ private func pythonAdd(_ a: ElementValue, _ b: ElementValue) throws(TensorError)
     case (.float, _), (_, .float): return .float(a.pythonDouble + b.pythonDouble)
     default:
         let (s, o) = a.pythonInt.addingReportingOverflow(b.pythonInt)
-        if o { throw TensorError("Python int too large to convert to C long") }
+        if o { throw TensorError("Python int too large to convert to C long", kind: .overflowError) }
         return .int(s)
     }
 }

@@ -97,7 +97,7 @@ extension NDArray {
         let resultDType: DType = op.isComparison ? .bool : compute
         if let out {
             guard (try? broadcastShapes([shape, out.shape])) == out.shape else {
-                throw TensorError("non-broadcastable output operand with shape \(numpyShapeString(out.shape)) doesn't match the broadcast shape \(numpyShapeString(try broadcastShapes([shape, out.shape])))")
+                throw TensorError("non-broadcastable output operand with shape \(numpyShapeString(out.shape)) doesn't match the broadcast shape \(numpyShapeString(try broadcastShapes([shape, out.shape])))", kind: .valueError)
             }
             if resultDType == out.dtype {
                 x = try x.copyIfOverlapping(out)

@@ -29,8 +29,12 @@ public enum ErrorKind: String, Sendable, CaseIterable {
     case notImplementedError = "NotImplementedError"
     case fileNotFoundError = "FileNotFoundError"
     case permissionError = "PermissionError"
+    case isADirectoryError = "IsADirectoryError"
     case osError = "OSError"
     case keyboardInterrupt = "KeyboardInterrupt"
+    /// What `gen.close()` raises where a generator stopped (a BaseException, as in Python, so
+    /// `except Exception` does not catch it and `finally` runs).
+    case generatorExit = "GeneratorExit"
     /// numpy's `AxisError` (a subclass of both ValueError and IndexError).
     case axisError = "AxisError"
     /// `np.linalg.LinAlgError` (a ValueError subclass): singular matrices, non-square input,

@@ -9,26 +9,26 @@ extension NDArray {
     /// `all the input array dimensions except for the concatenation axis must match exactly, but
     /// along dimension 1, the array at index 0 has size 3 and the array at index 1 has size 2`.
     public static func concatenate(_ arrays: [NDArray], axis: Int? = 0) throws(TensorError) -> NDArray {
-        guard let first = arrays.first else { throw TensorError("need at least one array to concatenate") }
+        guard let first = arrays.first else { throw TensorError("need at least one array to concatenate", kind: .valueError) }
         guard let axis else {
             var flat: [NDArray] = []
             for a in arrays { flat.append(try a.ravel()) }
             return try concatenate(flat, axis: 0)
         }
         let nd = first.ndim
-        if nd == 0 { throw TensorError("zero-dimensional arrays cannot be concatenated") }
+        if nd == 0 { throw TensorError("zero-dimensional arrays cannot be concatenated", kind: .valueError) }
         let ax = try normalizeAxis(axis, ndim: nd)
         var shape = first.shape
         var total = 0
         for (k, a) in arrays.enumerated() {
             if a.ndim != nd {
-                throw TensorError("all the input arrays must have same number of dimensions, but the array at index 0 has \(nd) dimension(s) and the array at index \(k) has \(a.ndim) dimension(s)")
+                throw TensorError("all the input arrays must have same number of dimensions, but the array at index 0 has \(nd) dimension(s) and the array at index \(k) has \(a.ndim) dimension(s)", kind: .valueError)
             }
             for d in 0..<nd where d != ax && a.shape[d] != first.shape[d] {
-                throw TensorError("all the input array dimensions except for the concatenation axis must match exactly, but along dimension \(d), the array at index 0 has size \(first.shape[d]) and the array at index \(k) has size \(a.shape[d])")
+                throw TensorError("all the input array dimensions except for the concatenation axis must match exactly, but along dimension \(d), the array at index 0 has size \(first.shape[d]) and the array at index \(k) has size \(a.shape[d])", kind: .valueError)
             }
             let (s, o) = total.addingReportingOverflow(a.shape[ax])
-            if o { throw TensorError("total number of elements too large to concatenate") }
+            if o { throw TensorError("total number of elements too large to concatenate", kind: .valueError) }
             total = s
         }
         shape[ax] = total
@@ -54,10 +54,10 @@ extension NDArray {
     /// `need at least one array to stack`, `all input arrays must have the same shape`,
     /// `axis 3 is out of bounds for array of dimension 3`.
     public static func stack(_ arrays: [NDArray], axis: Int = 0) throws(TensorError) -> NDArray {
-        guard let first = arrays.first else { throw TensorError("need at least one array to stack") }
+        guard let first = arrays.first else { throw TensorError("need at least one array to stack", kind: .valueError) }
         for a in arrays where a.shape != first.shape {
             throw TensorError("all input arrays must have the same shape",
-                              explanation: "shapes \(arrays.map { shapeString($0.shape) }.joined(separator: ", "))")
+                              explanation: "shapes \(arrays.map { shapeString($0.shape) }.joined(separator: ", "))", kind: .valueError)
         }
         let ax = try normalizeAxis(axis, ndim: first.ndim + 1)
         var expanded: [NDArray] = []

@@ -88,12 +88,12 @@ public enum Limits {
     }
 
     private static func counts(_ shape: [Int], itemSize: Int) throws(TensorError) -> Int {
-        let tooBig = TensorError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.")
+        let tooBig = TensorError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.", kind: .valueError)
         try checkDimensions(shape.count)
         var n = itemSize
         var hasZero = false
         for d in shape {
-            if d < 0 { throw TensorError("negative dimensions are not allowed") }
+            if d < 0 { throw TensorError("negative dimensions are not allowed", kind: .valueError) }
             if d == 0 { hasZero = true; continue }
             let (p, o) = n.multipliedReportingOverflow(by: d)
             if o { throw tooBig }

@@ -11,7 +11,7 @@ extension NDArray {
 
     public static func matmul(_ a: NDArray, _ b: NDArray) throws(TensorError) -> NDArray {
         for (i, x) in [a, b].enumerated() where x.ndim == 0 {
-            throw TensorError("matmul: Input operand \(i) does not have enough dimensions (has 0, gufunc core with signature \(matmulSignature) requires 1)")
+            throw TensorError("matmul: Input operand \(i) does not have enough dimensions (has 0, gufunc core with signature \(matmulSignature) requires 1)", kind: .valueError)
         }
         // Core dimensions, with numpy's optional n? and m?.
         let aVector = a.ndim == 1, bVector = b.ndim == 1

@@ -80,7 +80,7 @@ extension NDArray {
             return try NDArray.fromInt64s(try int64Values().map { $0 < 0 ? 0 &- $0 : $0 }, shape: shape, dtype: dtype)
         case .sign:
             if dtype == .bool {
-                throw TensorError("ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None")
+                throw TensorError("ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None", kind: .ufuncTypeError)
             }
             if dtype.isFloat {
                 return try NDArray.mapFloat(self, loop: dtype,

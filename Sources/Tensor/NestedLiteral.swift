@@ -27,11 +27,11 @@ extension NDArray {
         let ndim = discovery.visit(literal, depth: 0, maxDims: maxDimensions)
         if discovery.ragged {
             if ndim == maxDimensions {
-                throw TensorError("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of \(maxDimensions).")
+                throw TensorError("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of \(maxDimensions).", kind: .valueError)
             }
             let shape = Array(discovery.shape.prefix(ndim))
             throw TensorError("setting an array element with a sequence. The requested array has an inhomogeneous shape after \(ndim) dimensions. The detected shape was \(pythonTupleString(shape)) + inhomogeneous part.",
-                              explanation: "every list at the same depth must have the same length, and lists and numbers cannot be mixed at one depth")
+                              explanation: "every list at the same depth must have the same length, and lists and numbers cannot be mixed at one depth", kind: .valueError)
         }
         let shape = Array(discovery.shape.prefix(ndim))
         let dt = dtype ?? discovery.inferredDType

@@ -45,7 +45,7 @@ extension Operand {
             // numpy reads a one-element array as its value (`int(np.array([5]))`).
             guard a.size == 1 else {
                 throw TensorError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
-                                  explanation: "\(argument) must be a single number, not an array of shape \(shapeString(a.shape))")
+                                  explanation: "\(argument) must be a single number, not an array of shape \(shapeString(a.shape))", kind: .valueError)
             }
             var value = ElementValue.bool(false)
             a.forEachOffset { value = a.elementValue(atStorageOffset: $0) }
@@ -64,11 +64,11 @@ func storePythonScalar(_ value: ElementValue, as dtype: DType) throws(TensorErro
         try checkPythonInt(i, fits: dtype)
         return .int(i)
     case (.float(let d), _) where dtype.isInteger:
-        if d.isNaN { throw TensorError("cannot convert float NaN to integer") }
-        if d.isInfinite { throw TensorError("cannot convert float infinity to integer") }
+        if d.isNaN { throw TensorError("cannot convert float NaN to integer", kind: .valueError) }
+        if d.isInfinite { throw TensorError("cannot convert float infinity to integer", kind: .overflowError) }
         let t = d.rounded(.towardZero)
         guard t >= -9223372036854775808.0 && t < 9223372036854775808.0 else {
-            throw TensorError("Python int too large to convert to C long")
+            throw TensorError("Python int too large to convert to C long", kind: .overflowError)
         }
         let i = Int64(t)
         try checkPythonInt(i, fits: dtype)
@@ -81,5 +81,5 @@ func storePythonScalar(_ value: ElementValue, as dtype: DType) throws(TensorErro
 /// numpy's NEP 50 check that a Python int fits the integer dtype it is about to become.
 func checkPythonInt(_ i: Int64, fits dtype: DType) throws(TensorError) {
     guard let bounds = dtype.integerBounds else { return }
-    if Int128(i) < bounds.min || Int128(i) > bounds.max { throw TensorError("Python integer \(i) out of bounds for \(dtype.name)") }
+    if Int128(i) < bounds.min || Int128(i) > bounds.max { throw TensorError("Python integer \(i) out of bounds for \(dtype.name)", kind: .overflowError) }
 }

@@ -74,7 +74,7 @@ extension NDArray {
     private static func random(_ shape: [Int], _ dtype: DType, _ draw: () -> Double) throws(TensorError) -> NDArray {
         guard dtype == .float32 || dtype == .float64 else {
             throw TensorError("random samples must be float32 or float64, not \(dtype.name)",
-                              explanation: "draw floats, then convert with astype")
+                              explanation: "draw floats, then convert with astype", kind: .typeError)
         }
         let out = try NDArray(zeros: shape, dtype: dtype)
         let n = out.size

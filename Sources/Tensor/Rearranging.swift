@@ -68,7 +68,7 @@ extension NDArray {
         else { throw TensorError("operands could not be broadcast together with shape (\(n),) (\(repeats.count),)", kind: .valueError) }
         var index: [Int] = []
         var total = 0
-        for r in reps { let (t, o) = total.addingReportingOverflow(r); if o { throw TensorError("array is too big") }; total = t }
+        for r in reps { let (t, o) = total.addingReportingOverflow(r); if o { throw TensorError("array is too big", kind: .valueError) }; total = t }
         var shape2 = src.shape; shape2[ax] = total
         _ = try Limits.checkAllocation(shape2, dtype)
         for (i, r) in reps.enumerated() { index += [Int](repeating: i, count: r) }

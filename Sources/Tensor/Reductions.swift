@@ -58,7 +58,7 @@ extension NDArray {
             let (p, o) = acc.multipliedReportingOverflow(by: shape[ax]); return o ? Int.max : p
         }
         if (op == .max || op == .min) && count == 0 && size == 0 && initial == nil {
-            throw TensorError("zero-size array to reduction operation \(op == .max ? "maximum" : "minimum") which has no identity")
+            throw TensorError("zero-size array to reduction operation \(op == .max ? "maximum" : "minimum") which has no identity", kind: .valueError)
         }
         let plan = ReductionPlan(self, reduced: reduced)
         let outDType: DType
@@ -177,7 +177,7 @@ extension NDArray {
             rows = try copy(); n = size
             outShape = keepdims ? [Int](repeating: 1, count: ndim) : []
         }
-        if n == 0 { throw TensorError("attempt to get \(name) of an empty sequence") }
+        if n == 0 { throw TensorError("attempt to get \(name) of an empty sequence", kind: .valueError) }
         let out = try NDArray(zeros: outShape, dtype: .int64)
         let count = out.size
         let dst = out.storage.pointer.assumingMemoryBound(to: Int64.self)

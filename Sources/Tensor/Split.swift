@@ -9,7 +9,7 @@ extension NDArray {
     /// `a.shape[axis]` before validating it).
     public func arraySplit(sections: Int, axis: Int = 0) throws(TensorError) -> [NDArray] {
         let ax = try splitAxis(axis)
-        guard sections > 0 else { throw TensorError("number sections must be larger than 0.") }
+        guard sections > 0 else { throw TensorError("number sections must be larger than 0.", kind: .valueError) }
         // Each section is an array object; refuse counts no session could hold (numpy would
         // try, and run out of memory).
         guard sections <= NDArray.maxSections else {
@@ -39,7 +39,7 @@ extension NDArray {
     /// `integer modulo by zero`.
     public func split(sections: Int, axis: Int = 0) throws(TensorError) -> [NDArray] {
         let ax = try splitAxis(axis)
-        if sections == 0 { throw TensorError("integer modulo by zero") }
+        if sections == 0 { throw TensorError("integer modulo by zero", kind: .zeroDivisionError) }
         if shape[ax] % sections != 0 {
             throw TensorError("array split does not result in an equal division",
                               explanation: "axis \(axis) has length \(shape[ax]), which \(sections) does not divide", kind: .valueError)
@@ -54,7 +54,7 @@ extension NDArray {
 
     /// numpy evaluates `a.shape[axis]` first, so a bad axis is Python's tuple IndexError.
     private func splitAxis(_ axis: Int) throws(TensorError) -> Int {
-        guard axis >= -ndim && axis < ndim else { throw TensorError("tuple index out of range") }
+        guard axis >= -ndim && axis < ndim else { throw TensorError("tuple index out of range", kind: .indexError) }
         return axis < 0 ? axis + ndim : axis
     }
 

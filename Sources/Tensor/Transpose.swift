@@ -11,7 +11,7 @@ extension NDArray {
             var p: [Int] = []
             for a in axes {
                 let n = try NDArray.normalizeAxis(a, ndim: ndim)
-                if seen[n] { throw TensorError("repeated axis in transpose") }
+                if seen[n] { throw TensorError("repeated axis in transpose", kind: .valueError) }
                 seen[n] = true
                 p.append(n)
             }

@@ -136,7 +136,7 @@ extension NDArray {
             return try fromBools(zip(try x.boolValues(), try y.boolValues()).map { bool($0, $1) }, shape: shape)
         }
         guard let int else {
-            throw TensorError("ufunc did not contain a loop for \(dtype.name)")
+            throw TensorError("ufunc did not contain a loop for \(dtype.name)", kind: .ufuncTypeError)
         }
         let xs = try x.int64Values(), ys = try y.int64Values()
         var out: [Int64] = []

@@ -22,7 +22,7 @@ extension NDArray {
         case .exp, .tanh, .sigmoid:
             if op == .sigmoid && dtype == .bool {
                 // -x comes first in 1/(1+exp(-x)).
-                throw TensorError(NDArray.boolNegativeMessage)
+                throw TensorError(NDArray.boolNegativeMessage, kind: .typeError)
             }
             let ft = try floatDType(for: op)
             if ft == .float16 {
@@ -66,7 +66,7 @@ extension NDArray {
     public func negative() throws(TensorError) -> NDArray {
         let out = try NDArray.elementwiseResult(shape: shape, dtype: dtype, operands: [self])
         switch dtype {
-        case .bool: throw TensorError(NDArray.boolNegativeMessage)
+        case .bool: throw TensorError(NDArray.boolNegativeMessage, kind: .typeError)
         case .int8: NDArray.run(out, self, Int8.self, Int8.self) { 0 &- $0 }
         case .int16: NDArray.run(out, self, Int16.self, Int16.self) { 0 &- $0 }
         case .int32: NDArray.run(out, self, Int32.self, Int32.self) { 0 &- $0 }

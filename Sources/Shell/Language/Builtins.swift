@@ -415,7 +415,7 @@ enum Builtins {
             }
             if let v = try it.next() { return v }
             if args.count == 2 { return args[1] }
-            throw ShellError("", span: span, kind: .stopIteration)
+            throw PyGenerator.stopIteration(it, span)
         case "any", "all":
             try exactly(name, args, 1, span)
             var result = name == "all"
@@ -535,7 +535,7 @@ enum Builtins {
                 if c != 0 && c != 2 { return reverse ? c > 0 : c < 0 }
                 return a.index < b.index
             } catch {
-                failure = error as? ShellError ?? ShellError("\(error)")
+                failure = ShellError.converting(error)
                 return false
             }
         }

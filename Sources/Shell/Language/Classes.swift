@@ -409,6 +409,9 @@ enum ClassRuntime {
         case .object(let c as PyClass):
             journaledSet(c.namespace, name, value)
             return true
+        case .closure(let f):
+            journaledSet(f.touchAttributes(), name, value)
+            return true
         default:
             return false
         }

@@ -262,6 +262,10 @@ enum CollectionsModule {
         if (leftCounter || rightCounter) && counterOps.contains(op) { throw ev.typeErrorFor(op, l, r, span) }
         if case .object(let q as PyDeque) = l { return try q.binary(op, r, span, ev) }
         if case .object(let q as PyDeque) = r, op == "in" || op == "not in" { return try q.contains(op, l, span, ev) }
+        if case .object(is ComparisonKey) = l, ["<", "<=", ">", ">=", "==", "!="].contains(op),
+           let c = try ComparisonKey.order(l, r, span, ev) {
+            return try ev.operate(op, .int(c), .int(0), span)
+        }
         if case .object(let t as NamedTupleValue) = l { return try t.binary(op, r, span, ev, left: true) }
         if case .object(let t as NamedTupleValue) = r { return try t.binary(op, l, span, ev, left: false) }
         return nil

@@ -202,7 +202,7 @@ final class Evaluator {
         default: break
         }
         if case .array(let a) = value {
-            if a.ndim == 0 { throw ShellError("iteration over a 0-d array", span: span) }
+            if a.ndim == 0 { throw ShellError("iteration over a 0-d array", span: span, kind: .typeError) }
             var out: [Value] = []
             for i in 0..<a.shape[0] { out.append(try subscriptValue(value, [.int(i)], span)) }
             return out
@@ -258,9 +258,9 @@ final class Evaluator {
             for stage in stages.dropFirst() { value = try evaluateStage(stage, piped: value) }
             return value
         case .word(_, let span):
-            throw ShellError("invalid syntax", span: span)
+            throw ShellError("invalid syntax", span: span, kind: .syntaxError)
         case .statement(_, _, let span):
-            throw ShellError("invalid syntax", span: span)
+            throw ShellError("invalid syntax", span: span, kind: .syntaxError)
         default:
             return try evaluatePython(expr)
         }
@@ -450,7 +450,7 @@ final class Evaluator {
             let arrays = Self.isArrayLike(l) || Self.isArrayLike(r)
             let available = Self.binaryCommands.filter { registry[$0.value] != nil }.keys.sorted().joined(separator: " ")
             throw ShellError("unsupported operand type(s) for \(op): '\(l.typeName)' and '\(r.typeName)'",
-                             explanation: arrays ? "rnnsh's arrays support the operators \(available)" : nil, span: span)
+                             explanation: arrays ? "rnnsh's arrays support the operators \(available)" : nil, span: span, kind: .typeError)
         }
         var left = ArgumentInput(value: l, span: span), right = ArgumentInput(value: r, span: span)
         left.text = texts?.0
@@ -512,7 +512,7 @@ final class Evaluator {
         if case .object(is NumpyStrObject) = v, let s = StringArrayDispatch.pythonString(v) { return try unary(op, .string(s), span) }
         if !Self.isArrayLike(v), let r = try PythonArithmetic.unary(op, v, span) { return r }
         guard Self.isArrayLike(v), let name = Self.unaryCommands[op], let command = registry[name] else {
-            throw ShellError("bad operand type for unary \(op): '\(v.typeName)'", span: span)
+            throw ShellError("bad operand type for unary \(op): '\(v.typeName)'", span: span, kind: .typeError)
         }
         return try call(command, [ArgumentInput(value: v, span: span)], span: span)
     }
@@ -569,7 +569,7 @@ final class Evaluator {
         case .dtype(let d):
             // `np.float32(0.5)`: a numpy scalar of that type.
             guard let command = registry["asarray"], args.count == 1, let arg = args.first, arg.label == nil else {
-                throw ShellError("\(d.name)() takes exactly one argument", span: span)
+                throw ShellError("\(d.name)() takes exactly one argument", span: span, kind: .typeError)
             }
             var dtypeInput = ArgumentInput(value: .dtype(d), span: nil)
             dtypeInput.label = "dtype"
@@ -704,6 +704,8 @@ final class Evaluator {
             return try Modules.attribute(module, name, span: span)
         case .dict, .set, .string, .list, .tuple, .int, .float, .bool, .range, .exception, .iterator:
             if case .exception(let e) = base, name == "args" { return .tuple(e.args) }
+            // StopIteration.value: what the generator returned (its first argument).
+            if case .exception(let e) = base, name == "value", ExceptionClasses.matches(e.kind, "StopIteration") { return e.args.first ?? .none }
             if case .dict(let d) = base, case .defaultDict(let factory) = d.flavour, name == "default_factory" { return factory }
             if Methods.has(base, name) { return .builtin(Builtin(name: name, receiver: base)) }
             if case .int(let i) = base {
@@ -724,8 +726,16 @@ final class Evaluator {
                 }
             }
             throw ShellError("'\(base.typeName)' object has no attribute '\(name)'", span: span, kind: .attributeError)
-        case .closure(let f) where name == "__name__":
-            return .string(f.name)
+        case .closure(let f):
+            if f.hasAttributes, let v = f.attributes.get(.string(name)) { return v }
+            switch name {
+            case "__name__": return .string(f.name)
+            case "__qualname__": return .string(f.qualifiedName)
+            case "__doc__": return f.docstring
+            case "__module__": return .string("__main__")
+            case "__dict__": return .dict(f.touchAttributes())
+            default: break
+            }
         case .builtin(let b) where b.receiver == nil && b.name == "itertools.chain" && name == "from_iterable":
             return .builtin(Builtin(name: "itertools.chain.from_iterable", receiver: nil))
         case .type(let n) where name == "__name__":
@@ -815,7 +825,7 @@ final class Evaluator {
                     // ssize_t (`xs[:2**63]` is all of xs), the step to ±(2**63 - 1).
                     if case .bigint(let b) = v { return b.negative ? (step ? -Int.max : Int.min) : Int.max }
                     do { return try ArgumentBinder.integer(v, e.span) } catch {
-                        throw ShellError("slice indices must be integers or None or have an __index__ method", span: s)
+                        throw ShellError("slice indices must be integers or None or have an __index__ method", span: s, kind: .typeError)
                     }
                 }
                 values.append(.slice(try part(a), try part(b), try part(c, step: true)))

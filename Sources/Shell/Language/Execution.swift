@@ -283,6 +283,10 @@ extension Evaluator {
             _ = try ClassRuntime.setItem(container, index.count == 1 ? (index.first ?? .none) : .tuple(index), value, span, self)
             return
         }
+        if case .object(let d as PyDeque) = container {
+            try d.setItem(index.count == 1 ? (index.first ?? .none) : .tuple(index), value, span)
+            return
+        }
         try Self.setItem(container, index, value, span)
     }
 
@@ -375,6 +379,8 @@ extension Evaluator {
                     list.journaledRemove(at: j)
                 case .object(is PyInstance):
                     _ = try ClassRuntime.deleteItem(container, index.count == 1 ? (index.first ?? .none) : .tuple(index), span, self)
+                case .object(let d as PyDeque):
+                    try d.setItem(index.count == 1 ? (index.first ?? .none) : .tuple(index), nil, span)
                 default:
                     throw ShellError("'\(container.typeName)' object doesn't support item deletion", span: span, kind: .typeError)
                 }
@@ -586,7 +592,7 @@ extension Evaluator {
             return try call(command, inputs, span: span)
         case .dtype(let d):
             guard let command = registry["asarray"], positional.count == 1, let arg = positional.first else {
-                throw ShellError("\(d.name)() takes exactly one argument", span: span)
+                throw ShellError("\(d.name)() takes exactly one argument", span: span, kind: .typeError)
             }
             var dtypeInput = ArgumentInput(value: .dtype(d), span: nil)
             dtypeInput.label = "dtype"
@@ -626,7 +632,9 @@ extension Evaluator {
     func raisedError(_ v: Value, _ span: Range<Int>) throws(ShellError) -> ShellError {
         switch v {
         case .exception(let e):
-            return ShellError(e.message, span: span, kind: ErrorKind(rawValue: e.kind) ?? .exception)
+            var error = ShellError(e.message, span: span, kind: ErrorKind(rawValue: e.kind) ?? .exception)
+            error.arguments = ExceptionArguments(e.args)
+            return error
         case .type(let n) where ExceptionClasses.isClass(n):
             return ShellError("", span: span, kind: ErrorKind(rawValue: n) ?? .exception)
         case .object(let c as PyClass) where c.exceptionBase != nil:
@@ -650,32 +658,13 @@ extension Evaluator {
                 // Ctrl-C is no exception a handler may catch (Python's KeyboardInterrupt is
                 // not an Exception), however it was converted on the way.
                 if error.isInterruption { throw Interrupt.error }
-                let kind = error.raised?.base ?? error.kind?.rawValue ?? "Exception"
                 var handled = false
-                for h in handlers {
-                    if let kinds = h.kinds {
-                        let k = try evaluate(kinds)
-                        let names: [Value] = k.sequenceItems ?? [k]
-                        var hit = false
-                        for n in names {
-                            if case .object(let c as PyClass) = n, c.exceptionBase != nil {
-                                if let raised = error.raised, raised.instance.cls.isSubclass(of: c) { hit = true }
-                                continue
-                            }
-                            guard case .type(let cls) = n, ExceptionClasses.isClass(cls) else {
-                                throw ShellError("catching classes that do not inherit from BaseException is not allowed", span: h.span, kind: .typeError)
-                            }
-                            if ExceptionClasses.matches(kind, cls) { hit = true }
-                        }
-                        if !hit { continue }
-                    }
+                for h in handlers where try handlerMatches(h, error) {
                     if let n = h.name { setName(n, exceptionValue(error)) }
                     handling.append(error)
                     defer { handling.removeLast() }
                     flow = try runBlock(h.body)
-                    if let n = h.name {
-                        if let f = frame { f[n] = nil } else { workspace[n] = nil }
-                    }
+                    if let n = h.name { unbindHandlerName(n) }
                     handled = true
                     break
                 }
@@ -691,7 +680,7 @@ extension Evaluator {
                 let f = try runBlock(fin)
                 if case .normal = f {} else { return f }
             }
-            throw error as? ShellError ?? ShellError("\(error)")
+            throw ShellError.converting(error)
         }
         if case .normal = flow, let orElse { flow = try runBlock(orElse) }
         if let fin {
@@ -701,9 +690,36 @@ extension Evaluator {
         return flow
     }
 
+    /// True when the `except` clause `h` catches `error` (its classes are evaluated now, as
+    /// CPython evaluates them only when an exception reaches the clause).
+    func handlerMatches(_ h: ExceptHandler, _ error: ShellError) throws(ShellError) -> Bool {
+        guard let kinds = h.kinds else { return true }
+        let kind = error.raised?.base ?? error.kind?.rawValue ?? "Exception"
+        let k = try evaluate(kinds)
+        let names: [Value] = k.sequenceItems ?? [k]
+        var hit = false
+        for n in names {
+            if case .object(let c as PyClass) = n, c.exceptionBase != nil {
+                if let raised = error.raised, raised.instance.cls.isSubclass(of: c) { hit = true }
+                continue
+            }
+            guard case .type(let cls) = n, ExceptionClasses.isClass(cls) else {
+                throw ShellError("catching classes that do not inherit from BaseException is not allowed", span: h.span, kind: .typeError)
+            }
+            if ExceptionClasses.matches(kind, cls) { hit = true }
+        }
+        return hit
+    }
+
+    /// `except … as e` unbinds e when the clause ends, as Python does.
+    func unbindHandlerName(_ n: String) {
+        if let f = frame { f[n] = nil } else { workspace[n] = nil }
+    }
+
     /// The exception object an error is, as `except … as e` binds it.
     func exceptionValue(_ error: ShellError) -> Value {
         if let raised = error.raised { return .object(raised.instance) }
+        if let given = error.arguments { return .exception(PyException(kind: error.kind?.rawValue ?? "Exception", args: given.values)) }
         let args: [Value] = error.message.isEmpty && error.kind != nil ? [] : [.string(Self.exceptionArgument(error))]
         return .exception(PyException(kind: error.kind?.rawValue ?? "Exception", args: args))
     }

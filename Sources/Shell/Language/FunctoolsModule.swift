@@ -4,7 +4,7 @@ import Tensor
 /// `cache` (with CPython's keys, hit counts and least-recently-used eviction, so
 /// `cache_info()` reads as CPython's).
 enum FunctoolsModule {
-    static let functions: Set<String> = ["reduce", "partial", "lru_cache", "cache"]
+    static let functions: Set<String> = ["reduce", "partial", "lru_cache", "cache", "wraps", "update_wrapper", "cmp_to_key"]
 
     static func attribute(_ name: String, span: Range<Int>) throws(ShellError) -> Value {
         guard functions.contains(name) else {
@@ -55,6 +55,24 @@ enum FunctoolsModule {
                 return .object(PartialFunction(function: inner.function, arguments: inner.arguments + args.dropFirst(), keywords: merged))
             }
             return .object(PartialFunction(function: f, arguments: Array(args.dropFirst()), keywords: keywords))
+        case "wraps":
+            // `@wraps(f)` is `update_wrapper` with f: a decorator copying f's names onto the wrapper.
+            let a = try PythonSignature(name: "wraps", parameters: ["wrapped", "assigned", "updated"], required: 1).bind(args, keywords, span)
+            let wrapped = a[0] ?? .none
+            return .object(NativeMethod("update_wrapper", of: "functools") { (args, keywords, span, ev) throws(ShellError) -> Value in
+                let w = try PythonSignature(name: "update_wrapper", parameters: ["wrapper"], required: 1).bind(args, keywords, span)
+                return try updateWrapper(w[0] ?? .none, wrapped, span, ev)
+            })
+        case "update_wrapper":
+            let a = try PythonSignature(name: "update_wrapper", parameters: ["wrapper", "wrapped", "assigned", "updated"], required: 2).bind(args, keywords, span)
+            return try updateWrapper(a[0] ?? .none, a[1] ?? .none, span, ev)
+        case "cmp_to_key":
+            let a = try PythonSignature(name: "cmp_to_key", parameters: ["mycmp"], required: 1).bind(args, keywords, span)
+            let cmp = a[0] ?? .none
+            return .object(NativeMethod("K", of: "functools") { (args, keywords, span, _) throws(ShellError) -> Value in
+                let k = try PythonSignature(name: "K", parameters: ["obj"], required: 1).bind(args, keywords, span)
+                return .object(ComparisonKey(compare: cmp, item: k[0] ?? .none))
+            })
         case "cache":
             let a = try PythonSignature(name: "cache", parameters: ["user_function"], required: 1).bind(args, keywords, span)
             return .object(CachedFunction(function: a[0] ?? .none, maxsize: nil, typed: false))
@@ -293,5 +311,53 @@ struct NamedRecord: ShellObject, ReprObject, ThrowingAttributes {
         let j = i < 0 ? i + fields.count : i
         guard fields.indices.contains(j) else { throw ShellError("tuple index out of range", kind: .indexError) }
         return fields[j].1
+    }
+}
+
+extension FunctoolsModule {
+    /// `functools.update_wrapper(wrapper, wrapped)`: the wrapper takes the wrapped function's
+    /// `__module__`, `__name__`, `__qualname__`, `__doc__` and attributes, and `__wrapped__`
+    /// points at it, as CPython's does; names the wrapped object lacks are skipped.
+    static func updateWrapper(_ wrapper: Value, _ wrapped: Value, _ span: Range<Int>, _ ev: Evaluator) throws(ShellError) -> Value {
+        for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+            guard let v = try? ev.attribute(wrapped, name, span) else { continue }
+            _ = try ClassRuntime.setAttribute(wrapper, name, v, span, ev)
+        }
+        if case .closure(let f) = wrapped, f.hasAttributes, case .closure(let w) = wrapper {
+            let into = w.touchAttributes()
+            for (k, v) in zip(f.attributes.keys, f.attributes.values) {
+                if case .string(let n) = k { ClassRuntime.journaledSet(into, n, v) }
+            }
+        }
+        _ = try ClassRuntime.setAttribute(wrapper, "__wrapped__", wrapped, span, ev)
+        return wrapper
+    }
+}
+
+/// What `functools.cmp_to_key(mycmp)(x)` makes: a key that orders by calling `mycmp` on the
+/// items it wraps (`sorted(words, key=cmp_to_key(compare))`).
+final class ComparisonKey: ShellObject, @unchecked Sendable {
+    let compare: Value
+    let item: Value
+
+    init(compare: Value, item: Value) {
+        self.compare = compare
+        self.item = item
+    }
+
+    var kind: String { "functools.KeyWrapper" }
+    var summary: String { "<functools.KeyWrapper object>" }
+    var detail: String { summary }
+
+    /// `mycmp(a, b)` against 0: the order of two keys, -1, 0 or 1.
+    static func order(_ a: Value, _ b: Value, _ span: Range<Int>, _ ev: Evaluator) throws(ShellError) -> Int? {
+        guard case .object(let x as ComparisonKey) = a else { return nil }
+        guard case .object(let y as ComparisonKey) = b else {
+            throw ShellError("other argument must be K instance", span: span, kind: .typeError)
+        }
+        let r = try ev.callPython(x.compare, [x.item, y.item], [], span: span)
+        if try ev.truth(try ev.operate("<", r, .int(0), span), span) { return -1 }
+        if try ev.truth(try ev.operate(">", r, .int(0), span), span) { return 1 }
+        return 0
     }
 }

@@ -11,7 +11,7 @@ enum ItertoolsModule {
     static let functions: Set<String> = [
         "count", "cycle", "repeat", "accumulate", "chain", "compress", "dropwhile", "takewhile", "filterfalse",
         "groupby", "islice", "starmap", "zip_longest", "product", "permutations", "combinations",
-        "combinations_with_replacement", "pairwise",
+        "combinations_with_replacement", "pairwise", "tee",
     ]
 
     static func attribute(_ name: String, span: Range<Int>) throws(ShellError) -> Value {
@@ -264,6 +264,20 @@ enum ItertoolsModule {
                 }
                 return .tuple(row)
             }
+        case "tee":
+            // n iterators over one source: each item is pulled from the source once, by the
+            // iterator that gets to it first, and kept until every iterator has passed it.
+            try positional("tee", args, keywords, 1...2, span)
+            var n = 2
+            if args.count == 2 { n = try integer(args[1], span) }
+            if n < 0 { throw ShellError("n must be >= 0", span: span, kind: .valueError) }
+            let source = try pull(args[0])
+            if n > PythonLimits.maxItems { throw ShellError("tee() with n=\(n) is too large", span: span, kind: .memoryError) }
+            let shared = TeeBuffer(source, count: n)
+            return .tuple((0..<n).map { (k) -> Value in
+                let it = PyIterator(kind: "itertools._tee") { () throws(ShellError) -> Value? in try shared.next(for: k) }
+                return .iterator(it)
+            })
         case "pairwise":
             try positional("pairwise", args, keywords, 1...1, span)
             let source = try pull(args[0])
@@ -524,5 +538,42 @@ final class GroupBy: @unchecked Sendable {
             return v
         }
         return .tuple([target, .iterator(group)])
+    }
+}
+
+/// The items `itertools.tee`'s iterators share: what the source gave that some iterator has
+/// not read yet.
+final class TeeBuffer: @unchecked Sendable {
+    private let source: PyIterator
+    private var items: [Value] = []
+    /// The index in the whole stream of `items[0]`.
+    private var first = 0
+    private var positions: [Int]
+    private var ended = false
+
+    init(_ source: PyIterator, count: Int) {
+        self.source = source
+        positions = [Int](repeating: 0, count: count)
+    }
+
+    func next(for k: Int) throws(ShellError) -> Value? {
+        let p = positions[k]
+        if p - first >= items.count {
+            if ended { return nil }
+            guard let v = try source.next() else {
+                ended = true
+                return nil
+            }
+            items.append(v)
+        }
+        let v = items[p - first]
+        positions[k] = p + 1
+        // Items every iterator has read are dropped.
+        let lowest = positions.min() ?? 0
+        if lowest > first {
+            items.removeFirst(lowest - first)
+            first = lowest
+        }
+        return v
     }
 }

@@ -112,6 +112,8 @@ enum Methods {
             if name == "conjugate" { return .float(d) }
         case .iterator(let it):
             if let g = it.generator { return try g.method(name, it, args, keywords, span, ev) }
+        case .object(let r as PythonRandomObject):
+            return try r.call(name, args, keywords, span: span, evaluator: ev)
         default: break
         }
         throw ShellError("'\(receiver.typeName)' object has no attribute '\(name)'", span: span, kind: .attributeError)

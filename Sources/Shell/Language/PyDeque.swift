@@ -123,6 +123,19 @@ final class PyDeque: ShellObject, ReprObject, ThrowingAttributes, PythonSized, @
         return storage[head + j]
     }
 
+    /// `d[i] = v` (or `del d[i]` when `value` is nil), with CPython's index rules and words.
+    func setItem(_ key: Value, _ value: Value?, _ span: Range<Int>) throws(ShellError) {
+        let i: Int
+        switch key {
+        case .int(let n): i = n
+        case .bool(let b): i = b ? 1 : 0
+        default: throw ShellError("sequence index must be integer, not '\(key.typeName)'", span: span, kind: .typeError)
+        }
+        let j = i < 0 ? i + count : i
+        guard j >= 0, j < count else { throw ShellError("deque index out of range", span: span, kind: .indexError) }
+        if let value { storage[head + j] = value } else { storage.remove(at: head + j) }
+    }
+
     private func position(of x: Value, _ span: Range<Int>, _ ev: Evaluator) throws(ShellError) -> Int? {
         for (i, y) in items.enumerated() {
             if Evaluator.identical(x, y) { return i }

@@ -111,6 +111,9 @@ extension Evaluator {
         var dict = PyDict()
         // The first iterable is evaluated in the enclosing scope, as Python does.
         let firstIterable = try evaluate(c.clauses[0].iterable)
+        if c.kind == .generator {
+            return try GeneratorExpression.make(c, scope: scope, firstIterable: firstIterable, span: span, self)
+        }
         let saved = frame
         frame = scope
         defer { frame = saved }

@@ -221,6 +221,7 @@ extension Evaluator {
         // A named tuple orders as the tuple of its items.
         if case .object(let t as NamedTupleValue) = a { return try pyCompare(.tuple(t.values), b, op, span) }
         if case .object(let t as NamedTupleValue) = b { return try pyCompare(a, .tuple(t.values), op, span) }
+        if let c = try ComparisonKey.order(a, b, span, self) { return c }
         if Self.isArrayLike(a) || Self.isArrayLike(b) {
             if case .scalar(let x) = a, let d = Self.number(b), let s = x.scalar(at: []) { return Self.order(s.doubleValue, d) }
             if case .scalar(let x) = b, let d = Self.number(a), let s = x.scalar(at: []) { return Self.order(d, s.doubleValue) }

@@ -420,7 +420,7 @@ enum PythonSequence {
     static func slice<T>(_ items: [T], _ start: Int?, _ stop: Int?, _ step: Int?, span: Range<Int>) throws(ShellError) -> [T] {
         let n = items.count
         let s = step ?? 1
-        if s == 0 { throw ShellError("slice step cannot be zero", span: span) }
+        if s == 0 { throw ShellError("slice step cannot be zero", span: span, kind: .valueError) }
         func clamp(_ v: Int?, _ dflt: Int, _ lo: Int, _ hi: Int) -> Int {
             guard var v else { return dflt }
             if v < 0 { v = v < -n ? lo : v + n }

@@ -9,11 +9,11 @@ import Tensor
 enum RandomModule {
     static let functions: Set<String> = [
         "seed", "random", "getrandbits", "randrange", "randint", "choice", "shuffle", "sample", "choices",
-        "uniform", "gauss", "normalvariate", "expovariate", "triangular", "lognormvariate",
+        "uniform", "gauss", "normalvariate", "expovariate", "triangular", "lognormvariate", "getstate", "setstate",
     ]
 
     static func attribute(_ name: String, span: Range<Int>) throws(ShellError) -> Value {
-        guard functions.contains(name) else {
+        guard functions.contains(name) || name == "Random" else {
             throw ShellError("module 'random' has no attribute '\(name)'", span: span, kind: .attributeError)
         }
         return .builtin(Builtin(name: "random." + name, receiver: nil))
@@ -30,6 +30,16 @@ enum RandomModule {
         func real(_ v: Value) throws(ShellError) -> Double { try Modules.double(v, span) }
 
         switch name {
+        case "Random":
+            return try PythonRandomObject.make(args, keywords, span: span, evaluator: ev)
+        case "getstate":
+            if !keywords.isEmpty { throw ShellError("Random.getstate() takes no keyword arguments", span: span, kind: .typeError) }
+            if !args.isEmpty { throw ShellError("Random.getstate() takes 1 positional argument but \(args.count + 1) were given", span: span, kind: .typeError) }
+            return state(interpreter.pythonRandom)
+        case "setstate":
+            let a = try signature("setstate", ["state"], required: 1).bind(args, keywords, span)
+            try setState(a[0] ?? .none, span, ev)
+            return .none
         case "random":
             if !keywords.isEmpty { throw ShellError("Random.random() takes no keyword arguments", span: span, kind: .typeError) }
             if !args.isEmpty { throw ShellError("Random.random() takes no arguments (\(args.count) given)", span: span, kind: .typeError) }

@@ -252,6 +252,21 @@ public final class PyFunction: @unchecked Sendable {
     var qualifiedName: String { ownerName.map { $0 + "." + definition.name } ?? definition.name }
     /// The class whose body defined this function, by name (set when the class is made).
     var ownerName: String?
+    /// The function's own attributes (`f.calls = 0`, and what `functools.wraps` copies:
+    /// `__name__`, `__doc__`, `__wrapped__`), Python's `f.__dict__`; made on first use.
+    private(set) lazy var attributes = PyDict()
+    var hasAttributes: Bool { _attributesMade }
+    private var _attributesMade = false
+    func touchAttributes() -> PyDict {
+        _attributesMade = true
+        return attributes
+    }
+
+    /// The docstring: the body's first statement when it is a string literal.
+    var docstring: Value {
+        if case .expression(.string(let s, _))? = definition.body.first?.statement { return .string(s) }
+        return .none
+    }
 }
 
 /// A built-in function or a method of a Python value (`len`, `'a'.upper`, `xs.append`).
@@ -488,6 +503,7 @@ enum Flow {
 enum ExceptionClasses {
     static let parents: [String: String] = [
         "Exception": "BaseException", "KeyboardInterrupt": "BaseException", "SystemExit": "BaseException",
+        "GeneratorExit": "BaseException",
         "ValueError": "Exception", "TypeError": "Exception", "LookupError": "Exception", "IndexError": "LookupError",
         "KeyError": "LookupError", "NameError": "Exception", "UnboundLocalError": "NameError",
         "AttributeError": "Exception", "ArithmeticError": "Exception", "ZeroDivisionError": "ArithmeticError",
@@ -496,6 +512,7 @@ enum ExceptionClasses {
         "RecursionError": "RuntimeError", "NotImplementedError": "RuntimeError", "AssertionError": "Exception",
         "StopIteration": "Exception", "ImportError": "Exception", "ModuleNotFoundError": "ImportError",
         "OSError": "Exception", "FileNotFoundError": "OSError", "PermissionError": "OSError",
+        "IsADirectoryError": "OSError",
         "AxisError": "ValueError", "UnicodeError": "ValueError", "LinAlgError": "ValueError",
     ]
 
@@ -517,7 +534,8 @@ enum ExceptionClasses {
         // `np.linalg.LinAlgError` is the class value `numpy.linalg.LinAlgError`; errors carry its short name.
         let handler = handler == "numpy.linalg.LinAlgError" ? "LinAlgError" : handler
         if kind == "AxisError" && handler == "IndexError" { return true }
-        var k: String? = kind
+        // numpy's UFuncTypeError is a TypeError but no builtin name, so it is not in `parents`.
+        var k: String? = kind == "UFuncTypeError" ? (handler == kind ? kind : "TypeError") : kind
         while let c = k {
             if c == handler { return true }
             k = parents[c]

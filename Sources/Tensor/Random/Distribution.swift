@@ -77,18 +77,18 @@ public enum Distribution: String, CaseIterable, Sendable {
         case .triangular:
             guard columns.count == 3 else { return }
             let n = columns[0].count
-            if (0..<n).contains(where: { columns[0][$0] > columns[1][$0] }) { throw TensorError("left > mode") }
-            if (0..<n).contains(where: { columns[1][$0] > columns[2][$0] }) { throw TensorError("mode > right") }
-            if (0..<n).contains(where: { columns[0][$0] == columns[2][$0] }) { throw TensorError("left == right") }
+            if (0..<n).contains(where: { columns[0][$0] > columns[1][$0] }) { throw TensorError("left > mode", kind: .valueError) }
+            if (0..<n).contains(where: { columns[1][$0] > columns[2][$0] }) { throw TensorError("mode > right", kind: .valueError) }
+            if (0..<n).contains(where: { columns[0][$0] == columns[2][$0] }) { throw TensorError("left == right", kind: .valueError) }
         case .hypergeometric:
             guard columns.count == 3 else { return }
             let n = columns[0].count
             if !legacy, (0..<n).contains(where: { columns[0][$0] >= 1e9 || columns[1][$0] >= 1e9 }) {
-                throw TensorError("both ngood and nbad must be less than 1000000000")
+                throw TensorError("both ngood and nbad must be less than 1000000000", kind: .valueError)
             }
             // In int64 as numpy adds them: a sum that overflows is negative and refused here.
             if (0..<n).contains(where: { cTruncatingCast(columns[0][$0]) &+ cTruncatingCast(columns[1][$0]) < cTruncatingCast(columns[2][$0]) }) {
-                throw TensorError("ngood + nbad < nsample")
+                throw TensorError("ngood + nbad < nsample", kind: .valueError)
             }
         case .negativeBinomial where !legacy:
             // Generator checks the parameters first, then that the gamma's mean stays in range.
@@ -100,7 +100,7 @@ public enum Distribution: String, CaseIterable, Sendable {
             for i in 0..<columns[0].count {
                 let n = columns[0][i], p = columns[1][i]
                 if (1 - p) / p * (n + 10 * n.squareRoot()) > ParameterConstraint.poissonLamMax {
-                    throw TensorError("n too large or p too small, see Generator.negative_binomial Notes")
+                    throw TensorError("n too large or p too small, see Generator.negative_binomial Notes", kind: .valueError)
                 }
             }
         default:

@@ -149,9 +149,9 @@ public struct Generator: Sendable, Equatable {
                                 pIsFloat32: Bool = false, shuffle: Bool = true) throws(TensorError) -> [Int] {
         let count = try Limits.elementCount(shape)
         if isInteger {
-            if populationSize <= 0 && count != 0 { throw TensorError("a must be a positive integer unless no samples are taken") }
+            if populationSize <= 0 && count != 0 { throw TensorError("a must be a positive integer unless no samples are taken", kind: .valueError) }
         } else if populationSize == 0 && count != 0 {
-            throw TensorError("a cannot be empty unless no samples are taken")
+            throw TensorError("a cannot be empty unless no samples are taken", kind: .valueError)
         }
         if let p {
             try LegacyRandomState.checkProbabilities(p, populationSize, float32: pIsFloat32, legacy: false)
@@ -164,10 +164,10 @@ public struct Generator: Sendable, Equatable {
             return RandomSampling.intPrefix(a, count)
         }
         if count > populationSize {
-            throw TensorError("Cannot take a larger sample than population when replace is False")
+            throw TensorError("Cannot take a larger sample than population when replace is False", kind: .valueError)
         }
         if let p {
-            if p.filter({ $0 > 0 }).count < count { throw TensorError("Fewer non-zero entries in p than size") }
+            if p.filter({ $0 > 0 }).count < count { throw TensorError("Fewer non-zero entries in p than size", kind: .valueError) }
             return try RandomSampling.choiceWithoutReplacement(p, count: count) { (k) throws(TensorError) -> [Double] in
                 (0..<k).map { _ in bits.nextDouble() }
             }

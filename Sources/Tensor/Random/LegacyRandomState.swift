@@ -89,7 +89,7 @@ public struct LegacyRandomState: Sendable, Equatable {
 
     static func checkNonNegative(_ a: NDArray, _ name: String) throws(TensorError) {
         for s in a.scalars where s.doubleValue.sign == .minus && !s.doubleValue.isNaN {
-            throw TensorError("\(name) < 0")
+            throw TensorError("\(name) < 0", kind: .valueError)
         }
     }
 
@@ -104,15 +104,15 @@ public struct LegacyRandomState: Sendable, Equatable {
 
     /// `binomial(n, p, size)` (int64 results).
     public mutating func binomial(n: Int64, p: Double, shape: [Int]) throws(TensorError) -> NDArray {
-        guard p >= 0, p <= 1 else { throw TensorError("p < 0, p > 1 or p is NaN") }
-        guard n >= 0 else { throw TensorError("n < 0") }
+        guard p >= 0, p <= 1 else { throw TensorError("p < 0, p > 1 or p is NaN", kind: .valueError) }
+        guard n >= 0 else { throw TensorError("n < 0", kind: .valueError) }
         return try RandomSampling.fill(shape) { bits.legacyBinomial(n: n, p: p) }
     }
 
     /// `poisson(lam, size)` (int64 results).
     public mutating func poisson(lam: Double, shape: [Int]) throws(TensorError) -> NDArray {
-        guard lam >= 0 else { throw TensorError("lam < 0 or lam is NaN") }
-        guard lam <= 9.223372036854775807e18 - 3.0370004999760496e10 else { throw TensorError("lam value too large") }
+        guard lam >= 0 else { throw TensorError("lam < 0 or lam is NaN", kind: .valueError) }
+        guard lam <= 9.223372036854775807e18 - 3.0370004999760496e10 else { throw TensorError("lam value too large", kind: .valueError) }
         return try RandomSampling.fill(shape) { bits.poisson(lam) }
     }
 
@@ -150,9 +150,9 @@ public struct LegacyRandomState: Sendable, Equatable {
                                 replace: Bool, p: [Double]?, pIsFloat32: Bool = false) throws(TensorError) -> [Int] {
         let count = try Limits.elementCount(shape)
         if isInteger {
-            if populationSize <= 0 && count != 0 { throw TensorError("a must be greater than 0 unless no samples are taken") }
+            if populationSize <= 0 && count != 0 { throw TensorError("a must be greater than 0 unless no samples are taken", kind: .valueError) }
         } else if populationSize == 0 && count != 0 {
-            throw TensorError("'a' cannot be empty unless no samples are taken")
+            throw TensorError("'a' cannot be empty unless no samples are taken", kind: .valueError)
         }
         if let p {
             try Self.checkProbabilities(p, populationSize, float32: pIsFloat32, legacy: true)
@@ -165,10 +165,10 @@ public struct LegacyRandomState: Sendable, Equatable {
             return RandomSampling.intPrefix(a, count)
         }
         if count > populationSize {
-            throw TensorError("Cannot take a larger sample than population when 'replace=False'")
+            throw TensorError("Cannot take a larger sample than population when 'replace=False'", kind: .valueError)
         }
         if let p {
-            if p.filter({ $0 > 0 }).count < count { throw TensorError("Fewer non-zero entries in p than size") }
+            if p.filter({ $0 > 0 }).count < count { throw TensorError("Fewer non-zero entries in p than size", kind: .valueError) }
             return try RandomSampling.choiceWithoutReplacement(p, count: count) { (k) throws(TensorError) -> [Double] in
                 (0..<k).map { _ in bits.nextDouble() }
             }
@@ -180,20 +180,20 @@ public struct LegacyRandomState: Sendable, Equatable {
     /// numpy's checks of `p` (legacy wording when `legacy`, Generator's otherwise).
     static func checkProbabilities(_ p: [Double], _ populationSize: Int, float32: Bool, legacy: Bool) throws(TensorError) {
         if p.count != populationSize {
-            throw TensorError(legacy ? "'a' and 'p' must have same size" : "a and p must have same size")
+            throw TensorError(legacy ? "'a' and 'p' must have same size" : "a and p must have same size", kind: .valueError)
         }
         var atol = Double.ulpOfOne.squareRoot()
         if float32 { atol = max(atol, Double(Float.ulpOfOne).squareRoot()) }
         try Cancellation.check()
         let sum = RandomSampling.kahanSum(p)
         try Cancellation.check()
-        if sum.isNaN { throw TensorError(legacy ? "probabilities contain NaN" : "Probabilities contain NaN") }
+        if sum.isNaN { throw TensorError(legacy ? "probabilities contain NaN" : "Probabilities contain NaN", kind: .valueError) }
         if p.contains(where: { $0 < 0 }) {
-            throw TensorError(legacy ? "probabilities are not non-negative" : "Probabilities are not non-negative")
+            throw TensorError(legacy ? "probabilities are not non-negative" : "Probabilities are not non-negative", kind: .valueError)
         }
         if Swift.abs(sum - 1.0) > atol {
             throw TensorError(legacy ? "probabilities do not sum to 1"
-                                     : "Probabilities do not sum to 1. See Notes section of docstring for more information.")
+                                     : "Probabilities do not sum to 1. See Notes section of docstring for more information.", kind: .valueError)
         }
     }
 }

@@ -15,9 +15,9 @@ public enum MultivariateSampling {
         guard !p.isEmpty else { return }
         if RandomSampling.kahanSum(Array(p.prefix(Swift.max(p.count - 1, 1)))) > 1.0 + 1e-12 {
             if float32Input && float32Sum < 1.0001 {
-                throw TensorError("sum(pvals[:-1].astype(np.float64)) > 1.0. The pvals array is cast to 64-bit floating point prior to checking the sum. Precision changes when casting may cause problems even if the sum of the original pvals is valid.")
+                throw TensorError("sum(pvals[:-1].astype(np.float64)) > 1.0. The pvals array is cast to 64-bit floating point prior to checking the sum. Precision changes when casting may cause problems even if the sum of the original pvals is valid.", kind: .valueError)
             }
-            throw TensorError("sum(pvals[:-1]) > 1.0")
+            throw TensorError("sum(pvals[:-1]) > 1.0", kind: .valueError)
         }
     }
 
@@ -43,7 +43,7 @@ public enum MultivariateSampling {
         let d = p.count
         let shape = shape(size, d)
         let total = try Limits.checkAllocation(shape, .int64)
-        if n < 0 { throw TensorError("n < 0") }
+        if n < 0 { throw TensorError("n < 0", kind: .valueError) }
         var out = [Int64](repeating: 0, count: total)
         if d > 0 {
             var row = [Int64](repeating: 0, count: d)
@@ -126,7 +126,7 @@ public enum MultivariateSampling {
         let c = try cov.astype(.float64)
         let n = c.shape[0]
         let (u, s, vt) = try c.svd(full: true, computeUV: true)
-        guard let u, let vt else { throw TensorError("SVD did not converge") }
+        guard let u, let vt else { throw TensorError("SVD did not converge", kind: .linAlgError) }
         let uv = try u.astype(.float64).contiguous().elements(as: Double.self) ?? []
         let sv = try s.contiguous().elements(as: Double.self) ?? []
         let vv = try vt.astype(.float64).contiguous().elements(as: Double.self) ?? []
@@ -184,9 +184,9 @@ public enum MultivariateSampling {
 
     /// numpy's argument checks of `multivariate_normal`.
     public static func checkShapes(mean: NDArray, cov: NDArray) throws(TensorError) {
-        if mean.ndim != 1 { throw TensorError("mean must be 1 dimensional") }
-        if cov.ndim != 2 || cov.shape[0] != cov.shape[1] { throw TensorError("cov must be 2 dimensional and square") }
-        if mean.shape[0] != cov.shape[0] { throw TensorError("mean and cov must have same length") }
+        if mean.ndim != 1 { throw TensorError("mean must be 1 dimensional", kind: .valueError) }
+        if cov.ndim != 2 || cov.shape[0] != cov.shape[1] { throw TensorError("cov must be 2 dimensional and square", kind: .valueError) }
+        if mean.shape[0] != cov.shape[0] { throw TensorError("mean and cov must have same length", kind: .valueError) }
     }
 }
 
@@ -201,7 +201,7 @@ extension LegacyRandomState {
 
     /// `RandomState.dirichlet(alpha, size)`.
     public mutating func dirichlet(_ alpha: [Double], size: [Int]?) throws(TensorError) -> NDArray {
-        if alpha.contains(where: { $0 <= 0 }) { throw TensorError("alpha <= 0") }
+        if alpha.contains(where: { $0 <= 0 }) { throw TensorError("alpha <= 0", kind: .valueError) }
         return try MultivariateSampling.dirichletByGammas(alpha, size: size) { legacyStandardGamma($0) }
     }
 
@@ -214,7 +214,7 @@ extension LegacyRandomState {
         let shape = MultivariateSampling.shape(size, n)
         let normals = try standardNormal(shape)
         let f = try MultivariateSampling.covarianceFactor(cov, legacy: true)
-        if checkPSD && !f.psd && raiseIfNotPSD { throw TensorError("covariance is not symmetric positive-semidefinite.") }
+        if checkPSD && !f.psd && raiseIfNotPSD { throw TensorError("covariance is not symmetric positive-semidefinite.", kind: .valueError) }
         let m = try mean.astype(.float64).contiguous().elements(as: Double.self) ?? []
         let x = MultivariateSampling.transform(normals.elements(as: Double.self) ?? [], f, mean: m, meanFirst: false)
         return (try NDArray(x, shape: shape), checkPSD && !f.psd)
@@ -226,7 +226,7 @@ extension Generator {
     public mutating func multinomial(n: Int64, pvals: [Double], size: [Int]?, float32Input: Bool = false,
                                      float32Sum: Double = 0) throws(TensorError) -> NDArray {
         if pvals.isEmpty {
-            throw TensorError("pvals must have at least 1 dimension and the last dimension of pvals must be greater than 0.")
+            throw TensorError("pvals must have at least 1 dimension and the last dimension of pvals must be greater than 0.", kind: .valueError)
         }
         return try MultivariateSampling.multinomial(n: n, pvals: pvals, size: size, float32Input: float32Input, float32Sum: float32Sum) { n, p in
             bits.binomial(n: n, p: p)
@@ -235,7 +235,7 @@ extension Generator {
 
     /// `Generator.dirichlet(alpha, size)`: stick breaking when every alpha < 0.1.
     public mutating func dirichlet(_ alpha: [Double], size: [Int]?) throws(TensorError) -> NDArray {
-        if alpha.contains(where: { $0 < 0 }) { throw TensorError("alpha < 0") }
+        if alpha.contains(where: { $0 < 0 }) { throw TensorError("alpha < 0", kind: .valueError) }
         if !alpha.isEmpty, (alpha.max() ?? 0) < 0.1 {
             return try MultivariateSampling.dirichletByStickBreaking(alpha, size: size) { bits.beta($0, $1) }
         }
@@ -251,7 +251,7 @@ extension Generator {
         let shape = MultivariateSampling.shape(size, n)
         let normals = try standardNormal(shape, dtype: .float64)
         let f = try MultivariateSampling.covarianceFactor(cov, legacy: false)
-        if checkPSD && !f.psd && raiseIfNotPSD { throw TensorError("covariance is not symmetric positive-semidefinite.") }
+        if checkPSD && !f.psd && raiseIfNotPSD { throw TensorError("covariance is not symmetric positive-semidefinite.", kind: .valueError) }
         let m = try mean.astype(.float64).contiguous().elements(as: Double.self) ?? []
         let x = MultivariateSampling.transform(normals.elements(as: Double.self) ?? [], f, mean: m, meanFirst: true)
         return (try NDArray(x, shape: shape), checkPSD && !f.psd)

@@ -34,29 +34,29 @@ public enum ParameterConstraint: Sendable, Equatable {
         switch self {
         case .none: return
         case .nonNegative:
-            if !v.isNaN && v.sign == .minus { throw TensorError("\(name) < 0") }
+            if !v.isNaN && v.sign == .minus { throw TensorError("\(name) < 0", kind: .valueError) }
         case .positive:
-            if v <= 0 { throw TensorError("\(name) <= 0") }
+            if v <= 0 { throw TensorError("\(name) <= 0", kind: .valueError) }
         case .positiveNotNaN:
-            if v.isNaN { throw TensorError("\(name) must not be NaN") }
-            if v <= 0 { throw TensorError("\(name) <= 0") }
+            if v.isNaN { throw TensorError("\(name) must not be NaN", kind: .valueError) }
+            if v <= 0 { throw TensorError("\(name) <= 0", kind: .valueError) }
         case .bounded01:
-            if !(v >= 0) || !(v <= 1) { throw TensorError("\(name) < 0, \(name) > 1 or \(name) is NaN") }
+            if !(v >= 0) || !(v <= 1) { throw TensorError("\(name) < 0, \(name) > 1 or \(name) is NaN", kind: .valueError) }
         case .boundedAbove0To1:
-            if !(v > 0) || !(v <= 1) { throw TensorError("\(name) <= 0, \(name) > 1 or \(name) contains NaNs") }
+            if !(v > 0) || !(v <= 1) { throw TensorError("\(name) <= 0, \(name) > 1 or \(name) contains NaNs", kind: .valueError) }
         case .bounded0ToBelow1:
-            if !(v >= 0) || !(v < 1) { throw TensorError("\(name) < 0, \(name) >= 1 or \(name) is NaN") }
+            if !(v >= 0) || !(v < 1) { throw TensorError("\(name) < 0, \(name) >= 1 or \(name) is NaN", kind: .valueError) }
         case .greaterThan1:
-            if !(v > 1) { throw TensorError("\(name) <= 1 or \(name) is NaN") }
+            if !(v > 1) { throw TensorError("\(name) <= 1 or \(name) is NaN", kind: .valueError) }
         case .atLeast1:
-            if !(v >= 1) { throw TensorError("\(name) < 1 or \(name) is NaN") }
+            if !(v >= 1) { throw TensorError("\(name) < 1 or \(name) is NaN", kind: .valueError) }
         case .poisson:
-            if !(v >= 0) { throw TensorError("\(name) < 0 or \(name) is NaN") }
-            if !(v <= Self.poissonLamMax) { throw TensorError("\(name) value too large") }
+            if !(v >= 0) { throw TensorError("\(name) < 0 or \(name) is NaN", kind: .valueError) }
+            if !(v <= Self.poissonLamMax) { throw TensorError("\(name) value too large", kind: .valueError) }
         case .legacyLong:
-            if v < 0 { throw TensorError("\(name) < 0") }
+            if v < 0 { throw TensorError("\(name) < 0", kind: .valueError) }
             if v > 9.223372036854775807e18 {
-                throw TensorError("\(name) is out of bounds for long, consider using the new generator API for 64bit integers.")
+                throw TensorError("\(name) is out of bounds for long, consider using the new generator API for 64bit integers.", kind: .valueError)
             }
         }
     }
@@ -66,29 +66,29 @@ public enum ParameterConstraint: Sendable, Equatable {
         switch self {
         case .none: return
         case .nonNegative:
-            if v.contains(where: { !$0.isNaN && $0.sign == .minus }) { throw TensorError("\(name) < 0") }
+            if v.contains(where: { !$0.isNaN && $0.sign == .minus }) { throw TensorError("\(name) < 0", kind: .valueError) }
         case .positive:
-            if v.contains(where: { $0 <= 0 }) { throw TensorError("\(name) <= 0") }
+            if v.contains(where: { $0 <= 0 }) { throw TensorError("\(name) <= 0", kind: .valueError) }
         case .positiveNotNaN:
-            if v.contains(where: \.isNaN) { throw TensorError("\(name) must not be NaN") }
-            if v.contains(where: { $0 <= 0 }) { throw TensorError("\(name) <= 0") }
+            if v.contains(where: \.isNaN) { throw TensorError("\(name) must not be NaN", kind: .valueError) }
+            if v.contains(where: { $0 <= 0 }) { throw TensorError("\(name) <= 0", kind: .valueError) }
         case .bounded01:
-            if v.contains(where: { !($0 >= 0) || !($0 <= 1) }) { throw TensorError("\(name) < 0, \(name) > 1 or \(name) contains NaNs") }
+            if v.contains(where: { !($0 >= 0) || !($0 <= 1) }) { throw TensorError("\(name) < 0, \(name) > 1 or \(name) contains NaNs", kind: .valueError) }
         case .boundedAbove0To1:
-            if v.contains(where: { !($0 > 0) || !($0 <= 1) }) { throw TensorError("\(name) <= 0, \(name) > 1 or \(name) contains NaNs") }
+            if v.contains(where: { !($0 > 0) || !($0 <= 1) }) { throw TensorError("\(name) <= 0, \(name) > 1 or \(name) contains NaNs", kind: .valueError) }
         case .bounded0ToBelow1:
-            if v.contains(where: { !($0 >= 0) || !($0 < 1) }) { throw TensorError("\(name) < 0, \(name) >= 1 or \(name) contains NaNs") }
+            if v.contains(where: { !($0 >= 0) || !($0 < 1) }) { throw TensorError("\(name) < 0, \(name) >= 1 or \(name) contains NaNs", kind: .valueError) }
         case .greaterThan1:
-            if v.contains(where: { !($0 > 1) }) { throw TensorError("\(name) <= 1 or \(name) contains NaNs") }
+            if v.contains(where: { !($0 > 1) }) { throw TensorError("\(name) <= 1 or \(name) contains NaNs", kind: .valueError) }
         case .atLeast1:
-            if v.contains(where: { !($0 >= 1) }) { throw TensorError("\(name) < 1 or \(name) contains NaNs") }
+            if v.contains(where: { !($0 >= 1) }) { throw TensorError("\(name) < 1 or \(name) contains NaNs", kind: .valueError) }
         case .poisson:
-            if v.contains(where: { !($0 <= Self.poissonLamMax) }) { throw TensorError("\(name) value too large") }
-            if v.contains(where: { !($0 >= 0) }) { throw TensorError("\(name) < 0 or \(name) contains NaNs") }
+            if v.contains(where: { !($0 <= Self.poissonLamMax) }) { throw TensorError("\(name) value too large", kind: .valueError) }
+            if v.contains(where: { !($0 >= 0) }) { throw TensorError("\(name) < 0 or \(name) contains NaNs", kind: .valueError) }
         case .legacyLong:
-            if v.contains(where: { !($0 >= 0) }) { throw TensorError("\(name) < 0") }
+            if v.contains(where: { !($0 >= 0) }) { throw TensorError("\(name) < 0", kind: .valueError) }
             if v.contains(where: { $0 > 9.223372036854775807e18 }) {
-                throw TensorError("\(name) is out of bounds for long, consider using the new generator API for 64bit integers.")
+                throw TensorError("\(name) is out of bounds for long, consider using the new generator API for 64bit integers.", kind: .valueError)
             }
         }
     }

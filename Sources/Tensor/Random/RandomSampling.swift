@@ -38,13 +38,13 @@ public enum RandomSampling {
                     out[i] = d
                     source = j
                 } else if out[i] != d {
-                    throw TensorError("shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg \(max(source, 0)) with shape \(pythonTuple(shapes[max(source, 0)])) and arg \(j) with shape \(pythonTuple(s)).")
+                    throw TensorError("shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg \(max(source, 0)) with shape \(pythonTuple(shapes[max(source, 0)])) and arg \(j) with shape \(pythonTuple(s)).", kind: .valueError)
                 }
             }
         }
         if let size, out != size {
             // The output's own shape must be the broadcast shape (numpy's validate_output_shape).
-            throw TensorError("Output size \(pythonTuple(size)) is not compatible with broadcast dimensions of inputs \(pythonTuple(out)).")
+            throw TensorError("Output size \(pythonTuple(size)) is not compatible with broadcast dimensions of inputs \(pythonTuple(out)).", kind: .valueError)
         }
         return out
     }
@@ -97,10 +97,10 @@ public enum RandomSampling {
         let n = try Limits.checkAllocation(shape, dtype)
         if n == 0 { return try NDArray(zeros: shape, dtype: dtype) }
         let top = closed ? high : high - 1
-        if low < kind.lower { throw TensorError("low is out of bounds for \(dtype.name)") }
-        if top > kind.upper { throw TensorError("high is out of bounds for \(dtype.name)") }
+        if low < kind.lower { throw TensorError("low is out of bounds for \(dtype.name)", kind: .valueError) }
+        if top > kind.upper { throw TensorError("high is out of bounds for \(dtype.name)", kind: .valueError) }
         if low > top {
-            throw TensorError(low == 0 ? (closed ? "high < 0" : "high <= 0") : (closed ? "low > high" : "low >= high"))
+            throw TensorError(low == 0 ? (closed ? "high < 0" : "high <= 0") : (closed ? "low > high" : "low >= high"), kind: .valueError)
         }
         let rng = UInt64(truncatingIfNeeded: top - low)
         let off = UInt64(truncatingIfNeeded: low)
@@ -208,7 +208,7 @@ public enum RandomSampling {
     /// `arange(n)` as int64, written in place a million at a time between Ctrl-C checks, after
     /// the memory budget allowed it (what permutation(n) shuffles).
     static func arange(_ n: Int) throws(TensorError) -> NDArray {
-        if n < 0 { throw TensorError("negative dimensions are not allowed") }
+        if n < 0 { throw TensorError("negative dimensions are not allowed", kind: .valueError) }
         let a = try NDArray(uninitialized: [n], dtype: .int64)
         let p = a.storage.pointer
         var i = 0

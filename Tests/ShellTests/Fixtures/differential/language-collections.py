@@ -281,3 +281,44 @@ print(collections.Counter('aa'), collections.deque([1]), collections.OrderedDict
 #--- unknown-attribute
 import collections
 collections.foo
+#--- deque-item-assignment
+from collections import deque
+d = deque([1, 2, 3])
+d[0] = 'a'
+d[-1] = 'z'
+print(d, d[1])
+d.appendleft(0)
+d[1] = 'b'
+print(d)
+#--- deque-item-assignment-errors
+from collections import deque
+d = deque([1, 2])
+for k in [5, -3, 'x']:
+    try:
+        d[k] = 0
+    except (IndexError, TypeError) as e:
+        print(type(e).__name__, e)
+#--- deque-del-item
+from collections import deque
+d = deque(range(5))
+del d[1]
+del d[-1]
+print(d)
+#--- namedtuple-equals-tuple
+from collections import namedtuple
+P = namedtuple('P', 'x y')
+p = P(1, 2)
+print(p == (1, 2), (1, 2) == p, p != (1, 2), (1, 2) != p, p == P(1, 2), p == (2, 1), p < (1, 3), (0, 5) < p)
+#--- namedtuple-dict-key
+from collections import namedtuple
+P = namedtuple('P', 'x y')
+d = {P(1, 2): 'a'}
+print(d[(1, 2)], d[P(1, 2)], (1, 2) in d, P(1, 2) in {(1, 2)}, len({P(1, 2), (1, 2), P(2, 1)}))
+d[(1, 2)] = 'b'
+print(d)
+print(hash(P(3, 4)) == hash((3, 4)))
+#--- namedtuple-in-list
+from collections import namedtuple
+P = namedtuple('P', 'x y')
+pts = [P(0, 0), P(1, 2)]
+print((1, 2) in pts, pts.index((1, 2)), pts.count(P(0, 0)), sorted([P(2, 1), (1, 5), P(1, 2)]))

@@ -146,3 +146,42 @@ f.cache_info(1)
 #--- unknown-attribute
 import functools
 functools.foo
+#--- wraps-keeps-name-and-doc
+import functools
+def logged(f):
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        print('calling', f.__name__)
+        return f(*args, **kwargs)
+    return wrapper
+@logged
+def add(a, b):
+    """Adds two numbers."""
+    return a + b
+print(add(2, 3), add.__name__, add.__doc__, add.__wrapped__(1, 1))
+#--- wraps-from-import
+from functools import wraps
+def twice(f):
+    @wraps(f)
+    def inner(x):
+        return f(f(x))
+    return inner
+@twice
+def inc(x):
+    return x + 1
+print(inc(5), inc.__name__)
+#--- cmp-to-key-sort
+from functools import cmp_to_key
+def by_length_then_reverse(a, b):
+    if len(a) != len(b):
+        return len(a) - len(b)
+    return (a < b) - (a > b)
+words = ['bb', 'a', 'ccc', 'aa', 'c']
+print(sorted(words, key=cmp_to_key(by_length_then_reverse)))
+print(max(words, key=cmp_to_key(by_length_then_reverse)), min(words, key=cmp_to_key(by_length_then_reverse)))
+words.sort(key=cmp_to_key(lambda a, b: (a > b) - (a < b)), reverse=True)
+print(words)
+#--- cmp-to-key-objects
+import functools
+K = functools.cmp_to_key(lambda a, b: a - b)
+print(K(1) < K(2), K(3) == K(3), K(2) >= K(5))

@@ -250,3 +250,48 @@ try:
     it.throw(ValueError('late'))
 except ValueError as e:
     print('raised anyway:', e)
+#--- genexpr-lazy-interleaves
+def noisy(n):
+    for i in range(n):
+        print('make', i)
+        yield i
+g = (x * 10 for x in noisy(3))
+print('made')
+for v in g:
+    print('got', v)
+#--- genexpr-first-iterable-now
+try:
+    g = (x for x in 5)
+except TypeError as e:
+    print('at once:', e)
+g = (y for x in [1] for y in missing_name)
+print('not yet')
+try:
+    next(g)
+except NameError as e:
+    print('on next:', e)
+#--- genexpr-next-and-exhaust
+g = (c.upper() for c in 'ab')
+print(next(g), next(g), next(g, 'done'), list(g), type(g).__name__)
+#--- genexpr-any-stops-early
+seen = []
+def check(v):
+    seen.append(v)
+    return v > 2
+print(any(check(v) for v in [1, 3, 5, 7]), seen)
+#--- genexpr-sees-later-binding
+xs = [1, 2]
+g = (x + k for x in xs)
+k = 100
+print(list(g))
+#--- genexpr-error-when-consumed
+g = (1 // x for x in [1, 0])
+print(next(g))
+try:
+    next(g)
+except ZeroDivisionError as e:
+    print('raised', e)
+print(list(g))
+#--- genexpr-nested-and-filter
+print(sum(x * y for x in range(4) if x % 2 for y in range(x) if y))
+print(list((i, j) for i in range(3) for j in range(i)))

@@ -323,3 +323,35 @@ print(len(list(combinations(range(10), 3))), len(list(permutations(range(5), 2))
 #--- unknown-attribute
 import itertools
 itertools.foo
+#--- tee-two
+import itertools
+a, b = itertools.tee([1, 2, 3])
+print(list(a), list(b))
+#--- tee-lazy-interleaved
+import itertools
+def gen():
+    for i in range(4):
+        print('making', i)
+        yield i
+a, b, c = itertools.tee(gen(), 3)
+print(next(a), next(a))
+print(next(b))
+print(list(c))
+print(list(a), list(b))
+#--- tee-pairwise-idiom
+import itertools
+a, b = itertools.tee('abcd')
+_ = next(b, None)
+print(list(zip(a, b)))
+#--- tee-zero-and-errors
+import itertools
+print(itertools.tee([1, 2], 0))
+for args in [([1], -1), (5,)]:
+    try:
+        itertools.tee(*args)
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+#--- tee-type
+import itertools
+a, b = itertools.tee(range(3))
+print(type(a).__name__, iter(a) is a, len(itertools.tee(range(3), 4)))

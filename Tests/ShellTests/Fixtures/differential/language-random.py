@@ -319,3 +319,76 @@ print(a == random.random(), a == b)
 #--- unknown-attribute
 import random
 random.foo
+#--- instance-stream
+import random
+r = random.Random(42)
+print([r.random() for _ in range(3)])
+random.seed(42)
+print([random.random() for _ in range(3)])
+#--- instances-independent
+import random
+a = random.Random(1)
+b = random.Random(1)
+x = [a.randint(0, 100) for _ in range(5)]
+random.seed(99)
+_ = random.random()
+print(x == [b.randint(0, 100) for _ in range(5)], x)
+#--- instance-does-not-touch-module
+import random
+random.seed(7)
+r = random.Random(3)
+_ = r.random()
+r.shuffle([1, 2, 3])
+print(random.random())
+#--- instance-methods
+import random
+r = random.Random('seed text')
+xs = list(range(10))
+r.shuffle(xs)
+print(xs, r.choice('abcdef'), r.sample(range(100), 4), r.uniform(1, 2), r.randrange(0, 100, 7))
+print(r.choices(['a', 'b', 'c'], weights=[1, 2, 3], k=5), r.gauss(0, 1), r.getrandbits(70))
+r.seed(5)
+print(r.random(), r.triangular(0, 10, 3), r.expovariate(2.0))
+#--- instance-shared-by-names
+import random
+r = random.Random(0)
+s = r
+_ = s.random()
+print(r.random() == random.Random(0).random(), r.random())
+#--- getstate-setstate-replay
+import random
+random.seed(2024)
+state = random.getstate()
+first = [random.random() for _ in range(4)]
+random.setstate(state)
+print(first == [random.random() for _ in range(4)], first)
+#--- getstate-shape
+import random
+random.seed(1)
+s = random.getstate()
+print(type(s).__name__, len(s), s[0], len(s[1]), s[1][-1], s[2], s[1][:3])
+_ = random.random()
+print(random.getstate()[1][-1])
+#--- getstate-keeps-gauss-next
+import random
+random.seed(3)
+_ = random.gauss(0, 1)
+s = random.getstate()
+print(s[2])
+a = random.gauss(0, 1)
+random.setstate(s)
+print(a == random.gauss(0, 1), a)
+#--- instance-getstate-to-module
+import random
+r = random.Random(11)
+_ = r.random()
+random.setstate(r.getstate())
+print(random.random() == r.random())
+#--- setstate-errors
+import random
+for bad in [[3, (), None], (2, (), None), (3, (1, 2), None), (3, tuple(range(625)) + (1,), None), (3, (0,) * 624 + (625,), None),
+            (3, [0] * 625, None), (4, (), None), (3, (-1,) * 625, None), (3, ('a',) * 625, None)]:
+    try:
+        random.setstate(bad)
+    except (TypeError, ValueError, OverflowError) as e:
+        print(type(e).__name__, e)
