@@ -43,6 +43,22 @@ extension NDArray {
         return try fromDoubles(v, shape: y.shape, dtype: dtype ?? .float64)
     }
 
+    /// `np.geomspace(start, stop, num=50, endpoint=True, dtype=None)` for scalar ends, as numpy
+    /// computes it: start's sign taken out, `logspace(log10(start), log10(stop))`, the ends set
+    /// exactly to start and stop (10**log10(x) need not be x), the sign put back.
+    public static func geomspace(_ start: Double, _ stop: Double, num: Int = 50, endpoint: Bool = true,
+                                 dtype: DType? = nil) throws(TensorError) -> NDArray {
+        if start == 0 || stop == 0 { throw TensorError("Geometric sequence cannot include zero", kind: .valueError) }
+        let sign: Double = start > 0 ? 1 : (start < 0 ? -1 : start)
+        let (s, e) = (start / sign, stop / sign)
+        var v = try logspace(.float(Foundation.log10(s)), .float(Foundation.log10(e)), num: num, endpoint: endpoint).doubleValues()
+        if !v.isEmpty {
+            v[0] = s
+            if v.count > 1 && endpoint { v[v.count - 1] = e }
+        }
+        return try fromDoubles(v.map { $0 * sign }, shape: [v.count]).astype(dtype ?? .float64)
+    }
+
     /// `np.meshgrid(*xi, indexing='xy', sparse=False)`: coordinate arrays, each input flattened.
     public static func meshgrid(_ xs: [NDArray], cartesian: Bool = true, sparse: Bool = false) throws(TensorError) -> [NDArray] {
         let n = xs.count

@@ -3,7 +3,7 @@ import Tensor
 /// numpy's creation routines beyond zeros/ones/arange: identity matrices, ranges, grids,
 /// diagonals and triangles, and the `*_like` family (module Tensor's `Matrices`, `Ranges`).
 enum CreationRoutines {
-    static let all: [Command] = [eye, identity, linspace, logspace, empty, zerosLike, onesLike, fullLike, emptyLike,
+    static let all: [Command] = [eye, identity, linspace, logspace, geomspace, empty, zerosLike, onesLike, fullLike, emptyLike,
                                  diag, tril, triu, trilIndices, triuIndices, meshgrid, indices]
 
     typealias A = FunctionArguments
@@ -65,6 +65,22 @@ enum CreationRoutines {
             let a = call.arguments
             return .array(try NDArray.logspace(try A.operand(call, "start"), try A.operand(call, "stop"), num: a.int("num") ?? 50,
                                                endpoint: a.bool("endpoint") ?? true, base: a.double("base") ?? 10, dtype: a.dtype("dtype")))
+        })
+
+    static let geomspace = Command(
+        name: "geomspace", category: "Arrays",
+        summary: "num values from start to stop, each a constant factor from the last.",
+        parameters: [Parameter("start", .float, help: "the first value (not zero)"),
+                     Parameter("stop", .float, help: "the last value (included unless endpoint=False)"),
+                     Parameter("num", .int, default: .int(50), help: "how many values"),
+                     Parameter("endpoint", .bool, default: .bool(true), help: "include stop"),
+                     Parameter("dtype", .dtype, default: .none, help: "element type (default float64)")],
+        help: "numpy's `np.geomspace`: a geometric progression, `np.logspace` between log10(start) and log10(stop) with the ends exactly start and stop (negative ends keep their sign). Learning-rate grids: `np.geomspace(1e-4, 1e-1, 4)`.",
+        examples: [Example("np.geomspace(1, 1000, 4)"), Example("np.geomspace(-1, -100, 3)")],
+        run: { call in
+            let a = call.arguments
+            return .array(try NDArray.geomspace(a.double("start") ?? 1, a.double("stop") ?? 1, num: a.int("num") ?? 50,
+                                                endpoint: a.bool("endpoint") ?? true, dtype: a.dtype("dtype")))
         })
 
     static let empty = Command(

@@ -222,11 +222,11 @@ enum StatisticsCommands {
         name: "histogram", category: "Reductions",
         summary: "Counts in equal-width bins, and the bin edges.",
         parameters: [Parameter("a", .array, help: "the data (flattened)"),
-                     Parameter("bins", .int, default: .int(10), help: "the number of equal-width bins"),
+                     Parameter("bins", .value, default: .int(10), help: "the number of equal-width bins, or the bin edges (increasing)"),
                      Parameter("range", .value, default: .none, help: "(lower, upper); default (a.min(), a.max())"),
                      Parameter("density", .value, default: .none, help: "True: a density (integrates to 1)"),
                      Parameter("weights", .value, default: .none, help: "a weight for each element")],
-        help: "numpy's `np.histogram`: returns (hist, bin_edges); the last bin includes its right edge.",
+        help: "numpy's `np.histogram`: returns (hist, bin_edges); the last bin includes its right edge. `bins` is a count of equal-width bins over `range`, or the edges themselves (then `range` is not used and values outside the edges are not counted).",
         examples: [Example("np.histogram(np.array([1, 2, 1, 4, 5, 5, 5]), bins=4)")],
         run: { call in
             let a = call.arguments
@@ -241,7 +241,16 @@ enum StatisticsCommands {
             let w: NDArray? = a["weights"].isNone ? nil : try call.evaluator.toArray(a["weights"], span: a.span("weights"))
             var density = false
             if case .bool(let b) = a["density"] { density = b }
-            let (h, e) = try x.histogram(bins: a.int("bins") ?? 10, range: range, weights: w, density: density)
-            return .tuple([.array(h), .array(e)])
+            switch a["bins"] {
+            case .int, .bool:
+                let (h, e) = try x.histogram(bins: try ArgumentBinder.integer(a["bins"], a.span("bins")), range: range, weights: w, density: density)
+                return .tuple([.array(h), .array(e)])
+            case .string(let s):
+                throw ShellError("bins='\(s)' (numpy's bin-width estimators) is not supported in rnnsh: give a number of bins or the edges", span: a.span("bins") ?? call.span, kind: .notImplementedError)
+            default:
+                // Given edges: numpy's non-uniform counting (searchsorted), range= unused.
+                let (h, e) = try x.histogram(edges: try call.evaluator.toArray(a["bins"], span: a.span("bins")), weights: w, density: density)
+                return .tuple([.array(h), .array(e)])
+            }
         })
 }
