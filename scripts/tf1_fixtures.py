@@ -68,6 +68,20 @@ CASES = [
     ("static_rnn_basic", "xs = tf.unstack(x, 28, 1)\noutputs, state = tf.nn.static_rnn(tf.nn.rnn_cell.BasicRNNCell(8), xs, dtype=tf.float32)\nout = [outputs[0], outputs[-1], state]"),
     ("dynamic_rnn", "outputs, state = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(16), x, dtype=tf.float32)\nout = [outputs, state.c, state.h]"),
     ("dynamic_rnn_time_major", "t = tf.transpose(x, [1, 0, 2])\noutputs, state = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(16), t, dtype=tf.float32, time_major=True)\nout = [outputs, state.c, state.h]"),
+    ("bidirectional_dynamic_rnn", "(of, ob), (sf, sb) = tf.nn.bidirectional_dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(8), tf.nn.rnn_cell.GRUCell(6), x, dtype=tf.float32)\n"
+                   "(of2, ob2), (sf2, sb2) = tf.nn.bidirectional_dynamic_rnn(tf.nn.rnn_cell.GRUCell(4), tf.nn.rnn_cell.BasicRNNCell(3), tf.transpose(x, [1, 0, 2]), time_major=True, dtype=tf.float32)\n"
+                   "out = [of, ob, sf.c, sf.h, sb, of2, ob2, sf2, sb2]"),
+    ("bidirectional_dynamic_rnn_lengths", "L = tf.placeholder(tf.int32, [None])\n"
+                   "(of, ob), (sf, sb) = tf.nn.bidirectional_dynamic_rnn(tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.GRUCell(4), tf.nn.rnn_cell.GRUCell(5)]), tf.nn.rnn_cell.BasicLSTMCell(3), x, sequence_length=L, dtype=tf.float32, scope='tag')\n"
+                   "out = [of, ob, sf[0], sf[1], sb.c, sb.h, tf.concat([of, ob], 2)]"),
+    ("static_bidirectional_rnn_lengths", "L = tf.placeholder(tf.int32, [None])\n"
+                   "outs, sf, sb = tf.nn.static_bidirectional_rnn(tf.nn.rnn_cell.GRUCell(4), tf.nn.rnn_cell.GRUCell(3), tf.unstack(x, 28, 1), sequence_length=L, dtype=tf.float32)\n"
+                   "out = [outs[0], outs[-1], sf, sb, tf.stack([sf, sf])]"),
+    ("reverse_stack_gather_range", "L = tf.placeholder(tf.int32, [None])\nr = tf.reshape(x, [-1, 28])\n"
+                   "out = [tf.reverse(x, [1]), tf.reverse(x, [0, -1]), tf.reverse_sequence(x, L, seq_axis=1, batch_axis=0), tf.reverse_sequence(x, L, 1),\n"
+                   "       tf.stack([r, r]), tf.stack([r, r, r], axis=1), tf.stack(tf.unstack(x, 28, 1), axis=-1), tf.shape(x), tf.shape(x)[0],\n"
+                   "       tf.range(0, tf.shape(x)[0]) * 28 + (L - 1), tf.range(5), tf.range(1, 7, 2), tf.range(0., 1., 0.25),\n"
+                   "       tf.gather(r, L), tf.gather(x, [0, 2], axis=2), tf.gather(r, [[0, 1], [2, 3]])]"),
     ("tutorial", "y = tf.placeholder('float')\n"
                  "layer = {'weights': tf.Variable(tf.random_normal([128, 10])), 'biases': tf.Variable(tf.random_normal([10]))}\n"
                  "t = tf.transpose(x, [1, 0, 2])\nr = tf.reshape(t, [-1, 28])\nxs = tf.split(r, 28, 0)\n"

@@ -43,6 +43,13 @@ public final class GraphCell: @unchecked Sendable, CustomStringConvertible {
             return v
         }
         let engine = SequenceEngine(kind: kind, units: units, input: input, options: CellOptions(forgetBias: forgetBias), threads: 1)
+        // A second cell under the same scope would make the same variables: TF1 refused it.
+        for v in engine.variables {
+            let name = "\(scope)/\(tfClass.scope)/\(v.name)"
+            if graph.variables.contains(where: { graph.ops[$0].name == name }) {
+                throw TensorError("Variable \(name) already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?", kind: .valueError)
+            }
+        }
         let spec = RecurrentSpec(kind: kind, units: units, input: input, forgetBias: forgetBias, layout: .steps, steps: 0,
                                  hasInitialState: false, variables: [], cellID: graph.ops.count)
         var made: [GraphTensor] = []
@@ -100,8 +107,8 @@ extension Graph {
 
     /// `opScope`: the name scope of the ops when it is not the variable scope (a bidirectional
     /// RNN's `bidirectional_rnn/fw/fw/…` ops beside its `bidirectional_rnn/fw/…` variables).
-    private func staticRNN(_ layers: [RNNLayer], multi: Bool, _ inputs: [GraphTensor], initialState: [[GraphTensor]]?,
-                           sequenceLength: GraphTensor?, scope: String?, opScope: String?) throws(TensorError) -> (outputs: [GraphTensor], state: [[GraphTensor]]) {
+    func staticRNN(_ layers: [RNNLayer], multi: Bool, _ inputs: [GraphTensor], initialState: [[GraphTensor]]?,
+                   sequenceLength: GraphTensor?, scope: String?, opScope: String?) throws(TensorError) -> (outputs: [GraphTensor], state: [[GraphTensor]]) {
         guard !inputs.isEmpty else { throw TensorError("inputs must not be empty", kind: .valueError) }
         for x in inputs {
             guard x.graph === self else { throw TensorError("inputs must be from the same graph", kind: .valueError) }
@@ -135,29 +142,6 @@ extension Graph {
 
     /// One layer of `static_rnn` as one op. `conds` (given with a sequence length) names the
     /// outputs (when `last`) and final state parts after TF1's per-step `cond`s.
-    /// `static_bidirectional_rnn(cell_fw, cell_bw, inputs, initial_state_fw=, initial_state_bw=,
-    /// dtype=, scope=)` (TF 0.x's `bidirectional_rnn`): one RNN over the steps, another over them
-    /// in reverse, and each step's output the two outputs of that step side by side
-    /// (`concat([fw_t, bw_t], 1)`, TF1's `concat`, `concat_1`, …). Variables live under
-    /// `bidirectional_rnn/fw/` and `…/bw/`, the unrolled ops under `bidirectional_rnn/fw/fw/`.
-    public func staticBidirectionalRNN(forward fw: [RNNLayer], forwardMulti: Bool, backward bw: [RNNLayer], backwardMulti: Bool,
-                                       _ inputs: [GraphTensor], initialForward: [[GraphTensor]]? = nil,
-                                       initialBackward: [[GraphTensor]]? = nil, scope: String? = nil) throws(TensorError)
-        -> (outputs: [GraphTensor], forward: [[GraphTensor]], backward: [[GraphTensor]]) {
-        let top = scope ?? "bidirectional_rnn"
-        if variables.contains(where: { ops[$0].name.hasPrefix(top + "/fw/") }) {
-            let existing = variables.first(where: { ops[$0].name.hasPrefix(top + "/fw/") }).map { ops[$0].name } ?? top + "/fw"
-            throw TensorError("Variable \(existing) already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?", kind: .valueError)
-        }
-        let f = try staticRNN(fw, multi: forwardMulti, inputs, initialState: initialForward, sequenceLength: nil,
-                              scope: "\(top)/fw", opScope: "\(top)/fw/fw")
-        let b = try staticRNN(bw, multi: backwardMulti, Array(inputs.reversed()), initialState: initialBackward, sequenceLength: nil,
-                              scope: "\(top)/bw", opScope: "\(top)/bw/bw")
-        var outputs: [GraphTensor] = []
-        for (x, y) in zip(f.outputs, b.outputs.reversed()) { outputs.append(try concat([x, y], axis: 1)) }
-        return (outputs, f.state, b.state)
-    }
-
     private func unrolled(_ cell: GraphCell, _ inputs: [GraphTensor], initialState: [GraphTensor]?, sequenceLength: GraphTensor?,
                           conds: (scope: String, last: Bool, firstMerge: Int)?, opName s: String,
                           varScope: String, nameScope: String) throws(TensorError) -> (outputs: [GraphTensor], state: [GraphTensor]) {
@@ -216,6 +200,15 @@ extension Graph {
     public func dynamicRNN(_ layers: [RNNLayer], multi: Bool, _ x: GraphTensor, initialState: [[GraphTensor]]? = nil,
                            sequenceLength: GraphTensor? = nil, timeMajor: Bool = false,
                            scope: String? = nil) throws(TensorError) -> (outputs: GraphTensor, state: [[GraphTensor]]) {
+        try dynamicRNN(layers, multi: multi, x, initialState: initialState, sequenceLength: sequenceLength, timeMajor: timeMajor,
+                       scope: scope, opScope: nil)
+    }
+
+    /// `opScope`: the name scope of the ops when it is not the variable scope (a bidirectional
+    /// RNN's `bidirectional_rnn/fw/fw/…` ops beside its `bidirectional_rnn/fw/…` variables).
+    func dynamicRNN(_ layers: [RNNLayer], multi: Bool, _ x: GraphTensor, initialState: [[GraphTensor]]?,
+                    sequenceLength: GraphTensor?, timeMajor: Bool, scope: String?,
+                    opScope: String?) throws(TensorError) -> (outputs: GraphTensor, state: [[GraphTensor]]) {
         guard x.graph === self else { throw TensorError("inputs must be from this graph", kind: .valueError) }
         guard let d = x.shape.dims, d.count == 3 else {
             throw TensorError("dynamic_rnn needs inputs of rank 3 (\(timeMajor ? "[time, batch, input]" : "[batch, time, input]")), got shape \(x.shape)", kind: .valueError)
@@ -224,7 +217,7 @@ extension Graph {
             throw TensorError("initial_state must have one state per layer (\(layers.count)), got \(s.count)", kind: .valueError)
         }
         try checkSequenceLength(sequenceLength)
-        let s = uniqueName(scope, "rnn")
+        let s = uniqueName(opScope ?? scope, "rnn")
         let varScope = scope ?? (s.hasPrefix("rnn") ? "rnn" : s)
         let finalName = timeMajor ? "\(s)/TensorArrayStack/TensorArrayGatherV3:0" : "\(s)/transpose_1:0"
         var seq = x
@@ -236,7 +229,7 @@ extension Graph {
             let vs = multi ? "\(varScope)/multi_rnn_cell/cell_\(k)" : varScope
             let outName = last && layer.outputKeep == nil ? finalName : "\(s)/multi_rnn_cell/cell_\(k)/outputs:0"
             let r = try sequence(layer.cell, seq, initialState: initialState?[k], sequenceLength: sequenceLength, timeMajor: timeMajor,
-                                 opName: k == 0 ? s : uniqueName(nil, "\(s)/multi_rnn_cell/cell_\(k)"), varScope: vs,
+                                 opName: k == 0 ? s : uniqueName(nil, "\(s)/multi_rnn_cell/cell_\(k)"), loopScope: s, varScope: vs,
                                  outputName: outName, firstExit: exit)
             exit += r.state.count
             states.append(r.state)
@@ -247,7 +240,7 @@ extension Graph {
     }
 
     private func sequence(_ cell: GraphCell, _ x: GraphTensor, initialState: [GraphTensor]?, sequenceLength: GraphTensor?,
-                          timeMajor: Bool, opName s: String,
+                          timeMajor: Bool, opName s: String, loopScope: String,
                           varScope: String, outputName: String, firstExit: Int) throws(TensorError) -> (outputs: GraphTensor, state: [GraphTensor]) {
         guard let d = x.shape.dims, d.count == 3 else {
             throw TensorError("dynamic_rnn needs inputs of rank 3, got shape \(x.shape)", kind: .valueError)
@@ -260,9 +253,8 @@ extension Graph {
         var spec = try recurrentSpec(cell, input: input, layout: timeMajor ? .timeMajor : .batchMajor, steps: T ?? -1,
                                      initial: initialState, vars: vars)
         spec.hasSequenceLength = sequenceLength != nil
-        let top = s.split(separator: "/").first.map(String.init) ?? s
         var names = [outputName]
-        names += (0..<spec.stateParts).map { "\(top)/while/Exit_\(firstExit + $0):0" }
+        names += (0..<spec.stateParts).map { "\(loopScope)/while/Exit_\(firstExit + $0):0" }
         var outs: [(StaticShape, DType)] = [(StaticShape(timeMajor ? [T, B, cell.units] : [B, T, cell.units]), x.dtype)]
         outs += [(StaticShape, DType)](repeating: (StaticShape([B, cell.units]), x.dtype), count: spec.stateParts)
         let id = append(s, type: "DynamicRNN", .recurrent(spec), inputs: [x] + vars + (initialState ?? []) + (sequenceLength.map { [$0] } ?? []),

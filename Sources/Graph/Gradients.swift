@@ -85,6 +85,21 @@ enum Gradients {
             return [try d.reshape(x[0].shape)]
         case .split, .unstack:
             return try multiOutput(op, x, dy)
+        case .stack(let axis):
+            let a = axis < 0 ? axis + d.ndim : axis
+            var out: [NDArray?] = []
+            for k in 0..<x.count {
+                var items = [IndexItem](repeating: .all, count: d.ndim)
+                items[a] = .index(k)
+                out.append(try d.subscripted(items))
+            }
+            return out
+        case .reverse:
+            return [try ReverseKernels.reverse(d, x[1]), nil]
+        case .reverseSequence(let seqAxis, let batchAxis):
+            return [try ReverseKernels.reverseSequence(d, x[1], seqAxis: seqAxis, batchAxis: batchAxis), nil]
+        case .gather:
+            return [try GatherKernels.backward(x[0], x[1], x[2], d), nil, nil]
         case .concat(let axis):
             let a = try ShapeInference.axis(axis, rank: x[0].ndim, "concat")
             var out: [NDArray?] = []

@@ -130,6 +130,42 @@ public final class Graph: @unchecked Sendable {
         return (0..<num).map { tensor(id, $0) }
     }
 
+    /// `tf.stack(values, axis=0)`: TF's `Pack`, named `stack`. The inputs' static shapes merge
+    /// (a `?` takes the other's size); a rank or size that differs is TF's build-time error.
+    public func stack(_ xs: [GraphTensor], axis: Int = 0, name: String? = nil) throws(TensorError) -> GraphTensor {
+        for x in xs { try owned(x) }
+        let n = uniqueName(name, "stack")
+        try sameDType(xs, "Pack")
+        var merged: [Int?]? = nil
+        for x in xs {
+            guard let d = x.shape.dims else { continue }
+            guard let m = merged else { merged = d; continue }
+            guard m.count == d.count else {
+                throw TensorError("Shapes must be equal rank, but are \(m.count) and \(d.count) for '\(n)' (op: 'Pack') with input shapes: \(xs.map(\.shape.bracketText).joined(separator: ", ")).", kind: .valueError)
+            }
+            var out = m
+            for i in 0..<m.count {
+                if let a = m[i], let b = d[i], a != b {
+                    throw TensorError("Dimension \(i) in both shapes must be equal, but are \(a) and \(b). Shapes are \(StaticShape(m).bracketText) and \(x.shape.bracketText). for '\(n)' (op: 'Pack') with input shapes: \(xs.map(\.shape.bracketText).joined(separator: ", ")).", kind: .valueError)
+                }
+                out[i] = m[i] ?? d[i]
+            }
+            merged = out
+        }
+        let dtype = xs.first?.dtype ?? .float32
+        guard var shape = merged ?? (xs.isEmpty ? [] : nil) else {
+            return tensor(append(n, type: "Pack", .stack(axis: axis), inputs: xs, outputs: [(.unknown, dtype)]))
+        }
+        let r = shape.count + 1
+        guard axis >= -r && axis < r else { throw TensorError("Argument `axis` = \(axis) not in range [\(-r), \(r))", kind: .valueError) }
+        let a = axis < 0 ? axis + r : axis
+        shape.insert(xs.count, at: a)
+        if xs.isEmpty {
+            throw TensorError("rnnsh's tensorflow has no tf.stack of an empty list (yet)", kind: .notImplementedError)
+        }
+        return tensor(append(n, type: "Pack", .stack(axis: a), inputs: xs, outputs: [(StaticShape(shape), dtype)]))
+    }
+
     public func concat(_ xs: [GraphTensor], axis: Int, name: String? = nil) throws(TensorError) -> GraphTensor {
         for x in xs { try owned(x) }
         guard let first = xs.first else { throw TensorError("List argument 'values' to 'ConcatV2' Op with length 0 shorter than minimum length 2.", kind: .valueError) }

@@ -32,6 +32,18 @@ enum Kernels {
             var out: [NDArray] = []
             for piece in try x[0].split(sections: count, axis: a) { out.append(try piece.reshape(shape)) }
             return out
+        case .stack(let axis):
+            return [try NDArray.stack(x, axis: axis)]
+        case .reverse:
+            return [try ReverseKernels.reverse(x[0], x[1])]
+        case .reverseSequence(let seqAxis, let batchAxis):
+            return [try ReverseKernels.reverseSequence(x[0], x[1], seqAxis: seqAxis, batchAxis: batchAxis)]
+        case .gather:
+            return [try GatherKernels.forward(x[0], x[1], x[2])]
+        case .shape:
+            return [IndexArithmeticKernels.shape(x[0])]
+        case .range:
+            return [try IndexArithmeticKernels.range(x[0], x[1], x[2], dtype: op.outputs[0].dtype)]
         case .concat(let axis):
             return [try NDArray.concatenate(x, axis: try ShapeInference.axis(axis, rank: x[0].ndim, "concat"))]
         case .matmul:

@@ -21,6 +21,18 @@ public enum OpKind: Sendable {
     /// Equal pieces along `axis` (outputs `count`).
     case split(axis: Int, count: Int)
     case unstack(axis: Int, count: Int)
+    /// `tf.stack(values, axis)` (TF's `Pack`): the inputs, of one shape, along a new axis.
+    case stack(axis: Int)
+    /// `tf.reverse(x, axis)`: inputs (x, the axes as an int32 constant).
+    case reverse
+    /// `tf.reverse_sequence(x, seq_lengths, seq_axis, batch_axis)`: inputs (x, lengths).
+    case reverseSequence(seqAxis: Int, batchAxis: Int)
+    /// `tf.gather(params, indices, axis)`: inputs (params, indices, the axis as a constant).
+    case gather
+    /// `tf.shape(x)`: x's run-time shape as int32.
+    case shape
+    /// `tf.range(start, limit, delta)`: inputs the three scalars.
+    case range
     case concat(axis: Int)
     case matmul
     case binary(BinaryKind)

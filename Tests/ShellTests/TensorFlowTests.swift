@@ -158,7 +158,7 @@ import Tensor
             """)
         #expect(run("len(pieces)", in: shell) == "2")
         #expect(run("track tf.matmul(xs[0], tf.ones([3, 2]))", in: shell)
-                == "error: track follows shape ops only (tf.transpose, tf.reshape, tf.split); y is computed through MatMul (MatMul)")
+                == "error: track follows shape ops only (tf.transpose, tf.reshape, tf.split, tf.unstack, tf.stack, tf.reverse); y is computed through MatMul (MatMul)")
         #expect(run("explain x", in: shell)
                 == "error: x is a Placeholder op's output, not a shape op's: explain knows tf.transpose, tf.reshape and tf.split")
     }
@@ -319,6 +319,51 @@ import Tensor
         // TF1 names an op before its shape check, so the refused assign above took 'Assign'.
         #expect(run("a = v.assign(np.ones((2, 3)))\na\nwith tf.Session() as sess:\n    print(sess.run(a).sum(), sess.run(v).sum())", in: shell)
                 == "Tensor(\"Assign_1:0\", shape=(2, 3), dtype=float32_ref)\n6.0 6.0")
+        #expect(run("1 + 1", in: shell) == "2")
+    }
+
+    /// The ops bidirectional RNNs and aymericdamien's last-output trick are built from, with the
+    /// values and errors TF 2.21's tf.compat.v1 gave (scripts/tf1_fixtures.py records their
+    /// graph names): reverse, reverse_sequence (only each row's first `length` steps), gather
+    /// (and its gradient adding a row taken twice), range (start + i·delta), shape.
+    @Test func reverseGatherRangeValuesAndErrors() {
+        let shell = Interpreter()
+        _ = run("import tensorflow as tf\nimport numpy as np\nx = tf.placeholder(tf.float32, [None, 4, 2])\nL = tf.placeholder(tf.int64, [None])\nxv = np.arange(16, dtype=np.float32).reshape(2, 4, 2)\nsess = tf.Session()", in: shell)
+        #expect(run("sess.run(tf.reverse_sequence(x, L, 1, 0), {x: xv, L: [3, 0]})[:, :, 0]", in: shell)
+                == "[[ 4.  2.  0.  6.]\n [ 8. 10. 12. 14.]]")
+        #expect(run("sess.run(tf.reverse(x, [1, 2]), {x: xv})[0]", in: shell)
+                == "[[7. 6.]\n [5. 4.]\n [3. 2.]\n [1. 0.]]")
+        #expect(run("sess.run(tf.gather(tf.reshape(x, [-1, 2]), [7, 0, 7]), {x: xv})", in: shell)
+                == "[[14. 15.]\n [ 0.  1.]\n [14. 15.]]")
+        #expect(run("sess.run(tf.range(0., 1., 0.1))", in: shell)
+                == "[0.         0.1        0.2        0.3        0.4        0.5\n 0.6        0.7        0.8        0.90000004]")
+        #expect(run("sess.run(tf.range(10, 0, -3)), sess.run(tf.shape(x), {x: xv})", in: shell)
+                == "(array([10,  7,  4,  1], dtype=int32), array([2, 4, 2], dtype=int32))")
+        #expect(run("v = tf.Variable(np.arange(6, dtype=np.float32).reshape(3, 2))\nloss = tf.reduce_sum(tf.gather(v, [2, 0, 2]) * [[1., 2.], [3., 4.], [5., 6.]])\nstep = tf.train.GradientDescentOptimizer(1.0).minimize(loss)\nsess.run(tf.global_variables_initializer())\nsess.run(step)\nsess.run(v)", in: shell)
+                == "[[-3. -3.]\n [ 2.  3.]\n [-2. -3.]]")
+        // Run-time checks, in TF's words.
+        #expect(run("sess.run(tf.gather(tf.reshape(x, [-1, 2]), L), {x: xv, L: [0, 8]})", in: shell) == "error: indices[1] = 8 is not in [0, 8)")
+        #expect(run("sess.run(tf.gather(tf.reshape(x, [-1, 2]), L), {x: xv, L: [-1]})", in: shell) == "error: indices[0] = -1 is not in [0, 8)")
+        #expect(run("r = tf.reverse_sequence(x, L, 1, 0)\nsess.run(r, {x: xv, L: [5, 1]})", in: shell) == "error: seq_lens(0) > input.dims(1)")
+        #expect(run("sess.run(r, {x: xv, L: [1, -1]})", in: shell) == "error: seq_lens(1) < 0")
+        #expect(run("sess.run(r, {x: xv, L: [1, 1, 1]})", in: shell) == "error: Length of seq_lengths != input.dims(0), (3 vs. 2)")
+        // Build-time checks.
+        #expect(run("tf.range(0, 5, 0)", in: shell)
+                == "error: Requires delta != 0 for 'range_2' (op: 'Range') with input shapes: [], [], [] and with computed input tensors: input[0] = <0>, input[1] = <5>, input[2] = <0>.")
+        #expect(run("tf.range(5, 0)", in: shell)
+                == "error: Requires start <= limit when delta > 0: 5/0 for 'range_3' (op: 'Range') with input shapes: [], [], [] and with computed input tensors: input[0] = <5>, input[1] = <0>, input[2] = <1>.")
+        #expect(run("tf.reverse(x, [3])", in: shell)
+                == "error: 'axis'[0] = 3 is out of valid range [0, 2 for 'ReverseV2_1' (op: 'ReverseV2') with input shapes: [?,4,2], [1] and with computed input tensors: input[1] = <3>.")
+        #expect(run("tf.stack([x, tf.placeholder(tf.float32, [None, 4])])", in: shell)
+                == "error: Shapes must be equal rank, but are 3 and 2 for 'stack' (op: 'Pack') with input shapes: [?,4,2], [?,4].")
+        #expect(run("tf.stack([x, tf.placeholder(tf.float32, [None, 3, 2])])", in: shell)
+                == "error: Dimension 1 in both shapes must be equal, but are 4 and 3. Shapes are [?,4,2] and [?,3,2]. for 'stack_1' (op: 'Pack') with input shapes: [?,4,2], [?,3,2].")
+        #expect(run("tf.stack([x, x], axis=4)", in: shell) == "error: Argument `axis` = 4 not in range [-4, 4)")
+        #expect(run("tf.gather(x, [0.5])", in: shell)
+                == "error: Value passed to parameter 'indices' has DataType float32 not in list of allowed values: int16, int32, int64")
+        // A second cell under an RNN's scope would make its variables again: TF1's error.
+        #expect(run("o = tf.nn.bidirectional_dynamic_rnn(tf.nn.rnn_cell.GRUCell(2), tf.nn.rnn_cell.GRUCell(2), x, dtype=tf.float32)\no = tf.nn.bidirectional_dynamic_rnn(tf.nn.rnn_cell.GRUCell(2), tf.nn.rnn_cell.GRUCell(2), x, dtype=tf.float32)", in: shell)
+                == "error: Variable bidirectional_rnn/fw/gru_cell/gates/kernel already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?")
         #expect(run("1 + 1", in: shell) == "2")
     }
 

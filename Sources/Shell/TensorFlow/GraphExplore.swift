@@ -91,9 +91,13 @@ enum GraphExplore {
             guard seen.insert(id).inserted else { continue }
             let op = graph.ops[id]
             switch op.kind {
-            case .placeholder, .transpose, .reshape, .split, .unstack: break
+            case .placeholder, .transpose, .reshape, .split, .unstack, .stack: break
+            case .reverse:
+                // Its other input is the constant list of axes, not data.
+                stack.append(op.inputs[0].op)
+                continue
             default:
-                throw call.error("track follows shape ops only (tf.transpose, tf.reshape, tf.split); \(resultName) is computed through \(op.name) (\(op.type))",
+                throw call.error("track follows shape ops only (tf.transpose, tf.reshape, tf.split, tf.unstack, tf.stack, tf.reverse); \(resultName) is computed through \(op.name) (\(op.type))",
                                  explanation: "`peek \(resultName)` shows its value on a sample batch")
             }
             stack.append(contentsOf: op.inputs.map(\.op))

@@ -80,6 +80,49 @@ enum TFFunctions {
         case "unstack", "unpack":
             try a.only(["value", "num", "axis", "name"], positionalMax: 4)
             return list(try g.unstack(try a.tensor(0, "value", graph: g), count: try a.int(1, "num"), axis: try a.int(2, "axis") ?? 0, name: opName))
+        case "stack", "pack":
+            try a.only(["values", "axis", "name"], positionalMax: 3)
+            return tensorValue(try g.stack(try TFArguments.tensors(try a.required(0, "values"), graph: g, span: a.span),
+                                           axis: try a.int(1, "axis") ?? 0, name: opName))
+        case "reverse", "reverse_v2":
+            try a.only(["tensor", "axis", "name"], positionalMax: 3)
+            let x = try a.tensor(0, "tensor", graph: g)
+            guard let axisValue = a.value(1, "axis") else { throw a.error("\(name)() missing required argument: 'axis'", .typeError) }
+            // TF 1's reverse takes a list of axes; a bare int is the old reverse's boolean mask
+            // confusion, which TF's shape check refused.
+            if case .int = axisValue {
+                throw a.error("Shape must be rank 1 but is rank 0 for 'ReverseV2' (op: 'ReverseV2'): give a list of axes, tf.reverse(x, [\(ValueFormatter.repr(axisValue))])", .valueError)
+            }
+            return tensorValue(try g.reverse(x, axes: try TFArguments.ints(axisValue, a.span), name: opName))
+        case "reverse_sequence":
+            try a.only(["input", "seq_lengths", "seq_axis", "batch_axis", "name", "seq_dim", "batch_dim"], positionalMax: 5)
+            let x = try a.tensor(0, "input", graph: g)
+            let lengths = try TFArguments.tensor(try a.required(1, "seq_lengths"), graph: g, span: a.span)
+            guard let seqAxis = try a.int(2, "seq_axis") ?? a.int(nil, "seq_dim") else {
+                throw a.error("reverse_sequence() missing required argument: 'seq_axis'", .typeError)
+            }
+            let batchAxis = try a.int(3, "batch_axis") ?? a.int(nil, "batch_dim") ?? 0
+            return tensorValue(try g.reverseSequence(x, lengths: lengths, seqAxis: seqAxis, batchAxis: batchAxis, name: opName ?? a.string(4, "name")))
+        case "gather":
+            try a.only(["params", "indices", "validate_indices", "name", "axis", "batch_dims"], positionalMax: 5)
+            if let b = try a.int(nil, "batch_dims"), b != 0 { throw a.error("rnnsh's tensorflow has no tf.gather(batch_dims=) (yet)", .notImplementedError) }
+            let params = try a.tensor(0, "params", graph: g)
+            let indices = try TFArguments.tensor(try a.required(1, "indices"), graph: g, span: a.span)
+            return tensorValue(try g.gather(params, indices, axis: try a.int(4, "axis") ?? 0, name: opName ?? a.string(3, "name")))
+        case "shape":
+            try a.only(["input", "name", "out_type"], positionalMax: 3)
+            if let d = try a.dtype(2, "out_type"), d != .int32 { throw a.error("rnnsh's tensorflow has no tf.shape(out_type=\(d.name)) (yet): int32", .notImplementedError) }
+            return tensorValue(try g.shape(of: try a.tensor(0, "input", graph: g), name: opName ?? a.string(1, "name")))
+        case "range":
+            // range(limit) or range(start, limit, delta=1), as Python's range.
+            try a.only(["start", "limit", "delta", "dtype", "name"], positionalMax: 5)
+            if a.has(3, "dtype") { throw a.error("rnnsh's tensorflow has no tf.range(dtype=) (yet): the bounds' own type", .notImplementedError) }
+            let first = try TFArguments.operand(try a.required(0, "start"), graph: g, span: a.span)
+            let limitArg = try a.value(1, "limit").map { (v) throws(ShellError) -> GraphOperand in try TFArguments.operand(v, graph: g, span: a.span) }
+            let delta = try a.value(2, "delta").map { (v) throws(ShellError) -> GraphOperand in try TFArguments.operand(v, graph: g, span: a.span) }
+            let start: GraphOperand = limitArg == nil ? .value(NDArray(scalar: Int32(0))) : first
+            return tensorValue(try g.range(start: start, limit: limitArg ?? first, delta: delta ?? .value(NDArray(scalar: Int32(1))),
+                                           name: opName ?? a.string(4, "name")))
         case "concat":
             // TF ≤ 0.12: concat(concat_dim, values); TF 1: concat(values, axis).
             if case .int(let axis)? = a.positional.first, a.positional.count >= 2 {
@@ -320,13 +363,7 @@ enum TFFunctions {
             let lengths = try a.value(name == "dynamic_rnn" ? 2 : 4, "sequence_length").map { (v) throws(ShellError) -> GraphTensor in
                 try TFArguments.tensor(v, graph: g, span: a.span)
             }
-            let initial = try a.value(name == "dynamic_rnn" ? 3 : 2, "initial_state").map { (v) throws -> [[GraphTensor]] in
-                guard c.multi else { return [try stateParts(v, g, a.span)] }
-                guard let per = v.sequenceItems, per.count == c.layers.count else {
-                    throw a.error("initial_state of a MultiRNNCell must be a tuple of \(c.layers.count) states, one per layer")
-                }
-                return try per.map { try stateParts($0, g, a.span) }
-            }
+            let initial = try initialState(a.value(name == "dynamic_rnn" ? 3 : 2, "initial_state"), of: c, "initial_state", g, a)
             if initial == nil, a.value(name == "dynamic_rnn" ? 4 : 3, "dtype") == nil {
                 throw a.error("If there is no initial_state, you must give a dtype.", .valueError)
             }
@@ -346,29 +383,34 @@ enum TFFunctions {
 
         case "static_bidirectional_rnn", "bidirectional_rnn":
             try a.only(["cell_fw", "cell_bw", "inputs", "initial_state_fw", "initial_state_bw", "dtype", "sequence_length", "scope"], positionalMax: 8)
-            guard case .object(let fw as TFCell)? = a.value(0, "cell_fw") else { throw a.error("cell_fw must be an instance of RNNCell", .typeError) }
-            guard case .object(let bw as TFCell)? = a.value(1, "cell_bw") else { throw a.error("cell_bw must be an instance of RNNCell", .typeError) }
-            if a.has(6, "sequence_length") {
-                throw a.error("rnnsh's tensorflow has no \(name)(sequence_length=) (yet): rnn.static_rnn takes it", .notImplementedError)
-            }
-            let initial = { (c: TFCell, p: Int, n: String) throws -> [[GraphTensor]]? in
-                guard let v = a.value(p, n) else { return nil }
-                guard c.multi else { return [try stateParts(v, g, a.span)] }
-                guard let per = v.sequenceItems, per.count == c.layers.count else {
-                    throw a.error("\(n) of a MultiRNNCell must be a tuple of \(c.layers.count) states, one per layer")
-                }
-                var parts: [[GraphTensor]] = []
-                for s in per { parts.append(try stateParts(s, g, a.span)) }
-                return parts
-            }
-            let initialFW = try initial(fw, 3, "initial_state_fw"), initialBW = try initial(bw, 4, "initial_state_bw")
+            let (fw, bw) = try bidirectionalCells(a)
+            let initialFW = try initialState(a.value(3, "initial_state_fw"), of: fw, "initial_state_fw", g, a)
+            let initialBW = try initialState(a.value(4, "initial_state_bw"), of: bw, "initial_state_bw", g, a)
             if initialFW == nil || initialBW == nil, a.value(5, "dtype") == nil {
                 throw a.error("If there is no initial_state, you must give a dtype.", .valueError)
             }
+            let lengths = try a.value(6, "sequence_length").map { (v) throws(ShellError) -> GraphTensor in try TFArguments.tensor(v, graph: g, span: a.span) }
             let r = try g.staticBidirectionalRNN(forward: fw.layers, forwardMulti: fw.multi, backward: bw.layers, backwardMulti: bw.multi,
                                                  try TFArguments.tensors(try a.required(2, "inputs"), graph: g, span: a.span),
-                                                 initialForward: initialFW, initialBackward: initialBW, scope: a.string(7, "scope"))
+                                                 initialForward: initialFW, initialBackward: initialBW, sequenceLength: lengths,
+                                                 scope: a.string(7, "scope"))
             return .tuple([list(r.outputs), stateValue(fw, r.forward), stateValue(bw, r.backward)])
+        case "bidirectional_dynamic_rnn":
+            try a.only(["cell_fw", "cell_bw", "inputs", "sequence_length", "initial_state_fw", "initial_state_bw", "dtype",
+                        "parallel_iterations", "swap_memory", "time_major", "scope"], positionalMax: 11)
+            let (fw, bw) = try bidirectionalCells(a)
+            let initialFW = try initialState(a.value(4, "initial_state_fw"), of: fw, "initial_state_fw", g, a)
+            let initialBW = try initialState(a.value(5, "initial_state_bw"), of: bw, "initial_state_bw", g, a)
+            if initialFW == nil || initialBW == nil, a.value(6, "dtype") == nil {
+                throw a.error("If there is no initial_state, you must give a dtype.", .valueError)
+            }
+            let lengths = try a.value(3, "sequence_length").map { (v) throws(ShellError) -> GraphTensor in try TFArguments.tensor(v, graph: g, span: a.span) }
+            let r = try g.bidirectionalDynamicRNN(forward: fw.layers, forwardMulti: fw.multi, backward: bw.layers, backwardMulti: bw.multi,
+                                                  try a.tensor(2, "inputs", graph: g), sequenceLength: lengths,
+                                                  initialForward: initialFW, initialBackward: initialBW,
+                                                  timeMajor: a.bool(9, "time_major") ?? false, scope: a.string(10, "scope"))
+            return .tuple([.tuple([tensorValue(r.forwardOutputs), tensorValue(r.backwardOutputs)]),
+                           .tuple([stateValue(fw, r.forward), stateValue(bw, r.backward)])])
 
         // MARK: training and sessions
         case "AdamOptimizer":
@@ -400,6 +442,26 @@ enum TFFunctions {
         default:
             throw a.error("rnnsh's tensorflow has no tf.\(name) (yet)", .attributeError)
         }
+    }
+
+    /// The two cells of a bidirectional RNN, with TF's TypeError for anything else.
+    static func bidirectionalCells(_ a: TFArguments) throws -> (TFCell, TFCell) {
+        guard case .object(let fw as TFCell)? = a.value(0, "cell_fw") else { throw a.error("cell_fw must be an instance of RNNCell", .typeError) }
+        guard case .object(let bw as TFCell)? = a.value(1, "cell_bw") else { throw a.error("cell_bw must be an instance of RNNCell", .typeError) }
+        return (fw, bw)
+    }
+
+    /// An RNN function's `initial_state` argument (`name`) for cell `c`, as one list of parts
+    /// per layer: a state for one cell, a tuple of one state per layer for a MultiRNNCell.
+    static func initialState(_ v: Value?, of c: TFCell, _ name: String, _ g: Graph, _ a: TFArguments) throws -> [[GraphTensor]]? {
+        guard let v else { return nil }
+        guard c.multi else { return [try stateParts(v, g, a.span)] }
+        guard let per = v.sequenceItems, per.count == c.layers.count else {
+            throw a.error("\(name) of a MultiRNNCell must be a tuple of \(c.layers.count) states, one per layer")
+        }
+        var parts: [[GraphTensor]] = []
+        for s in per { parts.append(try stateParts(s, g, a.span)) }
+        return parts
     }
 
     /// A keep probability given as exactly 1 (no dropout).

@@ -33,7 +33,8 @@ enum TFModules {
                   "sub", "multiply", "mul", "divide", "div", "truediv", "reduce_mean", "reduce_sum", "argmax", "arg_max", "equal",
                   "cast", "Session", "InteractiveSession", "initialize_all_variables", "global_variables_initializer",
                   "global_variables", "all_variables", "trainable_variables", "reset_default_graph", "get_default_session",
-                  "log", "negative", "neg", "clip_by_value", "not_equal", "assign", "tanh", "sigmoid"] {
+                  "log", "negative", "neg", "clip_by_value", "not_equal", "assign", "tanh", "sigmoid",
+                  "stack", "pack", "reverse", "reverse_v2", "reverse_sequence", "gather", "shape", "range"] {
             t[f] = .function(f)
         }
         return t
@@ -47,7 +48,7 @@ enum TFModules {
         case "tensorflow.nn":
             var t: [String: Entry] = ["rnn_cell": .module("tensorflow.nn.rnn_cell")]
             for f in ["softmax", "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2",
-                      "sparse_softmax_cross_entropy_with_logits", "dropout", "static_rnn", "dynamic_rnn", "rnn", "static_bidirectional_rnn", "relu", "tanh", "sigmoid",
+                      "sparse_softmax_cross_entropy_with_logits", "dropout", "static_rnn", "dynamic_rnn", "rnn", "static_bidirectional_rnn", "bidirectional_dynamic_rnn", "relu", "tanh", "sigmoid",
                       "in_top_k"] { t[f] = .function(f) }
             return t
         case "tensorflow.nn.rnn_cell", "tensorflow.python.ops.rnn_cell", "tensorflow.models.rnn.rnn_cell": return cells
@@ -62,7 +63,8 @@ enum TFModules {
         case "tensorflow.python.ops": return ["rnn": .module("tensorflow.python.ops.rnn"), "rnn_cell": .module("tensorflow.python.ops.rnn_cell")]
         case "tensorflow.python.ops.rnn", "tensorflow.models.rnn.rnn":
             return ["rnn": .function("rnn"), "static_rnn": .function("static_rnn"), "dynamic_rnn": .function("dynamic_rnn"),
-                    "bidirectional_rnn": .function("bidirectional_rnn"), "static_bidirectional_rnn": .function("static_bidirectional_rnn")]
+                    "bidirectional_rnn": .function("bidirectional_rnn"), "static_bidirectional_rnn": .function("static_bidirectional_rnn"),
+                    "bidirectional_dynamic_rnn": .function("bidirectional_dynamic_rnn")]
         // TF 0.x's home of rnn and rnn_cell (`from tensorflow.models.rnn import rnn, rnn_cell`).
         case "tensorflow.models": return ["rnn": .module("tensorflow.models.rnn")]
         case "tensorflow.models.rnn": return ["rnn": .module("tensorflow.models.rnn.rnn"), "rnn_cell": .module("tensorflow.models.rnn.rnn_cell")]
