@@ -164,7 +164,7 @@ extension Evaluator {
         switch base {
         case .array(let a):
             var flat = index
-            if flat.count == 1, case .tuple(let inner)? = flat.first { flat = inner }
+            if flat.count == 1, case .tuple(let inner)? = flat.first { flat = inner.array }
             var items: [IndexItem] = []
             for v in flat { items.append(try indexItem(v, span: span)) }
             let operand: Operand

@@ -125,7 +125,7 @@ public struct Workspace: Sendable {
         case .list(let list):
             return heldBytes(ofItems: list.items)
         case .tuple(let items):
-            return heldBytes(ofItems: items)
+            return heldBytes(ofItems: items.array)
         default:
             return 0
         }
@@ -145,7 +145,7 @@ public struct Workspace: Sendable {
                     let address = inner.withUnsafeBufferPointer { $0.baseAddress.map { UnsafeRawPointer($0) } }
                     if let address, seen.insert(address).inserted { total &+= inner.count &* slot }
                 case .tuple(let inner):
-                    let address = inner.withUnsafeBufferPointer { $0.baseAddress.map { UnsafeRawPointer($0) } }
+                    let address = inner.array.withUnsafeBufferPointer { $0.baseAddress.map { UnsafeRawPointer($0) } }
                     if let address, seen.insert(address).inserted { total &+= inner.count &* slot }
                 default:
                     break

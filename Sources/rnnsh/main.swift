@@ -111,5 +111,9 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if let first = arguments.first, Tools.names.contains(first) {
     Tools.main(arguments)
 } else {
-    RNNShell.main()
+    // On a thread with room for deep values (see LargeStack); main() exits itself on errors.
+    LargeStack.run {
+        RNNShell.main()
+        return 0
+    }
 }

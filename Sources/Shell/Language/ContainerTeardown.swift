@@ -25,6 +25,8 @@ enum ContainerTeardown {
         var lists: [PyList] = []
         var dicts: [PyDict.Table] = []
         var sets: [PySet.Table] = []
+        var tuples: [TupleItems.Box] = []
+        var instances: [PyInstance] = []
 
         /// Moves the containers out of `values` into the typed stacks; a tuple's items are
         /// sorted in turn (a tuple is an array inside the value, with no count to check: its
@@ -35,7 +37,9 @@ enum ContainerTeardown {
                 case .list(let l): lists.append(l)
                 case .dict(let d): dicts.append(d.table)
                 case .set(let s): sets.append(s.table)
-                case .tuple(let t): values.append(contentsOf: t)
+                case .tuple(let t):
+                    if let box = t.nestingBox { tuples.append(box) } else { values.append(contentsOf: t.array) }
+                case .object(let o as PyInstance): instances.append(o)
                 default: break
                 }
             }
@@ -48,6 +52,19 @@ enum ContainerTeardown {
                 if !lists.isEmpty {
                     if isKnownUniquelyReferenced(&lists[lists.count - 1]) { inner = lists[lists.count - 1].takeItems() }
                     lists.removeLast()
+                } else if !tuples.isEmpty {
+                    if isKnownUniquelyReferenced(&tuples[tuples.count - 1]) { inner = tuples[tuples.count - 1].takeItems() }
+                    tuples.removeLast()
+                } else if !instances.isEmpty {
+                    // An object's attributes go the dicts' way: a linked list of instances
+                    // (`node.next = previous`, a million long) freed one node per frame too.
+                    if isKnownUniquelyReferenced(&instances[instances.count - 1]) {
+                        let o = instances[instances.count - 1]
+                        dicts.append(o.attributes.table)
+                        inner = o.exceptionArgs
+                        o.exceptionArgs = []
+                    }
+                    instances.removeLast()
                 } else if !dicts.isEmpty {
                     if isKnownUniquelyReferenced(&dicts[dicts.count - 1]) {
                         let t = dicts[dicts.count - 1]
@@ -75,10 +92,11 @@ enum ContainerTeardown {
 }
 
 extension Value {
-    /// A list, dict, set or tuple: what can nest.
+    /// A list, dict, set, tuple or instance of a class: what can nest.
     var holdsContainer: Bool {
         switch self {
         case .list, .dict, .set, .tuple: return true
+        case .object(let o): return o is PyInstance
         default: return false
         }
     }

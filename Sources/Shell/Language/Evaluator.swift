@@ -918,7 +918,7 @@ final class Evaluator {
         case .array(let a), .scalar(let a):
             // A tuple index `x[(0, 1)]` is the same as `x[0, 1]`.
             var flat = index
-            if flat.count == 1, case .tuple(let inner)? = flat.first { flat = inner }
+            if flat.count == 1, case .tuple(let inner)? = flat.first { flat = inner.array }
             var items: [IndexItem] = []
             for v in flat { items.append(try indexItem(v, span: span)) }
             do {

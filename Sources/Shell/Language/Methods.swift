@@ -92,7 +92,7 @@ enum Methods {
         case .set(var s):
             return try setMethod(&s, name, args, span, ev)
         case .tuple(let items):
-            var copy = items
+            var copy = items.array
             return try listMethod(&copy, name, args, keywords, span, ev, typeName: "tuple")
         case .range:
             var items = try ev.iterate(receiver, span)

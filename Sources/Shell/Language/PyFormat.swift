@@ -366,7 +366,7 @@ enum PyFormat {
         let c = Array(template)
         var args: [Value]
         var mapping: PyDict? = nil
-        if case .tuple(let items) = arg { args = items } else { args = [arg] }
+        if case .tuple(let items) = arg { args = items.array } else { args = [arg] }
         if case .dict(let d) = arg { mapping = d }
         var next = 0
         var out = ""

@@ -530,7 +530,7 @@ final class PyGenerator: @unchecked Sendable {
             if args.count >= 2, !args[1].isNone {
                 let value = args[1]
                 let items: [Value]
-                if case .tuple(let t) = value { items = t } else { items = [value] }
+                if case .tuple(let t) = value { items = t.array } else { items = [value] }
                 switch e {
                 case .type(let n):
                     if case .exception(let x) = value, ExceptionClasses.matches(x.kind, n) { e = value } else {

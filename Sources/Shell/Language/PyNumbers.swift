@@ -91,7 +91,7 @@ enum PyNumbers {
             switch x {
             case .bigint(let b): if tooManyDigits(b) { throw digitLimit(span) }
             case .list(let l): if seen.insert(ObjectIdentifier(l)).inserted { inner = l.items }
-            case .tuple(let items): inner = items
+            case .tuple(let items): inner = items.array
             case .dict(let d): if seen.insert(ObjectIdentifier(d.table)).inserted { inner = d.table.keys + d.table.values }
             case .set(let s): if seen.insert(ObjectIdentifier(s.table)).inserted { inner = s.table.items }
             default: break

@@ -175,6 +175,8 @@ extension Evaluator {
         case (.list, .list), (.tuple, .tuple):
             let x = a.sequenceItems ?? [], y = b.sequenceItems ?? []
             guard x.count == y.count else { return false }
+            try enterComparison(span: nil)
+            defer { callDepth -= 1 }
             for (p, q) in zip(x, y) {
                 // Python compares items by identity first (a list holding itself equals itself).
                 if Self.identical(p, q) { continue }
@@ -184,6 +186,8 @@ extension Evaluator {
             return true
         case (.dict(let x), .dict(let y)):
             guard x.count == y.count else { return false }
+            try enterComparison(span: nil)
+            defer { callDepth -= 1 }
             for (k, v) in x.items {
                 guard let w = y.get(try HashKey.of(k, span: nil)), let e = try pyEquals(v, w), e else { return false }
             }
@@ -205,6 +209,17 @@ extension Evaluator {
             if case .closure(let x) = a, case .closure(let y) = b { return x === y }
             return Self.identical(a, b)
         }
+    }
+
+    /// One level deeper into nested containers being compared, counted with the calls as
+    /// CPython counts them: lists nested 30,000 deep compared by recursion until the stack
+    /// overflowed (rc 139, red team); CPython says RecursionError at its recursion limit.
+    /// The caller decrements `callDepth` when it leaves the level.
+    func enterComparison(span: Range<Int>?) throws(ShellError) {
+        if callDepth >= Self.recursionLimit || StackGuard.exhausted(stackLimit) {
+            throw ShellError("maximum recursion depth exceeded in comparison", span: span, kind: .recursionError)
+        }
+        callDepth += 1
     }
 
     static func number(_ v: Value) -> Double? {
@@ -241,6 +256,8 @@ extension Evaluator {
             return p.lexicographicallyPrecedes(q) ? -1 : (p == q ? 0 : 1)
         case (.list, .list), (.tuple, .tuple):
             let x = a.sequenceItems ?? [], y = b.sequenceItems ?? []
+            try enterComparison(span: span)
+            defer { callDepth -= 1 }
             for (p, q) in zip(x, y) {
                 if Self.identical(p, q) { continue }
                 if let e = try pyEquals(p, q), e { continue }

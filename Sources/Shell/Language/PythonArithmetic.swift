@@ -43,7 +43,7 @@ enum PythonArithmetic {
              ("*", .string, .bigint), ("*", .bigint, .string):
             throw ArgumentBinder.indexSized(span, kind: .overflowError)
         case ("*", .list(let a), .int(let n)), ("*", .int(let n), .list(let a)): return .list(try repeated(a.items, n, "a list", span))
-        case ("*", .tuple(let a), .int(let n)), ("*", .int(let n), .tuple(let a)): return .tuple(try repeated(a, n, "a tuple", span))
+        case ("*", .tuple(let a), .int(let n)), ("*", .int(let n), .tuple(let a)): return .tuple(try repeated(a.array, n, "a tuple", span))
         case ("*", .string(let s), .int(let n)), ("*", .int(let n), .string(let s)):
             if n <= 0 || s.isEmpty { return .string("") }
             let (bytes, o) = s.utf8.count.multipliedReportingOverflow(by: n)

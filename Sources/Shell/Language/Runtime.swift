@@ -1,3 +1,4 @@
+import Synchronization
 import Tensor
 
 /// Python's runtime objects that are not numpy's: dicts, sets, functions, iterators, exceptions
@@ -22,6 +23,15 @@ public indirect enum HashKey: Hashable, Sendable {
 
     /// The key of `v`, or Python's `unhashable type` error.
     static func of(_ v: Value, span: Range<Int>?) throws(ShellError) -> HashKey {
+        try of(v, span: span, depth: 0)
+    }
+
+    /// Tuples nested past this depth are refused as a RecursionError: hashing one 100,000 deep
+    /// recursed until the stack overflowed (rc 139, red team). CPython hashes such a tuple in
+    /// C (and crashes further down); nothing real nests tuples 10,000 deep.
+    static let tupleDepthLimit = 10_000
+
+    private static func of(_ v: Value, span: Range<Int>?, depth: Int) throws(ShellError) -> HashKey {
         switch v {
         case .int(let i): return .int(i)
         case .bigint(let b): return big(b)
@@ -34,8 +44,11 @@ public indirect enum HashKey: Hashable, Sendable {
         case .string(let s): return .string(s)
         case .none: return .none
         case .tuple(let items):
+            if depth >= tupleDepthLimit {
+                throw ShellError("maximum recursion depth exceeded while calling a Python object", span: span, kind: .recursionError)
+            }
             var keys: [HashKey] = []
-            for i in items { keys.append(try of(i, span: span)) }
+            for i in items { keys.append(try of(i, span: span, depth: depth + 1)) }
             return .tuple(keys)
         case .type(let n): return .type(n)
         case .scalar(let a):
@@ -336,9 +349,20 @@ public final class PyIterator: @unchecked Sendable {
     /// True when items are made on demand (so consuming one may run code or never end).
     var isLazy: Bool { producer != nil || live != nil }
 
+    /// Lazy iterators pulling an item through one another right now (all threads). `x =
+    /// map(abs, x)` 100,000 times, then `list(x)`, pulled each item through every level and
+    /// overflowed the stack (rc 139, red team; CPython 3.11 crashes the same way). Deep
+    /// pulls check the stack and fail as a RecursionError.
+    private static let pulling = Atomic<Int>(0)
+
     func next() throws(ShellError) -> Value? {
         if let producer {
             if exhausted { return nil }
+            let depth = Self.pulling.wrappingAdd(1, ordering: .relaxed).newValue
+            defer { Self.pulling.wrappingSubtract(1, ordering: .relaxed) }
+            if depth > 256, let ev = Evaluator.current, StackGuard.exhausted(ev.stackLimit) {
+                throw ShellError("maximum recursion depth exceeded", kind: .recursionError)
+            }
             guard let v = try producer() else {
                 exhausted = true
                 self.producer = nil

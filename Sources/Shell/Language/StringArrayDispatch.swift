@@ -79,7 +79,7 @@ enum StringArrayDispatch {
             case .list(let l):
                 guard seen.insert(ObjectIdentifier(l)).inserted else { continue }
                 items = l.items
-            case .tuple(let t): items = t
+            case .tuple(let t): items = t.array
             default: continue
             }
             for item in items {

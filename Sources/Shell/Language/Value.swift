@@ -16,7 +16,8 @@ public enum Value: Sendable {
     indirect case scalar(NDArray)
     /// Python's list: a reference, as in Python (`b = a; b.append(1)` changes `a`).
     case list(PyList)
-    case tuple([Value])
+    /// Python's tuple (see `TupleItems`; `.tuple([Value])` makes one).
+    case tuple(TupleItems)
     case int(Int)
     /// A Python int past 64 bits (`2**100`); `PythonArithmetic` makes one only when an `Int`
     /// result would overflow, and never for a value that fits (see `BigInt`).
@@ -205,7 +206,7 @@ extension Value {
     public var sequenceItems: [Value]? {
         switch self {
         case .list(let v): return v.items
-        case .tuple(let v): return v
+        case .tuple(let v): return v.array
         default: return nil
         }
     }

@@ -37,7 +37,7 @@ struct IndexTrickObject: ShellObject {
     /// The subscript, evaluated with the evaluator (lists become arrays as `np.array` makes them).
     func item(_ key: Value, _ evaluator: Evaluator, _ span: Range<Int>?) throws(ShellError) -> Value {
         let items: [Value]
-        if case .tuple(let t) = key { items = t } else { items = [key] }
+        if case .tuple(let t) = key { items = t.array } else { items = [key] }
         func wrap<T>(_ body: () throws(TensorError) -> T) throws(ShellError) -> T {
             do { return try body() } catch { throw ShellError(error.message, span: span, kind: error.kind) }
         }

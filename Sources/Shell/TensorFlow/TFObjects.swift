@@ -41,7 +41,7 @@ struct TFTensor: ShellObject, ReprObject, HashableObject, ThrowingAttributes, Op
     /// `t[:, -1, :]`, `t[-1]`: TF1's strided slice (ints and slices).
     func item(_ key: Value) throws(ShellError) -> Value? {
         let parts: [Value]
-        if case .tuple(let items) = key { parts = items } else { parts = [key] }
+        if case .tuple(let items) = key { parts = items.array } else { parts = [key] }
         var items: [IndexItem] = []
         for p in parts {
             switch p {
