@@ -54,6 +54,9 @@ struct Layout {
         } else {
             let joiner = rstrip(separator) + String(repeating: "\n", count: axesLeft - 1)
             for (position, index) in indices.enumerated() {
+                // Rows shorter than the row loop's 4096-element poll never reached it: (10^7, 10)
+                // ran to the end after Ctrl-C. One check per row.
+                if Cancellation.isRequested && !Cancellation.isDeferred { break }
                 if position > 0 { out += joiner }
                 out += indent
                 if let i = index {

@@ -41,12 +41,17 @@ struct DisplayPlan: Sendable {
     /// The elements the formatter is built from, in C order (the displayed corner).
     func displayedElements(of array: NDArray) -> [Scalar] {
         var out: [Scalar] = []
+        // Ctrl-C: stop reading; the caller drops a text made while a request is pending (10^8
+        // elements took seconds here before the formatter's own checks were reached).
+        var stopped = false
         func visit(_ axis: Int, _ offset: Int) {
             if axis == formatterAxes.count {
+                if out.count & 0xFFFF == 0xFFFF && Cancellation.isRequested && !Cancellation.isDeferred { stopped = true }
                 out.append(array.scalar(atStorageOffset: offset))
                 return
             }
             for i in formatterAxes[axis] {
+                if stopped { return }
                 visit(axis + 1, offset + i * array.strides[axis])
             }
         }

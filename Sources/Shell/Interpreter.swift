@@ -223,6 +223,10 @@ public final class Interpreter {
                     } catch { return .failure(error) }
                 }
                 _ = try result.get()
+                // A Ctrl-C that came while the statement ran, which a loop saw and stopped early
+                // without failing (formatting a huge array gives up and returns what it has):
+                // the statement fails as interrupted, so `s = str(x)` never binds half a text.
+                if options.isInterrupted() { throw Interrupt.error }
                 workspace = evaluator.workspace
                 Limits.heldOutsideArrays = workspace.heldBytes
                 lastSucceededStatements.append(statement.text)

@@ -176,6 +176,7 @@ extension NDArray {
         let out = try NDArray.elementwiseResult(shape: shape, dtype: dtype, operands: [self])
         if dtype == self.dtype {
             NDArray.copyElements(from: self, into: out)
+            try NDArray.checkStoppedFill()
             return out
         }
         switch self.dtype {
@@ -192,6 +193,7 @@ extension NDArray {
         case .float32: castInto(out, from: Float.self)
         case .float64: castInto(out, from: Double.self)
         }
+        try NDArray.checkStoppedFill()
         return out
     }
 
@@ -201,6 +203,7 @@ extension NDArray {
     public func copy() throws(TensorError) -> NDArray {
         let out = try NDArray(zeros: shape, dtype: dtype)
         NDArray.copyElements(from: self, into: out)
+        try NDArray.checkStoppedFill()
         return out
     }
 
@@ -226,7 +229,7 @@ extension NDArray {
         let dst = out.storage.pointer.assumingMemoryBound(to: D.self)
         if NDArray.denseStep(self, like: out) == 1 {
             let d = dst + out.offset, s = src + offset
-            for k in 0..<size { d[k] = D(numpyCast: s[k].elementValue) }
+            NDArray.inFlatBlocks(size) { r in for k in r { d[k] = D(numpyCast: s[k].elementValue) } }
             return
         }
         let loop = StridedLoop(shape: shape, operands: [(out.strides, out.offset), (strides, offset)])

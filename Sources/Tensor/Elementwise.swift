@@ -112,6 +112,7 @@ extension NDArray {
         let xv = x.broadcastView(to: shape), yv = y.broadcastView(to: shape)
         let result = try elementwiseResult(shape: shape, dtype: resultDType, operands: [xv, yv])
         kernel(op, compute, result, xv, yv)
+        try checkStoppedFill()
         return try finish(result, into: out)
     }
 
@@ -234,10 +235,10 @@ extension NDArray {
             let n = out.size
             let o = po + out.offset, x = pa + a.offset, y = pb + b.offset
             switch (ka, kb) {
-            case (1, 1): for k in 0..<n { o[k] = f(x[k], y[k]) }
-            case (1, _): let v = y[0]; for k in 0..<n { o[k] = f(x[k], v) }
-            case (_, 1): let u = x[0]; for k in 0..<n { o[k] = f(u, y[k]) }
-            default: if n > 0 { let r = f(x[0], y[0]); for k in 0..<n { o[k] = r } }
+            case (1, 1): inFlatBlocks(n) { r in for k in r { o[k] = f(x[k], y[k]) } }
+            case (1, _): let v = y[0]; inFlatBlocks(n) { r in for k in r { o[k] = f(x[k], v) } }
+            case (_, 1): let u = x[0]; inFlatBlocks(n) { r in for k in r { o[k] = f(u, y[k]) } }
+            default: if n > 0 { let c = f(x[0], y[0]); inFlatBlocks(n) { r in for k in r { o[k] = c } } }
             }
             return
         }
@@ -277,10 +278,10 @@ extension NDArray {
             let n = out.size
             let o = po + out.offset, x = pa + a.offset
             if ka == 1 {
-                for k in 0..<n { o[k] = f(x[k]) }
+                inFlatBlocks(n) { r in for k in r { o[k] = f(x[k]) } }
             } else if n > 0 {
-                let r = f(x[0])
-                for k in 0..<n { o[k] = r }
+                let c = f(x[0])
+                inFlatBlocks(n) { r in for k in r { o[k] = c } }
             }
             return
         }

@@ -79,6 +79,9 @@ enum Builtins {
             }
             for a in args { try PyNumbers.checkDigits(a, span) }
             let text = try ev.withCurrentPrintOptions { () throws(ShellError) in args.map(ValueFormatter.str).joined(separator: sep) + end }
+            // Formatting a huge array stops early on Ctrl-C: print nothing of it then (as the
+            // print command does; print(x) wrote the cut text and the script went on).
+            if ev.interpreter.options.isInterrupted() { throw Interrupt.error }
             ev.write(text)
             return .none
         case "len":
