@@ -39,10 +39,13 @@ enum HelpTopics {
               y = x[0]; y[:] = 7      changes x (so do x.T, reshape views and split pieces)
               y = x.copy()            shares nothing; fancy indexing x[[0, 1]] is a copy too
             np.shares_memory(a, b), x.base and x.flags tell which arrays share memory.
-            A statement that fails changes nothing: the unit is one simple statement (one line,
-            or one part between `;`). Its assignments to names are kept only if it succeeds, and
-            every array byte it wrote is put back from an undo journal when it fails, e.g. in
-            `x[0], y[9] = 1, 2` with y too short, x keeps its old value.
+            A statement that fails changes nothing in the workspace: the unit is one simple
+            statement (one line, or one part between `;`). Its assignments to names are kept only
+            if it succeeds; every array byte, list, dict and set item and attribute it wrote is
+            put back from an undo journal when it fails, e.g. in `x[0], y[9] = 1, 2` with y too
+            short, x keeps its old value. What it did outside the workspace stays, as in Python:
+            text it printed, files it saved, and the draws it took from a random generator.
+            A block (`for`, `while`, `if`) keeps what its finished statements did.
             """),
     ]
 

@@ -62,6 +62,10 @@ enum ValueConversion {
             guard let first = items.first else { break }
             leaf = first
         }
+        // Lists nested past 64 levels: numpy's words for a literal (not ndarray's 'found 65').
+        if shape.count > Limits.maxDimensions {
+            throw TensorError("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of \(Limits.maxDimensions).", kind: .valueError)
+        }
         if case .array(let a) = leaf { shape += a.shape }
         let inferred: DType
         switch leaf {
