@@ -58,8 +58,8 @@ import Tensor
         // print(x) of a long array wrote the text its formatter had cut short at Ctrl-C and
         // went on (status 0), and s = str(x) bound the cut text; rows shorter than the row
         // loop's poll were never checked at all (red team, second stop).
-        ("print of a long array", "np.set_printoptions(threshold=10**9); x = np.ones(3 * 10**7); print(x)"),
-        ("str of a long array", "np.set_printoptions(threshold=10**9); x = np.ones(3 * 10**7); s = str(x)"),
+        ("print of a long array", "np.set_printoptions(threshold=10**9); x = np.ones(10**7); print(x)"),
+        ("str of a long array", "np.set_printoptions(threshold=10**9); x = np.ones(10**7); s = str(x)"),
         ("many short rows", "np.set_printoptions(threshold=10**9); x = np.ones((10**7, 3)); x"),
         ("elementwise", "x = np.ones(3 * 10**7); " + String(repeating: "y = x * 2 + 1 - x * 3; ", count: 40)),
         // 1.2 GB of draws: the first fill of the draws' buffer and the copy into the array
