@@ -82,7 +82,7 @@ extension RandomModule {
             guard case .tuple(let t) = parts[1] else {
                 throw ShellError("state vector must be a tuple", span: span, kind: .typeError)
             }
-            stateWords = t
+            stateWords = t.array
         }
         guard stateWords.count == MT19937.stateLength + 1 else {
             throw ShellError("state vector is the wrong size", span: span, kind: .valueError)
