@@ -14,6 +14,15 @@ options reset to the defaults, so cases never depend on one another.
 
     python3 scripts/differential.py Tests/ShellTests/Fixtures/differential/indexing.py [more.py ...]
     python3 scripts/differential.py --all        # every case file in the fixture folder
+    python3 scripts/differential.py --variants --all   # record this machine's kernel variants
+
+Some answers depend on the BLAS/LAPACK kernel the machine's CPU selects, not on numpy's rules: a
+float64 dot or norm sums in the kernel's order (30.176344999999998 with OpenBLAS's SkylakeX
+kernels, 30.176345 with its Zen kernels), and multivariate_normal goes through an SVD. Recording
+the golden output on one machine would make the tests fail on the other. `--variants` runs the
+cases on this machine and, for each case whose output here differs from FAMILY.expected.json
+(same numpy version, same error), adds this machine's output to FAMILY.variants.json; the tests
+accept the recorded output or any variant, each of them numpy's own answer on some machine.
 
 The Swift side is Tests/ShellTests/DifferentialTests.swift.
 """
@@ -76,8 +85,39 @@ def run_case(source, defaults):
     return out.getvalue(), error
 
 
+def record_variants(path, defaults):
+    """Adds this machine's differing outputs of `path`'s cases to FAMILY.variants.json."""
+    with open(path[:-3] + ".expected.json", encoding="utf-8") as f:
+        expected = json.load(f)
+    if expected["numpy"] != np.__version__:
+        sys.exit(f"{path}: recorded with numpy {expected['numpy']}, this is {np.__version__}: a variant must come from the same numpy")
+    target = path[:-3] + ".variants.json"
+    variants = {}
+    if os.path.exists(target):
+        with open(target, encoding="utf-8") as f:
+            variants = json.load(f)
+    added = 0
+    for case in expected["cases"]:
+        stdout, error = run_case(case["source"], defaults)
+        if stdout == case["stdout"] or error != case["error"]:
+            continue
+        known = variants.setdefault(case["name"], [])
+        if stdout not in known:
+            known.append(stdout)
+            added += 1
+    if variants:
+        with open(target, "w", encoding="utf-8") as f:
+            json.dump(dict(sorted(variants.items())), f, indent=1, ensure_ascii=False)
+            f.write("\n")
+    if added:
+        print(f"{os.path.relpath(target)}: {added} new variant(s)")
+
+
 def main(argv):
     paths = argv[1:]
+    variants = paths[:1] == ["--variants"]
+    if variants:
+        paths = paths[1:]
     if paths == ["--all"]:
         paths = sorted(os.path.join(FIXTURES, f) for f in os.listdir(FIXTURES) if f.endswith(".py"))
     if not paths:
@@ -85,6 +125,9 @@ def main(argv):
     defaults = np.get_printoptions()
     defaults.pop("legacy", None)
     for path in paths:
+        if variants:
+            record_variants(path, defaults)
+            continue
         with open(path, encoding="utf-8") as f:
             cases = parse_cases(f.read(), path)
         results = []
