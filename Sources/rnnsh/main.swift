@@ -110,8 +110,14 @@ _ = mallopt(M_TRIM_THRESHOLD, 1 << 20)
 let arguments = Array(CommandLine.arguments.dropFirst())
 if let first = arguments.first, Tools.names.contains(first) {
     Tools.main(arguments)
+} else if isatty(STDIN_FILENO) != 0 {
+    // At a terminal the shell stays on the main thread: run on LargeStack's thread, readline's
+    // prompt no longer took Ctrl-C (the half-typed line stayed) or a hang-up (no exit 129), as
+    // REPLKeystrokeTests showed. Deep values typed at the prompt have the main thread's stack.
+    RNNShell.main()
 } else {
-    // On a thread with room for deep values (see LargeStack); main() exits itself on errors.
+    // Scripts and pipes run on a thread with room for deep values (see LargeStack); main()
+    // exits itself on errors.
     LargeStack.run {
         RNNShell.main()
         return 0

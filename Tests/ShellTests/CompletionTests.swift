@@ -11,7 +11,7 @@ import Testing
         let shell = Interpreter()
         _ = shell.execute("resolution = 3; x = arange 24")
         #expect(complete("resh", shell) == ["reshape"])
-        #expect(complete("res", shell) == ["reset", "reshape", "resolution", "result_type"])
+        #expect(complete("res", shell) == ["reset", "reshape", "resize", "resolution", "result_type"])
         #expect(complete("print(resol", shell) == ["resolution"])
         #expect(complete("y = arange 24 | transp", shell) == ["transpose"])
     }

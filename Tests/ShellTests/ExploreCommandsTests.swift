@@ -178,7 +178,7 @@ import Testing
         #expect(transcript("np.split(4, 8)", in: shell) == "AttributeError: 'int' object has no attribute 'shape'")
         #expect(transcript("np.array_split(4, 8)", in: shell).hasPrefix("TypeError: object of type 'int' has no len()\n"))
         // A 0-d array has a shape: numpy's IndexError.
-        #expect(transcript("np.split(np.array(4), [1, 2])", in: shell).hasPrefix("error: tuple index out of range"))
+        #expect(transcript("np.split(np.array(4), [1, 2])", in: shell).hasPrefix("IndexError: tuple index out of range"))
     }
 
     /// `gates` builds a fresh cell as `step` does, and its result holds the gate arrays.
