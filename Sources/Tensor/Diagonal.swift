@@ -26,6 +26,9 @@ extension NDArray {
     /// `np.diag_indices(n, ndim=2)`: ndim copies of `arange(n)`, indexing the main diagonal.
     public static func diagIndices(_ n: Int, ndim: Int) throws(TensorError) -> [NDArray] {
         if n < 0 { throw TensorError("negative dimensions are not allowed", kind: .valueError) }
+        // ndim copies of one index array: a huge ndim (`False | diag_indices 2**62`, the red
+        // team's fuzz) asked Swift for an array of 2**62 references and the process died.
+        _ = try Limits.checkAllocation([Swift.max(ndim, 0)], .int64)
         let idx = try NDArray.arange(.int(Int64(n)))
         return (0..<Swift.max(ndim, 0)).map { _ in idx }
     }
