@@ -20,8 +20,39 @@ public enum Cancellation {
     /// Forget a pending request (before starting new work).
     public static func clear() { flag.store(false, ordering: .relaxed) }
 
-    /// True once `request()` was called and not yet cleared.
-    public static var isRequested: Bool { flag.load(ordering: .relaxed) }
+    /// True once `request()` (or the enclosing `Scope`'s) was called and not yet cleared.
+    @inline(__always)
+    public static var isRequested: Bool {
+        if flag.load(ordering: .relaxed) { return true }
+        // Only a process that ever entered a scope pays for the task-local lookup.
+        return scopesEntered.load(ordering: .relaxed) > 0 && (scope?.isRequested ?? false)
+    }
+
+    /// A stop request for the work of one caller only, where the process-wide flag would stop
+    /// everyone: a test harness's watchdog ends its own hung statement without failing the
+    /// other tests running in the same process. Work run inside `Cancellation.within(scope)`
+    /// on that thread (and the threads it waits on while polling, such as `DetachedCall`'s
+    /// caller) sees the scope's request as if Ctrl-C had been pressed; worker threads that do
+    /// not inherit task-locals finish their chunk, and the caller stops after it.
+    public final class Scope: Sendable {
+        private let flag = Atomic<Bool>(false)
+        public init() {}
+        /// Ask the work inside this scope to stop (safe from any thread).
+        public func request() { flag.store(true, ordering: .relaxed) }
+        /// Forget this scope's pending request.
+        public func clear() { flag.store(false, ordering: .relaxed) }
+        /// True once `request()` was called and not yet cleared.
+        public var isRequested: Bool { flag.load(ordering: .relaxed) }
+    }
+
+    @TaskLocal private static var scope: Scope?
+    private static let scopesEntered = Atomic<Int>(0)
+
+    /// Runs `body` so that `scope.request()` stops it as Ctrl-C would, and only it.
+    public static func within<R>(_ scope: Scope, _ body: () throws -> R) rethrows -> R {
+        scopesEntered.wrappingAdd(1, ordering: .relaxed)
+        return try $scope.withValue(scope) { try body() }
+    }
 
     /// True inside `deferring`: loops that poll with `isRequested` to stop early keep going.
     @TaskLocal public static var isDeferred = false
@@ -37,7 +68,7 @@ public enum Cancellation {
     /// Throws `TensorError.interrupted` when a request is pending.
     @inline(__always)
     public static func check() throws(TensorError) {
-        if flag.load(ordering: .relaxed) { throw TensorError.interrupted }
+        if isRequested { throw TensorError.interrupted }
     }
 }
 

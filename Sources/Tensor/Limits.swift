@@ -26,10 +26,25 @@ public enum Limits {
     private static let maxBytesStorage = Atomic<Int>(defaultMaxBytes)
     private static let liveBytesStorage = Atomic<Int>(0)
 
-    /// The memory budget in bytes (`limit GIB` in the shell changes it).
+    /// The memory budget in bytes (`limit GIB` in the shell changes it); inside `withBudget`,
+    /// the smaller of it and that scope's budget.
     public static var maxBytes: Int {
-        get { maxBytesStorage.load(ordering: .relaxed) }
+        get {
+            let process = maxBytesStorage.load(ordering: .relaxed)
+            guard let scoped = scopedMaxBytes else { return process }
+            return Swift.min(process, scoped)
+        }
         set { maxBytesStorage.store(newValue, ordering: .relaxed) }
+    }
+
+    @TaskLocal private static var scopedMaxBytes: Int?
+
+    /// Runs `body` under a budget of at most `bytes` (still counted against what the whole
+    /// process holds), for this caller only: a fuzz harness keeps each generated statement to
+    /// arrays that take a fraction of a second to fill, where `limit` would change the budget
+    /// of every test running beside it.
+    public static func withBudget<R>(_ bytes: Int, _ body: () throws -> R) rethrows -> R {
+        try $scopedMaxBytes.withValue(bytes) { try body() }
     }
 
     /// Bytes held by all array storages alive now.

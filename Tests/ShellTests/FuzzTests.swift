@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import Shell
+import Tensor
 
 /// Drives generated and mutated statements through `Interpreter.execute`: random token
 /// soups, grammar-shaped expressions nested far past the limits, huge numbers, broken quotes,
@@ -156,6 +157,10 @@ import Testing
     /// `limit` changes the process-wide allocation limit, which other tests running in
     /// parallel rely on (a fuzzed `limit 1` made them see "the memory limit of 1 GiB").
     static let processWide: Set<String> = ["limit"]
+    /// Each generated statement runs under a 256 MiB budget (`Limits.withBudget`, for this
+    /// test only): under the session's 6 GiB, `rand 2 3 99999999` filled 4.8 GB in 5.3 s at
+    /// load 8, past the 5 s bound, though it is numpy's speed and no hang.
+    static let statementBudget = 256 << 20
     static let fuzzRegistry = Registry(Registry.standard.commands.filter { !longRunning.contains($0.name) && !processWide.contains($0.name) })
 
     func freshInterpreter(_ dir: String) -> Interpreter {
@@ -168,13 +173,15 @@ import Testing
         return shell
     }
 
-    /// Raises the interrupt flag when one statement has run past `limit`, so a hang ends that
-    /// statement (as Ctrl-C would: it fails as interrupted) and fails one case instead of
-    /// hanging the whole run; the 5 s bound below was only checked after a statement
-    /// returned. The flag is process-wide: a test running alongside may see it too, but only
-    /// when a hang has already failed this one.
+    /// Stops one statement that has run past `limit`, as Ctrl-C would (it fails as
+    /// interrupted), so a hang fails one case instead of hanging the whole run; the 5 s bound
+    /// below was only checked after a statement returned. It raises the request of its own
+    /// `Cancellation.Scope`, not the process-wide Ctrl-C flag: tests running alongside in the
+    /// same process (a transcript, the differential families) once failed as "interrupted"
+    /// when a slow generated statement made the watchdog fire.
     final class Watchdog: @unchecked Sendable {
         let limit: Duration
+        let scope = Cancellation.Scope()
         /// When the running statement started (nanoseconds of uptime); 0 between statements.
         private let startedAt = Atomic<UInt64>(0)
         private let fired = Atomic<Bool>(false)
@@ -190,7 +197,7 @@ import Testing
                     let t = startedAt.load(ordering: .relaxed)
                     if t != 0, DispatchTime.now().uptimeNanoseconds - t > limitNanoseconds, !fired.load(ordering: .relaxed) {
                         fired.store(true, ordering: .relaxed)
-                        Interrupt.request()
+                        scope.request()
                     }
                 }
             }
@@ -199,17 +206,16 @@ import Testing
 
         deinit { stopped.store(true, ordering: .relaxed) }
 
-        func begin() {
+        /// Runs one statement under the watchdog; `interrupted` is true when it had to stop it.
+        func run<R>(_ body: () -> R) -> (result: R, interrupted: Bool) {
             fired.store(false, ordering: .relaxed)
+            scope.clear()
             startedAt.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed)
-        }
-
-        /// Ends the statement; true when the watchdog had to interrupt it (the flag is cleared).
-        func end() -> Bool {
+            let result = Cancellation.within(scope, body)
             startedAt.store(0, ordering: .relaxed)
-            guard fired.load(ordering: .relaxed) else { return false }
-            Interrupt.clear()
-            return true
+            let interrupted = fired.load(ordering: .relaxed)
+            scope.clear()
+            return (result, interrupted)
         }
     }
 
@@ -219,14 +225,43 @@ import Testing
         let watchdog = Watchdog(limit: .milliseconds(300))
         let shell = Interpreter()
         _ = shell.execute("n = 0")
-        watchdog.begin()
-        let outputs = shell.execute("while True: n += 1")
-        #expect(watchdog.end())
+        let (outputs, interrupted) = watchdog.run { shell.execute("while True: n += 1") }
+        #expect(interrupted)
         // A loop stopped this way keeps its finished iterations ("stopped by Ctrl-C between
         // statements"), so the error is the interruption with the block's explanation.
         #expect(outputs.contains { if case .error(let e) = $0 { return e.message == Interrupt.error.message } else { return false } }, "\(outputs)")
         #expect(shell.execute("n > 0") == [.text("True")])
         #expect(!Interrupt.isRequested)
+    }
+
+    /// The watchdog's stop reaches only the statement it guards: another thread of the same
+    /// process still sees no request, and the statement after it runs.
+    @Test(.timeLimit(.minutes(1))) func watchdogStopsOnlyItsOwnStatement() throws {
+        let watchdog = Watchdog(limit: .milliseconds(200))
+        final class Seen: Sendable { let requested = Atomic<Bool>(false) }
+        let seenOutside = Seen()
+        let (outputs, interrupted) = watchdog.run { () -> [Output] in
+            let shell = Interpreter()
+            let outputs = shell.execute("while True: pass")
+            // The scope's request is still raised here; a thread outside the scope reads the flag.
+            let done = DispatchSemaphore(value: 0)
+            Thread { seenOutside.requested.store(Cancellation.isRequested, ordering: .relaxed); done.signal() }.start()
+            done.wait()
+            return outputs
+        }
+        #expect(interrupted)
+        #expect(outputs.contains { if case .error(let e) = $0 { return e.isInterruption || e.message == Interrupt.error.message } else { return false } }, "\(outputs)")
+        let requestSeenOutside = seenOutside.requested.load(ordering: .relaxed)
+        #expect(!requestSeenOutside)
+        #expect(Interpreter().execute("1 + 1") == [.text("2")])
+    }
+
+    /// A statement under `Limits.withBudget` is refused where the session's budget would allow it.
+    @Test func statementBudgetRefusesWhatTheSessionAllows() {
+        let shell = Interpreter()
+        let inside = Limits.withBudget(Self.statementBudget) { shell.execute("x = np.zeros(10**8)") }
+        #expect(inside.contains { if case .error(let e) = $0 { return e.message.hasPrefix("Unable to allocate 763. MiB") } else { return false } }, "\(inside)")
+        #expect(Limits.maxBytes > Self.statementBudget)
     }
 
     @Test func randomStatementsNeverCrashOrHang() throws {
@@ -253,9 +288,8 @@ import Testing
             if i % 500 == 0 || shell.exitStatus != nil { shell = freshInterpreter(dir.path) }
             let source = statement(&r, seeds: seeds)
             let start = clock.now
-            watchdog.begin()
-            let outputs = shell.execute(source)
-            if watchdog.end() {
+            let (outputs, interrupted) = watchdog.run { Limits.withBudget(Self.statementBudget) { shell.execute(source) } }
+            if interrupted {
                 hung += 1
                 if hung <= 10 { Issue.record("statement interrupted after running past 5 s: \(source.prefix(200).debugDescription)") }
             }
