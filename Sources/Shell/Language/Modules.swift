@@ -108,6 +108,17 @@ enum Modules {
             if case .float = args[i] { throw ShellError("'float' object cannot be interpreted as an integer", span: span, kind: .typeError) }
             return try ArgumentBinder.integer(args[i], span)
         }
+        func bigArg(_ i: Int) throws(ShellError) -> BigInt {
+            if i < args.count, case .bigint(let b) = args[i] { return b }
+            return BigInt(try int(i))
+        }
+        func magnitude(_ a: BigInt) -> BigInt { a.negative ? -a : a }
+        func quotient(_ a: BigInt, _ b: BigInt) -> BigInt { BigInt.floorDivMod(a, b)?.0 ?? BigInt(0) }
+        func gcd(_ a: BigInt, _ b: BigInt) -> BigInt {
+            var (a, b) = (a, b)
+            while !b.isZero { (a, b) = (b, BigInt.floorDivMod(a, b)?.1 ?? BigInt(0)) }
+            return a
+        }
         switch short {
         case "sqrt": let x = try arg(0); if x < 0 { throw domain() }; return .float(x.squareRoot())
         case "exp":
@@ -164,33 +175,57 @@ enum Modules {
             }
             return PythonArithmetic.normalized(r)
         case "gcd", "lcm":
-            var r = short == "gcd" ? 0 : 1
+            // Big ints throughout: gcd(-2**63) is 2**63 and lcm(2**62, 3) is past Int64, where
+            // Int arithmetic trapped.
+            var r = BigInt(short == "gcd" ? 0 : 1)
             for i in 0..<args.count {
-                let x = Swift.abs(try int(i))
+                let x = magnitude(try bigArg(i))
+                let g = gcd(r, x)
                 if short == "gcd" {
-                    var a = r, b = x
-                    while b != 0 { (a, b) = (b, a % b) }
-                    r = a
+                    r = g
                 } else {
-                    var a = r, b = x
-                    while b != 0 { (a, b) = (b, a % b) }
-                    r = a == 0 ? 0 : r / a * x
+                    r = g.isZero ? BigInt(0) : quotient(r, g) * x
+                    if r.bitWidth > BigInt.maxBits { throw PythonArithmetic.tooBig(span) }
                 }
             }
-            return .int(r)
+            return PythonArithmetic.normalized(r)
         case "comb", "perm":
-            let n = try int(0)
-            let k = args.count > 1 ? try int(1) : n
-            if n < 0 || k < 0 { throw ShellError("\(short == "comb" ? "n" : "n") must be a non-negative integer", span: span, kind: .valueError) }
-            if k > n { return .int(0) }
-            var r = 1
-            if short == "perm" {
-                for i in 0..<k { r *= (n - i) }
-            } else {
-                let kk = min(k, n - k)
-                for i in 0..<kk { r = r * (n - i) / (i + 1) }
+            if short == "comb" && args.count != 2 {
+                throw ShellError("comb expected 2 arguments, got \(args.count)", span: span, kind: .typeError)
             }
-            return .int(r)
+            if args.count < 1 || args.count > 2 {
+                throw ShellError("perm expected \(args.count < 1 ? "at least 1 argument" : "at most 2 arguments"), got \(args.count)", span: span, kind: .typeError)
+            }
+            let n = try bigArg(0)
+            var kGiven = args.count > 1
+            if kGiven, case .none = args[1] { kGiven = false }
+            let k = kGiven ? try bigArg(1) : n
+            if n.negative { throw ShellError("n must be a non-negative integer", span: span, kind: .valueError) }
+            if k.negative { throw ShellError("k must be a non-negative integer", span: span, kind: .valueError) }
+            if BigInt.compareMagnitude(k.limbs, n.limbs) > 0 { return .int(0) }
+            // comb(n, k) == comb(n, n - k): the shorter of the two products.
+            var steps = k
+            if short == "comb", BigInt.compareMagnitude((k + k).limbs, n.limbs) > 0 { steps = n - k }
+            // A result whose size alone is past the int limit is refused before any step
+            // (log2 lower bounds, from bit widths): each of perm's k factors is at least n-k+1,
+            // and perm(n, k) >= k! >= (k/e)**k; comb's s = min(k, n-k) steps give
+            // C(n, s) >= (n/s)**s >= 2**s.
+            if !steps.isZero {
+                let stepCount = steps.asDouble ?? .infinity, stepBits = Double(steps.bitWidth)
+                let perFactor = short == "perm"
+                    ? Swift.max(Double((n - k + BigInt(1)).bitWidth) - 1, stepBits - 2.45)
+                    : Swift.max(1, Double(n.bitWidth) - 1 - stepBits)
+                if stepCount * perFactor > Double(BigInt.maxBits) { throw PythonArithmetic.tooBig(span) }
+            }
+            var r = BigInt(1), i = BigInt(0)
+            while BigInt.compareMagnitude(i.limbs, steps.limbs) < 0 {
+                if Interrupt.isRequested { throw Interrupt.error }
+                r = r * (n - i)
+                if short == "comb" { r = quotient(r, i + BigInt(1)) }
+                if r.bitWidth > BigInt.maxBits { throw PythonArithmetic.tooBig(span) }
+                i = i + BigInt(1)
+            }
+            return PythonArithmetic.normalized(r)
         case "isclose":
             let a = try arg(0), b = try arg(1)
             let rel = try Builtins.keyword(keywords, "rel_tol").map { (v) throws(ShellError) -> Double in try double(v, span) } ?? 1e-9

@@ -35,3 +35,34 @@ print(format(0x110000, 'c'))
 print(format(1.5, '.2147483648f'))
 #--- percent-precision-too-big
 print('%.2147483648f' % 1.5)
+#--- math-gcd-int64-min
+import math
+print(math.gcd(np.int64(-2**63)), math.gcd(-2**63, 6), math.gcd(), math.gcd(0, 0), math.gcd(-12, 18, 27))
+#--- math-gcd-big
+import math
+print(math.gcd(2**100, 6**50), math.gcd(3**80, 2**70 * 3**5))
+#--- math-lcm-past-int64
+import math
+print(math.lcm(2**62, 3), math.lcm(), math.lcm(0, 5), math.lcm(-4, 6), math.lcm(2**64, 10**20))
+#--- math-perm-past-int64
+import math
+print(math.perm(100, 50))
+print(math.perm(30), math.perm(5, 0), math.perm(3, 5), math.perm(10**20, 2))
+#--- math-comb-past-int64
+import math
+print(math.comb(100, 50), math.comb(70, 68), math.comb(5, 7), math.comb(2**70, 2))
+#--- math-comb-one-argument
+import math
+print(math.comb(5))
+#--- math-perm-no-argument
+import math
+print(math.perm())
+#--- math-comb-negative-k
+import math
+print(math.comb(5, -1))
+#--- math-perm-negative-n
+import math
+print(math.perm(-5, 2))
+#--- math-comb-float
+import math
+print(math.comb(5.0, 2))
