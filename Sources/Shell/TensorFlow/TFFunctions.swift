@@ -383,34 +383,22 @@ enum TFFunctions {
 
         case "static_bidirectional_rnn", "bidirectional_rnn":
             try a.only(["cell_fw", "cell_bw", "inputs", "initial_state_fw", "initial_state_bw", "dtype", "sequence_length", "scope"], positionalMax: 8)
-            let (fw, bw) = try bidirectionalCells(a)
-            let initialFW = try initialState(a.value(3, "initial_state_fw"), of: fw, "initial_state_fw", g, a)
-            let initialBW = try initialState(a.value(4, "initial_state_bw"), of: bw, "initial_state_bw", g, a)
-            if initialFW == nil || initialBW == nil, a.value(5, "dtype") == nil {
-                throw a.error("If there is no initial_state, you must give a dtype.", .valueError)
-            }
-            let lengths = try a.value(6, "sequence_length").map { (v) throws(ShellError) -> GraphTensor in try TFArguments.tensor(v, graph: g, span: a.span) }
-            let r = try g.staticBidirectionalRNN(forward: fw.layers, forwardMulti: fw.multi, backward: bw.layers, backwardMulti: bw.multi,
+            let b = try bidirectionalArguments(a, g, initialStates: (3, 4), dtype: 5, sequenceLength: 6)
+            let r = try g.staticBidirectionalRNN(forward: b.fw.layers, forwardMulti: b.fw.multi, backward: b.bw.layers, backwardMulti: b.bw.multi,
                                                  try TFArguments.tensors(try a.required(2, "inputs"), graph: g, span: a.span),
-                                                 initialForward: initialFW, initialBackward: initialBW, sequenceLength: lengths,
+                                                 initialForward: b.initialFW, initialBackward: b.initialBW, sequenceLength: b.lengths,
                                                  scope: a.string(7, "scope"))
-            return .tuple([list(r.outputs), stateValue(fw, r.forward), stateValue(bw, r.backward)])
+            return .tuple([list(r.outputs), stateValue(b.fw, r.forward), stateValue(b.bw, r.backward)])
         case "bidirectional_dynamic_rnn":
             try a.only(["cell_fw", "cell_bw", "inputs", "sequence_length", "initial_state_fw", "initial_state_bw", "dtype",
                         "parallel_iterations", "swap_memory", "time_major", "scope"], positionalMax: 11)
-            let (fw, bw) = try bidirectionalCells(a)
-            let initialFW = try initialState(a.value(4, "initial_state_fw"), of: fw, "initial_state_fw", g, a)
-            let initialBW = try initialState(a.value(5, "initial_state_bw"), of: bw, "initial_state_bw", g, a)
-            if initialFW == nil || initialBW == nil, a.value(6, "dtype") == nil {
-                throw a.error("If there is no initial_state, you must give a dtype.", .valueError)
-            }
-            let lengths = try a.value(3, "sequence_length").map { (v) throws(ShellError) -> GraphTensor in try TFArguments.tensor(v, graph: g, span: a.span) }
-            let r = try g.bidirectionalDynamicRNN(forward: fw.layers, forwardMulti: fw.multi, backward: bw.layers, backwardMulti: bw.multi,
-                                                  try a.tensor(2, "inputs", graph: g), sequenceLength: lengths,
-                                                  initialForward: initialFW, initialBackward: initialBW,
+            let b = try bidirectionalArguments(a, g, initialStates: (4, 5), dtype: 6, sequenceLength: 3)
+            let r = try g.bidirectionalDynamicRNN(forward: b.fw.layers, forwardMulti: b.fw.multi, backward: b.bw.layers, backwardMulti: b.bw.multi,
+                                                  try a.tensor(2, "inputs", graph: g), sequenceLength: b.lengths,
+                                                  initialForward: b.initialFW, initialBackward: b.initialBW,
                                                   timeMajor: a.bool(9, "time_major") ?? false, scope: a.string(10, "scope"))
             return .tuple([.tuple([tensorValue(r.forwardOutputs), tensorValue(r.backwardOutputs)]),
-                           .tuple([stateValue(fw, r.forward), stateValue(bw, r.backward)])])
+                           .tuple([stateValue(b.fw, r.forward), stateValue(b.bw, r.backward)])])
 
         // MARK: training and sessions
         case "AdamOptimizer":
@@ -445,10 +433,27 @@ enum TFFunctions {
     }
 
     /// The two cells of a bidirectional RNN, with TF's TypeError for anything else.
-    static func bidirectionalCells(_ a: TFArguments) throws -> (TFCell, TFCell) {
+    /// What both bidirectional RNN functions take besides their inputs: the two cells, their
+    /// initial states and the sequence lengths. The positions differ (static_bidirectional_rnn
+    /// puts `sequence_length` after the initial states and `dtype`, bidirectional_dynamic_rnn
+    /// before them), the rules do not: without both initial states TF asks for a dtype.
+    struct BidirectionalArguments {
+        let fw: TFCell, bw: TFCell
+        let initialFW: [[GraphTensor]]?, initialBW: [[GraphTensor]]?
+        let lengths: GraphTensor?
+    }
+
+    static func bidirectionalArguments(_ a: TFArguments, _ g: Graph, initialStates: (fw: Int, bw: Int), dtype: Int,
+                                       sequenceLength: Int) throws -> BidirectionalArguments {
         guard case .object(let fw as TFCell)? = a.value(0, "cell_fw") else { throw a.error("cell_fw must be an instance of RNNCell", .typeError) }
         guard case .object(let bw as TFCell)? = a.value(1, "cell_bw") else { throw a.error("cell_bw must be an instance of RNNCell", .typeError) }
-        return (fw, bw)
+        let initialFW = try initialState(a.value(initialStates.fw, "initial_state_fw"), of: fw, "initial_state_fw", g, a)
+        let initialBW = try initialState(a.value(initialStates.bw, "initial_state_bw"), of: bw, "initial_state_bw", g, a)
+        if initialFW == nil || initialBW == nil, a.value(dtype, "dtype") == nil {
+            throw a.error("If there is no initial_state, you must give a dtype.", .valueError)
+        }
+        let lengths = try a.value(sequenceLength, "sequence_length").map { (v) throws(ShellError) -> GraphTensor in try TFArguments.tensor(v, graph: g, span: a.span) }
+        return BidirectionalArguments(fw: fw, bw: bw, initialFW: initialFW, initialBW: initialBW, lengths: lengths)
     }
 
     /// An RNN function's `initial_state` argument (`name`) for cell `c`, as one list of parts
