@@ -62,8 +62,10 @@ def parse_cases(text, path):
 
 
 def run_case(source, defaults):
-    """Runs one snippet the way rnnsh's tests will: fresh names, default print options, a temp cwd."""
+    """Runs one snippet the way rnnsh's tests will: fresh names, default print and error options, a temp cwd."""
     np.set_printoptions(**defaults)
+    # numpy's error modes are process-wide; an earlier case's np.seterr must not leak into this one.
+    np.seterr(divide="warn", over="warn", under="ignore", invalid="warn")
     namespace = {"np": np, "__name__": "__main__"}
     out = io.StringIO()
     error = None

@@ -291,6 +291,28 @@ enum ArgumentBinder {
     }
 
     /// Converts to the parameter's kind, with numpy's/Python's wording on failure.
+    /// numpy's `np.dtype(v)` for an argument: a dtype, its name (`'float32'`, `'f4'`), Python's
+    /// `int`/`float`/`bool`; nil for None (the caller's default). Anything else is numpy's TypeError.
+    static func dtype(_ v: Value, _ span: Range<Int>?) throws(ShellError) -> DType? {
+        switch v {
+        case .none: return nil
+        case .dtype(let d): return d
+        case .object(let o as ByteOrderDTypeObject): return o.dtype
+        case .type(let t) where Builtins.dtype(ofType: t) != nil:
+            // Python's classes as dtypes: `dtype=int`, `x.astype(float)`.
+            return Builtins.dtype(ofType: t) ?? .float64
+        case .type("object"), .string("object"), .string("O"):
+            throw ShellError("rnnsh has no object arrays (dtype=object): its arrays hold numbers, bools or strings", span: span, kind: .typeError)
+        case .string(let s):
+            if let d = DType(numpyName: s) { return d }
+            throw ShellError("data type \(ValueFormatter.pythonStringRepr(s)) not understood", span: span, kind: .typeError)
+        case .array:
+            throw ShellError("Cannot construct a dtype from an array", span: span, kind: .typeError)
+        default:
+            throw ShellError("Cannot interpret \(ValueFormatter.pythonStringRepr(ValueFormatter.repr(v))) as a data type", span: span, kind: .typeError)
+        }
+    }
+
     static func convert(_ v: Value, _ p: Parameter, _ command: String, _ span: Range<Int>?, _ c: Context) throws(ShellError) -> Value {
         switch p.kind {
         case .value, .statement:
@@ -324,20 +346,7 @@ enum ArgumentBinder {
             if case .string = v { return v }
             throw ShellError("\(command)() argument '\(p.name)' must be str, not \(v.typeName)", span: span, kind: .typeError)
         case .dtype:
-            switch v {
-            case .none, .dtype: return v
-            case .object(let o as ByteOrderDTypeObject): return .dtype(o.dtype)
-            case .type(let t) where Builtins.dtype(ofType: t) != nil:
-                // Python's classes as dtypes: `dtype=int`, `x.astype(float)`.
-                return .dtype(Builtins.dtype(ofType: t) ?? .float64)
-            case .type("object"), .string("object"), .string("O"):
-                throw ShellError("rnnsh has no object arrays (dtype=object): its arrays hold numbers, bools or strings", span: span, kind: .typeError)
-            case .string(let s):
-                if let d = DType(numpyName: s) { return .dtype(d) }
-                throw ShellError("data type \(ValueFormatter.pythonStringRepr(s)) not understood", span: span, kind: .typeError)
-            default:
-                throw ShellError("Cannot interpret \(ValueFormatter.pythonStringRepr(ValueFormatter.repr(v))) as a data type", span: span, kind: .typeError)
-            }
+            return try dtype(v, span).map { .dtype($0) } ?? .none
         case .ints:
             return .tuple(try integers(v, span).map { .int($0) })
         case .intOrInts:

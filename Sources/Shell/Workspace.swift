@@ -19,6 +19,8 @@ public struct Workspace: Sendable {
     /// numpy's print options of this session (`np.set_printoptions`); part of the workspace so
     /// a failed statement leaves them as they were, like every other change it made.
     public var printOptions = PrintOptions()
+    /// numpy's floating-point error modes (`np.seterr`), kept for the same reason.
+    public var floatErrorModes = FloatErrorModes()
     /// Names in the order they were first assigned.
     private var order: [String] = []
     /// Bytes held by the names bound to a list, tuple or string (arrays are counted by their

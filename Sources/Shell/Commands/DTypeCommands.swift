@@ -4,7 +4,32 @@ import Tensor
 /// They expose the promotion rules (NEP 50, `Promotion.swift`) that every operator already uses,
 /// so a learner can ask why `uint64 + int64` is float64.
 enum DTypeCommands {
-    static let all: [Command] = [dtypeConstructor, promoteTypes, resultType, canCast, finfo, iinfo]
+    static let all: [Command] = [dtypeConstructor, promoteTypes, resultType, canCast, finfo, iinfo, issubdtype]
+
+    static let issubdtype = Command(
+        name: "issubdtype", category: "Types",
+        summary: "Whether a dtype is of a kind: `np.issubdtype(x.dtype, np.floating)`.",
+        parameters: [Parameter("arg1", .value, help: "a dtype, its name, int/float/bool, or an abstract class"),
+                     Parameter("arg2", .value, help: "the same: np.number, np.integer, np.signedinteger, np.unsignedinteger, np.inexact, np.floating, np.generic, or a dtype")],
+        help: "numpy's `np.issubdtype(arg1, arg2)`: True when arg1's scalar type is arg2's or derives from it. The abstract classes are numpy's tree: generic > number > integer (signedinteger, unsignedinteger) and inexact (floating); bool is only a generic. A concrete arg2 matches only itself (`np.issubdtype(np.float32, 'float')` is False: 'float' is float64).",
+        examples: [Example("np.issubdtype(np.arange(3).dtype, np.integer)"), Example("np.issubdtype(np.float32, np.floating)"),
+                   Example("np.issubdtype(bool, np.number)")],
+        run: { call in
+            /// A scalar class: an abstract one by name, or a concrete dtype's.
+            func scalarClass(_ name: String) throws(ShellError) -> (abstract: String?, dtype: DType) {
+                let v = call.arguments[name]
+                if case .type(let t) = v, let abstract = NumpyAbstractTypes.abstractName(t) { return (abstract, .float64) }
+                // numpy's np.dtype(None) is float64.
+                return (nil, try ArgumentBinder.dtype(v, call.arguments.span(name) ?? call.span) ?? .float64)
+            }
+            let (a1, d1) = try scalarClass("arg1"), (a2, d2) = try scalarClass("arg2")
+            switch (a1, a2) {
+            case (nil, nil): return .bool(d1 == d2)
+            case (nil, let b?): return .bool(NumpyAbstractTypes.dtype(d1, isSubclassOf: b))
+            case (let a?, let b?): return .bool(NumpyAbstractTypes.isSubclass(a, of: b))
+            case (_?, nil): return .bool(false)  // an abstract class never derives from a concrete one
+            }
+        })
 
     static let dtypeConstructor = Command(
         name: "dtype", category: "Types",

@@ -362,6 +362,9 @@ enum Builtins {
                 switch c {
                 case .type(let t):
                     if isInstance(actual, of: t) { return .bool(true) }
+                    // numpy's abstract classes hold numpy scalars only (a Python int is not an np.integer).
+                    if let abstract = NumpyAbstractTypes.abstractName(t), name == "isinstance", case .scalar(let a) = args[0],
+                       NumpyAbstractTypes.dtype(a.dtype, isSubclassOf: abstract) { return .bool(true) }
                 case .dtype(let d):
                     if case .scalar(let a) = args[0], a.dtype == d { return .bool(true) }
                 default:

@@ -760,6 +760,7 @@ final class Evaluator {
                 throw ShellError("module 'numpy.random' has no attribute '\(name)'", explanation: hint, span: span, kind: .attributeError)
             }
             if name == "ndarray" && module == "numpy" { return .type("numpy.ndarray") }
+            if module == "numpy", let abstract = NumpyAbstractTypes.value(name) { return abstract }
             if let c = Constants.value(name), name != "np", name != "numpy" { return c }
             // numpy functions whose plain name is a shell command (`np.trace`) are `numpy.NAME`.
             if module == "numpy", registry["numpy." + name] != nil { return .function(Callable(name: "numpy." + name)) }
