@@ -18,8 +18,19 @@ Two parts:
   weights (stored), 20 Adam steps on fixed batches (stored), `_, c = sess.run([optimizer, cost],
   feed_dict)` losses, and the tutorial's accuracy expression on a fixed test set.
 Arrays are {"shape": [...], "data": [float32 values]}; float32 -> JSON is exact.
+
+`--ops` writes Tests/GraphTests/Fixtures/tf1_ops.json only (the training numbers of
+tf1_graph.json move by an ulp between CPUs, so that file is kept as recorded): the elementwise
+ops, reductions and losses learners' TF1 code uses beyond the tutorial's (square, exp, sqrt,
+abs, log, negative, maximum/minimum, pow, reduce_max/min, clip_by_value with tensor bounds,
+l2_loss, sigmoid, tanh):
+- "descriptions": snippets as above;
+- "ops": each op on fixed float32 inputs (ties included where the gradient splits or picks),
+  its value, and tf.gradients of reduce_sum(out * w) for a fixed w with respect to every input;
+- "programs": small TF1 programs (the code stored) trained with GradientDescentOptimizer, and
+  what they printed under TensorFlow.
 """
-import json, os, re
+import contextlib, io, json, os, re, sys
 os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import numpy as np
@@ -92,6 +103,139 @@ CASES = [
                  "accuracy = tf.reduce_mean(tf.cast(correct, 'float'))\n"
                  "out = [t, r, xs[0], xs[27], outputs[-1], prediction, cost, correct, accuracy]"),
 ]
+
+
+def describe(cases):
+    out = []
+    for name, code in cases:
+        g = tf.Graph()
+        with g.as_default():
+            env = {"tf": tf}
+            exec(PRELUDE + code, env)
+            out.append({
+                "name": name, "code": code,
+                "tensors": [{"description": tf1_text(str(t)),
+                             "shape": None if t.shape.dims is None else [(-1 if d is None else int(d)) for d in t.shape.as_list()],
+                             "dtype": t.dtype.name} for t in env["out"]]})
+    return out
+
+
+OPS_OUT = os.path.join(os.path.dirname(OUT), "tf1_ops.json")
+OP_CASES = [
+    ("elementwise_more", "m = tf.reshape(x, [-1, 28])\n"
+                         "out = [tf.square(m), tf.exp(m), tf.sqrt(m), tf.abs(m), tf.log(m), tf.negative(m), -m, tf.square(m),\n"
+                         "       tf.maximum(m, 0.), tf.minimum(m, m), tf.maximum(m, tf.reduce_mean(m, 0)), tf.minimum(0.5, m),\n"
+                         "       tf.pow(m, 2), m ** 2, 2. ** m, tf.nn.l2_loss(m), tf.nn.l2_loss(x), tf.sigmoid(m), tf.tanh(m)]"),
+    ("reduce_max_min", "m = tf.reshape(x, [-1, 28])\n"
+                       "out = [tf.reduce_max(m), tf.reduce_min(m), tf.reduce_max(m, 1), tf.reduce_min(x, [1, 2]),\n"
+                       "       tf.reduce_max(m, axis=0, keepdims=True), tf.reduce_min(m, reduction_indices=[1], keep_dims=True), tf.reduce_max(x, -1)]"),
+    ("clip_by_value_tensors", "lo = tf.placeholder('float', [28])\nhi = tf.placeholder('float')\nm = tf.reshape(x, [-1, 28])\n"
+                              "out = [tf.clip_by_value(m, lo, hi), tf.clip_by_value(m, 0., hi), tf.clip_by_value(m, lo, 1.),\n"
+                              "       tf.clip_by_value(m, 0., 1.), tf.clip_by_value(m, lo, tf.reduce_max(m, 0))]"),
+]
+
+# Inputs: a 3x4 with repeated values (ties in rows, columns and the whole), positive ones for
+# sqrt/log/pow, a row of 4 for broadcasting, scalar bounds.
+A = [[1.0, 3.0, 3.0, -2.0], [0.5, -0.5, 0.5, 0.0], [-1.25, 2.0, 0.0, 2.0]]
+P = [[0.25, 1.5, 2.0, 4.0], [0.75, 1.0, 3.0, 0.5], [2.5, 0.125, 1.25, 9.0]]
+ROW = [0.5, 3.0, -1.0, 0.0]
+# Each case: input values, and the op applied to the input tensors (variables of those values).
+OP_VALUES = [
+    ("square", [A], lambda a: tf.square(a)),
+    ("exp", [A], lambda a: tf.exp(a)),
+    ("sqrt", [P], lambda a: tf.sqrt(a)),
+    ("abs", [A], lambda a: tf.abs(a)),
+    ("log", [P], lambda a: tf.log(a)),
+    ("negative", [A], lambda a: tf.negative(a)),
+    ("sigmoid", [A], lambda a: tf.sigmoid(a)),
+    ("tanh", [A], lambda a: tf.tanh(a)),
+    ("maximum", [A, ROW], lambda a, b: tf.maximum(a, b)),
+    ("minimum", [A, ROW], lambda a, b: tf.minimum(a, b)),
+    ("maximum_number", [A], lambda a: tf.maximum(a, 0.5)),
+    ("pow_number", [A], lambda a: tf.pow(a, 3.0)),
+    ("pow", [P, [[0.5, 2.0, -1.0, 1.5]]], lambda a, b: tf.pow(a, b)),
+    ("pow_operator", [A], lambda a: a ** 2),
+    ("reduce_max", [A], lambda a: tf.reduce_max(a)),
+    ("reduce_max_1", [A], lambda a: tf.reduce_max(a, 1)),
+    ("reduce_max_0_keepdims", [A], lambda a: tf.reduce_max(a, 0, keepdims=True)),
+    ("reduce_min", [A], lambda a: tf.reduce_min(a)),
+    ("reduce_min_1_keepdims", [A], lambda a: tf.reduce_min(a, axis=[1], keepdims=True)),
+    ("reduce_min_0", [A], lambda a: tf.reduce_min(a, 0)),
+    ("clip_tensor_bounds", [A, [-1.0, 0.5, 0.0, -3.0], 2.0], lambda a, lo, hi: tf.clip_by_value(a, lo, hi)),
+    ("clip_number_bounds", [A], lambda a: tf.clip_by_value(a, -1.0, 2.0)),
+    ("l2_loss", [A], lambda a: tf.nn.l2_loss(a)),
+]
+
+# A learner's TF1 program: a linear model through a clip with trainable bounds, a loss built of
+# the ops above, GradientDescentOptimizer steps, losses and the trained values printed.
+PROGRAMS = [("gradient_descent_with_new_ops", """\
+X = np.array([[0.5, -1.0, 2.0], [1.5, 0.25, -0.5], [-2.0, 1.0, 0.75], [0.0, -0.5, 1.25], [1.0, 1.0, 1.0]], dtype=np.float32)
+Y = np.array([[1.0], [0.5], [-1.0], [0.25], [0.75]], dtype=np.float32)
+x = tf.placeholder(tf.float32, [None, 3])
+y = tf.placeholder(tf.float32, [None, 1])
+W = tf.Variable(tf.constant([[0.1], [-0.2], [0.3]]))
+b = tf.Variable(tf.constant([0.05]))
+lo = tf.Variable(tf.constant(-0.5))
+hi = tf.Variable(tf.constant(0.6))
+h = tf.matmul(x, W) + b
+p = tf.clip_by_value(h, lo, hi)
+err = p - y
+mse = tf.reduce_mean(tf.square(err))
+worst = tf.reduce_max(tf.abs(err))
+under = -tf.reduce_min(tf.minimum(err, 0.0))
+soft = tf.reduce_mean(tf.log(1.0 + tf.exp(-tf.maximum(h, -3.0))))
+rms = tf.sqrt(mse + 1e-6)
+loss = mse + 0.1 * worst + 0.05 * under + 0.01 * tf.nn.l2_loss(W) + 0.1 * rms + 0.01 * tf.reduce_sum(W ** 2) + 0.1 * soft + 0.01 * tf.reduce_sum(tf.pow(b, 2))
+print(loss)
+train = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    for step in range(8):
+        _, l, m = sess.run([train, loss, worst], feed_dict={x: X, y: Y})
+        print(step, l, m)
+    print(sess.run(lo), sess.run(hi))
+    print(sess.run(W).ravel(), sess.run(b))
+    print(sess.run(p, {x: X}).ravel())
+""")]
+
+
+def op_values():
+    out = []
+    rng = np.random.RandomState(20261207)
+    for name, inputs, f in OP_VALUES:
+        g = tf.Graph()
+        with g.as_default():
+            values = [np.asarray(v, dtype=np.float32) for v in inputs]
+            vs = [tf.Variable(v) for v in values]
+            y = f(*vs)
+            w = np.asarray(rng.uniform(-1, 1, y.shape.as_list()), dtype=np.float32).round(2)
+            grads = tf.gradients(tf.reduce_sum(y * w), vs)
+            with tf.Session() as sess:
+                sess.run(tf.global_variables_initializer())
+                yv, gv = sess.run([y, grads])
+            out.append({"name": name, "inputs": [arr(v) for v in values], "w": arr(w), "output": arr(yv),
+                        "gradients": [arr(d) for d in gv], "op": y.name})
+    return out
+
+
+def programs():
+    out = []
+    for name, code in PROGRAMS:
+        g = tf.Graph()
+        with g.as_default():
+            buffer = io.StringIO()
+            with contextlib.redirect_stdout(buffer):
+                exec(code, {"tf": tf, "np": np})
+            out.append({"name": name, "code": code, "output": buffer.getvalue()})
+    return out
+
+
+if "--ops" in sys.argv[1:]:
+    with open(OPS_OUT, "w") as f:
+        json.dump({"tensorflow": tf.__version__, "descriptions": describe(OP_CASES), "ops": op_values(),
+                   "programs": programs()}, f, indent=0)
+    print("wrote", OPS_OUT)
+    sys.exit(0)
 
 descriptions = []
 for name, code in CASES:
