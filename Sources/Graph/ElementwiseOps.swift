@@ -2,15 +2,19 @@ import Foundation
 import Tensor
 
 /// The elementwise ops tutorials of TF1's era wrote their losses and layers with besides
-/// `+ - * /`: `tf.log`, unary minus, the activations `relu`/`tanh`/`sigmoid`,
-/// `tf.clip_by_value` (number bounds) and `tf.not_equal`. Values are float32 loops (TF's
-/// kernels), gradients TF's: `d/x`, `-d`, `d·[x > 0]`, `d·(1 − y²)`, `d·y(1 − y)`, `d` where
-/// `lo <= x <= hi`.
+/// `+ - * /`: `tf.log`, unary minus, `tf.square`, `tf.exp`, `tf.sqrt`, `tf.abs`, the
+/// activations `relu`/`tanh`/`sigmoid`, `tf.clip_by_value` (number bounds; tensor bounds are
+/// TF's Minimum and Maximum, MaximumMinimum.swift) and `tf.not_equal`. Values are float32
+/// loops (TF's kernels), gradients TF's: `d/x`, `-d`, `d·2x`, `d·y`, `0.5·d/y`, `d·sign(x)`,
+/// `d·[x > 0]`, `d·(1 − y²)`, `d·y(1 − y)`, `d` where `lo <= x <= hi`.
 extension Graph {
     public func unary(_ kind: UnaryKind, _ x: GraphTensor, name: String? = nil) throws(TensorError) -> GraphTensor {
         guard x.graph === self else { throw TensorError("Tensor \(x.name) must be from the same graph as the other tensors", kind: .valueError) }
         if kind.floatOnly, !(x.dtype == .float32 || x.dtype == .float64) {
             throw TensorError("Value passed to parameter 'x' has DataType \(x.dtype.name) not in list of allowed values: bfloat16, float16, float32, float64, complex64, complex128", kind: .typeError)
+        }
+        if x.dtype == .bool, let allowed = kind.allowedWithIntegers {
+            throw TensorError("Value passed to parameter 'x' has DataType bool not in list of allowed values: \(allowed)", kind: .typeError)
         }
         let n = uniqueName(name, kind.opName)
         return tensor(append(n, type: kind.opName, .unary(kind), inputs: [x], outputs: [(x.shape, x.dtype)]))
@@ -53,6 +57,14 @@ enum ElementwiseKernels {
         case .relu: return try map(x) { $0 > 0 || $0.isNaN ? $0 : 0 }
         case .tanh: return try map(x) { Foundation.tanh($0) }
         case .sigmoid: return try map(x, sigmoid)
+        // x·x in the tensor's own dtype (TF's Square takes integers too).
+        case .square: return try NDArray.multiply(.array(x), .array(x))
+        case .exp: return try map(x) { Foundation.exp($0) }
+        case .sqrt: return try map(x) { $0.squareRoot() }
+        case .abs:
+            if x.dtype.isFloat { return try map(x) { Swift.abs($0) } }
+            // Integers stay integers (numpy's wrapping negative for the most negative one, as TF's kernel).
+            return try NDArray.apply(.maximum, .array(x), .array(try x.negative()))
         }
     }
 
@@ -63,6 +75,12 @@ enum ElementwiseKernels {
         case .relu: return try zipMap(x, d) { v, g in v > 0 ? g : 0 }
         case .tanh: return try zipMap(x, d) { v, g in let y = Foundation.tanh(v); return g * (1 - y * y) }
         case .sigmoid: return try zipMap(x, d) { v, g in let y = sigmoid(v); return g * y * (1 - y) }
+        // TF's SquareGrad is grad · (2·x), ExpGrad grad · y, SqrtGrad 0.5 · grad / y, AbsGrad
+        // grad · sign(x), each rounded in float32 in that order.
+        case .square: return try zipMap(x, d) { v, g in g * (2 * v) }
+        case .exp: return try zipMap(x, d) { v, g in g * Foundation.exp(v) }
+        case .sqrt: return try zipMap(x, d) { v, g in 0.5 * g / v.squareRoot() }
+        case .abs: return try zipMap(x, d) { v, g in g * (v > 0 ? 1 : v < 0 ? -1 : v.isNaN ? v : 0) }
         }
     }
 

@@ -115,6 +115,11 @@ enum Gradients {
         case .matmul:
             return [wanted[0] ? try NDArray.matmul(d, try x[1].transpose()) : nil,
                     wanted[1] ? try NDArray.matmul(try x[0].transpose(), d) : nil]
+        case .binary(let k) where k == .maximum || k == .minimum:
+            return try MaximumMinimumKernels.gradient(k == .maximum, x[0], x[1], d, wanted: wanted)
+        case .binary(.pow):
+            let z = try run.value(GraphTensor(graph: run.graph, op: id, index: 0))
+            return try PowKernels.gradient(x[0], x[1], z, d, wanted: wanted)
         case .binary(let k):
             var da: NDArray, db: NDArray
             switch k {
@@ -128,6 +133,8 @@ enum Gradients {
                 // d(a/b)/db = -a/b²
                 let q = try NDArray.divide(.array(x[0]), .array(try NDArray.multiply(.array(x[1]), .array(x[1]))))
                 db = try NDArray.multiply(.array(d), .array(try NDArray.subtract(.int(0), .array(q))))
+            case .maximum, .minimum, .pow:
+                return []   // above
             }
             return [wanted[0] ? try unbroadcast(da, to: x[0].shape) : nil, wanted[1] ? try unbroadcast(db, to: x[1].shape) : nil]
         case .softmax:
@@ -138,6 +145,8 @@ enum Gradients {
             let back = try Kernels.crossEntropy(logits: x[0], labels: x[1]).backprop
             let scale = try d.reshape(d.shape + [1])
             return [try NDArray.multiply(.array(back), .array(scale)), nil]
+        case .reduce(let kind, let axes, let keepdims) where kind == .max || kind == .min:
+            return [try ReduceExtremumKernels.gradient(kind == .max, x[0], axes: axes, keepdims: keepdims, d)]
         case .reduce(let kind, let axes, let keepdims):
             let shape = x[0].shape
             var ax = Set<Int>()
@@ -163,6 +172,9 @@ enum Gradients {
             let back = try Kernels.sparseCrossEntropy(logits: x[0], labels: x[1]).backprop
             let scale = try d.reshape(d.shape + [1])
             return [try NDArray.multiply(.array(back), .array(scale)), nil]
+        case .l2Loss:
+            // TF's _L2LossGrad: t · grad.
+            return [try NDArray.multiply(.array(x[0]), .array(d))]
         case .dropout:
             // d · mask / keep_prob; the mask is the op's second output from this run.
             let mask = try run.value(GraphTensor(graph: run.graph, op: id, index: 1))

@@ -188,10 +188,14 @@ public final class Graph: @unchecked Sendable {
     /// `a + b` and friends; a Python number or array on either side becomes a constant of the
     /// tensor's dtype inside the op's scope (`mul_1/y`), as TF1 converted it.
     public func binary(_ kind: BinaryKind, _ a: GraphOperand, _ b: GraphOperand, name: String? = nil) throws(TensorError) -> GraphTensor {
-        let n = uniqueName(name, kind.opName)
+        try binary(kind, a, b, uniqueName: uniqueName(name, kind.opName))
+    }
+
+    /// The op under a name already made unique (`clip_by_value`'s Maximum takes its scope's).
+    func binary(_ kind: BinaryKind, _ a: GraphOperand, _ b: GraphOperand, uniqueName n: String) throws(TensorError) -> GraphTensor {
         let (x, y) = try operands(a, b, scope: n, opType: kind.opType)
-        if kind == .div, !(x.dtype == .float32 || x.dtype == .float64) {
-            // truediv casts integers to float64 first, as TF1 did.
+        if x.dtype == .bool, let allowed = kind.allowedTypes {
+            throw TensorError("Value passed to parameter 'x' has DataType bool not in list of allowed values: \(allowed)", kind: .typeError)
         }
         let s = try ShapeInference.broadcast(x.shape, y.shape, op: n, type: kind.opType)
         return tensor(append(n, type: kind.opType, .binary(kind), inputs: [x, y], outputs: [(s, x.dtype)]))
@@ -263,9 +267,12 @@ public final class Graph: @unchecked Sendable {
 
     public func reduce(_ kind: ReduceKind, _ x: GraphTensor, axes: [Int]?, keepdims: Bool = false, name: String? = nil) throws(TensorError) -> GraphTensor {
         try owned(x)
-        let n = uniqueName(name, kind == .mean ? "Mean" : "Sum")
+        if (kind == .max || kind == .min), x.dtype == .bool {
+            throw TensorError("Value passed to parameter 'input' has DataType bool not in list of allowed values: float32, float64, int32, uint8, int16, int8, int64, bfloat16, uint16, float16, uint32, uint64, qint8, quint8, qint32, qint16, quint16", kind: .typeError)
+        }
+        let n = uniqueName(name, kind.opType)
         let s = try ShapeInference.reduce(x.shape, axes: axes, keepdims: keepdims)
-        return tensor(append(n, type: kind == .mean ? "Mean" : "Sum", .reduce(kind, axes: axes, keepdims: keepdims), inputs: [x], outputs: [(s, x.dtype)]))
+        return tensor(append(n, type: kind.opType, .reduce(kind, axes: axes, keepdims: keepdims), inputs: [x], outputs: [(s, x.dtype)]))
     }
 
     public func argmax(_ x: GraphTensor, axis: Int, name: String? = nil) throws(TensorError) -> GraphTensor {

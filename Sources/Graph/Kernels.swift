@@ -59,6 +59,9 @@ enum Kernels {
             case .sub: r = try NDArray.subtract(.array(x[0]), .array(x[1]))
             case .mul: r = try NDArray.multiply(.array(x[0]), .array(x[1]))
             case .div: r = try NDArray.divide(.array(x[0]), .array(x[1]))
+            case .maximum: r = try NDArray.apply(.maximum, .array(x[0]), .array(x[1]))
+            case .minimum: r = try NDArray.apply(.minimum, .array(x[0]), .array(x[1]))
+            case .pow: r = try NDArray.apply(.power, .array(x[0]), .array(x[1]))
             }
             return [r.dtype == op.outputs[0].dtype ? r : try r.astype(op.outputs[0].dtype)]
         case .equal:
@@ -74,7 +77,12 @@ enum Kernels {
                 for v in a { out.append(try ShapeInference.axis(v, rank: x[0].ndim, "reduce")) }
                 return out
             }
-            let r = kind == .mean ? try x[0].mean(axis: ax, keepdims: keepdims) : try x[0].sum(axis: ax, keepdims: keepdims)
+            let r: NDArray
+            switch kind {
+            case .mean: r = try x[0].mean(axis: ax, keepdims: keepdims)
+            case .sum: r = try x[0].sum(axis: ax, keepdims: keepdims)
+            case .max, .min: r = try ReduceExtremumKernels.forward(kind == .max, x[0], axes: ax, keepdims: keepdims)
+            }
             return [r.dtype == op.outputs[0].dtype ? r : try r.astype(op.outputs[0].dtype)]
         case .argmax(let axis):
             return [try x[0].argmax(axis: try ShapeInference.axis(axis, rank: x[0].ndim, "argmax"))]
@@ -93,6 +101,9 @@ enum Kernels {
             return [r.dtype == op.outputs[0].dtype ? r : try r.astype(op.outputs[0].dtype)]
         case .sparseSoftmaxCrossEntropy:
             return [try sparseCrossEntropy(logits: x[0], labels: x[1]).loss]
+        case .l2Loss:
+            let r = try L2LossKernels.forward(x[0])
+            return [r.dtype == op.outputs[0].dtype ? r : try r.astype(op.outputs[0].dtype)]
         case .inTopK(let k):
             return [try inTopK(x[0], x[1], k: k)]
         case .placeholder, .variable, .random, .cellInitial, .recurrent, .initializer, .minimize, .dropout, .assign:

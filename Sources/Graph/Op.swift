@@ -47,7 +47,8 @@ public enum OpKind: Sendable {
     case cast(DType)
     /// `t[:, -1, :]`, `t[-1]`: TF1's StridedSlice of basic indices (ints and slices).
     case stridedSlice([IndexItem])
-    /// `tf.log`, `-t` (`tf.negative`), and the activations `tf.nn.relu`, `tf.tanh`, `tf.sigmoid`.
+    /// `tf.log`, `-t` (`tf.negative`), `tf.square`, `tf.exp`, `tf.sqrt`, `tf.abs`, and the
+    /// activations `tf.nn.relu`, `tf.tanh`, `tf.sigmoid`.
     case unary(UnaryKind)
     /// `tf.nn.in_top_k(predictions, targets, k)`: whether each row's target class is among its
     /// k largest predictions (ties at the boundary count as in; a row with a non-finite
@@ -57,6 +58,8 @@ public enum OpKind: Sendable {
     case clip(min: Float, max: Float)
     /// Per-row cross-entropy of softmax(logits) against class ids: inputs (logits, labels).
     case sparseSoftmaxCrossEntropy
+    /// `tf.nn.l2_loss(t)`: `sum(t²) / 2`, a scalar.
+    case l2Loss
     /// `tf.nn.dropout(x, keep_prob)` (also a DropoutWrapper's): inputs (x, keep_prob); outputs
     /// (x / keep_prob · mask, mask) with mask = floor(keep_prob + uniform[0, 1)).
     case dropout
@@ -74,15 +77,53 @@ public enum OpKind: Sendable {
 public enum RandomKind: String, Sendable { case normal, truncatedNormal, uniform }
 public enum BinaryKind: String, Sendable {
     case add, sub, mul, div
-    /// TF's op name (the `name` of the op) and type (in shape errors).
-    var opName: String { self == .div ? "truediv" : rawValue }
+    /// `tf.maximum`, `tf.minimum` (elementwise, broadcasting; also `clip_by_value`'s two ops).
+    case maximum, minimum
+    /// `tf.pow(x, y)` and `x ** y`.
+    case pow
+    /// TF's op name (the `name` of the op): what Python's operators name it (`x ** 2` is
+    /// `pow`); `tf.maximum`/`tf.minimum` are named by their type.
+    var opName: String {
+        switch self {
+        case .div: return "truediv"
+        case .maximum, .minimum: return opType
+        default: return rawValue
+        }
+    }
+    /// The dtypes TF's kernel takes, as its TypeError lists them, for the ops that refuse bool
+    /// (nil: not checked here).
+    var allowedTypes: String? {
+        switch self {
+        case .maximum, .minimum: return "bfloat16, float16, float32, float64, int8, uint8, int16, uint16, int32, uint32, int64, uint64"
+        case .pow: return "bfloat16, float32, float16, float64, int8, int16, int32, int64, complex64, complex128"
+        default: return nil
+        }
+    }
+    /// TF's op type (in shape errors).
     var opType: String {
-        switch self { case .add: return "Add"; case .sub: return "Sub"; case .mul: return "Mul"; case .div: return "RealDiv" }
+        switch self {
+        case .add: return "Add"
+        case .sub: return "Sub"
+        case .mul: return "Mul"
+        case .div: return "RealDiv"
+        case .maximum: return "Maximum"
+        case .minimum: return "Minimum"
+        case .pow: return "Pow"
+        }
     }
 }
-public enum ReduceKind: String, Sendable { case mean, sum }
+public enum ReduceKind: String, Sendable {
+    case mean, sum
+    /// `tf.reduce_max`, `tf.reduce_min`.
+    case max, min
+    /// TF's op name and type (`Mean`, `Max`).
+    var opType: String {
+        switch self { case .mean: return "Mean"; case .sum: return "Sum"; case .max: return "Max"; case .min: return "Min" }
+    }
+}
 public enum UnaryKind: String, Sendable {
     case log, neg, relu, tanh, sigmoid
+    case square, exp, sqrt, abs
     /// TF's op name and type (`Log`, `Relu`).
     var opName: String {
         switch self {
@@ -91,10 +132,29 @@ public enum UnaryKind: String, Sendable {
         case .relu: return "Relu"
         case .tanh: return "Tanh"
         case .sigmoid: return "Sigmoid"
+        case .square: return "Square"
+        case .exp: return "Exp"
+        case .sqrt: return "Sqrt"
+        case .abs: return "Abs"
+        }
+    }
+    /// The dtypes TF's kernel takes besides floats, as its TypeError lists them, for the ops
+    /// that refuse bool (nil: not checked here).
+    var allowedWithIntegers: String? {
+        switch self {
+        case .square: return "bfloat16, float16, float32, float64, int8, int16, int32, int64, uint8, uint16, uint32, uint64, complex64, complex128"
+        case .abs: return "bfloat16, float16, float32, float64, int8, int16, int32, int64"
+        case .neg: return "bfloat16, float16, float32, float64, int8, int16, int32, int64, complex64, complex128"
+        default: return nil
         }
     }
     /// Whether TF's kernel takes only floating-point (and complex) tensors.
-    var floatOnly: Bool { self == .log || self == .tanh || self == .sigmoid }
+    var floatOnly: Bool {
+        switch self {
+        case .log, .tanh, .sigmoid, .exp, .sqrt: return true
+        case .neg, .relu, .square, .abs: return false
+        }
+    }
 }
 
 /// One output of an op: its full TF name (`split:3`, `rnn/basic_lstm_cell/Mul_5:0`), static

@@ -8,13 +8,17 @@ import Tensor
 /// GraphTests/Fixtures/tf1_graph.json, made by scripts/tf1_fixtures.py), each snippet run
 /// verbatim through the shell.
 @Suite struct TensorFlowTests {
-    nonisolated(unsafe) static let fixture: [[String: Any]] = {
+    /// A fixture file of GraphTests (tf1_graph or tf1_ops) as JSON.
+    static func fixtureFile(_ name: String) -> [String: Any] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("GraphTests/Fixtures/tf1_graph.json")
+            .appendingPathComponent("GraphTests/Fixtures/\(name).json")
         guard let data = try? Data(contentsOf: url),
-              let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
-        return obj["descriptions"] as? [[String: Any]] ?? []
-    }()
+              let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+        return obj
+    }
+    nonisolated(unsafe) static let fixture: [[String: Any]] =
+        (fixtureFile("tf1_graph")["descriptions"] as? [[String: Any]] ?? []) + (fixtureFile("tf1_ops")["descriptions"] as? [[String: Any]] ?? [])
+    nonisolated(unsafe) static let programs: [[String: Any]] = fixtureFile("tf1_ops")["programs"] as? [[String: Any]] ?? []
 
     /// Every fixture snippet, as TF1 code, printed tensor by tensor: exactly TF's text.
     @Test func snippetsPrintAsTensorFlowDid() throws {
@@ -26,6 +30,40 @@ import Tensor
             let got = run(program)
             #expect(got == expected.joined(separator: "\n"), "case \(name)")
         }
+    }
+
+    /// A learner's TF1 program built of square, exp, sqrt, abs, log, unary minus, maximum,
+    /// minimum, pow and `**`, reduce_max/min, clip_by_value with trainable tensor bounds and
+    /// l2_loss, trained by GradientDescentOptimizer: what it prints (the loss tensor's name,
+    /// every step's loss, the trained bounds and weights) is what TensorFlow printed
+    /// (tf1_ops.json), numbers within 1e-5 as the TF1 variants compare them.
+    @Test func programsTrainAsTensorFlowDid() {
+        #expect(Self.programs.count >= 1)
+        for p in Self.programs {
+            let name = p["name"] as? String ?? "?", code = p["code"] as? String ?? "", expected = p["output"] as? String ?? ""
+            let got = run("import tensorflow as tf\nimport numpy as np\n" + code)
+            #expect(!got.contains("error:"), "\(name): \(got)")
+            let mismatch = TF1VariantTests.firstMismatch(got, expected)
+            #expect(mismatch == nil, "\(name): \(mismatch ?? "")\n--- rnnsh:\n\(got)\n--- TensorFlow:\n\(expected)")
+        }
+    }
+
+    /// The new ops from the shell: TF's conversions of Python numbers (an int is int32, so
+    /// tf.exp(1) is TF's TypeError and tf.square(3) an int32), its refusals word for word.
+    @Test func elementwiseOpsConvertAndRefuseAsTensorFlow() {
+        let shell = Interpreter()
+        _ = run("import tensorflow as tf\nx = tf.placeholder('float', [None, 28, 28])\nm = tf.reshape(x, [-1, 28])", in: shell)
+        #expect(run("tf.square(3); tf.abs(-3)", in: shell) == "Tensor(\"Square:0\", shape=(), dtype=int32)\nTensor(\"Abs:0\", shape=(), dtype=int32)")
+        #expect(run("tf.exp(1)", in: shell)
+                == "error: Value passed to parameter 'x' has DataType int32 not in list of allowed values: bfloat16, float16, float32, float64, complex64, complex128")
+        #expect(run("tf.clip_by_value(tf.reshape(x, [-1]), tf.placeholder('float', [3, 1]), 1.)", in: shell)
+                == "error: Shapes (?,) and (3, ?) are incompatible")
+        #expect(run("tf.maximum(m, tf.placeholder(tf.float64, [28]))", in: shell)
+                == "error: Input 'y' of 'Maximum' Op has type float64 that does not match type float32 of argument 'x'.")
+        #expect(run("tf.nn.l2_loss(tf.placeholder(tf.int32, [2]))", in: shell)
+                == "error: Value passed to parameter 't' has DataType int32 not in list of allowed values: float16, bfloat16, float32, float64")
+        #expect(run("s = tf.Session(); print(s.run(tf.reduce_max(tf.constant([[1., 5.], [7., 2.]]), 1, keep_dims=True)).ravel(), s.run(tf.pow(2., tf.constant([3., -1.]))), s.run(tf.clip_by_value(tf.constant([-2., 0.5, 4.]), tf.constant(-1.), 2.)))", in: shell)
+                == "[5. 7.] [8.  0.5] [-1.   0.5  2. ]")
     }
 
     /// The old signatures the tutorial uses build the same ops as the new ones.

@@ -163,6 +163,23 @@ enum TFFunctions {
         case "log", "negative", "neg":
             try a.only(["x", "name"], positionalMax: 2)
             return tensorValue(try g.unary(name == "log" ? .log : .neg, try a.tensor(0, "x", graph: g, dtype: .float32), name: opName))
+        case "square", "exp", "sqrt", "abs":
+            try a.only(["x", "name"], positionalMax: 2)
+            guard let kind = UnaryKind(rawValue: name) else { throw a.error("rnnsh's tensorflow has no tf.\(name) (yet)", .attributeError) }
+            // A Python int is int32, as TF converts it: tf.exp(1) is its TypeError, tf.square(3) an int32.
+            let x = try a.tensor(0, "x", graph: g)
+            return tensorValue(try g.unary(kind, x, name: opName ?? a.string(1, "name")))
+        case "maximum", "minimum", "pow":
+            try a.only(["x", "y", "name"], positionalMax: 3)
+            let kind: BinaryKind = name == "maximum" ? .maximum : name == "minimum" ? .minimum : .pow
+            var x = try TFArguments.operand(try a.required(0, "x"), graph: g, span: a.span)
+            let y = try TFArguments.operand(try a.required(1, "y"), graph: g, span: a.span)
+            if case .value = x, case .value = y { x = .tensor(g.constant(try TFArguments.array(try a.required(0, "x"), span: a.span))) }
+            // tf.pow is named by its type, `Pow`; only the operator's op is `pow`.
+            return tensorValue(try g.binary(kind, x, y, name: opName ?? a.string(2, "name") ?? (kind == .pow ? "Pow" : nil)))
+        case "l2_loss":
+            try a.only(["t", "name"], positionalMax: 2)
+            return tensorValue(try g.l2Loss(try a.tensor(0, "t", graph: g), name: opName ?? a.string(1, "name")))
         case "relu", "tanh", "sigmoid":
             try a.only([name == "relu" ? "features" : "x", "name"], positionalMax: 2)
             guard let kind = UnaryKind(rawValue: name) else { throw a.error("rnnsh's tensorflow has no tf.\(name) (yet)", .attributeError) }
@@ -224,10 +241,17 @@ enum TFFunctions {
                                            style: .contribFullyConnected))
         case "clip_by_value":
             try a.only(["t", "clip_value_min", "clip_value_max", "name"], positionalMax: 4)
-            guard let lo = try a.float(1, "clip_value_min"), let hi = try a.float(2, "clip_value_max") else {
-                throw a.error("rnnsh's tensorflow has no tf.clip_by_value with tensor bounds (yet): give numbers", .notImplementedError)
+            let t = try a.tensor(0, "t", graph: g)
+            let loValue = try a.required(1, "clip_value_min"), hiValue = try a.required(2, "clip_value_max")
+            let scopeName = opName ?? a.string(3, "name")
+            if TFOperators.isTensor(loValue) || TFOperators.isTensor(hiValue) {
+                return tensorValue(try g.clip(t, min: try TFArguments.operand(loValue, graph: g, span: a.span),
+                                              max: try TFArguments.operand(hiValue, graph: g, span: a.span), name: scopeName))
             }
-            return tensorValue(try g.clip(try a.tensor(0, "t", graph: g), min: lo, max: hi, name: opName))
+            guard let lo = try a.float(1, "clip_value_min"), let hi = try a.float(2, "clip_value_max") else {
+                throw a.error("rnnsh's tensorflow has no tf.clip_by_value with array bounds (yet): give numbers or tensors", .notImplementedError)
+            }
+            return tensorValue(try g.clip(t, min: lo, max: hi, name: scopeName))
         case "assign":
             try a.only(["ref", "value", "validate_shape", "use_locking", "name"], positionalMax: 5)
             let ref = try a.tensor(0, "ref", graph: g)
@@ -236,12 +260,13 @@ enum TFFunctions {
             try a.only(["x", "dtype", "name"], positionalMax: 3)
             guard let d = try a.dtype(1, "dtype") else { throw a.error("cast() missing required argument: 'dtype'", .typeError) }
             return tensorValue(try g.cast(try a.tensor(0, "x", graph: g), d, name: opName))
-        case "reduce_mean", "reduce_sum":
+        case "reduce_mean", "reduce_sum", "reduce_max", "reduce_min":
             try a.only(["input_tensor", "axis", "keepdims", "keep_dims", "reduction_indices", "name"], positionalMax: 4)
             let axisValue = a.value(1, "axis") ?? a.value(nil, "reduction_indices")
             let axes = try axisValue.map { (v) throws(ShellError) -> [Int] in try TFArguments.ints(v, a.span) }
             let keep = a.bool(2, "keepdims") ?? a.bool(nil, "keep_dims") ?? false
-            return tensorValue(try g.reduce(name == "reduce_mean" ? .mean : .sum, try a.tensor(0, "input_tensor", graph: g), axes: axes, keepdims: keep, name: opName))
+            let kind: ReduceKind = ["reduce_mean": .mean, "reduce_sum": .sum, "reduce_max": .max][name] ?? .min
+            return tensorValue(try g.reduce(kind, try a.tensor(0, "input_tensor", graph: g), axes: axes, keepdims: keep, name: opName))
         case "argmax", "arg_max":
             try a.only(["input", "axis", "name", "dimension", "output_type"], positionalMax: 3)
             let axis = try a.int(1, "axis") ?? a.int(nil, "dimension") ?? 0

@@ -34,7 +34,8 @@ enum TFModules {
                   "cast", "Session", "InteractiveSession", "initialize_all_variables", "global_variables_initializer",
                   "global_variables", "all_variables", "trainable_variables", "reset_default_graph", "get_default_session",
                   "log", "negative", "neg", "clip_by_value", "not_equal", "assign", "tanh", "sigmoid",
-                  "stack", "pack", "reverse", "reverse_v2", "reverse_sequence", "gather", "shape", "range"] {
+                  "stack", "pack", "reverse", "reverse_v2", "reverse_sequence", "gather", "shape", "range",
+                  "square", "exp", "sqrt", "abs", "maximum", "minimum", "pow", "reduce_max", "reduce_min"] {
             t[f] = .function(f)
         }
         return t
@@ -49,7 +50,7 @@ enum TFModules {
             var t: [String: Entry] = ["rnn_cell": .module("tensorflow.nn.rnn_cell")]
             for f in ["softmax", "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2",
                       "sparse_softmax_cross_entropy_with_logits", "dropout", "static_rnn", "dynamic_rnn", "rnn", "static_bidirectional_rnn", "bidirectional_dynamic_rnn", "relu", "tanh", "sigmoid",
-                      "in_top_k"] { t[f] = .function(f) }
+                      "in_top_k", "l2_loss"] { t[f] = .function(f) }
             return t
         case "tensorflow.nn.rnn_cell", "tensorflow.python.ops.rnn_cell", "tensorflow.models.rnn.rnn_cell": return cells
         case "tensorflow.contrib": return ["rnn": .module("tensorflow.contrib.rnn"), "layers": .module("tensorflow.contrib.layers")]

@@ -1,8 +1,8 @@
 import Tensor
 import Graph
 
-/// Python's operators on graph tensors, as TF1's `Tensor` overloads them: `+ - * /` build
-/// `add`/`sub`/`mul`/`truediv` ops, `@` a `MatMul`; a number or array on the other side becomes
+/// Python's operators on graph tensors, as TF1's `Tensor` overloads them: `+ - * / **` build
+/// `add`/`sub`/`mul`/`truediv`/`pow` ops, `@` a `MatMul`; a number or array on the other side becomes
 /// a constant of the tensor's dtype.
 enum TFOperators {
     static func binary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value? {
@@ -14,6 +14,7 @@ enum TFOperators {
         case "-": kind = .sub
         case "*": kind = .mul
         case "/": kind = .div
+        case "**": kind = .pow
         case "@":
             do {
                 return TFFunctions.tensorValue(try g.matmul(try TFArguments.tensor(l, graph: g, span: span), try TFArguments.tensor(r, graph: g, span: span)))

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+import Tensor
+@testable import Graph
+
+/// The elementwise ops, reductions and losses learners' TF1 code uses beyond the tutorial's
+/// (square, exp, sqrt, abs, log, negative, maximum/minimum, pow, reduce_max/min,
+/// clip_by_value with tensor bounds, l2_loss, sigmoid, tanh) against TensorFlow itself
+/// (Fixtures/tf1_ops.json, `scripts/tf1_fixtures.py --ops`): each op on fixed inputs with ties
+/// where the gradient must split or pick a side, its value and the gradient of
+/// `reduce_sum(out * w)` with respect to every input, as tf.gradients gave them.
+@Suite struct OpGradientFixtureTests {
+    static let fixture = try? TF1Fixture.load("tf1_ops")
+
+    /// The fixture's ops, built as its script builds them from the input variables.
+    nonisolated(unsafe) static let builders: [String: (Graph, [GraphTensor]) throws -> GraphTensor] = [
+        "square": { g, v in try g.unary(.square, v[0]) },
+        "exp": { g, v in try g.unary(.exp, v[0]) },
+        "sqrt": { g, v in try g.unary(.sqrt, v[0]) },
+        "abs": { g, v in try g.unary(.abs, v[0]) },
+        "log": { g, v in try g.unary(.log, v[0]) },
+        "negative": { g, v in try g.unary(.neg, v[0]) },
+        "sigmoid": { g, v in try g.unary(.sigmoid, v[0]) },
+        "tanh": { g, v in try g.unary(.tanh, v[0]) },
+        "maximum": { g, v in try g.binary(.maximum, .tensor(v[0]), .tensor(v[1])) },
+        "minimum": { g, v in try g.binary(.minimum, .tensor(v[0]), .tensor(v[1])) },
+        "maximum_number": { g, v in try g.binary(.maximum, .tensor(v[0]), .value(NDArray(scalar: 0.5))) },
+        "pow_number": { g, v in try g.binary(.pow, .tensor(v[0]), .value(NDArray(scalar: 3.0)), name: "Pow") },
+        "pow": { g, v in try g.binary(.pow, .tensor(v[0]), .tensor(v[1]), name: "Pow") },
+        "pow_operator": { g, v in try g.binary(.pow, .tensor(v[0]), .value(NDArray(scalar: Int64(2)))) },
+        "reduce_max": { g, v in try g.reduce(.max, v[0], axes: nil) },
+        "reduce_max_1": { g, v in try g.reduce(.max, v[0], axes: [1]) },
+        "reduce_max_0_keepdims": { g, v in try g.reduce(.max, v[0], axes: [0], keepdims: true) },
+        "reduce_min": { g, v in try g.reduce(.min, v[0], axes: nil) },
+        "reduce_min_1_keepdims": { g, v in try g.reduce(.min, v[0], axes: [1], keepdims: true) },
+        "reduce_min_0": { g, v in try g.reduce(.min, v[0], axes: [0]) },
+        "clip_tensor_bounds": { g, v in try g.clip(v[0], min: .tensor(v[1]), max: .tensor(v[2])) },
+        "clip_number_bounds": { g, v in try g.clip(v[0], min: -1, max: 2) },
+        "l2_loss": { g, v in try g.l2Loss(v[0]) },
+    ]
+
+    /// Within 1e-5 of TF's value, relative to its size (at least 1): float32 kernels that
+    /// round alike agree exactly; exp, pow and the L2Loss sum are TF's Eigen versions, which
+    /// may differ by an ulp or two.
+    static func worst(_ got: NDArray, _ want: NDArray) throws -> Double {
+        let a = try got.doubleValues(), b = try want.doubleValues()
+        guard a.count == b.count, got.shape == want.shape else { return .infinity }
+        var w = 0.0
+        for (x, y) in zip(a, b) { w = max(w, x.isNaN || y.isNaN ? (x.isNaN && y.isNaN ? 0 : .infinity) : abs(x - y) / max(1, abs(y))) }
+        return w
+    }
+
+    @Test func everyOpOfTheFixtureIsChecked() throws {
+        let cases = try #require(try Self.fixture?.ops)
+        #expect(Set(cases.map(\.name)) == Set(Self.builders.keys))
+    }
+
+    @Test func valuesAndGradientsMatchTensorFlow() throws {
+        let cases = try #require(try Self.fixture?.ops)
+        for c in cases {
+            let build = try #require(Self.builders[c.name], "no builder for \(c.name)")
+            let g = Graph()
+            var vars: [GraphTensor] = []
+            for x in c.inputs { vars.append(try g.variable(value: x)) }
+            let y = try build(g, vars)
+            #expect(y.name == c.op, "\(c.name)")
+            #expect(y.shape == .known(c.output.shape), "\(c.name): static shape \(y.shape)")
+            let loss = try g.reduce(.sum, try g.binary(.mul, .tensor(y), .tensor(g.constant(c.w))), axes: nil)
+            let sess = Session(graph: g, threads: 1)
+            _ = try sess.run([.operation(g.globalVariablesInitializer())])
+            var run = Run(session: sess, feeds: [:])
+            try run.evaluate([y, loss])
+            let value = try run.value(y)
+            #expect(try Self.worst(value, c.output) <= 1e-5, "\(c.name): \(value) vs TF \(c.output)")
+            let grads = try Gradients.compute(loss: loss, variables: vars.map(\.op), run: &run)
+            #expect(c.gradients.count == vars.count, "\(c.name)")
+            for (k, (v, want)) in zip(vars, c.gradients).enumerated() {
+                let d = try #require(grads[v.op], "\(c.name): no gradient for input \(k)")
+                #expect(try Self.worst(d, want) <= 1e-5, "\(c.name) input \(k): \(d) vs TF \(want)")
+            }
+        }
+    }
+
+    /// The ties of the fixture, spelled out: reduce_max splits the gradient among equal
+    /// maxima, maximum gives a tie to its first input, a clipped value trains its bound.
+    @Test func tiesSplitOrPickAsTensorFlowDoes() throws {
+        let g = Graph()
+        let x = try g.variable(value: try NDArray([1, 3, 3, -2] as [Float], shape: [4]))
+        let b = try g.variable(value: try NDArray([3, 3, 0, 0] as [Float], shape: [4]))
+        let lo = try g.variable(value: try NDArray([0, 0, 3, 0] as [Float], shape: [4]))
+        let top = try g.reduce(.max, x, axes: nil)
+        let both = try g.reduce(.sum, try g.binary(.maximum, .tensor(x), .tensor(b)), axes: nil)
+        let clipped = try g.reduce(.sum, try g.clip(x, min: .tensor(lo), max: .value(NDArray(scalar: 2.5))), axes: nil)
+        let sess = Session(graph: g, threads: 1)
+        _ = try sess.run([.operation(g.globalVariablesInitializer())])
+        func grads(_ loss: GraphTensor, _ of: [GraphTensor]) throws -> [[Float]] {
+            var run = Run(session: sess, feeds: [:])
+            try run.evaluate([loss])
+            let d = try Gradients.compute(loss: loss, variables: of.map(\.op), run: &run)
+            return of.map { d[$0.op]?.elements(as: Float.self) ?? [] }
+        }
+        #expect(try grads(top, [x]) == [[0, 0.5, 0.5, 0]])
+        // 3 against 3 is a tie: x's.
+        #expect(try grads(both, [x, b]) == [[0, 1, 1, 0], [1, 0, 0, 1]])
+        // min(x, 2.5), then max(·, lo): 1 passes, 3 → 2.5 (the number bound: nothing trains),
+        // 3 → lo = 3 and -2 → lo = 0 (lo trains).
+        #expect(try grads(clipped, [x, lo]) == [[1, 0, 0, 0], [0, 0, 1, 1]])
+    }
+
+    /// The message a graph builder throws (nil: it built).
+    func message(_ body: () throws(TensorError) -> GraphTensor) -> String? {
+        do { _ = try body(); return nil } catch { return error.message }
+    }
+
+    @Test func buildTimeErrorsInTensorFlowsWords() throws {
+        let g = Graph()
+        let v = g.placeholder(dtype: .float32, shape: StaticShape([nil]))
+        let wide = g.placeholder(dtype: .float32, shape: StaticShape([3, 1]))
+        #expect(message { () throws(TensorError) -> GraphTensor in try g.clip(v, min: .tensor(wide), max: .value(NDArray(scalar: 1.0))) }
+                == "Shapes (?,) and (3, ?) are incompatible")
+        let ints = g.placeholder(dtype: .int32, shape: StaticShape([2]))
+        #expect(message { () throws(TensorError) -> GraphTensor in try g.l2Loss(ints) }
+                == "Value passed to parameter 't' has DataType int32 not in list of allowed values: float16, bfloat16, float32, float64")
+        #expect(message { () throws(TensorError) -> GraphTensor in try g.unary(.sqrt, ints) }
+                == "Value passed to parameter 'x' has DataType int32 not in list of allowed values: bfloat16, float16, float32, float64, complex64, complex128")
+        let flags = g.placeholder(dtype: .bool, shape: StaticShape([2]))
+        #expect(message { () throws(TensorError) -> GraphTensor in try g.binary(.maximum, .tensor(flags), .value(NDArray(scalar: true))) }
+                == "Value passed to parameter 'x' has DataType bool not in list of allowed values: bfloat16, float16, float32, float64, int8, uint8, int16, uint16, int32, uint32, int64, uint64")
+        #expect(message { () throws(TensorError) -> GraphTensor in try g.reduce(.max, flags, axes: nil) }
+                == "Value passed to parameter 'input' has DataType bool not in list of allowed values: float32, float64, int32, uint8, int16, int8, int64, bfloat16, uint16, float16, uint32, uint64, qint8, quint8, qint32, qint16, quint16")
+        #expect(message { () throws(TensorError) -> GraphTensor in try g.unary(.abs, flags) }
+                == "Value passed to parameter 'x' has DataType bool not in list of allowed values: bfloat16, float16, float32, float64, int8, int16, int32, int64")
+        // Square and Abs take integers, as TF's kernels do.
+        #expect(message { () throws(TensorError) -> GraphTensor in try g.unary(.square, ints) } == nil)
+    }
+
+    /// Over an empty axis TF's Max/Min give the reduction's identity, where numpy refuses.
+    @Test func emptyReductionsGiveTheIdentity() throws {
+        let g = Graph()
+        let e = g.constant(try NDArray.zeros([2, 0], dtype: .float32))
+        let sess = Session(graph: g, threads: 1)
+        let out = try sess.run([.tensor(try g.reduce(.max, e, axes: [1])), .tensor(try g.reduce(.min, e, axes: nil))])
+        #expect(out[0]?.elements(as: Float.self) == [-Float.infinity, -Float.infinity])
+        #expect(out[1]?.elements(as: Float.self) == [Float.infinity])
+    }
+}
