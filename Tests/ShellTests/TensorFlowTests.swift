@@ -66,6 +66,16 @@ import Tensor
                 == "[5. 7.] [8.  0.5] [-1.   0.5  2. ]")
     }
 
+    /// Python's abs() of a tensor is TF's Tensor.__abs__, and TF 1.13+'s tf.math holds the same
+    /// functions (as TF 2.21's tf.compat.v1 printed these).
+    @Test func builtinAbsAndTheMathModule() {
+        let program = "import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 3])\n"
+            + "print(abs(x), tf.math.square(x), tf.math.reduce_max(x, 1), tf.math.maximum(x, 0.), abs(x))"
+        #expect(run(program) == "Tensor(\"Abs:0\", shape=(?, 3), dtype=float32) Tensor(\"Square:0\", shape=(?, 3), dtype=float32) "
+                + "Tensor(\"Max:0\", shape=(?,), dtype=float32) Tensor(\"Maximum:0\", shape=(?, 3), dtype=float32) Tensor(\"Abs_1:0\", shape=(?, 3), dtype=float32)")
+        #expect(run("import tensorflow as tf\ntf.math.conv2d") == "error: rnnsh's tensorflow has no tf.math.conv2d (yet)")
+    }
+
     /// The old signatures the tutorial uses build the same ops as the new ones.
     @Test func oldSignatures() {
         let shell = Interpreter()

@@ -246,6 +246,8 @@ enum Builtins {
             case .object(let i as PyInstance):
                 if let r = try ClassRuntime.dunder(args[0], "__abs__", [], span, ev) { return r }
                 throw ShellError("bad operand type for abs(): '\(i.cls.name)'", span: span, kind: .typeError)
+            case .object(is TFTensor):
+                if let r = try TFOperators.abs(args[0], span, evaluator: ev) { return r }
             case .int(let i):
                 if i == Int.min { return PythonArithmetic.normalized(-BigInt(i)) }
                 return .int(Swift.abs(i))

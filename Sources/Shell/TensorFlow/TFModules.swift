@@ -23,7 +23,7 @@ enum TFModules {
         var t: [String: Entry] = [
             "nn": .module("tensorflow.nn"), "train": .module("tensorflow.train"), "contrib": .module("tensorflow.contrib"),
             "compat": .module("tensorflow.compat"), "examples": .module("tensorflow.examples"), "python": .module("tensorflow.python"),
-            "models": .module("tensorflow.models"),
+            "models": .module("tensorflow.models"), "math": .module("tensorflow.math"),
             "layers": .module("tensorflow.layers"),
             "float32": .dtype(.float32), "float64": .dtype(.float64), "int32": .dtype(.int32), "int64": .dtype(.int64),
             "bool": .dtype(.bool), "uint8": .dtype(.uint8), "float": .dtype(.float32), "double": .dtype(.float64),
@@ -46,6 +46,13 @@ enum TFModules {
         switch path {
         case "tensorflow", "tensorflow.compat.v1": return core
         case "tensorflow.compat": return ["v1": .module("tensorflow.compat.v1")]
+        // TF 1.13+'s home of the math ops (`tf.math.square`, `tf.math.reduce_max`): the same functions.
+        case "tensorflow.math":
+            var t: [String: Entry] = [:]
+            for f in ["square", "exp", "sqrt", "abs", "log", "negative", "maximum", "minimum", "pow", "reduce_max", "reduce_min",
+                      "reduce_mean", "reduce_sum", "sigmoid", "tanh", "equal", "not_equal", "argmax", "add", "subtract", "multiply",
+                      "divide", "truediv", "in_top_k"] { t[f] = .function(f) }
+            return t
         case "tensorflow.nn":
             var t: [String: Entry] = ["rnn_cell": .module("tensorflow.nn.rnn_cell")]
             for f in ["softmax", "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2",

@@ -52,6 +52,14 @@ enum TFOperators {
         }
     }
 
+    /// Python's `abs(t)` is TF's `Tensor.__abs__`, an `Abs` op.
+    static func abs(_ v: Value, _ span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value? {
+        guard case .object(let t as TFTensor) = v else { return nil }
+        do {
+            return TFFunctions.tensorValue(try ev.interpreter.tensorflow.graph.unary(.abs, t.tensor))
+        } catch let e as TensorError { throw ShellError(e.message, span: span, kind: e.kind) } catch let e as ShellError { throw e } catch { throw ShellError("\(error)", span: span) }
+    }
+
     /// Arithmetic between a numpy scalar and a Python number as numpy 1.x (the numpy TF1 ran
     /// on) did it: the Python number counts as a numpy scalar of its default type (int → int64,
     /// float → float64), and the two types promote as usual, so `0 + np.float32(c)` is a
