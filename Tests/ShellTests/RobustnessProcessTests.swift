@@ -114,6 +114,32 @@ import Tensor
         #expect(took < 3, "took \(took) s to stop")
     }
 
+    /// Ctrl-C during `np.tile` of 10^8 elements: tile copied through an index of every output
+    /// element (2.4 GB of Ints, then an 8-byte copy each) with no check, and the statement
+    /// ended ~75 s after Ctrl-C (red team). It now copies whole blocks, checking between them.
+    /// The signal goes 0.1 s into the tile; on a machine where 3 copies finish sooner, 6 are
+    /// asked for.
+    @Test func ctrlCStopsATileWithinAFractionOfASecond() throws {
+        for reps in [3, 6] {
+            let p = try Running(["-c", "x = np.ones(10**8)\nprint('go')\ny = np.tile(x, \(reps))\nprint('done')"], environment: ["NO_COLOR": "1"])
+            #expect(p.wait(timeout: 120) { $0.contains("go") }, "did not start: \(p.stderr)")
+            usleep(100_000)
+            let finishedEarly = p.stdout.contains("done")
+            let started = Date()
+            kill(p.process.processIdentifier, SIGINT)
+            let status = p.finish(timeout: 120)
+            let took = Date().timeIntervalSince(started)
+            if finishedEarly && reps == 3 { continue }
+            #expect(!finishedEarly, "np.tile(x, \(reps)) finished before Ctrl-C")
+            #expect(status == 1, "status \(String(describing: status)), stderr \(p.stderr)")
+            #expect(p.stderr.hasPrefix("error: interrupted\nstopped by Ctrl-C; the workspace is unchanged\n"), "\(p.stderr)")
+            #expect(!p.stdout.contains("done"))
+            // ~0.1 s here when idle (checks every 32 MB copied); slack for a loaded machine.
+            #expect(took < 1.5, "took \(took) s to stop")
+            return
+        }
+    }
+
     /// Sizes for the statements below: `SCALE` is replaced by a factor that starts at 1 and
     /// grows when the statement finished before the Ctrl-C (a fast machine); a debug build is
     /// ~10× slower, so it starts at a tenth.
