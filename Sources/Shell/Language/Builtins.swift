@@ -460,9 +460,12 @@ enum Builtins {
         case "hash":
             try exactly("hash", args, 1, span)
             if let h = try ClassRuntime.hashValue(args[0], span, ev) { return h }
-            let h = try HashKey.of(args[0], span: span)
-            if case .int(let i) = h { return .int(i == -1 ? -2 : i) }
-            return .int(h.hashValue)
+            // CPython's values: hash(2**70) is 512 (ints reduce modulo 2**61 - 1), hash(1.5)
+            // 1152921504606846977, and tuples and frozensets of them as CPython hashes them.
+            switch args[0] {
+            case .float(let d): return .int(PythonHash.ofDouble(d))
+            default: return .int(try HashKey.of(args[0], span: span).pythonHash)
+            }
         case "id":
             try exactly("id", args, 1, span)
             return .int(ValueFormatter.repr(args[0]).hashValue & 0x7FFF_FFFF_FFFF)

@@ -6,32 +6,69 @@ import Tensor
 /// Python: every name, element and argument holding one sees its changes (docs/language.md).
 
 /// A dict or set key: Python's hashing rule (`1`, `1.0` and `True` are one key).
-public indirect enum HashKey: Hashable, Sendable {
+public enum HashKey: Hashable, Sendable {
     case int(Int)
     case float(UInt64)
     case string(String)
     case none
-    case tuple([HashKey])
+    /// A tuple's key: its items' keys (`NestedKey`, see PythonHash.swift).
+    case tuple(NestedKey)
+    /// A frozenset's key: its items' keys, made once and kept with the frozenset.
+    case frozenset(NestedKey)
     case type(String)
+    /// A big int's key: the int itself (a BigInt never fits in an Int, so it never meets
+    /// `.int`). It was the text of its limbs, from which `hash()` could not be CPython's.
+    case big(BigInt)
     case other(String)
-
-    /// A big int's key: its limbs in hex (linear; its decimal digits would be quadratic to
-    /// write). A BigInt never fits in an Int, so it never meets `.int`.
-    static func big(_ b: BigInt) -> HashKey {
-        .other((b.negative ? "int:-" : "int:") + b.limbs.map { String($0, radix: 16) }.joined(separator: ","))
-    }
 
     /// The key of `v`, or Python's `unhashable type` error.
     static func of(_ v: Value, span: Range<Int>?) throws(ShellError) -> HashKey {
-        try of(v, span: span, depth: 0)
+        if let items = tupleItems(v) { return try tupleKey(items, span: span) }
+        return try single(v, span: span)
     }
 
-    /// Tuples nested past this depth are refused as a RecursionError: hashing one 100,000 deep
-    /// recursed until the stack overflowed (rc 139, red team). CPython hashes such a tuple in
-    /// C (and crashes further down); nothing real nests tuples 10,000 deep.
-    static let tupleDepthLimit = 10_000
+    /// The items of a tuple or named tuple (whose key is its tuple's), nil for anything else.
+    private static func tupleItems(_ v: Value) -> [Value]? {
+        switch v {
+        case .tuple(let t): return t.array
+        case .object(let t as NamedTupleValue): return t.values
+        default: return nil
+        }
+    }
 
-    private static func of(_ v: Value, span: Range<Int>?, depth: Int) throws(ShellError) -> HashKey {
+    /// A tuple's key, its tuples inside tuples walked with a work list: by recursion, a tuple
+    /// nested 100,000 deep overflowed the stack (rc 139, red team), and a depth limit made
+    /// it a RecursionError where CPython hashes it.
+    private static func tupleKey(_ root: [Value], span: Range<Int>?) throws(ShellError) -> HashKey {
+        if !root.contains(where: { tupleItems($0) != nil }) {
+            // A flat tuple (nearly every key): no work list.
+            var keys: [HashKey] = []
+            keys.reserveCapacity(root.count)
+            for v in root { keys.append(try single(v, span: span)) }
+            return .tuple(keys)
+        }
+        var stack: [(items: [Value], next: Int, keys: [HashKey])] = [(root, 0, [])]
+        while let top = stack.indices.last {
+            if stack[top].next == stack[top].items.count {
+                let key = HashKey.tuple(stack[top].keys)
+                stack.removeLast()
+                guard let parent = stack.indices.last else { return key }
+                stack[parent].keys.append(key)
+                continue
+            }
+            let item = stack[top].items[stack[top].next]
+            stack[top].next += 1
+            if let inner = tupleItems(item) {
+                stack.append((inner, 0, []))
+            } else {
+                stack[top].keys.append(try single(item, span: span))
+            }
+        }
+        return .tuple([])
+    }
+
+    /// The key of anything but a tuple.
+    private static func single(_ v: Value, span: Range<Int>?) throws(ShellError) -> HashKey {
         switch v {
         case .int(let i): return .int(i)
         case .bigint(let b): return big(b)
@@ -43,20 +80,14 @@ public indirect enum HashKey: Hashable, Sendable {
             return .float(d.isNaN ? Double.nan.bitPattern : d.bitPattern)
         case .string(let s): return .string(s)
         case .none: return .none
-        case .tuple(let items):
-            if depth >= tupleDepthLimit {
-                throw ShellError("maximum recursion depth exceeded while calling a Python object", span: span, kind: .recursionError)
-            }
-            var keys: [HashKey] = []
-            for i in items { keys.append(try of(i, span: span, depth: depth + 1)) }
-            return .tuple(keys)
+        case .tuple, .object(is NamedTupleValue): return try of(v, span: span)
         case .type(let n): return .type(n)
         case .scalar(let a):
             if let s = a.scalar(at: []) {
                 switch s {
                 case .int(let i): return .int(Int(i))
                 case .bool(let b): return .int(b ? 1 : 0)
-                default: return try of(.float(s.doubleValue), span: span)
+                default: return try single(.float(s.doubleValue), span: span)
                 }
             }
         case .dtype(let d): return .other("dtype:" + d.name)
@@ -64,13 +95,8 @@ public indirect enum HashKey: Hashable, Sendable {
         case .builtin(let b) where b.receiver == nil: return .other("builtin:" + b.name)
         case .range(let a, let b, let c): return .other("range:\(a):\(b):\(c)")
         case .namespace(let n): return .other("module:" + n)
-        case .set(let s) where s.isFrozen:
-            // Equal frozensets are one key whatever their order: the sorted keys of the items.
-            var keys: [String] = []
-            for x in s.items { keys.append("\(try of(x, span: span))") }
-            return .other("frozenset:" + keys.sorted().joined(separator: "|"))
+        case .set(let s) where s.isFrozen: return .frozenset(s.frozenKey)
         case .object(let i as PyInstance): return try ClassRuntime.hashKey(i, span: span)
-        case .object(let t as NamedTupleValue): return try of(.tuple(t.values), span: span)
         case .object(let o as HashableObject): return .other(o.hashIdentity)
         default: break
         }
@@ -170,10 +196,14 @@ public struct PyDict: Sendable {
 public struct PySet: Sendable {
     final class Table: @unchecked Sendable {
         var items: [Value] = []
-        var index: Set<HashKey> = []
+        /// Any change forgets the frozenset key made from it (a frozenset's index never
+        /// changes after it is built; this keeps a key from ever going stale).
+        var index: Set<HashKey> = [] { didSet { key = nil } }
         deinit { ContainerTeardown.release(&items) }
         /// A `frozenset`: no mutating methods, hashable.
         var frozen = false
+        /// A frozenset's key, made on first use from `index` (sharing its storage).
+        var key: NestedKey?
     }
     let table: Table
 
@@ -192,6 +222,15 @@ public struct PySet: Sendable {
 
     /// This set made a frozenset (only right after it was built, before anyone else holds it).
     func freeze() { table.frozen = true }
+
+    /// This frozenset's key: made once, so a frozenset in a frozenset costs one lookup
+    /// however deep it nests.
+    var frozenKey: NestedKey {
+        if let k = table.key { return k }
+        let k = NestedKey(members: table.index)
+        table.key = k
+        return k
+    }
 
     public var items: [Value] { table.items }
     public var count: Int { table.items.count }

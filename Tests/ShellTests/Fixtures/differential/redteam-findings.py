@@ -66,3 +66,25 @@ print(math.perm(-5, 2))
 #--- math-comb-float
 import math
 print(math.comb(5.0, 2))
+#--- frozenset-nested-deep
+s = frozenset()
+for i in range(10**5): s = frozenset([s])
+print(len(s), hash(s), s == s, s in {s: 1})
+#--- tuple-nested-deep-hash
+t = ()
+for i in range(10**5): t = (t,)
+d = {t: 'deep'}
+print(hash(t), d[t], t in d, hash(t[0]) == hash(t))
+#--- frozenset-nested-equal-distinct
+a = frozenset(); b = frozenset()
+for i in range(50): a = frozenset([a, i]); b = frozenset([i, b])
+print(a == b, hash(a) == hash(b), len({a: 1, b: 2}), {a: 'x'}[b])
+#--- frozenset-keys-order-free
+d = {frozenset([1, 2]): 'a'}
+print(d[frozenset([2, 1])], frozenset([1, 2]) in {frozenset([2, 1])}, {frozenset([1]), frozenset([1.0])}, {(1, 2): 0}[(1.0, 2)])
+#--- hash-values-of-numbers
+print(hash(2**70), hash(-2**70), hash(2**61 - 1), hash(2**62), hash(-1), hash(-2), hash(True))
+print(hash(1.5), hash(-0.1), hash(float('inf')), hash(float('-inf')), hash(2.0**70), hash(1e-300), hash(0.0))
+#--- hash-values-of-tuples-and-frozensets
+print(hash(()), hash((1, 2)), hash((1, (2, 3.5))), hash((-1,)), hash((2**70, True)))
+print(hash(frozenset()), hash(frozenset([1, 2, 3])), hash(frozenset([frozenset([1]), (2,)])))
