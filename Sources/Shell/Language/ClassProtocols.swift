@@ -111,12 +111,19 @@ extension ClassRuntime {
         case let f?:
             guard let ev = Evaluator.current else { return .other(instance.hashIdentity) }
             let h = try ev.callPython(bind(f, to: .object(instance), cls: instance.cls), [], [], span: span ?? 0..<0)
-            switch h {
-            case .int(let n): return .other("hash:\(n)")
-            case .bool(let b): return .other("hash:\(b ? 1 : 0)")
-            case .bigint(let b): return .other("hash:" + b.description)
-            default: throw ShellError("__hash__ method should return an integer", span: span, kind: .typeError)
-            }
+            return .custom(try reducedHash(h, span))
+        }
+    }
+
+    /// What `hash()` makes of the value a `__hash__` returned (CPython's slot_tp_hash): an int
+    /// that fits in 64 bits as it is, a bigger one hashed as an int (2**70 gives 512), -1 as
+    /// -2; anything but an int is CPython's TypeError.
+    static func reducedHash(_ h: Value, _ span: Range<Int>?) throws(ShellError) -> Int {
+        switch h {
+        case .int(let n): return n == -1 ? -2 : n
+        case .bool(let b): return b ? 1 : 0
+        case .bigint(let b): return PythonHash.ofBig(b)
+        default: throw ShellError("__hash__ method should return an integer", span: span, kind: .typeError)
         }
     }
 
@@ -128,11 +135,7 @@ extension ClassRuntime {
         case .none?: throw ShellError("unhashable type: '\(i.cls.name)'", span: span, kind: .typeError)
         case let f?:
             let h = try ev.callPython(bind(f, to: v, cls: i.cls), [], [], span: span)
-            switch h {
-            case .int, .bigint: return h
-            case .bool(let b): return .int(b ? 1 : 0)
-            default: throw ShellError("__hash__ method should return an integer", span: span, kind: .typeError)
-            }
+            return .int(try reducedHash(h, span))
         }
     }
 

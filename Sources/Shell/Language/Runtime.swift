@@ -16,6 +16,8 @@ public enum HashKey: Hashable, Sendable {
     /// A frozenset's key: its items' keys, made once and kept with the frozenset.
     case frozenset(NestedKey)
     case type(String)
+    /// An instance whose class defines `__hash__`: the hash it gave, reduced as `hash()` shows it.
+    case custom(Int)
     /// A big int's key: the int itself (a BigInt never fits in an Int, so it never meets
     /// `.int`). It was the text of its limbs, from which `hash()` could not be CPython's.
     case big(BigInt)

@@ -88,3 +88,24 @@ print(hash(1.5), hash(-0.1), hash(float('inf')), hash(float('-inf')), hash(2.0**
 #--- hash-values-of-tuples-and-frozensets
 print(hash(()), hash((1, 2)), hash((1, (2, 3.5))), hash((-1,)), hash((2**70, True)))
 print(hash(frozenset()), hash(frozenset([1, 2, 3])), hash(frozenset([frozenset([1]), (2,)])))
+#--- hash-dunder-big
+class H:
+    def __init__(self, h): self.h = h
+    def __hash__(self): return self.h
+print(hash(H(2**70)), hash(H(-2**70)), hash(H(-1)), hash(H(2**62)), hash(H(True)), hash(H(2**61 - 1)), hash(H(-2**63)))
+#--- hash-dunder-big-in-tuple
+class H:
+    def __hash__(self): return 2**70
+print(hash((H(),)) == hash((512,)), hash(H()) == hash(2**70))
+#--- hash-dunder-float
+class F:
+    def __hash__(self): return 1.5
+hash(F())
+#--- hash-dunder-str-as-key
+class S:
+    def __hash__(self): return '1'
+d = {S(): 1}
+#--- hash-dunder-numpy-int
+class N:
+    def __hash__(self): return np.int64(5)
+hash(N())
