@@ -369,6 +369,9 @@ enum ArgumentBinder {
         case .bigint:
             // An int, only too big: CPython's words for a C ssize_t argument ('a'.ljust(2**63)).
             throw ShellError("Python int too large to convert to C ssize_t", span: span, kind: .overflowError)
+        case .object(is PyInstance):
+            // An object with `__index__` is an integer wherever CPython takes one (range(obj)).
+            if let ev = Evaluator.current, let i = try ClassRuntime.index(v, span, ev) { return try integer(i, span) }
         default: break
         }
         throw ShellError("'\(v.typeName)' object cannot be interpreted as an integer", span: span, kind: .typeError)

@@ -161,6 +161,7 @@ extension Evaluator {
     /// `base[index] = value`: numpy's item assignment for arrays; Python's for a list held by
     /// a name (the name is rebound to the changed list).
     func setItem(_ base: Value, _ index: [Value], _ value: Value, _ span: Range<Int>, base baseExpr: Expr) throws(ShellError) {
+        let index = try Self.indexesByPosition(base) ? ClassRuntime.indices(index, span, self) : index
         switch base {
         case .array(let a):
             var flat = index
@@ -220,6 +221,10 @@ extension Evaluator {
                                  span: span, kind: .indexError)
             }
             return .array(a)
+        case .object(is PyInstance):
+            // `x[obj, 0]`: an object with `__index__` is its int, as numpy takes it.
+            if let i = try ClassRuntime.index(v, span, self) { return try indexItem(i, span: span) }
+            fallthrough
         default:
             do { return try ValueConversion.indexItem(v, span: span) } catch {
                 var e = error

@@ -127,6 +127,28 @@ extension ClassRuntime {
         }
     }
 
+    /// CPython's `operator.index` on an instance: the int its class's `__index__` returns, nil
+    /// when it is no instance or its class defines none. Such an object indexes a list, tuple,
+    /// string, range or array and bounds a slice as its int does (`[1, 2][obj]` was a
+    /// TypeError).
+    static func index(_ v: Value, _ span: Range<Int>?, _ ev: Evaluator) throws(ShellError) -> Value? {
+        guard case .object(let i as PyInstance) = v, let f = i.cls.find("__index__") else { return nil }
+        let r = try ev.callPython(bind(f, to: v, cls: i.cls), [], [], span: span ?? 0..<0)
+        switch r {
+        case .int, .bigint: return r
+        case .bool(let b): return .int(b ? 1 : 0)
+        default: throw ShellError("__index__ returned non-int (type \(r.typeName))", span: span, kind: .typeError)
+        }
+    }
+
+    /// `index` with each instance that has `__index__` replaced by its int.
+    static func indices(_ index: [Value], _ span: Range<Int>?, _ ev: Evaluator) throws(ShellError) -> [Value] {
+        guard index.contains(where: isInstance) else { return index }
+        var out: [Value] = []
+        for v in index { out.append(try self.index(v, span, ev) ?? v) }
+        return out
+    }
+
     /// `hash(obj)` of an instance: `__hash__`'s value, or an identity-derived int.
     static func hashValue(_ v: Value, _ span: Range<Int>, _ ev: Evaluator) throws(ShellError) -> Value? {
         guard case .object(let i as PyInstance) = v else { return nil }

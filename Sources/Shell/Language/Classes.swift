@@ -374,6 +374,14 @@ enum ClassRuntime {
         }
     }
 
+    /// A list, tuple or string: what `*` repeats.
+    static func isRepeatable(_ v: Value) -> Bool {
+        switch v {
+        case .list, .tuple, .string: return true
+        default: return false
+        }
+    }
+
     static func isInstance(_ v: Value) -> Bool {
         if case .object(is PyInstance) = v { return true }
         return false
@@ -465,6 +473,12 @@ enum ClassRuntime {
             if let v = try dunder(r, reflected, [l], span, ev), !isNotImplemented(v) { return v }
             if op == "==" { return .bool(Evaluator.identical(l, r)) }
             if op == "!=" { return .bool(!Evaluator.identical(l, r)) }
+        }
+        // `[0] * obj`, `obj * 'ab'`: a sequence repeated by an object with `__index__`, as
+        // CPython repeats it once neither side's `__mul__` answers.
+        if op == "*" {
+            if isRepeatable(l), let n = try index(r, span, ev) { return try ev.operate("*", l, n, span) }
+            if isRepeatable(r), let n = try index(l, span, ev) { return try ev.operate("*", n, r, span) }
         }
         throw ev.typeErrorFor(op, l, r, span)
     }

@@ -820,7 +820,9 @@ final class Evaluator {
             case .slice(let a, let b, let c, let s):
                 func part(_ e: Expr?, step: Bool = false) throws(ShellError) -> Int? {
                     guard let e else { return nil }
-                    let v = try evaluate(e)
+                    let given = try evaluate(e)
+                    // `xs[obj:]` with an `__index__` object bounds the slice at its int.
+                    let v = try ClassRuntime.index(given, e.span, self) ?? given
                     if v.isNone { return nil }
                     // Past 64 bits a bound is clamped, as CPython and numpy clamp it to
                     // ssize_t (`xs[:2**63]` is all of xs), the step to ±(2**63 - 1).
@@ -835,7 +837,20 @@ final class Evaluator {
         return values
     }
 
+    /// Whether `base[i]` takes `i` as a position (CPython's sequences and numpy's arrays),
+    /// where an object with `__index__` stands for its int.
+    static func indexesByPosition(_ base: Value) -> Bool {
+        switch base {
+        case .list, .tuple, .string, .range, .array, .scalar: return true
+        case .object(let o): return o is StringArrayObject || o is NumpyStrObject || o is PyDeque
+        default: return false
+        }
+    }
+
     func subscriptValue(_ base: Value, _ index: [Value], _ span: Range<Int>, baseSpan: Range<Int>? = nil) throws(ShellError) -> Value {
+        // A sequence or an array takes an object with `__index__` as its int (a dict or an
+        // instance's __getitem__ gets the object itself).
+        let index = try Self.indexesByPosition(base) ? ClassRuntime.indices(index, span, self) : index
         switch base {
         case .dict(let d):
             let key: Value = index.count == 1 ? index[0] : .tuple(index)

@@ -256,7 +256,9 @@ extension Evaluator {
             case .slice(let a, let b, let c, let s):
                 func part(_ e: Expr?, step: Bool = false) throws(ShellError) -> Int? {
                     guard let e else { return nil }
-                    let v = try evaluate(e)
+                    let given = try evaluate(e)
+                    // `xs[obj:]` with an `__index__` object bounds the slice at its int.
+                    let v = try ClassRuntime.index(given, e.span, self) ?? given
                     if v.isNone { return nil }
                     // Past 64 bits a bound is clamped, as CPython and numpy clamp it to
                     // ssize_t (`xs[:2**63]` is all of xs), the step to ±(2**63 - 1).
@@ -284,10 +286,12 @@ extension Evaluator {
             return
         }
         if case .object(let d as PyDeque) = container {
-            try d.setItem(index.count == 1 ? (index.first ?? .none) : .tuple(index), value, span)
+            let positions = try ClassRuntime.indices(index, span, self)
+            try d.setItem(positions.count == 1 ? (positions.first ?? .none) : .tuple(positions), value, span)
             return
         }
-        try Self.setItem(container, index, value, span)
+        let positions = try Self.indexesByPosition(container) ? ClassRuntime.indices(index, span, self) : index
+        try Self.setItem(container, positions, value, span)
     }
 
     static func setItem(_ container: Value, _ index: [Value], _ value: Value, _ span: Range<Int>) throws(ShellError) {
@@ -356,8 +360,9 @@ extension Evaluator {
             if try ClassRuntime.deleteAttribute(try evaluate(base), name, span) { return }
             throw ShellError("cannot delete attribute '\(name)'", span: span, kind: .attributeError)
         case .item(let base, let items, let span):
-            let index = try subscriptIndex(items)
+            let given = try subscriptIndex(items)
             let container = try evaluate(base)
+            let index = try Self.indexesByPosition(container) ? ClassRuntime.indices(given, span, self) : given
             do {
                 switch container {
                 case .dict(let d):

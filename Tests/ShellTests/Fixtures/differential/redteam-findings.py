@@ -109,3 +109,46 @@ d = {S(): 1}
 class N:
     def __hash__(self): return np.int64(5)
 hash(N())
+#--- index-dunder-sequences
+class I:
+    def __init__(self, i): self.i = i
+    def __index__(self): return self.i
+print([1, 2][I(1)], (1, 2, 3)[I(-1)], 'abc'[I(0)], range(10)[I(3)], [1, 2, 3][I(1):], 'hello'[I(1):I(4)], (0, 1, 2, 3)[::I(2)])
+print(list(range(I(3))), [0] * 2 == [0] * I(2))
+#--- index-dunder-numpy
+class I:
+    def __index__(self): return 2
+a = np.arange(6)
+print(a[I()], a[I():], np.arange(6).reshape(2, 3)[1, I()], a[I(), ...])
+b = np.zeros(3)
+b[I()] = 5
+print(b)
+#--- index-dunder-assign-and-delete
+class I:
+    def __index__(self): return 1
+xs = [1, 2, 3]
+xs[I()] = 9
+print(xs)
+del xs[I()]
+print(xs)
+#--- index-dunder-out-of-range
+class I:
+    def __index__(self): return 5
+[1, 2][I()]
+#--- index-dunder-returns-float
+class I:
+    def __index__(self): return 1.5
+[1, 2][I()]
+#--- index-without-dunder
+class I:
+    pass
+[1, 2][I()]
+#--- index-dunder-dict-key-is-the-object
+class I:
+    def __index__(self): return 0
+k = I()
+print({k: 'obj'}[k], len({0: 'a', k: 'b'}))
+#--- index-dunder-repeats-sequences
+class I:
+    def __index__(self): return 2
+print([0] * I(), I() * 'ab', (1,) * I())
