@@ -6,6 +6,14 @@ enum PyNumbers {
     static func int(_ args: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value {
         guard let v = args.first else { return .int(0) }
         let baseValue = args.count > 1 ? args[1] : Builtins.keyword(keywords, "base")
+        if baseValue != nil {
+            switch v {
+            case .int, .bigint, .bool, .float, .scalar, .array:
+                // A base only reads digits: int(5, base=2) gave 5.
+                throw ShellError("int() can't convert non-string with explicit base", span: span, kind: .typeError)
+            default: break
+            }
+        }
         switch v {
         case .int, .bigint: return v
         case .bool(let b): return .int(b ? 1 : 0)

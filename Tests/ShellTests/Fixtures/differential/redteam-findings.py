@@ -109,6 +109,19 @@ d = {S(): 1}
 class N:
     def __hash__(self): return np.int64(5)
 hash(N())
+#--- partial-of-builtins
+import functools
+print(functools.partial(abs)(-3), functools.partial(max, 5)(3), functools.partial(int, base=2)('101'))
+print(functools.partial(sorted, key=len)(['aa', 'b']), functools.partial(pow, 2)(10), functools.partial(divmod, 7)(2))
+print(functools.partial(round, ndigits=1)(2.25), functools.partial(min)([3, 1]), functools.partial(isinstance, 1)(int))
+#--- partial-of-builtins-in-map
+from functools import partial
+print(list(map(partial(abs), [-1, 2, -3])), list(map(partial(int, base=16), ['ff', '10'])), partial(len)('abc'))
+#--- partial-int-base-needs-a-string
+import functools
+functools.partial(int, base=2)(5)
+#--- int-explicit-base-float
+int(2.5, 2)
 #--- index-dunder-sequences
 class I:
     def __init__(self, i): self.i = i
