@@ -138,7 +138,9 @@ enum RandomModule {
         case .float(let d):
             // CPython seeds a non-int by its hash read as an unsigned word (`(size_t)hash`), so a
             // negative hash is 2**64 + hash, not its absolute value.
-            guard let h = floatHash(d) else { state = .fromEntropy(); break }
+            // A NaN's hash is its object's identity in CPython, so its seed is unpredictable there too.
+            guard !d.isNaN else { state = .fromEntropy(); break }
+            let h = PythonHash.ofDouble(d)
             let u = UInt64(bitPattern: Int64(h))
             state = PythonRandom(magnitude: [UInt32(truncatingIfNeeded: u), UInt32(truncatingIfNeeded: u >> 32)])
         case .string(let s):
@@ -151,34 +153,6 @@ enum RandomModule {
             throw ShellError("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.", span: span, kind: .typeError)
         }
         ev.interpreter.pythonRandom = state
-    }
-
-    /// CPython's `hash(float)` (`_Py_HashDouble`): the value modulo 2**61 - 1, signed; nil for
-    /// NaN, whose hash is its object's identity (so the seed is unpredictable, as in CPython).
-    static func floatHash(_ v: Double) -> Int? {
-        if v.isNaN { return nil }
-        if v.isInfinite { return v > 0 ? 314_159 : -314_159 }
-        let bits: UInt64 = 61
-        let modulus: UInt64 = (1 << 61) - 1
-        // Swift's frexp keeps the sign apart (its mantissa is the magnitude's), so the sign is
-        // taken from the value itself.
-        var (m, e) = frexp(Swift.abs(v))
-        let sign: Int = v < 0 ? -1 : 1
-        var x: UInt64 = 0
-        while m != 0 {
-            x = ((x << 28) & modulus) | x >> (bits - 28)
-            m *= 268_435_456.0
-            e -= 28
-            let y = UInt64(m)
-            m -= Double(y)
-            x += y
-            if x >= modulus { x -= modulus }
-        }
-        let shift = e >= 0 ? UInt64(e % Int(bits)) : bits - 1 - UInt64((-1 - e) % Int(bits))
-        x = ((x << shift) & modulus) | x >> (bits - shift)
-        var h = Int(x) * sign
-        if h == -1 { h = -2 }
-        return h
     }
 
     // MARK: - Integers
