@@ -63,7 +63,9 @@ extension Evaluator {
             } else if case .array = current {
                 new = try inPlace(op, current, rhs, span: span, rhsSpan: expr.span)
             } else if op == "+", case .list(let list) = current {
-                list.journaledAppend(contentsOf: try iterate(rhs, expr.span))
+                let more = try iterate(rhs, expr.span)
+                try PythonArithmetic.reserve(items: list.count, more.count, "a list", whole)
+                list.journaledAppend(contentsOf: more)
                 new = current
             } else {
                 new = try operate(op, current, rhs, whole, texts: (rawText(span), rawText(expr.span)))
@@ -96,6 +98,9 @@ extension Evaluator {
         // `xs += ys` extends the list itself, as Python's list.__iadd__ (any iterable).
         if op == "+", case .list(let list) = current {
             let more = try iterate(rhs, rhsSpan)
+            // `l += l` doubles in place: checked against the budget as `l + l` is (it asked
+            // the allocator for 26 GB and the process aborted).
+            try PythonArithmetic.reserve(items: list.count, more.count, "a list", whole)
             list.journaledAppend(contentsOf: more)
             return
         }

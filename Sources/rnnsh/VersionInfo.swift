@@ -1,10 +1,12 @@
 import Foundation
 import RNN
+import Shell
 
 /// `rnnsh --version`: the program, the CPU it runs on and the kernels the engine chose for it
 /// (the same lines `rnnsh bench` reports), so a figure or a bug report can name both.
 enum VersionInfo {
-    static let version = "0.1"
+    /// The banner's number (`Version.number`): `--version` said 0.1 while the banner said 0.4.0.
+    static let version = Version.number
 
     static var text: String {
         """

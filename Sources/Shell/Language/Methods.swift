@@ -226,17 +226,26 @@ enum Methods {
         case "join":
             try argCount("join", args, 1, 1, span)
             var parts: [String] = []
+            // The joined length, added up with overflow checks and checked against the memory
+            // budget before joining: `','.join(['a' * 10**6] * 10**5)` asked the allocator for
+            // 33 GB and the process aborted (CPython: MemoryError).
+            var bytes = 0, overflow = false
             for (i, item) in try ev.iterate(args[0], span).enumerated() {
                 guard case .string(let p) = item else {
                     throw ShellError("sequence item \(i): expected str instance, \(item.typeName) found", span: span, kind: .typeError)
                 }
+                let (b, o) = bytes.addingReportingOverflow(p.utf8.count + (i > 0 ? s.utf8.count : 0))
+                bytes = b
+                overflow = overflow || o
                 parts.append(p)
             }
+            try PythonArithmetic.reserve(overflow ? Int.max : bytes, "a string of \(overflow ? "more than \(Int.max)" : String(bytes)) bytes", span)
             return .string(parts.joined(separator: s))
         case "replace":
             try argCount("replace", args, 2, 3, span)
             let old = try string(args[0], "replace() argument 1", span), new = try string(args[1], "replace() argument 2", span)
             let count = args.count > 2 ? try ArgumentBinder.integer(args[2], span) : -1
+            try reserveReplacement(s, old, new, count, span)
             if count < 0 { return .string(old.isEmpty ? new + s.map { String($0) + new }.joined() : s.replacingOccurrences(of: old, with: new)) }
             var out = s
             var done = 0
@@ -437,6 +446,41 @@ enum Methods {
         return parts.map { .list($0) }
     }
 
+    /// `s.replace(old, new, count)` checked against the memory budget before it is built:
+    /// `('a' * 10**6).replace('a', 'bb' * 10**4)` (20 GB) grew past the budget, past physical
+    /// memory, where CPython says MemoryError. Occurrences are counted as bytes (left to
+    /// right, not overlapping, as replace matches); an empty `old` matches between every
+    /// character and at both ends.
+    static func reserveReplacement(_ s: String, _ old: String, _ new: String, _ count: Int, _ span: Range<Int>) throws(ShellError) {
+        let n = s.utf8.count, m = old.utf8.count, k = new.utf8.count
+        if k <= m { return }
+        var hits = 0
+        if m == 0 {
+            hits = s.count + 1
+        } else {
+            var text = s, pattern = old
+            var interrupted = false
+            text.withUTF8 { t in
+                pattern.withUTF8 { p in
+                    guard let tb = t.baseAddress, let pb = p.baseAddress else { return }
+                    var i = 0
+                    while i + m <= n, count < 0 || hits < count {
+                        guard let hit = memchr(tb + i, Int32(pb[0]), n - m + 1 - i) else { return }
+                        let j = tb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(tb + j, pb, m) == 0 { hits += 1; i = j + m } else { i = j + 1 }
+                        if hits & 0xFFFFF == 0xFFFFF && Interrupt.isRequested { interrupted = true; return }
+                    }
+                }
+            }
+            if interrupted { throw Interrupt.error }
+        }
+        if count >= 0 { hits = Swift.min(hits, count) }
+        let (grow, o1) = hits.multipliedReportingOverflow(by: k - m)
+        let (total, o2) = n.addingReportingOverflow(grow)
+        let overflow = o1 || o2
+        try PythonArithmetic.reserve(overflow ? Int.max : total, "a string of \(overflow ? "more than \(Int.max)" : String(total)) bytes", span)
+    }
+
     static func listMethod(_ items: inout [Value], _ name: String, _ args: [Value], _ keywords: [(String, Value)], _ span: Range<Int>, _ ev: Evaluator,
                            typeName: String = "list", edit: ListEditRecord? = nil) throws(ShellError) -> Value {
         switch name {
@@ -448,6 +492,8 @@ enum Methods {
         case "extend":
             try argCount("list.extend", args, 1, 1, span)
             let more = try ev.iterate(args[0], span)
+            // `l.extend(l)` in a loop doubles: refused before the budget is passed, as `l + l`.
+            try PythonArithmetic.reserve(items: items.count, more.count, typeName == "list" ? "a list" : "a \(typeName)", span)
             edit?.edit = .appended(from: items.count)
             items.append(contentsOf: more)
             return .none
