@@ -39,6 +39,11 @@ enum HelpTopics {
               y = x[0]; y[:] = 7      changes x (so do x.T, reshape views and split pieces)
               y = x.copy()            shares nothing; fancy indexing x[[0, 1]] is a copy too
             np.shares_memory(a, b), x.base and x.flags tell which arrays share memory.
+            Read-only arrays refuse every write, as numpy's do: np.broadcast_to(...) and
+            x.diagonal() are read-only views; x.setflags(write=False) (or x.flags.writeable =
+            False) locks x and the views taken from it afterwards; x.copy() is writeable.
+            The error is numpy's: `assignment destination is read-only` (`output array is
+            read-only` for x += 1 and out=), and nothing is written.
             A statement that fails changes nothing in the workspace: the unit is one simple
             statement (one line, or one part between `;`). Its assignments to names are kept only
             if it succeeds; every array byte, list, dict and set item and attribute it wrote is

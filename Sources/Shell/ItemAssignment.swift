@@ -119,6 +119,9 @@ extension Evaluator {
     /// `current op= rhs`: in place for arrays (numpy's same_kind output cast), else `current op rhs`.
     func inPlace(_ op: String, _ current: Value, _ rhs: Value, span: Range<Int>, rhsSpan: Range<Int>) throws(ShellError) -> Value {
         guard case .array(let a) = current else { return try binary(op, current, rhs, span) }
+        // numpy's in-place operators are ufuncs writing into `out=a`, which refuse a read-only
+        // array before looking at the other operand (`x += 'a'`, `x @= y` included).
+        if !a.isWriteable { throw ShellError(NDArray.readOnlyOutput, span: span, kind: .valueError) }
         if op == "@" {
             let product = try binary("@", current, rhs, span)
             guard case .array(let p) = product, p.shape == a.shape else {
@@ -169,6 +172,9 @@ extension Evaluator {
         let index = try Self.indexesByPosition(base) ? ClassRuntime.indices(index, span, self) : index
         switch base {
         case .array(let a):
+            // numpy refuses a read-only array before it reads the index or the value
+            // (`x[10] = 1` and `x[0] = 'a'` are read-only errors there too).
+            if !a.isWriteable { throw ShellError(NDArray.readOnlyAssignment, span: span, kind: .valueError) }
             var flat = index
             if flat.count == 1, case .tuple(let inner)? = flat.first { flat = inner.array }
             var items: [IndexItem] = []

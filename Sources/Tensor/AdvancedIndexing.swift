@@ -118,7 +118,8 @@ struct AdvancedIndex {
             shape.append(array.shape[axis]); strides.append(array.strides[axis]); axis += 1
         }
         if empty { offset = array.offset }
-        view = NDArray(viewing: array.storage, dtype: array.dtype, shape: shape, strides: strides, offset: offset, isView: true)
+        view = NDArray(viewing: array.storage, dtype: array.dtype, shape: shape, strides: strides, offset: offset, isView: true,
+                       writeable: array.isWriteable)
 
         do {
             broadcastShape = try NDArray.broadcastShapes(advanced.map(\.values.shape))
@@ -288,7 +289,7 @@ struct AdvancedIndex {
             }
             var first = view.offset + Int(lo) * st, last = view.offset + Int(hi) * st
             if first > last { swap(&first, &last) }
-            NDArray(viewing: view.storage, dtype: view.dtype, shape: [last - first + 1], strides: [1], offset: first).willWrite()
+            NDArray(viewing: view.storage, dtype: view.dtype, shape: [last - first + 1], strides: [1], offset: first).recordForUndo()
         }
         func typed<W>(_: W.Type) {
             let dp = view.storage.pointer.assumingMemoryBound(to: W.self) + view.offset

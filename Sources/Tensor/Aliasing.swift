@@ -31,14 +31,15 @@ extension NDArray {
     /// the owner), nil for an array that owns its data.
     public var base: NDArray? {
         guard isView, let o = storage.owner else { return nil }
-        return NDArray(viewing: storage, dtype: o.dtype, shape: o.shape, strides: o.strides, offset: o.offset, isView: false)
+        return NDArray(viewing: storage, dtype: o.dtype, shape: o.shape, strides: o.strides, offset: o.offset, isView: false,
+                       flags: o.flags)
     }
 
     /// numpy's `x.flags` as numpy prints it (`  C_CONTIGUOUS : True` ... one line per flag,
     /// each indented by two spaces).
     public var flagsDescription: String {
         let flags: [(String, Bool)] = [("C_CONTIGUOUS", isCContiguous), ("F_CONTIGUOUS", isFContiguous),
-                                       ("OWNDATA", !isView), ("WRITEABLE", true), ("ALIGNED", true),
+                                       ("OWNDATA", !isView), ("WRITEABLE", self.flags.writeable), ("ALIGNED", self.flags.aligned),
                                        ("WRITEBACKIFCOPY", false)]
         return flags.map { "  \($0.0) : \($0.1 ? "True" : "False")" }.joined(separator: "\n") + "\n"
     }

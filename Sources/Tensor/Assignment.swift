@@ -16,6 +16,8 @@
 extension NDArray {
     /// `x[items] = value`.
     public func setItem(_ items: [IndexItem], _ value: Operand) throws(TensorError) {
+        // numpy refuses a read-only array before it looks at the index or the value.
+        try requireWriteable()
         if IndexItem.isAdvanced(items) {
             if let m = contiguousFullMask(items) {
                 var v = try value.storedArray(as: dtype)
@@ -41,7 +43,7 @@ extension NDArray {
             if plan.scatterSole(v) { return }
             let bases = plan.sourceBases()
             if WriteJournal.current != nil, let (lo, hi) = plan.writtenRange(bases: bases) {
-                NDArray(viewing: storage, dtype: dtype, shape: [hi - lo + 1], strides: [1], offset: lo).willWrite()
+                NDArray(viewing: storage, dtype: dtype, shape: [hi - lo + 1], strides: [1], offset: lo).recordForUndo()
             }
             plan.scatter(v, bases: bases)
             return
@@ -56,6 +58,7 @@ extension NDArray {
     /// Copies `source` into every element of this array (numpy's `dst[...] = src`): cast to this
     /// dtype, broadcast to this shape (leading length-1 axes of the source dropped first).
     public func assign(_ source: NDArray) throws(TensorError) {
+        try requireWriteable()
         let src = source.droppingLeadingOnes(toAtMost: ndim)
         guard (try? NDArray.broadcastShapes([src.shape, shape])) == shape else {
             throw TensorError("could not broadcast input array from shape \(numpyShapeString(source.shape)) into shape \(numpyShapeString(shape))",
@@ -63,7 +66,7 @@ extension NDArray {
         }
         var s = src.dtype == dtype ? src : try src.astype(dtype)
         s = try s.copyIfOverlapping(self)
-        willWrite()
+        try willWrite()
         Cancellation.deferring { NDArray.copyElements(from: s.broadcastView(to: shape), into: self) }
     }
 
@@ -73,7 +76,7 @@ extension NDArray {
         var sh = shape, st = strides
         while sh.count > count, sh.first == 1 { sh.removeFirst(); st.removeFirst() }
         if sh.count == ndim { return self }
-        return NDArray(viewing: storage, dtype: dtype, shape: sh, strides: st, offset: offset, isView: isView)
+        return NDArray(viewing: storage, dtype: dtype, shape: sh, strides: st, offset: offset, isView: isView, writeable: isWriteable)
     }
 
     /// This array, or a copy of it when it shares memory with `destination` other than element

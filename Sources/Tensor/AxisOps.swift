@@ -18,7 +18,7 @@ extension NDArray {
         }
         var sh: [Int] = [], st: [Int] = []
         for i in 0..<ndim where !drop[i] { sh.append(shape[i]); st.append(strides[i]) }
-        return NDArray(viewing: storage, dtype: dtype, shape: sh, strides: st, offset: offset, isView: true)
+        return NDArray(viewing: storage, dtype: dtype, shape: sh, strides: st, offset: offset, isView: true, writeable: isWriteable)
     }
 
     /// `np.squeeze(a, axis=k)`.

@@ -49,7 +49,8 @@ extension NDArray {
         if !single {
             guard v.ndim == 1, v.isCContiguous, v.storage !== storage, v.size == m.countTrue() else { return false }
         }
-        willWrite()
+        // setItem refused a read-only array before choosing this path.
+        recordForUndo()
         let mp = m.storage.pointer.assumingMemoryBound(to: UInt8.self) + m.offset
         func typed<W>(_: W.Type) {
             let dp = storage.pointer.assumingMemoryBound(to: W.self) + offset

@@ -31,13 +31,17 @@ extension NDArray {
         for i in 0..<ndim where self.shape[i] == shape[pad + i] {
             st[pad + i] = strides[i]
         }
-        return NDArray(viewing: storage, dtype: dtype, shape: shape, strides: st, offset: offset, isView: true)
+        return NDArray(viewing: storage, dtype: dtype, shape: shape, strides: st, offset: offset, isView: true, writeable: isWriteable)
     }
 
     /// `np.broadcast_to(a, shape)`: a view with stride-0 stretched dimensions, or numpy's errors
     /// (`input operand has more dimensions than allowed by the axis remapping`;
     /// `operands could not be broadcast together with remapped shapes [original->remapped]: (2,)  and requested shape (3,)`).
-    public func broadcast(to shape: [Int]) throws(TensorError) -> NDArray {
+    ///
+    /// numpy's result is a read-only view (its stride-0 axes make many elements one memory
+    /// cell), even when the shape does not change; `readOnly: false` is `np.broadcast_arrays`,
+    /// whose views keep the input's WRITEABLE flag.
+    public func broadcast(to shape: [Int], readOnly: Bool = true) throws(TensorError) -> NDArray {
         try NDArray.checkShapeFits(shape, itemSize: itemSize)
         if ndim > shape.count {
             throw TensorError("input operand has more dimensions than allowed by the axis remapping", kind: .valueError)
@@ -46,7 +50,9 @@ extension NDArray {
         for i in 0..<ndim where self.shape[i] != shape[pad + i] && self.shape[i] != 1 {
             throw TensorError("operands could not be broadcast together with remapped shapes [original->remapped]: \(numpyShapeString(self.shape))  and requested shape \(numpyShapeString(shape))", kind: .valueError)
         }
-        return broadcastView(to: shape)
+        let v = broadcastView(to: shape)
+        return NDArray(viewing: storage, dtype: dtype, shape: v.shape, strides: v.strides, offset: offset, isView: true,
+                       writeable: readOnly ? false : isWriteable)
     }
 
     /// The broadcast used when values are written into an array of `shape` (numpy's `copyto`,

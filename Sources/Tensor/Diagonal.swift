@@ -2,8 +2,8 @@
 /// tuple `np.diag_indices`, and the triangle of ones `np.tri`.
 extension NDArray {
     /// `np.diagonal(a, offset=0, axis1=0, axis2=1)`: the other axes in order, then the diagonal
-    /// as the last axis. numpy 2 returns a read-only view; rnnsh returns a view too (writes go
-    /// through, as for `broadcast_to`: rnnsh has no read-only arrays).
+    /// as the last axis: a read-only view, as numpy 2 returns (`setflags(write=True)` makes it
+    /// writeable when the array it views is).
     public func diagonal(offset: Int = 0, axis1: Int = 0, axis2: Int = 1) throws(TensorError) -> NDArray {
         if ndim < 2 { throw TensorError("diag requires an array of at least two dimensions", kind: .valueError) }
         func normalized(_ axis: Int, _ label: String) throws(TensorError) -> Int {
@@ -20,7 +20,8 @@ extension NDArray {
         let rest = (0..<ndim).filter { $0 != a1 && $0 != a2 }
         let start = length == 0 ? self.offset : self.offset + (k >= 0 ? k * strides[a2] : -k * strides[a1])
         return NDArray(viewing: storage, dtype: dtype, shape: rest.map { shape[$0] } + [length],
-                       strides: rest.map { strides[$0] } + [strides[a1] + strides[a2]], offset: start, isView: true)
+                       strides: rest.map { strides[$0] } + [strides[a1] + strides[a2]], offset: start, isView: true,
+                       writeable: false)
     }
 
     /// `np.diag_indices(n, ndim=2)`: ndim copies of `arange(n)`, indexing the main diagonal.

@@ -79,6 +79,8 @@ extension NDArray {
     /// `out`'s shape. An input that overlaps `out` in any other way than element for element is
     /// copied first, as numpy does, so `x += x.T` reads the old values. Returns `out`.
     public static func binary(_ op: BinaryOp, _ a: Operand, _ b: Operand, out: NDArray?) throws(TensorError) -> NDArray {
+        // numpy's ufunc refuses a read-only output before any casting or broadcasting check.
+        try out?.requireWriteable(NDArray.readOnlyOutput)
         let rt = Operand.resultType(a, b)
         if let out, out.dtype == .bool, rt == .bool, [.floorDivide, .remainder, .power, .leftShift, .rightShift].contains(op) {
             // numpy computes these in int8, which cannot go back into a bool array.
@@ -103,7 +105,7 @@ extension NDArray {
                 x = try x.copyIfOverlapping(out)
                 y = try y.copyIfOverlapping(out)
                 let xv = x.broadcastView(to: out.shape), yv = y.broadcastView(to: out.shape)
-                out.willWrite()
+                try out.willWrite()
                 // Stopping half-way would leave `out` half-changed: an in-place write runs to the end.
                 Cancellation.deferring { kernel(op, compute, out, xv, yv) }
                 return out

@@ -107,7 +107,8 @@ extension NDArray {
         }
         // An empty selection reads nothing; keep a valid offset rather than one past the end.
         if empty { off = offset }
-        return NDArray(viewing: storage, dtype: dtype, shape: newShape, strides: newStrides, offset: off, isView: true)
+        return NDArray(viewing: storage, dtype: dtype, shape: newShape, strides: newStrides, offset: off, isView: true,
+                       writeable: isWriteable)
     }
 
     /// Python's `slice.indices(length)` plus the resulting length: (start, count, step).

@@ -24,7 +24,7 @@ extension NDArray {
     }
 
     /// `np.diag(v, k=0)`: a 1-d `v` becomes a square matrix with `v` on the k-th diagonal; a
-    /// 2-d `v` gives its k-th diagonal (a copy).
+    /// 2-d `v` gives its k-th diagonal (numpy's read-only view, as `v.diagonal(k)`).
     public static func diag(_ v: NDArray, k: Int = 0) throws(TensorError) -> NDArray {
         switch v.ndim {
         case 1:
@@ -40,18 +40,8 @@ extension NDArray {
             }
             return out
         case 2:
-            let (rows, cols) = (v.shape[0], v.shape[1])
-            var idx: [(Int, Int)] = []
-            let kk = Swift.max(Swift.min(k, cols), -rows)   // beyond the matrix: an empty diagonal
-            var i = kk >= 0 ? 0 : -kk, j = kk >= 0 ? kk : 0
-            while i < rows && j < cols { idx.append((i, j)); i += 1; j += 1 }
-            let out = try NDArray(zeros: [idx.count], dtype: v.dtype)
-            let w = v.dtype.itemSize
-            for (n, (r, c)) in idx.enumerated() {
-                out.storage.pointer.advanced(by: n * w)
-                    .copyMemory(from: v.storage.pointer.advanced(by: (v.offset + r * v.strides[0] + c * v.strides[1]) * w), byteCount: w)
-            }
-            return out
+            // numpy's diag of a matrix is `diagonal(v, k)`: a read-only view, not a copy.
+            return try v.diagonal(offset: k)
         default:
             throw TensorError("Input must be 1- or 2-d.", kind: .valueError)
         }

@@ -57,7 +57,8 @@ extension NDArray {
 
     func zeroStridesIfEmpty() -> NDArray {
         guard size == 0 else { return self }
-        return NDArray(viewing: storage, dtype: dtype, shape: shape, strides: [Int](repeating: 0, count: ndim), offset: offset, isView: isView)
+        return NDArray(viewing: storage, dtype: dtype, shape: shape, strides: [Int](repeating: 0, count: ndim), offset: offset, isView: isView,
+                       writeable: isWriteable)
     }
 
     /// numpy's `PyArray_CreateSortedStridePerm`: the axes ordered by decreasing stride magnitude,
@@ -138,7 +139,7 @@ extension NDArray {
                 expected *= shape[axis]
             }
             if contiguous {
-                return NDArray(viewing: storage, dtype: dtype, shape: [size], strides: [1], offset: offset, isView: true)
+                return NDArray(viewing: storage, dtype: dtype, shape: [size], strides: [1], offset: offset, isView: true, writeable: isWriteable)
             }
             return try flatten(order: .k)
         }
@@ -186,7 +187,7 @@ extension NDArray {
         let rowShape = Array(moved.shape.dropFirst()), rowStrides = Array(moved.strides.dropFirst())
         return (0..<moved.shape[0]).map { i in
             NDArray(viewing: storage, dtype: dtype, shape: rowShape, strides: rowStrides,
-                    offset: offset + i * moved.strides[0], isView: true)
+                    offset: offset + i * moved.strides[0], isView: true, writeable: isWriteable)
         }
     }
 }

@@ -16,6 +16,14 @@ public struct NDArray: @unchecked Sendable {
     public let storage: Storage
     /// True when this array borrows another array's storage (numpy: `a.base is not None`).
     public let isView: Bool
+    /// numpy's flags that can change after creation (`WRITEABLE`, `ALIGNED`). A reference: every
+    /// copy of this struct is the same numpy array object, so `y = x; x.setflags(write=False)`
+    /// makes `y` read-only too, while a view made from it gets flags of its own
+    /// (see `ArrayFlags.swift`).
+    public let flags: ArrayFlags
+
+    /// numpy's `x.flags.writeable`.
+    public var isWriteable: Bool { flags.writeable }
 
     public var ndim: Int { shape.count }
     /// numpy's `dtype.byteorder == '>'` (see `Storage.isBigEndian`); one-byte types have none.
@@ -68,14 +76,21 @@ public struct NDArray: @unchecked Sendable {
     }
 
     /// A view over existing storage. The caller guarantees every reachable element is in bounds.
-    public init(viewing storage: Storage, dtype: DType, shape: [Int], strides: [Int], offset: Int, isView: Bool = true) {
+    ///
+    /// `writeable` is the new array's WRITEABLE flag: a view made from an array passes that
+    /// array's `isWriteable` (numpy: a view of a read-only array is read-only); `flags` reuses
+    /// an existing array object's flags (only `base`, which rebuilds the owner, needs that).
+    public init(viewing storage: Storage, dtype: DType, shape: [Int], strides: [Int], offset: Int, isView: Bool = true,
+                writeable: Bool = true, flags: ArrayFlags? = nil) {
         self.storage = storage
         self.dtype = dtype
         self.shape = shape
         self.strides = strides
         self.offset = offset
         self.isView = isView
-        if !isView { storage.owner = OwnerLayout(dtype: dtype, shape: shape, strides: strides, offset: offset) }
+        let f = flags ?? ArrayFlags(writeable: writeable)
+        self.flags = f
+        if !isView { storage.owner = OwnerLayout(dtype: dtype, shape: shape, strides: strides, offset: offset, flags: f) }
     }
 
     /// A zero-filled, C-contiguous array. Refuses shapes over the memory limit before allocating.

@@ -161,6 +161,7 @@ extension NDArray {
     /// a float array (not a 0-d one) raised to the Python number 2, 0.5 or -1 into `square`,
     /// `sqrt` or `reciprocal`; everything else is `np.power`. `out` as in `binary`.
     public static func power(_ a: Operand, _ b: Operand, out: NDArray? = nil) throws(TensorError) -> NDArray {
+        try out?.requireWriteable(NDArray.readOnlyOutput)
         if case .array(let x) = a, x.dtype.isFloat, x.ndim > 0 {
             let e: Double?
             switch b {

@@ -162,6 +162,7 @@ extension NDArray {
     /// of dimensions, every kept axis's length, and (keepdims) length 1 on reduced axes.
     /// `reducedAxes` are the input's reduced axes (nil: all). Returns `out`.
     public func storeReduction(_ result: NDArray, into out: NDArray, axis: [Int]?, keepdims: Bool, ufunc: String) throws(TensorError) -> NDArray {
+        try out.requireWriteable(NDArray.readOnlyOutput)
         var reduced = [Bool](repeating: axis == nil, count: ndim)
         if let axis, ndim > 0 {
             for a in try NDArray.normalizeAxes(axis, ndim: ndim) { reduced[a] = true }
@@ -201,6 +202,7 @@ extension NDArray {
 
     /// Writes a running total into `out=`: the shapes must be equal.
     public func storeAccumulation(_ result: NDArray, into out: NDArray) throws(TensorError) -> NDArray {
+        try out.requireWriteable(NDArray.readOnlyOutput)
         if out.shape != result.shape {
             throw TensorError("operands could not be broadcast together with remapped shapes [original->remapped]: \(numpyShapeString(out.shape))->\(numpyShapeString(out.shape)) \(numpyShapeString(result.shape))->\(numpyShapeString(result.shape)) ",
                               kind: .valueError)

@@ -14,15 +14,15 @@ extension NDArray {
     public func reshape(_ newShape: [Int]) throws(TensorError) -> NDArray {
         // numpy returns a plain view when the requested dimensions equal the current ones.
         if newShape == shape {
-            return NDArray(viewing: storage, dtype: dtype, shape: shape, strides: strides, offset: offset, isView: true)
+            return NDArray(viewing: storage, dtype: dtype, shape: shape, strides: strides, offset: offset, isView: true, writeable: isWriteable)
         }
         let dims = try resolvedShape(newShape)
         if isCContiguous {
             return NDArray(viewing: storage, dtype: dtype, shape: dims, strides: NDArray.contiguousStrides(dims),
-                           offset: offset, isView: true)
+                           offset: offset, isView: true, writeable: isWriteable)
         }
         if let st = noCopyStrides(for: dims) {
-            return NDArray(viewing: storage, dtype: dtype, shape: dims, strides: st, offset: offset, isView: true)
+            return NDArray(viewing: storage, dtype: dtype, shape: dims, strides: st, offset: offset, isView: true, writeable: isWriteable)
         }
         let c = try copy()
         return NDArray(viewing: c.storage, dtype: dtype, shape: dims, strides: NDArray.contiguousStrides(dims),
@@ -99,7 +99,7 @@ extension NDArray {
     /// `np.ravel(a)` (C order): a view when the array is C-contiguous, else a copy.
     public func ravel() throws(TensorError) -> NDArray {
         if isCContiguous {
-            return NDArray(viewing: storage, dtype: dtype, shape: [size], strides: [1], offset: offset, isView: true)
+            return NDArray(viewing: storage, dtype: dtype, shape: [size], strides: [1], offset: offset, isView: true, writeable: isWriteable)
         }
         let c = try copy()
         return NDArray(viewing: c.storage, dtype: dtype, shape: [size], strides: [1], offset: 0, isView: false)

@@ -132,6 +132,9 @@ struct OwnerLayout {
     var shape: [Int]
     var strides: [Int]
     var offset: Int
+    /// The owner's flags: `x.base` is that same array object, and whether a view may be made
+    /// writeable again depends on whether its owner is (`ArrayFlags.swift`).
+    var flags: ArrayFlags
 }
 
 /// Swift types that can be the elements of an array.

@@ -20,13 +20,13 @@ extension NDArray {
             perm = Array((0..<ndim).reversed())
         }
         return NDArray(viewing: storage, dtype: dtype, shape: perm.map { shape[$0] },
-                       strides: perm.map { strides[$0] }, offset: offset, isView: true)
+                       strides: perm.map { strides[$0] }, offset: offset, isView: true, writeable: isWriteable)
     }
 
     /// `a.T`.
     public var T: NDArray {
         NDArray(viewing: storage, dtype: dtype, shape: shape.reversed(), strides: strides.reversed(),
-                offset: offset, isView: true)
+                offset: offset, isView: true, writeable: isWriteable)
     }
 
     /// `np.swapaxes(a, axis1, axis2)`: a view.
@@ -41,6 +41,6 @@ extension NDArray {
         let b = try normalized(axis2, "axis2")
         var sh = shape, st = strides
         sh.swapAt(a, b); st.swapAt(a, b)
-        return NDArray(viewing: storage, dtype: dtype, shape: sh, strides: st, offset: offset, isView: true)
+        return NDArray(viewing: storage, dtype: dtype, shape: sh, strides: st, offset: offset, isView: true, writeable: isWriteable)
     }
 }

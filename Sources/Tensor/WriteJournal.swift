@@ -81,10 +81,18 @@ extension NDArray {
         return (lo * itemSize)..<((hi + 1) * itemSize)
     }
 
-    /// The one gate every write into an array's storage passes: records the old bytes in the
-    /// active journal. Call it after every check that can fail and
-    /// before the first byte is written.
-    public func willWrite() {
+    /// The one gate every write into an array's storage passes: refuses a read-only array
+    /// (numpy's `assignment destination is read-only`; paths numpy words differently check
+    /// `requireWriteable` first) and records the old bytes in the active journal. Call it after
+    /// every other check that can fail and before the first byte is written.
+    public func willWrite() throws(TensorError) {
+        try requireWriteable()
+        WriteJournal.current?.record(self)
+    }
+
+    /// Records the old bytes without the WRITEABLE check: for a write whose destination was
+    /// already checked, journaled through a plain view of the byte range it touches.
+    func recordForUndo() {
         WriteJournal.current?.record(self)
     }
 }

@@ -80,13 +80,16 @@ enum ArrangementCommands {
         name: "broadcast_arrays", category: "Shape",
         summary: "Views of arrays broadcast to one shape.",
         parameters: [Parameter("args", .value, default: .tuple([]), variadic: true, help: "the arrays")],
-        help: "numpy's `np.broadcast_arrays`: a tuple of read-only style views sharing the inputs' data.",
+        help: "numpy's `np.broadcast_arrays`: a tuple of views sharing the inputs' data (the inputs themselves when no shape changes).",
         examples: [Example("np.broadcast_arrays(np.array([[1], [2]]), np.array([10, 20, 30]))")],
         run: { call in
             var xs: [NDArray] = []
             for v in call.arguments["args"].sequenceItems ?? [] { xs.append(try call.evaluator.toArray(v, span: call.arguments.span("args"))) }
             let shape = try NDArray.broadcastShapes(xs.map(\.shape))
-            return .tuple(try xs.map { (x) throws(TensorError) -> Value in .array(try x.broadcast(to: shape)) })
+            // numpy hands back the arrays themselves when no shape changes; otherwise views that
+            // keep each input's WRITEABLE flag (numpy only warns when one is written).
+            if xs.allSatisfy({ $0.shape == shape }) { return .tuple(xs.map { .array($0) }) }
+            return .tuple(try xs.map { (x) throws(TensorError) -> Value in .array(try x.broadcast(to: shape, readOnly: false)) })
         })
 
     static let append = Command(

@@ -85,7 +85,10 @@ enum ArrayMethodCommands {
         examples: [Example("x = np.array([3, 1, 2])\nx.sort()\nx")],
         run: { call in
             let a = try A.array(call, "a")
-            try a.assign(try a.sorted(axis: call.arguments.int("axis") ?? -1))
+            let sorted = try a.sorted(axis: call.arguments.int("axis") ?? -1)
+            // numpy checks the axis first, then the flag, in its own words.
+            try a.requireWriteable("sort array is read-only")
+            try a.assign(sorted)
             return .none
         })
 
@@ -97,6 +100,8 @@ enum ArrayMethodCommands {
         examples: [Example("x = np.zeros(3)\nx.fill(7)\nx")],
         run: { call in
             let a = try A.array(call, "a")
+            // numpy refuses a read-only array before it converts the value (`x.fill('a')`).
+            try a.requireWriteable()
             try a.assign(try A.operand(call, "value").asArray.astype(a.dtype))
             return .none
         })

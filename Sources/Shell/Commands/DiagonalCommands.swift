@@ -14,7 +14,7 @@ enum DiagonalCommands {
                      Parameter("offset", .int, default: .int(0), help: "the diagonal: 0 main, > 0 above, < 0 below"),
                      Parameter("axis1", .int, default: .int(0), help: "the rows' axis"),
                      Parameter("axis2", .int, default: .int(1), help: "the columns' axis")],
-        help: "numpy's `np.diagonal(a, offset=0, axis1=0, axis2=1)` and `x.diagonal()`: the other axes come first, the diagonal last. numpy returns a read-only view; rnnsh's view is writable (rnnsh has no read-only arrays), so copy it before changing it.",
+        help: "numpy's `np.diagonal(a, offset=0, axis1=0, axis2=1)` and `x.diagonal()`: the other axes come first, the diagonal last. A read-only view, as numpy's: copy it (`x.diagonal().copy()`) to change it, or write the diagonal with `x[np.arange(n), np.arange(n)] = v`.",
         examples: [Example("np.arange(12).reshape(3, 4).diagonal(1)"), Example("np.diagonal(np.arange(24).reshape(2, 3, 4), 0, 1, 2)")],
         isMethod: true,
         run: { call in

@@ -191,7 +191,7 @@ enum ManipulationCommands {
         name: "broadcast_to", category: "Shape",
         summary: "A read-only view of an array broadcast to a shape.",
         parameters: [Parameter("array", .array, help: "the array"), Parameter("shape", .ints, help: "the target shape")],
-        help: "numpy's `np.broadcast_to`: stretches length-1 (and missing leading) axes without copying.",
+        help: "numpy's `np.broadcast_to`: stretches length-1 (and missing leading) axes without copying. The view is read-only (`b[0] = 1` is numpy's `ValueError: assignment destination is read-only`), since its stretched elements share memory; `.copy()` it to write.",
         examples: [Example("np.broadcast_to(np.arange(3), (2, 3))")],
         run: { call in .array(try A.array(call, "array").broadcast(to: call.arguments.ints("shape") ?? [])) })
 

@@ -41,7 +41,9 @@ enum PartitionCommands {
         examples: [Example("x = np.array([3, 4, 2, 1])\nx.partition(2)\nx")],
         run: { call in
             let a = try A.array(call, "a")
-            try a.assign(try a.partitioned(kth: try kth(call), axis: try A.axis(call)))
+            let partitioned = try a.partitioned(kth: try kth(call), axis: try A.axis(call))
+            try a.requireWriteable("partition array is read-only")
+            try a.assign(partitioned)
             return .none
         })
 }

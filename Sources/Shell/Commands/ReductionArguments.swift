@@ -29,7 +29,9 @@ enum ReductionArguments {
         guard call.arguments.isGiven("out") else { return nil }
         switch call.arguments["out"] {
         case .none: return nil
-        case .array(let a): return a
+        case .array(let a):
+            if !a.isWriteable { throw ShellError(NDArray.readOnlyOutput, span: call.arguments.span("out"), kind: .valueError) }
+            return a
         default: throw ShellError("return arrays must be of ArrayType", span: call.arguments.span("out"), kind: .typeError)
         }
     }

@@ -27,7 +27,9 @@ enum SelectionCommands {
         examples: [Example("x = np.zeros(5)\nnp.put(x, [0, 2], [1, 2])\nx")],
         isMethod: true,
         run: { call in
-            try A.array(call, "a").put(try A.array(call, "ind"), try A.array(call, "v"), mode: try mode(call))
+            let a = try A.array(call, "a")
+            try a.requireWriteable("put: output array is read-only")
+            try a.put(try A.array(call, "ind"), try A.array(call, "v"), mode: try mode(call))
             return .none
         })
 
@@ -40,7 +42,10 @@ enum SelectionCommands {
         help: "numpy's `np.place(arr, mask, vals)`: the k-th True position of the mask gets `vals[k % len(vals)]`. Returns None.",
         examples: [Example("x = np.arange(6)\nnp.place(x, x > 2, [10, 20])\nx")],
         run: { call in
-            try A.array(call, "arr").place(try A.array(call, "mask"), try A.array(call, "vals"))
+            let arr = try A.array(call, "arr")
+            // numpy's place writes through a WRITEBACKIFCOPY temporary, whose words these are.
+            try arr.requireWriteable("WRITEBACKIFCOPY base is read-only")
+            try arr.place(try A.array(call, "mask"), try A.array(call, "vals"))
             return .none
         })
 
@@ -53,7 +58,9 @@ enum SelectionCommands {
         help: "numpy's `np.putmask(a, mask, values)`: flat position n (where the mask holds) gets `values[n % len(values)]`; unlike `np.place`, the value is picked by position. Returns None.",
         examples: [Example("x = np.arange(6)\nnp.putmask(x, x > 2, [10, 20])\nx")],
         run: { call in
-            try A.array(call, "a").putMask(try A.array(call, "mask"), try A.array(call, "values"))
+            let a = try A.array(call, "a")
+            try a.requireWriteable("putmask: output array is read-only")
+            try a.putMask(try A.array(call, "mask"), try A.array(call, "values"))
             return .none
         })
 

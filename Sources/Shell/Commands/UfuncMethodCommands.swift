@@ -35,6 +35,8 @@ enum UfuncMethodCommands {
             examples: [Example("a = np.zeros(3)\nnp.\(op.rawValue).at(a, [0, 0, 2], 2.0)\na")],
             run: { call in
                 let a = try A.array(call, "a")
+                // numpy's ufunc.at iterates `a` for writing, and its iterator refuses first.
+                try a.requireWriteable("operand array with iterator write flag set is read-only")
                 try a.applyAt(op, try index(call), try A.operand(call, "b"))
                 return .none
             })

@@ -65,7 +65,9 @@ enum Attributes {
             case "base":
                 if case .scalar = v { return .none }
                 return a.base.map { .array($0) } ?? .none
-            case "flags": return .object(FlagsObject(array: a))
+            case "flags":
+                if case .scalar = v { return .object(FlagsObject(array: a, isScalar: true)) }
+                return .object(FlagsObject(array: a))
             default: return nil
             }
         default:

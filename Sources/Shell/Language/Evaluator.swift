@@ -178,11 +178,21 @@ final class Evaluator {
                 try setItem(b, index, value, span, base: base)
             } else if StringArrayDispatch.isStringArray(b) {
                 try setItem(b, try subscriptIndexValues(items), value, span, base: base)
+            } else if case .object(let flags as FlagsObject) = b {
+                // `x.flags['WRITEABLE'] = False`: numpy's flags mapping sets the array's flag.
+                let index = try subscriptIndexValues(items)
+                let key: Value = index.count == 1 ? (index.first ?? .none) : .tuple(index)
+                try flags.setItem(key, try truth(value, span), span: span)
             } else {
                 try assignItem(value, base: base, items: items, span: span)
             }
         case .attribute(let base, let name, let span):
             let b = try evaluate(base)
+            if case .object(let flags as FlagsObject) = b {
+                // `x.flags.writeable = False` changes the array (numpy's flags are a window on it).
+                try flags.setAttribute(name, try truth(value, span), span: span)
+                return
+            }
             if try ClassRuntime.setAttribute(b, name, value, span, self) { return }
             if case .array = b {
                 throw ShellError("cannot assign to an attribute",

@@ -85,7 +85,8 @@ public struct Generator: Sendable, Equatable {
     public mutating func shuffle(_ a: NDArray, axis: Int) throws(TensorError) {
         guard a.ndim > 0 else { throw TensorError("object of type 'numpy.ndarray' has no len()", kind: .typeError) }
         let ax = try RandomSampling.normalizeAxis(axis, a.ndim)
-        a.willWrite()
+        try a.requireWriteable("array is read-only")
+        try a.willWrite()
         try RandomSampling.shuffle(&bits, a, axis: ax)
     }
 

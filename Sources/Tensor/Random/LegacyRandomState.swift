@@ -121,7 +121,8 @@ public struct LegacyRandomState: Sendable, Equatable {
     /// `shuffle(x)`: in place along axis 0, Fisher–Yates with `random_interval` draws.
     public mutating func shuffle(_ a: NDArray) throws(TensorError) {
         guard a.ndim > 0 else { throw TensorError("object of type 'numpy.ndarray' has no len()", kind: .typeError) }
-        a.willWrite()
+        try a.requireWriteable("array is read-only")
+        try a.willWrite()
         try RandomSampling.shuffle(&bits, a)
     }
 
