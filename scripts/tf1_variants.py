@@ -4,7 +4,8 @@ Each NN_name.py there is a TF1 program written as the tutorials of 2016-2018 wro
 RNNs (rnn.rnn, static_rnn over unstack/split, dynamic_rnn batch- and time-major, BasicLSTMCell,
 LSTMCell, BasicRNNCell, GRUCell, MultiRNNCell, DropoutWrapper, sparse and dense cross-entropy,
 Adam and gradient descent; tf.layers.dense and tf.nn.in_top_k as Hands-On Machine Learning's
-chapter 14 used them). This script runs each one, unchanged, under TensorFlow's tf.compat.v1 and
+chapter 14 used them; tf.variable_scope/tf.get_variable, tf.train.Saver and tf.gradients, whose
+program writes its checkpoints into the scratch directory it runs in). This script runs each one, unchanged, under TensorFlow's tf.compat.v1 and
 writes what it printed to NN_name.tf.txt; the tests run the same files through rnnsh and compare
 (numbers within 1e-5, every other character exactly). Tests never import TensorFlow.
 

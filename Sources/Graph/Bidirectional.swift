@@ -16,22 +16,27 @@ extension Graph {
                                        initialBackward: [[GraphTensor]]? = nil, sequenceLength: GraphTensor? = nil,
                                        scope: String? = nil) throws(TensorError)
         -> (outputs: [GraphTensor], forward: [[GraphTensor]], backward: [[GraphTensor]]) {
+        // Variables under the variable scope, ops under the name scope; the inner RNNs take
+        // these names as given.
         let top = scope ?? "bidirectional_rnn"
+        let outer = namePrefix, varTop = variableName(top), opTop = outer + top
+        return try absolute { () throws(TensorError) -> (outputs: [GraphTensor], forward: [[GraphTensor]], backward: [[GraphTensor]]) in
         let f = try staticRNN(fw, multi: forwardMulti, inputs, initialState: initialForward, sequenceLength: sequenceLength,
-                              scope: "\(top)/fw", opScope: "\(top)/fw/fw")
+                              scope: "\(varTop)/fw", opScope: "\(opTop)/fw/fw")
         func reversed(_ steps: [GraphTensor], in scope: String?) throws(TensorError) -> [GraphTensor] {
             guard let lengths = sequenceLength else { return Array(steps.reversed()) }
-            let prefix = scope.map { $0 + "/" } ?? ""
+            let prefix = scope.map { $0 + "/" } ?? outer
             let joined = try stack(steps, axis: 0, name: prefix + "stack")
             let flipped = try reverseSequence(joined, lengths: lengths, seqAxis: 0, batchAxis: 1, name: prefix + "ReverseSequence")
             return try unstack(flipped, count: steps.count, axis: 0, name: prefix + "unstack")
         }
-        let b = try staticRNN(bw, multi: backwardMulti, try reversed(inputs, in: "\(top)/bw"), initialState: initialBackward,
-                              sequenceLength: sequenceLength, scope: "\(top)/bw", opScope: "\(top)/bw/bw")
+        let b = try staticRNN(bw, multi: backwardMulti, try reversed(inputs, in: "\(opTop)/bw"), initialState: initialBackward,
+                              sequenceLength: sequenceLength, scope: "\(varTop)/bw", opScope: "\(opTop)/bw/bw")
         let backwardOutputs = try reversed(b.outputs, in: nil)
         var outputs: [GraphTensor] = []
-        for (x, y) in zip(f.outputs, backwardOutputs) { outputs.append(try concat([x, y], axis: 1)) }
+        for (x, y) in zip(f.outputs, backwardOutputs) { outputs.append(try concat([x, y], axis: 1, name: outer + "concat")) }
         return (outputs, f.state, b.state)
+        }
     }
 
     /// `tf.nn.bidirectional_dynamic_rnn(cell_fw, cell_bw, inputs, sequence_length=,
@@ -46,13 +51,14 @@ extension Graph {
                                         initialForward: [[GraphTensor]]? = nil, initialBackward: [[GraphTensor]]? = nil,
                                         timeMajor: Bool = false, scope: String? = nil) throws(TensorError)
         -> (forwardOutputs: GraphTensor, backwardOutputs: GraphTensor, forward: [[GraphTensor]], backward: [[GraphTensor]]) {
-        let varScope = scope ?? "bidirectional_rnn"
-        let nameScope = uniqueName(scope, "bidirectional_rnn")
+        let varScope = variableName(scope ?? "bidirectional_rnn")
+        let nameScope = uniqueName(scope, "bidirectional_rnn"), outer = namePrefix
+        return try absolute { () throws(TensorError) -> (forwardOutputs: GraphTensor, backwardOutputs: GraphTensor, forward: [[GraphTensor]], backward: [[GraphTensor]]) in
         let f = try dynamicRNN(fw, multi: forwardMulti, x, initialState: initialForward, sequenceLength: sequenceLength,
                                timeMajor: timeMajor, scope: "\(varScope)/fw", opScope: "\(nameScope)/fw/fw")
         let seqAxis = timeMajor ? 0 : 1, batchAxis = timeMajor ? 1 : 0
         func reversed(_ t: GraphTensor, in scope: String?) throws(TensorError) -> GraphTensor {
-            let name = scope.map { "\($0)/\(sequenceLength == nil ? "ReverseV2" : "ReverseSequence")" }
+            let name = (scope.map { "\($0)/" } ?? outer) + (sequenceLength == nil ? "ReverseV2" : "ReverseSequence")
             if let lengths = sequenceLength {
                 return try reverseSequence(t, lengths: lengths, seqAxis: seqAxis, batchAxis: batchAxis, name: name)
             }
@@ -62,5 +68,6 @@ extension Graph {
         let b = try dynamicRNN(bw, multi: backwardMulti, backwardInputs, initialState: initialBackward, sequenceLength: sequenceLength,
                                timeMajor: timeMajor, scope: "\(varScope)/bw", opScope: "\(nameScope)/bw/bw")
         return (f.outputs, try reversed(b.outputs, in: nil), f.state, b.state)
+        }
     }
 }

@@ -43,23 +43,40 @@ public final class GraphCell: @unchecked Sendable, CustomStringConvertible {
             return v
         }
         let engine = SequenceEngine(kind: kind, units: units, input: input, options: CellOptions(forgetBias: forgetBias), threads: 1)
-        // A second cell under the same scope would make the same variables: TF1 refused it.
+        // TF1's cells made their variables with get_variable: a second cell under the same scope
+        // is refused unless the variable scope reuses, and then it shares the first one's.
+        var shared: [GraphTensor] = []
         for v in engine.variables {
             let name = "\(scope)/\(tfClass.scope)/\(v.name)"
-            if graph.variables.contains(where: { graph.ops[$0].name == name }) {
-                throw TensorError("Variable \(name) already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?", kind: .valueError)
+            if let existing = try graph.sharedVariable(name, shape: v.shape, dtype: .float32) { shared.append(existing) }
+        }
+        if !shared.isEmpty {
+            guard shared.count == engine.variables.count else {
+                throw TensorError("Variable \(scope)/\(tfClass.scope)/\(engine.variables[shared.count].name) does not exist, or was not created with tf.get_variable(). Did you mean to set reuse=tf.AUTO_REUSE in VarScope?", kind: .valueError)
             }
+            variables = shared
+            self.input = input
+            return shared
         }
         let spec = RecurrentSpec(kind: kind, units: units, input: input, forgetBias: forgetBias, layout: .steps, steps: 0,
                                  hasInitialState: false, variables: [], cellID: graph.ops.count)
         var made: [GraphTensor] = []
         for (part, v) in engine.variables.enumerated() {
             let name = "\(scope)/\(tfClass.scope)/\(v.name)"
-            let initName = name + "/Initializer"
-            graph.naming.reserve(initName)
-            let initial = graph.tensor(graph.append(initName, type: "Initializer", .cellInitial(spec, part: part), inputs: [],
+            let initial: GraphTensor
+            if let scoped = graph.currentVariableScope.initializer, v.name.hasSuffix("kernel") {
+                // TF1's cells left the kernel's initializer to the variable scope's (the biases
+                // have their own), as `variable_scope(…, initializer=)` programs rely on.
+                initial = try graph.initialValue(scoped, shape: v.shape, dtype: .float32, prefix: name + "/Initializer/")
+            } else {
+                let initName = name + "/Initializer"
+                graph.naming.reserve(initName)
+                initial = graph.tensor(graph.append(initName, type: "Initializer", .cellInitial(spec, part: part), inputs: [],
                                                     outputs: [(.known(v.shape), .float32)]))
-            made.append(try graph.variable(initial, name: name))
+            }
+            let made1 = try graph.variable(initial, name: name)
+            graph.register(made1, as: name)
+            made.append(made1)
         }
         variables = made
         self.input = input
@@ -120,8 +137,11 @@ extension Graph {
             throw TensorError("initial_state must have one state per layer (\(layers.count)), got \(s.count)", kind: .valueError)
         }
         try checkSequenceLength(sequenceLength)
+        // Variables under the variable scope (`foo/rnn/…`), ops under the name scope (`foo_1/rnn/…`
+        // in a re-entered scope); the parts are then named from these, as given.
         let s = uniqueName(opScope ?? scope, "rnn")
-        let varScope = scope ?? (s.hasPrefix("rnn") ? "rnn" : s)
+        let varScope = variableName(scope ?? "rnn")
+        return try absolute { () throws(TensorError) -> (outputs: [GraphTensor], state: [[GraphTensor]]) in
         var merge = 1
         var xs = inputs
         var states: [[GraphTensor]] = []
@@ -138,6 +158,7 @@ extension Graph {
             if let keep = layer.outputKeep { xs = try xs.map { (x) throws(TensorError) -> GraphTensor in try dropout(x, keepProb: keep, scope: s) } }
         }
         return (xs, states)
+        }
     }
 
     /// One layer of `static_rnn` as one op. `conds` (given with a sequence length) names the
@@ -218,7 +239,8 @@ extension Graph {
         }
         try checkSequenceLength(sequenceLength)
         let s = uniqueName(opScope ?? scope, "rnn")
-        let varScope = scope ?? (s.hasPrefix("rnn") ? "rnn" : s)
+        let varScope = variableName(scope ?? "rnn")
+        return try absolute { () throws(TensorError) -> (outputs: GraphTensor, state: [[GraphTensor]]) in
         let finalName = timeMajor ? "\(s)/TensorArrayStack/TensorArrayGatherV3:0" : "\(s)/transpose_1:0"
         var seq = x
         var states: [[GraphTensor]] = []
@@ -237,6 +259,7 @@ extension Graph {
             if let keep = layer.outputKeep { seq = try dropout(seq, keepProb: keep, scope: s, outputName: last ? finalName : nil) }
         }
         return (seq, states)
+        }
     }
 
     private func sequence(_ cell: GraphCell, _ x: GraphTensor, initialState: [GraphTensor]?, sequenceLength: GraphTensor?,

@@ -39,12 +39,18 @@ extension Graph {
             throw TensorError("A Dense layer can only be built with a floating-point dtype. Received: dtype=<dtype: '\(x.dtype.name)'>", kind: .typeError)
         }
         // TF names the layer before it looks at the input, so a refused input uses up a name.
-        let scope: String
+        // The layer's variables live under the variable scope (`foo/dense/kernel`), its ops
+        // under the name scope (`foo/dense/MatMul`, `foo_1/dense/…` in a re-entered scope).
+        let layerName: String
+        var unnamedScope: String?
         if let n = name {
-            scope = n
+            layerName = n
         } else {
-            scope = uniqueName(nil, style.defaultScope)
+            let u = uniqueName(nil, style.defaultScope)
+            unnamedScope = u
+            layerName = String(u.dropFirst(namePrefix.count))
         }
+        let scope = variableName(layerName)
         guard let dims = x.shape.dims, let last = dims.last, let input = last else {
             throw TensorError("The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: \(x.shape)", kind: .valueError)
         }
@@ -56,21 +62,32 @@ extension Graph {
             throw TensorError("rnnsh's tensorflow has no tf.layers.dense on inputs with more than one unknown dimension (yet): reshape to [-1, \(input)] first", kind: .notImplementedError)
         }
         let kernelName = "\(scope)/\(style.kernelName)", biasName = "\(scope)/\(style.biasName)"
-        if name != nil, variables.contains(where: { ops[$0].name == kernelName }) {
-            throw TensorError("Variable \(kernelName) already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?", kind: .valueError)
+        // A reusing variable scope shares the layer's variables (TF1 built them with get_variable).
+        // Checked before the op scope is named: a refused layer uses up no op name (TF's didn't).
+        let sharedKernel = try sharedVariable(kernelName, shape: [input, units], dtype: x.dtype)
+        let opScope = unnamedScope ?? uniqueName(layerName, layerName)
+        return try absolute { () throws(TensorError) -> GraphTensor in
+        let kernel: GraphTensor
+        if let shared = sharedKernel {
+            kernel = shared
+        } else {
+            // No kernel_initializer: the variable scope's, else glorot-uniform (get_variable's default).
+            let kernelInit = try initialValue(currentVariableScope.initializer ?? .glorotUniform, shape: [input, units], dtype: x.dtype,
+                                              prefix: "\(kernelName)/Initializer/")
+            kernel = try variable(kernelInit, name: kernelName)
+            register(kernel, as: kernelName)
         }
-        let limit = Float((6 / Double(max(input + units, 1))).squareRoot())
-        let kernelInit = try random(.uniform, shape: [input, units], a: -limit, b: limit, dtype: x.dtype,
-                                    name: "\(kernelName)/Initializer/random_uniform")
-        let kernel = try variable(kernelInit, name: kernelName)
         var bias: GraphTensor?
         if useBias {
-            let zeros = constant(try NDArray.zeros([units], dtype: x.dtype), name: "\(biasName)/Initializer/zeros")
-            bias = try variable(zeros, name: biasName)
+            if let shared = try sharedVariable(biasName, shape: [units], dtype: x.dtype) {
+                bias = shared
+            } else {
+                let zeros = constant(try NDArray.zeros([units], dtype: x.dtype), name: "\(biasName)/Initializer/zeros")
+                let b = try variable(zeros, name: biasName)
+                register(b, as: biasName)
+                bias = b
+            }
         }
-        // The ops live in a name scope made unique on its own (a named layer's ops go under
-        // `softmax_1/` when an op already took `softmax`).
-        let opScope = name == nil ? scope : uniqueName(scope, scope)
         var y: GraphTensor
         if dims.count == 2 {
             y = try matmul(x, kernel, name: "\(opScope)/MatMul")
@@ -90,5 +107,6 @@ extension Graph {
             y = try softmax(y, name: "\(opScope)/Softmax")
         }
         return y
+        }
     }
 }

@@ -15,6 +15,17 @@ public final class Graph: @unchecked Sendable {
     public private(set) var variables: [Int] = []
     public private(set) var trainableVariables: [Int] = []
 
+    /// TF1's variable and name scopes (`VariableScope.swift`): the `with` blocks entered, the op
+    /// name prefix they set (`foo/`), how many composite builders are naming their own parts,
+    /// how often each variable scope was opened (for `default_name`), and the variables
+    /// `get_variable` (or a cell, or a layer) made, by full name, which a reusing scope shares.
+    var scopeStack: [ScopeFrame] = []
+    var currentNamePrefix = ""
+    var absoluteDepth = 0
+    var openedScopes: [String: Int] = [:]
+    var variableStore: [String: Int] = [:]
+    let rootScope = VariableScope(name: "", reuse: .no, originalNameScope: "")
+
     public init() {}
 
     public func tensor(_ op: Int, _ index: Int = 0) -> GraphTensor { GraphTensor(graph: self, op: op, index: index) }
@@ -22,7 +33,8 @@ public final class Graph: @unchecked Sendable {
     public var variableTensors: [GraphTensor] { variables.map { tensor($0) } }
 
     /// A unique op name from `requested` (a user's `name=`) or TF's default for the op type.
-    func uniqueName(_ requested: String?, _ fallback: String) -> String { naming.unique(requested ?? fallback) }
+    /// Inside `with tf.variable_scope("foo")` (or `tf.name_scope`) the name is `foo/…`.
+    func uniqueName(_ requested: String?, _ fallback: String) -> String { naming.unique(namePrefix + (requested ?? fallback)) }
 
     @discardableResult
     func append(_ name: String, type: String, _ kind: OpKind, inputs: [GraphTensor],
@@ -322,9 +334,26 @@ public final class Graph: @unchecked Sendable {
         }
         let fallback: String
         switch method { case .adam: fallback = "Adam"; case .gradientDescent: fallback = "GradientDescent" }
+        var spec = OptimizerSpec(method: method, loss: loss, variables: vars)
+        if case .adam(let config) = method {
+            // TF1's Adam made these before its update op, in this order and with these names
+            // (`beta1_power_1`, `W/Adam_2` for a second optimizer, by unique naming).
+            let outer = namePrefix
+            try absolute { () throws(TensorError) in
+                let b1 = try variable(value: NDArray(scalar: config.beta1), name: outer + "beta1_power", trainable: false)
+                let b2 = try variable(value: NDArray(scalar: config.beta2), name: outer + "beta2_power", trainable: false)
+                spec.powers = (b1.op, b2.op)
+                for v in vars {
+                    let shape = ops[v].outputs[0].shape.concrete ?? []
+                    let zeros = try NDArray.zeros(shape, dtype: ops[v].outputs[0].dtype)
+                    let m = try variable(value: zeros, name: ops[v].name + "/Adam", trainable: false)
+                    let second = try variable(value: zeros, name: ops[v].name + "/Adam", trainable: false)
+                    spec.slots[v] = AdamSlots(m: m.op, v: second.op)
+                }
+            }
+        }
         let n = uniqueName(name, fallback)
-        return operation(append(n, type: "NoOp", .minimize(OptimizerSpec(method: method, loss: loss, variables: vars)),
-                                inputs: [loss], outputs: []))
+        return operation(append(n, type: "NoOp", .minimize(spec), inputs: [loss], outputs: []))
     }
 }
 

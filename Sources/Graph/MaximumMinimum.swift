@@ -12,12 +12,14 @@ extension Graph {
     public func clip(_ x: GraphTensor, min lo: GraphOperand, max hi: GraphOperand, name: String? = nil) throws(TensorError) -> GraphTensor {
         guard x.graph === self else { throw TensorError("Tensor \(x.name) must be from the same graph as the other tensors", kind: .valueError) }
         let scope = uniqueName(name, "clip_by_value")
+        return try absolute { () throws(TensorError) -> GraphTensor in
         let upper = try binary(.minimum, .tensor(x), hi, name: scope + "/Minimum")
         // TF refuses bounds that would broadcast the values to a larger shape.
-        try Self.compatible(x.shape, upper.shape)
+        try Graph.compatible(x.shape, upper.shape)
         let out = try binary(.maximum, .tensor(upper), lo, uniqueName: scope)
-        try Self.compatible(x.shape, out.shape)
+        try Graph.compatible(x.shape, out.shape)
         return out
+        }
     }
 
     /// TF's `TensorShape.assert_is_compatible_with`.

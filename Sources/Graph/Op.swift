@@ -68,6 +68,8 @@ public enum OpKind: Sendable {
     case assign
     /// A cell unrolled over a sequence, run as one engine call (see `RecurrentSpec`).
     case recurrent(RecurrentSpec)
+    /// `tf.gradients(ys, xs)`: inputs the ys; outputs d (sum of ys) / d x, one per x.
+    case gradients(xs: [GraphTensor])
     /// `global_variables_initializer()`: assigns every variable its initial value.
     case initializer([Int])
     /// `optimizer.minimize(loss)`: one update of `variables` (op ids) from d loss/d variable.
@@ -210,4 +212,15 @@ public struct OptimizerSpec: Sendable {
     public var method: Method
     public var loss: GraphTensor
     public var variables: [Int]
+    /// Adam's state as TF1's graph held it: per variable the slots `var/Adam` (m) and
+    /// `var/Adam_1` (v), and the optimizer's `beta1_power`, `beta2_power` (variable op ids), so
+    /// `tf.global_variables()` lists them, a run shows them and a Saver checkpoints them.
+    public var slots: [Int: AdamSlots] = [:]
+    public var powers: (beta1: Int, beta2: Int)?
+}
+
+/// The op ids of one variable's two Adam slots.
+public struct AdamSlots: Sendable {
+    public var m: Int
+    public var v: Int
 }

@@ -77,6 +77,8 @@ public final class Session: @unchecked Sendable {
         for op in training {
             if case .minimize(let spec) = graph.ops[op].kind { try apply(spec, op: op, run: &run) }
         }
+        // A re-run initializer resets Adam's slots, so the states restart from them (as TF's do).
+        if !initializers.isEmpty { adam = [:] }
         for op in initializers {
             if case .initializer(let vars) = graph.ops[op].kind {
                 for v in vars {
@@ -116,6 +118,10 @@ public final class Session: @unchecked Sendable {
     /// then each variable updated in place.
     private func apply(_ spec: OptimizerSpec, op: Int, run: inout Run) throws(TensorError) {
         let grads = try Gradients.compute(loss: spec.loss, variables: spec.variables, run: &run)
+        // The optimizer's powers as they were before this step: each variable's state that
+        // starts now starts from them (they are published once, after every variable's update).
+        let powers = try adamPowers(spec)
+        var last: AdamState?
         for v in spec.variables {
             guard let w = values[v], let g = grads[v] else { continue }
             // Updated in place: the session's own copy (`FloatArrays.copy`), float32 and contiguous.
@@ -127,8 +133,10 @@ public final class Session: @unchecked Sendable {
             switch spec.method {
             case .adam(let config):
                 if let s = adam[op]?[v] { state = s } else {
-                    state = AdamState(count: w.size, config: config)
-                    adam[op, default: [:]][v] = state
+                    let s = AdamState(count: w.size, config: config)
+                    try resumeAdam(s, spec, variable: v, powers: powers)
+                    adam[op, default: [:]][v] = s
+                    state = s
                 }
             case .gradientDescent: state = nil
             }
@@ -138,7 +146,78 @@ public final class Session: @unchecked Sendable {
                 case .gradientDescent(let lr): for i in 0..<w.size { wp[i] -= lr * gp[i] }
                 }
             }
+            if let s = state { try publishAdam(s, spec, variable: v); last = s }
         }
+        if let s = last, let p = spec.powers {
+            let now = s.powers
+            values[p.beta1] = NDArray(scalar: now.beta1Power)
+            values[p.beta2] = NDArray(scalar: now.beta2Power)
+        }
+    }
+
+    /// `beta1_power`, `beta2_power` as the session holds them (nil before initialization).
+    private func adamPowers(_ spec: OptimizerSpec) throws(TensorError) -> (Float, Float)? {
+        guard let p = spec.powers, let b1 = values[p.beta1], let b2 = values[p.beta2],
+              let p1 = try b1.doubleValues().first, let p2 = try b2.doubleValues().first else { return nil }
+        return (Float(p1), Float(p2))
+    }
+
+    /// A new Adam state starts from the graph's slots when the session holds values for them
+    /// (a run initializer gives zeros and β1, β2; a restored checkpoint gives what was saved).
+    private func resumeAdam(_ s: AdamState, _ spec: OptimizerSpec, variable v: Int, powers: (Float, Float)?) throws(TensorError) {
+        guard let slots = spec.slots[v], let (p1, p2) = powers, let m = values[slots.m], let second = values[slots.v] else { return }
+        let mf = try FloatArrays.contiguous(m), vf = try FloatArrays.contiguous(second)
+        guard mf.size == s.count, vf.size == s.count else { return }
+        FloatArrays.withPointers(mf, vf) { mp, vp in s.set(m: mp, v: vp, beta1Power: p1, beta2Power: p2) }
+    }
+
+    /// Writes m and v back into the slots after an update, so a run of `W/Adam` or a Saver
+    /// sees what TF's graph would hold.
+    private func publishAdam(_ s: AdamState, _ spec: OptimizerSpec, variable v: Int) throws(TensorError) {
+        guard let slots = spec.slots[v] else { return }
+        func slot(_ id: Int) throws(TensorError) -> NDArray {
+            if let a = values[id], a.dtype == .float32, a.isCContiguous, a.size == s.count { return a }
+            let a = try FloatArrays.zeros(graph.ops[id].outputs[0].shape.concrete ?? [s.count])
+            values[id] = a
+            return a
+        }
+        let m = try slot(slots.m), second = try slot(slots.v)
+        FloatArrays.withPointers(m, second) { mp, vp in _ = s.read(m: mp, v: vp) }
+    }
+
+    // MARK: checkpoints
+
+    /// The values of `variables` (name, variable op) for a Saver: copies, in the given order.
+    /// An uninitialized one is TF's error, and nothing is returned.
+    public func checkpointValues(_ variables: [(name: String, op: Int)]) throws(TensorError) -> [(name: String, array: NDArray)] {
+        guard !closed else { throw TensorError("Attempted to use a closed Session.", kind: .runtimeError) }
+        var out: [(name: String, array: NDArray)] = []
+        for (name, op) in variables {
+            guard let v = values[op] else { throw TensorError("Attempting to use uninitialized value \(graph.ops[op].name)") }
+            out.append((name, try FloatArrays.copy(v)))
+        }
+        return out
+    }
+
+    /// Sets `variables` from a checkpoint's arrays (by name): all of them or none (a missing
+    /// key or a shape that differs is TF's error and changes nothing). Adam's states are then
+    /// rebuilt from the restored slots at the next update.
+    public func restoreCheckpoint(_ arrays: [String: NDArray], variables: [(name: String, op: Int)]) throws(TensorError) {
+        guard !closed else { throw TensorError("Attempted to use a closed Session.", kind: .runtimeError) }
+        var staged: [(Int, NDArray)] = []
+        for (name, op) in variables {
+            guard let a = arrays[name] else {
+                throw TensorError("Restoring from checkpoint failed. This is most likely due to a Variable name or other graph key that is missing from the checkpoint. Please ensure that you have not altered the graph expected based on the checkpoint. Original error: Key \(name) not found in checkpoint")
+            }
+            let want = graph.ops[op].outputs[0]
+            guard want.shape.accepts(a.shape) else {
+                throw TensorError("Restoring from checkpoint failed. This is most likely due to a mismatch between the current graph and the graph from the checkpoint. Please ensure that you have not altered the graph expected based on the checkpoint. Original error: Assign requires shapes of both tensors to match. lhs shape= \(shapeList(want.shape.concrete ?? [])) rhs shape= \(shapeList(a.shape))")
+            }
+            let typed = a.dtype == want.dtype ? a : try a.astype(want.dtype)
+            staged.append((op, try FloatArrays.copy(typed)))
+        }
+        for (op, a) in staged { values[op] = a }
+        adam = [:]
     }
 
     // MARK: random streams
@@ -182,6 +261,13 @@ struct Run {
             if case .assign = graph.ops[op].kind { assigns = true } else { assigns = false }
             // An assignment does not read the variable it writes (it may be uninitialized).
             for (k, i) in graph.ops[op].inputs.enumerated() where feeds[i] == nil && !(assigns && k == 0) { stack.append(i.op) }
+        }
+        // A `tf.gradients` op differentiates through the recurrent ops on its paths: they keep
+        // their activations for it.
+        for op in needed {
+            if case .gradients(let xs) = graph.ops[op].kind {
+                keepForBackward.formUnion(Gradients.path(to: graph.ops[op].inputs, from: Set(xs.map(\.op)), in: graph))
+            }
         }
         for op in needed.sorted() { try compute(op) }
     }
@@ -232,6 +318,9 @@ struct Run {
                                                  forBackward: keepForBackward.contains(id))
         case .initializer, .minimize:
             cache[id] = []
+        case .gradients(let xs):
+            let values = try Gradients.values(ys: op.inputs, xs: xs, run: &self)
+            cache[id] = values
         case .dropout:
             cache[id] = try session.runDropout(id, try value(op.inputs[0]), try value(op.inputs[1]))
         case .assign:

@@ -21,7 +21,7 @@ public struct AdamConfig: Sendable, Equatable {
 public final class AdamState: @unchecked Sendable {
     public let config: AdamConfig
     let m: FloatBuffer, v: FloatBuffer
-    let count: Int
+    public let count: Int
     private(set) var beta1Power: Float, beta2Power: Float
     public private(set) var steps = 0
 
@@ -38,6 +38,26 @@ public final class AdamState: @unchecked Sendable {
         vv.withUnsafeBufferPointer { src in for k in 0..<min(count, src.count) { v.pointer[k] = src[k] } }
         steps = 0; beta1Power = config.beta1; beta2Power = config.beta2
         for _ in 0..<max(s, 0) { advancePowers() }
+    }
+
+    /// The state as TF1's Adam slots hold it (`var/Adam` = m, `var/Adam_1` = v, and the
+    /// optimizer's `beta1_power`, `beta2_power`), so a TF1 graph can show and checkpoint it.
+    /// `m` and `v` must hold `count` floats.
+    public func read(m mp: UnsafeMutablePointer<Float>, v vp: UnsafeMutablePointer<Float>) -> (beta1Power: Float, beta2Power: Float) {
+        mp.update(from: m.pointer, count: count)
+        vp.update(from: v.pointer, count: count)
+        return (beta1Power, beta2Power)
+    }
+
+    /// β1^t and β2^t as they stand (the next update's).
+    public var powers: (beta1Power: Float, beta2Power: Float) { (beta1Power, beta2Power) }
+
+    /// Sets the state from TF1's slots (a restored checkpoint, or a re-run initializer): the
+    /// powers are taken as saved, so the next update is bit for bit the one TF would make.
+    public func set(m mp: UnsafePointer<Float>, v vp: UnsafePointer<Float>, beta1Power b1: Float, beta2Power b2: Float) {
+        m.pointer.update(from: mp, count: count)
+        v.pointer.update(from: vp, count: count)
+        beta1Power = b1; beta2Power = b2
     }
 
     private func advancePowers() {

@@ -144,10 +144,14 @@ enum TFFunctions {
             let kind: BinaryKind = ["add": .add, "subtract": .sub, "sub": .sub, "multiply": .mul, "mul": .mul][name] ?? .div
             let x = try TFArguments.operand(try a.required(0, "x"), graph: g, span: a.span)
             let y = try TFArguments.operand(try a.required(1, "y"), graph: g, span: a.span)
+            // The functions are named by their op type (`Add`, `Sub`, `Mul`; TF 2.21 printed
+            // `Add:0` for tf.add), where the operators are `add`, `sub`, `mul`; tf.div is `div`.
+            let typed: [String: String] = ["add": "Add", "subtract": "Sub", "sub": "Sub", "multiply": "Mul", "mul": "Mul", "div": "div"]
+            let named = opName ?? a.string(2, "name") ?? typed[name]
             if case .value = x, case .value = y {
-                return tensorValue(try g.binary(kind, .tensor(g.constant(try TFArguments.array(try a.required(0, "x"), span: a.span))), y, name: opName))
+                return tensorValue(try g.binary(kind, .tensor(g.constant(try TFArguments.array(try a.required(0, "x"), span: a.span))), y, name: named))
             }
-            return tensorValue(try g.binary(kind, x, y, name: opName))
+            return tensorValue(try g.binary(kind, x, y, name: named))
         case "equal":
             try a.only(["x", "y", "name"], positionalMax: 3)
             var x = try TFArguments.operand(try a.required(0, "x"), graph: g, span: a.span)
@@ -453,6 +457,7 @@ enum TFFunctions {
         case "read_data_sets":
             return try readDataSets(a, ev)
         default:
+            if let v = try TFScopeFunctions.call(name, a, evaluator: ev) { return v }
             throw a.error("rnnsh's tensorflow has no tf.\(name) (yet)", .attributeError)
         }
     }
@@ -614,6 +619,14 @@ enum TFMethods {
                 return parts.count == 2 ? .object(TFStateTuple(parts: parts)) : parts[0]
             }
             return c.multi ? .tuple(perLayer) : perLayer[0]
+        case ("save", .object(let saver as TFSaver)):
+            return try TFScopeFunctions.save(saver, a, ev)
+        case ("restore", .object(let saver as TFSaver)):
+            return try TFScopeFunctions.restore(saver, a, ev)
+        case ("reuse_variables", .object(let s as TFVariableScope)):
+            try a.only([], positionalMax: 0)
+            s.scope.reuse = .yes
+            return .none
         case ("assign", .object(let t as TFTensor)):
             try a.only(["value", "use_locking", "name", "read_value"], positionalMax: 2)
             let g = state.graph

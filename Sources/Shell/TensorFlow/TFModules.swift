@@ -11,6 +11,8 @@ enum TFModules {
         case module(String)
         case function(String)
         case dtype(DType)
+        /// `tf.AUTO_REUSE`.
+        case autoReuse
     }
 
     static let root = "tensorflow"
@@ -27,6 +29,7 @@ enum TFModules {
             "layers": .module("tensorflow.layers"),
             "float32": .dtype(.float32), "float64": .dtype(.float64), "int32": .dtype(.int32), "int64": .dtype(.int64),
             "bool": .dtype(.bool), "uint8": .dtype(.uint8), "float": .dtype(.float32), "double": .dtype(.float64),
+            "AUTO_REUSE": .autoReuse,
         ]
         for f in ["placeholder", "Variable", "random_normal", "truncated_normal", "random_uniform", "zeros", "ones", "constant",
                   "set_random_seed", "transpose", "reshape", "split", "unstack", "unpack", "concat", "matmul", "add", "subtract",
@@ -35,7 +38,10 @@ enum TFModules {
                   "global_variables", "all_variables", "trainable_variables", "reset_default_graph", "get_default_session",
                   "log", "negative", "neg", "clip_by_value", "not_equal", "assign", "tanh", "sigmoid",
                   "stack", "pack", "reverse", "reverse_v2", "reverse_sequence", "gather", "shape", "range",
-                  "square", "exp", "sqrt", "abs", "maximum", "minimum", "pow", "reduce_max", "reduce_min"] {
+                  "square", "exp", "sqrt", "abs", "maximum", "minimum", "pow", "reduce_max", "reduce_min",
+                  "variable_scope", "name_scope", "get_variable", "get_variable_scope", "random_normal_initializer",
+                  "truncated_normal_initializer", "random_uniform_initializer", "constant_initializer", "zeros_initializer",
+                  "ones_initializer", "glorot_uniform_initializer", "gradients"] {
             t[f] = .function(f)
         }
         return t
@@ -61,7 +67,7 @@ enum TFModules {
             return t
         case "tensorflow.nn.rnn_cell", "tensorflow.python.ops.rnn_cell", "tensorflow.models.rnn.rnn_cell": return cells
         case "tensorflow.contrib": return ["rnn": .module("tensorflow.contrib.rnn"), "layers": .module("tensorflow.contrib.layers")]
-        case "tensorflow.contrib.layers": return ["fully_connected": .function("fully_connected")]
+        case "tensorflow.contrib.layers": return ["fully_connected": .function("fully_connected"), "xavier_initializer": .function("xavier_initializer")]
         case "tensorflow.contrib.rnn":
             var t = cells
             t["static_rnn"] = .function("static_rnn")
@@ -78,7 +84,8 @@ enum TFModules {
         case "tensorflow.models.rnn": return ["rnn": .module("tensorflow.models.rnn.rnn"), "rnn_cell": .module("tensorflow.models.rnn.rnn_cell")]
         case "tensorflow.layers": return ["dense": .function("dense")]
         case "tensorflow.train":
-            return ["AdamOptimizer": .function("AdamOptimizer"), "GradientDescentOptimizer": .function("GradientDescentOptimizer")]
+            return ["AdamOptimizer": .function("AdamOptimizer"), "GradientDescentOptimizer": .function("GradientDescentOptimizer"),
+                    "Saver": .function("Saver"), "latest_checkpoint": .function("latest_checkpoint")]
         case "tensorflow.examples": return ["tutorials": .module("tensorflow.examples.tutorials")]
         case "tensorflow.examples.tutorials": return ["mnist": .module("tensorflow.examples.tutorials.mnist")]
         case "tensorflow.examples.tutorials.mnist": return ["input_data": .module("tensorflow.examples.tutorials.mnist.input_data")]
@@ -114,6 +121,7 @@ struct TFModule: ShellObject, ReprObject, ThrowingAttributes, HashableObject {
         case .module(let p)?: return .object(TFModule(path: p))
         case .function(let f)?: return .object(TFFunction(name: f, module: path))
         case .dtype(let d)?: return .object(TFDType(dtype: d))
+        case .autoReuse?: return .object(TFAutoReuse())
         case nil: return nil
         }
     }
