@@ -2,7 +2,11 @@
 
 Runs in a venv with tensorflow-cpu 2.21 + tf-keras (see ../shared/peers/README.txt):
     TF_USE_LEGACY_KERAS=1 /work/tfvenv/bin/python scripts/tf_fixtures.py
-Writes Tests/RNNTests/Fixtures/tf_lstm.json. Tests never need TensorFlow: they read this file.
+Writes Tests/RNNTests/Fixtures/tf_lstm.json and tf_cells.json. Tests never need TensorFlow: they
+read these files. With --activations it writes only tf_rnn_activations.json (BasicRNNCell with
+activation=tf.nn.relu / tf.sigmoid), leaving the other two as they were recorded: regenerated on
+another CPU their gradients move by a few ulps (up to 4e-4 relative on entries near zero), which
+would churn files whose tests pass either way.
 
 The case: BasicLSTMCell(4, forget_bias=1.0), batch 3, input 5, 6 steps, static_rnn from a given
 (c0, h0), a dense layer 4 -> 3 on the last output, mean softmax cross-entropy with logits;
@@ -10,7 +14,7 @@ then 5 Adam steps on the same batch from the zero state (the model's training pa
 Every array is stored as {"shape": [...], "data": [row-major float32 values as JSON numbers]};
 float32 -> Python float is exact, so the values round-trip bit for bit.
 """
-import json, os
+import json, os, sys
 os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import numpy as np
@@ -81,13 +85,15 @@ out = {
     "adam_steps": ADAM_STEPS, "adam_losses": [float(v) for v in adam_losses],
     "adam_kernel": arr(kA), "adam_bias": arr(bA), "adam_dense_w": arr(WA), "adam_dense_b": arr(bbA),
 }
+ONLY_ACTIVATIONS = "--activations" in sys.argv
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "RNNTests", "Fixtures", "tf_lstm.json")
 tmp = path + ".tmp"
-with open(tmp, "w") as f:
-    json.dump(out, f, indent=1)
-    f.write("\n")
-os.replace(tmp, path)
-print("wrote", os.path.normpath(path), "loss", float(ls))
+if not ONLY_ACTIVATIONS:
+    with open(tmp, "w") as f:
+        json.dump(out, f, indent=1)
+        f.write("\n")
+    os.replace(tmp, path)
+    print("wrote", os.path.normpath(path), "loss", float(ls))
 
 # ---------------------------------------------------------------------------------------------
 # The other cells and layer kinds (Tests/RNNTests/Fixtures/tf_cells.json): TF1's GRUCell and
@@ -111,11 +117,21 @@ CASES = [
     dict(name="gru_dropout", cell="gru", layers=2, bidirectional=False, keep_prob=0.75),
     dict(name="lstm_bidirectional_dropout", cell="lstm", layers=1, bidirectional=True, keep_prob=0.6),
 ]
+# BasicRNNCell(activation=...) (Tests/RNNTests/Fixtures/tf_rnn_activations.json): Geron's
+# multi-layer RNN passes tf.nn.relu; sigmoid is the other activation Keras's SimpleRNN users pick.
+# Alone, stacked, and bidirectional with dropout; the same case format as tf_cells.json.
+ACTIVATION_CASES = [
+    dict(name="rnn_relu", cell="rnn", layers=1, bidirectional=False, activation="relu"),
+    dict(name="rnn_sigmoid", cell="rnn", layers=1, bidirectional=False, activation="sigmoid"),
+    dict(name="rnn_relu_stacked", cell="rnn", layers=3, bidirectional=False, activation="relu"),
+    dict(name="rnn_relu_bidirectional_dropout", cell="rnn", layers=2, bidirectional=True, keep_prob=0.75, activation="relu"),
+]
+ACTIVATIONS = {"tanh": tf.tanh, "relu": tf.nn.relu, "sigmoid": tf.sigmoid}
 B, I, U, T, K = 3, 5, 4, 6, 3
 
-def make_cell(kind):
+def make_cell(kind, activation="tanh"):
     if kind == "gru": return rnn_cell.GRUCell(U)
-    if kind == "rnn": return rnn_cell.BasicRNNCell(U)
+    if kind == "rnn": return rnn_cell.BasicRNNCell(U, activation=ACTIVATIONS[activation])
     return rnn_cell.BasicLSTMCell(U, forget_bias=1.0, state_is_tuple=True)
 
 def run_case(case, seed):
@@ -147,7 +163,7 @@ def run_case(case, seed):
             finals = []
             for l in range(L):
                 scope = "rnn" if L == 1 else "rnn/multi_rnn_cell/cell_%d" % l
-                cell = make_cell(case["cell"])
+                cell = make_cell(case["cell"], case.get("activation", "tanh"))
                 with tf.compat.v1.variable_scope(scope) as vs:
                     if one_forward:
                         if case["cell"] == "lstm":
@@ -166,7 +182,7 @@ def run_case(case, seed):
             inputs = x_ph
             for l in range(L):
                 scope = "" if L == 1 else "stack_bidirectional_rnn/cell_%d" % l
-                fw, bw = make_cell(case["cell"]), make_cell(case["cell"])
+                fw, bw = make_cell(case["cell"], case.get("activation", "tanh")), make_cell(case["cell"], case.get("activation", "tanh"))
                 with tf.compat.v1.variable_scope(scope) if scope else tf.compat.v1.variable_scope(tf.compat.v1.get_variable_scope()):
                     # static_bidirectional_rnn, with the backward cell's masks in its own time order.
                     with tf.compat.v1.variable_scope("bidirectional_rnn"):
@@ -197,7 +213,7 @@ def run_case(case, seed):
             lg, ls, gr = s.run([logits, loss, grads], feed)
     nv = len(tvars)
     out = dict(case)
-    out.update({"keep_prob": keep, "labels": labels.tolist(), "inputs": arr(xs), "logits": arr(lg), "loss": float(ls),
+    out.update({"activation": case.get("activation", "tanh"), "keep_prob": keep, "labels": labels.tolist(), "inputs": arr(xs), "logits": arr(lg), "loss": float(ls),
                 "variables": {k: arr(v) for k, v in values.items()},
                 "grads": {v.op.name: arr(gv) for v, gv in zip(tvars, gr[:nv])},
                 "initial_state": [arr(v) for v in states],
@@ -206,6 +222,22 @@ def run_case(case, seed):
                 "input_masks": [arr(m) for m in in_masks] if keep < 1 else [],
                 "output_masks": [arr(m) for m in out_masks] if keep < 1 else []})
     return out
+
+def write(name, about, cases, first_seed):
+    out = {"about": "TF %s: %s; batch %d, input %d, units %d, %d steps, %d classes. Made by scripts/tf_fixtures.py." % (tf.__version__, about, B, I, U, T, K),
+           "batch": B, "input": I, "units": U, "steps": T, "classes": K,
+           "cases": [run_case(c, first_seed + n) for n, c in enumerate(cases)]}
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "RNNTests", "Fixtures", name)
+    with open(path + ".tmp", "w") as f:
+        json.dump(out, f)
+        f.write("\n")
+    os.replace(path + ".tmp", path)
+    print("wrote", os.path.normpath(path), [c["name"] for c in out["cases"]])
+
+write("tf_rnn_activations.json", "BasicRNNCell(activation=tf.nn.relu / tf.sigmoid) alone, in MultiRNNCell, bidirectional with DropoutWrapper masks",
+      ACTIVATION_CASES, 3000)
+if ONLY_ACTIVATIONS:
+    sys.exit(0)
 
 cells_out = {"about": "TF %s: GRUCell, BasicRNNCell, MultiRNNCell, static_bidirectional_rnn, DropoutWrapper masks; "
                       "batch %d, input %d, units %d, %d steps, %d classes. Made by scripts/tf_fixtures.py." % (tf.__version__, B, I, U, T, K),

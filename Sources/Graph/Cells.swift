@@ -10,22 +10,28 @@ public final class GraphCell: @unchecked Sendable, CustomStringConvertible {
     public let tfClass: TFCellClass
     public var kind: CellKind { tfClass.kind }
     public let units: Int
-    public let forgetBias: Float
+    /// The options the engine's cell runs with (forget bias, activation).
+    public let options: CellOptions
+    public var forgetBias: Float { options.forgetBias }
     /// The variables once built (kernel, bias) and the input width they were built for.
     public private(set) var variables: [GraphTensor]?
     public private(set) var input: Int?
 
-    public init(_ tfClass: TFCellClass, units: Int, forgetBias: Float = 1) throws(TensorError) {
-        guard tfClass.unrolledOpNames(steps: 1) != nil else {
+    /// `activation`: `BasicRNNCell(activation=tf.nn.relu)`; the engine's cell computes it, so
+    /// the graph has no separate activation op and TF's op names follow it (`Relu_t`).
+    public init(_ tfClass: TFCellClass, units: Int, forgetBias: Float = 1, activation: CellActivation = .tanh) throws(TensorError) {
+        let options = CellOptions(forgetBias: forgetBias, activation: activation)
+        guard tfClass.unrolledOpNames(steps: 1, options: options) != nil else {
             throw TensorError("rnnsh's tensorflow has no tf.nn.rnn_cell.\(tfClass.rawValue) graph op (yet)", kind: .notImplementedError)
         }
         guard units > 0 else { throw TensorError("num_units must be positive, got \(units)", kind: .valueError) }
-        self.tfClass = tfClass; self.units = units; self.forgetBias = forgetBias
+        try Cell.checkOptions(kind: tfClass.kind, options)
+        self.tfClass = tfClass; self.units = units; self.options = options
     }
 
     /// The TF1 class of the engine's `kind` (`BasicLSTMCell` for the LSTM).
-    public convenience init(kind: CellKind, units: Int, forgetBias: Float = 1) throws(TensorError) {
-        try self.init(TFCellClass(kind: kind), units: units, forgetBias: forgetBias)
+    public convenience init(kind: CellKind, units: Int, forgetBias: Float = 1, activation: CellActivation = .tanh) throws(TensorError) {
+        try self.init(TFCellClass(kind: kind), units: units, forgetBias: forgetBias, activation: activation)
     }
 
     /// `(c, h)` for the LSTM, `h` alone for the RNN cell.
@@ -42,7 +48,7 @@ public final class GraphCell: @unchecked Sendable, CustomStringConvertible {
             }
             return v
         }
-        let engine = SequenceEngine(kind: kind, units: units, input: input, options: CellOptions(forgetBias: forgetBias), threads: 1)
+        let engine = SequenceEngine(kind: kind, units: units, input: input, options: options, threads: 1)
         // TF1's cells made their variables with get_variable: a second cell under the same scope
         // is refused unless the variable scope reuses, and then it shares the first one's.
         var shared: [GraphTensor] = []
@@ -58,7 +64,7 @@ public final class GraphCell: @unchecked Sendable, CustomStringConvertible {
             self.input = input
             return shared
         }
-        let spec = RecurrentSpec(kind: kind, units: units, input: input, forgetBias: forgetBias, layout: .steps, steps: 0,
+        let spec = RecurrentSpec(kind: kind, units: units, input: input, options: options, layout: .steps, steps: 0,
                                  hasInitialState: false, variables: [], cellID: graph.ops.count)
         var made: [GraphTensor] = []
         for (part, v) in engine.variables.enumerated() {
@@ -176,7 +182,7 @@ extension Graph {
         var spec = try recurrentSpec(cell, input: input, layout: .steps, steps: T, initial: initialState, vars: vars)
         spec.hasSequenceLength = sequenceLength != nil
         let cellScope = nameScope + "/" + cell.tfClass.scope
-        guard let opNames = cell.tfClass.unrolledOpNames(steps: T) else {
+        guard let opNames = cell.tfClass.unrolledOpNames(steps: T, options: cell.options) else {
             throw TensorError("rnnsh's tensorflow has no tf.nn.rnn_cell.\(cell.tfClass.rawValue) graph op (yet)", kind: .notImplementedError)
         }
         var stepNames = opNames.outputs.map { "\(cellScope)/\($0):0" }
@@ -307,7 +313,7 @@ extension Graph {
                 }
             }
         }
-        return RecurrentSpec(kind: cell.kind, units: cell.units, input: input, forgetBias: cell.forgetBias, layout: layout,
+        return RecurrentSpec(kind: cell.kind, units: cell.units, input: input, options: cell.options, layout: layout,
                              steps: steps, hasInitialState: initial != nil, variables: vars.map(\.op), cellID: vars[0].op)
     }
 }

@@ -187,7 +187,8 @@ public struct RecurrentSpec: Sendable {
     public var kind: CellKind
     public var units: Int
     public var input: Int
-    public var forgetBias: Float
+    /// The cell's options (the LSTM's forget bias, the RNN cell's activation).
+    public var options: CellOptions
     public var layout: Layout
     /// Step count (for `.steps`, the number of input tensors).
     public var steps: Int

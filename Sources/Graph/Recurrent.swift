@@ -8,7 +8,7 @@ extension Session {
     func engine(_ id: Int, _ spec: RecurrentSpec) -> SequenceEngine {
         if let e = engines[id] { return e }
         let e = SequenceEngine(kind: spec.kind, units: spec.units, input: spec.input,
-                               options: CellOptions(forgetBias: spec.forgetBias), threads: threads)
+                               options: spec.options, threads: threads)
         engines[id] = e
         return e
     }

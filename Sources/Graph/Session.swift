@@ -303,7 +303,7 @@ struct Run {
         case .cellInitial(let spec, let part):
             var rng = session.generator(for: spec.cellID)
             let engine = SequenceEngine(kind: spec.kind, units: spec.units, input: spec.input,
-                                        options: CellOptions(forgetBias: spec.forgetBias), threads: 1)
+                                        options: spec.options, threads: 1)
             let all = engine.initialValues(rng: &rng)
             var offset = 0
             for v in engine.variables.prefix(part) { offset += v.count }

@@ -38,8 +38,8 @@ public enum TFCellClass: String, Sendable, CaseIterable {
     /// The names TF1's `static_rnn` gives the unrolled cell's step outputs and final state parts
     /// before h (see `CellKind.unrolledOpNames`), without `:0`. `LSTMCell` builds the same ops
     /// in the same order as `BasicLSTMCell`, so only their case differs (`mul_2`, `add_5`).
-    public func unrolledOpNames(steps: Int) -> (outputs: [String], state: [String])? {
-        guard let names = kind.unrolledOpNames(steps: steps) else { return nil }
+    public func unrolledOpNames(steps: Int, options: CellOptions = CellOptions()) -> (outputs: [String], state: [String])? {
+        guard let names = kind.unrolledOpNames(steps: steps, options: options) else { return nil }
         guard self == .lstmCell else { return names }
         return (names.outputs.map { $0.lowercased() }, names.state.map { $0.lowercased() })
     }

@@ -18,6 +18,10 @@ struct ConfigSpec {
     var layers: [LayerSpec] = []
     /// The input's time steps (`batch_shape` `[None, steps, features]`), when the model says.
     var steps: Int?
+    /// The SimpleRNN layers' activation (tanh when none says otherwise). An rnnsh model applies
+    /// one activation in every layer and direction, so layers that differ are refused.
+    var activation: CellActivation = .tanh
+    private var activationLayer: String?
 
     static let maxDepth = 64
 
@@ -58,15 +62,15 @@ struct ConfigSpec {
                     guard merge == "concat" else {
                         throw TensorError("\(name): \(shown) merges its directions with '\(UntrustedText.escaped(merge))'; rnnsh concatenates them (merge_mode='concat', Keras's default)")
                     }
-                    try ConfigSpec.checkRecurrent(icls, ic, shown: shown, name: name, isLast: isLast)
+                    try note(try ConfigSpec.checkRecurrent(icls, ic, shown: shown, name: name, isLast: isLast), shown, name)
                     if let b = c["backward_layer"] as? [String: Any], let bc = b["config"] as? [String: Any] {
                         var bcheck = bc
                         bcheck["go_backwards"] = false
-                        try ConfigSpec.checkRecurrent(b["class_name"] as? String ?? icls, bcheck, shown: shown, name: name, isLast: isLast)
+                        try note(try ConfigSpec.checkRecurrent(b["class_name"] as? String ?? icls, bcheck, shown: shown, name: name, isLast: isLast), shown, name)
                     }
                     inner = ic
                 } else {
-                    try ConfigSpec.checkRecurrent(cls, c, shown: shown, name: name, isLast: isLast)
+                    try note(try ConfigSpec.checkRecurrent(cls, c, shown: shown, name: name, isLast: isLast), shown, name)
                 }
                 if steps == nil, let s = ConfigSpec.steps(inner) { steps = s }
                 self.layers.append(LayerSpec(className: cls, name: layerName, hasWeights: true))
@@ -83,14 +87,35 @@ struct ConfigSpec {
         }
     }
 
-    /// A recurrent layer's settings that change what it computes.
-    static func checkRecurrent(_ cls: String, _ c: [String: Any], shown: String, name: String, isLast: Bool) throws(TensorError) {
+    /// Keeps the first SimpleRNN's activation and refuses a later layer with another one.
+    private mutating func note(_ a: CellActivation, _ shown: String, _ name: String) throws(TensorError) {
+        if let first = activationLayer {
+            guard a == activation else {
+                throw TensorError("\(name): \(shown) has activation '\(a.rawValue)' but \(first) has '\(activation.rawValue)'; an rnnsh model applies one activation in all its layers")
+            }
+        } else {
+            activation = a; activationLayer = shown
+        }
+    }
+
+    /// A recurrent layer's settings that change what it computes; returns its activation
+    /// (tanh, or the SimpleRNN's relu or sigmoid, which rnnsh's BasicRNNCell computes too).
+    static func checkRecurrent(_ cls: String, _ c: [String: Any], shown: String, name: String, isLast: Bool) throws(TensorError) -> CellActivation {
         guard ["LSTM", "GRU", "SimpleRNN"].contains(cls) else {
             throw TensorError("\(name): \(shown) wraps a \(UntrustedText.escaped(cls)), which has no rnnsh counterpart")
         }
-        let activation = c["activation"] as? String ?? "tanh"
-        guard activation == "tanh" else {
-            throw TensorError("\(name): \(shown) has activation '\(UntrustedText.escaped(activation))'; rnnsh's cells use tanh")
+        let word = c["activation"] as? String ?? "tanh"
+        let activation: CellActivation
+        if cls == "SimpleRNN" {
+            guard let a = CellActivation(rawValue: word) else {
+                throw TensorError("\(name): \(shown) has activation '\(UntrustedText.escaped(word))'; rnnsh's SimpleRNN computes tanh, relu or sigmoid")
+            }
+            activation = a
+        } else {
+            guard word == "tanh" else {
+                throw TensorError("\(name): \(shown) has activation '\(UntrustedText.escaped(word))'; rnnsh's \(cls) uses tanh")
+            }
+            activation = .tanh
         }
         if cls != "SimpleRNN" {
             let r = c["recurrent_activation"] as? String ?? "sigmoid"
@@ -112,6 +137,7 @@ struct ConfigSpec {
         if !isLast && !sequences {
             throw TensorError("\(name): \(shown) feeds another recurrent layer, so it must return sequences (return_sequences=True)")
         }
+        return activation
     }
 
     /// The steps of `[None, steps, features]` in a layer's `batch_shape` (Keras 3),

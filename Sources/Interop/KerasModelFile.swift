@@ -16,6 +16,8 @@ import Tensor
 /// `SimpleRNN`, each optionally inside `Bidirectional`, all but the last with
 /// `return_sequences=True`) followed by one `Dense` (linear, or softmax — rnnsh's logits then
 /// give the same probabilities); `InputLayer` and `Dropout` (inactive at inference) are skipped.
+/// A SimpleRNN's activation may be tanh, relu or sigmoid (one for all layers: the configuration
+/// says which; a `.weights.h5` without one means tanh, as Keras's default).
 /// Anything else is refused with the layer and the reason: other activations, `go_backwards`,
 /// `stateful`, no bias, Keras's default `GRU(reset_after=True)` (a different function from TF1's
 /// GRUCell), other layer classes. The weights then go through `Model.fromKeras`.
@@ -54,7 +56,7 @@ public enum KerasModelFile {
                 let group = "layers/" + base + (n > 0 ? "_\(n)" : "")
                 layers.append(try v3Layer(file, group: group, className: l.className))
             }
-            return try build(layers, steps: spec.steps, name: name)
+            return try build(layers, steps: spec.steps, activation: spec.activation, name: name)
         }
     }
 
@@ -72,7 +74,7 @@ public enum KerasModelFile {
                     let arrays = try names.map { (n: String) throws(TensorError) -> NDArray in try file.floats(group + "/" + n) }
                     layers.append(try legacyLayer(arrays, className: l.className, layerName: l.name, name: name))
                 }
-                return try build(layers, steps: spec.steps, name: name)
+                return try build(layers, steps: spec.steps, activation: spec.activation, name: name)
             }
             if file.kind("layers") == .group {
                 // Keras 3's save_weights: groups only, in name order.
@@ -139,7 +141,7 @@ public enum KerasModelFile {
         }
     }
 
-    static let supported = "rnnsh models are recurrent layers of one kind (LSTM, GRU(reset_after=False), SimpleRNN, optionally in Bidirectional) then one Dense"
+    static let supported = "rnnsh models are recurrent layers of one kind (LSTM, GRU(reset_after=False), SimpleRNN with tanh, relu or sigmoid; all in Bidirectional or none) then one Dense"
 
     /// `lstm_12` → (`lstm`, 12); `dense` → (`dense`, 0).
     static func splitSuffix(_ s: String) -> (String, Int) {
@@ -164,7 +166,7 @@ public enum KerasModelFile {
     // MARK: Building the model
 
     /// The model of `layers`: recurrent layers of one kind, then one dense layer.
-    static func build(_ layers: [Layer], steps: Int?, name: String) throws(TensorError) -> Model {
+    static func build(_ layers: [Layer], steps: Int?, activation: CellActivation = .tanh, name: String) throws(TensorError) -> Model {
         guard let last = layers.last, case .dense(let dense) = last else {
             throw TensorError("\(name): the model must end in a Dense layer (\(supported))")
         }
@@ -183,7 +185,12 @@ public enum KerasModelFile {
             }
             let isBi = directions.count == 2
             if let bidirectional, bidirectional != isBi {
-                throw TensorError("\(name): some recurrent layers are Bidirectional and some not; rnnsh stacks layers of one form")
+                // The engine's model has one `bidirectional` for all its layers (one parameter
+                // layout, one naming of TF variables and one PyTorch module per model), so a
+                // stack that mixes the two forms has no rnnsh model to load into.
+                let form = { (bi: Bool) in bi ? "Bidirectional" : "a plain (one-direction) layer" }
+                throw TensorError("\(name): recurrent layer \(l + 1) is \(form(isBi)) but layer \(l) is \(form(bidirectional)); an rnnsh model's layers are every layer Bidirectional or none (its bidirectional=True applies to all of them), so this stack has no rnnsh counterpart",
+                                  explanation: "train it in Keras with every recurrent layer inside Bidirectional, or none")
             }
             bidirectional = isBi
             for d in directions {
@@ -222,7 +229,7 @@ public enum KerasModelFile {
         w["dense/kernel"] = dense[0]
         w["dense/bias"] = dense[1]
         do throws(TensorError) {
-            guard let model = try Model.fromKeras(w, steps: steps) else {
+            guard let model = try Model.fromKeras(w, steps: steps, activation: activation) else {
                 throw TensorError("the layers do not form an rnnsh model (\(supported))")
             }
             return model

@@ -48,7 +48,7 @@ struct BasicLSTMCell: RecurrentCell {
 
     /// TF1's BasicLSTMCell makes per step `Mul` (c·σ(f)), `Mul_1` (σ(i)·tanh(j)), `Add` (c'),
     /// `Mul_2` (h' = tanh(c')·σ(o)), …: step t's output is `Mul_{3t+2}`, the final c `Add_{2(T-1)+1}`.
-    static func unrolledOpNames(steps: Int) -> (outputs: [String], state: [String])? {
+    static func unrolledOpNames(steps: Int, options: CellOptions) -> (outputs: [String], state: [String])? {
         ((0..<steps).map { numberedOp("Mul", 3 * $0 + 2) }, [numberedOp("Add", 2 * (steps - 1) + 1)])
     }
 

@@ -1,18 +1,22 @@
 import Tensor
 
-/// TF1's `BasicRNNCell(num_units)` (activation tanh).
+/// TF1's `BasicRNNCell(num_units, activation=tf.tanh)`, with `activation` one of tanh (TF1's
+/// default), relu or sigmoid (`CellActivation`, the cell's one option).
 ///
 /// Contract: variables under `basic_rnn_cell/`: `kernel [I+U, U]` (glorot-uniform), `bias [U]`
 /// (zeros); state `h`; per step
 ///
-///     h' = tanh(concat([x, h], 1) @ kernel + bias)          (output = h')
+///     h' = act(concat([x, h], 1) @ kernel + bias)           (output = h')
 ///
-/// Keras's `SimpleRNN` (kernel, recurrent_kernel, bias) and PyTorch's `nn.RNN` (tanh; two
-/// biases, summed) are the same function, so conversions both ways are exact.
+/// Keras's `SimpleRNN(activation=…)` (kernel, recurrent_kernel, bias) and PyTorch's `nn.RNN`
+/// (`nonlinearity='tanh'|'relu'`; two biases, summed) are the same function, so conversions
+/// both ways are exact; PyTorch has no sigmoid RNN, so that export is refused with the reason.
 ///
-/// Forward per step: one product `[x_t, h_{t-1}]·kernel` and a tanh. Backward per step:
-/// `dpre = dh·(1 − h²)`, `dh_{t-1} = dpre·kernel[I:]ᵀ`; the weight and input gradients of all
-/// steps are one product each at the end.
+/// Forward per step: one product `[x_t, h_{t-1}]·kernel` and the activation. Backward per step:
+/// `dpre = dh·act'(pre)`, written from the output as TF's gradients are (tanh: `1 − h²`, relu:
+/// `h > 0`, sigmoid: `h·(1 − h)`; see `rowForward`/`rowBackward`, side by side), then
+/// `dh_{t-1} = dpre·kernel[I:]ᵀ`; the weight and input gradients of all steps are one product
+/// each at the end.
 struct BasicRNNCell: RecurrentCell {
     static let kind = CellKind.rnn
     static let tfClass = "BasicRNNCell"
@@ -20,6 +24,7 @@ struct BasicRNNCell: RecurrentCell {
     static let shortName = "RNN"
     static let gateBlocks = 1
     static let stateNames = ["h"]
+    static let takesActivation = true
     let units: Int
     let options: CellOptions
 
@@ -39,9 +44,9 @@ struct BasicRNNCell: RecurrentCell {
 
     func makeKernel() -> SequenceKernel { RNNKernel() }
 
-    /// TF1's BasicRNNCell's output at step t is its `Tanh_t` op.
-    static func unrolledOpNames(steps: Int) -> (outputs: [String], state: [String])? {
-        ((0..<steps).map { numberedOp("Tanh", $0) }, [])
+    /// TF1's BasicRNNCell's output at step t is its activation's op: `Tanh_t`, `Relu_t`, `Sigmoid_t`.
+    static func unrolledOpNames(steps: Int, options: CellOptions) -> (outputs: [String], state: [String])? {
+        ((0..<steps).map { numberedOp(options.activation.tfOp, $0) }, [])
     }
 
     func forwardFlopsPerStep(input: Int) -> Double { 2 * Double(input + units) * Double(units) }
@@ -53,7 +58,9 @@ struct BasicRNNCell: RecurrentCell {
         switch framework {
         case .tf: return [("kernel", k), ("bias", b)]
         case .keras: return blocks(k.shape[0] - units).keras(kernel: ArrayConversion.floats(k), bias: ArrayConversion.floats(b))
-        case .torch: return blocks(k.shape[0] - units).torch(kernel: ArrayConversion.floats(k), bias: ArrayConversion.floats(b))
+        case .torch:
+            if let refusal = torchRefusal { throw refusal }
+            return blocks(k.shape[0] - units).torch(kernel: ArrayConversion.floats(k), bias: ArrayConversion.floats(b))
         }
     }
 
@@ -68,12 +75,27 @@ struct BasicRNNCell: RecurrentCell {
                 "bias": ArrayConversion.array(r.bias, shape: [units])]
     }
 
+    /// PyTorch's `nn.RNN` has `nonlinearity='tanh'` and `'relu'` only.
+    var torchRefusal: TensorError? {
+        guard options.activation.torchNonlinearity == nil else { return nil }
+        return TensorError("cannot export a BasicRNNCell(activation=\(options.activation.tfFunction)) for PyTorch: nn.RNN's nonlinearity is 'tanh' or 'relu', so no nn.RNN computes a \(options.activation.rawValue) cell",
+                           explanation: "export format=keras gives Keras's SimpleRNN(activation='\(options.activation.rawValue)'), which is exact")
+    }
+
     func frameworkLayer(_ framework: Framework, input: Int, extra: [String]) throws(TensorError) -> String {
-        let more = extra.map { ", " + $0 }.joined()
+        // The default tanh is left out, as TF, Keras and PyTorch code leaves it out.
+        let a = options.activation
         switch framework {
-        case .tf: return "tf.nn.rnn_cell.BasicRNNCell(\(units)\(more))"
-        case .keras: return "keras.layers.SimpleRNN(\(units)\(more))"
-        case .torch: return "torch.nn.RNN(\(input), \(units), batch_first=True\(more))"
+        case .tf:
+            let more = (a == .tanh ? [] : ["activation=\(a.tfFunction)"]) + extra
+            return "tf.nn.rnn_cell.BasicRNNCell(\(units)\(more.map { ", " + $0 }.joined()))"
+        case .keras:
+            let more = (a == .tanh ? [] : ["activation='\(a.rawValue)'"]) + extra
+            return "keras.layers.SimpleRNN(\(units)\(more.map { ", " + $0 }.joined()))"
+        case .torch:
+            if let refusal = torchRefusal { throw refusal }
+            let more = (a == .tanh ? [] : ["nonlinearity='\(a.rawValue)'"]) + extra
+            return "torch.nn.RNN(\(input), \(units), batch_first=True\(more.map { ", " + $0 }.joined()))"
         }
     }
 
@@ -87,11 +109,12 @@ struct BasicRNNCell: RecurrentCell {
         for b in 0..<batch { for g in 0..<U { pre.pointer[b * U + g] += params[R * U + g] } }
         k.forward(params: params, options: options, forBackward: true)
         let h = ArrayConversion.array(k.output(0, 0), shape: [batch, U])
+        let formula = "\(options.activation.rawValue)(h)"
         return CellInternals(
-            gates: [.init(name: "h", role: "new state", formula: "tanh(h)",
+            gates: [.init(name: "h", role: "new state", formula: formula,
                           preactivation: ArrayConversion.array(pre.pointer, shape: [batch, U]), activation: h)],
             product: "concat([x, h], 1) \(shapeString([batch, R])) @ kernel \(shapeString([R, U])) + bias \(shapeString([U])) → h \(shapeString([batch, U]))",
-            outputs: [("h", "output", "tanh(h)", h)], units: U)
+            outputs: [("h", "output", formula, h)], units: U)
     }
 }
 
@@ -112,7 +135,7 @@ final class RNNKernel: HRowActivations, SequenceKernel {
         for t in 0..<T {
             let p = pre.pointer + t * B * U
             GEMM.sgemm(m: B, n: U, k: R, a: input(t, 0), lda: R, b: params, ldb: U, beta: 0, c: p, ldc: U)
-            for b in 0..<B { Self.rowForward(pre: p + b * U, bias: bias, h: output(t, b), units: U) }
+            for b in 0..<B { Self.rowForward(pre: p + b * U, bias: bias, h: output(t, b), units: U, activation: options.activation) }
         }
     }
 
@@ -124,7 +147,7 @@ final class RNNKernel: HRowActivations, SequenceKernel {
         let dh = self.dh.pointer
         for t in stride(from: T - 1, through: 0, by: -1) {
             let p = pre.pointer + t * B * U
-            for b in 0..<B { Self.rowBackward(pre: p + b * U, h: output(t, b), dh: dh + b * U, units: U) }
+            for b in 0..<B { Self.rowBackward(pre: p + b * U, h: output(t, b), dh: dh + b * U, units: U, activation: options.activation) }
             if t > 0 || needInitialState {
                 GEMM.sgemm(transB: true, m: B, n: U, k: U, a: p, lda: U, b: params + I * U, ldb: U, beta: 0, c: dh, ldc: U)
                 if t > 0, let extra = outputGradient?(t - 1) { FloatLoops.add(extra, into: dh, count: B * U) }
@@ -139,28 +162,65 @@ final class RNNKernel: HRowActivations, SequenceKernel {
     }
 
     // One row each (as `LSTMLayer.cellForward`): called once per row, with the eight-lane body
-    // inlined into its loop (see `Lanes`).
+    // inlined into its loop (see `Lanes`). The activation is chosen once per row, outside the
+    // lane loop, so each activation's loop is as tight as the tanh-only one was.
 
-    /// h = tanh(pre + bias).
+    /// h = act(pre + bias).
     static func rowForward(pre: UnsafePointer<Float>, bias: UnsafePointer<Float>, h: UnsafeMutablePointer<Float>,
-                           units U: Int) {
-        @inline(__always) func lanes(_ u: Int, _ n: Int) {
-            Lanes.st(Activations.tanh8(Lanes.ld(pre + u, n) + Lanes.ld(bias + u, n)), h + u, n)
-        }
+                           units U: Int, activation: CellActivation) {
         var u = 0
-        while u + 8 <= U { lanes(u, 8); u += 8 }
-        if u < U { lanes(u, U - u) }
+        switch activation {
+        case .tanh:
+            @inline(__always) func lanes(_ u: Int, _ n: Int) {
+                Lanes.st(Activations.tanh8(Lanes.ld(pre + u, n) + Lanes.ld(bias + u, n)), h + u, n)
+            }
+            while u + 8 <= U { lanes(u, 8); u += 8 }
+            if u < U { lanes(u, U - u) }
+        case .relu:
+            // max(x, 0) as TF's Relu: a NaN stays NaN (the comparison is false for it).
+            @inline(__always) func lanes(_ u: Int, _ n: Int) {
+                let x = Lanes.ld(pre + u, n) + Lanes.ld(bias + u, n)
+                Lanes.st(x.replacing(with: 0, where: x .< 0), h + u, n)
+            }
+            while u + 8 <= U { lanes(u, 8); u += 8 }
+            if u < U { lanes(u, U - u) }
+        case .sigmoid:
+            @inline(__always) func lanes(_ u: Int, _ n: Int) {
+                Lanes.st(Activations.sigmoid8(Lanes.ld(pre + u, n) + Lanes.ld(bias + u, n)), h + u, n)
+            }
+            while u + 8 <= U { lanes(u, 8); u += 8 }
+            if u < U { lanes(u, U - u) }
+        }
     }
 
-    /// The pre-activation gradient dh·(1 - h²), into `pre`.
+    /// The pre-activation gradient dh·act'(pre), into `pre`, from the output h as TF's gradient
+    /// ops compute it: TanhGrad `dh·(1 − h²)`, ReluGrad `dh` where `h > 0` else 0 (so exactly
+    /// 0 at pre = 0, as TF), SigmoidGrad `dh·h·(1 − h)`.
     static func rowBackward(pre: UnsafeMutablePointer<Float>, h: UnsafePointer<Float>, dh: UnsafePointer<Float>,
-                            units U: Int) {
-        @inline(__always) func lanes(_ u: Int, _ n: Int) {
-            let hv = Lanes.ld(h + u, n)
-            Lanes.st(Lanes.ld(dh + u, n) * (1 - hv * hv), pre + u, n)
-        }
+                            units U: Int, activation: CellActivation) {
         var u = 0
-        while u + 8 <= U { lanes(u, 8); u += 8 }
-        if u < U { lanes(u, U - u) }
+        switch activation {
+        case .tanh:
+            @inline(__always) func lanes(_ u: Int, _ n: Int) {
+                let hv = Lanes.ld(h + u, n)
+                Lanes.st(Lanes.ld(dh + u, n) * (1 - hv * hv), pre + u, n)
+            }
+            while u + 8 <= U { lanes(u, 8); u += 8 }
+            if u < U { lanes(u, U - u) }
+        case .relu:
+            @inline(__always) func lanes(_ u: Int, _ n: Int) {
+                let hv = Lanes.ld(h + u, n)
+                Lanes.st(Lanes.ld(dh + u, n).replacing(with: 0, where: .!(hv .> 0)), pre + u, n)
+            }
+            while u + 8 <= U { lanes(u, 8); u += 8 }
+            if u < U { lanes(u, U - u) }
+        case .sigmoid:
+            @inline(__always) func lanes(_ u: Int, _ n: Int) {
+                let hv = Lanes.ld(h + u, n)
+                Lanes.st(Lanes.ld(dh + u, n) * hv * (1 - hv), pre + u, n)
+            }
+            while u + 8 <= U { lanes(u, 8); u += 8 }
+            if u < U { lanes(u, U - u) }
+        }
     }
 }

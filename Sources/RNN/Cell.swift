@@ -33,6 +33,7 @@ public final class Cell {
     /// A cell whose weights are created on first use.
     public init(kind: CellKind, units: Int, options: CellOptions = CellOptions(), seed: UInt64 = 0) throws(TensorError) {
         guard units > 0 else { throw TensorError("num_units must be positive, got \(units)") }
+        try Cell.checkOptions(kind: kind, options)
         _ = try Limits.checkAllocation([units, 4, units], .float32)
         self.kind = kind; self.units = units; self.options = options; self.seed = seed
         impl = kind.cell(units: units, options: options)
@@ -40,6 +41,7 @@ public final class Cell {
 
     /// A cell with given TF-layout weights (names as in `variableNames`, e.g. `kernel`, `bias`).
     public init(kind: CellKind, weights w: [String: NDArray], options: CellOptions = CellOptions()) throws(TensorError) {
+        try Cell.checkOptions(kind: kind, options)
         let (i, u) = try kind.cellType.infer(w)
         self.kind = kind; units = u; self.options = options; seed = 0
         impl = kind.cell(units: u, options: options)
@@ -62,6 +64,16 @@ public final class Cell {
         try self.init(kind: kind, weights: tf, options: options)
     }
 
+    /// Refuses an option the cell would ignore: an activation other than tanh on a cell whose
+    /// activations are fixed (the LSTM's and GRU's tanh and sigmoid), rather than silently
+    /// computing something else than asked.
+    public static func checkOptions(kind: CellKind, _ options: CellOptions) throws(TensorError) {
+        if !kind.hasActivation && options.activation != .tanh {
+            throw TensorError("a \(kind.tfClass) has no activation= option in rnnsh (its activations are fixed); only the plain RNN cell (BasicRNNCell) takes activation=\(options.activation.rawValue)",
+                              kind: .valueError)
+        }
+    }
+
     /// Input width and units implied by a framework's arrays.
     static func frameworkShape(kind: CellKind, framework: Framework, weights w: [String: NDArray]) throws(TensorError) -> (Int, Int) {
         switch framework {
@@ -79,13 +91,22 @@ public final class Cell {
         }
     }
 
-    /// `BasicLSTMCell(num_units=4, forget_bias=1.0)`.
+    /// `BasicLSTMCell(num_units=4, forget_bias=1.0)`, `BasicRNNCell(num_units=4, activation=tf.nn.relu)`
+    /// (the default tanh is left out, as TF code leaves it out).
     public var description: String {
-        kind.hasForgetBias ? "\(kind.tfClass)(num_units=\(units), forget_bias=\(pythonFloat(options.forgetBias)))"
-                           : "\(kind.tfClass)(num_units=\(units))"
+        var args = ["num_units=\(units)"]
+        if kind.hasForgetBias { args.append("forget_bias=\(pythonFloat(options.forgetBias))") }
+        if kind.hasActivation && options.activation != .tanh { args.append("activation=\(options.activation.tfFunction)") }
+        return "\(kind.tfClass)(\(args.joined(separator: ", ")))"
     }
 
     public var stateNames: [String] { kind.stateNames }
+
+    /// The Python expression of the same layer in `framework` (`keras.layers.SimpleRNN(4,
+    /// activation='relu')`), or the reason it has none.
+    public func frameworkLayer(_ framework: Framework) throws(TensorError) -> String {
+        try impl.frameworkLayer(framework, input: inputSize ?? 1, extra: [])
+    }
 
     /// The variables (TF names and shapes) once the input size is known.
     public var variables: [CellVariable]? { inputSize.map { impl.variables(input: $0) } }

@@ -8,7 +8,7 @@ public enum CellKind: String, Sendable, CaseIterable, Equatable {
     case lstm
     /// TF1's `GRUCell`.
     case gru
-    /// TF1's `BasicRNNCell` (tanh).
+    /// TF1's `BasicRNNCell` (tanh, relu or sigmoid).
     case rnn
 
     /// The kind meant where none is named: a model or `cell` without `cell=`, a checkpoint or cell
@@ -38,6 +38,8 @@ public enum CellKind: String, Sendable, CaseIterable, Equatable {
     public var stateNames: [String] { cellType.stateNames }
     /// Whether the cell takes `forget_bias`.
     public var hasForgetBias: Bool { cellType.takesForgetBias }
+    /// Whether the cell takes `activation` (the others are tanh and sigmoid by construction).
+    public var hasActivation: Bool { cellType.takesActivation }
     /// The width of the gate pre-activations in units.
     public var gateBlocks: Int { cellType.gateBlocks }
 
@@ -47,7 +49,9 @@ public enum CellKind: String, Sendable, CaseIterable, Equatable {
     /// The names TF1's `static_rnn` gives the unrolled cell's results over `steps` steps, under
     /// the cell's scope and without `:0`: every step's output, then the final state's parts
     /// before `h` (h is the last output). nil where rnnsh's TF graph does not build this cell.
-    public func unrolledOpNames(steps: Int) -> (outputs: [String], state: [String])? { cellType.unrolledOpNames(steps: steps) }
+    public func unrolledOpNames(steps: Int, options: CellOptions = CellOptions()) -> (outputs: [String], state: [String])? {
+        cellType.unrolledOpNames(steps: steps, options: options)
+    }
 
     /// The kind whose raw value or TF class name (any case) is `word`.
     public init?(word: String) {

@@ -51,7 +51,7 @@ struct GRUCell: RecurrentCell {
     func makeKernel() -> SequenceKernel { GRUKernel() }
 
     /// TF1's GRUCell's output at step t is its `add_t` op (`u·h + (1 − u)·c`).
-    static func unrolledOpNames(steps: Int) -> (outputs: [String], state: [String])? {
+    static func unrolledOpNames(steps: Int, options: CellOptions) -> (outputs: [String], state: [String])? {
         ((0..<steps).map { numberedOp("add", $0) }, [])
     }
 

@@ -55,6 +55,9 @@ public struct ModelConfig: Sendable, Equatable {
     /// (1: no dropout). Evaluation never drops.
     public var keepProb: Float = 1
     public var order: SequenceOrder = .rows
+    /// The plain RNN cell's activation (`BasicRNNCell(activation=…)`, `SimpleRNN(activation=…)`);
+    /// every layer and direction shares it. Other cells keep tanh (`ModelConfigValidation`).
+    public var activation: CellActivation = .tanh
 
     public init(steps: Int = 28, input: Int = 28, units: Int = 128, classes: Int = 10, forgetBias: Float = 1,
                 outputInit: OutputInit = .randomNormal, seed: UInt64 = 0, adam: AdamConfig = AdamConfig(),
@@ -68,7 +71,13 @@ public struct ModelConfig: Sendable, Equatable {
     }
 
     public var directions: Int { bidirectional ? 2 : 1 }
-    public var cellOptions: CellOptions { CellOptions(forgetBias: forgetBias) }
+    public var cellOptions: CellOptions { CellOptions(forgetBias: forgetBias, activation: activation) }
+
+    /// The cell as tables and summaries name it: `LSTM(128)`, `RNN(128, relu)` (the default
+    /// tanh left out).
+    public var cellLabel: String {
+        "\(cell.shortName)(\(units)" + (cell.hasActivation && activation != .tanh ? ", \(activation.rawValue)" : "") + ")"
+    }
 }
 
 /// Accuracy and loss of a model on a labelled set.
@@ -120,6 +129,7 @@ public final class Model {
         guard config.keepProb > 0, config.keepProb <= 1 else {
             throw TensorError("keep_prob must be in (0, 1], got \(config.keepProb)")
         }
+        try Cell.checkOptions(kind: config.cell, config.cellOptions)
         let spec = config.cell.cell(units: config.units, options: config.cellOptions)
         let width = max(config.input, config.directions * config.units)
         _ = try Limits.checkAllocation([config.layers * config.directions + 1, width + config.units + config.classes + 1, 4 * config.units], .float32)

@@ -17,6 +17,9 @@ public enum ModelConfigValidation {
         if !(a.beta2.isFinite && a.beta2 >= 0 && a.beta2 < 1) { out.append("Adam's beta2 \(a.beta2) must be in [0, 1)") }
         if !(a.epsilon.isFinite && a.epsilon > 0) { out.append("Adam's epsilon \(a.epsilon) must be a positive number") }
         if !config.forgetBias.isFinite { out.append("forget bias \(config.forgetBias) must be finite") }
+        if !config.cell.hasActivation && config.activation != .tanh {
+            out.append("activation \(config.activation.rawValue) is for the plain RNN cell; a \(config.cell.tfClass)'s activations are fixed")
+        }
         if !(config.keepProb > 0 && config.keepProb <= 1) { out.append("keep_prob \(config.keepProb) must be in (0, 1]") }
         if config.layers < 1 { out.append("layers must be at least 1") }
         if config.steps < 1 || config.input < 1 || config.units < 1 || config.classes < 1 {

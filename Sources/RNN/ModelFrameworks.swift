@@ -39,6 +39,7 @@ extension Model {
         case .tf:
             for v in variables { if let a = w[v.name] { out.append((v.name, a)) } }
             if config.cell.hasForgetBias { out.append(("forget_bias", NDArray(scalar: config.forgetBias))) }
+            if let a = Model.activationMember(config.cell, config.cellOptions) { out.append(a) }
             return out
         case .keras:
             let layer = Model.snake(try kerasClass())
@@ -60,6 +61,17 @@ extension Model {
             }
             return out + [("fc.weight", try dw.T.contiguous()), ("fc.bias", db)]
         }
+    }
+
+    /// The RNN cell's non-default activation as a tf export's `activation` member (its word in
+    /// UTF-8 bytes, as checkpoints keep words): like `forget_bias`, not a variable, kept so the
+    /// file says what it computes (the recipe's cell expression passes it to TF). nil for tanh,
+    /// so exports of tanh cells are what they were before cells had an activation.
+    public static func activationMember(_ kind: CellKind, _ options: CellOptions) -> (String, NDArray)? {
+        guard kind.hasActivation, options.activation != .tanh else { return nil }
+        let bytes = Array(options.activation.rawValue.utf8)
+        guard let a = try? NDArray(bytes, shape: [bytes.count]) else { return nil }
+        return ("activation", a)
     }
 
     /// The three lines of Python that load `file` (written by `frameworkWeights`) in `framework`.
@@ -166,7 +178,11 @@ extension Model {
     /// Keras's default `reset_after=True` is refused with the reason. Images are read as
     /// `steps = input` rows unless `steps` says (a Keras model file's input shape does); the
     /// forget bias is 1 (Keras keeps it in the bias).
-    public static func fromKeras(_ w: [String: NDArray], steps: Int? = nil, seed: UInt64 = 0) throws(TensorError) -> Model? {
+    ///
+    /// `activation` is the SimpleRNN layers' (a Keras model file's configuration says it; bare
+    /// weights cannot, and mean tanh, Keras's default).
+    public static func fromKeras(_ w: [String: NDArray], steps: Int? = nil, seed: UInt64 = 0,
+                                 activation: CellActivation = .tanh) throws(TensorError) -> Model? {
         guard let dk = w["dense/kernel"], let db = w["dense/bias"], dk.ndim == 2 else { return nil }
         var found: (CellKind, String, Bool)?
         for kind in CellKind.allCases {

@@ -23,12 +23,14 @@ protocol RecurrentCell: Sendable {
     static var gateBlocks: Int { get }
     /// Whether the cell takes `forget_bias` (default false).
     static var takesForgetBias: Bool { get }
+    /// Whether the cell takes `activation` (default false: its activations are fixed).
+    static var takesActivation: Bool { get }
     init(units: Int, options: CellOptions)
     /// The input width and units that TF-layout weights (names as in `variables`) imply, or an
     /// error saying what does not fit.
     static func infer(_ w: [String: NDArray]) throws(TensorError) -> (input: Int, units: Int)
     var units: Int { get }
-    /// The options this cell takes (only the LSTM's `forget_bias` so far).
+    /// The options this cell takes (the LSTM's `forget_bias`, the RNN cell's `activation`).
     var options: CellOptions { get }
     /// The state's parts in TF's order: `["c", "h"]` for the LSTM's `LSTMStateTuple`, `["h"]`
     /// for cells whose state is their output. The last part is always `h`, the output.
@@ -57,8 +59,9 @@ protocol RecurrentCell: Sendable {
     static func variableNote(_ name: String) -> String?
     /// The op names TF1's `static_rnn` gives the unrolled cell's step outputs and its final state
     /// parts before `h` (see `CellKind.unrolledOpNames`); nil (the default) where rnnsh's TF
-    /// graph does not build the cell.
-    static func unrolledOpNames(steps: Int) -> (outputs: [String], state: [String])?
+    /// graph does not build the cell. `options` because an op's name can follow an option
+    /// (BasicRNNCell's output is its activation's op: `Tanh_t`, `Relu_t`).
+    static func unrolledOpNames(steps: Int, options: CellOptions) -> (outputs: [String], state: [String])?
 }
 
 /// Options a cell may take. One struct so checkpoints and the shell carry them uniformly.
@@ -66,7 +69,57 @@ public struct CellOptions: Sendable, Equatable {
     /// `BasicLSTMCell`'s `forget_bias`, added to the forget gate at every step (not stored in
     /// the bias). Ignored by cells without a forget gate.
     public var forgetBias: Float
-    public init(forgetBias: Float = 1) { self.forgetBias = forgetBias }
+    /// `BasicRNNCell`'s `activation` (TF1's default tanh). Only cells with `takesActivation`
+    /// read it; the others refuse anything but tanh where a configuration is checked
+    /// (`ModelConfigValidation`, the shell), so a non-default value never goes unused silently.
+    public var activation: CellActivation
+    public init(forgetBias: Float = 1, activation: CellActivation = .tanh) {
+        self.forgetBias = forgetBias; self.activation = activation
+    }
+}
+
+/// The activations a plain RNN cell can apply to its pre-activation: TF1's
+/// `BasicRNNCell(activation=tf.tanh | tf.nn.relu | tf.sigmoid)`, Keras's
+/// `SimpleRNN(activation='tanh' | 'relu' | 'sigmoid')`. The raw value is the word the shell,
+/// checkpoints (`config/activation`) and Keras configurations use. How each is computed, forward
+/// and backward, is in `BasicRNNCell.swift` beside the kernel that uses it.
+public enum CellActivation: String, Sendable, CaseIterable, Equatable {
+    case tanh, relu, sigmoid
+
+    /// TF1's function (`tf.nn.relu`), as an `activation=` argument is written.
+    public var tfFunction: String {
+        switch self {
+        case .tanh: return "tf.tanh"
+        case .relu: return "tf.nn.relu"
+        case .sigmoid: return "tf.sigmoid"
+        }
+    }
+
+    /// The op TF1 builds for it (`Relu`): the name of a BasicRNNCell's step output.
+    public var tfOp: String {
+        switch self {
+        case .tanh: return "Tanh"
+        case .relu: return "Relu"
+        case .sigmoid: return "Sigmoid"
+        }
+    }
+
+    /// PyTorch's `nn.RNN(nonlinearity=)`, which has only tanh and relu.
+    public var torchNonlinearity: String? {
+        switch self {
+        case .tanh: return "tanh"
+        case .relu: return "relu"
+        case .sigmoid: return nil
+        }
+    }
+
+    /// The activation TF1, Keras or the shell names `word` (`relu`, `tf.nn.relu`), or nil.
+    public init?(word: String) {
+        let w = word.lowercased()
+        guard let a = CellActivation.allCases.first(where: { $0.rawValue == w || $0.tfFunction == w
+            || "tf.nn.\($0.rawValue)" == w || "tf.math.\($0.rawValue)" == w }) else { return nil }
+        self = a
+    }
 }
 
 /// One TF variable of a cell: its name under the cell's scope and its shape.
@@ -134,8 +187,9 @@ protocol SequenceKernel: AnyObject {
 
 extension RecurrentCell {
     static var takesForgetBias: Bool { false }
+    static var takesActivation: Bool { false }
     static func variableNote(_ name: String) -> String? { nil }
-    static func unrolledOpNames(steps: Int) -> (outputs: [String], state: [String])? { nil }
+    static func unrolledOpNames(steps: Int, options: CellOptions) -> (outputs: [String], state: [String])? { nil }
     /// TF's name for the k-th op of a kind within a scope: `Mul`, `Mul_1`, `Mul_2`, …
     static func numberedOp(_ base: String, _ k: Int) -> String { k == 0 ? base : "\(base)_\(k)" }
     var kind: CellKind { Self.kind }

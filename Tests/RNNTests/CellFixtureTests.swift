@@ -12,14 +12,21 @@ import Tensor
 /// largest magnitude (`scaledError`: elementwise relative error blows up on the entries that
 /// are sums cancelling to ~1e-4 — there float32 summation order and the SIMD activations'
 /// ~1e-7 errors differ from TF's by a few 1e-8, which is 1e-7 of the gradient's scale).
+///
+/// Fixtures/tf_rnn_activations.json (the same script with `--activations`) adds BasicRNNCell with
+/// `activation=tf.nn.relu` and `tf.sigmoid`, alone, stacked and bidirectional with dropout: the
+/// case's `activation` is set in the model's configuration, so the forward and backward of each
+/// activation are checked against TF's Relu/ReluGrad and Sigmoid/SigmoidGrad.
 @Suite struct CellFixtureTests {
-    nonisolated(unsafe) static let cases: [[String: Any]] = {
-        guard let url = Bundle.module.url(forResource: "tf_cells", withExtension: "json", subdirectory: "Fixtures"),
+    nonisolated(unsafe) static let cases: [[String: Any]] = load("tf_cells") + load("tf_rnn_activations")
+
+    static func load(_ name: String) -> [[String: Any]] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"),
               let data = try? Data(contentsOf: url),
               let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let cases = obj["cases"] as? [[String: Any]] else { return [] }
         return cases
-    }()
+    }
     static var names: [String] { cases.compactMap { $0["name"] as? String } }
     static let (B, I, U, T, K) = (3, 5, 4, 6, 3)
 
@@ -40,9 +47,10 @@ import Tensor
 
     static func model(_ c: [String: Any]) throws -> Model {
         let kind = try #require(CellKind(rawValue: c["cell"] as? String ?? ""))
-        let config = ModelConfig(steps: T, input: I, units: U, classes: K, threads: 1, parallelism: .blas, cell: kind,
+        var config = ModelConfig(steps: T, input: I, units: U, classes: K, threads: 1, parallelism: .blas, cell: kind,
                                  layers: c["layers"] as? Int ?? 0, bidirectional: c["bidirectional"] as? Bool ?? false,
                                  keepProb: (c["keep_prob"] as? NSNumber)?.floatValue ?? 1)
+        config.activation = try #require(CellActivation(rawValue: c["activation"] as? String ?? "tanh"))
         let m = try Model(config: config)
         let vars = try #require(c["variables"] as? [String: Any])
         var w: [String: NDArray] = [:]
@@ -90,7 +98,22 @@ import Tensor
         }
     }
 
-    @Test func everyCaseLoaded() { #expect(Self.cases.count == 10) }
+    @Test func everyCaseLoaded() {
+        #expect(Self.cases.count == 14)
+        #expect(Self.cases.filter { $0["activation"] as? String == "relu" }.count == 3)
+    }
+
+    /// The activation is part of the function: the stacked relu fixture's weights under tanh
+    /// give other logits (so the cases above could not pass by ignoring the option). That case
+    /// starts from the zero state without dropout, so its logits are `logits`' from the start.
+    @Test func theActivationChangesTheFunction() throws {
+        let c = try #require(Self.cases.first { $0["name"] as? String == "rnn_relu_stacked" })
+        var tanh = c; tanh["activation"] = "tanh"
+        let images = Self.batchMajor(try Self.array(c["inputs"]))
+        let want = floats(try Self.array(c["logits"]))
+        #expect(scaledError(floats(try Self.model(c).logits(images)), want) <= 1e-5)
+        #expect(scaledError(floats(try Self.model(tanh).logits(images)), want) > 1e-2)
+    }
 
     /// Dropout is for training only: evaluation gives the same logits as the same weights
     /// without dropout, and training steps draw masks (the loss differs from the undropped one).

@@ -162,6 +162,32 @@ import Tensor
         #expect(S.maxRelativeError(outputs, expected) <= 1e-5, "format \(format)")
     }
 
+    /// `cell N kind=rnn activation=relu`: BasicRNNCell(activation=tf.nn.relu), described, saved
+    /// and loaded with its activation, exported with it (PyTorch's `nonlinearity`; sigmoid
+    /// refused there), and refused on cells whose activations are fixed.
+    @Test func reluCellKeepsItsActivation() throws {
+        let dir = try S.tempDir("relu-cell")
+        defer { S.remove(dir) }
+        let shell = Interpreter(options: .init(workingDirectory: dir))
+        S.run("r = cell 4 kind=rnn activation=relu seed=3; xs = (arange 24).reshape(2, 3, 4) / 10 - 1; o, h = unroll r xs", in: shell)
+        #expect(S.run("r", in: shell).hasPrefix("BasicRNNCell(num_units=4, activation=tf.nn.relu)\n"), "\(S.run("r", in: shell))")
+        #expect(S.run("r.activation", in: shell).contains("relu"))
+        // relu: no negative output, and the same weights under tanh give other (some negative) ones.
+        #expect(S.run("bool((stack(o) >= 0).all()); bool((stack(o) > 0).any())", in: shell) == "True\nTrue")
+        #expect(S.run("save r r.npz", in: shell) == "")
+        #expect(try NPZFile.read(path: dir + "/r.npz").map(\.name) == ["kernel", "bias", "activation", "cell"])
+        S.run("back = load r.npz; o2, h2 = unroll back xs; a = stack(o); b = stack(o2)", in: shell)
+        #expect(S.floats(try S.array(shell, "a")) == S.floats(try S.array(shell, "b")))
+        #expect(S.run("back", in: shell).hasPrefix("BasicRNNCell(num_units=4, activation=tf.nn.relu)"))
+        #expect(S.run("export r rk.npz format=keras", in: shell).contains("keras.layers.SimpleRNN(4, activation='relu')"))
+        #expect(S.run("export r rt.npz format=torch", in: shell).contains("torch.nn.RNN(4, 4, batch_first=True, nonlinearity='relu')"))
+        #expect(try NPZFile.read(path: dir + "/rt.npz").map(\.name) == ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"])
+        S.run("s = cell 4 kind=rnn activation=sigmoid; _ = unroll s xs", in: shell)
+        #expect(S.run("export s st.npz format=torch", in: shell).hasPrefix("error: cannot export a BasicRNNCell(activation=tf.sigmoid) for PyTorch"))
+        #expect(S.run("cell 4 activation=relu", in: shell).contains("is the plain RNN cell's option (cell=rnn)"))
+        #expect(S.run("cell 4 kind=gru activation=sigmoid", in: shell).contains("GRUCell's activations are fixed"))
+    }
+
     @Test func exportRefusesWhatItCannotWrite() {
         let shell = Interpreter()
         #expect(S.run("export (cell 3) w.npz format=keras", in: shell).hasPrefix("error: the cell has no weights yet"))

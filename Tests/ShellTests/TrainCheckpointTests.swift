@@ -58,7 +58,7 @@ import Tensor
         #expect(text == "2 8 MNIST-format data (36, 32)\n")
     }
 
-    @Test(arguments: ["version", "missing", "shape", "init", "huge input"])
+    @Test(arguments: ["version", "missing", "shape", "init", "huge input", "activation", "lstm activation", "threads"])
     func damagedCheckpointsAreRefused(damage: String) throws {
         let dir = try S.tempDir("bad-\(damage)")
         defer { S.remove(dir) }
@@ -81,6 +81,16 @@ import Tensor
             // a debug build), then found not to fit the weights.
             if let i = members.firstIndex(where: { $0.name == "config/input" }) { members[i] = ("config/input", NDArray(scalar: Int64(1_000_000))) }
             expected = "error: bad.npz: not a usable rnnsh checkpoint: weight 'rnn/basic_lstm_cell/kernel' has shape (36, 32), expected (1000008, 32)"
+        case "activation":
+            if let i = members.firstIndex(where: { $0.name == "config/activation" }) { members[i] = ("config/activation", ModelCheckpoint.text("elu")) }
+            expected = "error: bad.npz: not a usable rnnsh checkpoint: 'config/activation' must be one of tanh, relu, sigmoid"
+        case "lstm activation":
+            // An LSTM that says relu would be trained as tanh: refused, not ignored.
+            if let i = members.firstIndex(where: { $0.name == "config/activation" }) { members[i] = ("config/activation", ModelCheckpoint.text("relu")) }
+            expected = "error: bad.npz: not a usable rnnsh checkpoint: activation relu is for the plain RNN cell; a BasicLSTMCell's activations are fixed"
+        case "threads":
+            if let i = members.firstIndex(where: { $0.name == "config/threads" }) { members[i] = ("config/threads", NDArray(scalar: Int64(1 << 40))) }
+            expected = "error: bad.npz: not a usable rnnsh checkpoint: 'config/threads' must be one integer in 1…64"
         default:
             if let i = members.firstIndex(where: { $0.name == "config/output_init" }) { members[i] = ("config/output_init", ModelCheckpoint.text("zeros")) }
             expected = "error: bad.npz: not a usable rnnsh checkpoint: unknown config/output_init"

@@ -14,6 +14,7 @@ enum CellCommands {
         parameters: [Parameter("units", .int, help: "num_units: the size of h (and c)")],
         options: [Parameter("kind", .word, default: .string("lstm"), help: "lstm (BasicLSTMCell), gru (GRUCell) or rnn (BasicRNNCell)"),
                   Parameter("forget_bias", .float, default: .float(1.0), help: "the LSTM's: added to the forget gate at every step"),
+                  Parameter("activation", .word, default: .string("tanh"), help: "the plain RNN cell's (kind=rnn): tanh, relu or sigmoid").choices(["tanh", "relu", "sigmoid"]),
                   Parameter("seed", .int, default: .int(0), help: "seed of the glorot-uniform kernels")],
         help: """
             TF1's `BasicLSTMCell(num_units, forget_bias=1.0)`: a kernel of shape \
@@ -25,7 +26,8 @@ enum CellCommands {
             `gates/bias` (ones) give r, u = sigmoid(concat([x, h]) @ gates/kernel + gates/bias); \
             `candidate/kernel (input + units, units)` and `candidate/bias` give \
             c = tanh(concat([x, r*h]) @ candidate/kernel + candidate/bias), and h' = u*h + (1-u)*c; \
-            its state is just h. `kind=rnn` is `BasicRNNCell`: h' = tanh(concat([x, h]) @ kernel + bias). \
+            its state is just h. `kind=rnn` is `BasicRNNCell`: h' = tanh(concat([x, h]) @ kernel + bias); \
+            `activation=relu` or `sigmoid` applies that instead (TF1's `BasicRNNCell(activation=tf.nn.relu)`). \
             `save CELL FILE` writes the weights (TF layout) to an .npz that `load` turns back into a cell.
             """,
         examples: [Example("lstm = cell 4\nlstm\noutputs, state = unroll lstm (zeros 3 2 5)\nlstm.kernel.shape"),
@@ -37,7 +39,8 @@ enum CellCommands {
             guard fb.isFinite else { throw call.error("forget_bias must be finite", argument: "forget_bias") }
             let seed = call.arguments.int("seed") ?? 0
             let kind = try cellKind(call.arguments.string("kind") ?? CellKind.standard.rawValue, call: call)
-            return .object(CellObject(try Cell(kind: kind, units: units, options: CellOptions(forgetBias: Float(fb)),
+            let act = try activation(call.arguments.string("activation"), kind: kind, call: call)
+            return .object(CellObject(try Cell(kind: kind, units: units, options: CellOptions(forgetBias: Float(fb), activation: act),
                                                seed: UInt64(bitPattern: Int64(seed)))))
         })
 
@@ -112,6 +115,19 @@ enum CellCommands {
         })
 
     /// The cell kind a word names (`lstm`, `gru`, `rnn`, or TF's class name), or an error listing them.
+    /// The `activation=` word (tanh when not given); refused for a cell whose activations are
+    /// fixed, so `cell=lstm activation=relu` is an error rather than an LSTM that ignored it.
+    static func activation(_ word: String?, kind: CellKind, call: Invocation, argument: String = "activation") throws(ShellError) -> CellActivation {
+        guard let word else { return .tanh }
+        guard let a = CellActivation(word: word) else {
+            throw call.error("unknown activation '\(word)': use one of \(CellActivation.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))", argument: argument)
+        }
+        guard kind.hasActivation || a == .tanh else {
+            throw call.error("activation=\(a.rawValue) is the plain RNN cell's option (cell=rnn); a \(kind.tfClass)'s activations are fixed", argument: argument)
+        }
+        return a
+    }
+
     static func cellKind(_ word: String, call: Invocation, argument: String = "kind") throws(ShellError) -> CellKind {
         guard let k = CellKind(word: word) else {
             throw call.error("unknown cell '\(word)': use one of \(CellKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))", argument: argument)

@@ -87,6 +87,7 @@ enum ModelIOCommands {
         case .tf:
             var out = w.map { (name: "rnn/\(cell.kind.scope)/\($0.0)", array: $0.1) }
             if cell.kind.hasForgetBias { out.append((name: "forget_bias", array: NDArray(scalar: cell.options.forgetBias))) }
+            if let a = Model.activationMember(cell.kind, cell.options) { out.append((name: a.0, array: a.1)) }
             return out
         case .keras: return w.map { (name: $0.0, array: $0.1) }
         case .torch: return w.map { (name: $0.0 + "_l0", array: $0.1) }
@@ -101,13 +102,18 @@ enum ModelIOCommands {
                     "z = np.load('\(file)')",
                     "sess.run([v.assign(z[v.op.name]) for v in tf.global_variables() if v.op.name in z.files])"]
         case .keras:
+            // A non-default activation must reach the layer too, so it is named where it applies.
+            let layer = cell.options.activation == .tanh || !cell.kind.hasActivation ? "the Keras recurrent layer of the same size"
+                : ((try? cell.frameworkLayer(.keras)) ?? "the Keras recurrent layer of the same size")
             return ["import numpy as np",
                     "z = np.load('\(file)')",
-                    "layer.set_weights([z[k] for k in z.files])  # layer: the Keras recurrent layer of the same size, built"]
+                    "layer.set_weights([z[k] for k in z.files])  # layer: \(layer), built"]
         case .torch:
+            let rnn = cell.options.activation == .tanh || !cell.kind.hasActivation ? "the nn.LSTM/nn.RNN of the same size"
+                : ((try? cell.frameworkLayer(.torch)) ?? "the nn.RNN of the same size")
             return ["import numpy as np, torch",
                     "z = np.load('\(file)')",
-                    "rnn.load_state_dict({k: torch.from_numpy(v) for k, v in z.items()})  # rnn: the nn.LSTM/nn.RNN of the same size"]
+                    "rnn.load_state_dict({k: torch.from_numpy(v) for k, v in z.items()})  # rnn: \(rnn)"]
         }
     }
 }

@@ -16,6 +16,7 @@ enum TrainCommands {
         options: [Parameter("epochs", .int, default: .int(3), help: "passes over the training split").aliases(["hm_epochs", "num_epochs", "n_epochs"]),
                   Parameter("batch", .int, default: .int(128), help: "examples per Adam step").aliases(["batch_size"]),
                   Parameter("cell", .word, default: .string("lstm"), help: "lstm (BasicLSTMCell), gru (GRUCell) or rnn (BasicRNNCell)").choices(["lstm", "gru", "rnn"]).aliases(["cell_type", "rnn_cell"]),
+                  Parameter("activation", .word, default: .string("tanh"), help: "cell=rnn's activation: tanh, relu or sigmoid (BasicRNNCell(activation=…), SimpleRNN(activation=…))").choices(["tanh", "relu", "sigmoid"]),
                   Parameter("units", .int, default: .int(128), help: "cell size (the tutorial's rnn_size)").aliases(["hidden", "rnn_size", "num_units", "hidden_size", "n_hidden"]),
                   Parameter("layers", .int, default: .int(1), help: "stacked cells (TF1's MultiRNNCell)").aliases(["num_layers", "n_layers"]),
                   Parameter("bidirectional", .bool, default: .bool(false), help: "a backward cell per layer too; last outputs concatenated (Keras's Bidirectional)"),
@@ -148,7 +149,7 @@ extension TrainCommands {
             var rows: [[String]] = [["model", "cell", "parameters", "s/epoch", "final loss", "val acc", "test acc"]]
             for (name, m) in zip(names, models) {
                 let c = m.model.config
-                var cell = "\(c.cell.shortName)(\(c.units))"
+                var cell = c.cellLabel
                 if c.layers > 1 { cell += "×\(c.layers)" }
                 if c.bidirectional { cell += " bi" }
                 let h = m.history
@@ -244,6 +245,7 @@ enum Trainer {
             guard layers >= 1 && layers <= 64 else { throw call.error("layers must be between 1 and 64, got \(layers)", argument: "layers") }
             guard keep > 0 && keep <= 1 else { throw call.error("keep_prob must be in (0, 1], got \(ValueFormatter.pythonFloat(keep))", argument: "keep_prob") }
             let kind = try CellCommands.cellKind(a.string("cell") ?? CellKind.standard.rawValue, call: call, argument: "cell")
+            let activation = try CellCommands.activation(a.string("activation"), kind: kind, call: call)
             let byWord = a.string("by") ?? "rows"
             guard let order = SequenceOrder(rawValue: byWord) else {
                 throw call.error("by must be 'rows' or 'columns', got '\(byWord)'", argument: "by")
@@ -270,6 +272,7 @@ enum Trainer {
                                      adam: AdamConfig(learningRate: Float(lr)), threads: threads, cell: kind, layers: layers,
                                      bidirectional: a.bool("bidirectional") ?? false, keepProb: Float(keep), order: order)
             config.forgetBias = 1
+            config.activation = activation
             model = try Model(config: config)
         }
         guard batch > 0 else { throw call.error("batch must be positive, got \(batch)", argument: "batch") }
@@ -283,7 +286,7 @@ enum Trainer {
         let steps = source.batchesPerEpoch
         let lastEpoch = epochOffset + epochs
         let what = resume == nil ? "Training" : "Continuing"
-        let cellName = "\(config.cell.shortName)(\(config.units))" + (config.layers > 1 ? " ×\(config.layers)" : "") + (config.bidirectional ? " bidirectional" : "")
+        let cellName = config.cellLabel + (config.layers > 1 ? " ×\(config.layers)" : "") + (config.bidirectional ? " bidirectional" : "")
         call.print("\(what) \(cellName) on \(data.dataset.name) train: \(trainSplit.count) images, \(epochs) epoch\(epochs == 1 ? "" : "s") × \(steps) batches of \(batch)"
                    + (epochOffset > 0 ? " (after \(epochOffset))" : ""))
 

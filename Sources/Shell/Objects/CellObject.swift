@@ -49,6 +49,7 @@ public struct CellObject: ShellObject {
         switch name {
         case "num_units", "units": return .int(cell.units)
         case "forget_bias" where cell.kind.hasForgetBias: return .float(Double(cell.options.forgetBias))
+        case "activation" where cell.kind.hasActivation: return .string(cell.options.activation.rawValue)
         case "input_size": return cell.inputSize.map { .int($0) } ?? Value.none
         case "state_size":
             let n = cell.stateNames.count
@@ -70,16 +71,20 @@ public struct CellObject: ShellObject {
 
     public var attributeNames: [String] {
         variableNames + ["num_units", "kind", "weights"] + (cell.kind.hasForgetBias ? ["forget_bias"] : [])
+            + (cell.kind.hasActivation ? ["activation"] : [])
             + ["input_size", "state_size", "output_size"]
     }
 
     /// `save CELL FILE`: the weights under TF's names (plus `forget_bias` when it is not TF's
-    /// default 1.0, and `cell` naming the kind when it is not `CellKind.standard`), so `load` gives the same
-    /// cell back.
+    /// default 1.0, `activation` (UTF-8) when it is not tanh, and `cell` naming the kind when it
+    /// is not `CellKind.standard`), so `load` gives the same cell back.
     public var archiveMembers: [(name: String, array: NDArray)]? {
         guard var members = cell.weights else { return nil }
         if cell.kind.hasForgetBias && cell.options.forgetBias != 1 {
             members.append(("forget_bias", NDArray(scalar: cell.options.forgetBias)))
+        }
+        if cell.kind.hasActivation && cell.options.activation != .tanh {
+            members.append(("activation", ModelCheckpoint.text(cell.options.activation.rawValue)))
         }
         if cell.kind != .standard { members.append(("cell", ModelCheckpoint.text(cell.kind.rawValue))) }
         return members

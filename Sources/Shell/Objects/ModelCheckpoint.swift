@@ -9,7 +9,9 @@ import Tensor
 /// Members: `rnnsh_checkpoint` (int64, the version); `config/*` (steps, input, units, classes,
 /// forget_bias, seed, output_init, learning_rate, beta1, beta2, epsilon; since version 2 also
 /// cell (`lstm`/`gru`/`rnn`, UTF-8), layers, bidirectional (0/1), keep_prob, order
-/// (`rows`/`columns`)); the weights under the TF variable names of the model's graph
+/// (`rows`/`columns`), activation (`tanh`/`relu`/`sigmoid`, UTF-8; the plain RNN cell's —
+/// absent in files written before it existed, meaning tanh) and threads (the count training
+/// used, which a resumed run keeps; absent: 2)); the weights under the TF variable names of the model's graph
 /// (`rnn/basic_lstm_cell/kernel`, …, `weights`, `biases`; see `Model.variables`); Adam's
 /// state (`adam/m`, `adam/v`, `adam/steps`) so training resumes exactly; `history/*` and
 /// `info/*` (what `model.history` and the model's summary show).
@@ -36,6 +38,8 @@ enum ModelCheckpoint {
         int("layers", c.layers); int("bidirectional", c.bidirectional ? 1 : 0)
         float("keep_prob", c.keepProb)
         out.append(("config/order", text(c.order.rawValue)))
+        out.append(("config/activation", text(c.activation.rawValue)))
+        int("threads", c.threads)
         let w = m.model.weights()
         for v in m.model.variables { if let a = w[v.name] { out.append((v.name, a)) } }
         let s = m.model.optimizerState()
@@ -117,6 +121,15 @@ enum ModelCheckpoint {
             }
             config.order = order
         }
+        // The thread count decides how a batch is cut into chunks, so a resumed run needs it
+        // to give the losses of an uninterrupted one; files without it meant the default 2.
+        if byName["config/threads"] != nil { config.threads = try int("config/threads", 1...64) }
+        if byName["config/activation"] != nil {
+            guard let word = string(try member("config/activation")), let a = CellActivation(rawValue: word) else {
+                throw fail("'config/activation' must be one of \(CellActivation.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            config.activation = a
+        }
         // Everything that decides memory or makes training impossible is refused here, with
         // the reason, before the model is allocated (ModelConfigValidation grows with the config).
         if let problem = ModelConfigValidation.problems(config).first { throw fail(problem) }
@@ -186,8 +199,8 @@ enum ModelCheckpoint {
 
 /// Turns a loaded `.npz` into the object it stores, when it is one: an rnnsh checkpoint gives a
 /// model; an archive of exactly a cell's TF variables (`kernel`, `bias` for the LSTM and the
-/// RNN; `gates/kernel`, … for the GRU), optionally `forget_bias` and `cell` (the kind; absent
-/// means the LSTM), gives a cell; a PyTorch state_dict saved with numpy gives a model (see
+/// RNN; `gates/kernel`, … for the GRU), optionally `forget_bias`, `activation` (the RNN cell's)
+/// and `cell` (the kind; absent means the LSTM), gives a cell; a PyTorch state_dict saved with numpy gives a model (see
 /// `FrameworkImport`). Anything else is left to `load`'s list/record rules.
 enum ObjectArchives {
     static func value(from members: [(name: String, array: NDArray)], file: String) throws(ShellError) -> Value? {
@@ -203,7 +216,14 @@ enum ObjectArchives {
             }
             kind = parsed
         }
-        let names = Set(members.map(\.name)).subtracting(["forget_bias", "cell"])
+        var activation = CellActivation.tanh
+        if let a = byName["activation"] {
+            guard kind.hasActivation, let word = ModelCheckpoint.string(a), let parsed = CellActivation(rawValue: word) else {
+                throw ShellError("\(file): 'activation' must name the plain RNN cell's activation: \(CellActivation.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            activation = parsed
+        }
+        let names = Set(members.map(\.name)).subtracting(["forget_bias", "cell", "activation"])
         let expected = Set((try? Cell(kind: kind, units: 1))?.variablesFor(input: 1).map(\.name) ?? [])
         if !names.isEmpty, names == expected {
             var forgetBias: Float = 1
@@ -214,7 +234,7 @@ enum ObjectArchives {
                 forgetBias = Float(v)
             }
             do {
-                return .object(CellObject(try Cell(kind: kind, weights: byName, options: CellOptions(forgetBias: forgetBias))))
+                return .object(CellObject(try Cell(kind: kind, weights: byName, options: CellOptions(forgetBias: forgetBias, activation: activation))))
             } catch {
                 throw ShellError("\(file): not a \(kind.tfClass): \(error.message)")
             }

@@ -69,7 +69,7 @@ public struct ModelObject: ShellObject {
     /// `LSTM(128) over 28 steps of 28 → dense(10)`; `GRU(64) ×2 layers, bidirectional, keep_prob 0.8 over 28 columns of 28 → dense(10)`.
     var architecture: String {
         let c = model.config
-        var cell = "\(c.cell.shortName)(\(c.units))"
+        var cell = c.cellLabel
         if c.layers > 1 { cell += " ×\(c.layers) layers" }
         if c.bidirectional { cell += ", bidirectional" }
         if c.keepProb < 1 { cell += ", keep_prob \(ValueFormatter.pythonFloat(Double(c.keepProb)))" }
@@ -116,6 +116,7 @@ public struct ModelObject: ShellObject {
         case "layers": return .int(c.layers)
         case "bidirectional": return .bool(c.bidirectional)
         case "keep_prob": return .float(Double(c.keepProb))
+        case "activation" where c.cell.hasActivation: return .string(c.activation.rawValue)
         case "by": return .string(c.order.rawValue)
         case "units": return .int(c.units)
         case "classes": return .int(c.classes)
@@ -132,7 +133,7 @@ public struct ModelObject: ShellObject {
 
     public var attributeNames: [String] {
         ["history", "cell", "weights", "units", "classes", "steps", "input", "seed", "lr", "init", "class_names", "parameters",
-         "kind", "layers", "bidirectional", "keep_prob", "by"]
+         "kind", "layers", "bidirectional", "keep_prob", "by"] + (model.config.cell.hasActivation ? ["activation"] : [])
     }
 
     /// `save MODEL FILE`: the self-describing checkpoint (see `ModelCheckpoint`).

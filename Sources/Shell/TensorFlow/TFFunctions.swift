@@ -361,10 +361,20 @@ enum TFFunctions {
             if a.bool(nil, "state_is_tuple") == false {
                 throw a.error("rnnsh's tensorflow has no BasicLSTMCell(state_is_tuple=False) (yet): use the default (c, h) tuple", .notImplementedError)
             }
-            if a.has(nil, "activation") { throw a.error("rnnsh's tensorflow has no \(name)(activation=) (yet)", .notImplementedError) }
             guard let cls = TFCellClass(rawValue: name) else { throw a.error("rnnsh's tensorflow has no \(name)", .notImplementedError) }
+            // BasicRNNCell(num_units, activation=None, …): the engine's RNN cell computes
+            // tanh, relu and sigmoid (Géron's multi-layer RNN passes tf.nn.relu). The other
+            // cells' activation= would change their candidate's tanh; refused by name.
+            var activation = CellActivation.tanh
+            if let f = a.value(cls.kind.hasActivation ? 1 : nil, "activation"), !f.isNone {
+                guard cls.kind.hasActivation else { throw a.error("rnnsh's tensorflow has no \(name)(activation=) (yet)", .notImplementedError) }
+                guard case .object(let fn as TFFunction) = f, let act = CellActivation(rawValue: fn.name) else {
+                    throw a.error("rnnsh's tensorflow has no \(name)(activation=\(ValueFormatter.repr(f))) (yet): tf.tanh, tf.nn.relu or tf.sigmoid", .notImplementedError)
+                }
+                activation = act
+            }
             let fb = cls.kind.hasForgetBias ? try a.float(1, "forget_bias") ?? 1 : 1
-            return .object(TFCell(cell: try GraphCell(cls, units: units, forgetBias: fb)))
+            return .object(TFCell(cell: try GraphCell(cls, units: units, forgetBias: fb, activation: activation)))
         case "LSTMCell":
             // TF1's fuller LSTM. With its defaults it is BasicLSTMCell under another scope; the
             // options that change the function (peepholes, a projection, clipping, another
