@@ -200,9 +200,26 @@ extension Model {
         guard let k0 = w[prefix(0, 0) + "kernel"], let r0 = w[prefix(0, 0) + "recurrent_kernel"], k0.ndim == 2, r0.ndim == 2 else {
             throw TensorError("'\(prefix(0, 0))kernel' and 'recurrent_kernel' must be 2-d")
         }
+        // Every recurrent weight must belong to the stack found: a Keras stack mixing
+        // Bidirectional and plain layers (or cell kinds) names its other layers differently
+        // (`bidirectional/forward_lstm/…` then `lstm_1/…`), and loading the first form alone
+        // would drop the rest. An rnnsh model has one form and one kind for all its layers.
+        var stack = Set(["dense/kernel", "dense/bias"])
+        for l in 0..<layers { for d in 0..<(bidirectional ? 2 : 1) { for n in ["kernel", "recurrent_kernel", "bias"] { stack.insert(prefix(l, d) + n) } } }
+        let recurrentSuffixes = ["/kernel", "/recurrent_kernel", "/bias"]
+        if let extra = w.keys.sorted().first(where: { k in !stack.contains(k) && recurrentSuffixes.contains { k.hasSuffix($0) } }) {
+            let form = bidirectional ? "Bidirectional(\(kerasClassName(kind) ?? kind.rawValue))" : (kerasClassName(kind) ?? kind.rawValue)
+            throw TensorError("'\(extra)' is not part of the stack of \(layers) \(form) layer\(layers == 1 ? "" : "s") that '\(prefix(0, 0))kernel' starts; an rnnsh model's layers are of one kind and every layer Bidirectional or none, so a stack mixing them cannot be loaded")
+        }
         let units = r0.shape[0], input = k0.shape[0]
         var config = ModelConfig(steps: steps ?? input, input: input, units: units, classes: dk.shape[1], seed: seed)
         config.cell = kind; config.layers = layers; config.bidirectional = bidirectional
+        if activation != .tanh {
+            guard kind.hasActivation else {
+                throw TensorError("activation '\(activation.rawValue)' is for SimpleRNN layers; a \(kerasClassName(kind) ?? kind.rawValue)'s activations are fixed in rnnsh")
+            }
+            config.activation = activation
+        }
         let model = try Model(config: config)
         var tf: [String: NDArray] = [:]
         for slot in model.layout.slots {

@@ -69,4 +69,24 @@ import Tensor
         let again = try #require(try Self.load(framework, exported))
         #expect(scaledError(floats(try again.logits(x)), want) <= 1e-5, "\(name): logits after export")
     }
+
+    /// Keras weights of a stack mixing `Bidirectional(LSTM(…, return_sequences=True))` and a
+    /// plain `LSTM` (as `np.savez` of `get_weights()` under layer names gives them) are refused
+    /// naming the first weight outside the stack, not loaded as the Bidirectional layer alone.
+    @Test func mixedStacksAreRefusedNotTruncated() throws {
+        var bi = ModelConfig(steps: 3, input: 3, units: 2, classes: 2, threads: 1, parallelism: .blas)
+        bi.bidirectional = true
+        var w: [String: NDArray] = [:]
+        for (n, a) in try Model(config: bi).frameworkWeights(.keras) { w[n] = a }
+        var plain = ModelConfig(steps: 3, input: 4, units: 2, classes: 2, threads: 1, parallelism: .blas)
+        plain.layers = 2
+        for (n, a) in try Model(config: plain).frameworkWeights(.keras) where n.hasPrefix("lstm_1/") { w[n] = a }
+        var message = "accepted"
+        do throws(TensorError) { _ = try Model.fromKeras(w) } catch { message = error.message }
+        #expect(message.hasPrefix("'lstm_1/bias' is not part of the stack of 1 Bidirectional(LSTM) layer"), "\(message)")
+        #expect(message.contains("every layer Bidirectional or none"))
+        // The same stack without the extra layer loads.
+        w = w.filter { !$0.key.hasPrefix("lstm_1/") }
+        #expect(try Model.fromKeras(w)?.config.bidirectional == true)
+    }
 }
