@@ -32,13 +32,17 @@ import Tensor
         }
     }
 
-    @Test(arguments: ["cell=gru keep_prob=0.8", "cell=lstm layers=2 bidirectional=True", "cell=rnn by=columns"])
+    /// Every cell kind stacked and bidirectional, and the RNN cell's activations (whose
+    /// `config/activation` must survive the checkpoint for the loaded run to match).
+    @Test(arguments: ["cell=gru keep_prob=0.8", "cell=lstm layers=2 bidirectional=True", "cell=rnn by=columns",
+                      "cell=gru layers=2 bidirectional=True", "cell=rnn layers=3 activation=relu",
+                      "cell=rnn bidirectional=True activation=sigmoid keep_prob=0.7", "cell=gru layers=2 threads=1"])
     func oneThenTwoEpochsEqualThree(_ options: String) throws {
         let dir = try S.tempDir("resume")
         defer { S.remove(dir) }
         let shell = try Self.shell(dir)
         // 50 examples, batch 8: 6 batches an epoch, so later batches straddle the epoch boundary.
-        let common = "batch=8 units=6 seed=9 threads=2 \(options)"
+        let common = "batch=8 units=6 seed=9 \(options.contains("threads=") ? "" : "threads=2 ")\(options)"
         #expect(S.run("full = train data epochs=3 \(common)", in: shell).contains("Epoch 2 completed out of 3"))
         S.run("first = train data epochs=1 \(common)", in: shell)
         let out = S.run("second = train first data epochs=2", in: shell)
@@ -52,5 +56,9 @@ import Tensor
         #expect(S.run("save first first.npz; loaded = load first.npz", in: shell) == "")
         S.run("third = train loaded data epochs=2", in: shell)
         try Self.expectIdentical(shell, "full", "third")
+        if options.contains("activation=") {
+            #expect(S.run("loaded.activation", in: shell) == S.run("full.activation", in: shell))
+            #expect(S.run("loaded", in: shell).contains("RNN(6, "), "\(S.run("loaded", in: shell))")
+        }
     }
 }

@@ -40,11 +40,12 @@ enum TrainCommands {
             `model` and says so. Ctrl-C stops after the current batch \
             and keeps the model trained so far; a NaN or infinite loss stops training and keeps \
             the last good weights. Same seed, data and threads: the same losses, bit for bit. \
-            `cell=gru`/`cell=rnn` train TF1's GRUCell or BasicRNNCell instead, `layers=2` stacks \
+            `cell=gru`/`cell=rnn` train TF1's GRUCell or BasicRNNCell instead (`cell=rnn \
+            activation=relu` as Géron's multi-layer RNN), `layers=2` stacks \
             them, `bidirectional=True` adds a backward cell per layer, `keep_prob=0.8` drops \
             inputs and outputs while training (never in eval), `by=columns` reads each image \
             column by column. `train MODEL DATA epochs=N` continues a model (or a loaded \
-            checkpoint) where it stopped: same Adam state, batch order and seed, history \
+            checkpoint) where it stopped: same Adam state, batch order, seed and threads, history \
             appended — 1 + 2 epochs give bit for bit the weights of 3.
             """,
         examples: [Example("data = mnist\nm = train data epochs=2 examples=4000 batch=32 units=32 lr=0.01", deterministic: false),
@@ -219,7 +220,10 @@ enum Trainer {
             // same number of training examples, and the batch order advanced past what it saw.
             batch = r.info.batch > 0 ? r.info.batch : (a.int("batch") ?? 128)
             var config = r.model.config
-            config.threads = threads
+            // The chunks a batch is cut into follow the thread count (Parallelism.replicas), so
+            // a continued run keeps the model's count unless told otherwise: a threads=1 model
+            // resumed on the default 2 gave other losses than its uninterrupted run.
+            if a.isGiven("threads") { config.threads = threads }
             model = try Model(config: config)
             try model.setWeights(r.model.weights())
             try model.setOptimizerState(r.model.optimizerState())
