@@ -121,7 +121,16 @@ enum Builtins {
             return .string(try ev.withCurrentPrintOptions { () throws(ShellError) in ValueFormatter.repr(only) })
         case "ascii":
             try exactly("ascii", args, 1, span)
-            return .string(ValueFormatter.repr(args[0]))
+            // CPython's ascii(): repr() with every non-ASCII character escaped (`\xe9`,
+            // `\u20ac`, `\U0001f600`); it gave repr()'s 'é'.
+            var out = ""
+            for u in ValueFormatter.repr(args[0]).unicodeScalars {
+                if u.isASCII { out.unicodeScalars.append(u); continue }
+                let (prefix, digits) = u.value < 0x100 ? ("\\x", 2) : u.value < 0x10000 ? ("\\u", 4) : ("\\U", 8)
+                let hex = String(u.value, radix: 16)
+                out += prefix + String(repeating: "0", count: digits - hex.count) + hex
+            }
+            return .string(out)
         case "enumerate":
             guard let it = args.first ?? keyword(keywords, "iterable") else {
                 throw ShellError("enumerate() missing required argument 'iterable'", span: span, kind: .typeError)

@@ -165,3 +165,6 @@ print({k: 'obj'}[k], len({0: 'a', k: 'b'}))
 class I:
     def __index__(self): return 2
 print([0] * I(), I() * 'ab', (1,) * I())
+#--- ascii-escapes-non-ascii-as-cpython
+print(ascii('é'), ascii('a\u20ac\U0001f600'), ascii(['é', 'x']), ascii(1), ascii({'ü': 'ß'}))
+print(len(ascii('é')), ascii('plain'))
