@@ -99,9 +99,9 @@ extension ClassRuntime {
         return nil
     }
 
-    /// The dict/set key of an instance: identity by default, `__hash__`'s int when defined
-    /// (instances with equal hashes are one key: the `__eq__` a class pairs with its `__hash__`
-    /// is not consulted), Python's TypeError when unhashable.
+    /// The dict/set key of an instance: identity by default, `__hash__`'s int and the instance
+    /// when defined (instances with equal hashes are one key when `__eq__` says they are equal),
+    /// Python's TypeError when unhashable.
     static func hashKey(_ instance: PyInstance, span: Range<Int>?) throws(ShellError) -> HashKey {
         switch hashMethod(instance.cls) {
         case nil:
@@ -111,7 +111,8 @@ extension ClassRuntime {
         case let f?:
             guard let ev = Evaluator.current else { return .other(instance.hashIdentity) }
             let h = try ev.callPython(bind(f, to: .object(instance), cls: instance.cls), [], [], span: span ?? 0..<0)
-            return .custom(try reducedHash(h, span))
+            let reduced = try reducedHash(h, span)
+            return .custom(reduced, CustomKeyObject.of(instance, hash: reduced, evaluator: ev))
         }
     }
 

@@ -18,7 +18,7 @@ extension HashKey {
         case .int(let i): return PythonHash.ofInt(i)
         case .float(let bits): return PythonHash.ofDouble(Double(bitPattern: bits))
         case .tuple(let k), .frozenset(let k): return k.hash
-        case .custom(let h): return h
+        case .custom(let h, _): return h
         case .big(let b): return PythonHash.ofBig(b)
         default:
             let h = hashValue

@@ -5,6 +5,57 @@ import Tensor
 /// and the frames functions run in. Lists (`PyList`), dicts and sets are references, as in
 /// Python: every name, element and argument holding one sees its changes (docs/language.md).
 
+/// Which instances a `.custom` key stands for. Two instances whose `__hash__` agree are one key
+/// only when they are the same object or `__eq__` says so, as in CPython's dict lookup (hash,
+/// then identity, then `==`): `{K(1): 'a', K(2): 'b'}` with `__hash__` returning 1 had one key.
+///
+/// `__eq__` is asked when the key is made (`HashKey.of`, before any dict or set is touched),
+/// never while a Swift dictionary compares keys: Python code run from inside a dictionary's
+/// own lookup could change that dictionary (`d.clear()` in `__eq__`) under it. Each instance
+/// joins the first live instance with the same hash that `__eq__` calls equal (its
+/// representative) or becomes one; keys compare representatives by identity. A key holds its
+/// representative, so equal keys stay equal while any of them is alive. It adds nothing to
+/// the hash (the key's hash is the reduced `__hash__`). An exception raised by `__eq__` counts
+/// as not equal (CPython would raise it from the lookup).
+public final class CustomKeyObject: Hashable, @unchecked Sendable {
+    let representative: PyInstance
+    private init(_ representative: PyInstance) { self.representative = representative }
+    public func hash(into hasher: inout Hasher) {}
+    public static func == (a: CustomKeyObject, b: CustomKeyObject) -> Bool { a.representative === b.representative }
+
+    private final class Weak: @unchecked Sendable { weak var instance: PyInstance?; init(_ i: PyInstance) { instance = i } }
+    /// Live representatives by hash (weak: a representative lives as long as a key holds it).
+    private static let representatives = Mutex<(byHash: [Int: [Weak]], added: Int)>(([:], 0))
+
+    /// The key object of `instance`, whose reduced `__hash__` is `hash`.
+    static func of(_ instance: PyInstance, hash: Int, evaluator ev: Evaluator) -> CustomKeyObject {
+        let candidates = representatives.withLock { (state) -> [PyInstance] in
+            let live = (state.byHash[hash] ?? []).filter { $0.instance != nil }
+            state.byHash[hash] = live.isEmpty ? nil : live
+            return live.compactMap(\.instance)
+        }
+        for c in candidates {
+            if c === instance { return CustomKeyObject(c) }
+        }
+        // `__eq__` runs here, with no lock held and no container being changed.
+        for c in candidates where ((try? ev.pyEquals(.object(instance), .object(c))) ?? nil) == true {
+            return CustomKeyObject(c)
+        }
+        representatives.withLock { state in
+            state.byHash[hash, default: []].append(Weak(instance))
+            state.added += 1
+            // Now and then, forget hashes whose instances are all gone.
+            if state.added % 4096 == 0 {
+                state.byHash = state.byHash.compactMapValues { list in
+                    let live = list.filter { $0.instance != nil }
+                    return live.isEmpty ? nil : live
+                }
+            }
+        }
+        return CustomKeyObject(instance)
+    }
+}
+
 /// A dict or set key: Python's hashing rule (`1`, `1.0` and `True` are one key).
 public enum HashKey: Hashable, Sendable {
     case int(Int)
@@ -16,8 +67,9 @@ public enum HashKey: Hashable, Sendable {
     /// A frozenset's key: its items' keys, made once and kept with the frozenset.
     case frozenset(NestedKey)
     case type(String)
-    /// An instance whose class defines `__hash__`: the hash it gave, reduced as `hash()` shows it.
-    case custom(Int)
+    /// An instance whose class defines `__hash__`: the hash it gave, reduced as `hash()` shows
+    /// it, and the instance, which `__eq__` compares when two hashes agree.
+    case custom(Int, CustomKeyObject)
     /// A big int's key: the int itself (a BigInt never fits in an Int, so it never meets
     /// `.int`). It was the text of its limbs, from which `hash()` could not be CPython's.
     case big(BigInt)

@@ -168,3 +168,31 @@ print([0] * I(), I() * 'ab', (1,) * I())
 #--- ascii-escapes-non-ascii-as-cpython
 print(ascii('é'), ascii('a\u20ac\U0001f600'), ascii(['é', 'x']), ascii(1), ascii({'ü': 'ß'}))
 print(len(ascii('é')), ascii('plain'))
+#--- equal-hashes-are-distinct-keys-unless-eq-says-equal
+class K:
+    def __init__(self, v): self.v = v
+    def __hash__(self): return 1
+    def __eq__(self, o): return isinstance(o, K) and self.v == o.v
+d = {K(1): 'a', K(2): 'b', K(1): 'c'}
+print(len(d), sorted(d.values()), d[K(2)], K(3) in d)
+print(len({K(1), K(2), K(1)}))
+#--- equal-hashes-without-eq-are-distinct-keys
+class N:
+    def __hash__(self): return 7
+a, b = N(), N()
+print(len({a: 1, b: 2}), len({a, b}), {a: 1, a: 2}[a], {a: 1}.get(b))
+#--- equal-hashes-in-tuples-and-an-eq-that-changes-the-dict
+class K:
+    def __init__(self, v): self.v = v
+    def __hash__(self): return 1
+    def __eq__(self, o): return isinstance(o, K) and self.v == o.v
+print(len({(K(1), 2): 'a', (K(1), 2): 'b', (K(2), 2): 'c'}), len({frozenset([K(1)]), frozenset([K(1)])}))
+class M:
+    def __hash__(self): return 3
+    def __eq__(self, o):
+        d.clear()
+        return False
+d = {}
+d[M()] = 1
+d[M()] = 2
+print(len(d), list(d.values()))
