@@ -79,9 +79,9 @@ extension NDArray {
         switch (op, dtype) {
         case (.sum, .float32) where mask != nil: plan.maskedSum(self, mask, out, Float.self)
         case (.sum, .float64) where mask != nil: plan.maskedSum(self, mask, out, Double.self)
-        case (.sum, .float32), (.mean, .float32): plan.sum(self, out, Float.self)
-        case (.sum, .float64), (.mean, .float64): plan.sum(self, out, Double.self)
-        case (.mean, _): plan.sum(try astype(.float64), out, Double.self)
+        case (.sum, .float32), (.mean, .float32): try plan.sum(self, out, Float.self)
+        case (.sum, .float64), (.mean, .float64): try plan.sum(self, out, Double.self)
+        case (.mean, _): try plan.sum(try astype(.float64), out, Double.self)
         case (.sum, .bool): plan.integerSum(self, out, UInt8.self)
         case (.sum, .int8): plan.integerSum(self, out, Int8.self)
         case (.sum, .int16): plan.integerSum(self, out, Int16.self)
@@ -278,7 +278,7 @@ struct ReductionPlan {
     /// walked axes are all reduced, numpy (buffering if the memory is not contiguous) hands the
     /// whole block they span to one pairwise sum; e.g. a full reduction is one pairwise sum over
     /// every element in walk order. Otherwise rows are added into the output one by one.
-    func sum<T: BinaryFloatingPoint>(_ a: NDArray, _ out: NDArray, _: T.Type) {
+    func sum<T: BinaryFloatingPoint>(_ a: NDArray, _ out: NDArray, _: T.Type) throws(TensorError) {
         let src = a.storage.pointer.assumingMemoryBound(to: T.self)
         let dst = out.storage.pointer.assumingMemoryBound(to: T.self)
         let plan = ReductionPlan(a, reduced: reduced)
@@ -304,7 +304,20 @@ struct ReductionPlan {
             return
         }
         // Several reduced axes that cannot merge: gather each block in walk order, then sum.
-        let blockSize = block.reduce(1) { $0 * $1.n }
+        // The block is gathered into a buffer of its size, checked against the memory budget
+        // first: for a broadcast view (`np.broadcast_to(x, (2**40, 3)).sum()`) it is far more
+        // than the array stores, and the allocation aborted the process (26 TB).
+        var blockSize = 1, tooBig = false
+        for b in block {
+            let (p, o) = blockSize.multipliedReportingOverflow(by: b.n)
+            blockSize = p
+            tooBig = tooBig || o
+        }
+        let (blockBytes, o) = blockSize.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
+        if tooBig || o || blockBytes > a.storage.byteCount {
+            try Limits.checkAllocation(a.shape, a.dtype)
+            try Limits.reserve(tooBig || o ? Int.max : blockBytes, for: "the elements of the reduction")
+        }
         let buffer = UnsafeMutablePointer<T>.allocate(capacity: blockSize)
         defer { buffer.deallocate() }
         let outer = Array(d[..<split])

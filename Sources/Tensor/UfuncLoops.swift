@@ -9,27 +9,41 @@
 /// (`d->d`), float32 (`f->f`; float16 also computes in float32 and rounds at the end) and the
 /// integer loops, whose wrapping results are the low bits of the int64 result.
 extension NDArray {
+    /// Refuses, with numpy's MemoryError, reading out a view that describes more elements
+    /// than its storage holds (a broadcast: `np.broadcast_to(x, (2**40, 3))` stores 3 values
+    /// and describes 3·2^40) when the copy in `dtype` would not fit in the budget: `y.mean()`,
+    /// `y.tolist()`, `np.allclose(y, 1)` of such a view asked the allocator for 26 TB and the
+    /// process aborted. Arrays that hold their elements are read as before.
+    func checkReadOut(as dtype: DType) throws(TensorError) {
+        let (bytes, o) = size.multipliedReportingOverflow(by: self.dtype.itemSize)
+        if o || bytes > storage.byteCount { try Limits.checkAllocation(shape, dtype) }
+    }
+
     /// The elements in C order as `Double` (numpy's unsafe cast for non-float dtypes).
     public func doubleValues() throws(TensorError) -> [Double] {
+        try checkReadOut(as: .float64)
         if let v = elements(as: Double.self) { return v }
         return try astype(.float64).elements(as: Double.self) ?? []
     }
 
     /// The elements in C order as `Float`.
     public func floatValues() throws(TensorError) -> [Float] {
+        try checkReadOut(as: .float32)
         if let v = elements(as: Float.self) { return v }
         return try astype(.float32).elements(as: Float.self) ?? []
     }
 
     /// The elements in C order as `Int64` (floats truncate, bools are 0/1).
     public func int64Values() throws(TensorError) -> [Int64] {
+        try checkReadOut(as: .int64)
         if let v = elements(as: Int64.self) { return v }
         return try astype(.int64).elements(as: Int64.self) ?? []
     }
 
     /// The elements in C order as `Bool` (`x != 0`, NaN is true).
     public func boolValues() throws(TensorError) -> [Bool] {
-        try astype(.bool).elements(as: UInt8.self, reinterpretingBool: true).map { $0 != 0 }
+        try checkReadOut(as: .bool)
+        return try astype(.bool).elements(as: UInt8.self, reinterpretingBool: true).map { $0 != 0 }
     }
 
     /// Reads bool storage as bytes (a stored byte other than 0/1 is still true).

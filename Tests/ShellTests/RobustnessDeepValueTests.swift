@@ -204,6 +204,28 @@ import Tensor
         ], "\(r.stderr)")
     }
 
+    /// A broadcast view describes far more elements than it stores: `np.broadcast_to(x,
+    /// (2**40, 3))` holds 3 values and describes 3.3·10^12. Reading it out whole (sum and mean
+    /// gather it, tolist, nansum, allclose, array_equal copy it into Swift arrays) asked the
+    /// allocator for 13-26 TB and the process aborted (signal 6). Each is now a MemoryError
+    /// before allocating, and the session goes on.
+    @Test func readingOutAHugeBroadcastViewIsAMemoryError() throws {
+        let statements = ["y.sum()", "y.mean()", "y.std()", "y[::2].sum()", "y.tolist()", "np.nansum(y)",
+                          "np.allclose(y, 1)", "np.array_equal(y, y)"]
+        let r = try Self.pipe("broadcast", "x = np.ones(3)\ny = np.broadcast_to(x, (2**40, 3))\n"
+                              + statements.map { "r = \($0)\n" }.joined() + "print(y.shape, y[12345, 2], np.broadcast_to(x, (4, 3)).sum())\n")
+        #expect(r.status == 1, "status \(String(describing: r.status)): \(r.stderr)")
+        // numpy 2.4 prints the same for the last line.
+        #expect(r.stdout == "(1099511627776, 3) 1.0 12.0\n")
+        let errors = r.stderr.split(separator: "\n").filter { $0.hasPrefix("<stdin>:") }
+        #expect(errors.count == statements.count, "\(r.stderr)")
+        for (i, line) in errors.enumerated() {
+            #expect(line.hasPrefix("<stdin>:\(i + 3): MemoryError: "), "\(statements[i]): \(line)")
+        }
+        #expect(errors.first == "<stdin>:3: MemoryError: Unable to allocate 24.0 TiB for an array with shape (1099511627776, 3) and data type float64")
+        #expect(errors.dropFirst(4).first == "<stdin>:7: MemoryError: cannot allocate 72.0 TiB for a list of 3298534883328 items")
+    }
+
     /// Every claim of `help mutation` about what a failed statement leaves, run: names, array
     /// bytes, container items and attributes go back; printed text, saved files and random
     /// draws stay (the page said a failed statement "changes nothing", which the draws belie).

@@ -29,6 +29,9 @@ enum ArrayMethodCommands {
         examples: [Example("np.arange(6).reshape(2, 3).tolist()"), Example("np.array([0.5, 1.5]).tolist()")],
         run: { call in
             let a = try A.array(call, "a")
+            // One Python value per element: checked like `[0] * n` before anything is built.
+            let (bytes, o) = a.size.multipliedReportingOverflow(by: MemoryLayout<Value>.stride)
+            try Limits.reserve(o ? Int.max : bytes, for: "a list of \(a.size) items")
             let v = try values(a)
             var flat = 0
             func build(_ axis: Int) -> Value {
