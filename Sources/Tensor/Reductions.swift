@@ -261,8 +261,18 @@ struct ReductionPlan {
         let outer = Array(d.dropLast())
         var idx = [Int](repeating: 0, count: outer.count)
         var io = inOffset, oo = 0
+        // Elements since the last look at Ctrl-C: a reduction over a broadcast view
+        // (`np.broadcast_to(x, (2**40, 3)).max()`, 3·10^12 elements) ran on after Ctrl-C. An
+        // early return leaves the output unfinished; the shell drops a result made while a stop
+        // is pending (Cancellation's contract).
+        var sinceCheck = 0
         while true {
             inner(io, oo, last.n, last.si, last.so)
+            sinceCheck &+= last.n
+            if sinceCheck >= 1 << 22 {
+                sinceCheck = 0
+                if Cancellation.isRequested && !Cancellation.isDeferred { return }
+            }
             var k = outer.count - 1
             while k >= 0 {
                 idx[k] += 1; io += outer[k].si; oo += outer[k].so

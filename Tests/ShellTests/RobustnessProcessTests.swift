@@ -65,6 +65,9 @@ import Tensor
         // 1.2 GB of draws: the first fill of the draws' buffer and the copy into the array
         // stopped nowhere (9 s from Ctrl-C to the prompt at 3·10^8 in a debug build).
         ("huge randint", "y = np.random.randint(0, 7, 15 * 10**7)"),
+        // 3·10^12 elements described by 3 stored values: the reduction loop never looked at
+        // Ctrl-C (still running 300 s after it).
+        ("reduction over a broadcast view", "x = np.ones(3); y = np.broadcast_to(x, (2**40, 3)); m = y.max()"),
         // Knuth's division of a 4-million-bit number (~45 s in a debug build) polls for Ctrl-C.
         ("bigint division", "x = (1 << 4000000) // ((1 << 2400000) - 1)"),
         // libhdf5 never returns on this file; the read runs in a child, which Ctrl-C kills.
