@@ -175,4 +175,21 @@ import Tensor
         let strided = LineSeries.sampled(NDArray(viewing: base.storage, dtype: .float64, shape: [3], strides: [2], offset: 0), name: "v")
         #expect(strided.values == [3, 4, 5])
     }
+
+    /// The x axis of a long series runs from index 0 to the last index even when neither end
+    /// is its span's extreme: `plot` of 2·10^8 values was labelled `1.55e+05 … 1.999e+08`.
+    @Test func aLongSeriesKeepsItsFirstAndLastIndex() throws {
+        let n = 1_000_000
+        var values = [Double](repeating: 1, count: n)
+        values[15] = 0; values[30] = 2              // read in the first span (every 976/63rd)
+        values[999_023] = 3; values[999_983] = -1   // read in the last span
+        let s = LineSeries.sampled(try NDArray(values, shape: [n]), name: "values")
+        #expect(Array(s.x?.prefix(3) ?? []) == [0, 15, 30] && Array(s.values.prefix(3)) == [1, 0, 2])
+        #expect(Array(s.x?.suffix(3) ?? []) == [999_023, 999_983, 999_999] && Array(s.values.suffix(3)) == [3, -1, 1])
+        let chart = LineChart.render(series: [s], style: .plain)
+        let lines = chart.split(separator: "\n")
+        let axis = lines.firstIndex { $0.contains("+---") } ?? lines.count
+        let ticks = axis + 1 < lines.count ? lines[axis + 1].split(separator: " ").map(String.init) : []
+        #expect(ticks.first == "0" && ticks.last == "999999", "\(chart)")
+    }
 }

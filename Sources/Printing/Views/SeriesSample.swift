@@ -43,6 +43,11 @@ extension LineSeries {
                 xs.append(Double(i)); ys.append(i == minI ? minV : maxV)
             }
         }
+        // The chart's x axis runs from the array's first index to its last, as numpy's indices
+        // do: with only each span's extremes, it ran from wherever the first span's extreme
+        // fell (`plot` of 2·10^8 values was labelled `1.55e+05 … 1.999e+08`).
+        if xs.first != 0, case let v = value(0), v.isFinite { xs.insert(0, at: 0); ys.insert(v, at: 0) }
+        if xs.last != Double(n - 1), case let v = value(n - 1), v.isFinite { xs.append(Double(n - 1)); ys.append(v) }
         let how = everyValue ? "min and max of each of \(spans) spans"
                              : "min and max of each of \(spans) spans, \(readsPerSpan) evenly spaced values read per span"
         return LineSeries("\(name) (\(n) values: \(how))", ys, x: xs)
