@@ -98,6 +98,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let shell = Interpreter(options: .init(workingDirectory: dir.path))
         _ = shell.execute("x = arange 6")
+        // One statement is one statement (it said "saved 1 statements").
+        let single = Interpreter(options: .init(workingDirectory: dir.path))
+        _ = single.execute("z = 1")
+        #expect(run("history save one.rnn", in: single) == "saved 1 statement to one.rnn")
         _ = shell.execute("y = x.reshape(5, 5)")
         _ = shell.execute("y = x.reshape(2, 3)")
         #expect(run("history save s.rnn", in: shell) == "saved 2 statements to s.rnn")

@@ -165,7 +165,8 @@ enum WorkspaceCommands {
                 }
                 let text = call.interpreter.lastSucceededStatements.map { $0 + "\n" }.joined()
                 try FileText.writeAtomically(text, to: call.writablePath(file), shown: file)
-                call.print("saved \(call.interpreter.lastSucceededStatements.count) statements to \(file)")
+                let n = call.interpreter.lastSucceededStatements.count
+                call.print("saved \(n) statement\(n == 1 ? "" : "s") to \(file)")
             case let other?:
                 throw call.error("unknown history action \(ValueFormatter.pythonStringRepr(other))", argument: "action", explanation: "use `history` or `history save FILE`")
             }
