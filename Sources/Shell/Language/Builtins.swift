@@ -473,7 +473,7 @@ enum Builtins {
             // 1152921504606846977, and tuples and frozensets of them as CPython hashes them.
             switch args[0] {
             case .float(let d): return .int(PythonHash.ofDouble(d))
-            default: return .int(try HashKey.of(args[0], span: span).pythonHash)
+            default: return .int(try CustomKeyObject.with(hashOnly: true) { () throws(ShellError) in try HashKey.of(args[0], span: span).pythonHash })
             }
         case "id":
             try exactly("id", args, 1, span)

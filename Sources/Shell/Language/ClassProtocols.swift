@@ -110,9 +110,12 @@ extension ClassRuntime {
             throw ShellError("unhashable type: '\(instance.cls.name)'", span: span, kind: .typeError)
         case let f?:
             guard let ev = Evaluator.current else { return .other(instance.hashIdentity) }
-            let h = try ev.callPython(bind(f, to: .object(instance), cls: instance.cls), [], [], span: span ?? 0..<0)
+            let only = CustomKeyObject.hashOnly
+            let h = try CustomKeyObject.with(hashOnly: false) { () throws(ShellError) in
+                try ev.callPython(bind(f, to: .object(instance), cls: instance.cls), [], [], span: span ?? 0..<0)
+            }
             let reduced = try reducedHash(h, span)
-            return .custom(reduced, CustomKeyObject.of(instance, hash: reduced, evaluator: ev))
+            return .custom(reduced, only ? CustomKeyObject.hashing(instance) : CustomKeyObject.of(instance, hash: reduced, evaluator: ev))
         }
     }
 

@@ -27,6 +27,22 @@ public final class CustomKeyObject: Hashable, @unchecked Sendable {
     /// Live representatives by hash (weak: a representative lives as long as a key holds it).
     private static let representatives = Mutex<(byHash: [Int: [Weak]], added: Int)>(([:], 0))
 
+    /// True while `hash()` makes a key only for its hash: CPython's `hash((a, 1))` never calls
+    /// `__eq__`, so no representative is looked for (and none is recorded). The `__hash__`
+    /// methods it calls run with it false: the dicts they build are real dicts.
+    @TaskLocal static var hashOnly = false
+
+    /// Runs `body` with `hashOnly` set to `value`.
+    static func with<T>(hashOnly value: Bool, _ body: () throws(ShellError) -> T) throws(ShellError) -> T {
+        let result: Result<T, ShellError> = $hashOnly.withValue(value) {
+            do throws(ShellError) { return .success(try body()) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// A key object standing for `instance` alone, for a hash that no container keeps.
+    static func hashing(_ instance: PyInstance) -> CustomKeyObject { CustomKeyObject(instance) }
+
     /// The key object of `instance`, whose reduced `__hash__` is `hash`.
     static func of(_ instance: PyInstance, hash: Int, evaluator ev: Evaluator) -> CustomKeyObject {
         let candidates = representatives.withLock { (state) -> [PyInstance] in

@@ -196,3 +196,20 @@ d = {}
 d[M()] = 1
 d[M()] = 2
 print(len(d), list(d.values()))
+#--- hash-of-a-tuple-never-calls-eq
+class Q:
+    def __hash__(self): return 5
+    def __eq__(self, o):
+        print('eq')
+        return False
+a, b = Q(), Q()
+print(hash((a, 1)) == hash((b, 1)), hash(((a,), 2)) == hash(((b,), 2)), hash(a) == hash(b))
+print(b in {a})
+class H:
+    def __init__(self, v): self.v = v
+    def __hash__(self): return len({K2(self.v): 1, K2(self.v): 2})
+class K2:
+    def __init__(self, v): self.v = v
+    def __hash__(self): return 1
+    def __eq__(self, o): return self.v == o.v
+print(hash((H(1), 0)) == hash((1, 0)))
