@@ -44,11 +44,15 @@ enum CopyToCommand {
             }
             let srcSpan = args.span("src") ?? call.span
             try dst.requireWriteable()
-            let src = try source(args["src"], into: dst.dtype, rule: rule, span: srcSpan, call: call)
-            guard let shape = try? NDArray.broadcastShapes([src.shape, dst.shape]), shape == dst.shape else {
-                throw ShellError("could not broadcast input array from shape \(numpyShapeString(src.shape)) into shape \(numpyShapeString(dst.shape))",
+            let given = try source(args["src"], into: dst.dtype, rule: rule, span: srcSpan, call: call)
+            // numpy drops a source's extra leading length-1 axes ((1, 1, 3) into (3,)).
+            var trimmed = given.shape
+            while trimmed.count > dst.ndim, trimmed.first == 1 { trimmed.removeFirst() }
+            guard let shape = try? NDArray.broadcastShapes([trimmed, dst.shape]), shape == dst.shape else {
+                throw ShellError("could not broadcast input array from shape \(numpyShapeString(given.shape)) into shape \(numpyShapeString(dst.shape))",
                                  span: srcSpan, kind: .valueError)
             }
+            let src = trimmed == given.shape ? given : try given.reshape(trimmed)
             if case .bool(true) = args["where"] {
                 try dst.assign(src)
                 return .none
