@@ -38,7 +38,7 @@ public struct Registry: Sendable {
     public static let standard: Registry = {
         var r = Registry()
         for family in [ArrayCreation.all, ShapeCommands.all, MathCommands.all, OperatorCommands.all, IndexingCommands.all, DTypeCommands.all, MathFunctionCommands.all, StatisticsCommands.all, SortingCommands.all, SetCommands.all, InsertDeleteCommands.all, CreationRoutines.all,
-                       ManipulationCommands.all, NanFunctionCommands.all, CorrelationCommands.all, SearchingCommands.all, CalculusCommands.all, UfuncMethodCommands.all, ArrayMethodCommands.all, ArrayFlagCommands.all, CopyToCommand.all, ArrayViewCommands.all, ArrangementCommands.all, LinalgCommands.all, RandomCommands.all, FileIOCommands.all, OutputCommands.all, PrintOptionCommands.all, WorkspaceCommands.all,
+                       ManipulationCommands.all, NanFunctionCommands.all, CorrelationCommands.all, SearchingCommands.all, CalculusCommands.all, UfuncMethodCommands.all, ArrayMethodCommands.all, ArrayFlagCommands.all, CopyToCommand.all, ArrayViewCommands.all, TextFileCommands.all, ArrangementCommands.all, LinalgCommands.all, RandomCommands.all, FileIOCommands.all, OutputCommands.all, PrintOptionCommands.all, WorkspaceCommands.all,
                        ExploreCommands.all, GraphCommands.all, DataCommands.all, DownloadCommand.all, CellCommands.all, TrainCommands.all, ModelIOCommands.all, ViewCommands.all,
                        DiagonalCommands.all, BlockCommands.all, SelectionCommands.all, CallbackCommands.all, PartitionCommands.all, SmallRoutineCommands.all, [ErrstateContext.command], FloatErrorCommands.all] {
             for c in family { r.register(c) }
