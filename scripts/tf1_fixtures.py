@@ -23,10 +23,12 @@ Arrays are {"shape": [...], "data": [float32 values]}; float32 -> JSON is exact.
 tf1_graph.json move by an ulp between CPUs, so that file is kept as recorded): the elementwise
 ops, reductions and losses learners' TF1 code uses beyond the tutorial's (square, exp, sqrt,
 abs, log, negative, maximum/minimum, pow, reduce_max/min, clip_by_value with tensor bounds,
-l2_loss, sigmoid, tanh):
+l2_loss, sigmoid, tanh), and the ones RNN tutorials use around their cells (comparisons, //
+and %, matmul with transposes, one_hot, expand_dims, squeeze, sign, stop_gradient):
 - "descriptions": snippets as above;
 - "ops": each op on fixed float32 inputs (ties included where the gradient splits or picks),
-  its value, and tf.gradients of reduce_sum(out * w) for a fixed w with respect to every input;
+  its value, and tf.gradients of reduce_sum(out * w) for a fixed w with respect to every input
+  (null where TF has no gradient: FloorDiv);
 - "programs": small TF1 programs (the code stored) trained with GradientDescentOptimizer, and
   what they printed under TensorFlow.
 """
@@ -132,6 +134,14 @@ OP_CASES = [
     ("clip_by_value_tensors", "lo = tf.placeholder('float', [28])\nhi = tf.placeholder('float')\nm = tf.reshape(x, [-1, 28])\n"
                               "out = [tf.clip_by_value(m, lo, hi), tf.clip_by_value(m, 0., hi), tf.clip_by_value(m, lo, 1.),\n"
                               "       tf.clip_by_value(m, 0., 1.), tf.clip_by_value(m, lo, tf.reduce_max(m, 0))]"),
+    ("tutorial_ops", "m = tf.reshape(x, [-1, 28])\nL = tf.placeholder(tf.int32, [None])\n"
+                     "out = [m > 0.5, m < 0., m >= m, m <= 1., 0.5 < m, 2 > L, m // 2., m % 2., 3. // m, 3. % m, L // 2, L % 3,\n"
+                     "       tf.greater(m, 0.), tf.less(L, 1), tf.greater_equal(m, m), tf.less_equal(m, 1.),\n"
+                     "       tf.matmul(m, m, transpose_b=True), tf.matmul(m, m, transpose_a=True), tf.matmul(m, m, transpose_a=True, transpose_b=True),\n"
+                     "       tf.one_hot(L, 10), tf.one_hot(L, 5, on_value=2., off_value=-1., axis=0), tf.one_hot(L, 3, dtype=tf.int32), tf.one_hot([[0, 1], [2, 0]], 3),\n"
+                     "       tf.expand_dims(m, 1), tf.expand_dims(x, -1), tf.expand_dims(L, 0), tf.squeeze(tf.expand_dims(m, 1), [1]),\n"
+                     "       tf.squeeze(tf.expand_dims(x, 0)), tf.squeeze(tf.reshape(x, [-1, 1, 28, 28]), axis=1), tf.squeeze(tf.ones([1, 3, 1])),\n"
+                     "       tf.sign(m), tf.sign(L), tf.stop_gradient(m), tf.cast(m > 0, tf.float32)]"),
 ]
 
 # Inputs: a 3x4 with repeated values (ties in rows, columns and the whole), positive ones for
@@ -139,6 +149,11 @@ OP_CASES = [
 A = [[1.0, 3.0, 3.0, -2.0], [0.5, -0.5, 0.5, 0.0], [-1.25, 2.0, 0.0, 2.0]]
 P = [[0.25, 1.5, 2.0, 4.0], [0.75, 1.0, 3.0, 0.5], [2.5, 0.125, 1.25, 9.0]]
 ROW = [0.5, 3.0, -1.0, 0.0]
+# Divisors without zeros (of both signs, some not dividing A's values evenly); right-hand
+# matrices for the transposed products.
+DIV = [0.75, 2.0, -1.5, 1.25]
+Q = [[0.5, -1.0, 2.0, 0.25], [1.5, 0.0, -0.5, 1.0]]
+Q2 = [[1.0, -0.5, 0.25], [0.5, 2.0, -1.0]]
 # Each case: input values, and the op applied to the input tensors (variables of those values).
 OP_VALUES = [
     ("square", [A], lambda a: tf.square(a)),
@@ -164,6 +179,15 @@ OP_VALUES = [
     ("clip_tensor_bounds", [A, [-1.0, 0.5, 0.0, -3.0], 2.0], lambda a, lo, hi: tf.clip_by_value(a, lo, hi)),
     ("clip_number_bounds", [A], lambda a: tf.clip_by_value(a, -1.0, 2.0)),
     ("l2_loss", [A], lambda a: tf.nn.l2_loss(a)),
+    ("matmul_transpose_b", [A, Q], lambda a, b: tf.matmul(a, b, transpose_b=True)),
+    ("matmul_transpose_a", [A, A], lambda a, b: tf.matmul(a, b, transpose_a=True)),
+    ("matmul_transpose_both", [A, Q2], lambda a, b: tf.matmul(a, b, transpose_a=True, transpose_b=True)),
+    ("floormod", [A, DIV], lambda a, b: a % b),
+    ("floordiv", [A, DIV], lambda a, b: a // b),
+    ("expand_dims", [A], lambda a: tf.expand_dims(a, 1)),
+    ("squeeze", [[[1.0], [2.0], [-3.0]]], lambda a: tf.squeeze(a)),
+    ("sign", [A], lambda a: tf.sign(a)),
+    ("stop_gradient", [A], lambda a: tf.stop_gradient(a) * a),
 ]
 
 # A learner's TF1 program: a linear model through a clip with trainable bounds, a loss built of
@@ -196,6 +220,52 @@ with tf.Session() as sess:
     print(sess.run(lo), sess.run(hi))
     print(sess.run(W).ravel(), sess.run(b))
     print(sess.run(p, {x: X}).ravel())
+"""),
+# The ops and API RNN tutorials use around their cells (Danijar's length() with tf.sign, one_hot
+# labels, expand_dims/squeeze, stop_gradient, matmul(transpose_b=), comparisons, // and %),
+# minimize(global_step=), DType equality and fetching and feeding by name.
+("tutorial_ops_global_step_and_names", """\
+x = tf.placeholder(tf.float32, [None, 4, 2], name="x")
+labels = tf.placeholder(tf.int32, [None], name="labels")
+a = tf.constant([1, 2])
+print(a.dtype == tf.int32, x.dtype == tf.float32, x.dtype is tf.float32, x.dtype != tf.int32, x.dtype == "float32", tf.float32 == np.float32)
+W = tf.Variable(tf.constant([[0.5, -0.25, 0.1], [0.3, 0.2, -0.4]]))
+V = tf.Variable(tf.constant([[0.2, 0.1, -0.3], [-0.3, 0.4, 0.25], [0.05, -0.1, 0.6]]))
+gs = tf.Variable(0, trainable=False, name="global_step")
+print(W.dtype == tf.float32, W.dtype.base_dtype == tf.float32, gs.dtype.base_dtype == tf.int32)
+used = tf.sign(tf.reduce_max(tf.abs(x), 2))
+length = tf.cast(tf.reduce_sum(used, 1), tf.int32)
+h = tf.matmul(tf.reduce_sum(x, 1), W)
+logits = tf.matmul(h, V, transpose_b=True)
+onehot = tf.one_hot(labels, 3)
+probs = tf.nn.softmax(logits)
+loss = tf.reduce_mean(-tf.reduce_sum(onehot * tf.log(probs + 1e-6), 1))
+mask = tf.cast(tf.expand_dims(length, 1) > 2, tf.float32)
+reg = tf.reduce_sum(tf.squeeze(tf.expand_dims(tf.reduce_sum(tf.square(W), 1), 0)))
+target = tf.stop_gradient(tf.reduce_mean(h))
+total = loss + 0.01 * reg + 0.1 * tf.reduce_mean(mask * tf.square(h - target))
+train = tf.train.GradientDescentOptimizer(0.5).minimize(total, global_step=gs)
+print(used, length, logits, onehot, mask, target, train.name, train.type)
+X = np.zeros((4, 4, 2), np.float32)
+X[0, :2] = [[1., 0.5], [0.25, -1.]]
+X[1, :4] = [[0.5, 0.5], [-0.5, 1.], [1., 1.], [0.2, -0.3]]
+X[2, :3] = [[-1., 0.], [0., 2.], [0.75, 0.25]]
+X[3, :1] = [[0.3, 0.6]]
+Y = np.array([0, 2, 1, 2], np.int32)
+flat = tf.reshape(x, [-1, 2])
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    print(sess.run([length, used], {x: X}))
+    for step in range(5):
+        _, l, s = sess.run([train, total, gs], {x: X, labels: Y})
+        print(step, s, l)
+    print(sess.run(gs), sess.run(W), sess.run(V))
+    print(sess.run("global_step:0"), sess.run("x:0", {"x:0": X[:1]}).shape, sess.run(["Cast:0", length], feed_dict={"x:0": X}))
+    for v in sess.run([flat > 0.4, flat < 0., flat >= 0.5, 0.5 <= flat, flat // 0.5, flat % 0.75, labels // 2, labels % 2, 7 // (labels + 1), -7 % (labels + 1)], {x: X[:2], labels: Y}):
+        print(v.tolist())
+    print(sess.run(tf.one_hot(labels, 4, on_value=5.0, off_value=-1.0, axis=0), {labels: [0, 3, -1, 7]}))
+    print(sess.run([tf.greater(labels, 1), tf.less_equal(labels, 1), tf.sign(labels - 1), tf.one_hot(labels, 3, dtype=tf.int32)], {labels: Y}))
+    print(sess.run(tf.gradients(total, [W, V]), {x: X, labels: Y}))
 """)]
 
 
@@ -210,11 +280,15 @@ def op_values():
             y = f(*vs)
             w = np.asarray(rng.uniform(-1, 1, y.shape.as_list()), dtype=np.float32).round(2)
             grads = tf.gradients(tf.reduce_sum(y * w), vs)
+            # An op without a gradient (FloorDiv) gives None: recorded as null.
+            present = [d for d in grads if d is not None]
             with tf.Session() as sess:
                 sess.run(tf.global_variables_initializer())
-                yv, gv = sess.run([y, grads])
+                yv, pv = sess.run([y, present])
+            pv = iter(pv)
+            gv = [None if d is None else next(pv) for d in grads]
             out.append({"name": name, "inputs": [arr(v) for v in values], "w": arr(w), "output": arr(yv),
-                        "gradients": [arr(d) for d in gv], "op": y.name})
+                        "gradients": [None if d is None else arr(d) for d in gv], "op": y.name})
     return out
 
 

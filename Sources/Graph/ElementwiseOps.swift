@@ -65,6 +65,12 @@ enum ElementwiseKernels {
             if x.dtype.isFloat { return try map(x) { Swift.abs($0) } }
             // Integers stay integers (numpy's wrapping negative for the most negative one, as TF's kernel).
             return try NDArray.apply(.maximum, .array(x), .array(try x.negative()))
+        case .sign:
+            if x.dtype.isFloat { return try map(x) { $0 > 0 ? 1 : $0 < 0 ? -1 : $0 } }
+            // (x > 0) − (x < 0) in the integer dtype.
+            let pos = try NDArray.binary(.greater, .array(x), .int(0)).astype(x.dtype)
+            let neg = try NDArray.binary(.less, .array(x), .int(0)).astype(x.dtype)
+            return try NDArray.subtract(.array(pos), .array(neg)).astype(x.dtype)
         }
     }
 
@@ -81,6 +87,8 @@ enum ElementwiseKernels {
         case .exp: return try zipMap(x, d) { v, g in g * Foundation.exp(v) }
         case .sqrt: return try zipMap(x, d) { v, g in 0.5 * g / v.squareRoot() }
         case .abs: return try zipMap(x, d) { v, g in g * (v > 0 ? 1 : v < 0 ? -1 : v.isNaN ? v : 0) }
+        // TF's _SignGrad: zeros of x's shape.
+        case .sign: return try FloatArrays.zeros(x.shape)
         }
     }
 

@@ -13,6 +13,8 @@ enum Gradients {
         while let op = stack.popLast() {
             if !seen.insert(op).inserted { continue }
             if case .variable = g.ops[op].kind { found.insert(op) }
+            // No gradient reaches a variable only through tf.stop_gradient.
+            if case .stopGradient = g.ops[op].kind { continue }
             for i in g.ops[op].inputs { stack.append(i.op) }
         }
         return found
@@ -112,9 +114,37 @@ enum Gradients {
                 start += n
             }
             return out
-        case .matmul:
-            return [wanted[0] ? try NDArray.matmul(d, try x[1].transpose()) : nil,
-                    wanted[1] ? try NDArray.matmul(try x[0].transpose(), d) : nil]
+        case .matmul(let ta, let tb):
+            // TF's _MatMulGrad for each combination of transposes.
+            let a = x[0], b = x[1]
+            func mm(_ p: NDArray, _ q: NDArray) throws(TensorError) -> NDArray { try NDArray.matmul(p, q) }
+            let da: NDArray?, db: NDArray?
+            switch (ta, tb) {
+            case (false, false):
+                da = wanted[0] ? try mm(d, try b.transpose()) : nil
+                db = wanted[1] ? try mm(try a.transpose(), d) : nil
+            case (false, true):
+                da = wanted[0] ? try mm(d, b) : nil
+                db = wanted[1] ? try mm(try d.transpose(), a) : nil
+            case (true, false):
+                da = wanted[0] ? try mm(b, try d.transpose()) : nil
+                db = wanted[1] ? try mm(a, d) : nil
+            case (true, true):
+                da = wanted[0] ? try mm(try b.transpose(), try d.transpose()) : nil
+                db = wanted[1] ? try mm(try d.transpose(), try a.transpose()) : nil
+            }
+            return [da, db]
+        case .expandDims, .squeeze:
+            return [try d.reshape(x[0].shape)]
+        case .binary(.floorDiv):
+            // TF registers no gradient for FloorDiv (None for both inputs).
+            return [nil, nil]
+        case .binary(.floorMod):
+            // TF's _FloorModGrad: d for x, -d · floor(x / y) for y.
+            let q = try Kernels.floorDivMod(true, x[0], x[1])
+            let dy = try NDArray.multiply(.array(d), .array(try q.negative()))
+            return [wanted[0] ? try unbroadcast(d, to: x[0].shape) : nil,
+                    wanted[1] ? try unbroadcast(dy.dtype == d.dtype ? dy : try dy.astype(d.dtype), to: x[1].shape) : nil]
         case .binary(let k) where k == .maximum || k == .minimum:
             return try MaximumMinimumKernels.gradient(k == .maximum, x[0], x[1], d, wanted: wanted)
         case .binary(.pow):
@@ -133,7 +163,7 @@ enum Gradients {
                 // d(a/b)/db = -a/b²
                 let q = try NDArray.divide(.array(x[0]), .array(try NDArray.multiply(.array(x[1]), .array(x[1]))))
                 db = try NDArray.multiply(.array(d), .array(try NDArray.subtract(.int(0), .array(q))))
-            case .maximum, .minimum, .pow:
+            case .maximum, .minimum, .pow, .floorDiv, .floorMod:
                 return []   // above
             }
             return [wanted[0] ? try unbroadcast(da, to: x[0].shape) : nil, wanted[1] ? try unbroadcast(db, to: x[1].shape) : nil]

@@ -17,6 +17,8 @@ extension Graph {
         var ancestors = Set<Int>(), stack = ys.map(\.op)
         while let op = stack.popLast() {
             if !ancestors.insert(op).inserted { continue }
+            // tf.stop_gradient cuts the path: an x behind it alone gives None, as in TF.
+            if case .stopGradient = ops[op].kind { continue }
             for i in ops[op].inputs { stack.append(i.op) }
         }
         let connected = xs.filter { ancestors.contains($0.op) }

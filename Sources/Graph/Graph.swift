@@ -189,12 +189,24 @@ public final class Graph: @unchecked Sendable {
 
     // MARK: math
 
-    public func matmul(_ a: GraphTensor, _ b: GraphTensor, name: String? = nil) throws(TensorError) -> GraphTensor {
+    public func matmul(_ a: GraphTensor, _ b: GraphTensor, transposeA: Bool = false, transposeB: Bool = false,
+                       name: String? = nil) throws(TensorError) -> GraphTensor {
         try owned(a); try owned(b)
         try sameDType([a, b], "MatMul", names: ["a", "b"])
         let n = uniqueName(name, "MatMul")
-        let s = try ShapeInference.matmul(a.shape, b.shape, op: n)
-        return tensor(append(n, type: "MatMul", .matmul, inputs: [a, b], outputs: [(s, a.dtype)]))
+        let s = try ShapeInference.matmul(a.shape, b.shape, op: n, transposeA: transposeA, transposeB: transposeB)
+        return tensor(append(n, type: "MatMul", .matmul(transposeA: transposeA, transposeB: transposeB), inputs: [a, b], outputs: [(s, a.dtype)]))
+    }
+
+    /// `a > b` and the other orderings (`tf.greater`, …): TF's ops refuse bool tensors.
+    public func compare(_ kind: CompareKind, _ a: GraphOperand, _ b: GraphOperand, name: String? = nil) throws(TensorError) -> GraphTensor {
+        let n = uniqueName(name, kind.opType)
+        let (x, y) = try operands(a, b, scope: n, opType: kind.opType)
+        if x.dtype == .bool {
+            throw TensorError("Value passed to parameter 'x' has DataType bool not in list of allowed values: float32, float64, int32, uint8, int16, int8, int64, bfloat16, uint16, float16, uint32, uint64", kind: .typeError)
+        }
+        let s = try ShapeInference.broadcast(x.shape, y.shape, op: n, type: kind.opType)
+        return tensor(append(n, type: kind.opType, .compare(kind), inputs: [x, y], outputs: [(s, .bool)]))
     }
 
     /// `a + b` and friends; a Python number or array on either side becomes a constant of the
@@ -321,8 +333,17 @@ public final class Graph: @unchecked Sendable {
     /// `optimizer.minimize(loss)`: the update op (`Adam`, `GradientDescent`) over the trainable
     /// variables `loss` depends on (or `varList`).
     public func minimize(_ method: OptimizerSpec.Method, loss: GraphTensor, varList: [GraphTensor]? = nil,
-                         name: String? = nil) throws(TensorError) -> GraphOperation {
+                         globalStep: GraphTensor? = nil, name: String? = nil) throws(TensorError) -> GraphOperation {
         try owned(loss)
+        if let gs = globalStep {
+            try owned(gs)
+            guard gs.isVariable else {
+                throw TensorError("rnnsh's tensorflow has no minimize(global_step=) of a tensor that is not a tf.Variable (yet): \(gs)", kind: .notImplementedError)
+            }
+            guard gs.dtype.isInteger || gs.dtype == .float32 || gs.dtype == .float64 else {
+                throw TensorError("Value passed to parameter 'ref' has DataType \(gs.dtype.name) not in list of allowed values: float32, float64, int32, uint8, int16, int8, int64, bfloat16, uint16, float16, uint32, uint64", kind: .typeError)
+            }
+        }
         guard loss.dtype == .float32 || loss.dtype == .float64 else {
             throw TensorError("Invalid type \(loss.dtype.name) for \(loss.name), expected: [float32, float64].", kind: .valueError)
         }
@@ -335,6 +356,7 @@ public final class Graph: @unchecked Sendable {
         let fallback: String
         switch method { case .adam: fallback = "Adam"; case .gradientDescent: fallback = "GradientDescent" }
         var spec = OptimizerSpec(method: method, loss: loss, variables: vars)
+        spec.globalStep = globalStep?.op
         if case .adam(let config) = method {
             // TF1's Adam made these before its update op, in this order and with these names
             // (`beta1_power_1`, `W/Adam_2` for a second optimizer, by unique naming).
@@ -353,7 +375,10 @@ public final class Graph: @unchecked Sendable {
             }
         }
         let n = uniqueName(name, fallback)
-        return operation(append(n, type: "NoOp", .minimize(spec), inputs: [loss], outputs: []))
+        // With a global step TF1's minimize returned its `assign_add(global_step, 1)`, an
+        // AssignAdd op under the optimizer's name (its constant `GradientDescent/value`).
+        if globalStep != nil { naming.reserve(n + "/value") }
+        return operation(append(n, type: globalStep == nil ? "NoOp" : "AssignAdd", .minimize(spec), inputs: [loss], outputs: []))
     }
 }
 

@@ -46,11 +46,22 @@ enum Kernels {
             return [try IndexArithmeticKernels.range(x[0], x[1], x[2], dtype: op.outputs[0].dtype)]
         case .concat(let axis):
             return [try NDArray.concatenate(x, axis: try ShapeInference.axis(axis, rank: x[0].ndim, "concat"))]
-        case .matmul:
-            guard x[0].ndim == 2, x[1].ndim == 2, x[0].shape[1] == x[1].shape[0] else {
+        case .matmul(let ta, let tb):
+            guard x[0].ndim == 2, x[1].ndim == 2, x[0].shape[ta ? 0 : 1] == x[1].shape[tb ? 1 : 0] else {
                 throw TensorError("Matrix size-incompatible: In[0]: \(shapeList(x[0].shape)), In[1]: \(shapeList(x[1].shape))", kind: .valueError)
             }
-            return [try NDArray.matmul(x[0], x[1])]
+            return [try NDArray.matmul(ta ? try x[0].transpose() : x[0], tb ? try x[1].transpose() : x[1])]
+        case .compare(let k):
+            try broadcastable(x[0], x[1], op.name)
+            return [try NDArray.binary(k.ufunc, .array(x[0]), .array(x[1]))]
+        case .oneHot(let depth, let axis, let on, let off):
+            return [try ShapeOpKernels.oneHot(x[0], depth: depth, axis: axis, on: on, off: off, dtype: op.outputs[0].dtype)]
+        case .expandDims(let axis):
+            return [try ShapeOpKernels.expandDims(x[0], axis: axis)]
+        case .squeeze(let axes):
+            return [try ShapeOpKernels.squeeze(x[0], axes: axes)]
+        case .stopGradient:
+            return [x[0]]
         case .binary(let k):
             try broadcastable(x[0], x[1], op.name)
             let r: NDArray
@@ -62,6 +73,12 @@ enum Kernels {
             case .maximum: r = try NDArray.apply(.maximum, .array(x[0]), .array(x[1]))
             case .minimum: r = try NDArray.apply(.minimum, .array(x[0]), .array(x[1]))
             case .pow: r = try NDArray.apply(.power, .array(x[0]), .array(x[1]))
+            case .floorDiv, .floorMod:
+                // TF's integer kernels refuse a zero divisor (numpy would give 0 and warn).
+                if x[1].dtype.isInteger, try x[1].doubleValues().contains(0) {
+                    throw TensorError("Integer division by zero")
+                }
+                r = try floorDivMod(k == .floorDiv, x[0], x[1])
             }
             return [r.dtype == op.outputs[0].dtype ? r : try r.astype(op.outputs[0].dtype)]
         case .equal:
@@ -109,6 +126,42 @@ enum Kernels {
         case .placeholder, .variable, .random, .cellInitial, .recurrent, .initializer, .minimize, .dropout, .assign, .gradients:
             throw TensorError("internal: \(op.type) is computed by the session", kind: .runtimeError)
         }
+    }
+
+    /// TF's FloorDiv and FloorMod. Integers are numpy's floor_divide and remainder (Python's
+    /// rules, which TF's integer kernels share). Floats are TF's formulas, which numpy's
+    /// divmod-based ones do not always round alike: `floor(x / y)` (1 // 0.1 is 10, numpy 9)
+    /// and `fmod(x, y)`, plus y when the signs differ (-1.5 % 0.75 is -0., numpy 0.).
+    static func floorDivMod(_ div: Bool, _ a: NDArray, _ b: NDArray) throws(TensorError) -> NDArray {
+        guard a.dtype.isFloat || b.dtype.isFloat else {
+            return try NDArray.binary(div ? .floorDivide : .remainder, .array(a), .array(b))
+        }
+        let shape = try NDArray.broadcastShapes([a.shape, b.shape])
+        let dtype = a.dtype
+        if dtype == .float32 {
+            let x = try FloatArrays.contiguous(try a.broadcast(to: shape)), y = try FloatArrays.contiguous(try b.broadcast(to: shape))
+            let out = try FloatArrays.zeros(shape)
+            FloatArrays.withPointers(x, y, out) { p, q, o in
+                for i in 0..<out.size {
+                    if div { o[i] = (p[i] / q[i]).rounded(.down) } else {
+                        var m = Foundation.fmod(p[i], q[i])
+                        if m != 0 && ((q[i] < 0) != (m < 0)) { m += q[i] }
+                        o[i] = m
+                    }
+                }
+            }
+            return out
+        }
+        let x = try a.broadcast(to: shape).doubleValues(), y = try b.broadcast(to: shape).doubleValues()
+        var out = [Double](repeating: 0, count: x.count)
+        for i in out.indices {
+            if div { out[i] = (x[i] / y[i]).rounded(.down) } else {
+                var m = Foundation.fmod(x[i], y[i])
+                if m != 0 && ((y[i] < 0) != (m < 0)) { m += y[i] }
+                out[i] = m
+            }
+        }
+        return try NDArray(out, shape: shape).astype(dtype)
     }
 
     static func broadcastable(_ a: NDArray, _ b: NDArray, _ name: String) throws(TensorError) {

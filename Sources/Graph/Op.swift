@@ -34,7 +34,20 @@ public enum OpKind: Sendable {
     /// `tf.range(start, limit, delta)`: inputs the three scalars.
     case range
     case concat(axis: Int)
-    case matmul
+    /// `tf.matmul(a, b, transpose_a=, transpose_b=)`: each operand optionally transposed first.
+    case matmul(transposeA: Bool, transposeB: Bool)
+    /// `a > b`, `tf.greater` and the other orderings: broadcasting, a bool result.
+    case compare(CompareKind)
+    /// `tf.one_hot(indices, depth, on_value, off_value, axis)`: input the indices; an index
+    /// outside [0, depth) (negative ones included) gives a row of `off`.
+    case oneHot(depth: Int, axis: Int, on: Double, off: Double)
+    /// `tf.expand_dims(x, axis)`: a length-1 axis inserted at `axis` (counted from the end when
+    /// negative, as TF does: -1 appends).
+    case expandDims(axis: Int)
+    /// `tf.squeeze(x, axis)`: the given length-1 axes removed (nil: every length-1 axis).
+    case squeeze([Int]?)
+    /// `tf.stop_gradient(x)`: x's value; no gradient flows back through it.
+    case stopGradient
     case binary(BinaryKind)
     case softmax
     /// Per-row cross-entropy of softmax(logits) against labels: inputs (logits, labels).
@@ -83,12 +96,17 @@ public enum BinaryKind: String, Sendable {
     case maximum, minimum
     /// `tf.pow(x, y)` and `x ** y`.
     case pow
+    /// `x // y` and `x % y` (TF's FloorDiv, FloorMod: Python's flooring division and the
+    /// remainder with the divisor's sign).
+    case floorDiv, floorMod
     /// TF's op name (the `name` of the op): what Python's operators name it (`x ** 2` is
     /// `pow`); `tf.maximum`/`tf.minimum` are named by their type.
     var opName: String {
         switch self {
         case .div: return "truediv"
         case .maximum, .minimum: return opType
+        case .floorDiv: return "floordiv"
+        case .floorMod: return "mod"
         default: return rawValue
         }
     }
@@ -111,6 +129,39 @@ public enum BinaryKind: String, Sendable {
         case .maximum: return "Maximum"
         case .minimum: return "Minimum"
         case .pow: return "Pow"
+        case .floorDiv: return "FloorDiv"
+        case .floorMod: return "FloorMod"
+        }
+    }
+}
+
+/// The orderings of tensors (`>`, `<`, `>=`, `<=`, and `tf.greater` and friends).
+public enum CompareKind: String, Sendable {
+    case greater, less, greaterEqual, lessEqual
+    /// TF's op type, also the op's default name (`Greater`, `LessEqual`).
+    public var opType: String {
+        switch self {
+        case .greater: return "Greater"
+        case .less: return "Less"
+        case .greaterEqual: return "GreaterEqual"
+        case .lessEqual: return "LessEqual"
+        }
+    }
+    /// The ordering with its operands swapped (`2 < t` is `t > 2`, as Python reflects it).
+    public var mirrored: CompareKind {
+        switch self {
+        case .greater: return .less
+        case .less: return .greater
+        case .greaterEqual: return .lessEqual
+        case .lessEqual: return .greaterEqual
+        }
+    }
+    var ufunc: BinaryOp {
+        switch self {
+        case .greater: return .greater
+        case .less: return .less
+        case .greaterEqual: return .greaterEqual
+        case .lessEqual: return .lessEqual
         }
     }
 }
@@ -126,6 +177,8 @@ public enum ReduceKind: String, Sendable {
 public enum UnaryKind: String, Sendable {
     case log, neg, relu, tanh, sigmoid
     case square, exp, sqrt, abs
+    /// `tf.sign`: -1, 0 or 1 in the tensor's dtype (NaN stays NaN); its gradient is zero.
+    case sign
     /// TF's op name and type (`Log`, `Relu`).
     var opName: String {
         switch self {
@@ -138,6 +191,7 @@ public enum UnaryKind: String, Sendable {
         case .exp: return "Exp"
         case .sqrt: return "Sqrt"
         case .abs: return "Abs"
+        case .sign: return "Sign"
         }
     }
     /// The dtypes TF's kernel takes besides floats, as its TypeError lists them, for the ops
@@ -146,7 +200,7 @@ public enum UnaryKind: String, Sendable {
         switch self {
         case .square: return "bfloat16, float16, float32, float64, int8, int16, int32, int64, uint8, uint16, uint32, uint64, complex64, complex128"
         case .abs: return "bfloat16, float16, float32, float64, int8, int16, int32, int64"
-        case .neg: return "bfloat16, float16, float32, float64, int8, int16, int32, int64, complex64, complex128"
+        case .neg, .sign: return "bfloat16, float16, float32, float64, int8, int16, int32, int64, complex64, complex128"
         default: return nil
         }
     }
@@ -154,7 +208,7 @@ public enum UnaryKind: String, Sendable {
     var floatOnly: Bool {
         switch self {
         case .log, .tanh, .sigmoid, .exp, .sqrt: return true
-        case .neg, .relu, .square, .abs: return false
+        case .neg, .relu, .square, .abs, .sign: return false
         }
     }
 }
@@ -218,6 +272,8 @@ public struct OptimizerSpec: Sendable {
     /// `tf.global_variables()` lists them, a run shows them and a Saver checkpoints them.
     public var slots: [Int: AdamSlots] = [:]
     public var powers: (beta1: Int, beta2: Int)?
+    /// `minimize(loss, global_step=gs)`: the variable (op id) each update adds 1 to.
+    public var globalStep: Int?
 }
 
 /// The op ids of one variable's two Adam slots.

@@ -50,11 +50,16 @@ public final class Session: @unchecked Sendable {
             case .operation(let o):
                 guard o.graph === graph else { throw TensorError("Operation \(o.name) is not an element of this graph.", kind: .valueError) }
                 switch graph.ops[o.op].kind {
-                case .minimize(let spec): training.append(o.op); wanted.append(spec.loss)
+                case .minimize(let spec):
+                    training.append(o.op); wanted.append(spec.loss)
+                    // The step it increments must be initialized (TF's error otherwise).
+                    if let gs = spec.globalStep { wanted.append(graph.tensor(gs)) }
                 case .initializer(let vars):
                     initializers.append(o.op)
                     for v in vars { if case .variable(let initial, _) = graph.ops[v].kind { wanted.append(initial) } }
-                default: break
+                default:
+                    // Any other op (`sess.run("y")`, `sess.run(assign_op.op)`) runs: its outputs are computed.
+                    for k in graph.ops[o.op].outputs.indices { wanted.append(graph.tensor(o.op, k)) }
                 }
             }
         }
@@ -74,8 +79,21 @@ public final class Session: @unchecked Sendable {
             case .operation: results.append(nil)
             }
         }
+        var stepped = Set<Int>()
         for op in training {
-            if case .minimize(let spec) = graph.ops[op].kind { try apply(spec, op: op, run: &run) }
+            if case .minimize(let spec) = graph.ops[op].kind {
+                try apply(spec, op: op, run: &run)
+                // TF1's minimize(global_step=gs) ends with assign_add(gs, 1) after the update.
+                if let gs = spec.globalStep, let v = values[gs] {
+                    values[gs] = try NDArray.add(.array(v), .int(1)).astype(v.dtype)
+                    stepped.insert(gs)
+                }
+            }
+        }
+        // A step fetched in the same run is read after its increment, as TF's fetch of the
+        // variable's reference gave it (`_, step = sess.run([train, gs])` gives 1 first).
+        for (i, t) in targets.enumerated() {
+            if case .tensor(let x) = t, x.isVariable, stepped.contains(x.op), let v = values[x.op] { results[i] = try FloatArrays.copy(v) }
         }
         // A re-run initializer resets Adam's slots, so the states restart from them (as TF's do).
         if !initializers.isEmpty { adam = [:] }

@@ -136,17 +136,18 @@ enum ShapeInference {
         return StaticShape(out)
     }
 
-    static func matmul(_ a: StaticShape, _ b: StaticShape, op: String) throws(TensorError) -> StaticShape {
+    static func matmul(_ a: StaticShape, _ b: StaticShape, op: String, transposeA: Bool = false, transposeB: Bool = false) throws(TensorError) -> StaticShape {
         if let r = a.rank, r != 2 {
             throw TensorError("Shape must be rank 2 but is rank \(r) for '\(op)' (op: 'MatMul') with input shapes: \(a.bracketText), \(b.bracketText).", kind: .valueError)
         }
         if let r = b.rank, r != 2 {
             throw TensorError("Shape must be rank 2 but is rank \(r) for '\(op)' (op: 'MatMul') with input shapes: \(a.bracketText), \(b.bracketText).", kind: .valueError)
         }
-        if let k1 = a.dim(1), let k2 = b.dim(0), k1 != k2 {
+        // TF's message names the operands' own shapes; the inner sizes are the transposed ones.
+        if let k1 = a.dim(transposeA ? 0 : 1), let k2 = b.dim(transposeB ? 1 : 0), k1 != k2 {
             throw TensorError("Dimensions must be equal, but are \(k1) and \(k2) for '\(op)' (op: 'MatMul') with input shapes: \(a.bracketText), \(b.bracketText).", kind: .valueError)
         }
-        return StaticShape([a.dim(0), b.dim(1)])
+        return StaticShape([a.dim(transposeA ? 1 : 0), b.dim(transposeB ? 0 : 1)])
     }
 
     static func broadcast(_ a: StaticShape, _ b: StaticShape, op: String, type: String) throws(TensorError) -> StaticShape {

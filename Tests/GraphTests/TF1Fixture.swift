@@ -45,10 +45,11 @@ struct TF1Fixture: @unchecked Sendable {
     }
 
     /// tf1_ops.json's "ops": each op's inputs, the weights w of the loss `reduce_sum(out * w)`,
-    /// TF's output and TF's gradient of that loss for each input.
+    /// TF's output and TF's gradient of that loss for each input (nil where TF has none:
+    /// FloorDiv's).
     struct OpCase {
         let name: String, op: String
-        let inputs: [NDArray], w: NDArray, output: NDArray, gradients: [NDArray]
+        let inputs: [NDArray], w: NDArray, output: NDArray, gradients: [NDArray?]
     }
 
     var ops: [OpCase] {
@@ -56,7 +57,7 @@ struct TF1Fixture: @unchecked Sendable {
             var out: [OpCase] = []
             for c in json["ops"] as? [[String: Any]] ?? [] {
                 let inputs = try (c["inputs"] as? [Any] ?? []).map { try Self.array($0) }
-                let grads = try (c["gradients"] as? [Any] ?? []).map { try Self.array($0) }
+                let grads = try (c["gradients"] as? [Any] ?? []).map { (g: Any) throws -> NDArray? in g is NSNull ? nil : try Self.array(g) }
                 out.append(OpCase(name: c["name"] as? String ?? "?", op: c["op"] as? String ?? "?", inputs: inputs,
                                   w: try Self.array(c["w"]), output: try Self.array(c["output"]), gradients: grads))
             }

@@ -415,6 +415,54 @@ import Tensor
         #expect(run("1 + 1", in: shell) == "2")
     }
 
+    /// TF1's DType equality (interned: `is` holds; a `_ref` dtype is its own), fetching and
+    /// feeding by name, `minimize(global_step=)`, and the tutorial ops' names and argument
+    /// checks from the shell, as TF 2.21's tf.compat.v1 printed them (fetch errors in TF 1's
+    /// `Fetch argument 'z:0' cannot be…` wording, as the other fetch error here).
+    @Test func namesDTypesGlobalStepAndTutorialOps() {
+        let shell = Interpreter()
+        _ = run("import tensorflow as tf\nimport numpy as np\nx = tf.placeholder(tf.float32, [None], name='x')\ny = tf.multiply(x, 2.0, name='y')\nsess = tf.Session()", in: shell)
+        #expect(run("print(tf.constant([1, 2]).dtype == tf.int32, x.dtype is tf.float32, x.dtype != tf.float32, tf.float32 == 'float32', tf.float32 == tf.int32, tf.float32 == 1, tf.float32 == 'float64', tf.float32 == float, tf.float32 == 'float')", in: shell)
+                == "True True False True False True False True True")
+        #expect(run("v = tf.Variable(tf.zeros([2])); print(v.dtype == tf.float32, v.dtype.base_dtype == tf.float32, v.dtype is tf.float32, v.dtype == 'float32_ref')", in: shell)
+                == "False True False True")
+        #expect(run("print(sess.run('y:0', feed_dict={'x:0': [1.0]}))", in: shell) == "[2.]")
+        #expect(run("print(sess.run('y', {x: [2.]}), sess.run({'a': 'y:0'}, {x: [3.]}))", in: shell) == "None {'a': array([6.], dtype=float32)}")
+        #expect(run("sess.run('z:0')", in: shell)
+                == "error: Fetch argument 'z:0' cannot be interpreted as a Tensor. (\"The name 'z:0' refers to a Tensor which does not exist. The operation, 'z', does not exist in the graph.\")")
+        #expect(run("sess.run('y:1', {x: [1.]})", in: shell)
+                == "error: Fetch argument 'y:1' cannot be interpreted as a Tensor. (\"The name 'y:1' refers to a Tensor which does not exist. The operation, 'y', exists but only has 1 outputs.\")")
+        #expect(run("sess.run('z')", in: shell)
+                == "error: Fetch argument 'z' cannot be interpreted as a Tensor. (\"The name 'z' refers to an Operation not in the graph.\")")
+        #expect(run("sess.run('y:x')", in: shell)
+                == "error: Fetch argument 'y:x' cannot be interpreted as a Tensor. (The name 'y:x' looks a like a Tensor name, but is not a valid one. Tensor names must be of the form \"<op_name>:<output_index>\".)")
+        #expect(run("sess.run('y:0', {'q:0': [1.]})", in: shell)
+                == "error: Cannot interpret feed_dict key as Tensor: The name 'q:0' refers to a Tensor which does not exist. The operation, 'q', does not exist in the graph.")
+        #expect(run("sess.run('y:0', {'x': [1.]})", in: shell)
+                == "error: Cannot interpret feed_dict key as Tensor: The name 'x' refers to an Operation, not a Tensor. Tensor names must be of the form \"<op_name>:<output_index>\".")
+        // The global step: +1 per run of the update, read after it in the same run.
+        _ = run("w = tf.Variable(1.0)\ngs = tf.Variable(0, trainable=False, name='global_step')\ntrain = tf.train.GradientDescentOptimizer(0.1).minimize(tf.square(w), global_step=gs)\nsess.run(tf.global_variables_initializer())", in: shell)
+        #expect(run("print(repr(train), train.type, sess.run([train, gs]))", in: shell) == "<tf.Operation 'GradientDescent' type=AssignAdd> AssignAdd [None, np.int32(1)]")
+        #expect(run("for i in range(2): sess.run(train)\nprint(sess.run(gs), sess.run(w))", in: shell) == "3 0.51199996")
+        #expect(run("print(x > 0, 2 < x, x // 2, x % 2, tf.sign(x), tf.stop_gradient(x), tf.expand_dims(x, 1), tf.squeeze(tf.expand_dims(x, 1), 1))", in: shell)
+                == "Tensor(\"Greater:0\", shape=(?,), dtype=bool) Tensor(\"Greater_1:0\", shape=(?,), dtype=bool) Tensor(\"floordiv:0\", shape=(?,), dtype=float32) Tensor(\"mod:0\", shape=(?,), dtype=float32) Tensor(\"Sign:0\", shape=(?,), dtype=float32) Tensor(\"StopGradient:0\", shape=(?,), dtype=float32) Tensor(\"ExpandDims:0\", shape=(?, 1), dtype=float32) Tensor(\"Squeeze:0\", shape=(?,), dtype=float32)")
+        #expect(run("tf.one_hot([0, 1], 3, on_value=1.5, dtype=tf.int32)", in: shell)
+                == "error: dtype <dtype: 'float32'> of on_value does not match dtype parameter <dtype: 'int32'>")
+        #expect(run("tf.one_hot([0, 1], 3, on_value=1, off_value=0.5)", in: shell)
+                == "error: dtype <dtype: 'int32'> of on_value does not match dtype <dtype: 'float32'> of off_value")
+        #expect(run("tf.expand_dims(x, 1.0)", in: shell)
+                == "error: Value passed to parameter 'dim' has DataType float32 not in list of allowed values: int32, int64")
+        #expect(run("tf.one_hot(x, 3)", in: shell)
+                == "error: Value passed to parameter 'indices' has DataType float32 not in list of allowed values: uint8, int8, int32, int64")
+        // TF's float FloorDiv is floor(x / y) and FloorMod keeps fmod's -0.
+        #expect(run("print(sess.run([tf.one_hot([0, 1], 3, on_value=1, dtype=tf.float32), tf.one_hot([2], 2, on_value=3, off_value=1)]))", in: shell)
+                == "[array([[1., 0., 0.],\n       [0., 1., 0.]], dtype=float32), array([[1, 1]], dtype=int32)]")
+        #expect(run("print(sess.run([x // 0.5, x % 0.75, -x % 0.75, tf.sign(x - 1.5)], {x: [1.2, -2.3, 1.5]}))", in: shell)
+                == "[array([ 2., -5.,  3.], dtype=float32), array([0.45000005, 0.70000005, 0.        ], dtype=float32), array([ 0.29999995,  0.04999995, -0.        ], dtype=float32), array([-1., -1.,  0.], dtype=float32)]")
+        #expect(run("tf.reduce_logsumexp", in: shell) == "error: rnnsh's tensorflow has no tf.reduce_logsumexp (yet)")
+        #expect(run("1 + 1", in: shell) == "2")
+    }
+
     /// A function's local named like a command (`cell`) is the local, as Python reads it.
     @Test func aLocalNamedLikeACommandIsTheLocal() {
         #expect(run("def f():\n    cell = 5\n    print(cell)\n    return abs(cell)\nprint(f())") == "5\n5")

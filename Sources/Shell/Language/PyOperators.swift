@@ -7,6 +7,9 @@ extension Evaluator {
     /// nil when an operand is array-like or the operator belongs to numpy (the caller then
     /// goes to the registry's ufuncs).
     func pythonBinary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>) throws(ShellError) -> Value? {
+        // `t > 0` on a TF tensor builds TF's Greater op before Python's ordering refuses it.
+        if TFOperators.comparisons.contains(op), TFOperators.isTensor(l) || TFOperators.isTensor(r),
+           let v = try TFOperators.binary(op, l, r, span, evaluator: self) { return v }
         if let v = try ClassRuntime.binary(op, l, r, span, self) { return v }
         if let v = try CollectionsModule.binary(op, l, r, span, self) { return v }
         switch op {
@@ -134,6 +137,8 @@ extension Evaluator {
         case (.set(let x), .set(let y)): return x.isSame(y)
         case (.iterator(let x), .iterator(let y)): return x === y
         case (.dtype(let x), .dtype(let y)): return x == y
+        // TF's DTypes are interned: `x.dtype is tf.float32` (a `_ref` dtype is another one).
+        case (.object(let x as TFDType), .object(let y as TFDType)): return x.dtype == y.dtype && x.ref == y.ref
         case (.array(let x), .array(let y)), (.scalar(let x), .scalar(let y)):
             // An array value has no identity of its own: the same storage seen the same way,
             // and both the owner or both views (`a[:] is a` is False, `W = m.W; W is m.W` True).
@@ -156,6 +161,8 @@ extension Evaluator {
         if ClassRuntime.isInstance(a) || ClassRuntime.isInstance(b), let e = try ClassRuntime.binary("==", a, b, 0..<0, self) {
             return try truth(e, 0..<0)
         }
+        if case .object(let d as TFDType) = a { return d.equals(b) }
+        if case .object(let d as TFDType) = b { return d.equals(a) }
         if Self.isArrayLike(a) || Self.isArrayLike(b) {
             // A numpy scalar against a Python number compares by value.
             if case .scalar(let x) = a, let d = Self.number(b), let s = x.scalar(at: []) { return s.doubleValue == d }

@@ -135,10 +135,77 @@ enum TFFunctions {
         // MARK: math
         case "matmul":
             try a.only(["a", "b", "transpose_a", "transpose_b", "name"], positionalMax: 4)
-            if a.bool(2, "transpose_a") == true || a.bool(3, "transpose_b") == true {
-                throw a.error("rnnsh's tensorflow has no tf.matmul(transpose_a=/transpose_b=) (yet): transpose the operand with tf.transpose", .notImplementedError)
+            return tensorValue(try g.matmul(try a.tensor(0, "a", graph: g), try a.tensor(1, "b", graph: g),
+                                            transposeA: a.bool(2, "transpose_a") ?? false, transposeB: a.bool(3, "transpose_b") ?? false,
+                                            name: opName ?? a.string(4, "name")))
+        case "greater", "less", "greater_equal", "less_equal":
+            try a.only(["x", "y", "name"], positionalMax: 3)
+            let kind: CompareKind = ["greater": .greater, "less": .less, "greater_equal": .greaterEqual][name] ?? .lessEqual
+            var x = try TFArguments.operand(try a.required(0, "x"), graph: g, span: a.span)
+            let y = try TFArguments.operand(try a.required(1, "y"), graph: g, span: a.span)
+            if case .value = x, case .value = y { x = .tensor(g.constant(try TFArguments.array(try a.required(0, "x"), span: a.span))) }
+            return tensorValue(try g.compare(kind, x, y, name: opName ?? a.string(2, "name")))
+        case "sign":
+            try a.only(["x", "name"], positionalMax: 2)
+            return tensorValue(try g.unary(.sign, try a.tensor(0, "x", graph: g), name: opName ?? a.string(1, "name")))
+        case "stop_gradient":
+            try a.only(["input", "name"], positionalMax: 2)
+            return tensorValue(try g.stopGradient(try a.tensor(0, "input", graph: g), name: opName ?? a.string(1, "name")))
+        case "expand_dims":
+            // TF1's expand_dims(input, axis=None, name=None, dim=None).
+            try a.only(["input", "axis", "name", "dim"], positionalMax: 4)
+            let x = try a.tensor(0, "input", graph: g)
+            guard let axisValue = a.value(1, "axis") ?? a.value(3, "dim") else {
+                throw a.error("Must specify an axis argument to tf.expand_dims()", .valueError)
             }
-            return tensorValue(try g.matmul(try a.tensor(0, "a", graph: g), try a.tensor(1, "b", graph: g), name: opName))
+            guard case .int(let axis) = axisValue else {
+                if case .float = axisValue {
+                    throw a.error("Value passed to parameter 'dim' has DataType float32 not in list of allowed values: int32, int64", .typeError)
+                }
+                throw a.error("rnnsh's tensorflow has no tf.expand_dims with a tensor axis (yet): give an int", .notImplementedError)
+            }
+            return tensorValue(try g.expandDims(x, axis: axis, name: opName ?? a.string(2, "name")))
+        case "squeeze":
+            // TF1's squeeze(input, axis=None, name=None, squeeze_dims=None); axis an int or a list.
+            try a.only(["input", "axis", "name", "squeeze_dims"], positionalMax: 4)
+            let x = try a.tensor(0, "input", graph: g)
+            var axes: [Int]? = nil
+            if let v = a.value(1, "axis") ?? a.value(3, "squeeze_dims"), !v.isNone {
+                if case .int(let i) = v { axes = [i] } else { axes = try TFArguments.ints(v, a.span) }
+            }
+            return tensorValue(try g.squeeze(x, axes: axes, name: opName ?? a.string(2, "name")))
+        case "one_hot":
+            try a.only(["indices", "depth", "on_value", "off_value", "axis", "dtype", "name"], positionalMax: 7)
+            let indices = try a.tensor(0, "indices", graph: g)
+            guard let depthValue = a.value(1, "depth") else { throw a.error("one_hot() missing required argument: 'depth'", .typeError) }
+            guard case .int(let depth) = depthValue else {
+                throw a.error("rnnsh's tensorflow has no tf.one_hot with a tensor depth (yet): give an int", .notImplementedError)
+            }
+            // TF's dtype: the given one, else on_value's or off_value's (a Python int is int32,
+            // a float float32, unless the dtype given can hold it), else float32.
+            let given = try a.dtype(5, "dtype")
+            func number(_ p: Int, _ n: String) throws -> (Double, DType)? {
+                guard let v = a.value(p, n), !v.isNone else { return nil }
+                switch v {
+                case .int(let i): return (Double(i), given.map { $0.isInteger || $0.isFloat } == true ? given ?? .int32 : .int32)
+                case .float(let d): return (d, given?.isFloat == true ? given ?? .float32 : .float32)
+                case .bool(let b): return (b ? 1 : 0, .bool)
+                default:
+                    throw a.error("rnnsh's tensorflow has no tf.one_hot(\(n)=\(ValueFormatter.repr(v))) (yet): give a Python number", .notImplementedError)
+                }
+            }
+            let on = try number(2, "on_value"), off = try number(3, "off_value")
+            func shown(_ d: DType) -> String { "<dtype: '\(d.name)'>" }
+            if let d = given {
+                if let o = on, o.1 != d { throw a.error("dtype \(shown(o.1)) of on_value does not match dtype parameter \(shown(d))", .typeError) }
+                if let o = off, o.1 != d { throw a.error("dtype \(shown(o.1)) of off_value does not match dtype parameter \(shown(d))", .typeError) }
+            }
+            if let p = on, let q = off, p.1 != q.1 {
+                throw a.error("dtype \(shown(p.1)) of on_value does not match dtype \(shown(q.1)) of off_value", .typeError)
+            }
+            let dtype = given ?? on?.1 ?? off?.1 ?? .float32
+            return tensorValue(try g.oneHot(indices, depth: depth, on: on?.0 ?? 1, off: off?.0 ?? 0, axis: try a.int(4, "axis") ?? -1,
+                                            dtype: dtype, name: opName ?? a.string(6, "name")))
         case "add", "subtract", "sub", "multiply", "mul", "divide", "div", "truediv":
             try a.only(["x", "y", "name"], positionalMax: 3)
             let kind: BinaryKind = ["add": .add, "subtract": .sub, "sub": .sub, "multiply": .mul, "mul": .mul][name] ?? .div
@@ -618,7 +685,9 @@ enum TFMethods {
             let g = state.graph
             let loss = try a.tensor(0, "loss", graph: g)
             let vars = try a.value(2, "var_list").map { try TFArguments.tensors($0, graph: g, span: a.span) }
-            return .object(TFOperation(operation: try g.minimize(o.method, loss: loss, varList: vars, name: a.string(nil, "name"))))
+            var step: GraphTensor? = nil
+            if let gs = a.value(1, "global_step"), !gs.isNone { step = try TFArguments.tensor(gs, graph: g, span: a.span) }
+            return .object(TFOperation(operation: try g.minimize(o.method, loss: loss, varList: vars, globalStep: step, name: a.string(nil, "name"))))
         case ("zero_state", .object(let c as TFCell)):
             let batch = try a.int(0, "batch_size") ?? 1
             let g = state.graph
@@ -658,6 +727,15 @@ enum TFMethods {
             case .object(let st as TFStateTuple): for p in st.parts { try collect(p) }
             case .list, .tuple: let items = v.sequenceItems ?? []; for i in items { try collect(i) }
             case .dict(let d): for v in d.values { try collect(v) }
+            case .string(let name):
+                // A fetch by name: `"y:0"` is a tensor, `"train"` an op (run, giving None).
+                switch s.session.graph.element(named: name, allowOperation: true) {
+                case .success(.tensor(let t)): targets.append(.tensor(t))
+                case .success(.operation(let o)): targets.append(.operation(o))
+                case .failure(let e):
+                    let reason = e.isKeyError ? "\"" + e.message + "\"" : e.message
+                    throw a.error("Fetch argument \(ValueFormatter.repr(v)) cannot be interpreted as a Tensor. (\(reason))", .valueError)
+                }
             default: throw a.error("Fetch argument \(ValueFormatter.repr(v)) has invalid type \(v.typeName), must be a string or Tensor. (Can not convert a \(v.typeName) into a Tensor or Operation.)", .typeError)
             }
         }
@@ -666,10 +744,20 @@ enum TFMethods {
         if let f = feeds {
             guard case .dict(let d) = f else { throw a.error("feed_dict must be a dict of tensor: value, got \(f.typeName)", .typeError) }
             for (k, v) in d.items {
-                guard case .object(let t as TFTensor) = k else {
+                let key: GraphTensor
+                switch k {
+                case .object(let t as TFTensor): key = t.tensor
+                case .string(let name):
+                    // `feed_dict={"x:0": batch}`: TF's as_graph_element, tensors only.
+                    switch s.session.graph.element(named: name, allowOperation: false) {
+                    case .success(.tensor(let t)): key = t
+                    case .success(.operation): throw a.error("Cannot interpret feed_dict key as Tensor: \(ValueFormatter.repr(k))", .typeError)
+                    case .failure(let e): throw a.error("Cannot interpret feed_dict key as Tensor: " + e.message, .typeError)
+                    }
+                default:
                     throw a.error("Cannot interpret feed_dict key as Tensor: \(ValueFormatter.repr(k))", .typeError)
                 }
-                feedMap[t.tensor] = try TFArguments.array(v, span: a.span, dtype: t.tensor.dtype)
+                feedMap[key] = try TFArguments.array(v, span: a.span, dtype: key.dtype)
             }
         }
         let values = try s.session.run(targets, feeds: feedMap)
@@ -678,7 +766,7 @@ enum TFMethods {
         func rebuild(_ v: Value) -> Value {
             switch v {
             case .object(let st as TFStateTuple): return .object(TFStateTuple(parts: st.parts.map(rebuild)))
-            case .object(is TFTensor), .object(is TFOperation):
+            case .object(is TFTensor), .object(is TFOperation), .string:
                 defer { position += 1 }
                 guard let r = values[position] else { return .none }
                 return r.ndim == 0 ? .scalar(r) : .array(r)

@@ -41,7 +41,8 @@ enum TFModules {
                   "square", "exp", "sqrt", "abs", "maximum", "minimum", "pow", "reduce_max", "reduce_min",
                   "variable_scope", "name_scope", "get_variable", "get_variable_scope", "random_normal_initializer",
                   "truncated_normal_initializer", "random_uniform_initializer", "constant_initializer", "zeros_initializer",
-                  "ones_initializer", "glorot_uniform_initializer", "gradients"] {
+                  "ones_initializer", "glorot_uniform_initializer", "gradients",
+                  "greater", "less", "greater_equal", "less_equal", "sign", "stop_gradient", "expand_dims", "squeeze", "one_hot"] {
             t[f] = .function(f)
         }
         return t
@@ -57,7 +58,7 @@ enum TFModules {
             var t: [String: Entry] = [:]
             for f in ["square", "exp", "sqrt", "abs", "log", "negative", "maximum", "minimum", "pow", "reduce_max", "reduce_min",
                       "reduce_mean", "reduce_sum", "sigmoid", "tanh", "equal", "not_equal", "argmax", "add", "subtract", "multiply",
-                      "divide", "truediv", "in_top_k"] { t[f] = .function(f) }
+                      "divide", "truediv", "in_top_k", "greater", "less", "greater_equal", "less_equal", "sign"] { t[f] = .function(f) }
             return t
         case "tensorflow.nn":
             var t: [String: Entry] = ["rnn_cell": .module("tensorflow.nn.rnn_cell")]

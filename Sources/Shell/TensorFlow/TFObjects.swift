@@ -106,6 +106,38 @@ struct TFDType: ShellObject, ReprObject, HashableObject {
     var detail: String { "<dtype: '\(dtype.name)\(ref ? "_ref" : "")'>" }
     var reprText: String { "tf.\(dtype.name)\(ref ? "_ref" : "")" }
     var hashIdentity: String { "tf.dtype:" + dtype.name }
+
+    /// TF's `DType.__eq__`: the other side as `tf.as_dtype` reads it (a DType, a name such as
+    /// 'float32', a numpy dtype or type, a DataType enum number), equal when it is the same
+    /// type, `_ref` included; anything `as_dtype` refuses is simply unequal.
+    func equals(_ other: Value) -> Bool {
+        switch other {
+        case .object(let o as TFDType): return o.dtype == dtype && o.ref == ref
+        case .string(let s):
+            let isRef = s.hasSuffix("_ref")
+            let base = isRef ? String(s.dropLast(4)) : s
+            // TF's 'float' is float32 (numpy's is float64).
+            let named: DType? = base == "float" ? .float32 : base == "double" ? .float64 : DType(numpyName: base)
+            return named == dtype && isRef == ref
+        case .dtype(let d): return !ref && d == dtype
+        // TF reads Python's float as float32 and bool as bool.
+        case .type(let t): return !ref && (t == "float" ? DType.float32 : t == "bool" ? DType.bool : nil) == dtype
+        case .int(let n):
+            let e: Int
+            switch dtype {
+            case .float32: e = 1
+            case .float64: e = 2
+            case .int32: e = 3
+            case .uint8: e = 4
+            case .int64: e = 9
+            case .bool: e = 10
+            default: return false
+            }
+            return n == e + (ref ? 100 : 0)
+        default: return false
+        }
+    }
+
     func attribute(_ name: String) -> Value? {
         switch name {
         case "name": return .string(dtype.name + (ref ? "_ref" : ""))

@@ -15,6 +15,19 @@ enum TFOperators {
         case "*": kind = .mul
         case "/": kind = .div
         case "**": kind = .pow
+        case "//": kind = .floorDiv
+        case "%": kind = .floorMod
+        case "<", "<=", ">", ">=":
+            // Python reflects `2 < t` to `t > 2`: the tensor is TF's x.
+            var compare: CompareKind = op == "<" ? .less : op == "<=" ? .lessEqual : op == ">" ? .greater : .greaterEqual
+            var (x, y) = (l, r)
+            if !isTensor(l) { compare = compare.mirrored; (x, y) = (r, l) }
+            do {
+                let v = TFFunctions.tensorValue(try g.compare(compare, try TFArguments.operand(x, graph: g, span: span),
+                                                              try TFArguments.operand(y, graph: g, span: span)))
+                ev.recordGraphStage(op, v)
+                return v
+            } catch let e as TensorError { throw ShellError(e.message, span: span, kind: e.kind) } catch let e as ShellError { throw e } catch { throw ShellError("\(error)", span: span) }
         case "@":
             do {
                 return TFFunctions.tensorValue(try g.matmul(try TFArguments.tensor(l, graph: g, span: span), try TFArguments.tensor(r, graph: g, span: span)))
@@ -81,6 +94,9 @@ enum TFOperators {
         }
         return nil
     }
+
+    /// The orderings TF's Tensor overloads (its `==` is Python's identity in TF1's graphs).
+    static let comparisons: Set<String> = ["<", "<=", ">", ">="]
 
     static func isTensor(_ v: Value) -> Bool {
         if case .object(is TFTensor) = v { return true }
