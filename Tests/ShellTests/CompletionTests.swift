@@ -47,7 +47,7 @@ import Testing
             let out = shell.execute("train data \(typed)=64")
             guard case .error(let e)? = out.last else { Issue.record("\(out)"); continue }
             #expect(e.message == "train() got an unexpected keyword argument '\(typed)'. Did you mean: '\(meant)'?")
-            #expect(e.explanation?.hasPrefix("train takes: epochs= batch= cell= units=") == true, "\(e.explanation ?? "")")
+            #expect(e.explanation?.hasPrefix("train takes: epochs= batch= cell= activation= units=") == true, "\(e.explanation ?? "")")
             #expect(e.kind == .typeError)
             #expect(e.span == 11..<(11 + typed.count), "the caret is under `\(typed)`")
         }
