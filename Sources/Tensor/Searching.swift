@@ -94,4 +94,23 @@ extension NDArray {
         let result = try fromDoubles(out, shape: [count])
         return dtype == .float64 ? result : try result.astype(dtype == .bool ? .bool : dtype)
     }
+
+    /// numpy's `np.correlate(a, v, mode)` for real 1-d sequences: `c[k] = sum_n a[n + k] * v[n]`.
+    /// numpy computes it with the same loop as `convolve` on `v` reversed, and when `v` is the
+    /// longer one, on the two swapped with the result reversed; doing exactly that here gives
+    /// numpy's sums in numpy's order (checked bit for bit against numpy for every length pair
+    /// up to 8 and every mode), including its off-centre 'same' window when `v` is longer.
+    public static func correlate(_ a: NDArray, _ v: NDArray, mode: String = "valid") throws(TensorError) -> NDArray {
+        for x in [a, v] {
+            if x.ndim == 0 { throw TensorError("object of too small depth for desired array", kind: .valueError) }
+            if x.ndim > 1 {
+                throw TensorError("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.",
+                                  kind: .valueError)
+            }
+        }
+        if a.size == 0 { throw TensorError("first array argument cannot be empty", kind: .valueError) }
+        if v.size == 0 { throw TensorError("second array argument cannot be empty", kind: .valueError) }
+        if a.size >= v.size { return try convolve(a, try v.flipped(axis: [0]), mode: mode) }
+        return try convolve(v, try a.flipped(axis: [0]), mode: mode).flipped(axis: [0]).copy()
+    }
 }

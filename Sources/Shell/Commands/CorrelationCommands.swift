@@ -3,7 +3,7 @@ import Tensor
 /// Covariance, correlation and convolution: `np.cov`, `np.corrcoef`, `np.convolve` (module
 /// Tensor's `Correlation`, `Searching`).
 enum CorrelationCommands {
-    static let all: [Command] = [cov, corrcoef, convolve]
+    static let all: [Command] = [cov, corrcoef, convolve, correlate]
 
     typealias A = FunctionArguments
 
@@ -37,6 +37,17 @@ enum CorrelationCommands {
         examples: [Example("np.corrcoef(np.array([1.0, 2.0, 3.0]), np.array([2.0, 4.0, 5.0]))")],
         run: { call in
             A.result(try NDArray.correlation(try A.array(call, "x"), try optionalArray(call, "y"), rowvar: call.arguments.bool("rowvar") ?? true))
+        })
+
+    static let correlate = Command(
+        name: "correlate", category: "Statistics",
+        summary: "Cross-correlation of two 1-d sequences.",
+        parameters: [Parameter("a", .array, help: "the first sequence"), Parameter("v", .array, help: "the second sequence"),
+                     Parameter("mode", .string, default: .string("valid"), help: "'valid', 'same' or 'full'").choices(["valid", "same", "full"])],
+        help: "numpy's `np.correlate`: `c[k] = sum(a[n + k] * v[n])`, the sliding dot product of `v` along `a`; `mode='valid'` (the default) keeps the positions where `v` fits inside `a`. It is `np.convolve(a, v[::-1], mode)` when `a` is the longer.",
+        examples: [Example("np.correlate(np.array([1, 2, 3]), np.array([0, 1, 0.5]))"), Example("np.correlate(np.array([1, 2, 3]), np.array([0, 1, 0.5]), 'full')")],
+        run: { call in
+            .array(try NDArray.correlate(try A.array(call, "a"), try A.array(call, "v"), mode: call.arguments.string("mode") ?? "valid"))
         })
 
     static let convolve = Command(
