@@ -7,13 +7,21 @@ import Tensor
 /// numpy's message. Anything else refuses a string array in one line (`Evaluator.toArray`).
 enum StringArrayDispatch {
     /// Results made of the codes: wrapped back into a string array.
-    static let structural: Set<String> = [
+    static let structural: Set<String> = Set([
         "array", "asarray", "copy", "ndarray.copy", "reshape", "transpose", "flatten", "ravel", "squeeze", "expand_dims",
         "flip", "repeat", "tile", "take", "swapaxes", "roll", "sort", "unique", "where", "concatenate", "stack",
         "hstack", "vstack", "atleast_1d", "atleast_2d", "split", "array_split",
+    ]).union(sampling)
+    /// Sampling picks or reorders the elements of its one population, so a Python list of
+    /// strings is taken as numpy takes it: `np.random.choice(['cat', 'dog'], 5)`.
+    static let sampling: Set<String> = [
+        "choice", "RandomState.choice", "Generator.choice",
+        "permutation", "RandomState.permutation", "Generator.permutation",
     ]
     /// Results that are indices or bools: returned as they are.
-    static let plain: Set<String> = ["argsort", "argmax", "argmin", "isin", "searchsorted", "nonzero", "ndarray.sort"]
+    static let plain: Set<String> = ["argsort", "argmax", "argmin", "isin", "searchsorted", "nonzero", "ndarray.sort",
+                                     // In place on the codes (a view's table is shared), returning None.
+                                     "shuffle", "RandomState.shuffle", "Generator.shuffle"]
     static let comparisons: Set<String> = ["equal", "not_equal", "less", "less_equal", "greater", "greater_equal"]
     /// numpy's ufunc that fails with "did not contain a loop" for string operands.
     static let noLoop: Set<String> = ["add", "subtract", "multiply"]
@@ -188,7 +196,7 @@ extension Evaluator {
             }
             dataIndices.append(i)
         }
-        let data = dataIndices.compactMap { inputs[$0].value }
+        var data = dataIndices.compactMap { inputs[$0].value }
         if name == "array" || name == "asarray" {
             guard let first = dataIndices.first, let v = inputs[first].value else { return nil }
             let wanted = try stringDType(&inputs, command)
@@ -202,7 +210,26 @@ extension Evaluator {
             if case .array = v { return nil }
             return .object(try stringLiteral(v, span: inputs[first].span ?? span, width: wanted))
         }
-        guard data.contains(where: StringArrayDispatch.containsStringArray) else { return nil }
+        // A sampling command also takes a list of strings (`np.random.choice(['a', 'b'], 3)`);
+        // the others see strings only inside a string array, as before.
+        let takesStrings = StringArrayDispatch.sampling.contains(name) && data.contains(where: StringArrayDispatch.holdsStrings)
+        guard takesStrings || data.contains(where: StringArrayDispatch.containsStringArray) else { return nil }
+        if takesStrings, let asarray = registry["asarray"] {
+            // A list holding strings becomes the array numpy would make of it first, so that
+            // `[1, 'a']` is `['1', 'a']` (numpy's conversion) rather than a code and a string.
+            for i in dataIndices {
+                guard let v = inputs[i].value, v.sequenceItems != nil, StringArrayDispatch.holdsStrings(v) else { continue }
+                inputs[i].value = try call(asarray, [ArgumentInput(value: v, span: inputs[i].span)], span: inputs[i].span ?? span)
+            }
+            data = dataIndices.compactMap { inputs[$0].value }
+            // A lone string is no population (numpy sees a 0-d array); without this its code
+            // would be read as the integer n of `choice(n)`.
+            // (The Generator's own object comes first among a method's inputs, so look at all.)
+            if name.hasSuffix("choice"), data.contains(where: { StringArrayDispatch.pythonString($0) != nil }) {
+                throw ShellError(name == "Generator.choice" ? "a must be a sequence or an integer, not <class 'str'>" : "a must be 1-dimensional or an integer",
+                                 span: span, kind: .valueError)
+            }
+        }
         let stringOperand = data.first(where: StringArrayDispatch.isStringArray) ?? .none
 
         if name == "ndarray.tolist", case .object(let o as StringArrayObject) = stringOperand { return o.list }
