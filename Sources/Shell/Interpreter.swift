@@ -35,6 +35,16 @@ public final class Interpreter {
         /// The terminal's width now, when the output is a terminal whose window can be resized
         /// while a statement runs (nil: `display.width` stays as it was detected).
         public var terminalWidth: (@Sendable () -> Int?)?
+        /// A session (the REPL, pipes, `-c`, `.rnn` transcripts) or a Python program.
+        public var mode: Mode = .session
+
+        /// How statements meet the user. A session answers each statement: an expression's
+        /// value is echoed (as Python's REPL does) and each statement's output ends its line,
+        /// because a prompt follows. A Python program (`rnnsh FILE.py`) shows only what it
+        /// prints, as `python3 FILE.py` does: no echo, `print(x, end=' ')` continues the line
+        /// across statements, and the shell's command names are not Python names there
+        /// (`print(train)` is a NameError, not a training run).
+        public enum Mode: Sendable { case session, program }
 
         public init(color: Bool = false, workingDirectory: String? = nil, registry: Registry = .standard,
                     isInterrupted: @escaping @Sendable () -> Bool = { Interrupt.isRequested },
@@ -102,7 +112,14 @@ public final class Interpreter {
     public init(options: Options = Options()) {
         self.options = options
         self.registry = options.registry
-        self.grammar = options.registry.grammar
+        // A program's grammar has only the commands Python has too (`print x` is still read,
+        // to give python3's SyntaxError), so `print(train)` reads `train` as a name.
+        var grammar = options.registry.grammar
+        if options.mode == .program {
+            grammar.commands = grammar.commands.intersection(Builtins.commandsThatArePythonBuiltins)
+            grammar.statementCommands = []
+        }
+        self.grammar = grammar
     }
 
     /// Runs one or more statements (separated by newlines or `;`) and returns what they print,
@@ -174,6 +191,13 @@ public final class Interpreter {
         }
     }
 
+    /// Text a program printed without a final newline (`print(x, end='')` as its last output),
+    /// handed over once: the front end writes it as it is when the program ends.
+    public func takePendingText() -> String {
+        defer { pendingText = "" }
+        return pendingText
+    }
+
     /// Runs `body` with an `emit` that joins text printed without a newline (`print(x,
     /// end='')`) to the next output.
     private func routingPendingText(_ emit: (Output) -> Void, _ body: (@escaping (Output) -> Void) -> Bool) -> Bool {
@@ -184,7 +208,7 @@ public final class Interpreter {
                     let head = self.pendingText
                     self.pendingText = ""
                     emit(.text(head + t))
-                case .error where !self.pendingText.isEmpty:
+                case .error where !self.pendingText.isEmpty && self.options.mode == .session:
                     emit(.text(self.pendingText))
                     self.pendingText = ""
                     emit(output)
@@ -193,7 +217,8 @@ public final class Interpreter {
                 }
             }
             defer {
-                if !pendingText.isEmpty {
+                // A program's unfinished line waits for its next print (`takePendingText`).
+                if !pendingText.isEmpty && options.mode == .session {
                     emit(.text(pendingText))
                     pendingText = ""
                 }

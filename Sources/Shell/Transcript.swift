@@ -32,6 +32,10 @@ public enum Transcript {
             out += s
             onText(s)
         }
+        func putPending() {
+            let rest = interpreter.takePendingText()
+            if !rest.isEmpty { put(rest) }
+        }
         func echoed(_ s: String) {
             if echo { put(s) }
         }
@@ -77,6 +81,7 @@ public enum Transcript {
                     if item.expectsError { put(e.rendered() + "\n") }
                 }
             }
+            if interpreter.options.mode == .program, failure != nil, !keepGoing { putPending() }
             if item.expectsError && failure == nil {
                 errors.append((item.line, ShellError("expected an error (the statement is marked `# error:`), but it succeeded")))
                 if !keepGoing { return Replay(text: out, errors: errors) }
@@ -89,6 +94,8 @@ public enum Transcript {
             }
             if interpreter.exitStatus != nil { break }
         }
+        // A program whose last print had no newline ends without one, as python3's does.
+        putPending()
         if interpreter.exitStatus == nil {
             for n in nextLine...max(lines.count, nextLine) where n - 1 < lines.count {
                 // A file's final newline is not a line of its own.

@@ -49,7 +49,7 @@ enum Frontends {
     /// The write policy of a `--safe` replay (and of `--check`): under the current directory.
     static var safePolicy: WritePolicy { .under(FileManager.default.currentDirectoryPath) }
 
-    static func interpreter() -> Interpreter {
+    static func interpreter(mode: Interpreter.Options.Mode = .session) -> Interpreter {
         var options = Interpreter.Options(color: isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
                                           display: Display.detect())
         if options.display.isTerminal {
@@ -57,6 +57,7 @@ enum Frontends {
             options.terminalWidth = { TerminalSize.columns() }
         }
         if safe { options.writePolicy = safePolicy }
+        options.mode = mode
         return Interpreter(options: options)
     }
 

@@ -13,7 +13,7 @@ enum Transcripts {
             Frontends.writeErr(error.rendered(color: Frontends.stderrColor))
             return 1
         }
-        let shell = Frontends.interpreter()
+        let shell = Frontends.interpreter(mode: file.hasSuffix(".py") ? .program : .session)
         let result = Transcript.replay(source, interpreter: shell, keepGoing: keepGoing, echo: !file.hasSuffix(".py"), onText: { text in
             LiveOutput.endProgress()
             StandardStreams.out(text)

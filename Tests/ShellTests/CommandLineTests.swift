@@ -105,6 +105,36 @@ import Testing
         #expect(run.status == 0)
     }
 
+    /// A `.py` file shows what python3 shows: expression statements are not echoed, a print
+    /// with `end=` continues its line into the next statement (and the last one ends the output
+    /// without a newline), and the shell's command names are not Python names (`print(train)`
+    /// is python3's NameError, not a training run). Expected texts are python3's.
+    @Test(arguments: [
+        (name: "bare expressions", source: "import numpy as np\nl = [1, 2, 3]\nl.pop()\nd = {'a': 1}\nd.pop('a')\nnp.zeros(2)\n'text'\nprint(l, d)\n",
+         stdout: "[1, 2] {}\n", error: nil as String?),
+        (name: "print end", source: "print('a', end=' ')\nprint('b', end=' ')\nprint()\nprint('c', end='')\nx = 1\nprint('d')\nfor i in range(3):\n    print(i, end=',')\nprint('e', end='')\n",
+         stdout: "a b \ncd\n0,1,2,e", error: nil),
+        (name: "command names", source: "print('x', end='')\nprint(train)\n",
+         stdout: "x", error: "NameError: name 'train' is not defined"),
+        (name: "numpy form names", source: "import numpy as np\nprint(np.arange(2))\nprint(arange(3))\n",
+         stdout: "[0 1]\n", error: "NameError: name 'arange' is not defined"),
+    ])
+    func aPythonFileShowsOnlyWhatItPrints(name: String, source: String, stdout: String, error: String?) throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("program.py")
+        try source.write(to: file, atomically: true, encoding: .utf8)
+        let run = try rnnsh([file.path])
+        #expect(run.stdout == stdout, "\(name)")
+        if let error {
+            #expect(run.stderr.contains(error), "\(name): \(run.stderr)")
+            #expect(run.status == 1)
+        } else {
+            #expect(run.stderr == "", "\(name)")
+            #expect(run.status == 0)
+        }
+    }
+
     /// Python 2's `print 'Epoch', epoch` (old tutorials have it) is python3's SyntaxError,
     /// word for word. A `.py` file is parsed whole first, as python3 compiles it, so nothing
     /// runs and its error shows the line; piped input reports it and goes on. (`print x` alone

@@ -15,6 +15,10 @@ enum Builtins {
                                      "staticmethod", "classmethod", "property", "super"]
     static let refused: Set<String> = ["open", "exec", "eval", "compile", "__import__", "input", "breakpoint", "globals", "locals"]
 
+    /// Python builtins that rnnsh implements as commands: the only command names a Python
+    /// program (`Interpreter.Mode.program`) can use as names.
+    static let commandsThatArePythonBuiltins: Set<String> = ["print", "exit", "quit", "help", "vars"]
+
     static let names: Set<String> = functions.union(types).union(ExceptionClasses.parents.keys).union(["BaseException"])
 
     static func value(_ name: String) -> Value? {

@@ -486,7 +486,7 @@ struct Compiler {
                 if let v = bound(ev) {
                     f = v
                 } else {
-                    if !local, maybeCommand, ev.registry[n] != nil, !ev.isBoundName(n) {
+                    if !local, maybeCommand, ev.isCommandName(n), !ev.isBoundName(n) {
                         return try ev.callCommand(n, args, piped: nil, nameSpan: calleeSpan, span: span)
                     }
                     f = try ev.lookup(n, calleeSpan)

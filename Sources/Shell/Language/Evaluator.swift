@@ -110,7 +110,7 @@ final class Evaluator {
         case .expression(let expr):
             let value = try evaluate(expr)
             // Python's REPL echoes expression statements; in a function or block they are for their effect.
-            if !value.isNone && frame == nil {
+            if !value.isNone && frame == nil && interpreter.options.mode == .session {
                 try PyNumbers.checkDigits(value, expr.span)
                 if !traceShowedLast(value) {
                     // An instance echoes its repr, as Python's REPL shows it.
@@ -303,7 +303,7 @@ final class Evaluator {
             return try callCommand(name, args, piped: piped, nameSpan: nameSpan, span: span, form: .command)
         case .call(let callee, let args, let span):
             return try evaluateCall(callee, args, piped: piped, span: span)
-        case .name(let n, let span) where registry[n] != nil && boundValue(n) == nil:
+        case .name(let n, let span) where isCommandName(n) && boundValue(n) == nil:
             return try callCommand(n, [], piped: piped, nameSpan: span, span: span, form: .command)
         default:
             // `| np.transpose`, `| f` where f holds a command or a bound method.
@@ -338,9 +338,16 @@ final class Evaluator {
         if let v = workspace[name] { return v }
         if let b = Builtins.value(name) { return b }
         if let c = Constants.value(name) { return c }
-        if registry[name] != nil { return .function(Callable(name: name)) }
-        let candidates = workspace.names + registry.names + Constants.names
+        if isCommandName(name) { return .function(Callable(name: name)) }
+        let candidates = workspace.names + (interpreter.options.mode == .session ? registry.names : []) + Constants.names
         throw ShellError(Suggest.message("name '\(name)' is not defined", name: name, candidates: candidates), span: span, kind: .nameError)
+    }
+
+    /// True when `name` is a command that can be named here: any command in a session; in a
+    /// program only Python's names exist, so only the commands that Python has too.
+    func isCommandName(_ name: String) -> Bool {
+        guard registry[name] != nil else { return false }
+        return interpreter.options.mode == .session || Builtins.commandsThatArePythonBuiltins.contains(name)
     }
 
     /// Binds `name` where Python would: the function's locals (or the enclosing function's
@@ -533,7 +540,7 @@ final class Evaluator {
         // `name(...)`: the command of that name, unless a variable or Python's builtin of
         // that name comes first.
         // A piped value is the receiver: `x | reshape(2, 3)` binds as `x.reshape(2, 3)`.
-        if case .name(let n, let nameSpan) = callee, !isBoundName(n), !Builtins.names.contains(n), registry[n] != nil {
+        if case .name(let n, let nameSpan) = callee, !isBoundName(n), !Builtins.names.contains(n), isCommandName(n) {
             return try callCommand(n, args, piped: piped, nameSpan: nameSpan, span: span, form: piped == nil ? .function : .method)
         }
         // `xs.append(x)`, `d.update(…)`: methods of Python's own values.
@@ -750,6 +757,12 @@ final class Evaluator {
             return .builtin(Builtin(name: "itertools.chain.from_iterable", receiver: nil))
         case .type(let n) where name == "__name__":
             return .string(n.split(separator: ".").last.map(String.init) ?? n)
+        case .type(let n) where Methods.unbound(n, name):
+            // CPython's method descriptor: `sorted(words, key=str.lower)`, `map(str.strip, lines)`.
+            return .builtin(Builtin(name: name, receiver: .type(n)))
+        case .type(let n) where Methods.unboundMutating(n, name):
+            throw ShellError("\(n).\(name) through the type is not supported", explanation: "call it on the value: xs.\(name)(...)",
+                             span: span, kind: .notImplementedError)
         case .namespace(let module):
             // `np.random.randn`: the random commands live in the shell's one namespace.
             if name == "random" && module == "numpy" { return .namespace("numpy.random") }

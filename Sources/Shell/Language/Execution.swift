@@ -578,6 +578,18 @@ extension Evaluator {
         case .closure(let fn):
             return try callFunction(fn, positional, keywords, span: span)
         case .builtin(let b):
+            if case .type(let type)? = b.receiver {
+                guard var receiver = positional.first else {
+                    throw ShellError("unbound method \(type).\(b.name)() needs an argument", span: span, kind: .typeError)
+                }
+                // numpy's str_ is a str subclass; bool is an int.
+                if case .object(let o as NumpyStrObject) = receiver { receiver = .string(o.value) }
+                let given = receiver.typeName
+                guard given == type || (type == "int" && given == "bool") else {
+                    throw ShellError("descriptor '\(b.name)' for '\(type)' objects doesn't apply to a '\(given)' object", span: span, kind: .typeError)
+                }
+                return try Methods.call(&receiver, b.name, Array(positional.dropFirst()), keywords, span: span, evaluator: self)
+            }
             if var receiver = b.receiver {
                 return try Methods.call(&receiver, b.name, positional, keywords, span: span, evaluator: self)
             }

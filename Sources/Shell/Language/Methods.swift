@@ -43,6 +43,32 @@ enum Methods {
         }
     }
 
+    /// The builtin types whose methods can be read off the type (`str.lower`), and whether
+    /// `name` is one of them. Only methods that leave their receiver unchanged: a mutating call
+    /// through the type (`list.append(xs, 1)`) would bypass the statement's undo journal.
+    static func unbound(_ type: String, _ name: String) -> Bool {
+        switch type {
+        case "str": return stringMethods.contains(name)
+        case "list": return listMethods.contains(name) && !listMutating.contains(name)
+        case "dict": return dictMethods.contains(name) && !dictMutating.contains(name)
+        case "set", "frozenset": return setMethods.contains(name) && !setMutating.contains(name)
+        case "tuple": return name == "index" || name == "count"
+        case "int": return ["bit_length", "conjugate", "is_integer"].contains(name)
+        case "float": return ["is_integer", "conjugate"].contains(name)
+        default: return false
+        }
+    }
+
+    /// True when `type` names a builtin type whose mutating method `name` is (`list.append`).
+    static func unboundMutating(_ type: String, _ name: String) -> Bool {
+        switch type {
+        case "list": return listMutating.contains(name)
+        case "dict": return dictMutating.contains(name)
+        case "set": return setMutating.contains(name)
+        default: return false
+        }
+    }
+
     static func mutates(_ v: Value, _ name: String) -> Bool {
         switch v {
         case .list: return listMutating.contains(name)

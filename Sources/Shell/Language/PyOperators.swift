@@ -149,7 +149,15 @@ extension Evaluator {
         case (.function(let x), .function(let y)): return x.name == y.name && x.receiver == nil && y.receiver == nil
         case (.namespace(let x), .namespace(let y)): return x == y
         case (.object(let x as AnyObject), .object(let y as AnyObject)): return x === y
-        case (.builtin(let x), .builtin(let y)): return x.name == y.name && x.receiver == nil && y.receiver == nil
+        case (.builtin(let x), .builtin(let y)):
+            // Builtin functions and a type's method descriptors exist once (`str.lower is
+            // str.lower`); a bound method is made anew by each attribute lookup.
+            guard x.name == y.name else { return false }
+            switch (x.receiver, y.receiver) {
+            case (nil, nil): return true
+            case (.type(let a)?, .type(let b)?): return a == b
+            default: return false
+            }
         default: return false
         }
     }
@@ -245,6 +253,11 @@ extension Evaluator {
         if case .object(let t as NamedTupleValue) = b { return try pyCompare(a, .tuple(t.values), op, span) }
         if let c = try ComparisonKey.order(a, b, span, self) { return c }
         if Self.isArrayLike(a) || Self.isArrayLike(b) {
+            // Two numpy scalars order by value (`sorted(np.array([3, 1, 2]))`), integers exactly.
+            if case .scalar(let x) = a, case .scalar(let y) = b, let s = x.scalar(at: []), let t = y.scalar(at: []) {
+                if case .int(let i) = s, case .int(let j) = t { return i < j ? -1 : (i == j ? 0 : 1) }
+                return Self.order(s.doubleValue, t.doubleValue)
+            }
             if case .scalar(let x) = a, let d = Self.number(b), let s = x.scalar(at: []) { return Self.order(s.doubleValue, d) }
             if case .scalar(let x) = b, let d = Self.number(a), let s = x.scalar(at: []) { return Self.order(d, s.doubleValue) }
             return nil

@@ -163,6 +163,9 @@ public enum HashKey: Hashable, Sendable {
         case .dtype(let d): return .other("dtype:" + d.name)
         case .closure(let f): return .other("function:\(ObjectIdentifier(f).hashValue)")
         case .builtin(let b) where b.receiver == nil: return .other("builtin:" + b.name)
+        case .builtin(let b):
+            // A bound method stays unhashable here (as before); a method descriptor is hashable.
+            if case .type(let t)? = b.receiver { return .other("descriptor:\(t).\(b.name)") }
         case .range(let a, let b, let c): return .other("range:\(a):\(b):\(c)")
         case .namespace(let n): return .other("module:" + n)
         case .set(let s) where s.isFrozen: return .frozenset(s.frozenKey)

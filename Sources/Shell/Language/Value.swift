@@ -179,7 +179,9 @@ extension Value {
         case .dict(let d): return d.flavour.typeName
         case .set(let s): return s.isFrozen ? "frozenset" : "set"
         case .closure: return "function"
-        case .builtin(let b): return b.receiver == nil ? "builtin_function_or_method" : "builtin_function_or_method"
+        case .builtin(let b):
+            if case .type? = b.receiver { return "method_descriptor" }
+            return "builtin_function_or_method"
         case .range: return "range"
         case .iterator(let it): return it.kind
         case .exception(let e): return e.kind

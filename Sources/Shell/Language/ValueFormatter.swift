@@ -106,6 +106,7 @@ public enum ValueFormatter {
         case .closure(let f):
             return f.definition.isLambda ? "<function <lambda>>" : "<function \(f.name)>"
         case .builtin(let b):
+            if case .type(let t)? = b.receiver { return "<method '\(b.name)' of '\(t)' objects>" }
             if let r = b.receiver { return "<built-in method \(b.name) of \(r.typeName) object>" }
             return "<built-in function \(b.name)>"
         case .range(let a, let b, let c):
