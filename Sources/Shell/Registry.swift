@@ -53,6 +53,10 @@ public struct Registry: Sendable {
             c.examples = c.examples.map { Example($0.source.replacingOccurrences(of: "np.\(target)(", with: "np.\(alias)("), deterministic: $0.isDeterministic) }
             r.register(c)
         }
+        // numpy's ufuncs take `out=`: one wrapper adds it to each (see UfuncOutput).
+        for name in r.names where UfuncOutput.names.contains(name) {
+            if let c = r[name] { r.register(UfuncOutput.accepting(c)) }
+        }
         return r
     }()
 }

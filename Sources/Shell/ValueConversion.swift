@@ -45,9 +45,30 @@ enum ValueConversion {
             return .list(out)
         case .array(let a), .scalar(let a):
             return arrayLiteral(a)
+        case .range(let start, _, let step):
+            // numpy reads a range as the sequence of its ints (`np.array(range(3))`).
+            let count = try rangeCount(v, span: span)
+            var out: [NestedLiteral] = []
+            out.reserveCapacity(count)
+            var x = start
+            for i in 0..<count {
+                if i & 4095 == 4095 { try Interrupt.check() }
+                out.append(.int(Int64(x)))
+                x &+= step
+            }
+            return .list(out)
         default:
             throw ShellError("expected a number or a list of numbers, got \(v.typeName)", span: span)
         }
+    }
+
+    /// The length of a range read as numbers, refused (numpy's MemoryError words, from
+    /// `Limits`) before its elements are made when the int64 array could not be held.
+    private static func rangeCount(_ v: Value, span: Range<Int>?) throws(ShellError) -> Int {
+        guard case .range(let a, let b, let c) = v else { return 0 }
+        let count = PythonRange.count(a, b, c)
+        do { _ = try Limits.checkAllocation([count], .int64) } catch { throw ShellError.converting(error) }
+        return count
     }
 
     /// Refuses a literal whose array would not fit in the memory budget, from the shape its
@@ -67,10 +88,11 @@ enum ValueConversion {
             throw TensorError("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of \(Limits.maxDimensions).", kind: .valueError)
         }
         if case .array(let a) = leaf { shape += a.shape }
+        if case .range(let a, let b, let c) = leaf { shape.append(PythonRange.count(a, b, c)) }
         let inferred: DType
         switch leaf {
         case .bool: inferred = .bool
-        case .int: inferred = .int64
+        case .int, .range: inferred = .int64
         case .array(let a), .scalar(let a): inferred = a.dtype
         default: inferred = .float64
         }

@@ -6,6 +6,8 @@ import Tensor
 enum PyFormat {
     struct Spec {
         var fill: Character = " "
+        /// Whether the spec names its fill (`x>8`): the `0` flag then pads with that, not '0'.
+        var fillGiven = false
         var align: Character? = nil
         var sign: Character = "-"
         var alternate = false
@@ -22,7 +24,7 @@ enum PyFormat {
         var i = 0
         func isAlign(_ ch: Character) -> Bool { "<>=^".contains(ch) }
         if c.count >= 2 && isAlign(c[1]) {
-            spec.fill = c[0]; spec.align = c[1]; i = 2
+            spec.fill = c[0]; spec.fillGiven = true; spec.align = c[1]; i = 2
         } else if c.count >= 1 && isAlign(c[0]) {
             spec.align = c[0]; i = 1
         }
@@ -67,7 +69,17 @@ enum PyFormat {
 
     /// `format(value, spec)`.
     static func formatValue(_ v: Value, _ specText: String, span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> String {
-        if specText.isEmpty { return ValueFormatter.str(v) }
+        if specText.isEmpty {
+            // numpy formats a scalar (and a 0-d array) as the Python number it holds, so
+            // f'{np.float32(0.1)}' is '0.10000000149011612' although str() gives '0.1'.
+            var held: Scalar? = nil
+            if case .scalar(let a) = v { held = a.scalars.first }
+            if case .array(let a) = v, a.shape.isEmpty { held = a.scalars.first }
+            switch held {
+            case .float32?, .float64?: return ValueFormatter.str(.float(held?.doubleValue ?? 0))
+            default: return ValueFormatter.str(v)
+            }
+        }
         let spec = try parse(specText, span: span)
         switch v {
         case .int(let i): return try formatInt(i, spec, specText, span)
@@ -85,7 +97,7 @@ enum PyFormat {
             var text = s
             if let p = spec.precision { text = String(String.UnicodeScalarView(Array(s.unicodeScalars).prefix(p))) }
             var padded = spec
-            if spec.zero && spec.align == nil { padded.fill = "0" }
+            if spec.zero && !spec.fillGiven { padded.fill = "0" }
             return pad(text, padded, defaultAlign: "<")
         case .scalar(let a):
             guard let s = a.scalars.first else { break }
@@ -137,7 +149,12 @@ enum PyFormat {
     static func finish(_ body: String, negative: Bool, prefix: String = "", _ spec: Spec) -> String {
         var spec = spec
         let (s, signLen) = signed(prefix + body, negative: negative, spec)
-        if spec.zero && spec.align == nil { spec.fill = "0"; spec.align = "=" }
+        // The `0` flag pads with zeros unless a fill is named (`f'{42:>08.2f}'` is
+        // '00042.00'); without an alignment it is sign-aware ('=').
+        if spec.zero && !spec.fillGiven {
+            spec.fill = "0"
+            if spec.align == nil { spec.align = "=" }
+        }
         return pad(s, spec, defaultAlign: ">", signLength: signLen + prefix.count)
     }
 

@@ -53,8 +53,9 @@ enum PyNumbers {
             }
             return negative && magnitude == 0 ? .int(0) : .int(negative ? -magnitude : magnitude)
         case .scalar(let a), .array(let a):
-            guard a.size == 1, let s = a.scalars.first else {
-                throw ShellError("only length-1 arrays can be converted to Python scalars", span: span, kind: .typeError)
+            // numpy 2.4 converts only 0-d arrays (a length-1 array was accepted until 2.x).
+            guard a.shape.isEmpty, let s = a.scalars.first else {
+                throw ShellError("only 0-dimensional arrays can be converted to Python scalars", span: span, kind: .typeError)
             }
             switch s {
             case .int(let i): return .int(Swift.Int(i))
@@ -153,8 +154,9 @@ enum PyNumbers {
                 throw ShellError("could not convert string to float: \(ValueFormatter.pythonStringRepr(s))", span: span, kind: .valueError)
             }
         case .scalar(let a), .array(let a):
-            guard a.size == 1, let s = a.scalars.first else {
-                throw ShellError("only length-1 arrays can be converted to Python scalars", span: span, kind: .typeError)
+            // numpy 2.4 converts only 0-d arrays (a length-1 array was accepted until 2.x).
+            guard a.shape.isEmpty, let s = a.scalars.first else {
+                throw ShellError("only 0-dimensional arrays can be converted to Python scalars", span: span, kind: .typeError)
             }
             return .float(s.doubleValue)
         default:
