@@ -89,6 +89,9 @@ extension NDArray {
         var a = self
         for _ in 0..<n {
             let len = a.shape[ax]
+            // An empty axis stays empty, with the same dtype, however many more times it is
+            // differenced: stop here, so `np.diff(x, 2**63 - 1)` answers (numpy loops n times).
+            if len == 0 { break }
             var hi = [IndexItem](repeating: .all, count: a.ndim), lo = hi
             hi[ax] = .slice(start: 1, stop: nil, step: nil)
             lo[ax] = .slice(start: nil, stop: Swift.max(len - 1, 0), step: nil)

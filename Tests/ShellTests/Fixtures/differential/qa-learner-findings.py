@@ -70,3 +70,6 @@ print(a)
 #--- format-zero-flag-with-alignment
 print(f"{42:>08.2f}|{42:<08d}|{7:^05}|{'ab':08}|{'ab':>08}|{42:x>08d}|{-3:>08d}|{-3:08d}|{True:>05}|{42:=08d}|{42: >08d}")
 print(f"{-2.5:^010.1f}|{12345:>08,}|{3:#>08x}|{3:%>08}|{0.5:>08%}|{float('inf'):<08}")
+#--- diff-of-order-past-the-length
+x = np.arange(5)
+print(np.diff(x, 7), np.diff(x, 7).dtype, np.diff(np.array([True, False]), 4), np.diff(np.ones((2, 3)), 9, axis=0).shape)
