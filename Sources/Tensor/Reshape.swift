@@ -111,3 +111,41 @@ extension NDArray {
         return NDArray(viewing: c.storage, dtype: dtype, shape: [size], strides: [1], offset: 0, isView: false)
     }
 }
+
+extension NDArray {
+    /// numpy's wording when `a.shape = s` would need a copy (an AttributeError there).
+    public static let incompatibleInPlaceShape =
+        "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape."
+
+    /// `a.shape = newShape`: numpy's shape setter. The result is the same array object (the
+    /// same storage, offset, flags and ownership) seen with the new shape; it never copies.
+    /// Errors are numpy's: the size mismatch and unknown-dimension ones of `reshape`, and
+    /// `incompatibleInPlaceShape` (AttributeError) when the memory cannot be walked in the new
+    /// shape without copying (a transposed array flattened). Read-only arrays may be reshaped,
+    /// as in numpy: no element is written.
+    ///
+    /// An owner's new layout is what `x.base` shows from now on (numpy's base is this object),
+    /// so the storage's owner layout changes too, recorded in the statement's journal so a
+    /// statement that fails afterwards leaves it as it was.
+    public func reshapedInPlace(_ newShape: [Int]) throws(TensorError) -> NDArray {
+        let dims = try resolvedShape(newShape)
+        let newStrides: [Int]
+        if dims == shape {
+            newStrides = strides
+        } else if isCContiguous {
+            newStrides = NDArray.contiguousStrides(dims)
+        } else if let st = noCopyStrides(for: dims) {
+            newStrides = st
+        } else {
+            throw TensorError(NDArray.incompatibleInPlaceShape, kind: .attributeError)
+        }
+        let oldOwner = storage.owner
+        let result = NDArray(viewing: storage, dtype: dtype, shape: dims, strides: newStrides, offset: offset,
+                             isView: isView, flags: flags)
+        if !isView {
+            let s = storage
+            WriteJournal.current?.recordUndo { s.owner = oldOwner }
+        }
+        return result
+    }
+}

@@ -31,6 +31,25 @@ import Tensor
         #expect(run("print(x, v)", in: shell) == "[ 8  8  0  0 -1] [8 0 0]")
     }
 
+    /// `a.shape = s` changes the array object (every name holding it), and a statement that
+    /// fails afterwards gives every name, and `x.base` of the views, the old shape back.
+    @Test func failedShapeAssignmentIsUndone() {
+        let shell = Interpreter()
+        _ = run("a = np.arange(6); b = a; v = a[:2]", in: shell)
+        _ = run("def f(x):\n    x.shape = (3, 2)\n    return 1 / 0", in: shell)
+        #expect(run("f(a)", in: shell).hasPrefix("error: division by zero"))
+        #expect(run("print(a.shape, b.shape, v.base.shape)", in: shell) == "(6,) (6,) (6,)")
+        // In a block the failed statement alone is undone, as array bytes are.
+        #expect(run("for i in range(1):\n    f(a)", in: shell).hasPrefix("error: division by zero"))
+        #expect(run("print(a.shape, b.shape, v.base.shape)", in: shell) == "(6,) (6,) (6,)")
+        // `;` separates statements: the shape set before the failing one stays, as in Python.
+        #expect(run("a.shape = (2, 3); 1 / 0", in: shell).hasPrefix("error: division by zero"))
+        #expect(run("print(a.shape, b.shape, v.base.shape)", in: shell) == "(2, 3) (2, 3) (2, 3)")
+        #expect(run("a.shape = (4,)", in: shell) == "error: cannot reshape array of size 6 into shape (4,)")
+        // Views are other array objects: setting their shape leaves `a` alone.
+        #expect(run("a.T.shape = (3, 2, 1); a[None].shape = (6,); print(a.shape)", in: shell) == "(2, 3)")
+    }
+
     @Test func inPlaceOperatorsKeepTheDtype() {
         #expect(run("x = np.arange(4); x += 1.5").hasPrefix("error: Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'"))
         #expect(run("x = np.arange(4); x //= 2; x **= 2; x <<= 1; x |= 1; print(x)") == "[1 1 3 3]")

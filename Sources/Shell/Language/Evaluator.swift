@@ -187,7 +187,26 @@ final class Evaluator {
                 try assignItem(value, base: base, items: items, span: span)
             }
         case .attribute(let base, let name, let span):
-            let b = try evaluate(base)
+            // `self.W.shape = s` changes the array the instance holds: the holder is
+            // evaluated once and kept, so its attribute can be given the new shape.
+            var holder: (object: Value, name: String)? = nil
+            let b: Value
+            if name == "shape", case .attribute(let inner, let attributeName, let innerSpan) = base {
+                let o = try evaluate(inner)
+                b = try attribute(o, attributeName, innerSpan)
+                holder = (o, attributeName)
+            } else {
+                b = try evaluate(base)
+            }
+            if name == "shape" {
+                if case .array(let a) = b {
+                    try setArrayShape(a, to: value, holder: holder, span: span)
+                    return
+                }
+                if case .scalar = b {
+                    throw ShellError("attribute 'shape' of 'numpy.generic' objects is not writable", span: span, kind: .attributeError)
+                }
+            }
             if case .object(let flags as FlagsObject) = b {
                 // `x.flags.writeable = False` changes the array (numpy's flags are a window on it).
                 try flags.setAttribute(name, try truth(value, span), span: span)

@@ -791,3 +791,83 @@ print(np.tile(np.arange(2), -1))
 print(np.stack([np.arange(2), np.arange(3)]))
 #--- broadcast-to-error
 print(np.broadcast_to(np.arange(3), (2, 4)))
+#--- shape-set-reshapes-in-place
+a = np.ones((2, 2))
+a.shape = (4,)
+print(a)
+#--- shape-set-every-name-sees-it
+a = np.arange(6)
+b = a
+a.shape = (3, 2)
+print(b.shape, b is a)
+print(b)
+#--- shape-set-unknown-and-int
+a = np.arange(6)
+a.shape = (-1, 2)
+print(a.shape)
+a.shape = 6
+print(a.shape)
+a.shape = [2, 3]
+print(a.shape, a.strides)
+#--- shape-set-size-mismatch
+a = np.ones((2, 3))
+a.shape = (4,)
+#--- shape-set-two-unknowns
+a = np.ones((2, 3))
+a.shape = (-1, -1)
+#--- shape-set-needs-copy
+t = np.ones((2, 3)).T
+t.shape = (6,)
+#--- shape-set-transposed-new-axis
+t = np.arange(6.0).reshape(2, 3).T
+t.shape = (3, 2, 1)
+print(t.shape, t.strides)
+print(t[:, :, 0])
+#--- shape-set-base-of-views
+a = np.arange(6)
+v = a[:4]
+a.shape = (2, 3)
+print(v.base.shape, v.base is a, v)
+#--- shape-set-in-a-function
+def flat(x):
+    x.shape = (x.size,)
+a = np.zeros((2, 2))
+flat(a)
+print(a.shape)
+#--- shape-set-locals
+def g():
+    x = np.zeros(4)
+    y = x
+    x.shape = (2, 2)
+    return y.shape
+print(g())
+#--- shape-set-instance-attribute
+class M:
+    def __init__(self):
+        self.W = np.arange(6)
+m = M()
+m.W.shape = (2, 3)
+print(m.W)
+#--- shape-set-read-only
+r = np.arange(3)
+r.flags.writeable = False
+r.shape = (3, 1)
+print(r.shape, r.flags.writeable)
+#--- shape-set-0d
+z = np.array(5.0)
+z.shape = (1, 1)
+print(z)
+z.shape = ()
+print(z, z.ndim)
+#--- shape-set-none
+a = np.ones(3)
+a.shape = None
+#--- shape-set-str
+a = np.ones(3)
+a.shape = 'x'
+#--- shape-set-float
+a = np.ones(6)
+a.shape = (2.0, 3)
+#--- shape-set-numpy-scalar
+s = np.float64(1)
+s.shape = (1,)
