@@ -358,8 +358,14 @@ final class Evaluator {
         if let b = Builtins.value(name) { return b }
         if let c = Constants.value(name) { return c }
         if isCommandName(name) { return .function(Callable(name: name)) }
-        let candidates = workspace.names + (interpreter.options.mode == .session ? registry.names : []) + Constants.names
-        throw ShellError(Suggest.message("name '\(name)' is not defined", name: name, candidates: candidates), span: span, kind: .nameError)
+        // CPython's order: the running function's locals, then the globals, then the builtins
+        // (a program has no commands to suggest).
+        let locals = frame.map { $0.function != nil ? Array($0.layout.slotOf.keys) : [] } ?? []
+        let extras = (interpreter.options.mode == .session ? registry.names : []) + Constants.names
+        let meant = Suggest.closest(to: name, locals: locals, globals: workspace.names, builtins: Suggest.pythonBuiltinNames,
+                                    extras: extras)
+        let message = "name '\(name)' is not defined" + (meant.map { ". Did you mean: '\($0)'?" } ?? "")
+        throw ShellError(message, span: span, kind: .nameError)
     }
 
     /// True when `name` is a command that can be named here: any command in a session; in a
@@ -452,8 +458,10 @@ final class Evaluator {
         if op == "is not" { return .bool(!Self.identical(l, r)) }
         if let v = try TFOperators.binary(op, l, r, span, evaluator: self) { return v }
         // `"loss %g" % np.float32(c)`: str's % formats a numpy scalar as the number it holds
-        // (Python tries str.__mod__ first); numpy's remainder never sees a str.
-        if op == "%", case .string(let fmt) = l, case .scalar = r {
+        // (Python tries str.__mod__ first, and its errors are final); numpy's remainder never
+        // sees a str. An array is one argument: `'%.2f' % np.array(0.875)` is '0.88', and one
+        // with axes is numpy's TypeError, however few elements it has.
+        if op == "%", case .string(let fmt) = l, Self.isNumericArrayValue(r) {
             return .string(try PyFormat.percent(fmt, r, span: span, evaluator: self))
         }
         // numpy's `str_` is a Python str, except next to a string array (then an operand of it).

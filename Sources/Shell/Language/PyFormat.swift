@@ -106,6 +106,10 @@ enum PyFormat {
             case .bool(let b): return try formatInt(b ? 1 : 0, spec, specText, span)
             default: return try formatFloat(s.doubleValue, spec, specText, span)
             }
+        case .array(let a) where a.ndim == 0:
+            // numpy's ndarray.__format__ formats a 0-d array as its scalar (`f"{np.array(2.5):.1f}"`
+            // is '2.5'); only arrays with axes refuse a format spec.
+            return try formatValue(.scalar(a), specText, span: span, evaluator: ev)
         default: break
         }
         throw ShellError("unsupported format string passed to \(v.typeName).__format__", span: span, kind: .typeError)
@@ -423,7 +427,7 @@ enum PyFormat {
             guard i < c.count else { throw ShellError("incomplete format", span: span, kind: .valueError) }
             let conv = c[i]
             i += 1
-            let value: Value
+            var value: Value
             if let key {
                 guard let m = mapping else { throw ShellError("format requires a mapping", span: span, kind: .typeError) }
                 guard let v = m.get(.string(key)) else { throw ShellError("'\(key)'", span: span, kind: .keyError) }
@@ -431,6 +435,17 @@ enum PyFormat {
                 usedMapping = true
             } else {
                 value = try take()
+            }
+            // A 0-d array converts to its number as a numpy scalar does (`'%.2f' % np.array(0.875)`);
+            // %s and %r show the array itself.
+            let shown = value
+            if case .array(let a) = value {
+                if a.ndim == 0 {
+                    value = .scalar(a)
+                } else if "fFeEgG".contains(conv) {
+                    // float(x) of an array with axes: numpy 2's TypeError, even for one element.
+                    throw ShellError("only 0-dimensional arrays can be converted to Python scalars", span: span, kind: .typeError)
+                }
             }
             var spec = Spec()
             guard width.isEmpty || Int(width) != nil else { throw ShellError("width too big", span: span, kind: .valueError) }
@@ -448,7 +463,7 @@ enum PyFormat {
             let piece: String
             switch conv {
             case "s", "r", "a":
-                var s = conv == "s" ? ValueFormatter.str(value) : ValueFormatter.repr(value)
+                var s = conv == "s" ? ValueFormatter.str(shown) : ValueFormatter.repr(shown)
                 if let p = spec.precision { s = String(s.prefix(p)) }
                 spec.zero = false
                 piece = pad(s, spec, defaultAlign: ">")
@@ -497,7 +512,15 @@ enum PyFormat {
             }
             out += piece
         }
-        if next < args.count && !usedMapping && mapping == nil {
+        // CPython checks for unused arguments only when the right side is not a mapping, and
+        // anything subscriptable but a tuple or str counts as one (lists, arrays, numpy scalars):
+        // `'abc' % [1]` and `'abc' % np.array([1])` are 'abc'.
+        var subscriptable = mapping != nil
+        switch arg {
+        case .list, .array, .scalar, .range: subscriptable = true
+        default: break
+        }
+        if next < args.count && !usedMapping && !subscriptable {
             throw ShellError("not all arguments converted during string formatting", span: span, kind: .typeError)
         }
         return out

@@ -1120,3 +1120,25 @@ print(f'{True:d}')
 print(f'{-1:05d}')
 #--- fx-19
 print(f'{255:#06x}')
+#--- fmt-0d-array-spec
+print(f"{np.array(2.5):.1f}")
+print(format(np.array(3), '>5') + '|', f"{np.array(True):d}", f"{np.array(2.5, dtype=np.float32):.3f}")
+print(f"{np.array(7):x}", f"{np.array(0.5):%}", f"{np.array(2.5)}")
+#--- fmt-1d-array-spec
+print(f"{np.array([2.5]):.1f}")
+#--- pct-0d-array
+print('%.2f' % np.array(0.875), '%d' % np.array(3.7), '%x' % np.array(255), '%s|%r' % (np.array(3), np.array(3)))
+#--- pct-1elem-array-float
+acc = np.array([0.875])
+print("%.2f" % acc)
+#--- pct-1elem-array-in-tuple
+print('%.2f %s' % (np.array([1.5]), 'x'))
+#--- pct-array-d
+print('%d' % np.array([3]))
+#--- pct-array-x
+print('%x' % np.array([255]))
+#--- pct-array-s
+print('%s' % np.array([1.5, 2]), 'abc' % np.array([1]), 'abc' % [1], 'abc' % np.float64(1))
+#--- pct-array-c
+print('%c' % np.array(65))
+print('%c' % np.array([65]))
