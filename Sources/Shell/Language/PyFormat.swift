@@ -382,6 +382,17 @@ enum PyFormat {
         return nil
     }
 
+    /// The argument a `*` width or precision takes: CPython wants an int there (a bool is
+    /// one; numpy integers and floats are not).
+    static func starArgument(_ v: Value, _ span: Range<Int>) throws(ShellError) -> Int {
+        switch v {
+        case .int(let n): return n
+        case .bool(let b): return b ? 1 : 0
+        case .bigint: throw ShellError("Python int too large to convert to C ssize_t", span: span, kind: .overflowError)
+        default: throw ShellError("* wants int", span: span, kind: .typeError)
+        }
+    }
+
     /// `'%5.2f and %s' % (x, y)`
     static func percent(_ template: String, _ arg: Value, span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> String {
         let c = Array(template)
@@ -413,7 +424,10 @@ enum PyFormat {
             while i < c.count && "-+ #0".contains(c[i]) { flags.append(c[i]); i += 1 }
             var width = ""
             if i < c.count && c[i] == "*" {
-                width = String(try ArgumentBinder.integer(try take(), span)); i += 1
+                // CPython's `%*d`: the width is the next argument; a negative one left-aligns.
+                let w = try starArgument(try take(), span)
+                if w < 0 { flags.append("-") }
+                width = String(w.magnitude); i += 1
             } else {
                 while i < c.count && c[i].isNumber { width.append(c[i]); i += 1 }
             }
@@ -421,6 +435,10 @@ enum PyFormat {
             if i < c.count && c[i] == "." {
                 i += 1
                 var p = ""
+                if i < c.count && c[i] == "*" {
+                    // `%.*f`: the precision is the next argument; CPython reads a negative one as 0.
+                    p = String(max(0, try starArgument(try take(), span))); i += 1
+                }
                 while i < c.count && c[i].isNumber { p.append(c[i]); i += 1 }
                 precision = p.isEmpty ? "0" : p
             }

@@ -1142,3 +1142,17 @@ print('%s' % np.array([1.5, 2]), 'abc' % np.array([1]), 'abc' % [1], 'abc' % np.
 #--- pct-array-c
 print('%c' % np.array(65))
 print('%c' % np.array([65]))
+#--- pct-star
+print("%*d|%.*f" % (5, 3, 2, 1.2345))
+print('%-*d|' % (5, 3), '%*d|' % (-5, 3), '%.*f' % (-1, 1.5), '%*.*f|' % (8, 3, 3.14159))
+print('%.*s' % (2, 'abc'), '%0*d' % (5, 42), '%*.*f' % (True, False, 2.5), '%.*s|' % (-1, 'abc'))
+#--- pct-star-numpy-int
+print('%*d' % (np.int64(3), 1))
+#--- pct-star-array
+print('%.*f' % (np.array(2), 1.2345))
+#--- pct-star-float
+print('%*d' % (5.0, 3))
+#--- pct-star-missing
+print('%*d' % (5,))
+#--- pct-star-big
+print('%*d' % (2**70, 3))
