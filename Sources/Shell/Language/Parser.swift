@@ -819,6 +819,16 @@ public struct Parser {
                 sawKeyword = true
             } else {
                 var value = try finishNamed(try parsePipeline())
+                if current.isOp("=") {
+                    // `print(x[0] = 0)`: only a name can be a keyword; CPython's words for the rest.
+                    let whole = value.span.lowerBound..<current.span.upperBound
+                    switch value {
+                    case .none: throw ShellError("cannot assign to None", span: whole, kind: .syntaxError)
+                    case .bool(let b, _): throw ShellError("cannot assign to \(b ? "True" : "False")", span: whole, kind: .syntaxError)
+                    default:
+                        throw ShellError("expression cannot contain assignment, perhaps you meant \"==\"?", span: whole, kind: .syntaxError)
+                    }
+                }
                 if current.name == "for" {
                     // `sum(x * x for x in xs)`: a generator expression as the only argument.
                     let clauses = try parseComprehensionClauses()

@@ -238,3 +238,16 @@ del x
 print(x)
 #--- err-099
 print(pow(2, 3, 0))
+#--- err-kwassign-subscript
+x = [1]
+print(x[0] = 0)
+#--- err-kwassign-attribute
+print(dict(a.b=1))
+#--- err-kwassign-literal
+print(1=2)
+#--- err-kwassign-none
+print(None=1)
+#--- err-kwassign-true
+print(True=1)
+#--- err-kwassign-after-keyword
+print(sep='', x.y=2)
