@@ -5,6 +5,51 @@ public enum Suggest {
     /// change costs 1 and any other edit 2, at most `(len(name) + len(candidate) + 3) * 2 / 6`.
     /// Unlike CPython, swapping two adjacent letters counts as one edit (`hlep` → `help`).
     public static func closest(to name: String, in candidates: [String]) -> String? {
+        best(to: name, in: candidates)?.0
+    }
+
+    /// CPython 3.11's NameError suggestion (suggestions.c): the closest name among the
+    /// function's locals, only if none, among the globals, only if none, among the builtins
+    /// (so `xrange` gives 'range', and a global `arangee` beats it). `extras` are the names
+    /// rnnsh defines that Python has not (its commands and numpy constants, which rnnsh reads
+    /// without an import): they compete with the builtins, which win a tie.
+    public static func closest(to name: String, locals: [String], globals: [String], builtins: [String], extras: [String]) -> String? {
+        if let l = closest(to: name, in: locals) { return l }
+        if let g = closest(to: name, in: globals) { return g }
+        let b = best(to: name, in: builtins)
+        if let e = best(to: name, in: extras), e.1 < (b?.1 ?? Int.max) { return e.0 }
+        return b?.0
+    }
+
+    /// CPython 3.11's `dir(builtins)`: what a NameError suggestion considers after the globals.
+    public static let pythonBuiltinNames: [String] = [
+        "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
+        "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
+        "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+        "DeprecationWarning", "EOFError", "Ellipsis", "EncodingWarning", "EnvironmentError", "Exception",
+        "ExceptionGroup", "False", "FileExistsError", "FileNotFoundError", "FloatingPointError", "FutureWarning",
+        "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError", "IndexError",
+        "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt", "LookupError", "MemoryError",
+        "ModuleNotFoundError", "NameError", "None", "NotADirectoryError", "NotImplemented", "NotImplementedError",
+        "OSError", "OverflowError", "PendingDeprecationWarning", "PermissionError", "ProcessLookupError",
+        "RecursionError", "ReferenceError", "ResourceWarning", "RuntimeError", "RuntimeWarning",
+        "StopAsyncIteration", "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError", "SystemExit",
+        "TabError", "TimeoutError", "True", "TypeError", "UnboundLocalError", "UnicodeDecodeError",
+        "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "ValueError",
+        "Warning", "ZeroDivisionError", "__build_class__", "__debug__", "__doc__", "__import__", "__loader__",
+        "__name__", "__package__", "__spec__", "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool",
+        "breakpoint", "bytearray", "bytes", "callable", "chr", "classmethod", "compile", "complex", "copyright",
+        "credits", "delattr", "dict", "dir", "divmod", "enumerate", "eval", "exec", "exit", "filter", "float",
+        "format", "frozenset", "getattr", "globals", "hasattr", "hash", "help", "hex", "id", "input", "int",
+        "isinstance", "issubclass", "iter", "len", "license", "list", "locals", "map", "max", "memoryview", "min",
+        "next", "object", "oct", "open", "ord", "pow", "print", "property", "quit", "range", "repr", "reversed",
+        "round", "set", "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars",
+        "zip",
+    ]
+
+    /// The candidate closest to `name` within CPython's cut-off, with its distance; ties go to
+    /// the first in sorted order.
+    static func best(to name: String, in candidates: [String]) -> (String, Int)? {
         let target = Array(name.unicodeScalars)
         if target.isEmpty || target.count > 40 { return nil }
         var best: (String, Int)? = nil
@@ -15,7 +60,7 @@ public enum Suggest {
             let d = distance(target, c)
             if d <= limit, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
         }
-        return best?.0
+        return best
     }
 
     /// Python's wording: `MESSAGE. Did you mean: 'x'?`.

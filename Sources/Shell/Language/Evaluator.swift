@@ -446,6 +446,13 @@ final class Evaluator {
         "model": ["fit_batch", "predict", "eval"],
     ]
 
+    static func isNumericArrayValue(_ v: Value) -> Bool {
+        switch v {
+        case .array, .scalar: return true
+        default: return false
+        }
+    }
+
     static func isArrayLike(_ v: Value) -> Bool {
         switch v {
         case .array, .scalar, .object(is StringArrayObject): return true
