@@ -12,7 +12,13 @@ struct Layout {
     let separator: String
     let array: NDArray
     let plan: DisplayPlan
-    let element: (Scalar) -> String
+    /// The text of the element at a storage offset.
+    let element: (Int) -> String
+    /// True when the element texts come from the user's `formatter=` functions: they may be
+    /// non-ASCII (widths then count characters, as Python's `len` does) or span several lines
+    /// (numpy's `_extendLine_pretty`). numpy's own formatters never need either, so the plain
+    /// path keeps counting bytes.
+    var userText = false
 
     /// The body for a first line that starts after `indentWidth` characters (the `[` plus any
     /// `array(` prefix), wrapping at `width`.
@@ -36,8 +42,36 @@ struct Layout {
                 // Ctrl-C: stop formatting; the caller drops a result made while a request is
                 // pending (a 10^7-element print ran on for 113 s in a debug build).
                 if position & 0xFFF == 0xFFF && Cancellation.isRequested && !Cancellation.isDeferred { break }
-                let word = index.map { element(array.scalar(atStorageOffset: offset + $0 * stride)) } ?? "..."
-                let wordCount = word.utf8.count
+                let word = index.map { element(offset + $0 * stride) } ?? "..."
+                if userText, index != nil {
+                    let pieces = Layout.splitLines(word)
+                    if pieces.count > 1 {
+                        // numpy's `_extendLine_pretty`: a multi-line word wraps as a block as wide
+                        // as its widest line; its later lines line up under its first.
+                        let widest = pieces.map(\.unicodeScalars.count).max() ?? 0
+                        let hanging: String
+                        if lineCount + widest > limit && lineCount > indentCount {
+                            out += rstrip(line) + "\n"
+                            line = indent + pieces[0]
+                            hanging = indent
+                        } else {
+                            hanging = String(repeating: " ", count: lineCount)
+                            line += pieces[0]
+                        }
+                        for piece in pieces.dropFirst() {
+                            out += rstrip(line) + "\n"
+                            line = hanging + piece
+                        }
+                        line += String(repeating: " ", count: widest - (pieces.last?.unicodeScalars.count ?? 0))
+                        lineCount = line.unicodeScalars.count
+                        if position != indices.count - 1 {
+                            line += separator
+                            lineCount += separator.unicodeScalars.count
+                        }
+                        continue
+                    }
+                }
+                let wordCount = userText ? word.unicodeScalars.count : word.utf8.count
                 if lineCount + wordCount > limit && lineCount > indentCount {
                     out += rstrip(line) + "\n"
                     line = indent
@@ -70,10 +104,43 @@ struct Layout {
         return "[" + String(decoding: out.utf8.dropFirst(indent.utf8.count), as: UTF8.self) + "]"
     }
 
-    /// Python's `str.rstrip()` for our ASCII output: drops trailing spaces.
+    /// Python's `str.rstrip()`: drops trailing whitespace (only spaces occur in numpy's own
+    /// element texts; a user's formatter may end a word with any whitespace).
     private func rstrip(_ s: String) -> String {
-        var bytes = Array(s.utf8)
-        while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        var scalars = s.unicodeScalars[...]
+        while let last = scalars.last, Layout.isPythonWhitespace(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    /// Python's `str.isspace()` for one character.
+    static func isPythonWhitespace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// Python's `str.splitlines()`: the line boundaries it knows, `\r\n` counting as one, no
+    /// empty piece after a final boundary (`'a\n'` is `['a']`).
+    static func splitLines(_ s: String) -> [String] {
+        var pieces: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousWasCR = false
+        for c in s.unicodeScalars {
+            if previousWasCR {
+                previousWasCR = false
+                if c == "\n" { continue }
+            }
+            switch c.value {
+            case 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029:
+                pieces.append(String(current))
+                current = String.UnicodeScalarView()
+                previousWasCR = c == "\r"
+            default:
+                current.append(c)
+            }
+        }
+        if !current.isEmpty { pieces.append(String(current)) }
+        return pieces
     }
 }

@@ -26,13 +26,23 @@ public enum NumpyFormat {
     public static func array2string(_ a: NDArray, options: PrintOptions, separator: String = " ", prefix: String = "", suffix: String = "") -> String {
         if a.size == 0 { return "[]" }
         let width = PrintOptions.clampedWidth(options.lineWidth) - suffix.count
+        // A user's `formatter=` function for this dtype gives each element's whole text;
+        // numpy then builds none of its own formatters (precision, sign, … do not apply).
+        let custom = options.formatter?.functions.elementText(for: a.dtype)
         if a.ndim == 0 {
+            if let custom { return custom(a, a.offset) }
             let value = a.scalar(atStorageOffset: a.offset)
             return ElementFormatter(dtype: a.dtype, displayed: [value], ndim: 0, options: options).string(value)
         }
         let plan = DisplayPlan(shape: a.shape, options: options)
-        let formatter = ElementFormatter(dtype: a.dtype, displayed: plan.displayedElements(of: a), ndim: a.ndim, options: options)
-        let layout = Layout(separator: separator, array: a, plan: plan, element: formatter.string)
+        var layout: Layout
+        if let custom {
+            layout = Layout(separator: separator, array: a, plan: plan, element: { custom(a, $0) })
+            layout.userText = true
+        } else {
+            let formatter = ElementFormatter(dtype: a.dtype, displayed: plan.displayedElements(of: a), ndim: a.ndim, options: options)
+            layout = Layout(separator: separator, array: a, plan: plan, element: { formatter.string(a.scalar(atStorageOffset: $0)) })
+        }
         // One column for the `[`, plus the prefix (`array(` in repr).
         return layout.body(indentWidth: 1 + prefix.count, width: width)
     }

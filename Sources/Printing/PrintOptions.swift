@@ -1,3 +1,5 @@
+import Tensor
+
 /// numpy's print options (`np.set_printoptions`), the knobs every array text depends on.
 ///
 /// numpy keeps them in a context variable; rnnsh keeps them in the session and binds them for
@@ -29,6 +31,9 @@ public struct PrintOptions: Sendable, Equatable {
     public var sign = Sign.minus
     public var nanString = "nan"
     public var infString = "inf"
+    /// numpy's `formatter=`: the user's functions that give elements their whole text
+    /// (docs/printing.md §8). nil: numpy's own formatters for every dtype.
+    public var formatter: CustomFormatter?
 
     public init() {}
 
@@ -45,4 +50,22 @@ public struct PrintOptions: Sendable, Equatable {
 
     /// The options printing uses now (bound by the shell for each statement).
     @TaskLocal public static var current = PrintOptions()
+}
+
+/// The element functions of numpy's `formatter=` option. Printing cannot run Python, so the
+/// shell supplies them; an element function may fail, and then the shell records the error
+/// and reports it after formatting (printing itself cannot throw).
+public protocol CustomElementFormatter: AnyObject, Sendable {
+    /// The text of one element of `array` (at storage offset `offset`) for arrays of `dtype`,
+    /// or nil when that dtype keeps numpy's own formatter. Asked once per array printed, as
+    /// numpy looks the function up once per `array2string`.
+    func elementText(for dtype: DType) -> ((_ array: NDArray, _ offset: Int) -> String)?
+}
+
+/// A `CustomElementFormatter` inside `PrintOptions`, compared by identity (numpy compares
+/// nothing, but `PrintOptions` is Equatable and two options holding the same dict are equal).
+public struct CustomFormatter: Sendable, Equatable {
+    public let functions: any CustomElementFormatter
+    public init(_ functions: any CustomElementFormatter) { self.functions = functions }
+    public static func == (a: CustomFormatter, b: CustomFormatter) -> Bool { a.functions === b.functions }
 }

@@ -29,9 +29,10 @@ enum ReprExtras {
         if extras.isEmpty { return prefix + body + ")" }
         let head = prefix + body + ","
         let tail = extras.joined(separator: ", ") + ")"
-        let bytes = Array(head.utf8)
-        let lastLine = bytes.count - ((bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1)
-        let spacer = lastLine + tail.utf8.count + 1 > PrintOptions.clampedWidth(lineWidth)
+        // Characters, as Python's len counts them: a `formatter=` text may be non-ASCII.
+        let scalars = head.unicodeScalars
+        let lastLine = scalars.distance(from: (scalars.lastIndex(of: "\n").map(scalars.index(after:)) ?? scalars.startIndex), to: scalars.endIndex)
+        let spacer = lastLine + tail.unicodeScalars.count + 1 > PrintOptions.clampedWidth(lineWidth)
             ? "\n" + String(repeating: " ", count: prefix.utf8.count)
             : " "
         return head + spacer + tail

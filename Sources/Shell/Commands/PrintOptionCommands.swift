@@ -16,22 +16,24 @@ enum PrintOptionCommands {
         Parameter("suppress", .value, default: .none, help: "True: small floats print as 0. instead of in scientific notation"),
         Parameter("nanstr", .value, default: .none, help: "the text of nan (default 'nan')"),
         Parameter("infstr", .value, default: .none, help: "the text of inf (default 'inf')"),
-        Parameter("formatter", .value, default: .none, help: "not supported (only None)"),
+        Parameter("formatter", .value, default: .none, help: "dict of functions giving elements their text: keys 'bool', 'int', 'float', 'numpystr', 'int_kind', 'float_kind', 'str_kind', 'all'"),
         Parameter("sign", .value, default: .none, help: "'-' (default), '+' or ' '"),
         Parameter("floatmode", .value, default: .none, help: "'maxprec' (default), 'maxprec_equal', 'fixed' or 'unique'"),
     ]
 
     static let setPrintOptions = Command(
         name: "set_printoptions", category: "Output",
-        summary: "numpy's np.set_printoptions: precision, threshold, edgeitems, linewidth, suppress, sign, floatmode.",
+        summary: "numpy's np.set_printoptions: precision, threshold, edgeitems, linewidth, suppress, sign, floatmode, formatter.",
         parameters: optionParameters,
         options: [Parameter("legacy", .value, default: .none, help: "only False/None (numpy 2 output)")],
         help: """
             Changes how every later array prints, exactly as numpy does: `precision` (fraction \
             digits), `threshold` (summarise arrays with more elements; `np.inf` never does), \
             `edgeitems`, `linewidth`, `suppress=True` (no scientific notation for small values), \
-            `sign` (`'+'`, `' '`) and `floatmode` (`'fixed'`, `'unique'`, `'maxprec'`, \
-            `'maxprec_equal'`). Options not given keep their value. The rules are in \
+            `sign` (`'+'`, `' '`), `floatmode` (`'fixed'`, `'unique'`, `'maxprec'`, \
+            `'maxprec_equal'`) and `formatter` (a dict of functions that give elements their \
+            whole text, e.g. `{'float': '{:.2f}'.format}`). Options not given keep their value, \
+            except `formatter`, which every call resets, as numpy's does. The rules are in \
             docs/printing.md.
             """,
         examples: [Example("np.set_printoptions(precision=3)\nnp.array([3.14159, 2.71828])"),
@@ -39,7 +41,10 @@ enum PrintOptionCommands {
         run: { call in
             var options = call.workspace.printOptions
             try apply(call, to: &options, names: ["precision", "threshold", "edgeitems", "linewidth", "suppress",
-                                                  "nanstr", "infstr", "formatter", "sign", "floatmode"])
+                                                  "nanstr", "infstr", "sign", "floatmode"])
+            // numpy resets the formatter on every call: options left out keep their value,
+            // but a formatter left out is gone.
+            options.formatter = PythonFormatter.option(call.arguments["formatter"])
             if call.arguments.isGiven("legacy") {
                 let legacy = call.arguments["legacy"]
                 switch legacy {
@@ -64,7 +69,8 @@ enum PrintOptionCommands {
         run: { call in
             var options = call.workspace.printOptions
             try apply(call, to: &options, names: ["precision", "threshold", "edgeitems", "linewidth", "suppress",
-                                                  "nanstr", "infstr", "formatter", "sign", "floatmode"])
+                                                  "nanstr", "infstr", "sign", "floatmode"])
+            options.formatter = PythonFormatter.option(call.arguments["formatter"])
             return .object(PrintOptionsContext(options: options))
         })
 
@@ -78,7 +84,7 @@ enum PrintOptionCommands {
                      Parameter("separator", .string, default: .string(" "), help: "text between elements"),
                      Parameter("prefix", .string, default: .string(""), help: "continuation lines are indented by its length"),
                      Parameter("suffix", .string, default: .string(""), help: "the last line is shortened by its length")],
-        options: [Parameter("formatter", .value, default: .none, help: "not supported (only None)"),
+        options: [Parameter("formatter", .value, default: .none, help: "dict of functions giving elements their text (as set_printoptions)"),
                   Parameter("threshold", .value, default: .none, help: "summarise arrays with more elements"),
                   Parameter("edgeitems", .value, default: .none, help: "items shown at each end of a summarised axis"),
                   Parameter("sign", .value, default: .none, help: "'-', '+' or ' '"),
@@ -100,7 +106,10 @@ enum PrintOptionCommands {
             let separator = call.arguments.string("separator") ?? " "
             let prefix = call.arguments.string("prefix") ?? ""
             let suffix = call.arguments.string("suffix") ?? ""
-            return .string(NumpyFormat.array2string(a, options: options, separator: separator, prefix: prefix, suffix: suffix))
+            // A formatter= function runs as Python; its errors surface here.
+            return .string(try ClassRuntime.formatting(call.evaluator) { () throws(ShellError) -> String in
+                NumpyFormat.array2string(a, options: options, separator: separator, prefix: prefix, suffix: suffix)
+            })
         })
 
     static let arrayRepr = Command(
@@ -117,7 +126,7 @@ enum PrintOptionCommands {
             var options = call.workspace.printOptions
             try apply(call, to: &options, names: ["precision"])
             try applyWidthAndSuppress(call, to: &options)
-            return .string(NumpyFormat.arrayRepr(a, options: options))
+            return .string(try ClassRuntime.formatting(call.evaluator) { () throws(ShellError) -> String in NumpyFormat.arrayRepr(a, options: options) })
         })
 
     static let arrayStr = Command(
@@ -134,7 +143,7 @@ enum PrintOptionCommands {
             var options = call.workspace.printOptions
             try apply(call, to: &options, names: ["precision"])
             try applyWidthAndSuppress(call, to: &options)
-            return .string(NumpyFormat.arrayStr(a, options: options))
+            return .string(try ClassRuntime.formatting(call.evaluator) { () throws(ShellError) -> String in NumpyFormat.arrayStr(a, options: options) })
         })
 
     /// `max_line_width` and `suppress_small`, the names array2string/array_repr/array_str use.
@@ -183,7 +192,8 @@ enum PrintOptionCommands {
                 guard case .string(let s) = v else { throw ShellError("\(name) must be a string", span: span, kind: .typeError) }
                 if name == "nanstr" { options.nanString = s } else { options.infString = s }
             case "formatter":
-                throw ShellError("formatter= is not supported by rnnsh (only None)", span: span, kind: .valueError)
+                // Not checked here: numpy only meets a bad formatter when an array prints.
+                options.formatter = PythonFormatter.option(v)
             case "sign":
                 guard case .string(let s) = v, let sign = PrintOptions.Sign(rawValue: s) else {
                     throw ShellError("sign option must be one of ' ', '+', or '-'", span: span, kind: .valueError)

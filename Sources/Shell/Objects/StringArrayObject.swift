@@ -57,12 +57,21 @@ struct StringArrayObject: ShellObject, ReprObject, ThrowingAttributes {
     var dtypeText: String { "<U\(width)" }
     var summary: String { "\(shapeString(codes.shape)) \(dtypeText)" }
     var detail: String {
-        StringArrayFormat.str(codes: codes, element: { [table] in ValueFormatter.pythonStringRepr(table.string($0)) },
-                              plain: { [table] in table.string($0) })
+        // A `formatter=` function for strings replaces numpy's repr of each element; str of a
+        // 0-d array is the plain string either way.
+        if codes.ndim > 0, codes.size > 0, let custom = PythonFormatter.stringElementText(zeroDimensional: false) {
+            return StringArrayFormat.str(codes: codes, userText: true, element: { [table] in custom(table.string($0)) },
+                                         plain: { [table] in table.string($0) })
+        }
+        return StringArrayFormat.str(codes: codes, element: { [table] in ValueFormatter.pythonStringRepr(table.string($0)) },
+                                     plain: { [table] in table.string($0) })
     }
     var reprText: String {
-        StringArrayFormat.repr(codes: codes, dtypeText: dtypeText,
-                               element: { [table] in ValueFormatter.pythonStringRepr(table.string($0)) })
+        if codes.size > 0, let custom = PythonFormatter.stringElementText(zeroDimensional: codes.ndim == 0) {
+            return StringArrayFormat.repr(codes: codes, dtypeText: dtypeText, userText: true, element: { [table] in custom(table.string($0)) })
+        }
+        return StringArrayFormat.repr(codes: codes, dtypeText: dtypeText,
+                                      element: { [table] in ValueFormatter.pythonStringRepr(table.string($0)) })
     }
 
     /// The strings in C order.
