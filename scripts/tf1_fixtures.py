@@ -24,7 +24,11 @@ tf1_graph.json move by an ulp between CPUs, so that file is kept as recorded): t
 ops, reductions and losses learners' TF1 code uses beyond the tutorial's (square, exp, sqrt,
 abs, log, negative, maximum/minimum, pow, reduce_max/min, clip_by_value with tensor bounds,
 l2_loss, sigmoid, tanh), and the ones RNN tutorials use around their cells (comparisons, //
-and %, matmul with transposes, one_hot, expand_dims, squeeze, sign, stop_gradient):
+and %, matmul with transposes, one_hot, expand_dims, squeeze, sign, stop_gradient), and the
+generic kernel ops (embedding_lookup, zeros_like/ones_like, identity, tile, where, sequence_mask,
+to_float/to_int32, reduce_prod, size, rank, add_n, pad, slice, boolean_mask,
+placeholder_with_default, log_softmax, sigmoid_cross_entropy_with_logits, bias_add, xw_plus_b,
+top_k, l2_normalize, moments, softmax along an axis, split by sizes, squared_difference):
 - "descriptions": snippets as above;
 - "ops": each op on fixed float32 inputs (ties included where the gradient splits or picks),
   its value, and tf.gradients of reduce_sum(out * w) for a fixed w with respect to every input
@@ -142,6 +146,21 @@ OP_CASES = [
                      "       tf.expand_dims(m, 1), tf.expand_dims(x, -1), tf.expand_dims(L, 0), tf.squeeze(tf.expand_dims(m, 1), [1]),\n"
                      "       tf.squeeze(tf.expand_dims(x, 0)), tf.squeeze(tf.reshape(x, [-1, 1, 28, 28]), axis=1), tf.squeeze(tf.ones([1, 3, 1])),\n"
                      "       tf.sign(m), tf.sign(L), tf.stop_gradient(m), tf.cast(m > 0, tf.float32)]"),
+    ("kernel_ops", "m = tf.reshape(x, [-1, 28])\nids = tf.placeholder(tf.int32, [None, 5])\nL = tf.placeholder(tf.int32, [None])\n"
+                   "emb = tf.get_variable('embedding', [10, 3])\n"
+                   "out = [emb, tf.nn.embedding_lookup(emb, ids), tf.nn.embedding_lookup(emb, [1, 2]), tf.nn.embedding_lookup([emb], ids, name='e'),\n"
+                   "       tf.zeros_like(m), tf.ones_like(m), tf.zeros_like(ids), tf.ones_like(m, dtype=tf.int32), tf.identity(m), tf.tile(m, [2, 3]), tf.tile(x, [1, 1, 2]),\n"
+                   "       tf.where(m > 0), tf.where(m > 0, m, -m), tf.where(m > 0, m, tf.zeros_like(m), name='w'), tf.where(L > 0, m, m),\n"
+                   "       tf.sequence_mask([1, 2], 2), tf.sequence_mask(L, 5), tf.sequence_mask([1, 2], 4, dtype=tf.float32), tf.sequence_mask(L, dtype=tf.float32),\n"
+                   "       tf.to_float(ids), tf.to_int32(m), tf.to_float(m), tf.reduce_prod(m, 1), tf.reduce_prod(m), tf.reduce_prod(x, [1, 2], keep_dims=True),\n"
+                   "       tf.size(m), tf.rank(m), tf.add_n([m, m, m]), tf.add_n([m]), tf.pad(m, [[1, 1], [2, 0]]), tf.pad(x, [[0, 0], [1, 1], [0, 2]], constant_values=1.),\n"
+                   "       tf.slice(m, [0, 1], [-1, 3]), tf.slice(x, [1, 0, 2], [2, -1, 4]), tf.boolean_mask(m, m[:, 0] > 0), tf.boolean_mask(m, m > 0, name='bm'),\n"
+                   "       tf.placeholder_with_default(m, [None, 28]), tf.placeholder_with_default([1., 2.], [None]),\n"
+                   "       tf.nn.log_softmax(m), tf.nn.log_softmax(m, axis=0), tf.nn.sigmoid_cross_entropy_with_logits(labels=m, logits=m), tf.nn.bias_add(m, tf.zeros([28])),\n"
+                   "       tf.nn.xw_plus_b(m, tf.zeros([28, 4]), tf.zeros([4])), tf.nn.top_k(m, 3).values, tf.nn.top_k(m, 3).indices, tf.nn.top_k(m)[1], tf.nn.l2_normalize(m, 1),\n"
+                   "       tf.nn.l2_normalize(x, [1, 2])] + list(tf.nn.moments(m, [0])) + list(tf.nn.moments(x, [0, 1], keep_dims=True)) + [\n"
+                   "       tf.nn.softmax(m, dim=0), tf.nn.softmax(m, axis=0), tf.nn.softmax(m, axis=-1), tf.nn.softmax(x, axis=1, name='sm')] + tf.split(m, [20, 8], 1) + tf.split(x, [3, -1, 5], 2) + [\n"
+                   "       tf.squared_difference(m, m), tf.squared_difference(m, 1.), tf.math.reduce_prod(m), tf.math.log_softmax(m), tf.math.top_k(m, 2).values]"),
 ]
 
 # Inputs: a 3x4 with repeated values (ties in rows, columns and the whole), positive ones for
@@ -154,6 +173,12 @@ ROW = [0.5, 3.0, -1.0, 0.0]
 DIV = [0.75, 2.0, -1.5, 1.25]
 Q = [[0.5, -1.0, 2.0, 0.25], [1.5, 0.0, -0.5, 1.0]]
 Q2 = [[1.0, -0.5, 0.25], [0.5, 2.0, -1.0]]
+# An embedding table (5 ids of width 3), labels in [0, 1] for the logistic loss, and a dense
+# layer's weights and biases.
+E = [[0.5, -1.0, 2.0], [1.5, 0.25, -0.5], [-2.0, 1.0, 0.0], [0.75, 3.0, -1.25], [1.0, -0.5, 0.125]]
+Z = [[0.0, 1.0, 0.5, 1.0], [1.0, 0.0, 0.25, 0.0], [0.5, 0.5, 1.0, 0.0]]
+W2 = [[0.5, -1.0], [0.25, 2.0], [-1.5, 0.5], [1.0, 0.75]]
+B2 = [0.5, -0.25]
 # Each case: input values, and the op applied to the input tensors (variables of those values).
 OP_VALUES = [
     ("square", [A], lambda a: tf.square(a)),
@@ -188,6 +213,32 @@ OP_VALUES = [
     ("squeeze", [[[1.0], [2.0], [-3.0]]], lambda a: tf.squeeze(a)),
     ("sign", [A], lambda a: tf.sign(a)),
     ("stop_gradient", [A], lambda a: tf.stop_gradient(a) * a),
+    ("embedding_lookup", [E], lambda e: tf.nn.embedding_lookup(e, [[0, 2], [4, 2], [1, 0]])),
+    ("tile", [A], lambda a: tf.tile(a, [2, 3])),
+    ("pad", [A], lambda a: tf.pad(a, [[1, 0], [2, 1]])),
+    ("pad_constant", [A], lambda a: tf.pad(a, [[0, 1], [1, 1]], constant_values=2.5)),
+    ("slice", [A], lambda a: tf.slice(a, [1, 1], [2, -1])),
+    ("split_sizes", [A], lambda a: tf.split(a, [1, 3], 1)[1]),
+    ("select", [A, P], lambda a, b: tf.where(a > 0.5, a, b)),
+    ("select_rows", [A, P], lambda a, b: tf.where([True, False, True], a, b)),
+    ("reduce_prod_1", [A], lambda a: tf.reduce_prod(a, 1)),
+    ("reduce_prod", [P], lambda a: tf.reduce_prod(a)),
+    ("reduce_prod_0_keepdims", [A], lambda a: tf.reduce_prod(a, 0, keepdims=True)),
+    ("add_n", [A, P], lambda a, b: tf.add_n([a, b, a])),
+    ("squared_difference", [A, ROW], lambda a, b: tf.squared_difference(a, b)),
+    ("log_softmax", [A], lambda a: tf.nn.log_softmax(a)),
+    ("log_softmax_axis0", [A], lambda a: tf.nn.log_softmax(a, axis=0)),
+    ("softmax_axis0", [A], lambda a: tf.nn.softmax(a, axis=0)),
+    ("sigmoid_cross_entropy", [A, Z], lambda a, z: tf.nn.sigmoid_cross_entropy_with_logits(labels=z, logits=a)),
+    ("bias_add", [A, ROW], lambda a, b: tf.nn.bias_add(a, b)),
+    ("xw_plus_b", [A, W2, B2], lambda a, w, b: tf.nn.xw_plus_b(a, w, b)),
+    ("top_k_values", [A], lambda a: tf.nn.top_k(a, 2).values),
+    ("l2_normalize", [A], lambda a: tf.nn.l2_normalize(a, 1)),
+    ("moments_mean", [A], lambda a: tf.nn.moments(a, [0])[0]),
+    ("moments_variance", [A], lambda a: tf.nn.moments(a, [0])[1]),
+    ("identity", [A], lambda a: tf.identity(a)),
+    ("zeros_like", [A], lambda a: tf.zeros_like(a)),
+    ("placeholder_with_default", [A], lambda a: tf.placeholder_with_default(a, [3, 4])),
 ]
 
 # A learner's TF1 program: a linear model through a clip with trainable bounds, a loss built of
@@ -266,6 +317,54 @@ with tf.Session() as sess:
     print(sess.run(tf.one_hot(labels, 4, on_value=5.0, off_value=-1.0, axis=0), {labels: [0, 3, -1, 7]}))
     print(sess.run([tf.greater(labels, 1), tf.less_equal(labels, 1), tf.sign(labels - 1), tf.one_hot(labels, 3, dtype=tf.int32)], {labels: Y}))
     print(sess.run(tf.gradients(total, [W, V]), {x: X, labels: Y}))
+"""),
+# A bag-of-embeddings classifier over padded id sequences, as char-rnn/PTB programs feed their
+# ids: embedding_lookup of an int placeholder, sequence_mask, xw_plus_b, log_softmax and the
+# logistic loss, moments, add_n and squared_difference in the loss; then the other kernel ops
+# on the trained values (top_k, boolean_mask, slice, pad, where, l2_normalize, tile, split by
+# sizes, size, rank, reduce_prod, placeholder_with_default).
+("kernel_ops_embedding_training", """\
+ids = tf.placeholder(tf.int32, [None, 4], name="ids")
+lengths = tf.placeholder(tf.int32, [None], name="lengths")
+y = tf.placeholder(tf.float32, [None, 3], name="y")
+emb = tf.get_variable("embedding", [6, 3], initializer=tf.constant_initializer([0.1, -0.2, 0.3, 0.05, 0.4, -0.1, -0.3, 0.2, 0.15, 0.25, -0.05, 0.35, 0.2, 0.1, -0.4, -0.15, 0.3, 0.05]))
+W = tf.get_variable("W", [3, 3], initializer=tf.constant_initializer([0.5, -0.25, 0.1, 0.3, 0.2, -0.4, -0.1, 0.45, 0.2]))
+b = tf.get_variable("b", [3], initializer=tf.zeros_initializer())
+inputs = tf.nn.embedding_lookup(emb, ids)
+mask = tf.sequence_mask(lengths, 4, dtype=tf.float32)
+summed = tf.reduce_sum(inputs * tf.expand_dims(mask, 2), 1)
+mean = summed / tf.expand_dims(tf.maximum(tf.to_float(lengths), 1.), 1)
+logits = tf.nn.xw_plus_b(mean, W, b)
+logp = tf.nn.log_softmax(logits)
+xent = -tf.reduce_mean(tf.reduce_sum(y * logp, 1))
+sig = tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=y, logits=logits))
+m, v = tf.nn.moments(logits, [0])
+reg = tf.add_n([tf.nn.l2_loss(W), tf.reduce_sum(tf.squared_difference(emb, 0.1)), tf.reduce_sum(v)])
+loss = xent + 0.5 * sig + 0.01 * reg
+train = tf.train.GradientDescentOptimizer(0.5).minimize(loss)
+top = tf.nn.top_k(logits, 2)
+kept = tf.boolean_mask(logits, lengths > 2)
+padded = tf.pad(tf.slice(logits, [0, 1], [-1, 2]), [[0, 0], [1, 0]])
+picked = tf.where(logits > 0, logits, tf.zeros_like(logits))
+first, rest = tf.split(inputs, [1, 3], 1)
+unit = tf.nn.l2_normalize(mean, 1)
+big = tf.tile(tf.reshape(b, [1, 3]), [2, 1])
+print(inputs, mask, logits, logp, top.values, top.indices, kept, padded, picked, first, rest, unit, big, m, v, train.name)
+X = np.array([[1, 2, 0, 0], [3, 4, 5, 1], [2, 2, 2, 0], [5, 0, 0, 0]], np.int32)
+Ls = np.array([2, 4, 3, 1], np.int32)
+Y = np.eye(3, dtype=np.float32)[[0, 2, 1, 2]]
+feed = {ids: X, lengths: Ls, y: Y}
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    for step in range(6):
+        _, l = sess.run([train, loss], feed)
+        print(step, l)
+    print(sess.run(emb).tolist())
+    print(sess.run(W).tolist(), sess.run(b).tolist())
+    for t in sess.run([logp, top.values, top.indices, kept, padded, picked, unit, big, first, tf.size(inputs), tf.rank(inputs), tf.reduce_prod(mask, 1), tf.where(mask > 0)], feed):
+        print(t.tolist())
+    d = tf.placeholder_with_default(tf.constant([1., 2.]), [None])
+    print(sess.run(d * 2), sess.run(d * 2, {d: [3., 4., 5.]}))
 """)]
 
 
@@ -280,6 +379,9 @@ def op_values():
             y = f(*vs)
             w = np.asarray(rng.uniform(-1, 1, y.shape.as_list()), dtype=np.float32).round(2)
             grads = tf.gradients(tf.reduce_sum(y * w), vs)
+            # embedding_lookup's gradient is an IndexedSlices: recorded densely (duplicate rows
+            # summed), as rnnsh computes it.
+            grads = [tf.convert_to_tensor(d) if isinstance(d, tf.IndexedSlices) else d for d in grads]
             # An op without a gradient (FloorDiv) gives None: recorded as null.
             present = [d for d in grads if d is not None]
             with tf.Session() as sess:

@@ -70,6 +70,10 @@ enum Gradients {
         switch op.kind {
         case .recurrent(let spec):
             return try run.session.recurrentGradients(id, spec, inputs: x, outputGrads: dy, wanted: wanted)
+        case .kernel(let k):
+            var y: [NDArray] = []
+            for i in 0..<op.outputs.count { y.append(try run.value(GraphTensor(graph: run.graph, op: id, index: i))) }
+            return try k.backward(x, y, dy, wanted: wanted, op)
         default: break
         }
         guard let d = dy[0] ?? (op.outputs.count > 1 ? nil : nil) else {

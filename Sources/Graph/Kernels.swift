@@ -123,6 +123,8 @@ enum Kernels {
             return [r.dtype == op.outputs[0].dtype ? r : try r.astype(op.outputs[0].dtype)]
         case .inTopK(let k):
             return [try inTopK(x[0], x[1], k: k)]
+        case .kernel(let k):
+            return try k.forward(x, op)
         case .placeholder, .variable, .random, .cellInitial, .recurrent, .initializer, .minimize, .dropout, .assign, .gradients:
             throw TensorError("internal: \(op.type) is computed by the session", kind: .runtimeError)
         }

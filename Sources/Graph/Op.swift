@@ -87,6 +87,27 @@ public enum OpKind: Sendable {
     case initializer([Int])
     /// `optimizer.minimize(loss)`: one update of `variables` (op ids) from d loss/d variable.
     case minimize(OptimizerSpec)
+    /// An op whose value and gradient live side by side in one type (`GraphKernel`), one file
+    /// per idea (`EmbeddingLookup.swift`, `FillOps.swift`, …), so adding an op does not
+    /// touch the switches of `Kernels` and `Gradients`.
+    case kernel(any GraphKernel)
+}
+
+/// What an op computes, forward and backward together. `forward` gets the inputs' values and
+/// returns every output's; `backward` gets the inputs' and outputs' values of the same run and
+/// the gradient arriving at each output (nil where none arrives), and returns one gradient per
+/// input (nil: none, as for TF's integer inputs or ops TF registers no gradient for). Only the
+/// inputs marked `wanted` need one.
+public protocol GraphKernel: Sendable {
+    func forward(_ x: [NDArray], _ op: Op) throws(TensorError) -> [NDArray]
+    func backward(_ x: [NDArray], _ y: [NDArray], _ dy: [NDArray?], wanted: [Bool], _ op: Op) throws(TensorError) -> [NDArray?]
+}
+
+extension GraphKernel {
+    /// No gradient (TF's `ops.NotDifferentiable`: Size, Rank, Where, the `*_like` fills).
+    public func backward(_ x: [NDArray], _ y: [NDArray], _ dy: [NDArray?], wanted: [Bool], _ op: Op) throws(TensorError) -> [NDArray?] {
+        x.map { _ in nil }
+    }
 }
 
 public enum RandomKind: String, Sendable { case normal, truncatedNormal, uniform }

@@ -48,6 +48,33 @@ import Tensor
         "squeeze": { g, v in try g.squeeze(v[0]) },
         "sign": { g, v in try g.unary(.sign, v[0]) },
         "stop_gradient": { g, v in try g.binary(.mul, .tensor(try g.stopGradient(v[0])), .tensor(v[0])) },
+        // The generic kernel ops (GraphKernel): forward and backward against TF's.
+        "embedding_lookup": { g, v in try g.embeddingLookup(v[0], .value(try NDArray([Int32(0), 2, 4, 2, 1, 0], shape: [3, 2]))) },
+        "tile": { g, v in try g.tile(v[0], multiples: [2, 3]) },
+        "pad": { g, v in try g.pad(v[0], paddings: [[1, 0], [2, 1]]) },
+        "pad_constant": { g, v in try g.pad(v[0], paddings: [[0, 1], [1, 1]], value: 2.5) },
+        "slice": { g, v in try g.slice(v[0], begin: [1, 1], size: [2, -1]) },
+        "split_sizes": { g, v in try g.split(v[0], sizes: [1, 3], axis: 1)[1] },
+        "select": { g, v in try g.select(.tensor(try g.compare(.greater, .tensor(v[0]), .value(NDArray(scalar: 0.5)))), .tensor(v[0]), .tensor(v[1])) },
+        "select_rows": { g, v in try g.select(.value(NDArray([true, false, true])), .tensor(v[0]), .tensor(v[1])) },
+        "reduce_prod_1": { g, v in try g.reduceProd(v[0], axes: [1]) },
+        "reduce_prod": { g, v in try g.reduceProd(v[0], axes: nil) },
+        "reduce_prod_0_keepdims": { g, v in try g.reduceProd(v[0], axes: [0], keepdims: true) },
+        "add_n": { g, v in try g.addN([v[0], v[1], v[0]]) },
+        "squared_difference": { g, v in try g.squaredDifference(.tensor(v[0]), .tensor(v[1])) },
+        "log_softmax": { g, v in try g.softmax(v[0], axis: -1, log: true) },
+        "log_softmax_axis0": { g, v in try g.softmax(v[0], axis: 0, log: true) },
+        "softmax_axis0": { g, v in try g.softmax(v[0], axis: 0, log: false) },
+        "sigmoid_cross_entropy": { g, v in try g.sigmoidCrossEntropy(labels: .tensor(v[1]), logits: v[0]) },
+        "bias_add": { g, v in try g.biasAdd(v[0], .tensor(v[1])) },
+        "xw_plus_b": { g, v in try g.xwPlusB(v[0], v[1], v[2]) },
+        "top_k_values": { g, v in try g.topK(v[0], k: 2).0 },
+        "l2_normalize": { g, v in try g.l2Normalize(v[0], axes: [1]) },
+        "moments_mean": { g, v in try g.moments(v[0], axes: [0]).0 },
+        "moments_variance": { g, v in try g.moments(v[0], axes: [0]).1 },
+        "identity": { g, v in try g.identity(v[0]) },
+        "zeros_like": { g, v in try g.fillLike(v[0], value: 0) },
+        "placeholder_with_default": { g, v in try g.placeholderWithDefault(.tensor(v[0]), shape: StaticShape([3, 4])) },
     ]
 
     /// Within 1e-5 of TF's value, relative to its size (at least 1): float32 kernels that
@@ -212,6 +239,45 @@ import Tensor
         } catch {
             #expect(error.message.hasPrefix("No gradients provided for any variable"))
         }
+    }
+
+    /// The kernel ops' run-time values and errors that the fixture's float inputs do not reach,
+    /// as TF 2.21's tf.compat.v1 gave them: an embedding id outside the table named by its
+    /// position in ids, slice's size check, where's coordinates and row choice, sequence_mask,
+    /// top_k's indices (an equal value at the lower position first), size and rank of a fed
+    /// tensor, and pad's constant_values.
+    @Test func kernelOpsAtRunTime() throws {
+        let g = Graph()
+        let table = try g.variable(value: try NDArray((0..<30).map { Float($0) }, shape: [10, 3]))
+        let ids = g.placeholder(dtype: .int32, shape: StaticShape([nil, 5]))
+        let emb = try g.embeddingLookup(table, .tensor(ids))
+        #expect(emb.description == "Tensor(\"embedding_lookup/Identity:0\", shape=(?, 5, 3), dtype=float32)")
+        let x = g.placeholder(dtype: .float32, shape: StaticShape([nil, 3]))
+        let sliced = try g.slice(x, begin: [0, 1], size: [2, 5])
+        let coords = try g.whereTrue(g.constant(try NDArray([true, false, false, true], shape: [2, 2])))
+        let rows = try g.select(.value(NDArray([true, false])), .value(try NDArray([Int32(1), 2, 5, 6], shape: [2, 2])),
+                                .value(try NDArray([Int32(3), 4, 7, 8], shape: [2, 2])))
+        let mask = try g.sequenceMask(.value(NDArray([Int32(1), 3, 0])), maxlen: 4)
+        let top = try g.topK(g.constant(try NDArray([Float(1), 3, 3, -2], shape: [1, 4])), k: 2)
+        let size = try g.size(of: x), rank = try g.rank(of: x)
+        let padded = try g.pad(x, paddings: [[0, 0], [1, 1]], value: 5)
+        let sess = Session(graph: g, threads: 1)
+        _ = try sess.run([.operation(g.globalVariablesInitializer())])
+        func failure(_ t: GraphTensor, _ feeds: [GraphTensor: NDArray]) -> String? {
+            do { _ = try sess.run([.tensor(t)], feeds: feeds); return nil } catch { return error.message }
+        }
+        #expect(failure(emb, [ids: try NDArray([Int32(0), 1, 2, 3, 12, 0, 0, 0, 0, 0], shape: [2, 5])]) == "indices[0,4] = 12 is not in [0, 10)")
+        let ones = try NDArray.ones([2, 3], dtype: .float32)
+        #expect(failure(sliced, [x: ones]) == "Expected size[1] in [0, 2], but got 5")
+        let v = try sess.run([.tensor(coords), .tensor(rows), .tensor(mask), .tensor(top.0), .tensor(top.1), .tensor(size), .tensor(rank), .tensor(padded)],
+                             feeds: [x: ones])
+        #expect(v[0]?.elements(as: Int64.self) == [0, 0, 1, 1])
+        #expect(v[1]?.elements(as: Int32.self) == [1, 2, 7, 8])
+        #expect(v[2]?.elements(as: Bool.self) == [true, false, false, false, true, true, true, false, false, false, false, false])
+        #expect(v[3]?.elements(as: Float.self) == [3, 3])
+        #expect(v[4]?.elements(as: Int32.self) == [1, 2])
+        #expect(v[5]?.elements(as: Int32.self) == [6] && v[6]?.elements(as: Int32.self) == [2])
+        #expect(v[7]?.elements(as: Float.self) == [5, 1, 1, 1, 5, 5, 1, 1, 1, 5])
     }
 
     /// Over an empty axis TF's Max/Min give the reduction's identity, where numpy refuses.

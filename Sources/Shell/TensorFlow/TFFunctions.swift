@@ -74,7 +74,11 @@ enum TFFunctions {
             let x = try a.tensor(0, "value", graph: g)
             let sizes = try a.required(1, "num_or_size_splits")
             guard case .int(let n) = sizes else {
-                throw a.error("rnnsh's tensorflow has no tf.split with a list of sizes (yet): give the number of equal pieces", .notImplementedError)
+                // A list of sizes is TF's SplitV (`tf.split(x, [2, 3], 1)`).
+                if case .object(is TFTensor) = sizes {
+                    throw a.error("rnnsh's tensorflow has no tf.split with a tensor of sizes (yet): give the sizes as a list of ints", .notImplementedError)
+                }
+                return list(try g.split(x, sizes: try TFArguments.ints(sizes, a.span), axis: try a.int(2, "axis") ?? 0, name: opName ?? a.string(4, "name")))
             }
             return list(try g.split(x, count: n, axis: try a.int(2, "axis") ?? 0, name: opName))
         case "unstack", "unpack":
@@ -344,10 +348,12 @@ enum TFFunctions {
             return tensorValue(try g.argmax(try a.tensor(0, "input", graph: g), axis: axis, name: opName))
         case "softmax":
             try a.only(["logits", "axis", "dim", "name"], positionalMax: 3)
+            let logits = try a.tensor(0, "logits", graph: g)
             if let ax = try a.int(1, "axis") ?? a.int(nil, "dim"), ax != -1 {
-                throw a.error("rnnsh's tensorflow has no tf.nn.softmax over an axis other than the last (yet)", .notImplementedError)
+                // Along another axis TF swapped it last with transposes (Graph.softmax(axis:)).
+                return tensorValue(try g.softmax(logits, axis: ax, log: false, name: opName ?? a.string(2, "name")))
             }
-            return tensorValue(try g.softmax(try a.tensor(0, "logits", graph: g), name: opName))
+            return tensorValue(try g.softmax(logits, name: opName ?? a.string(2, "name")))
         case "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2":
             try a.only(["_sentinel", "labels", "logits", "dim", "axis", "name"], positionalMax: 2)
             let v2 = name.hasSuffix("_v2")
@@ -535,6 +541,7 @@ enum TFFunctions {
             return try readDataSets(a, ev)
         default:
             if let v = try TFScopeFunctions.call(name, a, evaluator: ev) { return v }
+            if let v = try TFOpFunctions.call(name, a, evaluator: ev) { return v }
             throw a.error("rnnsh's tensorflow has no tf.\(name) (yet)", .attributeError)
         }
     }

@@ -42,7 +42,10 @@ enum TFModules {
                   "variable_scope", "name_scope", "get_variable", "get_variable_scope", "random_normal_initializer",
                   "truncated_normal_initializer", "random_uniform_initializer", "constant_initializer", "zeros_initializer",
                   "ones_initializer", "glorot_uniform_initializer", "gradients",
-                  "greater", "less", "greater_equal", "less_equal", "sign", "stop_gradient", "expand_dims", "squeeze", "one_hot"] {
+                  "greater", "less", "greater_equal", "less_equal", "sign", "stop_gradient", "expand_dims", "squeeze", "one_hot",
+                  "zeros_like", "ones_like", "identity", "tile", "where", "sequence_mask", "to_float", "to_int32", "to_int64",
+                  "to_double", "reduce_prod", "size", "rank", "add_n", "pad", "slice", "boolean_mask", "placeholder_with_default",
+                  "squared_difference"] {
             t[f] = .function(f)
         }
         return t
@@ -58,13 +61,15 @@ enum TFModules {
             var t: [String: Entry] = [:]
             for f in ["square", "exp", "sqrt", "abs", "log", "negative", "maximum", "minimum", "pow", "reduce_max", "reduce_min",
                       "reduce_mean", "reduce_sum", "sigmoid", "tanh", "equal", "not_equal", "argmax", "add", "subtract", "multiply",
-                      "divide", "truediv", "in_top_k", "greater", "less", "greater_equal", "less_equal", "sign"] { t[f] = .function(f) }
+                      "divide", "truediv", "in_top_k", "greater", "less", "greater_equal", "less_equal", "sign",
+                      "reduce_prod", "add_n", "squared_difference", "log_softmax", "top_k", "l2_normalize"] { t[f] = .function(f) }
             return t
         case "tensorflow.nn":
             var t: [String: Entry] = ["rnn_cell": .module("tensorflow.nn.rnn_cell")]
             for f in ["softmax", "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2",
                       "sparse_softmax_cross_entropy_with_logits", "dropout", "static_rnn", "dynamic_rnn", "rnn", "static_bidirectional_rnn", "bidirectional_dynamic_rnn", "relu", "tanh", "sigmoid",
-                      "in_top_k", "l2_loss"] { t[f] = .function(f) }
+                      "in_top_k", "l2_loss", "embedding_lookup", "log_softmax", "sigmoid_cross_entropy_with_logits", "bias_add",
+                      "xw_plus_b", "top_k", "l2_normalize", "moments"] { t[f] = .function(f) }
             return t
         case "tensorflow.nn.rnn_cell", "tensorflow.python.ops.rnn_cell", "tensorflow.models.rnn.rnn_cell": return cells
         case "tensorflow.contrib": return ["rnn": .module("tensorflow.contrib.rnn"), "layers": .module("tensorflow.contrib.layers")]
