@@ -14,7 +14,7 @@ import Tensor
 /// `LSTMKernel` below adapts it to `SequenceKernel`. Keras's `LSTM` and PyTorch's `nn.LSTM`
 /// compute the same function with gates in the order i, f, c(g), o and the forget bias folded
 /// into the bias, so conversions both ways are exact.
-struct BasicLSTMCell: RecurrentCell {
+struct BasicLSTMCell: SingleKernelCell {
     static let kind = CellKind.lstm
     static let tfClass = "BasicLSTMCell"
     static let scope = "basic_lstm_cell"
@@ -26,19 +26,6 @@ struct BasicLSTMCell: RecurrentCell {
     let options: CellOptions
 
     init(units: Int, options: CellOptions) { self.units = units; self.options = options }
-
-    static func infer(_ w: [String: NDArray]) throws(TensorError) -> (input: Int, units: Int) {
-        try GateBlocks.infer(w, kernelName: "kernel", blocks: 4)
-    }
-
-    func variables(input: Int) -> [CellVariable] {
-        [CellVariable(name: "kernel", shape: [input + units, 4 * units]), CellVariable(name: "bias", shape: [4 * units])]
-    }
-
-    func initialValues(input: Int, rng: inout SeededRandom) -> [Float] {
-        Initializers.glorotUniform(rows: input + units, columns: 4 * units, rng: &rng)
-            + [Float](repeating: 0, count: 4 * units)
-    }
 
     func makeKernel() -> SequenceKernel { LSTMKernel() }
 

@@ -17,7 +17,7 @@ import Tensor
 /// `h > 0`, sigmoid: `h·(1 − h)`; see `rowForward`/`rowBackward`, side by side), then
 /// `dh_{t-1} = dpre·kernel[I:]ᵀ`; the weight and input gradients of all steps are one product
 /// each at the end.
-struct BasicRNNCell: RecurrentCell {
+struct BasicRNNCell: SingleKernelCell {
     static let kind = CellKind.rnn
     static let tfClass = "BasicRNNCell"
     static let scope = "basic_rnn_cell"
@@ -29,18 +29,6 @@ struct BasicRNNCell: RecurrentCell {
     let options: CellOptions
 
     init(units: Int, options: CellOptions) { self.units = units; self.options = options }
-
-    static func infer(_ w: [String: NDArray]) throws(TensorError) -> (input: Int, units: Int) {
-        try GateBlocks.infer(w, kernelName: "kernel", blocks: 1)
-    }
-
-    func variables(input: Int) -> [CellVariable] {
-        [CellVariable(name: "kernel", shape: [input + units, units]), CellVariable(name: "bias", shape: [units])]
-    }
-
-    func initialValues(input: Int, rng: inout SeededRandom) -> [Float] {
-        Initializers.glorotUniform(rows: input + units, columns: units, rng: &rng) + [Float](repeating: 0, count: units)
-    }
 
     func makeKernel() -> SequenceKernel { RNNKernel() }
 

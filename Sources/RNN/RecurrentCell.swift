@@ -196,3 +196,24 @@ extension RecurrentCell {
     var stateNames: [String] { Self.stateNames }
     func parameterCount(input: Int) -> Int { variables(input: input).reduce(0) { $0 + $1.count } }
 }
+
+/// A cell whose weights are one `kernel` `[input + units, gateBlocks·units]` over the
+/// concatenated `[x, h]` and one `bias`, zero at first: TF1's BasicLSTMCell and BasicRNNCell.
+/// Their layout, inference and initial values are this one rule, so it is written once here.
+protocol SingleKernelCell: RecurrentCell {}
+
+extension SingleKernelCell {
+    static func infer(_ w: [String: NDArray]) throws(TensorError) -> (input: Int, units: Int) {
+        try GateBlocks.infer(w, kernelName: "kernel", blocks: gateBlocks)
+    }
+
+    func variables(input: Int) -> [CellVariable] {
+        [CellVariable(name: "kernel", shape: [input + units, Self.gateBlocks * units]),
+         CellVariable(name: "bias", shape: [Self.gateBlocks * units])]
+    }
+
+    func initialValues(input: Int, rng: inout SeededRandom) -> [Float] {
+        Initializers.glorotUniform(rows: input + units, columns: Self.gateBlocks * units, rng: &rng)
+            + [Float](repeating: 0, count: Self.gateBlocks * units)
+    }
+}

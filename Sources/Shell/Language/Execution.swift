@@ -247,32 +247,6 @@ extension Evaluator {
         return try binary(op, l, r, span, texts: texts)
     }
 
-    func subscriptIndex(_ items: [SubscriptItem]) throws(ShellError) -> [Value] {
-        var values: [Value] = []
-        for item in items {
-            switch item {
-            case .index(let e): values.append(try evaluate(e))
-            case .ellipsis: values.append(.ellipsis)
-            case .slice(let a, let b, let c, let s):
-                func part(_ e: Expr?, step: Bool = false) throws(ShellError) -> Int? {
-                    guard let e else { return nil }
-                    let given = try evaluate(e)
-                    // `xs[obj:]` with an `__index__` object bounds the slice at its int.
-                    let v = try ClassRuntime.index(given, e.span, self) ?? given
-                    if v.isNone { return nil }
-                    // Past 64 bits a bound is clamped, as CPython and numpy clamp it to
-                    // ssize_t (`xs[:2**63]` is all of xs), the step to ±(2**63 - 1).
-                    if case .bigint(let b) = v { return b.negative ? (step ? -Int.max : Int.min) : Int.max }
-                    do { return try ArgumentBinder.integer(v, e.span) } catch {
-                        throw ShellError("slice indices must be integers or None or have an __index__ method", span: s, kind: .typeError)
-                    }
-                }
-                values.append(.slice(try part(a), try part(b), try part(c, step: true)))
-            }
-        }
-        return values
-    }
-
     /// `container[index] = value` for Python's lists and dicts, changed in place (they are
     /// references, so every name holding them sees it).
     func assignItem(_ value: Value, base: Expr, items: [SubscriptItem], span: Range<Int>, evaluatedIndex: [Value]? = nil,
@@ -280,7 +254,7 @@ extension Evaluator {
         let container: Value
         if let given { container = given } else { container = try evaluate(base) }
         let index: [Value]
-        if let evaluatedIndex { index = evaluatedIndex } else { index = try subscriptIndex(items) }
+        if let evaluatedIndex { index = evaluatedIndex } else { index = try subscriptIndexValues(items) }
         if case .object(is PyInstance) = container {
             _ = try ClassRuntime.setItem(container, index.count == 1 ? (index.first ?? .none) : .tuple(index), value, span, self)
             return
@@ -360,7 +334,7 @@ extension Evaluator {
             if try ClassRuntime.deleteAttribute(try evaluate(base), name, span) { return }
             throw ShellError("cannot delete attribute '\(name)'", span: span, kind: .attributeError)
         case .item(let base, let items, let span):
-            let given = try subscriptIndex(items)
+            let given = try subscriptIndexValues(items)
             let container = try evaluate(base)
             let index = try Self.indexesByPosition(container) ? ClassRuntime.indices(given, span, self) : given
             do {
