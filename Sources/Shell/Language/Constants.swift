@@ -34,6 +34,8 @@ enum Attributes {
         case .record(let r): return r.fields.map(\.name)
         case .object(let o): return o.attributeNames
         case .dtype: return ["name", "itemsize"]
+        case .namespace("math"): return MathModule.names
+        case .namespace("time"): return TimeModule.names
         default: return []
         }
     }
