@@ -108,7 +108,7 @@ public enum DocsGenerator {
                     switch output {
                     case .text(let t): lines.append(t)
                     case .error(let e): lines.append(e.rendered())
-                    case .progress: break
+                    case .progress, .warning: break
                     }
                 }
                 result.append((s.text, lines))

@@ -1,9 +1,8 @@
 /// numpy's floating-point error handling for this session (`np.seterr`, `np.geterr`,
 /// `np.errstate`): what happens on a division by zero, an overflow, an underflow or an invalid
-/// operation. rnnsh computes every mode as numpy's 'ignore' does (inf and nan, no
-/// RuntimeWarning printed, docs/numpy-algorithms.md); the modes are kept so that code which
-/// sets and reads them back (`old = np.seterr(all='ignore')` … `np.seterr(**old)`) sees
-/// numpy's answers. 'raise' and 'call', which would change results into exceptions, are refused.
+/// operation. Results are inf and nan in every mode; 'warn', 'print' and 'ignore' decide what
+/// is said (FloatWarnings.swift, docs/numpy-algorithms.md). 'raise' and 'call', which would
+/// turn results into exceptions, are refused.
 public struct FloatErrorModes: Sendable, Equatable {
     public var divide = "warn", over = "warn", under = "ignore", invalid = "warn"
 

@@ -46,6 +46,24 @@ public final class Interpreter {
         /// (`print(train)` is a NameError, not a training run).
         public enum Mode: Sendable { case session, program }
 
+        /// Where numpy's RuntimeWarnings go and how they name their place, as Python's
+        /// warnings module does: a script by its path with the source line under the warning,
+        /// typed or piped input as `<stdin>`, `-c` code as `<string>` (no source line for
+        /// either). nil: warnings are not shown (tests, `--check`); error modes still apply.
+        public var warnings: WarningPlace?
+
+        public enum WarningPlace: Sendable, Equatable {
+            case script(String), stdin, commandLine
+
+            var name: String {
+                switch self {
+                case .script(let path): return path
+                case .stdin: return "<stdin>"
+                case .commandLine: return "<string>"
+                }
+            }
+        }
+
         public init(color: Bool = false, workingDirectory: String? = nil, registry: Registry = .standard,
                     isInterrupted: @escaping @Sendable () -> Bool = { Interrupt.isRequested },
                     display: Display = .plain, confirm: (@Sendable (String) -> Bool)? = nil) {
@@ -68,6 +86,10 @@ public final class Interpreter {
         return d
     }
     public let registry: Registry
+    /// The warnings already shown, by message and line: Python's default filter shows a
+    /// warning once per place (a loop warns once), and at the REPL, where every entry starts at
+    /// line 1, once per session. Not part of the workspace: a failed statement's warning was shown.
+    var warningsShown = Set<String>()
     /// The session's named values. Changed only by statements that succeed (or directly here).
     public var workspace = Workspace()
     /// Every statement executed, in order, as typed (what `history` lists).

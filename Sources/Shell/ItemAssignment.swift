@@ -135,14 +135,16 @@ extension Evaluator {
             throw ShellError("unsupported operand type(s) for \(op)=: '\(current.typeName)' and '\(rhs.typeName)'", span: span, kind: .typeError)
         }
         let operand = try ValueConversion.operand(rhs, span: rhsSpan, shell: self)
-        do {
-            if ufunc == .power {
-                _ = try NDArray.power(.array(a), operand, out: a)
-            } else {
-                _ = try NDArray.binary(ufunc, .array(a), operand, out: a)
+        try checkingFloatErrors(FloatWarnings.operators[op] ?? ufunc.ufuncName, span: span) { () throws(ShellError) in
+            do throws(TensorError) {
+                if ufunc == .power {
+                    _ = try NDArray.power(.array(a), operand, out: a)
+                } else {
+                    _ = try NDArray.binary(ufunc, .array(a), operand, out: a)
+                }
+            } catch {
+                throw ShellError(error.message, explanation: error.explanation, span: span, kind: error.kind)
             }
-        } catch {
-            throw ShellError(error.message, explanation: error.explanation, span: span, kind: error.kind)
         }
         return current
     }

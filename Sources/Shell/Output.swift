@@ -8,4 +8,7 @@ public enum Output: Equatable, Sendable {
     /// A transient status line (e.g. training progress) that replaces the previous one on a TTY
     /// and is dropped everywhere else (pipes, transcripts), so it never leaves `\r` noise.
     case progress(String)
+    /// A warning as Python's warnings module writes it (`FILE:LINE: RuntimeWarning: …` and the
+    /// source line), without the final newline: stderr, never part of stdout or a transcript.
+    case warning(String)
 }

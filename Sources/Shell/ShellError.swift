@@ -60,7 +60,34 @@ public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
     /// (a shell command's usage error, a file the shell could not read).
     public var exceptionName: String? {
         if let raised { return raised.instance.cls.name }
+        if let name = Self.numpyPrivateClass(kind, message) { return name }
         return kind?.tracebackName
+    }
+
+    /// numpy raises private subclasses of UFuncTypeError and MemoryError that its traceback
+    /// names by their own qualified names, though `type(e).__name__` and `except` see the
+    /// public base. Each builds its message from one format of its own (`__str__` in
+    /// numpy/_core/_exceptions.py), so the message tells which one it is.
+    static func numpyPrivateClass(_ kind: ErrorKind?, _ message: String) -> String? {
+        let module = "numpy._core._exceptions."
+        switch kind {
+        case .ufuncTypeError?:
+            if message.hasPrefix("Cannot cast ufunc ") {
+                if message.contains(" output from ") { return module + "_UFuncOutputCastingError" }
+                if message.contains(" input ") { return module + "_UFuncInputCastingError" }
+            }
+            if message.hasPrefix("ufunc "), message.contains(" did not contain a loop with signature matching types ") {
+                return module + "_UFuncNoLoopError"
+            }
+            if message.hasPrefix("ufunc "), message.contains(" cannot use operands with types ") {
+                return module + "_UFuncBinaryResolutionError"
+            }
+            return nil
+        case .memoryError?:
+            return message.hasPrefix("Unable to allocate ") ? module + "_ArrayMemoryError" : nil
+        default:
+            return nil
+        }
     }
 
     /// The text a terminal shows: `ValueError: MESSAGE` as the last line of CPython's traceback

@@ -26,7 +26,8 @@ public enum Transcript {
     /// later: the function's line, Python's last frame).
     public static func replay(_ source: String, interpreter: Interpreter, keepGoing: Bool = false, echo: Bool = true,
                               onText: (String) -> Void = { _ in },
-                              onProgress: (String) -> Void = { _ in }) -> Replay {
+                              onProgress: (String) -> Void = { _ in },
+                              onWarning: (String) -> Void = { _ in }) -> Replay {
         var out = ""
         func put(_ s: String) {
             out += s
@@ -76,6 +77,7 @@ public enum Transcript {
                 switch output {
                 case .text(let t): put(t + "\n")
                 case .progress(let p): onProgress(p)
+                case .warning(let w): onWarning(w)
                 case .error(let e):
                     failure = e
                     if item.expectsError { put(e.rendered() + "\n") }

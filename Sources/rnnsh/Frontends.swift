@@ -49,7 +49,7 @@ enum Frontends {
     /// The write policy of a `--safe` replay (and of `--check`): under the current directory.
     static var safePolicy: WritePolicy { .under(FileManager.default.currentDirectoryPath) }
 
-    static func interpreter(mode: Interpreter.Options.Mode = .session) -> Interpreter {
+    static func interpreter(mode: Interpreter.Options.Mode = .session, warnings: Interpreter.Options.WarningPlace? = .stdin) -> Interpreter {
         var options = Interpreter.Options(color: isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
                                           display: Display.detect())
         if options.display.isTerminal {
@@ -58,6 +58,7 @@ enum Frontends {
         }
         if safe { options.writePolicy = safePolicy }
         options.mode = mode
+        options.warnings = warnings
         return Interpreter(options: options)
     }
 
@@ -79,12 +80,16 @@ enum Frontends {
             writeErr(e.rendered(color: stderrColor, prefix: errorPrefix))
         case .progress(let line):
             LiveOutput.progress(line)
+        case .warning(let w):
+            LiveOutput.endProgress()
+            writeErr(w)
         }
     }
 
     /// `-c`: stop at the first error (exit 1), like `python3 -c`.
     static func runStatements(_ source: String) -> Int32 {
-        let shell = interpreter()
+        // Python names `-c` code `<string>` in its warnings.
+        let shell = interpreter(warnings: .commandLine)
         let ok = shell.execute(source) { show($0) }
         if let status = shell.exitStatus { return status }
         return ok ? 0 : 1

@@ -127,6 +127,9 @@ enum LineEditorREPL {
             case .error(let error):
                 endProgress()
                 Terminal.writeError(error.rendered(color: colour) + "\n")
+            case .warning(let w):
+                endProgress()
+                Terminal.writeError(w + "\n")
             case .progress(let line):
                 guard progressVisible else { return }
                 print(live.draw(line), terminator: "")  // ESC[K: erase the old tail

@@ -13,11 +13,19 @@ enum Transcripts {
             Frontends.writeErr(error.rendered(color: Frontends.stderrColor))
             return 1
         }
-        let shell = Frontends.interpreter(mode: file.hasSuffix(".py") ? .program : .session)
-        let result = Transcript.replay(source, interpreter: shell, keepGoing: keepGoing, echo: !file.hasSuffix(".py"), onText: { text in
+        // A program's warnings name it as python3 names a script: its absolute path, with the
+        // source line. A transcript's statements are typed input (`<stdin>`).
+        let isProgram = file.hasSuffix(".py")
+        let place: Interpreter.Options.WarningPlace = isProgram
+            ? .script(URL(fileURLWithPath: file).standardizedFileURL.path) : .stdin
+        let shell = Frontends.interpreter(mode: isProgram ? .program : .session, warnings: place)
+        let result = Transcript.replay(source, interpreter: shell, keepGoing: keepGoing, echo: !isProgram, onText: { text in
             LiveOutput.endProgress()
             StandardStreams.out(text)
-        }, onProgress: LiveOutput.progress)
+        }, onProgress: LiveOutput.progress, onWarning: { warning in
+            LiveOutput.endProgress()
+            Frontends.writeErr(warning)
+        })
         LiveOutput.endProgress()
         for (line, error) in result.errors {
             Frontends.writeErr(error.rendered(color: Frontends.stderrColor, prefix: "\(file):\(line): "))

@@ -105,6 +105,74 @@ import Testing
         #expect(run.status == 0)
     }
 
+    /// numpy's RuntimeWarnings go to stderr as python3 shows them: `PATH:LINE: RuntimeWarning:
+    /// …` with the stripped source line for a script (its absolute path), `<stdin>:LINE:` piped,
+    /// `<string>:LINE:` for `-c`, each once per message and line (the loop warns once), in
+    /// numpy's order (divide before invalid); errstate's 'ignore' and NaN operands of
+    /// `maximum` stay silent; stdout is unchanged. The expected texts are python3 3.11.7 +
+    /// numpy 2.4's, with the script's path put in.
+    @Test func numpyRuntimeWarningsGoToStderrAsPythonShowsThem() throws {
+        let program = """
+            import numpy as np
+            x = np.log(np.array([1.0, 0.0, -1.0]))
+            def f(a):
+                return np.sqrt(a)
+            for i in range(3):
+                y = f(np.array([-1.0]))
+            z = np.array([1.0, 2.0]) / 0
+            z = np.array([1e308]) * 10
+            w = np.float64(1.0) / 0
+            with np.errstate(divide='ignore'):
+                v = np.log(np.array([0.0]))
+            a = np.array([1.0, 0.0])
+            a /= 0
+            n = np.array([np.nan, 1.0])
+            m = np.maximum(n, 0) + 1
+            q = np.array([-1.0, 4.0]) ** 0.5
+            print(x, y, z, w, v, a, m, q)
+
+            """
+        let stdout = "[  0. -inf  nan] [nan] [inf] inf [-inf] [inf nan] [nan  2.] [nan  2.]\n"
+        let places: [(line: Int, message: String, source: String)] = [
+            (2, "divide by zero encountered in log", "x = np.log(np.array([1.0, 0.0, -1.0]))"),
+            (2, "invalid value encountered in log", "x = np.log(np.array([1.0, 0.0, -1.0]))"),
+            (4, "invalid value encountered in sqrt", "return np.sqrt(a)"),
+            (7, "divide by zero encountered in divide", "z = np.array([1.0, 2.0]) / 0"),
+            (8, "overflow encountered in multiply", "z = np.array([1e308]) * 10"),
+            (9, "divide by zero encountered in scalar divide", "w = np.float64(1.0) / 0"),
+            (13, "divide by zero encountered in divide", "a /= 0"),
+            (13, "invalid value encountered in divide", "a /= 0"),
+            (16, "invalid value encountered in sqrt", "q = np.array([-1.0, 4.0]) ** 0.5"),
+        ]
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("program.py")
+        try program.write(to: file, atomically: true, encoding: .utf8)
+        let run = try rnnsh([file.path])
+        #expect(run.stdout == stdout)
+        #expect(run.stderr == places.map { "\(file.path):\($0.line): RuntimeWarning: \($0.message)\n  \($0.source)\n" }.joined())
+        #expect(run.status == 0)
+        let piped = try rnnsh([], stdin: program)
+        #expect(piped.stdout == stdout)
+        #expect(piped.stderr == places.map { "<stdin>:\($0.line): RuntimeWarning: \($0.message)\n" }.joined())
+        let dashC = try rnnsh(["-c", program])
+        #expect(dashC.stdout == stdout)
+        #expect(dashC.stderr == places.map { "<string>:\($0.line): RuntimeWarning: \($0.message)\n" }.joined())
+    }
+
+    /// numpy's private exception classes, as its traceback names them: the class line says
+    /// `numpy._core._exceptions._UFuncOutputCastingError` (python3's last traceback line),
+    /// while `except TypeError` still catches it.
+    @Test func numpyPrivateExceptionClassesAreNamedAsNumpysTracebackNamesThem() throws {
+        let cast = try rnnsh([], stdin: "import numpy as np\nc = np.zeros(3, np.int32)\nc += 1.5\n")
+        #expect(cast.stderr.hasPrefix("<stdin>:3: numpy._core._exceptions._UFuncOutputCastingError: Cannot cast ufunc 'add' output from dtype('float64') to dtype('int32') with casting rule 'same_kind'\n"))
+        let memory = try rnnsh([], stdin: "import numpy as np\nnp.ones(10**13)\n")
+        #expect(memory.stderr.hasPrefix("<stdin>:2: numpy._core._exceptions._ArrayMemoryError: Unable to allocate 72.8 TiB for an array with shape (10000000000000,) and data type float64\n"))
+        let caught = try rnnsh([], stdin: "import numpy as np\nc = np.zeros(3, np.int32)\ntry:\n    c += 1.5\nexcept TypeError as e:\n    print(type(e).__name__)\ntry:\n    np.ones(10**13)\nexcept MemoryError as e:\n    print(type(e).__name__)\n")
+        #expect(caught.stdout == "UFuncTypeError\nMemoryError\n")
+        #expect(caught.stderr == "")
+    }
+
     /// A `.py` file shows what python3 shows: expression statements are not echoed, a print
     /// with `end=` continues its line into the next statement (and the last one ends the output
     /// without a newline), and the shell's command names are not Python names (`print(train)`

@@ -52,7 +52,7 @@ import Testing
         for output in shell.execute(source) {
             switch output {
             case .text(let t): stdout += t + "\n"
-            case .progress: break
+            case .progress, .warning: break
             case .error(let e):
                 kindRecorded = e.kind != nil
                 error = e.kind.map { "\($0.rawValue): \(e.message)" } ?? e.message

@@ -12,6 +12,7 @@ import Testing
             case .text(let t): return t
             case .error(let e): return e.rendered()
             case .progress(let p): return "progress: " + p
+            case .warning(let w): return "warning: " + w
             }
         }.joined(separator: "\n")
     }

@@ -9,6 +9,7 @@ func run(_ source: String, in shell: Interpreter = Interpreter()) -> String {
         case .text(let t): return t
         case .error(let e): return "error: " + e.message
         case .progress(let p): return "progress: " + p
+        case .warning(let w): return "warning: " + w
         }
     }.joined(separator: "\n")
 }

@@ -95,7 +95,7 @@ import Testing
                 switch o {
                 case .text(let t): return t
                 case .error(let e): return e.rendered()
-                case .progress: return ""
+                case .progress, .warning: return ""
                 }
             }.joined(separator: "\n")
         }

@@ -11,7 +11,7 @@ enum FloatErrorCommands {
                      Parameter("over", .value, default: .none, help: "overflow"),
                      Parameter("under", .value, default: .none, help: "underflow"),
                      Parameter("invalid", .value, default: .none, help: "invalid operation (0/0, inf-inf)")],
-        help: "numpy's `old = np.seterr(all='ignore')` … `np.seterr(**old)`: modes 'ignore', 'warn', 'print' or 'log'; the previous settings come back as a dict. rnnsh never prints numpy's RuntimeWarnings, so every mode computes as 'ignore' (inf, nan); 'raise' and 'call' are refused.",
+        help: "numpy's `old = np.seterr(all='ignore')` … `np.seterr(**old)`: modes 'ignore', 'warn', 'print' or 'log'; the previous settings come back as a dict. Results are inf and nan in every mode; 'warn' (the default for divide, over, invalid) prints numpy's `RuntimeWarning: divide by zero encountered in log` on stderr once per line, 'print' prints `Warning: …` on stdout, 'ignore' nothing; 'raise' and 'call' are refused.",
         examples: [Example("old = np.seterr(divide='ignore')\nold"), Example("np.geterr()")],
         run: { call in
             var settings: [(name: String, value: Value)] = []

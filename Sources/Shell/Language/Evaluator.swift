@@ -40,6 +40,8 @@ final class Evaluator {
     /// function from the same input (a recursion, a loop calling a helper) then leaves
     /// `source` as it is instead of swapping two arrays in and out on every call.
     var sourceOwner: SourceText?
+    /// True while a ufunc or operator runs under `checkingFloatErrors` (FloatWarnings.swift).
+    var floatCheckActive = false
     /// `interpreter.options.isInterrupted`, read once (the options never change): a call polls it.
     let isInterrupted: @Sendable () -> Bool
 
@@ -461,6 +463,16 @@ final class Evaluator {
     }
 
     func binary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, texts: (String, String)? = nil) throws(ShellError) -> Value {
+        // An operator on numpy's values is its ufunc, which reports float errors.
+        if let ufunc = FloatWarnings.operatorUfunc(op, l, r) {
+            return try checkingFloatErrors(ufunc, span: span) { () throws(ShellError) -> Value in
+                try binaryUnchecked(op, l, r, span, texts: texts)
+            }
+        }
+        return try binaryUnchecked(op, l, r, span, texts: texts)
+    }
+
+    private func binaryUnchecked(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, texts: (String, String)?) throws(ShellError) -> Value {
         if op == "is" { return .bool(Self.identical(l, r)) }
         if op == "is not" { return .bool(!Self.identical(l, r)) }
         if let v = try TFOperators.binary(op, l, r, span, evaluator: self) { return v }
@@ -701,7 +713,12 @@ final class Evaluator {
         let bound = try ArgumentBinder.bind(command, inputs, callSpan: span, form: form, context: context)
         let invocation = Invocation(command: command, arguments: bound, span: span, form: form, evaluator: self)
         do {
+            // numpy's ufuncs report the float errors of their loops (FloatWarnings.swift).
+            let ufunc = FloatWarnings.ufuncs[command.name]
+            let checking = ufunc != nil && beginFloatCheck()
+            defer { if checking { floatCheckActive = false } }
             let value = try command.run(invocation)
+            if checking, let ufunc { try endFloatCheck(ufunc, span: span) }
             // Core loops stop early on Ctrl-C and leave their result unfinished: never keep it.
             if interpreter.options.isInterrupted() { throw Interrupt.error }
             try checkDeclaredReads(command, bound)

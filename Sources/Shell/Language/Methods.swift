@@ -31,6 +31,8 @@ enum Methods {
     static func has(_ v: Value, _ name: String) -> Bool {
         switch v {
         case .string: return stringMethods.contains(name)
+        // numpy's str_ is a str: its methods are str's, and they return plain str.
+        case .object(is NumpyStrObject): return stringMethods.contains(name)
         case .list: return listMethods.contains(name)
         case .dict(let d): return dictMethods.contains(name) || CollectionsModule.hasMethod(d, name)
         case .set(let s): return setMethods.contains(name) && !(s.isFrozen && setMutating.contains(name))
@@ -94,6 +96,7 @@ enum Methods {
     static func call(_ receiver: inout Value, _ name: String, _ args: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value {
         switch receiver {
         case .string(let s): return try stringMethod(s, name, args, keywords, span, ev)
+        case .object(let o as NumpyStrObject): return try stringMethod(o.value, name, args, keywords, span, ev)
         case .list(let list):
             if !listMutating.contains(name) {
                 var items = list.items
