@@ -806,6 +806,15 @@ final class Evaluator {
             }
         case .builtin(let b) where b.receiver == nil && b.name == "itertools.chain" && name == "from_iterable":
             return .builtin(Builtin(name: "itertools.chain.from_iterable", receiver: nil))
+        // A built-in's names, as CPython's: `math.gamma.__name__` is 'gamma', `xs.append`'s
+        // `__qualname__` is 'list.append' (tables of functions print their names this way).
+        case .builtin(let b) where name == "__name__" || name == "__qualname__":
+            let short = b.name.split(separator: ".").last.map(String.init) ?? b.name
+            if name == "__qualname__", let receiver = b.receiver {
+                if case .type(let n) = receiver { return .string(n + "." + short) }
+                return .string(receiver.typeName + "." + short)
+            }
+            return .string(short)
         case .type(let n) where name == "__name__":
             return .string(n.split(separator: ".").last.map(String.init) ?? n)
         case .type(let n) where Methods.unbound(n, name):

@@ -206,3 +206,11 @@ s = sum(range(100000))
 print(time.monotonic() >= a, time.perf_counter_ns() >= b, time.process_time_ns() >= c, time.thread_time() >= d)
 print(type(time.monotonic_ns()).__name__, type(time.clock_gettime(time.CLOCK_MONOTONIC)).__name__, time.CLOCK_REALTIME, time.CLOCK_MONOTONIC)
 print(abs(time.clock_gettime(time.CLOCK_REALTIME) - time.time()) < 5, time.clock_getres(time.CLOCK_MONOTONIC) > 0)
+#--- builtin-function-names
+import math
+import time
+xs = [1]
+print(math.gamma.__name__, math.gamma.__qualname__, time.strftime.__name__, print.__name__, len.__qualname__)
+print(xs.append.__name__, xs.append.__qualname__, str.lower.__name__, str.lower.__qualname__, 'a'.upper.__qualname__, {}.get.__qualname__)
+for f in (math.sqrt, math.exp, math.gamma):
+    print(f.__name__, f(2.0))
