@@ -7,8 +7,9 @@ extension Evaluator {
     /// nil when an operand is array-like or the operator belongs to numpy (the caller then
     /// goes to the registry's ufuncs).
     func pythonBinary(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>) throws(ShellError) -> Value? {
-        // `t > 0` on a TF tensor builds TF's Greater op before Python's ordering refuses it.
-        if TFOperators.comparisons.contains(op), TFOperators.isTensor(l) || TFOperators.isTensor(r),
+        // `t > 0` on a TF tensor builds TF's Greater op before Python's ordering refuses it
+        // (the tensor test first: it is a tag check for every non-object value).
+        if TFOperators.isTensor(l) || TFOperators.isTensor(r), TFOperators.comparisons.contains(op),
            let v = try TFOperators.binary(op, l, r, span, evaluator: self) { return v }
         if let v = try ClassRuntime.binary(op, l, r, span, self) { return v }
         if let v = try CollectionsModule.binary(op, l, r, span, self) { return v }
