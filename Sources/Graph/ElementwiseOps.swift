@@ -10,6 +10,9 @@ import Tensor
 extension Graph {
     public func unary(_ kind: UnaryKind, _ x: GraphTensor, name: String? = nil) throws(TensorError) -> GraphTensor {
         guard x.graph === self else { throw TensorError("Tensor \(x.name) must be from the same graph as the other tensors", kind: .valueError) }
+        if kind == .floor, !(x.dtype == .float32 || x.dtype == .float64) {
+            throw TensorError("Value passed to parameter 'x' has DataType \(x.dtype.name) not in list of allowed values: bfloat16, float16, float32, float64", kind: .typeError)
+        }
         if kind.floatOnly, !(x.dtype == .float32 || x.dtype == .float64) {
             throw TensorError("Value passed to parameter 'x' has DataType \(x.dtype.name) not in list of allowed values: bfloat16, float16, float32, float64, complex64, complex128", kind: .typeError)
         }
@@ -71,6 +74,7 @@ enum ElementwiseKernels {
             let pos = try NDArray.binary(.greater, .array(x), .int(0)).astype(x.dtype)
             let neg = try NDArray.binary(.less, .array(x), .int(0)).astype(x.dtype)
             return try NDArray.subtract(.array(pos), .array(neg)).astype(x.dtype)
+        case .floor: return try map(x) { $0.rounded(.down) }
         }
     }
 
@@ -89,6 +93,8 @@ enum ElementwiseKernels {
         case .abs: return try zipMap(x, d) { v, g in g * (v > 0 ? 1 : v < 0 ? -1 : v.isNaN ? v : 0) }
         // TF's _SignGrad: zeros of x's shape.
         case .sign: return try FloatArrays.zeros(x.shape)
+        // TF registers None for Floor; zeros here (no gradient reaches x through it).
+        case .floor: return try FloatArrays.zeros(x.shape)
         }
     }
 

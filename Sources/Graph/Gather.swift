@@ -36,7 +36,7 @@ enum GatherKernels {
         let axis = try self.axis(params, axisValue)
         let n = params.shape[axis]
         for (k, i) in try indices.int64Values().enumerated() where i < 0 || i >= Int64(n) {
-            throw TensorError("indices[\(k)] = \(i) is not in [0, \(n))", kind: .valueError)
+            throw TensorError("indices[\(k)] = \(i) is not in [0, \(n))", kind: .invalidArgumentError)
         }
         return try params.take(indices, axis: axis)
     }

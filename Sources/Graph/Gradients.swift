@@ -140,6 +140,8 @@ enum Gradients {
             return [da, db]
         case .expandDims, .squeeze:
             return [try d.reshape(x[0].shape)]
+        case .clipByNorm(let c):
+            return [try ClipKernels.clipByNormGradient(x[0], c, d)]
         case .binary(.floorDiv):
             // TF registers no gradient for FloorDiv (None for both inputs).
             return [nil, nil]

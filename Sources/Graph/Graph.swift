@@ -14,6 +14,8 @@ public final class Graph: @unchecked Sendable {
     /// Variables in creation order (`tf.global_variables()`), and the trainable ones.
     public private(set) var variables: [Int] = []
     public private(set) var trainableVariables: [Int] = []
+    /// The variable `tf.train.get_or_create_global_step()` made (TF's GLOBAL_STEP collection).
+    var globalStepID: Int?
 
     /// TF1's variable and name scopes (`VariableScope.swift`): the `with` blocks entered, the op
     /// name prefix they set (`foo/`), how many composite builders are naming their own parts,
@@ -328,57 +330,6 @@ public final class Graph: @unchecked Sendable {
     public func globalVariablesInitializer(name: String? = nil) -> GraphOperation {
         let n = uniqueName(name, "init")
         return operation(append(n, type: "NoOp", .initializer(variables), inputs: [], outputs: []))
-    }
-
-    /// `optimizer.minimize(loss)`: the update op (`Adam`, `GradientDescent`) over the trainable
-    /// variables `loss` depends on (or `varList`).
-    public func minimize(_ method: OptimizerSpec.Method, loss: GraphTensor, varList: [GraphTensor]? = nil,
-                         globalStep: GraphTensor? = nil, name: String? = nil) throws(TensorError) -> GraphOperation {
-        try owned(loss)
-        if let gs = globalStep {
-            try owned(gs)
-            guard gs.isVariable else {
-                throw TensorError("rnnsh's tensorflow has no minimize(global_step=) of a tensor that is not a tf.Variable (yet): \(gs)", kind: .notImplementedError)
-            }
-            guard gs.dtype.isInteger || gs.dtype == .float32 || gs.dtype == .float64 else {
-                throw TensorError("Value passed to parameter 'ref' has DataType \(gs.dtype.name) not in list of allowed values: float32, float64, int32, uint8, int16, int8, int64, bfloat16, uint16, float16, uint32, uint64", kind: .typeError)
-            }
-        }
-        guard loss.dtype == .float32 || loss.dtype == .float64 else {
-            throw TensorError("Invalid type \(loss.dtype.name) for \(loss.name), expected: [float32, float64].", kind: .valueError)
-        }
-        let candidates = varList.map { $0.map(\.op) } ?? trainableVariables
-        let reachable = Gradients.variablesReaching(loss, in: self)
-        let vars = candidates.filter { reachable.contains($0) }
-        guard !vars.isEmpty else {
-            throw TensorError("No gradients provided for any variable, check your graph for ops that do not support gradients, between variables \(candidates.map { "\"" + ops[$0].name + ":0\"" }) and loss \(loss).", kind: .valueError)
-        }
-        let fallback: String
-        switch method { case .adam: fallback = "Adam"; case .gradientDescent: fallback = "GradientDescent" }
-        var spec = OptimizerSpec(method: method, loss: loss, variables: vars)
-        spec.globalStep = globalStep?.op
-        if case .adam(let config) = method {
-            // TF1's Adam made these before its update op, in this order and with these names
-            // (`beta1_power_1`, `W/Adam_2` for a second optimizer, by unique naming).
-            let outer = namePrefix
-            try absolute { () throws(TensorError) in
-                let b1 = try variable(value: NDArray(scalar: config.beta1), name: outer + "beta1_power", trainable: false)
-                let b2 = try variable(value: NDArray(scalar: config.beta2), name: outer + "beta2_power", trainable: false)
-                spec.powers = (b1.op, b2.op)
-                for v in vars {
-                    let shape = ops[v].outputs[0].shape.concrete ?? []
-                    let zeros = try NDArray.zeros(shape, dtype: ops[v].outputs[0].dtype)
-                    let m = try variable(value: zeros, name: ops[v].name + "/Adam", trainable: false)
-                    let second = try variable(value: zeros, name: ops[v].name + "/Adam", trainable: false)
-                    spec.slots[v] = AdamSlots(m: m.op, v: second.op)
-                }
-            }
-        }
-        let n = uniqueName(name, fallback)
-        // With a global step TF1's minimize returned its `assign_add(global_step, 1)`, an
-        // AssignAdd op under the optimizer's name (its constant `GradientDescent/value`).
-        if globalStep != nil { naming.reserve(n + "/value") }
-        return operation(append(n, type: globalStep == nil ? "NoOp" : "AssignAdd", .minimize(spec), inputs: [loss], outputs: []))
     }
 }
 

@@ -62,6 +62,8 @@ enum Kernels {
             return [try ShapeOpKernels.squeeze(x[0], axes: axes)]
         case .stopGradient:
             return [x[0]]
+        case .clipByNorm(let c):
+            return [try ClipKernels.clipByNorm(x[0], c)]
         case .binary(let k):
             try broadcastable(x[0], x[1], op.name)
             let r: NDArray
@@ -76,7 +78,7 @@ enum Kernels {
             case .floorDiv, .floorMod:
                 // TF's integer kernels refuse a zero divisor (numpy would give 0 and warn).
                 if x[1].dtype.isInteger, try x[1].doubleValues().contains(0) {
-                    throw TensorError("Integer division by zero")
+                    throw TensorError("Integer division by zero", kind: .invalidArgumentError)
                 }
                 r = try floorDivMod(k == .floorDiv, x[0], x[1])
             }

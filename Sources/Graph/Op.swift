@@ -48,6 +48,8 @@ public enum OpKind: Sendable {
     case squeeze([Int]?)
     /// `tf.stop_gradient(x)`: x's value; no gradient flows back through it.
     case stopGradient
+    /// `tf.clip_by_norm(t, clip_norm)` over all axes: `t·clip/max(‖t‖, clip)` (see ClipOps.swift).
+    case clipByNorm(Float)
     case binary(BinaryKind)
     case softmax
     /// Per-row cross-entropy of softmax(logits) against labels: inputs (logits, labels).
@@ -198,6 +200,8 @@ public enum ReduceKind: String, Sendable {
 public enum UnaryKind: String, Sendable {
     case log, neg, relu, tanh, sigmoid
     case square, exp, sqrt, abs
+    /// `tf.floor` (also `exponential_decay(staircase=True)`'s); TF registers no gradient.
+    case floor
     /// `tf.sign`: -1, 0 or 1 in the tensor's dtype (NaN stays NaN); its gradient is zero.
     case sign
     /// TF's op name and type (`Log`, `Relu`).
@@ -213,6 +217,7 @@ public enum UnaryKind: String, Sendable {
         case .sqrt: return "Sqrt"
         case .abs: return "Abs"
         case .sign: return "Sign"
+        case .floor: return "Floor"
         }
     }
     /// The dtypes TF's kernel takes besides floats, as its TypeError lists them, for the ops
@@ -228,7 +233,7 @@ public enum UnaryKind: String, Sendable {
     /// Whether TF's kernel takes only floating-point (and complex) tensors.
     var floatOnly: Bool {
         switch self {
-        case .log, .tanh, .sigmoid, .exp, .sqrt: return true
+        case .log, .tanh, .sigmoid, .exp, .sqrt, .floor: return true
         case .neg, .relu, .square, .abs, .sign: return false
         }
     }
@@ -279,22 +284,76 @@ public struct RecurrentSpec: Sendable {
     var inputCount: Int { layout == .steps ? steps : 1 }
 }
 
-/// `AdamOptimizer(...)`/`GradientDescentOptimizer(...)` as configured, and what it minimizes.
+/// A TF1 optimizer as configured (`AdamOptimizer(...)`, `GradientDescentOptimizer(lr)`,
+/// `MomentumOptimizer`, `RMSPropOptimizer`, `AdagradOptimizer`), and one update op it made:
+/// `minimize(loss)` differentiates `loss` in the run; `apply_gradients(grads_and_vars)` takes
+/// the gradient tensors it was given (one per variable), which the run computes like any fetch.
 public struct OptimizerSpec: Sendable {
     public enum Method: Sendable, Equatable {
         case adam(AdamConfig)
         case gradientDescent(Float)
+        /// TF's ApplyMomentum: `accum = accum·momentum + g`, then `w -= lr·accum`, or with
+        /// Nesterov `w -= lr·g + lr·momentum·accum`.
+        case momentum(learningRate: Float, momentum: Float, nesterov: Bool)
+        /// TF's ApplyRMSProp: `ms += (g² − ms)(1 − decay)`, `mom = mom·momentum + lr·g/sqrt(ms + ε)`,
+        /// `w -= mom` (ε inside the square root; `ms` starts at ones).
+        case rmsProp(learningRate: Float, decay: Float, momentum: Float, epsilon: Float)
+        /// TF's ApplyAdagrad: `accum += g²`, `w -= lr·g/sqrt(accum)` (`accum` starts at
+        /// `initial_accumulator_value`).
+        case adagrad(learningRate: Float, initialAccumulator: Float)
+
+        /// The optimizer's name: its update op's default name and its slots' suffix.
+        public var name: String {
+            switch self {
+            case .adam: return "Adam"
+            case .gradientDescent: return "GradientDescent"
+            case .momentum: return "Momentum"
+            case .rmsProp: return "RMSProp"
+            case .adagrad: return "Adagrad"
+            }
+        }
+        /// How many slot variables per variable the session's update reads (`accumulators`).
+        var slotCount: Int {
+            switch self {
+            case .adam, .gradientDescent: return 0
+            case .momentum, .adagrad: return 1
+            case .rmsProp: return 2
+            }
+        }
+        /// The learning rate given as a number.
+        public var learningRate: Float {
+            switch self {
+            case .adam(let c): return c.learningRate
+            case .gradientDescent(let lr): return lr
+            case .momentum(let lr, _, _), .rmsProp(let lr, _, _, _), .adagrad(let lr, _): return lr
+            }
+        }
     }
     public var method: Method
-    public var loss: GraphTensor
+    /// `minimize(loss)`: the loss differentiated in the run (nil for `apply_gradients`).
+    public var loss: GraphTensor?
+    /// `apply_gradients`: the gradient of each of `variables`, in the same order.
+    public var gradients: [GraphTensor]?
+    /// A learning rate given as a tensor (`exponential_decay`, a variable): read in the run,
+    /// before the global step is incremented, as TF's update op read it.
+    public var learningRate: GraphTensor?
     public var variables: [Int]
     /// Adam's state as TF1's graph held it: per variable the slots `var/Adam` (m) and
     /// `var/Adam_1` (v), and the optimizer's `beta1_power`, `beta2_power` (variable op ids), so
     /// `tf.global_variables()` lists them, a run shows them and a Saver checkpoints them.
     public var slots: [Int: AdamSlots] = [:]
     public var powers: (beta1: Int, beta2: Int)?
-    /// `minimize(loss, global_step=gs)`: the variable (op id) each update adds 1 to.
+    /// The other optimizers' slots, per variable (op ids): Momentum's `var/Momentum`,
+    /// RMSProp's `var/RMSProp` (ms) and `var/RMSProp_1` (mom), Adagrad's `var/Adagrad`. Their
+    /// state lives only there (the session's values), so an initializer resets it and a Saver
+    /// keeps it.
+    public var accumulators: [Int: [Int]] = [:]
+    /// `global_step=gs`: the variable (op id) each update adds 1 to.
     public var globalStep: Int?
+
+    public init(method: Method, loss: GraphTensor?, gradients: [GraphTensor]? = nil, variables: [Int]) {
+        self.method = method; self.loss = loss; self.gradients = gradients; self.variables = variables
+    }
 }
 
 /// The op ids of one variable's two Adam slots.

@@ -51,8 +51,14 @@ public final class Session: @unchecked Sendable {
                 guard o.graph === graph else { throw TensorError("Operation \(o.name) is not an element of this graph.", kind: .valueError) }
                 switch graph.ops[o.op].kind {
                 case .minimize(let spec):
-                    training.append(o.op); wanted.append(spec.loss)
-                    // The step it increments must be initialized (TF's error otherwise).
+                    training.append(o.op)
+                    if let loss = spec.loss { wanted.append(loss) }
+                    wanted += spec.gradients ?? []
+                    if let lr = spec.learningRate { wanted.append(lr) }
+                    // What the update reads must be initialized (TF's error otherwise): the
+                    // variables, their slots, the step it increments.
+                    for v in spec.variables { wanted.append(graph.tensor(v)) }
+                    for v in spec.variables { for id in spec.accumulators[v] ?? [] { wanted.append(graph.tensor(id)) } }
                     if let gs = spec.globalStep { wanted.append(graph.tensor(gs)) }
                 case .initializer(let vars):
                     initializers.append(o.op)
@@ -65,8 +71,8 @@ public final class Session: @unchecked Sendable {
         }
         // Recurrent ops a minimize backpropagates through keep their activations.
         for op in training {
-            if case .minimize(let spec) = graph.ops[op].kind {
-                run.keepForBackward.formUnion(Gradients.path(to: spec.loss, from: Set(spec.variables), in: graph))
+            if case .minimize(let spec) = graph.ops[op].kind, let loss = spec.loss {
+                run.keepForBackward.formUnion(Gradients.path(to: loss, from: Set(spec.variables), in: graph))
             }
         }
         try run.evaluate(wanted)
@@ -132,39 +138,93 @@ public final class Session: @unchecked Sendable {
         return out
     }
 
-    /// One optimizer step: gradients of the loss by backpropagation over this run's values,
-    /// then each variable updated in place.
+    /// One optimizer step: the gradients (by backpropagation over this run's values for
+    /// `minimize`, the given tensors' values for `apply_gradients`), then each variable and its
+    /// slots updated in place. Everything is checked before the first variable changes, so a
+    /// failing update leaves the session as it was.
     private func apply(_ spec: OptimizerSpec, op: Int, run: inout Run) throws(TensorError) {
-        let grads = try Gradients.compute(loss: spec.loss, variables: spec.variables, run: &run)
+        var grads: [Int: NDArray] = [:]
+        if let given = spec.gradients {
+            for (v, t) in zip(spec.variables, given) { grads[v] = try run.value(t) }
+        } else if let loss = spec.loss {
+            grads = try Gradients.compute(loss: loss, variables: spec.variables, run: &run)
+        }
+        var lr = spec.method.learningRate
+        if let t = spec.learningRate {
+            let a = try run.value(t)
+            guard a.size == 1, let x = try a.doubleValues().first else {
+                throw TensorError("lr is not a scalar: \(shapeList(a.shape))", kind: .invalidArgumentError)
+            }
+            lr = Float(x)
+        }
+        var updates: [(v: Int, w: NDArray, g: NDArray, slots: [NDArray])] = []
+        for v in spec.variables {
+            guard let w = values[v], let g = grads[v] else { continue }
+            // Updated in place: the session's own copy (`FloatArrays.copy`), float32 and contiguous.
+            guard w.dtype == .float32, w.isCContiguous else {
+                throw TensorError("rnnsh's tensorflow trains float32 variables only; \(graph.ops[v].name) is \(w.dtype.name)", kind: .notImplementedError)
+            }
+            guard w.shape == g.shape else {
+                throw TensorError("var and grad do not have the same shape\(shapeList(w.shape)) \(shapeList(g.shape))", kind: .invalidArgumentError)
+            }
+            var slots: [NDArray] = []
+            for id in spec.accumulators[v] ?? [] {
+                guard let a = values[id] else { throw TensorError("Attempting to use uninitialized value \(graph.ops[id].name)", kind: .failedPreconditionError) }
+                guard a.dtype == .float32, a.isCContiguous, a.shape == w.shape else {
+                    throw TensorError("rnnsh's tensorflow trains float32 variables only; \(graph.ops[id].name) is \(a.dtype.name)", kind: .notImplementedError)
+                }
+                slots.append(a)
+            }
+            guard slots.count == spec.method.slotCount else {
+                throw TensorError("internal: \(graph.ops[op].name) has \(slots.count) slots for \(graph.ops[v].name)", kind: .runtimeError)
+            }
+            updates.append((v, w, try FloatArrays.contiguous(g), slots))
+        }
         // The optimizer's powers as they were before this step: each variable's state that
         // starts now starts from them (they are published once, after every variable's update).
         let powers = try adamPowers(spec)
         var last: AdamState?
-        for v in spec.variables {
-            guard let w = values[v], let g = grads[v] else { continue }
-            // Updated in place: the session's own copy (`FloatArrays.copy`), float32 and contiguous.
-            guard w.dtype == .float32, w.isCContiguous, w.size == g.size else {
-                throw TensorError("rnnsh's tensorflow trains float32 variables only; \(graph.ops[v].name) is \(w.dtype.name)", kind: .notImplementedError)
-            }
-            let gf = try FloatArrays.contiguous(g)
-            let state: AdamState?
+        for (v, w, g, slots) in updates {
+            let n = w.size
             switch spec.method {
             case .adam(let config):
+                let state: AdamState
                 if let s = adam[op]?[v] { state = s } else {
-                    let s = AdamState(count: w.size, config: config)
-                    try resumeAdam(s, spec, variable: v, powers: powers)
-                    adam[op, default: [:]][v] = s
-                    state = s
+                    state = AdamState(count: n, config: config)
+                    try resumeAdam(state, spec, variable: v, powers: powers)
+                    adam[op, default: [:]][v] = state
                 }
-            case .gradientDescent: state = nil
-            }
-            FloatArrays.withPointers(w, gf) { wp, gp in
-                switch spec.method {
-                case .adam: state?.apply(params: wp, grads: gp)
-                case .gradientDescent(let lr): for i in 0..<w.size { wp[i] -= lr * gp[i] }
+                FloatArrays.withPointers(w, g) { wp, gp in state.apply(params: wp, grads: gp, learningRate: lr) }
+                try publishAdam(state, spec, variable: v)
+                last = state
+            case .gradientDescent:
+                FloatArrays.withPointers(w, g) { wp, gp in for i in 0..<n { wp[i] -= gp[i] * lr } }
+            case .momentum(_, let momentum, let nesterov):
+                FloatArrays.withPointers([w, g, slots[0]]) { p in
+                    let wp = p[0], gp = p[1], acc = p[2]
+                    for i in 0..<n {
+                        acc[i] = acc[i] * momentum + gp[i]
+                        if nesterov { wp[i] -= gp[i] * lr + acc[i] * momentum * lr } else { wp[i] -= acc[i] * lr }
+                    }
+                }
+            case .rmsProp(_, let decay, let momentum, let epsilon):
+                FloatArrays.withPointers([w, g, slots[0], slots[1]]) { p in
+                    let wp = p[0], gp = p[1], ms = p[2], mom = p[3]
+                    for i in 0..<n {
+                        ms[i] += (gp[i] * gp[i] - ms[i]) * (1 - decay)
+                        mom[i] = mom[i] * momentum + (gp[i] * lr) / (ms[i] + epsilon).squareRoot()
+                        wp[i] -= mom[i]
+                    }
+                }
+            case .adagrad:
+                FloatArrays.withPointers([w, g, slots[0]]) { p in
+                    let wp = p[0], gp = p[1], acc = p[2]
+                    for i in 0..<n {
+                        acc[i] += gp[i] * gp[i]
+                        wp[i] -= gp[i] * lr * (1 / acc[i].squareRoot())
+                    }
                 }
             }
-            if let s = state { try publishAdam(s, spec, variable: v); last = s }
         }
         if let s = last, let p = spec.powers {
             let now = s.powers
@@ -211,7 +271,7 @@ public final class Session: @unchecked Sendable {
         guard !closed else { throw TensorError("Attempted to use a closed Session.", kind: .runtimeError) }
         var out: [(name: String, array: NDArray)] = []
         for (name, op) in variables {
-            guard let v = values[op] else { throw TensorError("Attempting to use uninitialized value \(graph.ops[op].name)") }
+            guard let v = values[op] else { throw TensorError("Attempting to use uninitialized value \(graph.ops[op].name)", kind: .failedPreconditionError) }
             out.append((name, try FloatArrays.copy(v)))
         }
         return out
@@ -225,11 +285,11 @@ public final class Session: @unchecked Sendable {
         var staged: [(Int, NDArray)] = []
         for (name, op) in variables {
             guard let a = arrays[name] else {
-                throw TensorError("Restoring from checkpoint failed. This is most likely due to a Variable name or other graph key that is missing from the checkpoint. Please ensure that you have not altered the graph expected based on the checkpoint. Original error: Key \(name) not found in checkpoint")
+                throw TensorError("Restoring from checkpoint failed. This is most likely due to a Variable name or other graph key that is missing from the checkpoint. Please ensure that you have not altered the graph expected based on the checkpoint. Original error: Key \(name) not found in checkpoint", kind: .notFoundError)
             }
             let want = graph.ops[op].outputs[0]
             guard want.shape.accepts(a.shape) else {
-                throw TensorError("Restoring from checkpoint failed. This is most likely due to a mismatch between the current graph and the graph from the checkpoint. Please ensure that you have not altered the graph expected based on the checkpoint. Original error: Assign requires shapes of both tensors to match. lhs shape= \(shapeList(want.shape.concrete ?? [])) rhs shape= \(shapeList(a.shape))")
+                throw TensorError("Restoring from checkpoint failed. This is most likely due to a mismatch between the current graph and the graph from the checkpoint. Please ensure that you have not altered the graph expected based on the checkpoint. Original error: Assign requires shapes of both tensors to match. lhs shape= \(shapeList(want.shape.concrete ?? [])) rhs shape= \(shapeList(a.shape))", kind: .invalidArgumentError)
             }
             let typed = a.dtype == want.dtype ? a : try a.astype(want.dtype)
             staged.append((op, try FloatArrays.copy(typed)))
@@ -296,10 +356,10 @@ struct Run {
         case .placeholder:
             let t = GraphTensor(graph: graph, op: id, index: 0)
             let dims = t.shape.dims.map { "[" + $0.map { $0.map(String.init) ?? "?" }.joined(separator: ",") + "]" } ?? "<unknown>"
-            throw TensorError("You must feed a value for placeholder tensor '\(op.name)' with dtype \(t.dtype == .float32 ? "float" : t.dtype.name) and shape \(dims)")
+            throw TensorError("You must feed a value for placeholder tensor '\(op.name)' with dtype \(t.dtype == .float32 ? "float" : t.dtype.name) and shape \(dims)", kind: .invalidArgumentError)
         case .variable:
             guard let v = session.values[id] else {
-                throw TensorError("Attempting to use uninitialized value \(op.name)")
+                throw TensorError("Attempting to use uninitialized value \(op.name)", kind: .failedPreconditionError)
             }
             cache[id] = [v]
         case .random(let kind, let shape, let a, let b):
@@ -346,7 +406,7 @@ struct Run {
             var v = try value(op.inputs[1])
             if v.dtype != target.dtype { v = try v.astype(target.dtype) }
             guard target.shape.accepts(v.shape) else {
-                throw TensorError("Assign requires shapes of both tensors to match. lhs shape= \(shapeList(target.shape.concrete ?? [])) rhs shape= \(shapeList(v.shape))", kind: .valueError)
+                throw TensorError("Assign requires shapes of both tensors to match. lhs shape= \(shapeList(target.shape.concrete ?? [])) rhs shape= \(shapeList(v.shape))", kind: .invalidArgumentError)
             }
             session.values[target.op] = try FloatArrays.copy(v)
             cache[target.op] = nil

@@ -65,9 +65,11 @@ public final class AdamState: @unchecked Sendable {
     }
 
     /// One update of `params` with `grads` (both `count` floats).
-    public func apply(params w: UnsafeMutablePointer<Float>, grads g: UnsafePointer<Float>) {
+    /// `learningRate` replaces the configured one for this step (TF1's learning rate given as a
+    /// tensor, read at each update).
+    public func apply(params w: UnsafeMutablePointer<Float>, grads g: UnsafePointer<Float>, learningRate: Float? = nil) {
         let one: Float = 1
-        let alpha = config.learningRate * (one - beta2Power).squareRoot() / (one - beta1Power)
+        let alpha = (learningRate ?? config.learningRate) * (one - beta2Power).squareRoot() / (one - beta1Power)
         typealias V = SIMD8<Float>
         let a = V(repeating: alpha), b1 = V(repeating: one - config.beta1), b2 = V(repeating: one - config.beta2)
         let eps = V(repeating: config.epsilon)

@@ -43,16 +43,35 @@ public enum ErrorKind: String, Sendable, CaseIterable {
     case lookupError = "LookupError"
     case arithmeticError = "ArithmeticError"
     case exception = "Exception"
+    /// TensorFlow's run-time errors (`tf.errors`, module `tensorflow.python.framework.errors_impl`):
+    /// what a session raises when an op fails, all subclasses of `OpError`.
+    case tfOpError = "OpError"
+    case invalidArgumentError = "InvalidArgumentError"
+    case failedPreconditionError = "FailedPreconditionError"
+    case outOfRangeError = "OutOfRangeError"
+    case notFoundError = "NotFoundError"
+
+    /// Whether this is one of TensorFlow's `tf.errors` classes.
+    public var isTensorFlowError: Bool {
+        switch self {
+        case .tfOpError, .invalidArgumentError, .failedPreconditionError, .outOfRangeError, .notFoundError: true
+        default: false
+        }
+    }
 
     /// The class as the last line of CPython's traceback names it: its `__qualname__`, after its
     /// module unless that is `builtins` (`ValueError`, `numpy.linalg.LinAlgError`). numpy
     /// raises private subclasses of UFuncTypeError (`_UFuncNoLoopError`, …) that this enum does
     /// not tell apart, so those show the public class they derive from.
+    /// The module of TensorFlow's error classes, as their qualified names start.
+    public static let tensorFlowModule = "tensorflow.python.framework.errors_impl."
+
     public var tracebackName: String {
         switch self {
         case .ufuncTypeError: "numpy._core._exceptions.UFuncTypeError"
         case .axisError: "numpy.exceptions.AxisError"
         case .linAlgError: "numpy.linalg.LinAlgError"
+        case _ where isTensorFlowError: ErrorKind.tensorFlowModule + rawValue
         default: rawValue
         }
     }

@@ -718,6 +718,8 @@ extension Evaluator {
     /// The class of the exception an error is (`type(e)`).
     func exceptionClass(_ error: ShellError) -> Value {
         if let raised = error.raised { return .object(raised.instance.cls) }
+        // TF's errors are named by their module (`<class 'tensorflow.python.framework.errors_impl.InvalidArgumentError'>`).
+        if let k = error.kind, k.isTensorFlowError { return .type(k.tracebackName) }
         return .type(error.kind?.rawValue ?? "Exception")
     }
 

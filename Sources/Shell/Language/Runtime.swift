@@ -650,9 +650,20 @@ enum ExceptionClasses {
         "OSError": "Exception", "FileNotFoundError": "OSError", "PermissionError": "OSError",
         "IsADirectoryError": "OSError",
         "AxisError": "ValueError", "UnicodeError": "ValueError", "LinAlgError": "ValueError",
+        // TensorFlow's tf.errors (classes of module tensorflow.python.framework.errors_impl).
+        "OpError": "Exception", "InvalidArgumentError": "OpError", "FailedPreconditionError": "OpError",
+        "OutOfRangeError": "OpError", "NotFoundError": "OpError",
     ]
 
-    static func isClass(_ name: String) -> Bool { parents[name] != nil || name == "BaseException" || name == "numpy.linalg.LinAlgError" }
+    /// A class value's name as errors carry it: `tf.errors.InvalidArgumentError` is the class
+    /// value `tensorflow.python.framework.errors_impl.InvalidArgumentError`.
+    static func shortName(_ name: String) -> String {
+        name.hasPrefix(ErrorKind.tensorFlowModule) ? String(name.dropFirst(ErrorKind.tensorFlowModule.count)) : name
+    }
+
+    static func isClass(_ name: String) -> Bool {
+        parents[shortName(name)] != nil || name == "BaseException" || name == "numpy.linalg.LinAlgError"
+    }
 
     /// `name` and its ancestors up to BaseException (what a class's `__mro__` shows after it).
     static func lineage(_ name: String?) -> [String] {
@@ -668,7 +679,7 @@ enum ExceptionClasses {
     /// True when an error of class `kind` is caught by `except handler`.
     static func matches(_ kind: String, _ handler: String) -> Bool {
         // `np.linalg.LinAlgError` is the class value `numpy.linalg.LinAlgError`; errors carry its short name.
-        let handler = handler == "numpy.linalg.LinAlgError" ? "LinAlgError" : handler
+        let handler = handler == "numpy.linalg.LinAlgError" ? "LinAlgError" : shortName(handler)
         if kind == "AxisError" && handler == "IndexError" { return true }
         // numpy's UFuncTypeError is a TypeError but no builtin name, so it is not in `parents`.
         var k: String? = kind == "UFuncTypeError" ? (handler == kind ? kind : "TypeError") : kind

@@ -514,14 +514,87 @@ enum TFFunctions {
 
         // MARK: training and sessions
         case "AdamOptimizer":
-            try a.only(["learning_rate", "beta1", "beta2", "epsilon", "use_locking", "name"], positionalMax: 5)
-            let c = AdamConfig(learningRate: try a.float(0, "learning_rate") ?? 0.001, beta1: try a.float(1, "beta1") ?? 0.9,
+            try a.only(["learning_rate", "beta1", "beta2", "epsilon", "use_locking", "name"], positionalMax: 6)
+            let lr = try learningRate(a, g, default: 0.001)
+            let c = AdamConfig(learningRate: lr.0, beta1: try a.float(1, "beta1") ?? 0.9,
                                beta2: try a.float(2, "beta2") ?? 0.999, epsilon: try a.float(3, "epsilon") ?? 1e-8)
-            return .object(TFOptimizer(method: .adam(c)))
+            return .object(TFOptimizer(method: .adam(c), learningRate: lr.1))
         case "GradientDescentOptimizer":
-            try a.only(["learning_rate", "use_locking", "name"], positionalMax: 2)
-            guard let lr = try a.float(0, "learning_rate") else { throw a.error("GradientDescentOptimizer() missing required argument: 'learning_rate'", .typeError) }
-            return .object(TFOptimizer(method: .gradientDescent(lr)))
+            try a.only(["learning_rate", "use_locking", "name"], positionalMax: 3)
+            guard a.has(0, "learning_rate") else { throw a.error("GradientDescentOptimizer() missing required argument: 'learning_rate'", .typeError) }
+            let lr = try learningRate(a, g, default: nil)
+            return .object(TFOptimizer(method: .gradientDescent(lr.0), learningRate: lr.1))
+        case "MomentumOptimizer":
+            try a.only(["learning_rate", "momentum", "use_locking", "name", "use_nesterov"], positionalMax: 5)
+            try requiredPositional(a, "MomentumOptimizer", ["learning_rate", "momentum"])
+            let lr = try learningRate(a, g, default: nil)
+            let m = try a.float(1, "momentum") ?? 0
+            return .object(TFOptimizer(method: .momentum(learningRate: lr.0, momentum: m, nesterov: a.bool(4, "use_nesterov") ?? false),
+                                       learningRate: lr.1))
+        case "RMSPropOptimizer":
+            try a.only(["learning_rate", "decay", "momentum", "epsilon", "use_locking", "centered", "name"], positionalMax: 7)
+            try requiredPositional(a, "RMSPropOptimizer", ["learning_rate"])
+            if a.bool(5, "centered") == true { throw a.error("rnnsh's tensorflow has no RMSPropOptimizer(centered=True) (yet)", .notImplementedError) }
+            let lr = try learningRate(a, g, default: nil)
+            return .object(TFOptimizer(method: .rmsProp(learningRate: lr.0, decay: try a.float(1, "decay") ?? 0.9,
+                                                        momentum: try a.float(2, "momentum") ?? 0, epsilon: try a.float(3, "epsilon") ?? 1e-10),
+                                       learningRate: lr.1))
+        case "AdagradOptimizer":
+            try a.only(["learning_rate", "initial_accumulator_value", "use_locking", "name"], positionalMax: 4)
+            try requiredPositional(a, "AdagradOptimizer", ["learning_rate"])
+            let lr = try learningRate(a, g, default: nil)
+            let initial = try a.float(1, "initial_accumulator_value") ?? 0.1
+            guard initial > 0 else { throw a.error("initial_accumulator_value must be positive: \(Double(initial))") }
+            return .object(TFOptimizer(method: .adagrad(learningRate: lr.0, initialAccumulator: initial), learningRate: lr.1))
+        case "exponential_decay":
+            try a.only(["learning_rate", "global_step", "decay_steps", "decay_rate", "staircase", "name"], positionalMax: 6)
+            guard let step = a.value(1, "global_step") else {
+                // TF 2's schedule converts the step to a tensor.
+                if a.given(1, "global_step") != nil { throw a.error("None values not supported.") }
+                throw a.error("exponential_decay() missing required argument: 'global_step'", .typeError)
+            }
+            func number(_ p: Int, _ n: String) throws -> NDArray {
+                let v = try a.required(p, n)
+                if case .object(is TFTensor) = v { throw a.error("rnnsh's tensorflow has no exponential_decay(\(n)=) of a tensor (yet)", .notImplementedError) }
+                return try TFArguments.array(v, span: a.span)
+            }
+            let lr = try number(0, "learning_rate"), steps = try number(2, "decay_steps"), rate = try number(3, "decay_rate")
+            return tensorValue(try g.exponentialDecay(learningRate: lr, globalStep: try TFArguments.operand(step, graph: g, span: a.span),
+                                                      decaySteps: steps, decayRate: rate, staircase: a.bool(4, "staircase") ?? false,
+                                                      name: a.string(5, "name")))
+        case "get_or_create_global_step", "get_global_step", "create_global_step":
+            try a.only(["graph"], positionalMax: 1)
+            if a.has(0, "graph") { throw a.error("rnnsh's tensorflow has no \(name)(graph=) (yet)", .notImplementedError) }
+            let v = try g.globalStep(create: name != "get_global_step", mustNotExist: name == "create_global_step")
+            return v.map(tensorValue) ?? Value.none
+        case "global_step":
+            // tf.train.global_step(sess, global_step_tensor): the step's value as a Python int.
+            try a.only(["sess", "global_step_tensor"], positionalMax: 2)
+            guard case .object(let s as TFSession) = try a.required(0, "sess") else { throw a.error("'sess' must be a tf.Session", .typeError) }
+            let r = try TFMethods.run(s, .object(TFTensor(tensor: try a.tensor(1, "global_step_tensor", graph: g))), feeds: nil, a, state)
+            guard case .scalar(let x) = r, let v = x.scalars.first else { return r }
+            return .int(Int(v.doubleValue))
+        case "clip_by_global_norm":
+            try a.only(["t_list", "clip_norm", "use_norm", "name"], positionalMax: 4)
+            let ts = try optionalTensors(try a.required(0, "t_list"), g, a)
+            let clip = try TFArguments.operand(try a.required(1, "clip_norm"), graph: g, span: a.span)
+            let use = try a.value(2, "use_norm").map { try TFArguments.tensor($0, graph: g, span: a.span) }
+            let (clipped, norm) = try g.clipByGlobalNorm(ts, clipNorm: clip, useNorm: use, name: a.string(3, "name"))
+            return .tuple([.list(clipped.map { $0.map(tensorValue) ?? Value.none }), tensorValue(norm)])
+        case "global_norm":
+            try a.only(["t_list", "name"], positionalMax: 2)
+            return tensorValue(try g.globalNorm(try optionalTensors(try a.required(0, "t_list"), g, a), name: a.string(1, "name")))
+        case "clip_by_norm":
+            try a.only(["t", "clip_norm", "axes", "name"], positionalMax: 4)
+            if a.has(2, "axes") { throw a.error("rnnsh's tensorflow has no clip_by_norm(axes=) (yet)", .notImplementedError) }
+            let x = try a.tensor(0, "t", graph: g)
+            if case .object(is TFTensor) = try a.required(1, "clip_norm") {
+                throw a.error("rnnsh's tensorflow has no clip_by_norm of a tensor clip_norm (yet): give a number", .notImplementedError)
+            }
+            return tensorValue(try g.clipByNorm(x, try a.float(1, "clip_norm") ?? 0, name: a.string(3, "name")))
+        case "floor":
+            try a.only(["x", "name"], positionalMax: 2)
+            return tensorValue(try g.unary(.floor, try a.tensor(0, "x", graph: g), name: opName ?? a.string(1, "name")))
         case "initialize_all_variables", "global_variables_initializer":
             return .object(TFOperation(operation: g.globalVariablesInitializer(name: opName)))
         case "global_variables", "all_variables":
@@ -543,6 +616,37 @@ enum TFFunctions {
             if let v = try TFScopeFunctions.call(name, a, evaluator: ev) { return v }
             if let v = try TFOpFunctions.call(name, a, evaluator: ev) { return v }
             throw a.error("rnnsh's tensorflow has no tf.\(name) (yet)", .attributeError)
+        }
+    }
+
+    /// An optimizer's `learning_rate` (position 0): a number, or a tensor read at each update
+    /// (then the number is unused).
+    static func learningRate(_ a: TFArguments, _ g: Graph, default d: Float?) throws -> (Float, GraphTensor?) {
+        guard let v = a.value(0, "learning_rate") else { return (d ?? 0, nil) }
+        if case .object(let t as TFTensor) = v { return (0, try TFArguments.tensor(.object(t), graph: g, span: a.span)) }
+        return (try a.float(0, "learning_rate") ?? 0, nil)
+    }
+
+    /// Python's TypeError for required parameters of a class's `__init__` left out.
+    static func requiredPositional(_ a: TFArguments, _ cls: String, _ names: [String]) throws {
+        let missing = names.enumerated().filter { a.given($0.offset, $0.element) == nil }.map { "'\($0.element)'" }
+        guard !missing.isEmpty else { return }
+        let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + (missing.last ?? "")
+        throw a.error("\(cls).__init__() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)", .typeError)
+    }
+
+    /// `t_list` of `clip_by_global_norm`/`global_norm`: a list or tuple of tensors and Nones
+    /// (TF's TypeError for anything else, a zip included: it wants a sequence).
+    static func optionalTensors(_ v: Value, _ g: Graph, _ a: TFArguments) throws -> [GraphTensor?] {
+        switch v {
+        case .list, .tuple:
+            return try (v.sequenceItems ?? []).map { (x) throws -> GraphTensor? in
+                x.isNone ? nil : try TFArguments.tensor(x, graph: g, span: a.span)
+            }
+        case .object(is TFTensor):
+            throw a.error("`t_list` should be a sequence of tensors. Received <class 'tensorflow.python.framework.ops.SymbolicTensor'>.", .typeError)
+        default:
+            throw a.error("`t_list` should be a sequence of tensors. Received <class '\(v.typeName)'>.", .typeError)
         }
     }
 
@@ -688,13 +792,44 @@ enum TFMethods {
         case ("num_elements", .object(let s as TFShape)):
             return s.shape.concrete.map { .int($0.reduce(1, *)) } ?? Value.none
         case ("minimize", .object(let o as TFOptimizer)):
-            try a.only(["loss", "global_step", "var_list", "name", "gate_gradients", "aggregation_method", "colocate_gradients_with_ops", "grad_loss"], positionalMax: 3)
+            try a.only(["loss", "global_step", "var_list", "gate_gradients", "aggregation_method", "colocate_gradients_with_ops", "name", "grad_loss"], positionalMax: 8)
+            if a.has(7, "grad_loss") { throw a.error("rnnsh's tensorflow has no minimize(grad_loss=) (yet)", .notImplementedError) }
             let g = state.graph
             let loss = try a.tensor(0, "loss", graph: g)
-            let vars = try a.value(2, "var_list").map { try TFArguments.tensors($0, graph: g, span: a.span) }
+            let vars = try a.value(2, "var_list").map { try TFArguments.tensors(.list(PyList(try ev.iterate($0, a.span))), graph: g, span: a.span) }
             var step: GraphTensor? = nil
             if let gs = a.value(1, "global_step"), !gs.isNone { step = try TFArguments.tensor(gs, graph: g, span: a.span) }
-            return .object(TFOperation(operation: try g.minimize(o.method, loss: loss, varList: vars, globalStep: step, name: a.string(nil, "name"))))
+            return .object(TFOperation(operation: try g.minimize(o.method, learningRate: o.learningRate, loss: loss, varList: vars,
+                                                                  globalStep: step, name: a.string(6, "name"))))
+        case ("compute_gradients", .object(_ as TFOptimizer)):
+            try a.only(["loss", "var_list", "gate_gradients", "aggregation_method", "colocate_gradients_with_ops", "grad_loss"], positionalMax: 6)
+            if a.has(5, "grad_loss") { throw a.error("rnnsh's tensorflow has no compute_gradients(grad_loss=) (yet)", .notImplementedError) }
+            let g = state.graph
+            let vars = try a.value(1, "var_list").map { try TFArguments.tensors(.list(PyList(try ev.iterate($0, a.span))), graph: g, span: a.span) }
+            let pairs = try g.computeGradients(loss: try a.tensor(0, "loss", graph: g), varList: vars)
+            return .list(PyList(pairs.map { .tuple([$0.0.map(TFFunctions.tensorValue) ?? Value.none, TFFunctions.tensorValue($0.1)]) }))
+        case ("apply_gradients", .object(let o as TFOptimizer)):
+            try a.only(["grads_and_vars", "global_step", "name"], positionalMax: 3)
+            let g = state.graph
+            var pairs: [(GraphTensor?, GraphTensor)] = []
+            for item in try ev.iterate(try a.required(0, "grads_and_vars"), a.span) {
+                let parts = try ev.iterate(item, a.span)
+                guard parts.count == 2 else {
+                    throw a.error("too many values to unpack (expected 2)", .valueError)
+                }
+                let grad = parts[0].isNone ? nil : try TFArguments.tensor(parts[0], graph: g, span: a.span)
+                guard case .object(let v as TFTensor) = parts[1] else {
+                    throw a.error("('Trying to update a Tensor ', \(ValueFormatter.repr(parts[1])))", .notImplementedError)
+                }
+                pairs.append((grad, try TFArguments.tensor(.object(v), graph: g, span: a.span)))
+            }
+            var step: GraphTensor? = nil
+            if let gs = a.value(1, "global_step") { step = try TFArguments.tensor(gs, graph: g, span: a.span) }
+            return .object(TFOperation(operation: try g.applyGradients(o.method, learningRate: o.learningRate, pairs,
+                                                                        globalStep: step, name: a.string(2, "name"))))
+        case ("get_name", .object(let o as TFOptimizer)):
+            try a.only([], positionalMax: 0)
+            return .string(o.method.name)
         case ("zero_state", .object(let c as TFCell)):
             let batch = try a.int(0, "batch_size") ?? 1
             let g = state.graph

@@ -13,6 +13,8 @@ enum TFModules {
         case dtype(DType)
         /// `tf.AUTO_REUSE`.
         case autoReuse
+        /// A class (`tf.errors.InvalidArgumentError`), by its qualified name.
+        case type(String)
     }
 
     static let root = "tensorflow"
@@ -26,7 +28,7 @@ enum TFModules {
             "nn": .module("tensorflow.nn"), "train": .module("tensorflow.train"), "contrib": .module("tensorflow.contrib"),
             "compat": .module("tensorflow.compat"), "examples": .module("tensorflow.examples"), "python": .module("tensorflow.python"),
             "models": .module("tensorflow.models"), "math": .module("tensorflow.math"),
-            "layers": .module("tensorflow.layers"),
+            "layers": .module("tensorflow.layers"), "errors": .module("tensorflow.errors"),
             "float32": .dtype(.float32), "float64": .dtype(.float64), "int32": .dtype(.int32), "int64": .dtype(.int64),
             "bool": .dtype(.bool), "uint8": .dtype(.uint8), "float": .dtype(.float32), "double": .dtype(.float64),
             "AUTO_REUSE": .autoReuse,
@@ -48,6 +50,8 @@ enum TFModules {
                   "squared_difference"] {
             t[f] = .function(f)
         }
+        // Gradient clipping and the ops it is built from (PTB's training loop).
+        for f in ["clip_by_global_norm", "clip_by_norm", "global_norm", "floor"] { t[f] = .function(f) }
         return t
     }()
 
@@ -56,13 +60,20 @@ enum TFModules {
         switch path {
         case "tensorflow", "tensorflow.compat.v1": return core
         case "tensorflow.compat": return ["v1": .module("tensorflow.compat.v1")]
+        // The run-time errors a session raises, for `except tf.errors.InvalidArgumentError:`.
+        case "tensorflow.errors":
+            var t: [String: Entry] = [:]
+            for k in [ErrorKind.tfOpError, .invalidArgumentError, .failedPreconditionError, .outOfRangeError, .notFoundError] {
+                t[k.rawValue] = .type(k.tracebackName)
+            }
+            return t
         // TF 1.13+'s home of the math ops (`tf.math.square`, `tf.math.reduce_max`): the same functions.
         case "tensorflow.math":
             var t: [String: Entry] = [:]
             for f in ["square", "exp", "sqrt", "abs", "log", "negative", "maximum", "minimum", "pow", "reduce_max", "reduce_min",
                       "reduce_mean", "reduce_sum", "sigmoid", "tanh", "equal", "not_equal", "argmax", "add", "subtract", "multiply",
                       "divide", "truediv", "in_top_k", "greater", "less", "greater_equal", "less_equal", "sign",
-                      "reduce_prod", "add_n", "squared_difference", "log_softmax", "top_k", "l2_normalize"] { t[f] = .function(f) }
+                      "reduce_prod", "add_n", "squared_difference", "log_softmax", "top_k", "l2_normalize", "floor"] { t[f] = .function(f) }
             return t
         case "tensorflow.nn":
             var t: [String: Entry] = ["rnn_cell": .module("tensorflow.nn.rnn_cell")]
@@ -91,7 +102,11 @@ enum TFModules {
         case "tensorflow.layers": return ["dense": .function("dense")]
         case "tensorflow.train":
             return ["AdamOptimizer": .function("AdamOptimizer"), "GradientDescentOptimizer": .function("GradientDescentOptimizer"),
-                    "Saver": .function("Saver"), "latest_checkpoint": .function("latest_checkpoint")]
+                    "Saver": .function("Saver"), "latest_checkpoint": .function("latest_checkpoint"),
+                    "MomentumOptimizer": .function("MomentumOptimizer"), "RMSPropOptimizer": .function("RMSPropOptimizer"),
+                    "AdagradOptimizer": .function("AdagradOptimizer"), "exponential_decay": .function("exponential_decay"),
+                    "get_or_create_global_step": .function("get_or_create_global_step"), "get_global_step": .function("get_global_step"),
+                    "create_global_step": .function("create_global_step"), "global_step": .function("global_step")]
         case "tensorflow.examples": return ["tutorials": .module("tensorflow.examples.tutorials")]
         case "tensorflow.examples.tutorials": return ["mnist": .module("tensorflow.examples.tutorials.mnist")]
         case "tensorflow.examples.tutorials.mnist": return ["input_data": .module("tensorflow.examples.tutorials.mnist.input_data")]
@@ -128,6 +143,7 @@ struct TFModule: ShellObject, ReprObject, ThrowingAttributes, HashableObject {
         case .function(let f)?: return .object(TFFunction(name: f, module: path))
         case .dtype(let d)?: return .object(TFDType(dtype: d))
         case .autoReuse?: return .object(TFAutoReuse())
+        case .type(let name)?: return .type(name)
         case nil: return nil
         }
     }

@@ -246,20 +246,33 @@ struct TFStateTuple: ShellObject, ReprObject {
     var iterationItems: [Value]? { parts }
 }
 
-/// `tf.train.AdamOptimizer(...)` / `GradientDescentOptimizer(lr)`: `.minimize(cost)` adds the update op.
+/// `tf.train.AdamOptimizer(...)`, `GradientDescentOptimizer(lr)`, `MomentumOptimizer`,
+/// `RMSPropOptimizer`, `AdagradOptimizer`: `.minimize(cost)`, `.compute_gradients(cost)` and
+/// `.apply_gradients(pairs)` add ops to the graph. A learning rate given as a tensor (a decay
+/// schedule, a variable) is `learningRate`.
 struct TFOptimizer: ShellObject, ReprObject {
     let method: OptimizerSpec.Method
-    var kind: String {
-        if case .adam = method { return "AdamOptimizer" }
-        return "GradientDescentOptimizer"
-    }
+    var learningRate: GraphTensor? = nil
+    var kind: String { method.name + "Optimizer" }
     var summary: String { reprText }
     var detail: String { reprText }
-    var reprText: String { "<tensorflow.python.training.\(kind == "AdamOptimizer" ? "adam" : "gradient_descent").\(kind)>" }
-    func attribute(_ name: String) -> Value? {
-        name == "minimize" ? .object(TFBoundMethod(name: name, receiver: .object(self))) : nil
+    /// TF's module of the class (`tensorflow.python.training.rmsprop.RMSPropOptimizer`).
+    var reprText: String {
+        let module: String
+        switch method {
+        case .adam: module = "adam"
+        case .gradientDescent: module = "gradient_descent"
+        case .momentum: module = "momentum"
+        case .rmsProp: module = "rmsprop"
+        case .adagrad: module = "adagrad"
+        }
+        return "<tensorflow.python.training.\(module).\(kind)>"
     }
-    var attributeNames: [String] { ["minimize"] }
+    static let methods = ["minimize", "compute_gradients", "apply_gradients", "get_name"]
+    func attribute(_ name: String) -> Value? {
+        TFOptimizer.methods.contains(name) ? .object(TFBoundMethod(name: name, receiver: .object(self))) : nil
+    }
+    var attributeNames: [String] { TFOptimizer.methods }
 }
 
 /// A method of a TF object waiting for its arguments (`sess.run`, `accuracy.eval`).
