@@ -59,13 +59,13 @@ public enum ErrorKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The module of TensorFlow's error classes, as their qualified names start.
+    public static let tensorFlowModule = "tensorflow.python.framework.errors_impl."
+
     /// The class as the last line of CPython's traceback names it: its `__qualname__`, after its
     /// module unless that is `builtins` (`ValueError`, `numpy.linalg.LinAlgError`). numpy
     /// raises private subclasses of UFuncTypeError (`_UFuncNoLoopError`, …) that this enum does
     /// not tell apart, so those show the public class they derive from.
-    /// The module of TensorFlow's error classes, as their qualified names start.
-    public static let tensorFlowModule = "tensorflow.python.framework.errors_impl."
-
     public var tracebackName: String {
         switch self {
         case .ufuncTypeError: "numpy._core._exceptions.UFuncTypeError"

@@ -5,7 +5,7 @@ import Tensor
 /// The training API of TF1's RNN tutorials beyond `minimize` (PTB, char-rnn): the optimizer's
 /// `compute_gradients`/`apply_gradients`, gradient clipping, the other optimizers, a decayed
 /// learning rate, the global step, and `tf.errors`. Whole programs are compared with
-/// TensorFlow's own output in TF1VariantTests (variants 25–27); the texts expected here are
+/// TensorFlow's own output in TF1VariantTests (variants 26–28); the texts expected here are
 /// what TensorFlow 2.21's tf.compat.v1 printed for the same statements (run by hand with the
 /// peers' venv, the statements quoted in each test).
 @Suite struct TFTrainingAPITests {
