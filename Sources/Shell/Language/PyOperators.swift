@@ -140,6 +140,8 @@ extension Evaluator {
         case (.dtype(let x), .dtype(let y)): return x == y
         // TF's DTypes are interned: `x.dtype is tf.float32` (a `_ref` dtype is another one).
         case (.object(let x as TFDType), .object(let y as TFDType)): return x.dtype == y.dtype && x.ref == y.ref
+        // One TF graph is one Python object, however it was reached (`t.graph is g`).
+        case (.object(let x as TFGraph), .object(let y as TFGraph)): return x.graph === y.graph
         case (.array(let x), .array(let y)), (.scalar(let x), .scalar(let y)):
             // An array value has no identity of its own: the same storage seen the same way,
             // and both the owner or both views (`a[:] is a` is False, `W = m.W; W is m.W` True).

@@ -602,10 +602,28 @@ enum TFFunctions {
         case "trainable_variables":
             return list(g.trainableVariables.map { g.tensor($0) })
         case "reset_default_graph":
+            // TF's words: the graphs of `with` blocks still open stay as they are.
+            guard state.outerGraphs.isEmpty else {
+                throw a.error("Do not use tf.reset_default_graph() to clear nested graphs. If you need a cleared graph, exit the nesting and create a new graph.", .assertionError)
+            }
             state.reset()
             return .none
+        case "Graph":
+            try a.only([], positionalMax: 0)
+            return .object(TFGraph(Graph()))
+        case "get_default_graph":
+            try a.only([], positionalMax: 0)
+            return .object(TFGraph(g))
         case "Session", "InteractiveSession":
-            let s = TFSession(Session(graph: g, threads: state.threads))
+            try a.only(["target", "graph", "config"], positionalMax: 3)
+            var graph = g
+            if let v = a.value(1, "graph") {
+                guard case .object(let o as TFGraph) = v else {
+                    throw a.error("Argument `graph` must be a tf.Graph, but got \"\(v.typeName)\"", .typeError)
+                }
+                graph = o.graph
+            }
+            let s = TFSession(Session(graph: graph, threads: state.threads))
             if name == "InteractiveSession" { state.defaultSessions.append(s) }
             return .object(s)
         case "get_default_session":
@@ -770,6 +788,24 @@ enum TFMethods {
         case ("run", .object(let s as TFSession)):
             try a.only(["fetches", "feed_dict", "options", "run_metadata"], positionalMax: 2)
             return try run(s, try a.required(0, "fetches"), feeds: a.value(1, "feed_dict"), a, state)
+        case ("as_default", .object(let g as TFGraph)):
+            try a.only([], positionalMax: 0)
+            return .object(TFGraphContext(g))
+        case ("get_tensor_by_name", .object(let g as TFGraph)), ("get_operation_by_name", .object(let g as TFGraph)):
+            try a.only(["name"], positionalMax: 1)
+            guard case .string(let n) = try a.required(0, "name") else {
+                throw a.error("\(name)() argument must be a string", .typeError)
+            }
+            let operation = name == "get_operation_by_name"
+            if operation, n.contains(":") {
+                throw a.error("Name '\(n)' appears to refer to a Tensor, not a Operation.", .valueError)
+            }
+            switch g.graph.element(named: n, allowOperation: operation) {
+            case .success(.tensor(let t)): return TFFunctions.tensorValue(t)
+            case .success(.operation(let o)): return .object(TFOperation(operation: o))
+            // A KeyError's message is its key: the shell shows it as Python does, as a repr.
+            case .failure(let e): throw a.error(e.message, e.isKeyError ? .keyError : .valueError)
+            }
         case ("close", .object(let s as TFSession)):
             s.session.close()
             state.defaultSessions.removeAll { $0 === s }
@@ -864,8 +900,17 @@ enum TFMethods {
         var targets: [RunTarget] = []
         func collect(_ v: Value) throws {
             switch v {
-            case .object(let t as TFTensor): targets.append(.tensor(t.tensor))
-            case .object(let o as TFOperation): targets.append(.operation(o.operation))
+            case .object(let t as TFTensor):
+                // A tensor of another graph (`tf.Graph()` blocks): TF's ValueError before running.
+                guard t.tensor.graph === s.session.graph else {
+                    throw a.error("Argument `fetch` = \(t.tensor.description) cannot be interpreted as a Tensor. (Tensor \(t.tensor.description) is not an element of this graph.)", .valueError)
+                }
+                targets.append(.tensor(t.tensor))
+            case .object(let o as TFOperation):
+                guard o.operation.graph === s.session.graph else {
+                    throw a.error("Argument `fetch` = \(o.operation.name) cannot be interpreted as a Tensor. (Operation \(o.operation.name) is not an element of this graph.)", .valueError)
+                }
+                targets.append(.operation(o.operation))
             case .object(let st as TFStateTuple): for p in st.parts { try collect(p) }
             case .list, .tuple: let items = v.sequenceItems ?? []; for i in items { try collect(i) }
             case .dict(let d): for v in d.values { try collect(v) }
@@ -888,7 +933,11 @@ enum TFMethods {
             for (k, v) in d.items {
                 let key: GraphTensor
                 switch k {
-                case .object(let t as TFTensor): key = t.tensor
+                case .object(let t as TFTensor):
+                    guard t.tensor.graph === s.session.graph else {
+                        throw a.error("Cannot interpret feed_dict key as Tensor: Tensor \(t.tensor.description) is not an element of this graph.", .typeError)
+                    }
+                    key = t.tensor
                 case .string(let name):
                     // `feed_dict={"x:0": batch}`: TF's as_graph_element, tensors only.
                     switch s.session.graph.element(named: name, allowOperation: false) {

@@ -52,6 +52,8 @@ enum TFModules {
         }
         // Gradient clipping and the ops it is built from (PTB's training loop).
         for f in ["clip_by_global_norm", "clip_by_norm", "global_norm", "floor"] { t[f] = .function(f) }
+        // Graphs of their own (`graph = tf.Graph(); with graph.as_default():`, `tf.Session(graph=graph)`).
+        for f in ["Graph", "get_default_graph"] { t[f] = .function(f) }
         return t
     }()
 

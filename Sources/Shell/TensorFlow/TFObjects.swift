@@ -70,6 +70,7 @@ struct TFTensor: ShellObject, ReprObject, HashableObject, ThrowingAttributes, Op
         case "shape": return .object(TFShape(shape: tensor.shape))
         case "dtype": return .object(TFDType(dtype: tensor.dtype, ref: tensor.isVariable))
         case "op": return .object(TFOperation(operation: GraphOperation(graph: tensor.graph, op: tensor.op)))
+        case "graph": return .object(TFGraph(tensor.graph))
         case "eval", "get_shape", "initializer", "assign":
             return .object(TFBoundMethod(name: name, receiver: .object(self)))
         default:
@@ -91,10 +92,11 @@ struct TFOperation: ShellObject, ReprObject, HashableObject {
         case "name": return .string(operation.name)
         case "type": return .string(operation.graph.ops[operation.op].type)
         case "run": return .object(TFBoundMethod(name: "run", receiver: .object(self)))
+        case "graph": return .object(TFGraph(operation.graph))
         default: return nil
         }
     }
-    var attributeNames: [String] { ["name", "type", "run"] }
+    var attributeNames: [String] { ["name", "type", "run", "graph"] }
 }
 
 /// `tf.float32` and friends (`<dtype: 'float32'>`).
@@ -299,18 +301,59 @@ final class TFSession: ShellObject, ContextManager, ReprObject, HashableObject, 
     func attribute(_ name: String) -> Value? {
         switch name {
         case "run", "close": return .object(TFBoundMethod(name: name, receiver: .object(self)))
-        case "graph": return nil
+        case "graph": return .object(TFGraph(session.graph))
         default: return nil
         }
     }
-    var attributeNames: [String] { ["run", "close"] }
+    var attributeNames: [String] { ["run", "close", "graph"] }
+    /// TF's `Session.__enter__` also enters its graph's `as_default()`: inside the block, ops
+    /// are built into the session's graph (`tf.global_variables_initializer().run()` there).
     func enter(evaluator: Evaluator) throws(ShellError) -> Value {
-        evaluator.interpreter.tensorflow.defaultSessions.append(self)
+        let state = evaluator.interpreter.tensorflow
+        state.defaultSessions.append(self)
+        state.pushDefault(session.graph)
         return .object(self)
     }
     func exit(evaluator: Evaluator) throws(ShellError) {
         let state = evaluator.interpreter.tensorflow
         if let i = state.defaultSessions.lastIndex(where: { $0 === self }) { state.defaultSessions.remove(at: i) }
+        state.popDefault()
         session.close()
     }
+}
+
+/// `tf.Graph()`, `tf.get_default_graph()`, `t.graph`, `sess.graph`: a view of one graph. TF has
+/// one Python object per graph, so two views of the same graph are `is`-identical (see
+/// `Evaluator.identical`) and hash alike.
+final class TFGraph: ShellObject, ReprObject, HashableObject, @unchecked Sendable {
+    let graph: Graph
+    init(_ g: Graph) { graph = g }
+    var kind: String { "Graph" }
+    var summary: String { reprText }
+    var detail: String { reprText }
+    var reprText: String { "<tensorflow.python.framework.ops.Graph object>" }
+    var hashIdentity: String { "tf.Graph:\(ObjectIdentifier(graph).hashValue)" }
+    func attribute(_ name: String) -> Value? {
+        switch name {
+        case "as_default", "get_tensor_by_name", "get_operation_by_name":
+            return .object(TFBoundMethod(name: name, receiver: .object(self)))
+        default: return nil
+        }
+    }
+    var attributeNames: [String] { ["as_default", "get_tensor_by_name", "get_operation_by_name"] }
+}
+
+/// `g.as_default()`: a `with` block in which `g` is the default graph (`as` binds `g`).
+final class TFGraphContext: ShellObject, ContextManager, ReprObject, @unchecked Sendable {
+    let graph: TFGraph
+    init(_ g: TFGraph) { graph = g }
+    var kind: String { "_GeneratorContextManager" }
+    var summary: String { reprText }
+    var detail: String { reprText }
+    var reprText: String { "<contextlib._GeneratorContextManager object>" }
+    func enter(evaluator: Evaluator) throws(ShellError) -> Value {
+        evaluator.interpreter.tensorflow.pushDefault(graph.graph)
+        return .object(graph)
+    }
+    func exit(evaluator: Evaluator) throws(ShellError) { evaluator.interpreter.tensorflow.popDefault() }
 }

@@ -6,6 +6,10 @@ import Tensor
 /// `Tensor.eval` uses), and the dataset `read_data_sets` loaded last (the explorer's sample feed).
 final class TensorFlowState {
     var graph = Graph()
+    /// The default graphs that `with g.as_default():` (or a `with` block of a session of another
+    /// graph) set aside, innermost last: each block's end makes the one it set aside the default
+    /// again.
+    private(set) var outerGraphs: [Graph] = []
     var defaultSessions: [TFSession] = []
     /// The session that ran last (for `peek`: its variables and feeds).
     var lastSession: TFSession?
@@ -20,6 +24,17 @@ final class TensorFlowState {
     var imported = false
 
     var defaultSession: TFSession? { defaultSessions.last }
+
+    /// Entering `with g.as_default():` or a session's `with` block: `g` is the default graph.
+    func pushDefault(_ g: Graph) {
+        outerGraphs.append(graph)
+        graph = g
+    }
+
+    /// Leaving such a block: the default graph is the one before it.
+    func popDefault() {
+        if let g = outerGraphs.popLast() { graph = g }
+    }
 
     /// `tf.reset_default_graph()`.
     func reset() {
