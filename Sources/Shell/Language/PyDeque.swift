@@ -138,7 +138,7 @@ final class PyDeque: ShellObject, ReprObject, ThrowingAttributes, PythonSized, @
 
     private func position(of x: Value, _ span: Range<Int>, _ ev: Evaluator) throws(ShellError) -> Int? {
         for (i, y) in items.enumerated() {
-            if Evaluator.identical(x, y) { return i }
+            if Evaluator.sameObject(x, y) { return i }
             if try ev.truth(try ev.operate("==", y, x, span), span) { return i }
         }
         return nil
@@ -235,7 +235,7 @@ final class PyDeque: ShellObject, ReprObject, ThrowingAttributes, PythonSized, @
             try exactly(1)
             var c = 0
             for y in items {
-                if Evaluator.identical(args[0], y) { c += 1 } else if try ev.truth(try ev.operate("==", y, args[0], span), span) { c += 1 }
+                if Evaluator.sameObject(args[0], y) { c += 1 } else if try ev.truth(try ev.operate("==", y, args[0], span), span) { c += 1 }
             }
             return .int(c)
         case "index":

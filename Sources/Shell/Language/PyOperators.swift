@@ -165,6 +165,17 @@ extension Evaluator {
         }
     }
 
+    /// CPython's identity shortcut in container `==` and `in` (PyObject_RichCompareBool):
+    /// the same object is equal to itself without asking `__eq__`, so `x = float('nan');
+    /// [x] == [x]` and `x in [x]` are True. rnnsh's floats are values, not objects, so a NaN
+    /// stands for the same object as a NaN with the same bits: `[np.nan] == [np.nan]` is True
+    /// as in CPython, and so is `[float('nan')] == [float('nan')]`, which CPython makes False
+    /// (two objects).
+    static func sameObject(_ a: Value, _ b: Value) -> Bool {
+        if case .float(let x) = a, case .float(let y) = b { return x.isNaN && x.bitPattern == y.bitPattern }
+        return identical(a, b)
+    }
+
     /// Python's `==` on Python values; nil when numpy decides (an array is involved).
     func pyEquals(_ a: Value, _ b: Value) throws(ShellError) -> Bool? {
         if case .object(let t as NamedTupleValue) = a { return try pyEquals(.tuple(t.values), b) }
@@ -197,7 +208,7 @@ extension Evaluator {
             defer { callDepth -= 1 }
             for (p, q) in zip(x, y) {
                 // Python compares items by identity first (a list holding itself equals itself).
-                if Self.identical(p, q) { continue }
+                if Self.sameObject(p, q) { continue }
                 guard let e = try pyEquals(p, q) else { return nil }
                 if !e { return false }
             }
@@ -207,7 +218,11 @@ extension Evaluator {
             try enterComparison(span: nil)
             defer { callDepth -= 1 }
             for (k, v) in x.items {
-                guard let w = y.get(try HashKey.of(k, span: nil)), let e = try pyEquals(v, w), e else { return false }
+                guard let w = y.get(try HashKey.of(k, span: nil)) else { return false }
+                // The identity shortcut first: `d == d` of a dict that holds itself (or a chain
+                // of 200,000 nested dicts) is True at once, as in CPython.
+                if Self.sameObject(v, w) { continue }
+                guard let e = try pyEquals(v, w), e else { return false }
             }
             return true
         case (.set(let x), .set(let y)):
@@ -282,7 +297,7 @@ extension Evaluator {
             try enterComparison(span: span)
             defer { callDepth -= 1 }
             for (p, q) in zip(x, y) {
-                if Self.identical(p, q) { continue }
+                if Self.sameObject(p, q) { continue }
                 if let e = try pyEquals(p, q), e { continue }
                 guard let c = try pyCompare(p, q, op, span) else { return nil }
                 return c
@@ -316,7 +331,7 @@ extension Evaluator {
         case .set(let s): return s.contains(try HashKey.of(item, span: span))
         case .object(let o as PythonSized):
             for x in o.sizedItems {
-                if Self.identical(x, item) { return true }
+                if Self.sameObject(x, item) { return true }
                 if let e = try pyEquals(x, item) { if e { return true } } else if try truth(try binary("==", x, item, span), span) { return true }
             }
             return false
@@ -330,7 +345,7 @@ extension Evaluator {
             return try truth(try call(any, [ArgumentInput(value: e, span: span)], span: span), span)
         case .list, .tuple, .iterator:
             for x in try iterate(container, span) {
-                if Self.identical(x, item) { return true }
+                if Self.sameObject(x, item) { return true }
                 if let e = try pyEquals(x, item) {
                     if e { return true }
                 } else if try truth(try binary("==", x, item, span), span) {
