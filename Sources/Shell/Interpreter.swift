@@ -37,6 +37,9 @@ public final class Interpreter {
         public var terminalWidth: (@Sendable () -> Int?)?
         /// A session (the REPL, pipes, `-c`, `.rnn` transcripts) or a Python program.
         public var mode: Mode = .session
+        /// Python's `sys.argv`: the program's file for `rnnsh FILE.py`, `['']` in a session
+        /// (as CPython's REPL has).
+        public var argv: [String] = [""]
 
         /// How statements meet the user. A session answers each statement: an expression's
         /// value is echoed (as Python's REPL does) and each statement's output ends its line,
@@ -115,6 +118,18 @@ public final class Interpreter {
     var handlingStack: [ShellError] = []
     /// Text printed without its newline yet (`print(x, end='')`), shown with the next output.
     var pendingText = ""
+    /// Files opened for writing by `open()` whose text may not be on disk yet: written at the
+    /// end of each top-level statement (see `PyFile`), and forgotten once closed.
+    var openWriters: [PyFile] = []
+    /// `os.environ`: the process's environment when first asked for, then the session's own
+    /// dict (a change stays in the session; no subprocess would see it).
+    lazy var environment: PyDict = {
+        let d = PyDict()
+        for (k, v) in ProcessInfo.processInfo.environment.sorted(by: { $0.key < $1.key }) {
+            d.set(.string(k), HashKey.string(k), .string(v))
+        }
+        return d
+    }()
 
     /// The stack limit of the thread that last ran a statement (reading it costs a system
     /// call that parses /proc/self/maps on the main thread: once per thread, not per statement).
@@ -259,6 +274,28 @@ public final class Interpreter {
         // block opens a journal per simple statement inside it (see `Evaluator.runBlock`).
         let journal = WriteJournal()
         defer { journal.commit() }
+        let succeeded = runJournaled(statement, scalars: scalars, firstLine: firstLine, journal: journal, locate: locate, emit: emit)
+        return flushOpenWriters(locate: locate, emit: emit) && succeeded
+    }
+
+    /// Writes what `open()`'s files got during the statement (CPython would have closed a file
+    /// nobody holds and written its buffer; rnnsh cannot tell, so every dirty file is put on
+    /// disk, atomically, at the statement's end). A failed write is the statement's error.
+    private func flushOpenWriters(locate: (ShellError) -> ShellError, emit: @escaping (Output) -> Void) -> Bool {
+        guard !openWriters.isEmpty else { return true }
+        var ok = true
+        for f in openWriters where f.dirty && !f.closed {
+            do throws(ShellError) { try f.flush(nil) } catch {
+                emit(.error(locate(error)))
+                ok = false
+            }
+        }
+        openWriters.removeAll { $0.closed }
+        return ok
+    }
+
+    private func runJournaled(_ statement: Parser.Parsed, scalars: [Unicode.Scalar], firstLine: Int?, journal: WriteJournal, locate: (ShellError) -> ShellError,
+                              emit: @escaping (Output) -> Void) -> Bool {
         return WriteJournal.$current.withValue(journal) { () -> Bool in
             let evaluator = Evaluator(workspace: workspace, interpreter: self, scalars: scalars, emit: emit)
             evaluator.sourceFirstLine = firstLine
@@ -282,6 +319,20 @@ public final class Interpreter {
                 // Every Ctrl-C ends with the same lines ("the workspace is unchanged"), whichever
                 // layer turned the core's interruption into a ShellError.
                 let error = caught.isInterruption ? Interrupt.error : caught
+                if error.kind == .systemExit {
+                    // sys.exit(): the session ends as `exit` ends it, with the status asked for;
+                    // a message (sys.exit("bad input")) goes to stderr and the status is 1.
+                    if statement.statement.isBlock { workspace = evaluator.workspace } else { journal.rollback() }
+                    switch error.arguments?.values.first ?? .none {
+                    case .none: exitStatus = 0
+                    case .int(let n): exitStatus = Int32(truncatingIfNeeded: n)
+                    case .bool(let b): exitStatus = b ? 1 : 0
+                    case let other:
+                        FileHandle.standardError.write(Data((ValueFormatter.str(other) + "\n").utf8))
+                        exitStatus = 1
+                    }
+                    return true
+                }
                 var shown = locate(error)
                 if statement.statement.isBlock {
                     workspace = evaluator.workspace

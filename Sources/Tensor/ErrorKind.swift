@@ -30,6 +30,16 @@ public enum ErrorKind: String, Sendable, CaseIterable {
     case fileNotFoundError = "FileNotFoundError"
     case permissionError = "PermissionError"
     case isADirectoryError = "IsADirectoryError"
+    case notADirectoryError = "NotADirectoryError"
+    case fileExistsError = "FileExistsError"
+    /// `io.UnsupportedOperation` (an OSError and a ValueError): reading a file opened for
+    /// writing, or writing one opened for reading.
+    case unsupportedOperation = "UnsupportedOperation"
+    case unicodeDecodeError = "UnicodeDecodeError"
+    /// What `sys.exit()` raises: a BaseException, so `except Exception` lets it through.
+    case systemExit = "SystemExit"
+    /// `json.decoder.JSONDecodeError` (a ValueError).
+    case jsonDecodeError = "JSONDecodeError"
     case osError = "OSError"
     case keyboardInterrupt = "KeyboardInterrupt"
     /// What `gen.close()` raises where a generator stopped (a BaseException, as in Python, so
@@ -71,6 +81,8 @@ public enum ErrorKind: String, Sendable, CaseIterable {
         case .ufuncTypeError: "numpy._core._exceptions.UFuncTypeError"
         case .axisError: "numpy.exceptions.AxisError"
         case .linAlgError: "numpy.linalg.LinAlgError"
+        case .unsupportedOperation: "io.UnsupportedOperation"
+        case .jsonDecodeError: "json.decoder.JSONDecodeError"
         case _ where isTensorFlowError: ErrorKind.tensorFlowModule + rawValue
         default: rawValue
         }

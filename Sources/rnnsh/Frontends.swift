@@ -49,7 +49,7 @@ enum Frontends {
     /// The write policy of a `--safe` replay (and of `--check`): under the current directory.
     static var safePolicy: WritePolicy { .under(FileManager.default.currentDirectoryPath) }
 
-    static func interpreter(mode: Interpreter.Options.Mode = .session, warnings: Interpreter.Options.WarningPlace? = .stdin) -> Interpreter {
+    static func interpreter(mode: Interpreter.Options.Mode = .session, warnings: Interpreter.Options.WarningPlace? = .stdin, argv: [String] = [""]) -> Interpreter {
         var options = Interpreter.Options(color: isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
                                           display: Display.detect())
         if options.display.isTerminal {
@@ -59,6 +59,7 @@ enum Frontends {
         if safe { options.writePolicy = safePolicy }
         options.mode = mode
         options.warnings = warnings
+        options.argv = argv
         return Interpreter(options: options)
     }
 

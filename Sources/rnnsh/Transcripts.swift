@@ -18,7 +18,7 @@ enum Transcripts {
         let isProgram = file.hasSuffix(".py")
         let place: Interpreter.Options.WarningPlace = isProgram
             ? .script(URL(fileURLWithPath: file).standardizedFileURL.path) : .stdin
-        let shell = Frontends.interpreter(mode: isProgram ? .program : .session, warnings: place)
+        let shell = Frontends.interpreter(mode: isProgram ? .program : .session, warnings: place, argv: [file])
         let result = Transcript.replay(source, interpreter: shell, keepGoing: keepGoing, echo: !isProgram, onText: { text in
             LiveOutput.endProgress()
             StandardStreams.out(text)

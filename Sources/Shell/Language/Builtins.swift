@@ -13,7 +13,7 @@ enum Builtins {
     ]
     static let types: Set<String> = ["int", "float", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "type", "object", "slice", "complex", "bytes",
                                      "staticmethod", "classmethod", "property", "super"]
-    static let refused: Set<String> = ["open", "exec", "eval", "compile", "__import__", "input", "breakpoint", "globals", "locals"]
+    static let refused: Set<String> = ["exec", "eval", "compile", "__import__", "input", "breakpoint", "globals", "locals"]
 
     /// Python builtins that rnnsh implements as commands: the only command names a Python
     /// program (`Interpreter.Mode.program`) can use as names.
@@ -50,6 +50,22 @@ enum Builtins {
         }
     }
 
+    /// `dict.fromkeys(iterable, value=None)`: every key holds the one value object, as in
+    /// CPython (`dict.fromkeys(ks, [])` shares one list).
+    static func dictFromKeys(_ args: [Value], _ keywords: [(String, Value)], _ span: Range<Int>, _ ev: Evaluator) throws(ShellError) -> Value {
+        try noKeywords("dict.fromkeys", keywords, span)
+        guard (1...2).contains(args.count) else {
+            throw ShellError("fromkeys expected \(args.isEmpty ? "at least 1 argument" : "at most 2 arguments"), got \(args.count)", span: span, kind: .typeError)
+        }
+        let value = args.count > 1 ? args[1] : .none
+        let d = PyDict()
+        try ev.forEach(args[0], span) { (k) throws(ShellError) -> Bool in
+            try d.set(k, value, span: span)
+            return true
+        }
+        return .dict(d)
+    }
+
     static func keyword(_ keywords: [(String, Value)], _ name: String) -> Value? {
         keywords.first { $0.0 == name }?.1
     }
@@ -71,6 +87,17 @@ enum Builtins {
         if name.hasPrefix("random.") {
             return try RandomModule.call(String(name.dropFirst("random.".count)), args, keywords, span: span, evaluator: ev)
         }
+        if name == "open" { return try PyFile.open(args, keywords, span, ev) }
+        if name.hasPrefix("json.") {
+            return try JsonModule.call(String(name.dropFirst("json.".count)), args, keywords, span: span, evaluator: ev)
+        }
+        if name.hasPrefix("copy.") {
+            return try CopyModule.call(String(name.dropFirst("copy.".count)), args, keywords, span: span, evaluator: ev)
+        }
+        if name == "dict.fromkeys" { return try dictFromKeys(args, keywords, span, ev) }
+        if name.hasPrefix("sys.") || name.hasPrefix("os.") {
+            return try SysModule.call(name, args, keywords, span: span, evaluator: ev)
+        }
         if name.hasPrefix("math.") || name.hasPrefix("time.") {
             return try Modules.call(name, args, keywords, span: span, evaluator: ev)
         }
@@ -82,11 +109,22 @@ enum Builtins {
                 throw ShellError("'\(k)' is an invalid keyword argument for print()", span: span, kind: .typeError)
             }
             for a in args { try PyNumbers.checkDigits(a, span) }
+            let file = keyword(keywords, "file") ?? .none
+            // `print(..., file=f)` needs something with a write method, as in CPython.
+            switch file {
+            case .none, .object(is SysStream), .object(is PyFile): break
+            default:
+                throw ShellError("'\(file.typeName)' object has no attribute 'write'", span: span, kind: .attributeError)
+            }
             let text = try ev.withCurrentPrintOptions { () throws(ShellError) in args.map(ValueFormatter.str).joined(separator: sep) + end }
             // Formatting a huge array stops early on Ctrl-C: print nothing of it then (as the
             // print command does; print(x) wrote the cut text and the script went on).
             if ev.interpreter.options.isInterrupted() { throw Interrupt.error }
-            ev.write(text)
+            switch file {
+            case .object(let f as PyFile): _ = try f.writeText(text, span)
+            case .object(let s as SysStream): try s.write(text, span, ev)
+            default: ev.write(text)
+            }
             return .none
         case "len":
             try noKeywords(name, keywords, span)
@@ -402,6 +440,11 @@ enum Builtins {
         case "iter":
             try exactly("iter", args, 1, span)
             if case .iterator(let it) = args[0], !it.isView { return args[0] }
+            // A file is its own iterator (`iter(f) is f`), closed ones refused as CPython does.
+            if case .object(let f as PyFile) = args[0] {
+                if f.closed { throw ShellError("I/O operation on closed file.", span: span, kind: .valueError) }
+                return args[0]
+            }
             if case .object(let i as PyInstance) = args[0] {
                 if i.cls.find("__iter__") != nil, let r = try ClassRuntime.dunder(args[0], "__iter__", [], span, ev) {
                     if case .object(let j as PyInstance) = r, j.cls.find("__next__") != nil { return r }
@@ -430,6 +473,11 @@ enum Builtins {
                 } catch where error.kind == .stopIteration && args.count == 2 {
                     return args[1]
                 }
+            }
+            if case .object(let f as PyFile) = args[0] {
+                if let line = try f.nextLine(span) { return line }
+                if args.count == 2 { return args[1] }
+                throw ShellError("", span: span, kind: .stopIteration)
             }
             guard case .iterator(let it) = args[0], !it.isView else {
                 throw ShellError("'\(args[0].typeName)' object is not an iterator", span: span, kind: .typeError)

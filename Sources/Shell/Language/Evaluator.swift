@@ -768,6 +768,8 @@ final class Evaluator {
 
     func attribute(_ base: Value, _ name: String, _ span: Range<Int>) throws(ShellError) -> Value {
         switch base {
+        case .namespace(let module) where module == "sys" || module == "os" || module == "os.path":
+            return try SysModule.attribute(module, name, span: span, evaluator: self)
         case .namespace(let module) where Modules.isPythonModule(module):
             return try Modules.attribute(module, name, span: span)
         case .dict, .set, .string, .list, .tuple, .int, .float, .bool, .range, .exception, .iterator:
@@ -815,6 +817,8 @@ final class Evaluator {
                 return .string(receiver.typeName + "." + short)
             }
             return .string(short)
+        case .type("dict") where name == "fromkeys":
+            return .builtin(Builtin(name: "dict.fromkeys", receiver: nil))
         case .type(let n) where name == "__name__":
             return .string(n.split(separator: ".").last.map(String.init) ?? n)
         case .type(let n) where Methods.unbound(n, name):

@@ -164,6 +164,9 @@ extension Evaluator {
             }
         case .iterator(let it) where !it.isView:
             while let v = try it.next() { if try !body(v) { return } }
+        case .object(let f as PyFile):
+            // `for line in f`: one line at a time, so `break` leaves the rest for the next read.
+            while let line = try f.nextLine(span) { if try !body(line) { return } }
         case .object(let i as PyInstance):
             let it = try ClassRuntime.iterator(i, span, self)
             while let v = try it.next() {
@@ -226,6 +229,7 @@ extension Evaluator {
             if o.codes.ndim == 0 { throw ShellError("iteration over a 0-d array", span: span, kind: .typeError) }
             return o.iterationItems ?? []
         case .object(let o as NumpyStrObject): return o.iterationItems ?? []
+        case .object(let f as PyFile): return try f.remainingLines(span ?? 0..<0)
         case .object(let o as PythonSized): return o.sizedItems
         default:
             throw ShellError("'\(value.typeName)' object is not iterable", span: span, kind: .typeError)

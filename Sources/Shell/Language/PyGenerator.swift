@@ -582,6 +582,10 @@ extension Evaluator {
             return it
         case .list(let list):
             return PyIterator(live: list, enumerateFrom: nil, kind: "list_iterator")
+        case .object(let f as PyFile):
+            // A file is its own iterator: each item is read when asked for, so `zip(f, g)` and
+            // `enumerate(f)` read line by line, and a loop left early leaves the rest unread.
+            return PyIterator(kind: "_io.TextIOWrapper") { () throws(ShellError) -> Value? in try f.nextLine(span) }
         case .range(let a, let b, let c):
             var i = a
             return PyIterator(kind: "range_iterator") { () throws(ShellError) -> Value? in
@@ -606,7 +610,7 @@ extension Evaluator {
     func isLazyIterable(_ v: Value) -> Bool {
         switch v {
         case .iterator(let it): return it.isLazy && !it.isView
-        case .object(is PyInstance): return true
+        case .object(is PyInstance), .object(is PyFile): return true
         default: return false
         }
     }

@@ -648,7 +648,8 @@ enum ExceptionClasses {
         "RecursionError": "RuntimeError", "NotImplementedError": "RuntimeError", "AssertionError": "Exception",
         "StopIteration": "Exception", "ImportError": "Exception", "ModuleNotFoundError": "ImportError",
         "OSError": "Exception", "FileNotFoundError": "OSError", "PermissionError": "OSError",
-        "IsADirectoryError": "OSError",
+        "IsADirectoryError": "OSError", "NotADirectoryError": "OSError", "FileExistsError": "OSError",
+        "UnicodeDecodeError": "UnicodeError",
         "AxisError": "ValueError", "UnicodeError": "ValueError", "LinAlgError": "ValueError",
         // TensorFlow's tf.errors (classes of module tensorflow.python.framework.errors_impl).
         "OpError": "Exception", "InvalidArgumentError": "OpError", "FailedPreconditionError": "OpError",
@@ -662,7 +663,7 @@ enum ExceptionClasses {
     }
 
     static func isClass(_ name: String) -> Bool {
-        parents[shortName(name)] != nil || name == "BaseException" || name == "numpy.linalg.LinAlgError"
+        parents[shortName(name)] != nil || name == "BaseException" || name == "numpy.linalg.LinAlgError" || name == "JSONDecodeError"
     }
 
     /// `name` and its ancestors up to BaseException (what a class's `__mro__` shows after it).
@@ -681,6 +682,10 @@ enum ExceptionClasses {
         // `np.linalg.LinAlgError` is the class value `numpy.linalg.LinAlgError`; errors carry its short name.
         let handler = handler == "numpy.linalg.LinAlgError" ? "LinAlgError" : shortName(handler)
         if kind == "AxisError" && handler == "IndexError" { return true }
+        // io.UnsupportedOperation derives from both OSError and ValueError; it is no builtin name.
+        if kind == "UnsupportedOperation" { return ["UnsupportedOperation", "OSError", "ValueError", "Exception", "BaseException"].contains(handler) }
+        // json.JSONDecodeError is a ValueError; neither it nor io's class is a builtin name.
+        if kind == "JSONDecodeError" { return ["JSONDecodeError", "ValueError", "Exception", "BaseException"].contains(handler) }
         // numpy's UFuncTypeError is a TypeError but no builtin name, so it is not in `parents`.
         var k: String? = kind == "UFuncTypeError" ? (handler == kind ? kind : "TypeError") : kind
         while let c = k {
