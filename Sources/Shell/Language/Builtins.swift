@@ -149,6 +149,8 @@ enum Builtins {
                 return .int(try ClassRuntime.length(v, span, ev) ?? 0)
             case .object(let o as PythonSized):
                 return .int(o.sizedItems.count)
+            case .object(let o) where o is PyFile || o is SysStream:
+                throw ShellError("object of type '_io.TextIOWrapper' has no len()", span: span, kind: .typeError)
             case .object:
                 // Shell objects (an .npz file, a dataset) answer through the len command.
                 guard let c = ev.registry["len"] else { fallthrough }

@@ -57,6 +57,10 @@ final class PyFile: ShellObject, ReprObject, ThrowingAttributes, HashableObject,
 
     /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None)`.
     static func open(_ args: [Value], _ keywords: [(String, Value)], _ span: Range<Int>, _ ev: Evaluator) throws(ShellError) -> Value {
+        // CPython's open() is a C function: its wording for a missing file argument is its own.
+        if args.isEmpty && !keywords.contains(where: { $0.0 == "file" }) {
+            throw ShellError("open() missing required argument 'file' (pos 1)", span: span, kind: .typeError)
+        }
         let bound = try PythonSignature(name: "open", parameters: ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"],
                                         required: 1).bind(args, keywords, span)
         guard let file = bound[0] else { throw ShellError("open() missing required argument 'file' (pos 1)", span: span, kind: .typeError) }
