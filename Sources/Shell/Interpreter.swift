@@ -285,7 +285,7 @@ public final class Interpreter {
         guard !openWriters.isEmpty else { return true }
         var ok = true
         for f in openWriters where f.dirty && !f.closed {
-            do throws(ShellError) { try f.flush(nil) } catch {
+            do throws(ShellError) { try f.flushAtStatementEnd() } catch {
                 emit(.error(locate(error)))
                 ok = false
             }

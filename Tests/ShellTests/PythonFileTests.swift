@@ -59,6 +59,28 @@ import TestSupport
         #expect(run("data", in: shell).hasPrefix("error: name 'data' is not defined"))
     }
 
+    /// The policy is asked again when the text is written, not only at open(): a symlink put
+    /// at the path in between (by the test here, standing for anything outside the session)
+    /// does not carry a --safe replay's text out of its directory. The failed write is
+    /// reported at the end of the statement that wrote, not again after every statement.
+    @Test func safeReplayChecksThePolicyAgainWhenWriting() throws {
+        let dir = try ScratchDirectory("py-open-safe-flush")
+        defer { ScratchDirectory.remove(dir.path) }
+        let inner = dir.path + "/inner"
+        try FileManager.default.createDirectory(atPath: inner, withIntermediateDirectories: true)
+        var options = Interpreter.Options(workingDirectory: inner)
+        options.writePolicy = .under(inner)
+        let shell = Interpreter(options: options)
+        #expect(run("f = open('out.txt', 'w')", in: shell) == "")
+        try FileManager.default.removeItem(atPath: inner + "/out.txt")
+        try FileManager.default.createSymbolicLink(atPath: inner + "/out.txt", withDestinationPath: "../outside.txt")
+        #expect(run("n = f.write('escaped')", in: shell) == "error: [Errno 13] Permission denied: 'out.txt'")
+        #expect(run("print(n)", in: shell) == "7")
+        #expect(run("f.close()", in: shell) == "error: [Errno 13] Permission denied: 'out.txt'")
+        #expect(run("print(f.closed)", in: shell) == "True")
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/outside.txt"))
+    }
+
     /// `sys.exit(n)` ends the session with status n; a message is status 1.
     @Test func sysExitSetsTheStatus() {
         let shell = Interpreter()

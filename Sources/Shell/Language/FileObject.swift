@@ -30,18 +30,27 @@ final class PyFile: ShellObject, ReprObject, ThrowingAttributes, HashableObject,
     private var position: String.Index
     /// A read that cannot be decoded fails at the first read, as CPython's does (not at open).
     private var decodeError: ShellError?
-    /// A writing file's contents: what was in the file before (mode 'a') and what was written.
-    private var prefix: [UInt8] = []
+    /// A writing file's contents: how many bytes the file held at open() (mode 'a'; what
+    /// tell() counts from) and what was written since.
+    private var prefixCount = 0
     private var written = ""
     /// True when `written` has text the disk does not have yet.
     private(set) var dirty = false
+    /// How many bytes of `written` are on disk: mode 'a' appends only the rest at a flush.
+    private var flushedCount = 0
+    /// The last statement-end flush failed and nothing was written since: the next statement's
+    /// end does not try (and report) it again; `flush()`, `close()` and the next write do.
+    private var endFlushFailed = false
+    /// The session's write policy, checked at open() and again at every flush.
+    private let policy: WritePolicy
 
-    private init(name: String, path: String, mode: String, encoding: String, reading: Bool) {
+    private init(name: String, path: String, mode: String, encoding: String, reading: Bool, policy: WritePolicy = .anywhere) {
         self.name = name
         self.path = path
         self.mode = mode
         self.encoding = encoding
         self.reading = reading
+        self.policy = policy
         self.position = text.startIndex
     }
 
@@ -127,11 +136,21 @@ final class PyFile: ShellObject, ReprObject, ThrowingAttributes, HashableObject,
             try f.load(span)
             return .object(f)
         }
-        try ev.interpreter.options.writePolicy.check(path, shown: name)
+        let policy = ev.interpreter.options.writePolicy
+        try policy.check(path, shown: name)
         try checkWritable(path, name: name, exclusive: seen.contains("x"), span)
-        let f = PyFile(name: name, path: path, mode: mode, encoding: encoding, reading: false)
+        if seen.contains("x") {
+            // CPython creates the file at open() (O_EXCL): a second open(p, 'x') before this
+            // one's text is written must be FileExistsError, not a silent overwrite at the flush.
+            let code = createExclusively(path)
+            if code == EEXIST { throw ShellError("[Errno 17] File exists: \(ValueFormatter.pythonStringRepr(name))", span: span, kind: .fileExistsError) }
+            if code != 0 {
+                throw ShellError("[Errno \(code)] \(String(cString: strerror(code))): \(ValueFormatter.pythonStringRepr(name))", span: span, kind: .osError)
+            }
+        }
+        let f = PyFile(name: name, path: path, mode: mode, encoding: encoding, reading: false, policy: policy)
         if seen.contains("a") {
-            f.prefix = try readBytes(path, name: name, missingIsEmpty: true, span)
+            f.prefixCount = try readBytes(path, name: name, missingIsEmpty: true, span).count
         }
         // CPython truncates (or creates) the file when it opens it; rnnsh writes the empty file
         // at the end of this statement, or whatever was written by then.
@@ -328,24 +347,49 @@ final class PyFile: ShellObject, ReprObject, ThrowingAttributes, HashableObject,
     }
 
     private func write(_ s: String, _ span: Range<Int>) throws(ShellError) {
-        try PythonArithmetic.reserve(bytes: prefix.count + written.utf8.count, s.utf8.count, span)
+        try PythonArithmetic.reserve(bytes: prefixCount + written.utf8.count, s.utf8.count, span)
         written += s
         dirty = true
+        endFlushFailed = false
+    }
+
+    /// The flush at the end of a top-level statement (see the type's comment): reported once
+    /// when it fails, so one unwritable file does not fail every statement after it.
+    func flushAtStatementEnd() throws(ShellError) {
+        guard !closed, dirty, !endFlushFailed else { return }
+        do { try flush(nil) } catch {
+            endFlushFailed = true
+            throw error
+        }
     }
 
     /// Puts the contents on disk as a whole file, atomically (see the type's comment).
     func flush(_ span: Range<Int>?) throws(ShellError) {
         guard !reading, dirty else { return }
-        let prefix = self.prefix, body = Array(written.utf8)
+        // Checked again where the bytes are written: a symlink put at the path since open()
+        // must not carry the text outside a --safe replay's directory.
+        do { try policy.check(path, shown: name) } catch { var e = error; e.span = span; throw e }
+        let body = Array(written.utf8)
+        // Mode 'a' appends to what the file holds now, not to what it held at open(): text
+        // another writer added since (a second open(p, 'a'), a `with` block) stays, as with
+        // CPython's O_APPEND. (`prefixCount`, read at open(), is what tell() counts from.)
+        var head: [UInt8] = []
+        var tail = body[...]
+        if mode.contains("a") {
+            do { head = try Self.readBytes(path, name: name, missingIsEmpty: true, 0..<0) } catch { var e = error; e.span = span; throw e }
+            tail = body[Swift.min(flushedCount, body.count)...]
+        }
+        let rest = Array(tail)
         do {
             try AtomicWrite.write(to: path, shown: name) { (sink: inout AtomicWrite.Sink) throws(TensorError) in
-                try sink.write(prefix)
-                try sink.write(body)
+                try sink.write(head)
+                try sink.write(rest)
             }
         } catch {
             if error.isInterruption { throw Interrupt.error }
             throw ShellError(error.message, explanation: error.explanation, span: span, kind: error.kind)
         }
+        flushedCount = body.count
         dirty = false
     }
 
@@ -477,7 +521,7 @@ final class PyFile: ShellObject, ReprObject, ThrowingAttributes, HashableObject,
             // CPython's tell() of a text file is an opaque cookie; for UTF-8 text it is the byte
             // offset, which is what seek() takes back.
             if reading { return .int(text.utf8.distance(from: text.startIndex, to: position)) }
-            return .int(prefix.count + written.utf8.count)
+            return .int(prefixCount + written.utf8.count)
         case "seek":
             try noKeywords()
             guard (1...2).contains(args.count) else {
@@ -544,4 +588,13 @@ extension PyFile: ContextManager {
     func exit(evaluator: Evaluator) throws(ShellError) {
         try close(nil)
     }
+}
+
+/// `open(2)` with O_CREAT | O_EXCL, closed at once: 0, or the errno. (Outside `PyFile`, whose
+/// own `open` and `close` would hide the C functions.)
+private func createExclusively(_ path: String) -> Int32 {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    if fd < 0 { return errno }
+    close(fd)
+    return 0
 }

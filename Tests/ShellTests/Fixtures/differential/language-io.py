@@ -264,3 +264,22 @@ except ZeroDivisionError:
     pass
 f.close()
 print(repr(open('k.txt').read()))
+#--- append-two-writers
+if True:
+    f = open('log.txt', 'a')
+    g = open('log.txt', 'a')
+    f.write('one\n')
+    g.write('two\n')
+    g.close()
+    f.close()
+print(repr(open('log.txt').read()))
+#--- exclusive-twice-in-one-statement
+if True:
+    a = open('x.txt', 'x')
+    try:
+        b = open('x.txt', 'x')
+    except FileExistsError as e:
+        print(type(e).__name__, e)
+    a.write('first')
+    a.close()
+print(open('x.txt').read())
