@@ -81,6 +81,30 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/outside.txt"))
     }
 
+    /// json.loads asks the memory budget for the text's characters and, as it goes, for the
+    /// values it makes: `'[0,' * n` is refused before its values take about 8 times the text.
+    /// dict.fromkeys likewise. Neither binds its name.
+    @Test func jsonAndFromkeysRespectTheMemoryBudget() {
+        let shell = Interpreter()
+        _ = run("import json\ns = '[' + '0,' * 1500000 + '0]'", in: shell)
+        let json = Limits.withBudget(16 << 20) { run("x = json.loads(s)", in: shell) }
+        #expect(json.hasPrefix("error: cannot allocate"), "\(json)")
+        let keys = Limits.withBudget(8 << 20) { run("d = dict.fromkeys(range(1000000))", in: shell) }
+        #expect(keys.hasPrefix("error: cannot allocate"), "\(keys)")
+        #expect(run("x", in: shell).hasPrefix("error: name 'x' is not defined"))
+        #expect(run("d", in: shell).hasPrefix("error: name 'd' is not defined"))
+        #expect(run("print(len(json.loads('[0, 1, 2]')), len(dict.fromkeys(range(70000))))", in: shell) == "3 70000")
+    }
+
+    /// json.loads's hooks change what is decoded: refused in one line rather than ignored.
+    @Test func jsonDecodeHooksAreRefusedNotIgnored() {
+        let shell = Interpreter()
+        #expect(run("import json\nd = json.loads('{\"a\": 1}', object_hook=lambda d: 5)", in: shell)
+                == "error: json.loads's object_hook= is not supported")
+        #expect(run("d", in: shell).hasPrefix("error: name 'd' is not defined"))
+        #expect(run("print(json.loads('[1]', strict=True, object_hook=None))", in: shell) == "[1]")
+    }
+
     /// `sys.exit(n)` ends the session with status n; a message is status 1.
     @Test func sysExitSetsTheStatus() {
         let shell = Interpreter()

@@ -59,8 +59,16 @@ enum Builtins {
         }
         let value = args.count > 1 ? args[1] : .none
         let d = PyDict()
+        var seen = 0
         try ev.forEach(args[0], span) { (k) throws(ShellError) -> Bool in
             try d.set(k, value, span: span)
+            // `dict.fromkeys(range(10**12))` grows until the memory budget says no, and
+            // Ctrl-C stops a long or endless iterable (itertools.count()).
+            seen &+= 1
+            if seen & 0xFFFF == 0 {
+                if Interrupt.isRequested { throw Interrupt.error }
+                try PythonArithmetic.reserve(items: d.count, 0, "a dict", span)
+            }
             return true
         }
         return .dict(d)

@@ -45,6 +45,12 @@ enum JsonModule {
             for (k, _) in keywords where !["cls", "object_hook", "parse_float", "parse_int", "parse_constant", "object_pairs_hook", "strict"].contains(k) {
                 throw ShellError("JSONDecoder.__init__() got an unexpected keyword argument '\(k)'", span: span, kind: .typeError)
             }
+            // The hooks change what is decoded: ignoring one would answer something else
+            // without a word (None and strict=True are the defaults, so they are fine).
+            for (k, v) in keywords where !v.isNone {
+                if k == "strict", case .bool(true) = v { continue }
+                throw ShellError("json.\(name)'s \(k)= is not supported", explanation: "decode without it and convert the result", span: span, kind: .notImplementedError)
+            }
             let text: String
             if name == "load" {
                 let r = try ev.callPython(try ev.attribute(args[0], "read", span), [], [], span: span)
@@ -58,6 +64,10 @@ enum JsonModule {
                 }
                 text = s
             }
+            // The text as scalars, 4 bytes each beside the string, asked of the memory budget
+            // first (a string near the budget would otherwise double past it).
+            let (scalarBytes, overflow) = text.utf8.count.multipliedReportingOverflow(by: MemoryLayout<Unicode.Scalar>.stride)
+            try PythonArithmetic.reserve(overflow ? Int.max : scalarBytes, "the characters of a JSON text", span)
             var decoder = Decoder(Array(text.unicodeScalars), span: span)
             return try decoder.document()
         default:
@@ -289,6 +299,9 @@ enum JsonModule {
         let s: [Unicode.Scalar]
         let span: Range<Int>
         var depth = 0
+        /// Values made so far: every 65,536 the budget is asked for them all, so `'[' + '0,' * n`
+        /// (a value of 16 bytes or more per 2 characters of text) is refused before it exhausts it.
+        var made = 0
 
         init(_ s: [Unicode.Scalar], span: Range<Int>) {
             self.s = s
@@ -441,6 +454,7 @@ enum JsonModule {
                 end = skipSpace(end + 1)
                 guard let (v, afterValue) = try value(at: end) else { throw error("Expecting value", end) }
                 try d.set(key, v, span: span)
+                try count()
                 end = skipSpace(afterValue)
                 guard end < s.count else { throw error("Expecting ',' delimiter", end) }
                 let next = s[end]
@@ -452,6 +466,11 @@ enum JsonModule {
             }
         }
 
+        mutating func count() throws(ShellError) {
+            made += 1
+            if made & 0xFFFF == 0 { try PythonArithmetic.reserve(items: made, 0, "the decoded JSON", span) }
+        }
+
         mutating func array(from start: Int) throws(ShellError) -> (Value, Int) {
             var items: [Value] = []
             var end = skipSpace(start)
@@ -459,6 +478,7 @@ enum JsonModule {
             while true {
                 guard let (v, afterValue) = try value(at: end) else { throw error("Expecting value", end) }
                 items.append(v)
+                try count()
                 end = skipSpace(afterValue)
                 guard end < s.count else { throw error("Expecting ',' delimiter", end) }
                 let next = s[end]
