@@ -89,8 +89,8 @@ enum Frontends {
 
     /// `-c`: stop at the first error (exit 1), like `python3 -c`.
     static func runStatements(_ source: String) -> Int32 {
-        // Python names `-c` code `<string>` in its warnings.
-        let shell = interpreter(warnings: .commandLine)
+        // Python names `-c` code `<string>` in its warnings, and its sys.argv is ['-c'].
+        let shell = interpreter(warnings: .commandLine, argv: ["-c"])
         let ok = shell.execute(source) { show($0) }
         if let status = shell.exitStatus { return status }
         return ok ? 0 : 1

@@ -270,6 +270,16 @@ import Testing
         #expect(try rnnsh(["-c", "a, b = np.split(np.arange(4), 2)\nprint(b)"]).stdout == "[2 3]\n")
     }
 
+    /// sys.argv as python3 has it: ['-c'] for -c, [FILE] for a program (its name as given).
+    @Test func sysArgvIsPythons() throws {
+        #expect(try rnnsh(["-c", "import sys; print(sys.argv)"]).stdout == "['-c']\n")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rnnsh-argv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "import sys\nprint(sys.argv)\n".write(to: dir.appendingPathComponent("a.py"), atomically: true, encoding: .utf8)
+        #expect(try rnnsh(["a.py"], in: dir).stdout == "['a.py']\n")
+    }
+
     /// Like `python3 -c`, the statements may start with a minus sign (they used to be taken
     /// for an unknown option, exit 64).
     @Test func dashCTakesStatementsThatStartWithAMinus() throws {
