@@ -344,12 +344,12 @@ enum JsonModule {
             case "{":
                 depth += 1
                 defer { depth -= 1 }
-                if depth > 990 { throw ShellError("maximum recursion depth exceeded while decoding a JSON object", span: span, kind: .recursionError) }
+                if depth > 990 { throw ShellError("maximum recursion depth exceeded while decoding a JSON object from a unicode string", span: span, kind: .recursionError) }
                 return try object(from: i + 1)
             case "[":
                 depth += 1
                 defer { depth -= 1 }
-                if depth > 990 { throw ShellError("maximum recursion depth exceeded while decoding a JSON array", span: span, kind: .recursionError) }
+                if depth > 990 { throw ShellError("maximum recursion depth exceeded while decoding a JSON array from a unicode string", span: span, kind: .recursionError) }
                 return try array(from: i + 1)
             case "n" where matches("null", at: i): return (.none, i + 4)
             case "t" where matches("true", at: i): return (.bool(true), i + 4)

@@ -208,3 +208,18 @@ a.append(a)
 b = {}
 b['self'] = b
 print(a == a, b == b)
+#--- json-deep-nesting
+import json
+for src in ['[' * 100000, '{"a": ' * 100000]:
+    try:
+        json.loads(src)
+    except RecursionError as e:
+        print(type(e).__name__, e)
+deep = []
+for i in range(5000):
+    deep = [deep]
+try:
+    json.dumps(deep)
+except RecursionError as e:
+    print(type(e).__name__, e)
+print(json.loads('[' * 500 + ']' * 500) == json.loads(json.dumps(json.loads('[' * 500 + ']' * 500))))
