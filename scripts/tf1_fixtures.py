@@ -151,7 +151,7 @@ OP_CASES = [
                    "out = [emb, tf.nn.embedding_lookup(emb, ids), tf.nn.embedding_lookup(emb, [1, 2]), tf.nn.embedding_lookup([emb], ids, name='e'),\n"
                    "       tf.zeros_like(m), tf.ones_like(m), tf.zeros_like(ids), tf.ones_like(m, dtype=tf.int32), tf.identity(m), tf.tile(m, [2, 3]), tf.tile(x, [1, 1, 2]),\n"
                    "       tf.where(m > 0), tf.where(m > 0, m, -m), tf.where(m > 0, m, tf.zeros_like(m), name='w'), tf.where(L > 0, m, m),\n"
-                   "       tf.sequence_mask([1, 2], 2), tf.sequence_mask(L, 5), tf.sequence_mask([1, 2], 4, dtype=tf.float32), tf.sequence_mask(L, dtype=tf.float32),\n"
+                   "       tf.sequence_mask([1, 2]), tf.sequence_mask(L, 5), tf.sequence_mask([1, 2], 4, dtype=tf.float32), tf.sequence_mask(L, dtype=tf.float32),\n"
                    "       tf.to_float(ids), tf.to_int32(m), tf.to_float(m), tf.reduce_prod(m, 1), tf.reduce_prod(m), tf.reduce_prod(x, [1, 2], keep_dims=True),\n"
                    "       tf.size(m), tf.rank(m), tf.add_n([m, m, m]), tf.add_n([m]), tf.pad(m, [[1, 1], [2, 0]]), tf.pad(x, [[0, 0], [1, 1], [0, 2]], constant_values=1.),\n"
                    "       tf.slice(m, [0, 1], [-1, 3]), tf.slice(x, [1, 0, 2], [2, -1, 4]), tf.boolean_mask(m, m[:, 0] > 0), tf.boolean_mask(m, m > 0, name='bm'),\n"
@@ -161,6 +161,11 @@ OP_CASES = [
                    "       tf.nn.l2_normalize(x, [1, 2])] + list(tf.nn.moments(m, [0])) + list(tf.nn.moments(x, [0, 1], keep_dims=True)) + [\n"
                    "       tf.nn.softmax(m, dim=0), tf.nn.softmax(m, axis=0), tf.nn.softmax(m, axis=-1), tf.nn.softmax(x, axis=1, name='sm')] + tf.split(m, [20, 8], 1) + tf.split(x, [3, -1, 5], 2) + [\n"
                    "       tf.squared_difference(m, m), tf.squared_difference(m, 1.), tf.math.reduce_prod(m), tf.math.log_softmax(m), tf.math.top_k(m, 2).values]"),
+    ("zero_state_names", "R = tf.nn.rnn_cell\n"
+                         "out = list(R.BasicLSTMCell(3).zero_state(2, tf.float32)) + [R.GRUCell(3).zero_state(2, tf.float32), R.LSTMCell(3).zero_state(2, tf.float32).h, R.BasicRNNCell(3).zero_state(2, tf.float32)]\n"
+                         "with tf.variable_scope('c'):\n    z = R.MultiRNNCell([R.BasicLSTMCell(3), R.GRUCell(2)]).zero_state(4, tf.float32)\n"
+                         "out += [z[0].c, z[0].h, z[1]] + list(R.DropoutWrapper(R.BasicLSTMCell(3), output_keep_prob=0.5).zero_state(2, tf.float32))\n"
+                         "out += list(R.MultiRNNCell([R.DropoutWrapper(R.GRUCell(3), output_keep_prob=0.5), R.GRUCell(2)]).zero_state(2, tf.float32)) + list(R.BasicLSTMCell(3).zero_state(2, tf.float32))"),
 ]
 
 # Inputs: a 3x4 with repeated values (ties in rows, columns and the whole), positive ones for
@@ -363,6 +368,7 @@ with tf.Session() as sess:
     print(sess.run(W).tolist(), sess.run(b).tolist())
     for t in sess.run([logp, top.values, top.indices, kept, padded, picked, unit, big, first, tf.size(inputs), tf.rank(inputs), tf.reduce_prod(mask, 1), tf.where(mask > 0)], feed):
         print(t.tolist())
+    print(sess.run(tf.nn.top_k(logits, 1), feed))
     d = tf.placeholder_with_default(tf.constant([1., 2.]), [None])
     print(sess.run(d * 2), sess.run(d * 2, {d: [3., 4., 5.]}))
 """)]

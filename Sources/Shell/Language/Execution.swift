@@ -231,6 +231,9 @@ extension Evaluator {
         case .object(let o as NumpyStrObject): return o.iterationItems ?? []
         case .object(let f as PyFile): return try f.remainingLines(span ?? 0..<0)
         case .object(let o as PythonSized): return o.sizedItems
+        // Any other object that declares its items (`list(state)` of an LSTMStateTuple, a
+        // namedtuple record, an .npz archive's names): the same items unpacking and `for` see.
+        case .object(let o) where o.iterationItems != nil: return o.iterationItems ?? []
         default:
             throw ShellError("'\(value.typeName)' object is not iterable", span: span, kind: .typeError)
         }

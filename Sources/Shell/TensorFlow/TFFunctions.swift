@@ -869,13 +869,32 @@ enum TFMethods {
         case ("zero_state", .object(let c as TFCell)):
             let batch = try a.int(0, "batch_size") ?? 1
             let g = state.graph
-            let perLayer = try c.layers.map { (layer) throws -> Value in
-                let parts = try layer.cell.stateNames.map { _ in
-                    TFFunctions.tensorValue(g.constant(try NDArray.zeros([batch, layer.cell.units], dtype: .float32), fallback: "zeros"))
+            // TF's zero_state names its zeros under `<Class>ZeroState/` (made unique like any
+            // name scope), nested for each wrapper and layer: `MultiRNNCellZeroState/
+            // DropoutWrapperZeroState/GRUCellZeroState/zeros:0`; an LSTM's c and h are `zeros`
+            // and `zeros_1` there. A layer counts as wrapped when it has a dropout.
+            func scoped<T>(_ names: [String], _ body: () throws -> T) throws -> T {
+                for n in names { _ = g.enterNameScope(n) }
+                defer { for _ in names { g.exitScope() } }
+                return try body()
+            }
+            func layerState(_ layer: RNNLayer, wrapped: Bool) throws -> Value {
+                let scopes = (wrapped ? ["DropoutWrapperZeroState"] : []) + [layer.cell.tfClass.rawValue + "ZeroState"]
+                let parts = try scoped(scopes) {
+                    try layer.cell.stateNames.map { _ in
+                        TFFunctions.tensorValue(g.constant(try NDArray.zeros([batch, layer.cell.units], dtype: .float32), fallback: "zeros"))
+                    }
                 }
                 return parts.count == 2 ? .object(TFStateTuple(parts: parts)) : parts[0]
             }
-            return c.multi ? .tuple(perLayer) : perLayer[0]
+            if c.multi {
+                let outer = (c.className == "DropoutWrapper" ? ["DropoutWrapperZeroState"] : []) + ["MultiRNNCellZeroState"]
+                return .tuple(try scoped(outer) {
+                    try c.layers.map { try layerState($0, wrapped: $0.inputKeep != nil || $0.outputKeep != nil) }
+                })
+            }
+            let only = c.layers[c.layers.count - 1]
+            return try layerState(only, wrapped: c.className == "DropoutWrapper" || only.inputKeep != nil || only.outputKeep != nil)
         case ("save", .object(let saver as TFSaver)):
             return try TFScopeFunctions.save(saver, a, ev)
         case ("restore", .object(let saver as TFSaver)):
@@ -912,6 +931,8 @@ enum TFMethods {
                 }
                 targets.append(.operation(o.operation))
             case .object(let st as TFStateTuple): for p in st.parts { try collect(p) }
+            // `sess.run(tf.nn.top_k(x, 2))`: a namedtuple of tensors, fetched field by field.
+            case .object(let nt as TFNamedTuple): for p in nt.parts { try collect(p) }
             case .list, .tuple: let items = v.sequenceItems ?? []; for i in items { try collect(i) }
             case .dict(let d): for v in d.values { try collect(v) }
             case .string(let name):
@@ -957,6 +978,7 @@ enum TFMethods {
         func rebuild(_ v: Value) -> Value {
             switch v {
             case .object(let st as TFStateTuple): return .object(TFStateTuple(parts: st.parts.map(rebuild)))
+            case .object(let nt as TFNamedTuple): return .object(TFNamedTuple(typeName: nt.typeName, fields: nt.fields, parts: nt.parts.map(rebuild)))
             case .object(is TFTensor), .object(is TFOperation), .string:
                 defer { position += 1 }
                 guard let r = values[position] else { return .none }

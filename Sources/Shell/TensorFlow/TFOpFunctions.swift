@@ -88,6 +88,12 @@ enum TFOpFunctions {
                 }
                 maxlen = try TFArguments.int(m, a.span)
             }
+            // Lengths given as Python values: TF folds max(lengths) into a constant, so the
+            // mask's width is known while building (`sequence_mask([1, 2])` is (2, 2)).
+            if maxlen == nil, case .value(let v) = lengths {
+                let longest = (try v.doubleValues().max() ?? 0).rounded(.up)
+                if longest.isFinite && longest <= Double(Int32.max) { maxlen = max(0, Int(longest)) }
+            }
             return tensorValue(try g.sequenceMask(lengths, maxlen: maxlen, dtype: try a.dtype(2, "dtype") ?? .bool, name: a.string(3, "name")))
         case "to_float", "to_int32", "to_int64", "to_double":
             try a.only(["x", "name"], positionalMax: 2)
