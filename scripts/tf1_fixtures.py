@@ -166,6 +166,17 @@ OP_CASES = [
                          "with tf.variable_scope('c'):\n    z = R.MultiRNNCell([R.BasicLSTMCell(3), R.GRUCell(2)]).zero_state(4, tf.float32)\n"
                          "out += [z[0].c, z[0].h, z[1]] + list(R.DropoutWrapper(R.BasicLSTMCell(3), output_keep_prob=0.5).zero_state(2, tf.float32))\n"
                          "out += list(R.MultiRNNCell([R.DropoutWrapper(R.GRUCell(3), output_keep_prob=0.5), R.GRUCell(2)]).zero_state(2, tf.float32)) + list(R.BasicLSTMCell(3).zero_state(2, tf.float32))"),
+    # A MultiRNNCell's call re-enters its variable scope, so its ops sit under the op scope
+    # plus the variable scope's last component: m/rnn/rnn/multi_rnn_cell, q/q/…, fw/fw/fw/….
+    ("multi_rnn_scopes", "R = tf.nn.rnn_cell\n"
+                         "x = [tf.placeholder(tf.float32, [2, 3]) for _ in range(2)]\n"
+                         "def stack():\n    return R.MultiRNNCell([R.BasicLSTMCell(4), R.GRUCell(3)])\n"
+                         "with tf.variable_scope('m'):\n    o1, s1 = tf.nn.static_rnn(stack(), x, dtype=tf.float32)\n"
+                         "with tf.variable_scope('m', reuse=True):\n    o2, s2 = tf.nn.static_rnn(stack(), x, dtype=tf.float32)\n"
+                         "o3, s3 = tf.nn.static_rnn(stack(), x, dtype=tf.float32, scope='q')\n"
+                         "with tf.variable_scope('a'):\n    with tf.variable_scope('b'):\n        o4, s4 = tf.nn.static_rnn(stack(), x, dtype=tf.float32)\n"
+                         "with tf.variable_scope('z'):\n    o5, f5, b5 = tf.nn.static_bidirectional_rnn(stack(), stack(), x, dtype=tf.float32)\n"
+                         "out = [o1[-1], s1[0].c, s1[1], o2[-1], s2[0].h, o3[-1], s3[0].c, o4[-1], s4[1], o5[-1], f5[0].c, f5[1], b5[1]]"),
 ]
 
 # Inputs: a 3x4 with repeated values (ties in rows, columns and the whole), positive ones for

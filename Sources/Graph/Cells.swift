@@ -154,7 +154,10 @@ extension Graph {
         for (k, layer) in layers.enumerated() {
             if let keep = layer.inputKeep { xs = try xs.map { (x) throws(TensorError) -> GraphTensor in try dropout(x, keepProb: keep, scope: s) } }
             let vs = multi ? "\(varScope)/multi_rnn_cell/cell_\(k)" : varScope
-            let ns = multi ? "\(s)/\(s)/multi_rnn_cell/cell_\(k)" : s
+            // The cell's call re-enters the variable scope, whose name scope is its last
+            // component under the op scope: `m/rnn/rnn/multi_rnn_cell`, not `m/rnn/m/rnn/…`.
+            let inner = varScope.split(separator: "/").last.map(String.init) ?? "rnn"
+            let ns = multi ? "\(s)/\(inner)/multi_rnn_cell/cell_\(k)" : s
             let conds = sequenceLength.map { _ in (scope: s, last: k == layers.count - 1 && layer.outputKeep == nil, firstMerge: merge) }
             let r = try unrolled(layer.cell, xs, initialState: initialState?[k], sequenceLength: sequenceLength, conds: conds,
                                  opName: k == 0 ? s : uniqueName(nil, ns), varScope: vs, nameScope: ns)
