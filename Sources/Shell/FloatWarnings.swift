@@ -16,7 +16,7 @@ enum FloatWarnings {
     /// Command name → the ufunc name numpy's message uses.
     static let ufuncs: [String: String] = [
         "add": "add", "subtract": "subtract", "multiply": "multiply", "divide": "divide", "true_divide": "divide",
-        "floor_divide": "floor_divide", "remainder": "remainder", "mod": "remainder", "fmod": "fmod",
+        "floor_divide": "floor_divide", "remainder": "remainder", "mod": "remainder", "fmod": "fmod", "divmod": "divmod",
         "power": "power", "float_power": "float_power", "exp": "exp", "exp2": "exp2", "expm1": "expm1",
         "log": "log", "log2": "log2", "log10": "log10", "log1p": "log1p", "sqrt": "sqrt", "square": "square",
         "reciprocal": "reciprocal", "sin": "sin", "cos": "cos", "tan": "tan", "arcsin": "arcsin",

@@ -126,19 +126,25 @@ extension NDArray {
 
     /// numpy's `npy_divmod` for floats: (floor quotient, remainder with the divisor's sign).
     @inline(__always)
+    ///
+    /// Its tests are sign-bit and equality tests, never `<` or `>`: a vectorised ordered
+    /// comparison raises the CPU's invalid flag on a NaN operand (numpy's `isless` does not),
+    /// and the shell reports that flag as numpy's `RuntimeWarning: invalid value`, which numpy
+    /// gives for `inf // 1` but not for `nan // 1`. With `mod` and `b` nonzero, `x < 0` is the
+    /// sign bit; `frac > 0.5` is the sign of `0.5 - frac`, which rounding cannot flip.
     static func divmodFloat<T: BinaryFloatingPoint>(_ a: T, _ b: T) -> (T, T) {
         var mod = a.truncatingRemainder(dividingBy: b)
         if b == 0 { return (a / b, mod) }
         var div = (a - mod) / b
         if mod != 0 {
-            if (b < 0) != (mod < 0) { mod += b; div -= 1 }
+            if (b.sign == .minus) != (mod.sign == .minus) { mod += b; div -= 1 }
         } else {
             mod = T(signOf: b, magnitudeOf: 0)
         }
         var floordiv: T
         if div != 0 {
             floordiv = div.rounded(.down)
-            if div - floordiv > 0.5 { floordiv += 1 }
+            if (0.5 - (div - floordiv)).sign == .minus { floordiv += 1 }
         } else {
             floordiv = T(signOf: a / b, magnitudeOf: 0)
         }

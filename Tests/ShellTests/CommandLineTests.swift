@@ -109,7 +109,7 @@ import Testing
     /// …` with the stripped source line for a script (its absolute path), `<stdin>:LINE:` piped,
     /// `<string>:LINE:` for `-c`, each once per message and line (the loop warns once), in
     /// numpy's order (divide before invalid); errstate's 'ignore' and NaN operands of
-    /// `maximum` stay silent; stdout is unchanged. The expected texts are python3 3.11.7 +
+    /// `maximum`, `//`, `%` and `divmod` stay silent; stdout is unchanged. The expected texts are python3 3.11.7 +
     /// numpy 2.4's, with the script's path put in.
     @Test func numpyRuntimeWarningsGoToStderrAsPythonShowsThem() throws {
         let program = """
@@ -129,10 +129,16 @@ import Testing
             n = np.array([np.nan, 1.0])
             m = np.maximum(n, 0) + 1
             q = np.array([-1.0, 4.0]) ** 0.5
+            r = np.array([np.nan, np.inf, 5.5]) // 2
+            s = np.array([np.nan, -7.25], dtype=np.float32) % 2
+            d = divmod(np.array([1.0, np.inf]), 0.0)
+            e = np.divmod(np.array([np.nan, 7.0]), 3.0)
             print(x, y, z, w, v, a, m, q)
+            print(r, s, d, e)
 
             """
         let stdout = "[  0. -inf  nan] [nan] [inf] inf [-inf] [inf nan] [nan  2.] [nan  2.]\n"
+            + "[nan nan  2.] [ nan 0.75] (array([inf, inf]), array([nan, nan])) (array([nan,  2.]), array([nan,  1.]))\n"
         let places: [(line: Int, message: String, source: String)] = [
             (2, "divide by zero encountered in log", "x = np.log(np.array([1.0, 0.0, -1.0]))"),
             (2, "invalid value encountered in log", "x = np.log(np.array([1.0, 0.0, -1.0]))"),
@@ -143,6 +149,11 @@ import Testing
             (13, "divide by zero encountered in divide", "a /= 0"),
             (13, "invalid value encountered in divide", "a /= 0"),
             (16, "invalid value encountered in sqrt", "q = np.array([-1.0, 4.0]) ** 0.5"),
+            // inf // 2 is invalid; NaN operands of // % divmod are not (numpy's quiet tests).
+            (17, "invalid value encountered in floor_divide", "r = np.array([np.nan, np.inf, 5.5]) // 2"),
+            // Python's divmod of an array is np.divmod: one ufunc, named so.
+            (19, "divide by zero encountered in divmod", "d = divmod(np.array([1.0, np.inf]), 0.0)"),
+            (19, "invalid value encountered in divmod", "d = divmod(np.array([1.0, np.inf]), 0.0)"),
         ]
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -331,7 +331,13 @@ enum Builtins {
             throw ShellError("bad operand type for abs(): '\(args[0].typeName)'", span: span, kind: .typeError)
         case "divmod":
             try exactly("divmod", args, 2, span)
-            return .tuple([try ev.operate("//", args[0], args[1], span), try ev.operate("%", args[0], args[1], span)])
+            let pair = { () throws(ShellError) -> Value in
+                .tuple([try ev.operate("//", args[0], args[1], span), try ev.operate("%", args[0], args[1], span)])
+            }
+            // On numpy's values Python's divmod is np.divmod, one ufunc: its warnings say
+            // `divmod` (`scalar divmod` for numpy scalars), once, not `floor_divide` and `remainder`.
+            guard let ufunc = FloatWarnings.operatorUfunc("//", args[0], args[1]) else { return try pair() }
+            return try ev.checkingFloatErrors(ufunc.replacingOccurrences(of: "floor_divide", with: "divmod"), span: span, pair)
         case "pow":
             guard args.count == 2 || args.count == 3 else {
                 throw ShellError("pow expected 2 arguments, got \(args.count)", span: span, kind: .typeError)
