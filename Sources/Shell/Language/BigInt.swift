@@ -312,17 +312,23 @@ public struct BigInt: Sendable, Equatable, Hashable, CustomStringConvertible {
             let d = Double(m)
             return negative ? -d : d
         }
-        // The top 64 bits, with a sticky bit for everything below them, round exactly as the
-        // whole number would (the sticky bit lies far below the 53-bit rounding point).
-        let shift = bits - 64
-        let top = BigInt.shiftRight(limbs, shift)
-        var m: UInt64 = 0
-        for (i, l) in top.enumerated() where i < 2 { m |= UInt64(l) << (32 * UInt64(i)) }
-        let dropped = BigInt.shiftLeft(top, shift)
-        if BigInt.compareMagnitude(dropped, limbs) != 0 { m |= 1 }
+        let (m, shift) = stickyTop64
         let d = Double(m) * Double(sign: .plus, exponent: shift, significand: 1)
         if !d.isFinite { return nil }
         return negative ? -d : d
+    }
+
+    /// The magnitude's top 64 bits, the lowest of them set when any bit below them is (a
+    /// sticky bit), and how far they were shifted down. `Double(m)` rounds exactly as the whole
+    /// number would: the sticky bit lies far below the 53-bit rounding point. For numbers of
+    /// more than 64 bits (`float(n)`, `math.frexp`, logarithms of huge ints).
+    public var stickyTop64: (m: UInt64, shift: Int) {
+        let shift = Swift.max(0, bitWidth - 64)
+        let top = BigInt.shiftRight(limbs, shift)
+        var m: UInt64 = 0
+        for (i, l) in top.enumerated() where i < 2 { m |= UInt64(l) << (32 * UInt64(i)) }
+        if BigInt.compareMagnitude(BigInt.shiftLeft(top, shift), limbs) != 0 { m |= 1 }
+        return (m, shift)
     }
 
     /// `a / b` correctly rounded (half to even), as CPython's int true division; nil when the

@@ -93,12 +93,7 @@ enum MathModule {
 
     static func call(_ name: String, _ args: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value {
         /// METH_O functions count their arguments this way…
-        func one() throws(ShellError) -> Double {
-            guard args.count == 1 else {
-                throw ShellError("math.\(name)() takes exactly one argument (\(args.count) given)", span: span, kind: .typeError)
-            }
-            return try double(args[0], span, ev)
-        }
+        func one() throws(ShellError) -> Double { try double(try singleValue(), span, ev) }
         func singleValue() throws(ShellError) -> Value {
             guard args.count == 1 else {
                 throw ShellError("math.\(name)() takes exactly one argument (\(args.count) given)", span: span, kind: .typeError)
@@ -125,10 +120,7 @@ enum MathModule {
         }
         switch name {
         case "floor", "ceil", "trunc":
-            let a = args.count == 1 ? args[0] : .none
-            if args.count != 1 {
-                throw ShellError("math.\(name)() takes exactly one argument (\(args.count) given)", span: span, kind: .typeError)
-            }
+            let a = try singleValue()
             switch a {
             case .int, .bigint: return a
             case .bool(let b): return .int(b ? 1 : 0)
@@ -289,15 +281,10 @@ enum MathModule {
 
     /// A positive big int as m·2**e with 0.5 <= m < 1, m correctly rounded.
     static func frexp(_ b: BigInt) -> (Double, Int) {
-        let bits = b.bitWidth
-        // Keep 64 bits with a sticky bit for the rest: rounding that to 53 bits is exact.
-        let shift = bits - 64
-        let top = BigInt.shiftedRight(b, shift)
-        var m: UInt64 = 0
-        for (i, l) in top.limbs.enumerated() where i < 2 { m |= UInt64(l) << (32 * UInt64(i)) }
-        if BigInt.compare(BigInt.shiftedLeft(top, shift) ?? b, b) != 0 { m |= 1 }
+        guard b.bitWidth > 64 else { return Foundation.frexp(b.asDouble ?? 0) }
+        let (m, shift) = b.stickyTop64
         var d = Double(m) / 18446744073709551616.0 // m / 2**64, in [0.5, 1]
-        var e = bits
+        var e = shift + 64
         if d == 1 { d = 0.5; e += 1 }
         return (d, e)
     }

@@ -41,18 +41,6 @@ enum Modules {
         throw ShellError("module '\(module)' has no attribute '\(name)'", span: span, kind: .attributeError)
     }
 
-    static func double(_ v: Value, _ span: Range<Int>) throws(ShellError) -> Double {
-        switch v {
-        case .int(let i): return Double(i)
-        case .float(let d): return d
-        case .bool(let b): return b ? 1 : 0
-        case .scalar(let a), .array(let a):
-            if a.size == 1, let s = a.scalars.first { return s.doubleValue }
-        default: break
-        }
-        throw ShellError("must be real number, not \(v.typeName)", span: span, kind: .typeError)
-    }
-
     /// `math.f(…)` and `time.f(…)`, the built-ins these modules hand out.
     static func call(_ name: String, _ args: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator ev: Evaluator) throws(ShellError) -> Value {
         let short = String(name.split(separator: ".").last ?? "")

@@ -503,9 +503,8 @@ enum PyFormat {
                 piece = try formatInt(n, spec, "", span)
             case "f", "F", "e", "E", "g", "G":
                 spec.type = conv
-                guard let d = try? Modules.double(value, span) else {
-                    throw ShellError("must be real number, not \(value.typeName)", span: span, kind: .typeError)
-                }
+                // PyFloat_AsDouble, as CPython's %-format: a big int is an OverflowError.
+                let d = try MathModule.double(value, span)
                 if spec.precision == nil { spec.precision = 6 }
                 piece = try formatFloat(d, spec, "", span)
             case "c":

@@ -27,7 +27,7 @@ enum RandomModule {
         let interpreter = ev.interpreter
         func draw() -> Double { interpreter.pythonRandom.random() }
         func below(_ n: Int) -> Int { Int(interpreter.pythonRandom.below(UInt64(n))) }
-        func real(_ v: Value) throws(ShellError) -> Double { try Modules.double(v, span) }
+        func real(_ v: Value) throws(ShellError) -> Double { try MathModule.double(v, span, ev) }
 
         switch name {
         case "Random":
@@ -323,7 +323,7 @@ enum RandomModule {
             cum = []
             var total = 0.0
             for w in try ev.iterate(weights, span) {
-                total += try Modules.double(w, span)
+                total += try MathModule.double(w, span, ev)
                 cum.append(total)
             }
         } else {
@@ -331,7 +331,7 @@ enum RandomModule {
                 throw ShellError("Cannot specify both weights and cumulative weights", span: span, kind: .typeError)
             }
             cum = []
-            for w in try ev.iterate(cumulative ?? .none, span) { cum.append(try Modules.double(w, span)) }
+            for w in try ev.iterate(cumulative ?? .none, span) { cum.append(try MathModule.double(w, span, ev)) }
         }
         if cum.count != n { throw ShellError("The number of weights does not match the population", span: span, kind: .valueError) }
         let total = cum.last ?? 0

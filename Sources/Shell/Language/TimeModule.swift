@@ -25,12 +25,12 @@ enum TimeModule {
     static func attribute(_ name: String) -> Value? {
         if functions.contains(name) { return .builtin(Builtin(name: "time." + name, receiver: nil)) }
         if let c = clocks[name] { return .int(c) }
-        let zone = Zone.current
+        // Only the zone's own names read the zone (tzset and two mktime calls).
         switch name {
-        case "timezone": return .int(zone.timezone)
-        case "altzone": return .int(zone.altzone)
-        case "daylight": return .int(zone.daylight ? 1 : 0)
-        case "tzname": return .tuple([.string(zone.names.0), .string(zone.names.1)])
+        case "timezone": return .int(Zone.current.timezone)
+        case "altzone": return .int(Zone.current.altzone)
+        case "daylight": return .int(Zone.current.daylight ? 1 : 0)
+        case "tzname": let zone = Zone.current; return .tuple([.string(zone.names.0), .string(zone.names.1)])
         default: return nil
         }
     }

@@ -1156,3 +1156,10 @@ print('%*d' % (5.0, 3))
 print('%*d' % (5,))
 #--- pct-star-big
 print('%*d' % (2**70, 3))
+#--- percent-float-of-big-int
+# %-formatting a float converts the int as float() does: a huge one is an OverflowError.
+print('%f' % 2**70, '%e' % (2**80 + 1), '%g' % True)
+try:
+    '%f' % 10**400
+except OverflowError as e:
+    print('OverflowError', e)
