@@ -1,8 +1,8 @@
 /// numpy's floating-point error handling for this session (`np.seterr`, `np.geterr`,
 /// `np.errstate`): what happens on a division by zero, an overflow, an underflow or an invalid
-/// operation. Results are inf and nan in every mode; 'warn', 'print' and 'ignore' decide what
-/// is said (FloatWarnings.swift, docs/numpy-algorithms.md). 'raise' and 'call', which would
-/// turn results into exceptions, are refused.
+/// operation. Results are inf and nan; 'warn', 'print' and 'ignore' decide what is said, and
+/// 'raise' turns the error into numpy's FloatingPointError (FloatWarnings.swift,
+/// docs/numpy-algorithms.md). 'call', which needs `np.seterrcall`'s callback, is refused.
 public struct FloatErrorModes: Sendable, Equatable {
     public var divide = "warn", over = "warn", under = "ignore", invalid = "warn"
 
@@ -50,8 +50,8 @@ public struct FloatErrorModes: Sendable, Equatable {
             guard case .string(let mode) = value, Self.modes.contains(mode) else {
                 throw ShellError("invalid error mode \(ValueFormatter.repr(value))", span: span, kind: .valueError)
             }
-            if mode == "raise" || mode == "call" {
-                throw ShellError("np.\(command)(\(name)='\(mode)') is not supported: rnnsh computes floating-point errors as numpy's 'ignore' does (inf, nan)",
+            if mode == "call" {
+                throw ShellError("np.\(command)(\(name)='\(mode)') is not supported: rnnsh has no np.seterrcall callbacks",
                                  span: span, kind: .notImplementedError)
             }
             if name == "all" { for c in Self.categories { result[c] = mode } } else { result[name] = mode }

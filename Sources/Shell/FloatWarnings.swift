@@ -29,13 +29,8 @@ enum FloatWarnings {
         "+": "add", "-": "subtract", "*": "multiply", "/": "divide", "//": "floor_divide", "%": "remainder", "**": "power",
     ]
 
-    // <fenv.h>'s flag bits (the macros are ambiguous to Swift's importer here). x86-64 and
-    // AArch64 number them differently.
-    #if arch(x86_64)
-    static let invalidFlag: Int32 = 0x01, divideByZeroFlag: Int32 = 0x04, overflowFlag: Int32 = 0x08, underflowFlag: Int32 = 0x10
-    #else
-    static let invalidFlag: Int32 = 0x01, divideByZeroFlag: Int32 = 0x02, overflowFlag: Int32 = 0x04, underflowFlag: Int32 = 0x08
-    #endif
+    static let invalidFlag = FloatFlags.invalid, divideByZeroFlag = FloatFlags.divideByZero
+    static let overflowFlag = FloatFlags.overflow, underflowFlag = FloatFlags.underflow
     static let watched = divideByZeroFlag | overflowFlag | underflowFlag | invalidFlag
 
     /// Lowers the flags; only when one is up (reading them is cheaper than writing them, and a
@@ -122,9 +117,12 @@ extension Evaluator {
         if !raised.isEmpty { try reportFloatErrors(raised, ufunc, span: span) }
     }
 
-    /// numpy's `_error_handler` for each raised category: 'ignore' nothing, 'warn' a
-    /// RuntimeWarning, 'print' `Warning: …` on stdout, 'log' numpy's NameError (rnnsh has no
-    /// `np.seterrcall` object to write to). 'raise' and 'call' are refused when set.
+    /// numpy's `_error_handler` for each raised category, in numpy's order: 'ignore' nothing,
+    /// 'warn' a RuntimeWarning, 'print' `Warning: …` on stdout, 'raise' a FloatingPointError
+    /// (categories after it are not looked at), 'log' numpy's NameError (rnnsh has no
+    /// `np.seterrcall` object to write to). 'call' is refused when set. A raise fails the
+    /// statement, so its writes are undone (numpy keeps what the ufunc wrote: `a /= 0` has
+    /// changed `a` when the error arrives).
     private func reportFloatErrors(_ raised: [(mode: String, words: String)], _ ufunc: String, span: Range<Int>) throws(ShellError) {
         let modes = workspace.floatErrorModes
         for (category, words) in raised {
@@ -132,6 +130,7 @@ extension Evaluator {
             switch modes[category] {
             case "ignore": continue
             case "print": emit(.text("Warning: " + message))
+            case "raise": throw ShellError(message, span: span, kind: .floatingPointError)
             case "log":
                 throw ShellError("log specified for \(words) (in \(ufunc)) but no object with write method found.", span: span, kind: .nameError)
             default: runtimeWarning(message, span: span)

@@ -41,7 +41,8 @@ extension NDArray {
                                  })
         case .fmod:
             // C's fmod: the remainder of truncated division, with the dividend's sign (Python's
-            // `%` takes the divisor's). numpy's integer loop gives 0 for a zero divisor (it warns),
+            // `%` takes the divisor's). numpy's integer loop gives 0 for a zero divisor (raising
+            // the divide-by-zero flag, so the shell warns),
             // and has no bool loop: bools compute in int8, as for power.
             if rt == .bool {
                 let loop = try boolPromotedInteger(.bool, function: "fmod")
@@ -49,7 +50,8 @@ extension NDArray {
             }
             return try mapBinary(a, b, dtype: rt, { Foundation.fmod($0, $1) }, { Foundation.fmod($0, $1) },
                                  int: { (x: Int64, y: Int64) throws(TensorError) -> Int64 in
-                                     y == 0 || y == -1 ? 0 : x % y
+                                     if y == 0 { FloatFlags.raise(FloatFlags.divideByZero); return 0 }
+                                     return y == -1 ? 0 : x % y
                                  })
         case .arctan2, .hypot, .copysign:
             let loop = try floatLoopType(for: rt, function: function.rawValue)

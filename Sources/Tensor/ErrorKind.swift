@@ -15,6 +15,8 @@ public enum ErrorKind: String, Sendable, CaseIterable {
     case attributeError = "AttributeError"
     case zeroDivisionError = "ZeroDivisionError"
     case overflowError = "OverflowError"
+    /// What numpy raises for a floating-point error whose mode is 'raise' (`np.seterr`).
+    case floatingPointError = "FloatingPointError"
     case memoryError = "MemoryError"
     case syntaxError = "SyntaxError"
     /// Python's `IndentationError` (a SyntaxError): a block's lines are not indented as they must be.

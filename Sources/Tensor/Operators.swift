@@ -3,9 +3,10 @@ import Foundation
 /// Python's arithmetic and bitwise operators on arrays — `//`, `%`, `**`, `&`, `|`, `^`, `<<`,
 /// `>>`, `~`, unary `+`, `abs`, `divmod` — with numpy 2's dtypes (NEP 50) and numpy's results
 /// for every corner:
-/// - Integer `//` and `%` by zero give 0 (numpy also warns `RuntimeWarning: divide by zero
-///   encountered in floor_divide` on stderr; rnnsh gives the value and does not warn).
-///   `MIN // -1` wraps to MIN. `%` takes the sign of the divisor (Python's rule).
+/// - Integer `//` and `%` by zero give 0 and raise the divide-by-zero flag, which the shell
+///   reports as numpy does (`RuntimeWarning: divide by zero encountered in floor_divide`).
+///   `MIN // -1` wraps to MIN and raises the overflow flag (`MIN % -1` is a silent 0).
+///   `%` takes the sign of the divisor (Python's rule).
 /// - Float `//` and `%` follow numpy's `npy_divmod`: the remainder comes from `fmod` and is
 ///   moved to the divisor's sign, the quotient is `(a - mod) / b` snapped to an integer; by zero
 ///   `//` gives `a / 0` (±inf or nan) and `%` gives nan.
@@ -73,14 +74,18 @@ extension NDArray {
         switch op {
         case .floorDivide:
             run(out, a, b, T.self, T.self) { x, y in
-                if y == 0 { return 0 }
-                if T.isSigned && y == -1 { return 0 &- x }   // MIN // -1 wraps to MIN
+                if y == 0 { FloatFlags.raise(FloatFlags.divideByZero); return 0 }
+                if T.isSigned && y == -1 {   // MIN // -1 wraps to MIN
+                    if x == T.min { FloatFlags.raise(FloatFlags.overflow) }
+                    return 0 &- x
+                }
                 let q = x / y
                 return (x % y != 0 && ((x < 0) != (y < 0))) ? q - 1 : q
             }
         case .remainder:
             run(out, a, b, T.self, T.self) { x, y in
-                if y == 0 || (T.isSigned && y == -1) { return 0 }
+                if y == 0 { FloatFlags.raise(FloatFlags.divideByZero); return 0 }
+                if T.isSigned && y == -1 { return 0 }
                 let r = x % y
                 return (r != 0 && ((r < 0) != (y < 0))) ? r + y : r
             }

@@ -11,7 +11,7 @@ enum FloatErrorCommands {
                      Parameter("over", .value, default: .none, help: "overflow"),
                      Parameter("under", .value, default: .none, help: "underflow"),
                      Parameter("invalid", .value, default: .none, help: "invalid operation (0/0, inf-inf)")],
-        help: "numpy's `old = np.seterr(all='ignore')` … `np.seterr(**old)`: modes 'ignore', 'warn', 'print' or 'log'; the previous settings come back as a dict. Results are inf and nan in every mode; 'warn' (the default for divide, over, invalid) prints numpy's `RuntimeWarning: divide by zero encountered in log` on stderr once per line, 'print' prints `Warning: …` on stdout, 'ignore' nothing; 'raise' and 'call' are refused.",
+        help: "numpy's `old = np.seterr(all='ignore')` … `np.seterr(**old)`: modes 'ignore', 'warn', 'print', 'raise' or 'log'; the previous settings come back as a dict. 'warn' (the default for divide, over, invalid) prints numpy's `RuntimeWarning: divide by zero encountered in log` on stderr once per line, 'print' prints `Warning: …` on stdout, 'ignore' nothing (the results are inf and nan), 'raise' stops the statement with `FloatingPointError: divide by zero encountered in log`; 'call' is refused.",
         examples: [Example("old = np.seterr(divide='ignore')\nold"), Example("np.geterr()")],
         run: { call in
             var settings: [(name: String, value: Value)] = []
