@@ -16,17 +16,21 @@ extension NDArray {
     public static func apply(_ function: BinaryFunction, _ a: Operand, _ b: Operand) throws(TensorError) -> NDArray {
         let rt = Operand.resultType(a, b)
         switch function {
-        case .maximum, .fmax:
-            let nanFirst = function == .maximum
-            return try mapBinary(a, b, dtype: rt,
-                                 { x, y in (x >= y || (nanFirst ? x.isNaN : y.isNaN)) ? x : y },
-                                 { x, y in (x >= y || (nanFirst ? x.isNaN : y.isNaN)) ? x : y },
+        // numpy's maximum and minimum give the second operand when the two compare equal, so
+        // a ReLU `np.maximum(x, 0.0)` turns -0.0 into 0.0 (and `np.maximum(0.0, -0.0)` is -0.0);
+        // NaN wins from either side. fmax and fmin take the first of two zeros, as numpy's
+        // scalar loop does, and ignore a NaN.
+        case .maximum:
+            return try mapBinary(a, b, dtype: rt, { x, y in (x > y || x.isNaN) ? x : y }, { x, y in (x > y || x.isNaN) ? x : y },
                                  int: { x, y in Swift.max(x, y) }, bool: { $0 || $1 })
-        case .minimum, .fmin:
-            let nanFirst = function == .minimum
-            return try mapBinary(a, b, dtype: rt,
-                                 { x, y in (x <= y || (nanFirst ? x.isNaN : y.isNaN)) ? x : y },
-                                 { x, y in (x <= y || (nanFirst ? x.isNaN : y.isNaN)) ? x : y },
+        case .fmax:
+            return try mapBinary(a, b, dtype: rt, { x, y in (x >= y || y.isNaN) ? x : y }, { x, y in (x >= y || y.isNaN) ? x : y },
+                                 int: { x, y in Swift.max(x, y) }, bool: { $0 || $1 })
+        case .minimum:
+            return try mapBinary(a, b, dtype: rt, { x, y in (x < y || x.isNaN) ? x : y }, { x, y in (x < y || x.isNaN) ? x : y },
+                                 int: { x, y in Swift.min(x, y) }, bool: { $0 && $1 })
+        case .fmin:
+            return try mapBinary(a, b, dtype: rt, { x, y in (x <= y || y.isNaN) ? x : y }, { x, y in (x <= y || y.isNaN) ? x : y },
                                  int: { x, y in Swift.min(x, y) }, bool: { $0 && $1 })
         case .power:
             if rt == .bool {

@@ -23,8 +23,9 @@ extension NDArray {
                 case .add: r = data[i] + b[k]
                 case .subtract: r = data[i] - b[k]
                 case .multiply: r = data[i] * b[k]
-                case .maximum: r = (data[i] >= b[k] || data[i].isNaN) ? data[i] : b[k]
-                case .minimum: r = (data[i] <= b[k] || data[i].isNaN) ? data[i] : b[k]
+                // As np.maximum: the second operand when equal (-0.0 and 0.0), NaN from either.
+                case .maximum: r = (data[i] > b[k] || data[i].isNaN) ? data[i] : b[k]
+                case .minimum: r = (data[i] < b[k] || data[i].isNaN) ? data[i] : b[k]
                 }
                 if single { r = Double(Float(r)) }
                 data[i] = r

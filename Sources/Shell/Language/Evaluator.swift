@@ -475,6 +475,13 @@ final class Evaluator {
     private func binaryUnchecked(_ op: String, _ l: Value, _ r: Value, _ span: Range<Int>, texts: (String, String)?) throws(ShellError) -> Value {
         if op == "is" { return .bool(Self.identical(l, r)) }
         if op == "is not" { return .bool(!Self.identical(l, r)) }
+        // `in` is the container's question whatever the item is: `np.int64(4) in [4]` compares
+        // item by item with ==, `3 in np.arange(5)` is numpy's `(a == 3).any()`.
+        if op == "in" || op == "not in" {
+            let found = try contains(r, l, span)
+            return .bool(op == "in" ? found : !found)
+        }
+        if op == "*", let v = try repeatedByNumpyInteger(l, r, span) { return v }
         if let v = try TFOperators.binary(op, l, r, span, evaluator: self) { return v }
         // `"loss %g" % np.float32(c)`: str's % formats a numpy scalar as the number it holds
         // (Python tries str.__mod__ first, and its errors are final); numpy's remainder never
@@ -519,6 +526,26 @@ final class Evaluator {
         left.text = texts?.0
         right.text = texts?.1
         return try call(command, [left, right], span: span)
+    }
+
+    /// `[0] * np.int64(3)`, `'ab' * n` with a numpy integer: a list, tuple or str repeats itself
+    /// by anything with `__index__`, numpy's integers included, before numpy is asked; a numpy
+    /// bool has no `__index__` (Python's TypeError). nil: not such a pair (a numpy float
+    /// scalar then broadcasts over the list, as numpy's reflected * does).
+    func repeatedByNumpyInteger(_ l: Value, _ r: Value, _ span: Range<Int>) throws(ShellError) -> Value? {
+        func isSequence(_ v: Value) -> Bool {
+            switch v {
+            case .list, .tuple, .string: return true
+            default: return false
+            }
+        }
+        let (sequence, count) = isSequence(l) ? (l, r) : (r, l)
+        guard isSequence(sequence), case .scalar(let a) = count else { return nil }
+        if a.dtype == .bool {
+            throw ShellError("can't multiply sequence by non-int of type '\(count.typeName)'", span: span, kind: .typeError)
+        }
+        guard a.dtype.isInteger, case .int(let n) = a.scalar(atStorageOffset: a.offset) else { return nil }
+        return try PythonArithmetic.binary("*", sequence, .int(Int(n)), span)
     }
 
     /// `x + 1`, `a * b`, `x < y` on arrays: the ufunc `MathCommands.binaryCommands` runs, called

@@ -37,15 +37,21 @@ extension Evaluator {
             let source = try evaluate(iterable)
             var broke = false
             var result: Flow = .normal
-            try forEach(source, iterable.span) { (item) throws(ShellError) -> Bool in
-                if self.interpreter.options.isInterrupted() { throw Interrupt.error }
-                if case .name(let n, _) = target { self.setName(n, item) } else { try self.assign(item, to: target) }
-                switch try self.runBlock(body) {
-                case .breakLoop: broke = true; return false
-                case .returned(let v): result = .returned(v); broke = true; return false
-                default: return true
+            do {
+                try forEach(source, iterable.span) { (item) throws(ShellError) -> Bool in
+                    if self.interpreter.options.isInterrupted() { throw Interrupt.error }
+                    if case .name(let n, _) = target { self.setName(n, item) } else { try self.assign(item, to: target) }
+                    switch try self.runBlock(body) {
+                    case .breakLoop: broke = true; return false
+                    case .returned(let v): result = .returned(v); broke = true; return false
+                    default: return true
+                    }
                 }
+            } catch {
+                Self.closeTemporaryGenerator(source, iterable)
+                throw error
             }
+            if broke { Self.closeTemporaryGenerator(source, iterable) }
             if case .returned = result { return result }
             if !broke, let orElse { return try runBlock(orElse) }
             return .normal
@@ -102,6 +108,17 @@ extension Evaluator {
             setName(name, value)
             return .normal
         }
+    }
+
+    /// CPython frees a generator the moment its last reference goes, and freeing closes it:
+    /// `for x in gen():` left by `break`, `return` or an error runs the generator's `finally`
+    /// blocks and `with` exits right there, before the next statement. rnnsh counts no
+    /// references, but a generator made by the loop's own call is reachable from nothing else,
+    /// so the loop closes it. One bound to a name stays open, as in CPython (`next(g)` after
+    /// the loop goes on). An error while closing is dropped, as CPython's finaliser drops it.
+    static func closeTemporaryGenerator(_ source: Value, _ iterable: Expr) {
+        guard case .call = iterable, case .iterator(let it) = source, let g = it.generator else { return }
+        try? g.close(it)
     }
 
     /// Runs statements in order; stops at `break`, `continue` or `return`.

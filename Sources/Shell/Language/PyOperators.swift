@@ -76,9 +76,11 @@ extension Evaluator {
         case ("*", .string(let a), .bool(let b)): return .string(b ? a : "")
         default: break
         }
-        // Python refuses the rest; lists and tuples of numbers are not arrays here.
-        let sequences = l.sequenceItems != nil && r.sequenceItems != nil
-        if Self.isPythonOnly(l) || Self.isPythonOnly(r) || (Self.isScalarLike(l) && Self.isScalarLike(r)) || sequences {
+        // Python refuses the rest. Lists and tuples are not arrays here: `[80, 90] + 1` and
+        // `[0] * (6 / 3)` are Python's TypeErrors (numpy takes a list only beside an array or
+        // a numpy scalar, which the caller sends to numpy).
+        func pythonOperand(_ v: Value) -> Bool { v.sequenceItems != nil || Self.isScalarLike(v) }
+        if Self.isPythonOnly(l) || Self.isPythonOnly(r) || (pythonOperand(l) && pythonOperand(r)) {
             throw typeErrorFor(op, l, r, span)
         }
         return nil
@@ -339,6 +341,11 @@ extension Evaluator {
             guard case .int(let i) = item else { return try iterate(container, span).contains { (try? pyEquals($0, item)) == true } }
             if c > 0 { return i >= a && i < b && (i - a) % c == 0 }
             return i <= a && i > b && (a - i) % (-c) == 0
+        case .object(let o as StringArrayObject):
+            // numpy's `(a == item).any()`: a string compares with each element; anything
+            // else equals none of them.
+            guard let text = StringArrayDispatch.pythonString(item) else { return false }
+            return o.table.code(of: text).map { code in o.codes.scalars.contains { $0 == .int(Int64(code)) } } ?? false
         case .array, .scalar:
             guard let eq = registry["equal"], let any = registry["any"] else { break }
             let e = try call(eq, [ArgumentInput(value: container, span: span), ArgumentInput(value: item, span: span)], span: span)

@@ -37,7 +37,7 @@ enum StringArrayDispatch {
 
     static var names: Set<String> {
         structural.union(plain).union(comparisons).union(noLoop).union(unsupported).union(unaryNoLoop)
-            .union(reductions).union(["ndarray.tolist", "len"])
+            .union(reductions).union(["ndarray.tolist", "len", "astype"])
     }
 
     static func isStringArray(_ v: Value) -> Bool {
@@ -197,9 +197,23 @@ extension Evaluator {
             dataIndices.append(i)
         }
         var data = dataIndices.compactMap { inputs[$0].value }
+        // `a.astype(float)` reads the strings as numbers; `a.astype('<U2')` re-cuts them.
+        if name == "astype", let first = dataIndices.first, case .object(let o as StringArrayObject) = inputs[first].value ?? .none {
+            if let d = try numericDType(&inputs, command) {
+                return try parsedStrings(o, as: d, span: inputs[first].span ?? span, elementsAreNumpyStrings: true)
+            }
+            guard let w = try stringDType(&inputs, command) else { return nil }
+            if w == 0 || w == o.width { return .object(o.wrapping(try tensor { try o.codes.copy() })) }
+            return .object(try stringLiteral(o.list, span: inputs[first].span ?? span, width: w))
+        }
         if name == "array" || name == "asarray" {
             guard let first = dataIndices.first, let v = inputs[first].value else { return nil }
             let wanted = try stringDType(&inputs, command)
+            if wanted == nil, StringArrayDispatch.holdsStrings(v), let d = try numericDType(&inputs, command) {
+                let strings: StringArrayObject
+                if case .object(let o as StringArrayObject) = v { strings = o } else { strings = try stringLiteral(v, span: inputs[first].span ?? span) }
+                return try parsedStrings(strings, as: d, span: inputs[first].span ?? span)
+            }
             guard StringArrayDispatch.holdsStrings(v) || wanted != nil else { return nil }
             if case .object(let o as StringArrayObject) = v, wanted == nil || wanted == 0 || wanted == o.width {
                 return .object(name == "asarray" ? o : o.wrapping(try tensor { try o.codes.copy() }))
@@ -435,6 +449,66 @@ extension Evaluator {
             }
             return try StringArrayObject.make(joined, shape: shape, width: left.width + right.width)
         }
+    }
+
+    /// The numeric dtype a call asks for (`dtype=float`, `np.int32`, `'f4'`, as the second
+    /// positional argument too); nil when none or a string dtype.
+    /// An expression given for it is evaluated once, and its value kept in `inputs`.
+    func numericDType(_ inputs: inout [ArgumentInput], _ command: Command) throws(ShellError) -> DType? {
+        var position = 0
+        for i in inputs.indices {
+            let input = inputs[i]
+            let isDType = input.label == "dtype" || (input.label == nil && position == 1)
+            if input.label == nil { position += 1 }
+            guard isDType else { continue }
+            let v: Value
+            if let value = input.value { v = value } else if let e = input.expr { v = try evaluate(e) } else { continue }
+            var evaluated = ArgumentInput(value: v, span: input.span)
+            evaluated.label = input.label
+            evaluated.labelSpan = input.labelSpan
+            inputs[i] = evaluated
+            switch v {
+            case .dtype(let d): return d
+            case .type(let t), .string(let t): return DType(numpyName: t)
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// numpy's cast of strings to numbers (`np.array(['1.5'], dtype=float)`, `a.astype(int)`,
+    /// `np.float64('3.5')`): each string read as Python's `float()` or `int()` reads it
+    /// (surrounding spaces, underscores, 'inf' and 'nan'; their ValueErrors), a non-empty
+    /// string true for bool; the numbers then make an array of that dtype as a list of them
+    /// would (numpy's range errors: `Python integer 300 out of bounds for int8`).
+    /// `elementsAreNumpyStrings`: the strings come out of an array (`astype`), so a bad one is
+    /// named as numpy names it there, `np.str_('1.5')`.
+    func parsedStrings(_ o: StringArrayObject, as dtype: DType, span: Range<Int>, elementsAreNumpyStrings: Bool = false) throws(ShellError) -> Value {
+        var values: [Value] = []
+        let strings = o.elements
+        values.reserveCapacity(strings.count)
+        for text in strings {
+            if interpreter.options.isInterrupted() { throw Interrupt.error }
+            do throws(ShellError) {
+                if dtype == .bool {
+                    values.append(.bool(!text.isEmpty))
+                } else if dtype.isFloat {
+                    values.append(try PyNumbers.float([.string(text)], span: span, evaluator: self))
+                } else {
+                    values.append(try PyNumbers.int([.string(text)], [], span: span, evaluator: self))
+                }
+            } catch {
+                let quoted = ValueFormatter.repr(.string(text))
+                guard elementsAreNumpyStrings, error.kind == .valueError, error.message.hasSuffix(": " + quoted) else { throw error }
+                throw ShellError(String(error.message.dropLast(quoted.count)) + "np.str_(\(quoted))", span: span, kind: .valueError)
+            }
+        }
+        guard let asarray = registry["asarray"] else { throw ShellError("expected an array, got str", span: span) }
+        var dtypeInput = ArgumentInput(value: .dtype(dtype), span: span)
+        dtypeInput.label = "dtype"
+        let made = try call(asarray, [ArgumentInput(value: .list(PyList(values)), span: span), dtypeInput], span: span)
+        guard case .array(let flat) = made else { return made }
+        return .array(try tensor { try flat.reshape(o.codes.shape) })
     }
 
     func operandStrings(_ v: Value) throws(ShellError) -> StringArrayObject {

@@ -73,3 +73,66 @@ print(f"{-2.5:^010.1f}|{12345:>08,}|{3:#>08x}|{3:%>08}|{0.5:>08%}|{float('inf'):
 #--- diff-of-order-past-the-length
 x = np.arange(5)
 print(np.diff(x, 7), np.diff(x, 7).dtype, np.diff(np.array([True, False]), 4), np.diff(np.ones((2, 3)), 9, axis=0).shape)
+#--- list-and-number-are-python
+# A list meets a number: Python's TypeErrors, not numpy's broadcasting (that needs an array
+# or a numpy scalar on one side).
+for f in (lambda: [80, 90, 100] + 1, lambda: [0] * (3 / 3), lambda: [80, 90] / 10, lambda: 1 + [1],
+          lambda: (1, 2) * 2.5, lambda: True + [1], lambda: [1] - 1, lambda: [2] ** 2, lambda: [3] % 2,
+          lambda: [1] & 1, lambda: 2.0 * [1], lambda: [1, 2] < 3, lambda: (1,) + 1):
+    try:
+        print(f())
+    except TypeError as e:
+        print('TypeError', e)
+print([1, 2] * np.int64(2), np.float64(0.5) + [1, 2], [1, 2] + np.array([1, 1]), [1, 2] * 2, [1] == 1)
+#--- in-with-numpy-values
+labels = np.array([0, 1, 2, 1])
+seen = set()
+for lab in labels:
+    if lab not in seen:
+        seen.add(lab)
+print(sorted(int(s) for s in seen), len(seen))
+print(np.argmax([0.1, 0.9]) in [1, 2], np.int64(4) in [4], np.float64(2.0) in {2: 'x'}, np.int32(7) in (1, 7))
+a = np.arange(5)
+print(3 in a, 10 in a, 2.0 in a, [1, 2] in np.array([[1, 2], [3, 4]]), 3 not in a, np.int64(4) in a)
+s = np.array(['cat', 'dog'])
+print('cat' in s, 'cow' in s, 'cat' not in s)
+#--- maximum-minimum-signed-zero
+x = np.array([-0.0, -1.0, 2.0])
+print(np.maximum(x, 0.0), np.maximum(0.0, x), np.minimum(np.array([0.0]), -0.0), np.minimum(-0.0, np.array([0.0])))
+print(np.maximum(np.float64(-0.0), 0.0), np.maximum(np.array([np.nan, 1.0]), np.array([1.0, np.nan])), np.minimum(np.array([np.nan]), 1.0))
+print(np.fmax(np.array([-0.0]), 0.0), np.fmin(np.array([0.0]), -0.0), np.maximum.accumulate(np.array([-0.0, 0.0, -0.0])))
+r = np.array([-0.0, 0.0]); np.maximum.at(r, [0, 1], [0.0, -0.0]); print(r)
+#--- generator-closed-when-loop-leaves
+def gen(tag):
+    try:
+        yield 1
+        yield 2
+    finally:
+        print('cleanup', tag)
+for v in gen('break'):
+    print(v)
+    break
+print('after break')
+def first():
+    for v in gen('return'):
+        return v
+print(first())
+try:
+    for v in gen('error'):
+        raise ValueError('boom')
+except ValueError as e:
+    print('caught', e)
+g = gen('named')
+for v in g:
+    break
+print('named still open', next(g))
+#--- strings-to-numbers
+print(repr(np.float64('3.5')), np.float64('3.5') * 2, repr(np.float32(' 1e3 ')), repr(np.int64('12')), repr(np.int8(' -7 ')))
+print(repr(np.array(['1.5', '2'], dtype=float)), repr(np.array(['1', '2'], dtype=np.int32)), repr(np.array([['1_0', 'inf'], ['-nan', '1e400']], dtype=np.float64)))
+print(repr(np.array(['1', '2']).astype(float)), repr(np.array(['1', '2']).astype(int)), repr(np.array(['x', '']).astype(bool)), repr(np.array(['1.5', '2']).astype(np.float32)))
+print(repr(np.array(['abc', 'de']).astype('<U2')), repr(np.array([1, '2'], dtype=float)))
+for f in (lambda: np.float64('abc'), lambda: np.array(['1.5']).astype(int), lambda: np.array(['300']).astype(np.int8), lambda: np.array(['']).astype(float)):
+    try:
+        print(f())
+    except (ValueError, OverflowError) as e:
+        print(type(e).__name__, e)
