@@ -209,15 +209,21 @@ struct Compiler {
                 let savedJournal = ev.loopJournal
                 if topLevel { ev.loopJournal = WriteJournal.current }
                 defer { ev.loopJournal = savedJournal }
-                try ev.forEach(items, span) { (item) throws(ShellError) -> Bool in
-                    if isInterrupted() { throw Interrupt.error }
-                    try store(ev, item)
-                    switch try b(ev) {
-                    case .breakLoop: broke = true; return false
-                    case .returned(let v): result = .returned(v); broke = true; return false
-                    default: return true
+                do {
+                    try ev.forEach(items, span) { (item) throws(ShellError) -> Bool in
+                        if isInterrupted() { throw Interrupt.error }
+                        try store(ev, item)
+                        switch try b(ev) {
+                        case .breakLoop: broke = true; return false
+                        case .returned(let v): result = .returned(v); broke = true; return false
+                        default: return true
+                        }
                     }
+                } catch {
+                    Evaluator.closeTemporaryGenerator(items, iterable)
+                    throw error
                 }
+                if broke { Evaluator.closeTemporaryGenerator(items, iterable) }
                 if case .returned = result { return result }
                 if !broke, let otherwise { return try otherwise(ev) }
                 return .normal

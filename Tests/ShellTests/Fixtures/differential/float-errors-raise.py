@@ -1,7 +1,7 @@
 # np.seterr / np.errstate with 'raise': numpy's FloatingPointError, named after the ufunc (or
 # "scalar <ufunc>" for numpy scalar arithmetic), first category in numpy's order.
 #--- raise-log-zero
-np.seterr(all='raise')
+_ = np.seterr(all='raise')
 np.log(np.array([1.0, 0.0]))
 #--- raise-divide-operator
 with np.errstate(divide='raise'):
@@ -71,7 +71,7 @@ with np.errstate(divide='raise'):
     except FloatingPointError as e:
         print('caught', e)
 #--- ignore-under-raise-all
-np.seterr(all='raise', divide='ignore')
+_ = np.seterr(all='raise', divide='ignore')
 print(np.log(np.array([0.0, 1.0])))
 #--- nan-input-is-no-error
 with np.errstate(all='raise'):
