@@ -200,7 +200,6 @@ struct Compiler {
         case .forLoop(let target, let iterable, let body, let orElse):
             let source = expr(iterable), store = self.store(target), b = block(body)
             let otherwise = orElse.map { block($0) }
-            let span = iterable.span
             return { ev throws(ShellError) -> Flow in
                 let items = try source(ev)
                 var broke = false
@@ -209,21 +208,15 @@ struct Compiler {
                 let savedJournal = ev.loopJournal
                 if topLevel { ev.loopJournal = WriteJournal.current }
                 defer { ev.loopJournal = savedJournal }
-                do {
-                    try ev.forEach(items, span) { (item) throws(ShellError) -> Bool in
-                        if isInterrupted() { throw Interrupt.error }
-                        try store(ev, item)
-                        switch try b(ev) {
-                        case .breakLoop: broke = true; return false
-                        case .returned(let v): result = .returned(v); broke = true; return false
-                        default: return true
-                        }
+                try ev.forLoopItems(items, iterable) { (item) throws(ShellError) -> Bool in
+                    if isInterrupted() { throw Interrupt.error }
+                    try store(ev, item)
+                    switch try b(ev) {
+                    case .breakLoop: broke = true; return false
+                    case .returned(let v): result = .returned(v); broke = true; return false
+                    default: return true
                     }
-                } catch {
-                    Evaluator.closeTemporaryGenerator(items, iterable)
-                    throw error
                 }
-                if broke { Evaluator.closeTemporaryGenerator(items, iterable) }
                 if case .returned = result { return result }
                 if !broke, let otherwise { return try otherwise(ev) }
                 return .normal

@@ -37,21 +37,15 @@ extension Evaluator {
             let source = try evaluate(iterable)
             var broke = false
             var result: Flow = .normal
-            do {
-                try forEach(source, iterable.span) { (item) throws(ShellError) -> Bool in
-                    if self.interpreter.options.isInterrupted() { throw Interrupt.error }
-                    if case .name(let n, _) = target { self.setName(n, item) } else { try self.assign(item, to: target) }
-                    switch try self.runBlock(body) {
-                    case .breakLoop: broke = true; return false
-                    case .returned(let v): result = .returned(v); broke = true; return false
-                    default: return true
-                    }
+            try forLoopItems(source, iterable) { (item) throws(ShellError) -> Bool in
+                if self.interpreter.options.isInterrupted() { throw Interrupt.error }
+                if case .name(let n, _) = target { self.setName(n, item) } else { try self.assign(item, to: target) }
+                switch try self.runBlock(body) {
+                case .breakLoop: broke = true; return false
+                case .returned(let v): result = .returned(v); broke = true; return false
+                default: return true
                 }
-            } catch {
-                Self.closeTemporaryGenerator(source, iterable)
-                throw error
             }
-            if broke { Self.closeTemporaryGenerator(source, iterable) }
             if case .returned = result { return result }
             if !broke, let orElse { return try runBlock(orElse) }
             return .normal
@@ -119,6 +113,25 @@ extension Evaluator {
     static func closeTemporaryGenerator(_ source: Value, _ iterable: Expr) {
         guard case .call = iterable, case .iterator(let it) = source, let g = it.generator else { return }
         try? g.close(it)
+    }
+
+    /// A `for` loop's walk over `source` (the value of `iterable`): `body` runs per item and
+    /// returns false to leave the loop; a generator the loop made is closed when it is left
+    /// early or by an error (`closeTemporaryGenerator`). Shared by the interpreted and the
+    /// compiled loop.
+    func forLoopItems(_ source: Value, _ iterable: Expr, _ body: (Value) throws(ShellError) -> Bool) throws(ShellError) {
+        var leftEarly = false
+        do {
+            try forEach(source, iterable.span) { (item) throws(ShellError) -> Bool in
+                let goOn = try body(item)
+                if !goOn { leftEarly = true }
+                return goOn
+            }
+        } catch {
+            Self.closeTemporaryGenerator(source, iterable)
+            throw error
+        }
+        if leftEarly { Self.closeTemporaryGenerator(source, iterable) }
     }
 
     /// Runs statements in order; stops at `break`, `continue` or `return`.

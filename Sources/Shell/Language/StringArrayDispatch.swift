@@ -356,36 +356,24 @@ extension Evaluator {
     /// wide as the longest), `'<U5'` (5). Object dtypes are refused here, numeric ones left to
     /// the command (nil). The input is handed back evaluated.
     func stringDType(_ inputs: inout [ArgumentInput], _ command: Command) throws(ShellError) -> Int? {
-        var position = 0
-        for i in inputs.indices {
-            let input = inputs[i]
-            let isDType = input.label == "dtype" || (input.label == nil && position == 1)
-            if input.label == nil { position += 1 }
-            guard isDType else { continue }
-            let v: Value
-            if let value = input.value { v = value } else if let e = input.expr { v = try evaluate(e) } else { continue }
-            var evaluated = ArgumentInput(value: v, span: input.span)
-            evaluated.label = input.label
-            evaluated.labelSpan = input.labelSpan
-            inputs[i] = evaluated
-            var text: String?
-            switch v {
-            case .type(let t): text = t
-            case .string(let s): text = s
-            case .object(let o as StrDTypeObject): return o.width
-            default: break
-            }
-            guard let t = text else { return nil }
-            if t == "object" || t == "O" || t == "|O" {
-                throw ShellError("rnnsh has no object arrays (dtype=object): its arrays hold numbers, bools or strings",
-                                 span: input.span, kind: .typeError)
-            }
-            if t == "str" || t == "U" || t == "<U" || t == "str_" { return 0 }
-            var rest = Substring(t)
-            if rest.hasPrefix("<") || rest.hasPrefix("=") { rest = rest.dropFirst() }
-            if rest.hasPrefix("U"), let n = Int(rest.dropFirst()), n >= 0 { return n }
-            return nil
+        guard let argument = try dtypeArgument(&inputs) else { return nil }
+        let (v, input) = argument
+        var text: String?
+        switch v {
+        case .type(let t): text = t
+        case .string(let s): text = s
+        case .object(let o as StrDTypeObject): return o.width
+        default: break
         }
+        guard let t = text else { return nil }
+        if t == "object" || t == "O" || t == "|O" {
+            throw ShellError("rnnsh has no object arrays (dtype=object): its arrays hold numbers, bools or strings",
+                             span: input.span, kind: .typeError)
+        }
+        if t == "str" || t == "U" || t == "<U" || t == "str_" { return 0 }
+        var rest = Substring(t)
+        if rest.hasPrefix("<") || rest.hasPrefix("=") { rest = rest.dropFirst() }
+        if rest.hasPrefix("U"), let n = Int(rest.dropFirst()), n >= 0 { return n }
         return nil
     }
 
@@ -453,8 +441,17 @@ extension Evaluator {
 
     /// The numeric dtype a call asks for (`dtype=float`, `np.int32`, `'f4'`, as the second
     /// positional argument too); nil when none or a string dtype.
-    /// An expression given for it is evaluated once, and its value kept in `inputs`.
     func numericDType(_ inputs: inout [ArgumentInput], _ command: Command) throws(ShellError) -> DType? {
+        switch try dtypeArgument(&inputs)?.value {
+        case .dtype(let d): return d
+        case .type(let t), .string(let t): return DType(numpyName: t)
+        default: return nil
+        }
+    }
+
+    /// The `dtype` argument of a call (by name, or the second positional one) and its input,
+    /// evaluated once: the value is kept in `inputs` for the command.
+    func dtypeArgument(_ inputs: inout [ArgumentInput]) throws(ShellError) -> (value: Value, input: ArgumentInput)? {
         var position = 0
         for i in inputs.indices {
             let input = inputs[i]
@@ -467,11 +464,7 @@ extension Evaluator {
             evaluated.label = input.label
             evaluated.labelSpan = input.labelSpan
             inputs[i] = evaluated
-            switch v {
-            case .dtype(let d): return d
-            case .type(let t), .string(let t): return DType(numpyName: t)
-            default: return nil
-            }
+            return (v, evaluated)
         }
         return nil
     }
