@@ -60,12 +60,7 @@ extension ClassRuntime {
         }
         let it = try iterator(i, span, ev)
         while let x = try it.next() {
-            if Evaluator.sameObject(x, item) { return true }
-            if let e = try ev.pyEquals(x, item) {
-                if e { return true }
-            } else if try ev.truth(try ev.binary("==", x, item, span), span) {
-                return true
-            }
+            if try ev.itemEquals(x, item, span) { return true }
         }
         return false
     }

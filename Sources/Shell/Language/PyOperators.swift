@@ -332,10 +332,7 @@ extension Evaluator {
         case .dict(let d): return d.get(try HashKey.of(item, span: span)) != nil
         case .set(let s): return s.contains(try HashKey.of(item, span: span))
         case .object(let o as PythonSized):
-            for x in o.sizedItems {
-                if Self.sameObject(x, item) { return true }
-                if let e = try pyEquals(x, item) { if e { return true } } else if try truth(try binary("==", x, item, span), span) { return true }
-            }
+            for x in o.sizedItems where try itemEquals(x, item, span) { return true }
             return false
         case .range(let a, let b, let c):
             guard case .int(let i) = item else { return try iterate(container, span).contains { (try? pyEquals($0, item)) == true } }
@@ -351,18 +348,20 @@ extension Evaluator {
             let e = try call(eq, [ArgumentInput(value: container, span: span), ArgumentInput(value: item, span: span)], span: span)
             return try truth(try call(any, [ArgumentInput(value: e, span: span)], span: span), span)
         case .list, .tuple, .iterator:
-            for x in try iterate(container, span) {
-                if Self.sameObject(x, item) { return true }
-                if let e = try pyEquals(x, item) {
-                    if e { return true }
-                } else if try truth(try binary("==", x, item, span), span) {
-                    return true
-                }
-            }
+            for x in try iterate(container, span) where try itemEquals(x, item, span) { return true }
             return false
         default: break
         }
         throw ShellError("argument of type '\(container.typeName)' is not iterable", span: span, kind: .typeError)
+    }
+
+    /// CPython's `PyObject_RichCompareBool(x, item, Py_EQ)` as `in` asks it of each item: the
+    /// same object first (`sameObject`), then Python's `==`, then numpy's (the truth of its
+    /// result, so an array item compares as numpy says).
+    func itemEquals(_ x: Value, _ item: Value, _ span: Range<Int>) throws(ShellError) -> Bool {
+        if Self.sameObject(x, item) { return true }
+        if let e = try pyEquals(x, item) { return e }
+        return try truth(try binary("==", x, item, span), span)
     }
 }
 
