@@ -7,6 +7,10 @@
 //       for each MR rows of A/C:         micro-kernel on an MR × NR tile of C
 // The first k-block applies beta, later ones add (beta = 1).
 //
+// Rows that do not fill the last MR-row tile go to the set's smaller tile where it has one
+// (m_tiling): a tile costs the same whether it stores 2 rows or MR, and the engine's chunks
+// of 32 and 128 rows leave 2 over a 6-row tiling.
+//
 // A transposed B (b[j·ldb + p]) must be transposed while packing, which costs as much as a
 // third of the product when m is small. The engine multiplies by the same transposed weights
 // ~28 times per batch, so each thread keeps its last packed transposed B together with a
@@ -23,18 +27,20 @@
 
 static const rk_kernel_info kernel_table[RK_KERNEL_COUNT] = {
 #if defined(__x86_64__)
-    [RK_AVX512] = {8, 32, 256, rk_ukr_avx512_8x32},
-    [RK_AVX2] = {6, 16, 256, rk_ukr_avx2_6x16},
+    // 8 divides the engine's row counts (32, 128), so AVX-512 needs no smaller tile.
+    [RK_AVX512] = {8, 32, 256, rk_ukr_avx512_8x32, 0, NULL},
+    [RK_AVX2] = {6, 16, 256, rk_ukr_avx2_6x16, 4, rk_ukr_avx2_4x16},
 #else
-    [RK_AVX512] = {4, 8, 256, rk_ukr_generic_4x8},
-    [RK_AVX2] = {4, 8, 256, rk_ukr_generic_4x8},
+    [RK_AVX512] = {4, 8, 256, rk_ukr_generic_4x8, 0, NULL},
+    [RK_AVX2] = {4, 8, 256, rk_ukr_generic_4x8, 0, NULL},
 #endif
-    [RK_GENERIC] = {4, 8, 256, rk_ukr_generic_4x8},
+    [RK_GENERIC] = {4, 8, 256, rk_ukr_generic_4x8, 0, NULL},
 };
 
 static const char *const names[RK_KERNEL_COUNT] = {"avx512", "avx2", "generic"};
 static const char *const descriptions[RK_KERNEL_COUNT] = {
-    "AVX-512F 8x32 (16 zmm accumulators)", "AVX2+FMA 6x16 (12 ymm accumulators)", "portable C 4x8"};
+    "AVX-512F 8x32 (16 zmm accumulators)", "AVX2+FMA 6x16 (12 ymm accumulators), 4x16 for the last rows",
+    "portable C 4x8"};
 
 const char *rk_name(rk_kernel k) { return (unsigned)k < RK_KERNEL_COUNT ? names[k] : "?"; }
 const char *rk_description(rk_kernel k) { return (unsigned)k < RK_KERNEL_COUNT ? descriptions[k] : "?"; }
@@ -266,6 +272,23 @@ static void naive(int transA, int transB, long m, long n, long k, float alpha, c
         }
 }
 
+/// How m rows are cut into tiles: MR-row tiles by the main kernel up to *fullEnd, then tiles of
+/// *tailStep rows by *tailKernel. A tile's cost is set by its kernel, not by how many of its rows
+/// are stored, and the small tile (SMR rows, SMR < MR) costs about SMR/MR of a full one. So
+/// with r = m mod MR left over: r ≤ SMR takes one small tile; where MR + r ≤ 2·SMR, the last
+/// full tile and the r rows become two small tiles (6x16 and 4x16: 32 = 4·6 + 4 + 4, not
+/// 5·6 + a 2-row tile that costs a 6-row one); otherwise the main kernel takes the rest.
+/// Every row's arithmetic is the same in either kernel (see microkernels.h), so the cut never
+/// changes a result.
+static void m_tiling(const rk_kernel_info *K, long m, long *fullEnd, long *tailStep, rk_microkernel *tailKernel) {
+    const long MR = K->mr, r = m % MR, q = m / MR;
+    *fullEnd = q * MR; *tailStep = MR; *tailKernel = K->kernel;
+    if (!K->small || r == 0) return;
+    const long S = K->smr;
+    if (q > 0 && MR + r <= 2 * S) { *fullEnd = (q - 1) * MR; *tailStep = S; *tailKernel = K->small; }
+    else if (r <= S) { *tailStep = S; *tailKernel = K->small; }
+}
+
 void rk_sgemm_with(rk_kernel kern, int transA, int transB, long m, long n, long k, float alpha,
                    const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc) {
     if (m <= 0 || n <= 0) return;
@@ -285,6 +308,9 @@ void rk_sgemm_with(rk_kernel kern, int transA, int transB, long m, long n, long 
         naive(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         return;
     }
+    long fullEnd, tailStep;
+    rk_microkernel tailKernel;
+    m_tiling(K, m, &fullEnd, &tailStep, &tailKernel);
     for (long p0 = 0, blk = 0; p0 < k; p0 += kb, blk++) {
         const long kc = k - p0 < kb ? k - p0 : kb;
         const float *bp;
@@ -299,9 +325,11 @@ void rk_sgemm_with(rk_kernel kern, int transA, int transB, long m, long n, long 
         for (long jp = 0; jp < n; jp += NR) {
             const long nr = n - jp < NR ? n - jp : NR;
             const float *panel = bp + (size_t)(jp / NR) * kc * NR;
-            for (long i = 0; i < m; i += MR) {
-                const long mr = m - i < MR ? m - i : MR;
-                K->kernel(kc, ak + i * rsa, rsa, csa, panel, c + i * ldc + jp, ldc, mr, nr, alpha, betaNow);
+            for (long i = 0; i < fullEnd; i += MR)
+                K->kernel(kc, ak + i * rsa, rsa, csa, panel, c + i * ldc + jp, ldc, MR, nr, alpha, betaNow);
+            for (long i = fullEnd; i < m; i += tailStep) {
+                const long mr = m - i < tailStep ? m - i : tailStep;
+                tailKernel(kc, ak + i * rsa, rsa, csa, panel, c + i * ldc + jp, ldc, mr, nr, alpha, betaNow);
             }
         }
     }
@@ -320,8 +348,10 @@ static void fill(float *x, long count, uint32_t seed) {
 
 int rk_verify(rk_kernel kern) {
     if (!rk_supported(kern)) return 0;
-    // Shapes: edges of every tile size, k across a block boundary, and the engine's own kinds.
-    static const long shapes[][3] = {{1, 1, 1}, {7, 33, 5}, {13, 37, 29}, {9, 17, 200}, {16, 64, 300}, {3, 130, 7}};
+    // Shapes: edges of every tile size (and every way m_tiling cuts the rows: m = 7, 13, 16, 32
+    // end in small tiles), k across a block boundary, and the engine's own kinds.
+    static const long shapes[][3] = {{1, 1, 1}, {7, 33, 5}, {13, 37, 29}, {9, 17, 200}, {16, 64, 300}, {3, 130, 7},
+                                     {32, 48, 40}};
     int ok = 1;
     for (size_t sI = 0; sI < sizeof shapes / sizeof shapes[0] && ok; sI++) {
         long m = shapes[sI][0], n = shapes[sI][1], k = shapes[sI][2];

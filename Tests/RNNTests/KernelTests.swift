@@ -157,6 +157,36 @@ import Foundation
         #expect(after[4] == before[4])
     }
 
+    /// A kernel set may cut the rows into tiles of different heights (AVX2: 6-row tiles, and
+    /// 4-row ones for the rows left over, so 32 rows are 6+6+6+6+4+4); each row must come out
+    /// with the same bits whichever tile computed it. Row i of an m-row product against the
+    /// same row multiplied alone (a 1-row product, which takes the smallest tile).
+    @Test func aRowsBitsDoNotDependOnItsTile() {
+        let (n, k) = (40, 156)
+        for kernel in GEMMKernels.supported {
+            for m in [7, 13, 16, 32, 128] {
+                for transB in [false, true] {
+                    let a = Self.values(m * k, seed: UInt64(m)), b = Self.values(k * n, seed: 5)
+                    let c0 = Self.values(m * n, seed: 6)
+                    var all = c0
+                    a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in all.withUnsafeMutableBufferPointer { pc in
+                        GEMMKernels.sgemm(with: kernel, transB: transB, m: m, n: n, k: k, alpha: 0.5, a: pa.baseAddress!, lda: k,
+                                          b: pb.baseAddress!, ldb: transB ? k : n, beta: 1.5, c: pc.baseAddress!, ldc: n)
+                    } } }
+                    for i in 0..<m {
+                        var row = Array(c0[(i * n)..<((i + 1) * n)])
+                        a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in row.withUnsafeMutableBufferPointer { pc in
+                            GEMMKernels.sgemm(with: kernel, transB: transB, m: 1, n: n, k: k, alpha: 0.5, a: pa.baseAddress! + i * k,
+                                              lda: k, b: pb.baseAddress!, ldb: transB ? k : n, beta: 1.5, c: pc.baseAddress!, ldc: n)
+                        } } }
+                        #expect(row.map(\.bitPattern) == all[(i * n)..<((i + 1) * n)].map(\.bitPattern),
+                                "\(kernel) m=\(m) transB=\(transB): row \(i)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Products split by rows over the worker pool give the very same bits as one thread.
     @Test func rowSplitIsBitIdentical() {
         let (m, n, k) = (100, 96, 160)
