@@ -58,7 +58,9 @@ enum ValueConversion {
             }
             return .list(out)
         default:
-            throw ShellError("expected a number or a list of numbers, got \(v.typeName)", span: span)
+            // numpy would hold it in an object array, which rnnsh does not have: a TypeError,
+            // so that `except TypeError` catches it as it catches numpy's refusals of such values.
+            throw ShellError("expected a number or a list of numbers, got \(v.typeName)", span: span, kind: .typeError)
         }
     }
 

@@ -197,11 +197,13 @@ enum Builtins {
                 // A generator is advanced as the loop asks, so its prints and the loop's interleave.
                 let source = try ev.pullIterator(it, span)
                 var k = 0
-                return .iterator(PyIterator(kind: "enumerate") { () throws(ShellError) -> Value? in
+                let enumerated = PyIterator(kind: "enumerate") { () throws(ShellError) -> Value? in
                     guard let v = try source.next() else { return nil }
                     defer { k += 1 }
                     return .tuple([PyIterator.count(k, from: start), v])
-                })
+                }
+                enumerated.wrapped = [source]
+                return .iterator(enumerated)
             }
             let items = try ev.iterate(it, span)
             return .iterator(PyIterator(items.enumerated().map { .tuple([PyIterator.count($0.offset, from: start), $0.element]) }, kind: "enumerate"))
@@ -210,20 +212,22 @@ enum Builtins {
             if !strict, args.contains(where: { ev.isLazyIterable($0) }) {
                 var sources: [PyIterator] = []
                 for a in args { sources.append(try ev.pullIterator(a, span)) }
-                return .iterator(PyIterator(kind: "zip") { () throws(ShellError) -> Value? in
+                let zipped = PyIterator(kind: "zip") { () throws(ShellError) -> Value? in
                     var row: [Value] = []
                     for s in sources {
                         guard let v = try s.next() else { return nil }
                         row.append(v)
                     }
                     return row.isEmpty ? nil : .tuple(row)
-                })
+                }
+                zipped.wrapped = sources
+                return .iterator(zipped)
             }
             var columns: [[Value]] = []
             for a in args { columns.append(try ev.iterate(a, span)) }
             let n = columns.map(\.count).min() ?? 0
-            if strict, let m = columns.map(\.count).max(), m != n, let short = columns.firstIndex(where: { $0.count == n }) {
-                throw ShellError("zip() argument \(short + 2) is shorter than argument \(short + 1)", span: span, kind: .valueError)
+            if strict, let message = Self.zipStrictMessage(columns.map(\.count)) {
+                throw ShellError(message, span: span, kind: .valueError)
             }
             var rows: [Value] = []
             rows.reserveCapacity(n)
@@ -403,6 +407,9 @@ enum Builtins {
             return try PyNumbers.round(args[0], digits, span: span, evaluator: ev)
         case "isinstance", "issubclass":
             try exactly(name, args, 2, span)
+            // A union (`int | None`) is the tuple of its members.
+            var args = args
+            if case .object(let u as UnionTypeObject) = args[1] { args[1] = .tuple(u.members) }
             if let v = try ClassRuntime.isInstanceCheck(name, args, span) { return v }
             // Named tuples: instances of their class and of tuple.
             let namedClasses = (args[1].sequenceItems ?? [args[1]]).compactMap { (c) -> NamedTupleClass? in
@@ -530,8 +537,9 @@ enum Builtins {
             return .int(Int(u[0].value))
         case "hex", "bin", "oct":
             try exactly(name, args, 1, span)
-            let i = try ArgumentBinder.integer(args[0], span)
             let radix = name == "hex" ? 16 : (name == "bin" ? 2 : 8)
+            if case .bigint(let big) = args[0] { return .string(big.prefixedText(radix: radix)) }
+            let i = try ArgumentBinder.integer(args[0], span)
             let prefix = name == "hex" ? "0x" : (name == "bin" ? "0b" : "0o")
             return .string((i < 0 ? "-" : "") + prefix + String(i.magnitude, radix: radix))
         case "hash":
@@ -720,5 +728,19 @@ enum Builtins {
         default:
             throw ShellError("\(name)() is not supported in rnnsh", span: span, kind: .notImplementedError)
         }
+    }
+}
+
+extension Builtins {
+    /// CPython's `zip(..., strict=True)` error for inputs of these lengths (nil: all equal).
+    /// CPython walks the rows: at the first short row, the first input that ran out is named;
+    /// when that is the first input, the first later one that still had an item is "longer".
+    static func zipStrictMessage(_ counts: [Int]) -> String? {
+        guard let n = counts.min(), counts.contains(where: { $0 != n }),
+              let shortest = counts.firstIndex(of: n) else { return nil }
+        func before(_ k: Int) -> String { k == 1 ? "argument 1" : "arguments 1-\(k)" }
+        if shortest > 0 { return "zip() argument \(shortest + 1) is shorter than \(before(shortest))" }
+        guard let longer = counts.firstIndex(where: { $0 > n }) else { return nil }
+        return "zip() argument \(longer + 1) is longer than \(before(longer))"
     }
 }

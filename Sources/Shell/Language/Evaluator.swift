@@ -336,7 +336,7 @@ final class Evaluator {
             }
             // `a | b` on Python's sets, dicts and ints is their union / bitwise or.
             switch piped {
-            case .set, .dict, .int, .bool:
+            case .set, .dict, .int, .bool, .type, .none, .object(is PyClass), .object(is UnionTypeObject):
                 if let v = try pythonBinary("|", piped, try evaluate(stage), stage.span) { return v }
             default: break
             }
@@ -491,7 +491,11 @@ final class Evaluator {
             return .string(try PyFormat.percent(fmt, r, span: span, evaluator: self))
         }
         // numpy's `str_` is a Python str, except next to a string array (then an operand of it).
-        let (l, r) = StringArrayDispatch.plainStrings(l, r)
+        let (plainL, plainR) = StringArrayDispatch.plainStrings(l, r)
+        // An array meeting a str, None, a dict, ...: numpy's result or exception
+        // (NumpyForeignOperands.swift); a str that gets that far is a 0-d string array.
+        if let v = try numpyForeignOperand(op, plainL, plainR, span) { return v }
+        let (l, r) = try numpyStringOperands(plainL, plainR, span)
         if StringArrayDispatch.isStringArray(l) || StringArrayDispatch.isStringArray(r) {
             // `x ** 2` is numpy's `square`, whose message names it.
             var name = Self.binaryCommands[op] ?? op
@@ -729,6 +733,8 @@ final class Evaluator {
         // Unicode arrays run on their codes (or fail as numpy fails): StringArrayDispatch.
         if StringArrayDispatch.names.contains(command.name),
            let v = try stringArrayCall(command, &inputs, span: span, form: form) { return v }
+        // (stringArrayCall has evaluated `sum`'s data argument, so a generator is seen here.)
+        if let refused = Self.sumOfGeneratorError(command, inputs, span: span) { throw refused }
         if let position = Self.byteOrderCommands[command.name],
            let v = try byteOrderCall(command, &inputs, dtypePosition: position, span: span, form: form) { return v }
         let context = ArgumentBinder.Context(
@@ -780,13 +786,15 @@ final class Evaluator {
             throw ShellError("rnnsh's string arrays (dtype \(o.dtypeText)) work with printing, comparisons, indexing, sort, unique and where; this command needs numbers",
                              span: span, kind: .typeError)
         default:
+            // Not an array after numpy's conversion either: a TypeError, as numpy's refusals of
+            // values it cannot compute with are.
             guard let command = registry["asarray"] else {
-                throw ShellError("expected an array, got \(v.typeName)", span: span)
+                throw ShellError("expected an array, got \(v.typeName)", span: span, kind: .typeError)
             }
             trace.suppressed += 1
             defer { trace.suppressed -= 1 }
             let result = try call(command, [ArgumentInput(value: v, span: span)], span: span ?? 0..<0)
-            guard case .array(let a) = result else { throw ShellError("expected an array, got \(v.typeName)", span: span) }
+            guard case .array(let a) = result else { throw ShellError("expected an array, got \(v.typeName)", span: span, kind: .typeError) }
             return a
         }
     }
@@ -803,6 +811,11 @@ final class Evaluator {
             if case .exception(let e) = base, name == "args" { return .tuple(e.args) }
             // StopIteration.value: what the generator returned (its first argument).
             if case .exception(let e) = base, name == "value", ExceptionClasses.matches(e.kind, "StopIteration") { return e.args.first ?? .none }
+            // SystemExit.code: the exit status or message sys.exit was given (CPython: None
+            // without arguments, the one argument, else the tuple of them).
+            if case .exception(let e) = base, name == "code", ExceptionClasses.matches(e.kind, "SystemExit") {
+                return e.args.count == 1 ? e.args[0] : (e.args.isEmpty ? .none : .tuple(e.args))
+            }
             if case .dict(let d) = base, case .defaultDict(let factory) = d.flavour, name == "default_factory" { return factory }
             if Methods.has(base, name) { return .builtin(Builtin(name: name, receiver: base)) }
             if case .int(let i) = base {

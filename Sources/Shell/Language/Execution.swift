@@ -111,8 +111,21 @@ extension Evaluator {
     /// so the loop closes it. One bound to a name stays open, as in CPython (`next(g)` after
     /// the loop goes on). An error while closing is dropped, as CPython's finaliser drops it.
     static func closeTemporaryGenerator(_ source: Value, _ iterable: Expr) {
-        guard case .call = iterable, case .iterator(let it) = source, let g = it.generator else { return }
-        try? g.close(it)
+        guard case .call(let callee, let args, _) = iterable, case .iterator(let it) = source else { return }
+        if let g = it.generator {
+            try? g.close(it)
+            return
+        }
+        // `enumerate(gen())`, `zip(gen(), xs)`: the wrapper the loop made held the only
+        // reference to each generator an argument's own call made; CPython frees (and so
+        // closes) those when the loop is left. A named generator (`zip(g, xs)`) stays open.
+        guard case .name(let n, _) = callee, n == "enumerate" || n == "zip", !it.wrapped.isEmpty,
+              !args.contains(where: { if case .starred = $0.value { return true }; return false }) else { return }
+        // In reverse, as CPython releases the items of zip's tuple of iterators.
+        for (arg, inner) in Swift.zip(args, it.wrapped).reversed() {
+            guard arg.label == nil, case .call = arg.value, let g = inner.generator else { continue }
+            try? g.close(inner)
+        }
     }
 
     /// A `for` loop's walk over `source` (the value of `iterable`): `body` runs per item and
@@ -319,7 +332,19 @@ extension Evaluator {
                 let n = items.count
                 let step = c ?? 1
                 if step != 1 {
-                    throw ShellError("extended slice assignment is not supported", span: span, kind: .valueError)
+                    // CPython's list_ass_subscript: an extended slice (any step but 1) is
+                    // replaced item by item, so the new items must be exactly as many as the
+                    // positions it picks (a plain slice may grow or shrink the list).
+                    let picked = try PythonRange.slicePositions(n, a, b, c, span)
+                    guard let newItems = value.sequenceItems else {
+                        throw ShellError("must assign iterable to extended slice", span: span, kind: .typeError)
+                    }
+                    guard newItems.count == picked.count else {
+                        throw ShellError("attempt to assign sequence of size \(newItems.count) to extended slice of size \(picked.count)",
+                                         span: span, kind: .valueError)
+                    }
+                    for (k, v) in newItems.enumerated() { list.journaledSet(picked.first + k * picked.step, v) }
+                    return
                 }
                 func clamp(_ v: Int?, _ d: Int) -> Int {
                     guard var v else { return d }

@@ -2,9 +2,9 @@ import Foundation
 import Tensor
 
 /// The modules `import` knows: numpy (the shell's own namespace), and Python's `math`,
-/// `time` (for timing loops), `random`, `itertools`, `functools`, `collections`, `__future__`, `sys`/`os`/`os.path` (`SysModule`), `json` and `copy`. Anything else is Python's ModuleNotFoundError.
+/// `time` (for timing loops), `random`, `itertools`, `functools`, `collections`, `__future__`, `sys`/`os`/`os.path` (`SysModule`), `json`, `copy` and `typing` (`TypingModule`). Anything else is Python's ModuleNotFoundError.
 enum Modules {
-    static let pythonModules: Set<String> = ["math", "time", "random", "itertools", "functools", "collections", "__future__", "sys", "os", "os.path", "json", "copy"]
+    static let pythonModules: Set<String> = ["math", "time", "random", "itertools", "functools", "collections", "__future__", "sys", "os", "os.path", "json", "copy", "typing"]
 
     static func isPythonModule(_ name: String) -> Bool { pythonModules.contains(name) }
 
@@ -12,7 +12,7 @@ enum Modules {
         switch dotted {
         case "numpy": return .namespace("numpy")
         case "numpy.random": return .namespace("numpy.random")
-        case "math", "time", "random", "itertools", "functools", "collections", "__future__", "sys", "os", "os.path", "json", "copy": return .namespace(dotted)
+        case "math", "time", "random", "itertools", "functools", "collections", "__future__", "sys", "os", "os.path", "json", "copy", "typing": return .namespace(dotted)
         default: return TFModules.module(dotted)
         }
     }
@@ -38,6 +38,7 @@ enum Modules {
         if module == "__future__" { return try FutureModule.attribute(name, span: span) }
         if module == "json" { return try JsonModule.attribute(name, span: span) }
         if module == "copy" { return try CopyModule.attribute(name, span: span) }
+        if module == "typing" { return try TypingModule.attribute(name, span: span) }
         throw ShellError("module '\(module)' has no attribute '\(name)'", span: span, kind: .attributeError)
     }
 

@@ -235,6 +235,7 @@ public struct Parser {
         }
         // Assignment: `targets = value` (chains allowed: `a = b = 1`), else an expression.
         var value = try parseTestList()
+        if current.isOp(":") { return try parseAnnotated(value) }
         var targets: [Target] = []
         while current.isOp("=") {
             targets.append(try toTarget(value, augmented: false))

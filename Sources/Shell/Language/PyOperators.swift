@@ -48,6 +48,8 @@ extension Evaluator {
             }
         default: break
         }
+        // `int | None`: a union of classes (UnionType.swift), before `|` as bitwise or.
+        if op == "|", let u = UnionTypeObject.union(l, r) { return u }
         if let v = try PythonArithmetic.binary(op, l, r, span) { return v }
         switch (op, l, r) {
         case ("-", .set(let a), .set(let b)):

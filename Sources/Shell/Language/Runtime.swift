@@ -412,6 +412,10 @@ public final class PyIterator: @unchecked Sendable {
     var generatorName: String?
     /// The generator this iterator runs (for `send`, `throw` and `close`).
     var generator: PyGenerator?
+    /// The iterators an `enumerate` or `zip` reads, in argument order: a `for` over
+    /// `enumerate(gen())` closes the generator its own call made through these
+    /// (`Evaluator.closeTemporaryGenerator`), as CPython's freeing the enumerate does.
+    var wrapped: [PyIterator] = []
 
     /// `iter(xs)` and `enumerate(xs)` over a list read the live list, as Python's list
     /// iterator does: items appended meanwhile are reached (`enumerate` counts from `start`).

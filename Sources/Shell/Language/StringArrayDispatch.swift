@@ -150,12 +150,24 @@ enum StringArrayDispatch {
         }
     }
 
+    /// True for a Python int or an integer array (or list of ints), the operands numpy's
+    /// string multiply has a loop for.
+    static func isIntegerOperand(_ v: Value, _ ev: Evaluator) -> Bool {
+        switch v {
+        case .int, .bigint: return true
+        case .array(let a), .scalar(let a): return a.dtype.isInteger
+        case .list, .tuple: return (try? ev.toArray(v, span: nil))?.dtype.isInteger ?? false
+        default: return false
+        }
+    }
+
     /// numpy's DType class of an operand, as the comparison ufuncs name it.
     static func dtypeClass(_ v: Value, _ ev: Evaluator) -> String {
         func named(_ d: DType) -> String {
             let base = d.name.prefix(1).uppercased() + d.name.dropFirst()
             return "<class 'numpy.dtypes.\(base.replacingOccurrences(of: "Uint", with: "UInt"))DType'>"
         }
+        if pythonString(v) != nil { return "<class 'numpy.dtypes.StrDType'>" }
         switch v {
         case .object(is StringArrayObject): return "<class 'numpy.dtypes.StrDType'>"
         case .int: return "<class 'numpy.dtypes._PyLongDType'>"
@@ -257,15 +269,28 @@ extension Evaluator {
                         let shape = try tensor { try NDArray.broadcastShapes([try self.shapeOf(l), try self.shapeOf(r)]) }
                         return .array(try tensor { try NDArray.full(shape, .bool(name == "not_equal"), dtype: .bool) })
                     }
-                    // numpy tries the reflected comparison when the string is on the right.
+                    // The array on the left answers with its own ufunc (`x < s` with x numeric is
+                    // less(Int64DType, StrDType)); a Python number on the left declines, and
+                    // Python asks the string array's reflected comparison (`1 < s` is greater).
                     let swapped = ["less": "greater", "greater": "less", "less_equal": "greater_equal", "greater_equal": "less_equal"]
-                    let (ufunc, other) = StringArrayDispatch.isStringArray(l) ? (name, r) : (swapped[name] ?? name, l)
-                    throw ShellError("ufunc '\(ufunc)' did not contain a loop with signature matching types (<class 'numpy.dtypes.StrDType'>, \(StringArrayDispatch.dtypeClass(other, self))) -> None",
+                    let str = "<class 'numpy.dtypes.StrDType'>"
+                    let (ufunc, first, second): (String, String, String)
+                    if StringArrayDispatch.isStringArray(l) {
+                        (ufunc, first, second) = (name, str, StringArrayDispatch.dtypeClass(r, self))
+                    } else if Evaluator.isNumericArrayValue(l) {
+                        (ufunc, first, second) = (name, StringArrayDispatch.dtypeClass(l, self), str)
+                    } else {
+                        (ufunc, first, second) = (swapped[name] ?? name, str, StringArrayDispatch.dtypeClass(l, self))
+                    }
+                    throw ShellError("ufunc '\(ufunc)' did not contain a loop with signature matching types (\(first), \(second)) -> None",
                                      span: span, kind: .ufuncTypeError)
                 }
             } else if name == "add" && bothStrings {
                 return .object(try concatenateStrings(l, r))
-            } else if name == "multiply" && (!StringArrayDispatch.holdsStrings(l) || !StringArrayDispatch.holdsStrings(r)) {
+            } else if name == "multiply", !StringArrayDispatch.holdsStrings(l) || !StringArrayDispatch.holdsStrings(r),
+                      StringArrayDispatch.isIntegerOperand(StringArrayDispatch.holdsStrings(l) ? r : l, self) {
+                // numpy's string multiply has loops for (str, int) only: with an integer it asks
+                // for `out`, with a float or bool operand it has no loop at all (below).
                 throw ShellError("The 'out' kwarg is necessary when using the string multiply ufunc directly. Use numpy.strings.multiply to multiply strings without specifying 'out'.",
                                  span: span, kind: .typeError)
             } else {
