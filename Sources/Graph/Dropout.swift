@@ -64,11 +64,11 @@ extension Session {
 extension Graph {
     /// `v.assign(value)` / `tf.assign(v, value)`: an op named `Assign` whose output is the
     /// variable's new value (TF1's `float32_ref` tensor). The value must have the variable's shape.
-    public func assign(_ v: GraphTensor, _ value: GraphOperand, name: String? = nil) throws(TensorError) -> GraphTensor {
+    public func assign(_ v: GraphTensor, _ value: GraphOperand, update: AssignUpdate = .set, name: String? = nil) throws(TensorError) -> GraphTensor {
         guard v.graph === self, v.isVariable else {
             throw TensorError("'\(v.name)' is not a tf.Variable: only variables can be assigned", kind: .typeError)
         }
-        let n = uniqueName(name, "Assign")
+        let n = uniqueName(name, update.opType)
         let t: GraphTensor
         switch value {
         case .tensor(let x):
@@ -82,14 +82,14 @@ extension Graph {
         }
         if let a = v.shape.dims, let b = t.shape.dims {
             guard a.count == b.count else {
-                throw TensorError("Shapes must be equal rank, but are \(a.count) and \(b.count) for '\(n)' (op: 'Assign') with input shapes: \(v.shape.bracketText), \(t.shape.bracketText).", kind: .valueError)
+                throw TensorError("Shapes must be equal rank, but are \(a.count) and \(b.count) for '\(n)' (op: '\(update.opType)') with input shapes: \(v.shape.bracketText), \(t.shape.bracketText).", kind: .valueError)
             }
             for (i, (p, q)) in zip(a, b).enumerated() {
                 if let p, let q, p != q {
-                    throw TensorError("Dimension \(i) in both shapes must be equal, but are \(p) and \(q). Shapes are \(v.shape.bracketText) and \(t.shape.bracketText). for '\(n)' (op: 'Assign') with input shapes: \(v.shape.bracketText), \(t.shape.bracketText).", kind: .valueError)
+                    throw TensorError("Dimension \(i) in both shapes must be equal, but are \(p) and \(q). Shapes are \(v.shape.bracketText) and \(t.shape.bracketText). for '\(n)' (op: '\(update.opType)') with input shapes: \(v.shape.bracketText), \(t.shape.bracketText).", kind: .valueError)
                 }
             }
         }
-        return tensor(append(n, type: "Assign", .assign, inputs: [v, t], outputs: [(v.shape, v.dtype)]))
+        return tensor(append(n, type: update.opType, .assign(update), inputs: [v, t], outputs: [(v.shape, v.dtype)]))
     }
 }

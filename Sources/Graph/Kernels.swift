@@ -127,7 +127,7 @@ enum Kernels {
             return [try inTopK(x[0], x[1], k: k)]
         case .kernel(let k):
             return try k.forward(x, op)
-        case .placeholder, .variable, .random, .cellInitial, .recurrent, .initializer, .minimize, .dropout, .assign, .gradients:
+        case .placeholder, .variable, .random, .cellInitial, .recurrent, .initializer, .minimize, .group, .dropout, .assign, .gradients:
             throw TensorError("internal: \(op.type) is computed by the session", kind: .runtimeError)
         }
     }

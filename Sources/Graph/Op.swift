@@ -80,13 +80,15 @@ public enum OpKind: Sendable {
     case dropout
     /// `v.assign(value)` / `tf.assign(v, value)`: inputs (variable, value); running it stores the
     /// value in the session's variable and gives it.
-    case assign
+    case assign(AssignUpdate)
     /// A cell unrolled over a sequence, run as one engine call (see `RecurrentSpec`).
     case recurrent(RecurrentSpec)
     /// `tf.gradients(ys, xs)`: inputs the ys; outputs d (sum of ys) / d x, one per x.
     case gradients(xs: [GraphTensor])
     /// `global_variables_initializer()`: assigns every variable its initial value.
     case initializer([Int])
+    /// `tf.group(...)`, `tf.no_op()`: running it runs these ops (op ids); it has no value.
+    case group([Int])
     /// `optimizer.minimize(loss)`: one update of `variables` (op ids) from d loss/d variable.
     case minimize(OptimizerSpec)
     /// An op whose value and gradient live side by side in one type (`GraphKernel`), one file
@@ -113,6 +115,15 @@ extension GraphKernel {
 }
 
 public enum RandomKind: String, Sendable { case normal, truncatedNormal, uniform }
+/// What an assignment op stores: the value (`tf.assign`), or the variable plus or minus it
+/// (`tf.assign_add`, `tf.assign_sub`).
+public enum AssignUpdate: Sendable {
+    case set, add, subtract
+    /// TF's op type, also the op's default name.
+    var opType: String {
+        switch self { case .set: return "Assign"; case .add: return "AssignAdd"; case .subtract: return "AssignSub" }
+    }
+}
 public enum BinaryKind: String, Sendable {
     case add, sub, mul, div
     /// `tf.maximum`, `tf.minimum` (elementwise, broadcasting; also `clip_by_value`'s two ops).

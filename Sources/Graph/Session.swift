@@ -42,7 +42,7 @@ public final class Session: @unchecked Sendable {
         var run = Run(session: self, feeds: try checkedFeeds(feeds))
         var training: [Int] = [], initializers: [Int] = []
         var wanted: [GraphTensor] = []
-        for t in targets {
+        for t in try expandGroups(targets) {
             switch t {
             case .tensor(let x):
                 guard x.graph === graph else { throw TensorError("Tensor \(x.name) is not an element of this graph.", kind: .valueError) }
@@ -112,8 +112,33 @@ public final class Session: @unchecked Sendable {
                 }
             }
         }
+        // An assignment's output is TF1's reference to the variable, read when the run hands
+        // back its fetches: after every update of the run (`sess.run([v.assign_add(2.),
+        // v.assign_sub(.5)])` gives the final value twice, as TF's did).
+        for (i, t) in targets.enumerated() {
+            if case .tensor(let x) = t, case .assign = graph.ops[x.op].kind, let target = graph.ops[x.op].inputs.first,
+               let v = values[target.op] {
+                results[i] = try FloatArrays.copy(v)
+            }
+        }
         for (t, v) in feeds where graph.ops[t.op].type == "Placeholder" { lastFeeds[t] = v }
         return results
+    }
+
+    /// The targets with every `tf.group`/`tf.no_op` replaced by the ops it names, recursively
+    /// (a group of groups), each op once: what running the group runs.
+    private func expandGroups(_ targets: [RunTarget]) throws(TensorError) -> [RunTarget] {
+        var out: [RunTarget] = [], seen = Set<Int>()
+        func add(_ t: RunTarget) throws(TensorError) {
+            guard case .operation(let o) = t, o.graph === graph, case .group(let members) = graph.ops[o.op].kind else {
+                out.append(t)
+                return
+            }
+            guard seen.insert(o.op).inserted else { return }
+            for m in members { try add(.operation(graph.operation(m))) }
+        }
+        for t in targets { try add(t) }
+        return out
     }
 
     /// Gives every variable its initial value without an `init` op in the graph (the
@@ -394,19 +419,27 @@ struct Run {
         case .recurrent(let spec):
             cache[id] = try session.runRecurrent(id, spec, inputs: op.inputs.map { (t) throws(TensorError) -> NDArray in try value(t) },
                                                  forBackward: keepForBackward.contains(id))
-        case .initializer, .minimize:
+        case .initializer, .minimize, .group:
             cache[id] = []
         case .gradients(let xs):
             let values = try Gradients.values(ys: op.inputs, xs: xs, run: &self)
             cache[id] = values
         case .dropout:
             cache[id] = try session.runDropout(id, try value(op.inputs[0]), try value(op.inputs[1]))
-        case .assign:
+        case .assign(let update):
             let target = op.inputs[0]
             var v = try value(op.inputs[1])
             if v.dtype != target.dtype { v = try v.astype(target.dtype) }
             guard target.shape.accepts(v.shape) else {
-                throw TensorError("Assign requires shapes of both tensors to match. lhs shape= \(shapeList(target.shape.concrete ?? [])) rhs shape= \(shapeList(v.shape))", kind: .invalidArgumentError)
+                throw TensorError("\(op.type) requires shapes of both tensors to match. lhs shape= \(shapeList(target.shape.concrete ?? [])) rhs shape= \(shapeList(v.shape))", kind: .invalidArgumentError)
+            }
+            if update != .set {
+                // AssignAdd/AssignSub read the variable (the walk above does not: a plain
+                // assignment may initialize it).
+                guard let old = session.values[target.op] else {
+                    throw TensorError("Attempting to use uninitialized value \(graph.ops[target.op].name)", kind: .failedPreconditionError)
+                }
+                v = try (update == .add ? NDArray.add(.array(old), .array(v)) : NDArray.subtract(.array(old), .array(v))).astype(target.dtype)
             }
             session.values[target.op] = try FloatArrays.copy(v)
             cache[target.op] = nil

@@ -146,6 +146,11 @@ extension Evaluator {
         case (.object(let x as TFDType), .object(let y as TFDType)): return x.dtype == y.dtype && x.ref == y.ref
         // One TF graph is one Python object, however it was reached (`t.graph is g`).
         case (.object(let x as TFGraph), .object(let y as TFGraph)): return x.graph === y.graph
+        // So is one tensor or op (TF keeps one object per op and output): what a collection
+        // hands back `is` what was added (`tf.get_collection('logits')[0] is logits`).
+        case (.object(let x as TFTensor), .object(let y as TFTensor)): return x.tensor == y.tensor
+        case (.object(let x as TFOperation), .object(let y as TFOperation)):
+            return x.operation.graph === y.operation.graph && x.operation.op == y.operation.op
         case (.array(let x), .array(let y)), (.scalar(let x), .scalar(let y)):
             // An array value has no identity of its own: the same storage seen the same way,
             // and both the owner or both views (`a[:] is a` is False, `W = m.W; W is m.W` True).

@@ -633,6 +633,8 @@ enum TFFunctions {
         default:
             if let v = try TFScopeFunctions.call(name, a, evaluator: ev) { return v }
             if let v = try TFOpFunctions.call(name, a, evaluator: ev) { return v }
+            if let v = try TFProgramFunctions.call(name, a, evaluator: ev) { return v }
+            if name.hasPrefix("logging.") { return try TFLogging.call(String(name.dropFirst("logging.".count)), a, evaluator: ev) }
             throw a.error("rnnsh's tensorflow has no tf.\(name) (yet)", .attributeError)
         }
     }
@@ -903,11 +905,12 @@ enum TFMethods {
             try a.only([], positionalMax: 0)
             s.scope.reuse = .yes
             return .none
-        case ("assign", .object(let t as TFTensor)):
-            try a.only(["value", "use_locking", "name", "read_value"], positionalMax: 2)
-            let g = state.graph
-            return TFFunctions.tensorValue(try g.assign(t.tensor, try TFArguments.operand(try a.required(0, "value"), graph: g, span: a.span),
-                                                        name: a.string(nil, "name")))
+        case ("assign", .object(let t as TFTensor)), ("assign_add", .object(let t as TFTensor)), ("assign_sub", .object(let t as TFTensor)):
+            try a.only([name == "assign" ? "value" : "delta", "use_locking", "name", "read_value"], positionalMax: 2)
+            let g = t.tensor.graph
+            let value = try TFArguments.operand(try a.required(0, name == "assign" ? "value" : "delta"), graph: g, span: a.span)
+            let update: AssignUpdate = name == "assign" ? .set : name == "assign_add" ? .add : .subtract
+            return TFFunctions.tensorValue(try g.assign(t.tensor, value, update: update, name: a.string(nil, "name")))
         default:
             throw a.error("rnnsh's tensorflow has no \(receiver.typeName).\(name) (yet)", .attributeError)
         }

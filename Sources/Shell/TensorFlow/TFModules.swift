@@ -15,6 +15,12 @@ enum TFModules {
         case autoReuse
         /// A class (`tf.errors.InvalidArgumentError`), by its qualified name.
         case type(String)
+        /// A function shown by another name than the one it dispatches to
+        /// (`tf.random.normal` is `random_normal`, `tf.logging.info` is `logging.info`).
+        case alias(shown: String, function: String)
+        /// A constant: `tf.logging.ERROR`, `tf.GraphKeys.TRAINABLE_VARIABLES`.
+        case int(Int)
+        case string(String)
     }
 
     static let root = "tensorflow"
@@ -54,6 +60,11 @@ enum TFModules {
         for f in ["clip_by_global_norm", "clip_by_norm", "global_norm", "floor"] { t[f] = .function(f) }
         // Graphs of their own (`graph = tf.Graph(); with graph.as_default():`, `tf.Session(graph=graph)`).
         for f in ["Graph", "get_default_graph"] { t[f] = .function(f) }
+        // TF 2's lines for running TF1 code, collections, ops run for their effect.
+        for f in TFProgramFunctions.names { t[f] = .function(f) }
+        t["logging"] = .module("tensorflow.logging")
+        t["random"] = .module("tensorflow.random")
+        t["GraphKeys"] = .module("tensorflow.GraphKeys")
         return t
     }()
 
@@ -62,6 +73,17 @@ enum TFModules {
         switch path {
         case "tensorflow", "tensorflow.compat.v1": return core
         case "tensorflow.compat": return ["v1": .module("tensorflow.compat.v1")]
+        case "tensorflow.logging":
+            var t: [String: Entry] = [:]
+            for f in TFLogging.functions { t[f] = .alias(shown: f, function: "logging." + f) }
+            for (k, v) in TFLogging.levels { t[k] = .int(v) }
+            return t
+        // TF 1.13+'s `tf.random` (`tf.compat.v1.random.set_random_seed`): the same ops.
+        case "tensorflow.random":
+            return ["set_random_seed": .function("set_random_seed"), "normal": .alias(shown: "normal", function: "random_normal"),
+                    "uniform": .alias(shown: "uniform", function: "random_uniform"),
+                    "truncated_normal": .alias(shown: "truncated_normal", function: "truncated_normal")]
+        case "tensorflow.GraphKeys": return TFProgramFunctions.graphKeys.mapValues { .string($0) }
         // The run-time errors a session raises, for `except tf.errors.InvalidArgumentError:`.
         case "tensorflow.errors":
             var t: [String: Entry] = [:]
@@ -143,6 +165,9 @@ struct TFModule: ShellObject, ReprObject, ThrowingAttributes, HashableObject {
         switch TFModules.table(path)?[name] {
         case .module(let p)?: return .object(TFModule(path: p))
         case .function(let f)?: return .object(TFFunction(name: f, module: path))
+        case .alias(let shown, let f)?: return .object(TFFunction(name: f, module: path, shown: shown))
+        case .int(let i)?: return .int(i)
+        case .string(let s)?: return .string(s)
         case .dtype(let d)?: return .object(TFDType(dtype: d))
         case .autoReuse?: return .object(TFAutoReuse())
         case .type(let name)?: return .type(name)
@@ -152,6 +177,7 @@ struct TFModule: ShellObject, ReprObject, ThrowingAttributes, HashableObject {
     func lookup(_ name: String, span: Range<Int>, evaluator: Evaluator) throws(ShellError) -> Value {
         if let v = attribute(name) { return v }
         if name == "__name__" { return .string(path) }
+        if name == "__version__", path == TFModules.root || path == "tensorflow.compat.v1" { return .string(TFProgramFunctions.version) }
         throw ShellError("rnnsh's tensorflow has no \(TFModules.display(path)).\(name) (yet)", span: span, kind: .attributeError)
     }
 }
@@ -160,15 +186,17 @@ struct TFModule: ShellObject, ReprObject, ThrowingAttributes, HashableObject {
 struct TFFunction: ShellObject, PythonCallable, ReprObject {
     let name: String
     let module: String
+    /// The name it has in its module, when that is not the one it dispatches to.
+    var shown: String? = nil
     var kind: String { "function" }
     var summary: String { reprText }
     var detail: String { reprText }
-    var reprText: String { "<function \(TFModules.display(module)).\(name)>" }
+    var reprText: String { "<function \(TFModules.display(module)).\(shown ?? name)>" }
     func call(_ positional: [Value], _ keywords: [(String, Value)], span: Range<Int>, evaluator: Evaluator) throws(ShellError) -> Value {
-        let args = TFArguments(positional, keywords, span: span, function: name)
+        let args = TFArguments(positional, keywords, span: span, function: shown ?? name)
         do {
             let v = try TFFunctions.call(name, args, evaluator: evaluator)
-            evaluator.recordGraphStage("\(TFModules.display(module)).\(name)", v)
+            evaluator.recordGraphStage("\(TFModules.display(module)).\(shown ?? name)", v)
             return v
         } catch let e as TensorError {
             throw ShellError(e.message, explanation: e.explanation, span: span, kind: e.kind)

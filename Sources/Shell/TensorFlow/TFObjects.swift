@@ -34,7 +34,7 @@ struct TFTensor: ShellObject, ReprObject, HashableObject, ThrowingAttributes, Op
         return "<tf.Tensor '\(tensor.name)' shape=\(tensor.shape) dtype=\(tensor.dtype.name)>"
     }
     var hashIdentity: String { "tf.Tensor:\(ObjectIdentifier(tensor.graph).hashValue):\(tensor.op):\(tensor.index)" }
-    var attributeNames: [String] { ["name", "shape", "dtype", "op", "graph", "eval", "get_shape"] + (tensor.isVariable ? ["assign"] : []) }
+    var attributeNames: [String] { ["name", "shape", "dtype", "op", "graph", "eval", "get_shape"] + (tensor.isVariable ? ["assign", "assign_add", "assign_sub", "initializer"] : []) }
 
     func attribute(_ name: String) -> Value? { nil }
 
@@ -71,8 +71,15 @@ struct TFTensor: ShellObject, ReprObject, HashableObject, ThrowingAttributes, Op
         case "dtype": return .object(TFDType(dtype: tensor.dtype, ref: tensor.isVariable))
         case "op": return .object(TFOperation(operation: GraphOperation(graph: tensor.graph, op: tensor.op)))
         case "graph": return .object(TFGraph(tensor.graph))
-        case "eval", "get_shape", "initializer", "assign":
+        case "eval", "get_shape":
             return .object(TFBoundMethod(name: name, receiver: .object(self)))
+        case "assign", "assign_add", "assign_sub" where tensor.isVariable:
+            return .object(TFBoundMethod(name: name, receiver: .object(self)))
+        // A property in TF (`sess.run(v.initializer)`, `v.initializer.run()`): the variable's own Assign op.
+        case "initializer" where tensor.isVariable:
+            do { return .object(TFOperation(operation: try tensor.graph.variableInitializer(tensor))) } catch {
+                throw ShellError(error.message, span: span, kind: error.kind)
+            }
         default:
             throw ShellError("'\(kind)' object has no attribute '\(name)'", span: span, kind: .attributeError)
         }
@@ -84,7 +91,15 @@ struct TFOperation: ShellObject, ReprObject, HashableObject {
     let operation: GraphOperation
     var kind: String { "Operation" }
     var summary: String { operation.description }
-    var detail: String { "name: \"\(operation.name)\"\nop: \"\(operation.graph.ops[operation.op].type)\"" }
+    /// TF's `str(op)` is its NodeDef. For a NoOp (`init`, `tf.group`) that is the whole of it:
+    /// the name, the type, the control inputs, and the text format's final newline; other ops
+    /// also list data inputs and attributes, which rnnsh leaves out.
+    var detail: String {
+        let g = operation.graph, type = g.ops[operation.op].type
+        let head = "name: \"\(operation.name)\"\nop: \"\(type)\""
+        guard type == "NoOp" else { return head }
+        return head + g.controlInputNames(operation.op).map { "\ninput: \"\($0)\"" }.joined() + "\n"
+    }
     var reprText: String { operation.description }
     var hashIdentity: String { "tf.Operation:\(ObjectIdentifier(operation.graph).hashValue):\(operation.op)" }
     func attribute(_ name: String) -> Value? {

@@ -23,7 +23,21 @@ final class TensorFlowState {
     /// losses in float64, as the tutorial's printed losses show (see `TFOperators.numpy1Operands`).
     var imported = false
 
+    /// `tf.logging`'s verbosity (Python logging's levels; TF's default is WARN, 30).
+    var logVerbosity = 30
+    /// What the program added to each graph's collections (`tf.add_to_collection`).
+    private var collectionSets: [TFCollections] = []
+
     var defaultSession: TFSession? { defaultSessions.last }
+
+    /// The collections of graph `g` (made on first use; those of graphs gone are dropped).
+    func collections(of g: Graph) -> TFCollections {
+        collectionSets.removeAll { $0.graph == nil }
+        if let c = collectionSets.first(where: { $0.graph === g }) { return c }
+        let c = TFCollections(g)
+        collectionSets.append(c)
+        return c
+    }
 
     /// Entering `with g.as_default():` or a session's `with` block: `g` is the default graph.
     func pushDefault(_ g: Graph) {
