@@ -32,6 +32,8 @@ public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
     /// (`raise KeyError('a', 'b')`, a generator's `StopIteration(value)`): what `e.args` gives
     /// back. Nil when the message is all there is.
     public var arguments: ExceptionArguments?
+    /// `raise E from cause`: what `e.__cause__` gives (None for `from None`); nil without `from`.
+    public var cause: ExceptionCause?
 
     public init(_ message: String, explanation: String? = nil, span: Range<Int>? = nil, kind: ErrorKind? = nil) {
         self.message = message
@@ -153,6 +155,13 @@ public final class ExceptionArguments: Equatable, @unchecked Sendable {
     let values: [Value]
     init(_ values: [Value]) { self.values = values }
     public static func == (a: ExceptionArguments, b: ExceptionArguments) -> Bool { a === b }
+}
+
+/// The cause `raise E from cause` gave, carried by the error it raised.
+public final class ExceptionCause: Equatable, @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+    public static func == (a: ExceptionCause, b: ExceptionCause) -> Bool { a === b }
 }
 
 /// An instance of a user's exception class carried by the error that raised it.

@@ -281,7 +281,7 @@ public indirect enum Statement: Equatable, Sendable {
     case delete([Target], Range<Int>)
     case assert(Expr, Expr?, Range<Int>)
     /// `raise`, `raise E`, `raise E from cause`.
-    case raise(Expr?, Range<Int>)
+    case raise(Expr?, Range<Int>, cause: Expr?)
     case tryExcept(body: [Parser.Parsed], handlers: [ExceptHandler], orElse: [Parser.Parsed]?, finally: [Parser.Parsed]?)
     case with([WithItem], body: [Parser.Parsed])
     /// `import m`, `import m as a`, `from m import n as a` (one item per name).
@@ -336,7 +336,8 @@ extension Statement {
         case .ifElse(let clauses, _): return clauses.map(\.test)
         case .forLoop(_, let iterable, _, _): return [iterable]
         case .whileLoop(let test, _, _): return [test]
-        case .returnValue(let v?, _), .raise(let v?, _), .yieldValue(let v?, _, _, _): return [v]
+        case .returnValue(let v?, _), .yieldValue(let v?, _, _, _): return [v]
+        case .raise(let v?, _, let cause): return [v] + (cause.map { [$0] } ?? [])
         case .assert(let test, let message, _): return [test] + (message.map { [$0] } ?? [])
         case .with(let items, _): return items.map(\.context)
         default: return []

@@ -104,13 +104,14 @@ extension Parser {
             return .assert(test, message, start.lowerBound..<previousEnd)
         case "raise":
             pos += 1
-            if isStatementEnd(current) { return .raise(nil, start) }
+            if isStatementEnd(current) { return .raise(nil, start, cause: nil) }
             let e = try parseExpression()
+            var cause: Expr? = nil
             if current.name == "from" {
                 pos += 1
-                _ = try parseExpression()
+                cause = try parseExpression()
             }
-            return .raise(e, start.lowerBound..<previousEnd)
+            return .raise(e, start.lowerBound..<previousEnd, cause: cause)
         case "try":
             pos += 1
             let body = try parseBlock("try", start)

@@ -603,7 +603,9 @@ enum Builtins {
         if actual == cls || cls == "object" || CollectionsModule.isSubclass(actual, of: cls) { return true }
         switch (actual, cls) {
         case ("bool", "int"), ("numpy.float64", "float"): return true
-        default: return ExceptionClasses.isClass(actual) && ExceptionClasses.matches(actual, cls)
+        // numpy's UFuncTypeError is no builtin class name but is a TypeError (`except TypeError`
+        // catches it, and so `isinstance(e, TypeError)` holds).
+        default: return (ExceptionClasses.isClass(actual) || actual == "UFuncTypeError") && ExceptionClasses.matches(actual, cls)
         }
     }
 

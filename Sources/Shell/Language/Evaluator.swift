@@ -811,6 +811,9 @@ final class Evaluator {
             if case .exception(let e) = base, name == "args" { return .tuple(e.args) }
             // StopIteration.value: what the generator returned (its first argument).
             if case .exception(let e) = base, name == "value", ExceptionClasses.matches(e.kind, "StopIteration") { return e.args.first ?? .none }
+            // `raise … from c`: __cause__ is c (None without `from`); a `from` suppresses the context.
+            if case .exception(let e) = base, name == "__cause__" { return e.cause ?? .none }
+            if case .exception(let e) = base, name == "__suppress_context__" { return .bool(e.cause != nil) }
             // SystemExit.code: the exit status or message sys.exit was given (CPython: None
             // without arguments, the one argument, else the tuple of them).
             if case .exception(let e) = base, name == "code", ExceptionClasses.matches(e.kind, "SystemExit") {

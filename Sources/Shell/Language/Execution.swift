@@ -67,12 +67,15 @@ extension Evaluator {
                 throw ShellError(m, span: span, kind: .assertionError)
             }
             return .normal
-        case .raise(let e, let span):
+        case .raise(let e, let span, let cause):
             guard let e else {
                 if let current = handling.last { throw current }
                 throw ShellError("No active exception to reraise", span: span, kind: .runtimeError)
             }
-            throw try raisedError(try evaluate(e), span)
+            var error = try raisedError(try evaluate(e), span)
+            // `raise E from cause`: the cause is evaluated after E, as CPython does.
+            if let cause { error.cause = ExceptionCause(try exceptionCause(try evaluate(cause), span)) }
+            throw error
         case .tryExcept(let body, let handlers, let orElse, let fin):
             return try runTry(body, handlers, orElse, fin)
         case .with(let items, let body):
@@ -764,6 +767,18 @@ extension Evaluator {
         return hit
     }
 
+    /// The cause `raise E from cause` records: None, an exception, or an exception class
+    /// (called with no arguments, as CPython instantiates it); anything else is CPython's TypeError.
+    func exceptionCause(_ v: Value, _ span: Range<Int>) throws(ShellError) -> Value {
+        switch v {
+        case .none, .exception: return v
+        case .object(let i as PyInstance) where i.cls.exceptionBase != nil: return v
+        case .type(let n) where ExceptionClasses.isClass(n): return .exception(PyException(kind: n, args: []))
+        case .object(let c as PyClass) where c.exceptionBase != nil: return try c.call([], [], span: span, evaluator: self)
+        default: throw ShellError("exception causes must derive from BaseException", span: span, kind: .typeError)
+        }
+    }
+
     /// `except … as e` unbinds e when the clause ends, as Python does.
     func unbindHandlerName(_ n: String) {
         if let f = frame { f[n] = nil } else { workspace[n] = nil }
@@ -772,9 +787,10 @@ extension Evaluator {
     /// The exception object an error is, as `except … as e` binds it.
     func exceptionValue(_ error: ShellError) -> Value {
         if let raised = error.raised { return .object(raised.instance) }
-        if let given = error.arguments { return .exception(PyException(kind: error.kind?.rawValue ?? "Exception", args: given.values)) }
+        let cause = error.cause?.value
+        if let given = error.arguments { return .exception(PyException(kind: error.kind?.rawValue ?? "Exception", args: given.values, cause: cause)) }
         let args: [Value] = error.message.isEmpty && error.kind != nil ? [] : [.string(Self.exceptionArgument(error))]
-        return .exception(PyException(kind: error.kind?.rawValue ?? "Exception", args: args))
+        return .exception(PyException(kind: error.kind?.rawValue ?? "Exception", args: args, cause: cause))
     }
 
     /// The class of the exception an error is (`type(e)`).

@@ -522,6 +522,8 @@ public final class PyIterator: @unchecked Sendable {
 public struct PyException: Sendable {
     public var kind: String
     public var args: [Value]
+    /// `__cause__` as `raise … from cause` set it (None for `from None`); nil: no `from`.
+    public var cause: Value? = nil
 
     /// `str(e)`: the one argument's str, or the args tuple's repr.
     var message: String {

@@ -302,3 +302,41 @@ try:
         raise ValueError('stop')
 except ValueError as e:
     print(e)
+#--- raise-from-sets-cause
+try:
+    try:
+        1 / 0
+    except ZeroDivisionError as e:
+        raise ValueError('bad input') from e
+except ValueError as e:
+    print(repr(e.__cause__), e.__suppress_context__)
+#--- raise-from-none
+try:
+    try:
+        {}['k']
+    except KeyError:
+        raise ValueError('missing') from None
+except ValueError as e:
+    print(e.__cause__, e.__suppress_context__)
+#--- raise-without-from
+try:
+    raise ValueError('plain')
+except ValueError as e:
+    print(e.__cause__, e.__suppress_context__)
+#--- raise-from-class
+try:
+    raise RuntimeError('outer') from KeyError
+except RuntimeError as e:
+    print(repr(e.__cause__))
+#--- raise-from-uncaught
+try:
+    int('x')
+except ValueError as e:
+    raise RuntimeError('could not parse') from e
+#--- raise-from-not-an-exception
+raise ValueError('x') from 3
+#--- ufunc-type-error-is-a-type-error
+try:
+    np.arange(3) - 'x'
+except Exception as e:
+    print(isinstance(e, TypeError), isinstance(e, ValueError))
