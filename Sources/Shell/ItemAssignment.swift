@@ -206,6 +206,8 @@ extension Evaluator {
             _ = try ClassRuntime.setItem(base, key, value, span, self)
         case .object(let o as StringArrayObject):
             try setStrings(o, index, value, span, base: baseExpr)
+        case .object(let f as FlatIterObject):
+            try f.set(index, value, span: span, evaluator: self)
         default:
             throw ShellError("'\(base.typeName)' object does not support item assignment", span: span, kind: .typeError)
         }

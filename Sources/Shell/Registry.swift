@@ -40,7 +40,7 @@ public struct Registry: Sendable {
         for family in [ArrayCreation.all, ShapeCommands.all, MathCommands.all, OperatorCommands.all, IndexingCommands.all, DTypeCommands.all, MathFunctionCommands.all, StatisticsCommands.all, SortingCommands.all, SetCommands.all, InsertDeleteCommands.all, CreationRoutines.all,
                        ManipulationCommands.all, NanFunctionCommands.all, CorrelationCommands.all, SearchingCommands.all, CalculusCommands.all, UfuncMethodCommands.all, ArrayMethodCommands.all, ArrayFlagCommands.all, CopyToCommand.all, ArrayViewCommands.all, TextFileCommands.all, ArrangementCommands.all, LinalgCommands.all, RandomCommands.all, FileIOCommands.all, OutputCommands.all, PrintOptionCommands.all, WorkspaceCommands.all,
                        ExploreCommands.all, GraphCommands.all, DataCommands.all, DownloadCommand.all, CellCommands.all, TrainCommands.all, ModelIOCommands.all, ViewCommands.all,
-                       DiagonalCommands.all, BlockCommands.all, SelectionCommands.all, CallbackCommands.all, PartitionCommands.all, SmallRoutineCommands.all, [ErrstateContext.command], FloatErrorCommands.all] {
+                       DiagonalCommands.all, BlockCommands.all, SelectionCommands.all, CallbackCommands.all, PartitionCommands.all, SmallRoutineCommands.all, [ErrstateContext.command], FloatErrorCommands.all, ArrayPropertyCommands.all] {
             for c in family { r.register(c) }
         }
         // numpy's second names for the same function (`np.mod` is `np.remainder`; numpy 2's

@@ -5,6 +5,11 @@ import Data
 public enum Version {
     public static let number = "0.4.0"
 
+    /// The numpy release whose behaviour rnnsh copies, as `np.__version__` reports it: the
+    /// differential fixtures are recorded with it (their `numpy` field), so a script that
+    /// branches on the version takes the branch the recorded numpy took.
+    public static let emulatedNumpy = "2.4.6"
+
     /// Three lines: the version, the dataset `mnist` would load (or how to get one), the way in.
     public static func banner(environment: [String: String] = DatasetLocator.processEnvironment) -> String {
         var lines = ["rnnsh \(number): numpy and recurrent networks, one statement at a time"]

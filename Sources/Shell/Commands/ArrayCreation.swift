@@ -183,7 +183,7 @@ enum ArrayCreation {
             guard let a = call.arguments.array("a") else { return .none }
             guard let d = call.arguments.dtype("dtype") else { throw call.error("astype() needs a dtype", argument: "dtype") }
             if call.arguments.bool("copy") == false && d == a.dtype { return .array(a) }
-            return .array(try a.astype(d))
+            return .array(try CastWarnings.casting(call, a, to: d))
         })
 
     static let copy = Command(

@@ -193,25 +193,37 @@ enum MathCommands {
                 guard let x = a.array("a") else { return .none }
                 let keep = a.bool("keepdims") ?? false
                 let kw = try R.keywords(call, Set(keywords.map(\.name)))
-                if kw.isPlain && !a.isGiven("out") {
-                    switch a["axis"] {
-                    case .none: return result(try x.reduce(op, axis: nil, keepdims: keep))
-                    case .int(let i): return result(try x.reduce(op, axis: i, keepdims: keep))
-                    case let v:
-                        let axes = try ArgumentBinder.integers(v, a.span("axis"))
-                        return result(try x.reduce(op, axis: axes, keepdims: keep))
-                    }
+                // numpy's mean of nothing warns and divides 0 by 0 (EmptyMean).
+                if op == .mean, kw.isPlain, EmptyMean.isEmpty(x, axis: a["axis"]) {
+                    return try EmptyMean.reporting(call) { try reduceBody(call, op, x, keep, kw, ufunc) }
                 }
-                var single = false
-                var axes: [Int]? = nil
-                switch a["axis"] {
-                case .none: break
-                case .int(let i): axes = [i]; single = true
-                case let v: axes = try ArgumentBinder.integers(v, a.span("axis"))
-                }
-                let r = try x.reduce(op, axis: axes, singleAxis: single, keepdims: keep, keywords: kw)
-                return try R.finish(call, x, r, axes: axes, keepdims: keep, ufunc: ufunc)
+                return try reduceBody(call, op, x, keep, kw, ufunc)
             })
+    }
+
+    /// The reduction once its arguments are read.
+    private static func reduceBody(_ call: Invocation, _ op: ReduceOp, _ x: NDArray, _ keep: Bool,
+                                   _ kw: ReductionKeywords, _ ufunc: String) throws -> Value {
+        typealias R = ReductionArguments
+        let a = call.arguments
+        if kw.isPlain && !a.isGiven("out") {
+            switch a["axis"] {
+            case .none: return result(try x.reduce(op, axis: nil, keepdims: keep))
+            case .int(let i): return result(try x.reduce(op, axis: i, keepdims: keep))
+            case let v:
+                let axes = try ArgumentBinder.integers(v, a.span("axis"))
+                return result(try x.reduce(op, axis: axes, keepdims: keep))
+            }
+        }
+        var single = false
+        var axes: [Int]? = nil
+        switch a["axis"] {
+        case .none: break
+        case .int(let i): axes = [i]; single = true
+        case let v: axes = try ArgumentBinder.integers(v, a.span("axis"))
+        }
+        let r = try x.reduce(op, axis: axes, singleAxis: single, keepdims: keep, keywords: kw)
+        return try R.finish(call, x, r, axes: axes, keepdims: keep, ufunc: ufunc)
     }
 
     static let keepdims = Parameter("keepdims", .bool, default: .bool(false), help: "keep reduced axes with length 1")

@@ -5,7 +5,7 @@ import Tensor
 /// statement leaves them unchanged), `np.array2string`, `np.array_repr` and `np.array_str`.
 /// The text itself comes from module Printing (docs/printing.md).
 enum PrintOptionCommands {
-    static let all: [Command] = [setPrintOptions, printOptions, array2string, arrayRepr, arrayStr]
+    static let all: [Command] = [setPrintOptions, getPrintOptions, printOptions, array2string, arrayRepr, arrayStr]
 
     /// The options every command here shares, numpy's names and order.
     static let optionParameters: [Parameter] = [
@@ -25,7 +25,9 @@ enum PrintOptionCommands {
         name: "set_printoptions", category: "Output",
         summary: "numpy's np.set_printoptions: precision, threshold, edgeitems, linewidth, suppress, sign, floatmode, formatter.",
         parameters: optionParameters,
-        options: [Parameter("legacy", .value, default: .none, help: "only False/None (numpy 2 output)")],
+        options: [Parameter("legacy", .value, default: .none, help: "only False/None (numpy 2 output)"),
+                  // In get_printoptions()'s dict, so `np.set_printoptions(**saved)` passes it back.
+                  Parameter("override_repr", .value, default: .none, help: "only None (numpy's repr)")],
         help: """
             Changes how every later array prints, exactly as numpy does: `precision` (fraction \
             digits), `threshold` (summarise arrays with more elements; `np.inf` never does), \
@@ -52,9 +54,42 @@ enum PrintOptionCommands {
                 default: throw ShellError("legacy printing modes are not supported", span: call.arguments.span("legacy"), kind: .valueError)
                 }
             }
+            if !call.arguments["override_repr"].isNone {
+                throw ShellError("override_repr (a function replacing numpy's repr) is not supported in rnnsh", span: call.arguments.span("override_repr"), kind: .notImplementedError)
+            }
             call.workspace.printOptions = options
             return .none
         })
+
+    static let getPrintOptions = Command(
+        name: "get_printoptions", category: "Output",
+        summary: "numpy's np.get_printoptions: the print options now in force, as a dict.",
+        help: """
+            Returns a new dict of the session's print options, keys in numpy's order: \
+            `edgeitems`, `threshold`, `floatmode`, `precision`, `suppress`, `linewidth`, \
+            `nanstr`, `infstr`, `sign`, `formatter` (None, or the dict given), `legacy` (always \
+            False) and `override_repr` (always None). A threshold set to `np.inf` reads back as \
+            `sys.maxsize` (9223372036854775807), where numpy keeps the float.
+            """,
+        examples: [Example("np.get_printoptions()['precision']")],
+        run: { call in dictionary(call.workspace.printOptions) })
+
+    /// numpy's `get_printoptions()` dict of `options` (also what `with np.printoptions(...) as
+    /// opts` binds).
+    static func dictionary(_ options: PrintOptions) -> Value {
+        let d = PyDict()
+        let formatter: Value = (options.formatter?.functions as? PythonFormatter)?.value ?? .none
+        let entries: [(String, Value)] = [
+            ("edgeitems", .int(options.edgeItems)), ("threshold", .int(options.threshold)),
+            ("floatmode", .string(options.floatMode.rawValue)), ("precision", .int(options.precision)),
+            ("suppress", .bool(options.suppress)), ("linewidth", .int(options.lineWidth)),
+            ("nanstr", .string(options.nanString)), ("infstr", .string(options.infString)),
+            ("sign", .string(options.sign.rawValue)), ("formatter", formatter),
+            ("legacy", .bool(false)), ("override_repr", .none),
+        ]
+        for (key, value) in entries { d.set(.string(key), HashKey.string(key), value) }
+        return .dict(d)
+    }
 
     static let printOptions = Command(
         name: "printoptions", category: "Output",

@@ -33,7 +33,8 @@ enum Builtins {
         case "int": return .int64
         case "float": return .float64
         case "bool": return .bool
-        default: return nil
+        // numpy's scalar classes as `type(x)` and `x.dtype.type` name them (`numpy.float32`).
+        default: return t.hasPrefix("numpy.") ? DType(numpyName: t) : nil
         }
     }
 

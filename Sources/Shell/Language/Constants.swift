@@ -26,14 +26,14 @@ enum Constants {
 
 /// Read-only attributes of built-in values (`x.shape`, `x.T`, …).
 enum Attributes {
-    static let arrayNames = ["shape", "ndim", "size", "dtype", "T", "strides", "itemsize", "nbytes", "base", "flags", "mT"]
+    static let arrayNames = ["shape", "ndim", "size", "dtype", "T", "strides", "itemsize", "nbytes", "base", "flags", "mT", "flat"]
 
     static func names(of v: Value) -> [String] {
         switch v {
         case .array, .scalar: return arrayNames
         case .record(let r): return r.fields.map(\.name)
         case .object(let o): return o.attributeNames
-        case .dtype: return ["name", "itemsize"]
+        case .dtype: return DTypeAttributes.names
         case .namespace("math"): return MathModule.names
         case .namespace("time"): return TimeModule.names
         default: return []
@@ -70,6 +70,7 @@ enum Attributes {
             case "flags":
                 if case .scalar = v { return .object(FlagsObject(array: a, isScalar: true)) }
                 return .object(FlagsObject(array: a))
+            case "flat": return .object(FlatIterObject(array: a))
             default: return nil
             }
         default:

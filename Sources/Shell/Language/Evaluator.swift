@@ -209,6 +209,11 @@ final class Evaluator {
                     throw ShellError("attribute 'shape' of 'numpy.generic' objects is not writable", span: span, kind: .attributeError)
                 }
             }
+            // `a.flat = 0`: every element, the values repeated (FlatIterObject).
+            if name == "flat", case .array(let a) = b {
+                try FlatIterObject(array: a).set(nil, value, span: span, evaluator: self)
+                return
+            }
             if case .object(let flags as FlagsObject) = b {
                 // `x.flags.writeable = False` changes the array (numpy's flags are a window on it).
                 try flags.setAttribute(name, try truth(value, span), span: span)
@@ -466,7 +471,9 @@ final class Evaluator {
         // An operator on numpy's values is its ufunc, which reports float errors.
         if let ufunc = FloatWarnings.operatorUfunc(op, l, r) {
             return try checkingFloatErrors(ufunc, span: span) { () throws(ShellError) -> Value in
-                try binaryUnchecked(op, l, r, span, texts: texts)
+                let value = try binaryUnchecked(op, l, r, span, texts: texts)
+                if ufunc.hasPrefix("scalar ") { FloatWarnings.flagScalarIntegerErrors(op, l, r, value) }
+                return value
             }
         }
         return try binaryUnchecked(op, l, r, span, texts: texts)
@@ -890,6 +897,8 @@ final class Evaluator {
                 throw ShellError("module 'numpy.random' has no attribute '\(name)'", explanation: hint, span: span, kind: .attributeError)
             }
             if name == "ndarray" && module == "numpy" { return .type("numpy.ndarray") }
+            // The numpy release rnnsh emulates (docs/dtypes.md), for scripts that check it.
+            if name == "__version__" && module == "numpy" { return .string(Version.emulatedNumpy) }
             if module == "numpy", let abstract = NumpyAbstractTypes.value(name) { return abstract }
             if let c = Constants.value(name), name != "np", name != "numpy" { return c }
             // numpy functions whose plain name is a shell command (`np.trace`) are `numpy.NAME`.
@@ -913,8 +922,7 @@ final class Evaluator {
             // A ufunc's methods (`np.add.at`) are commands named `add.at`.
             if f.receiver == nil, registry[f.name + "." + name] != nil { return .function(Callable(name: f.name + "." + name)) }
         case .dtype(let d):
-            if name == "name" { return .string(d.name) }
-            if name == "itemsize" { return .int(d.itemSize) }
+            if let v = DTypeAttributes.value(d, name) { return v }
         default:
             break
         }
@@ -982,6 +990,8 @@ final class Evaluator {
         // instance's __getitem__ gets the object itself).
         let index = try Self.indexesByPosition(base) ? ClassRuntime.indices(index, span, self) : index
         switch base {
+        case .object(let f as FlatIterObject):
+            return try f.get(index, span: span, evaluator: self)
         case .dict(let d):
             let key: Value = index.count == 1 ? index[0] : .tuple(index)
             if let v = d.get(try HashKey.of(key, span: span)) { return v }

@@ -312,6 +312,11 @@ extension Evaluator {
             _ = try ClassRuntime.setItem(container, index.count == 1 ? (index.first ?? .none) : .tuple(index), value, span, self)
             return
         }
+        // `a.flat[3] = 7` writes into the array behind the iterator (FlatIterObject).
+        if case .object(let f as FlatIterObject) = container {
+            try f.set(index, value, span: span, evaluator: self)
+            return
+        }
         if case .object(let d as PyDeque) = container {
             let positions = try ClassRuntime.indices(index, span, self)
             try d.setItem(positions.count == 1 ? (positions.first ?? .none) : .tuple(positions), value, span)
@@ -634,6 +639,8 @@ extension Evaluator {
             }
             return try Builtins.call(b.name, positional, keywords, span: span, evaluator: self)
         case .type(let name):
+            // `x.dtype.type(3)`, `type(s)(3)`: numpy's scalar class makes a scalar, as the dtype does.
+            if name.hasPrefix("numpy."), let d = Builtins.dtype(ofType: name) { return try callPython(.dtype(d), positional, keywords, span: span) }
             return try Builtins.construct(name, positional, keywords, span: span, evaluator: self)
         case .function(let c):
             guard let command = registry[c.name] else { throw ShellError("'\(c.name)' is not a command", span: span) }

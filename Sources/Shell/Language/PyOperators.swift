@@ -136,6 +136,8 @@ extension Evaluator {
         case (.int(let x), .int(let y)): return x == y && x >= -5 && x <= 256
         case (.string(let x), .string(let y)): return x == y
         case (.type(let x), .type(let y)): return x == y
+        // numpy's scalar classes exist once: `x.dtype.type is np.float32`, `type(s) is np.int64`.
+        case (.type(let t), .dtype(let d)), (.dtype(let d), .type(let t)): return t.hasPrefix("numpy.") && Builtins.dtype(ofType: t) == d
         case (.closure(let x), .closure(let y)): return x === y
         case (.list(let x), .list(let y)): return x === y
         case (.dict(let x), .dict(let y)): return x.isSame(y)

@@ -1,3 +1,4 @@
+import Printing
 import Tensor
 
 /// Commands given a unicode array (`StringArrayObject`). The structural ones (indexing,
@@ -209,6 +210,19 @@ extension Evaluator {
             dataIndices.append(i)
         }
         var data = dataIndices.compactMap { inputs[$0].value }
+        // `a.astype(str)` of numbers: each element's text (numpy's cast to `<U`).
+        if name == "astype", let first = dataIndices.first {
+            switch inputs[first].value ?? .none {
+            case .array(let a):
+                guard let w = try stringDType(&inputs, command) else { return nil }
+                return .object(try numberStrings(a, width: w))
+            case .scalar(let a):
+                guard let w = try stringDType(&inputs, command) else { return nil }
+                let strings = try numberStrings(a, width: w)
+                return .object(NumpyStrObject(value: strings.elements.first ?? ""))
+            default: break
+            }
+        }
         // `a.astype(float)` reads the strings as numbers; `a.astype('<U2')` re-cuts them.
         if name == "astype", let first = dataIndices.first, case .object(let o as StringArrayObject) = inputs[first].value ?? .none {
             if let d = try numericDType(&inputs, command) {
@@ -233,12 +247,39 @@ extension Evaluator {
             if case .object(let o as StringArrayObject) = v {
                 return .object(try stringLiteral(o.list, span: inputs[first].span ?? span, width: wanted))
             }
+            // `np.array(numbers, dtype=str)` casts the array's numbers as `astype` does.
+            if case .array(let a) = v, let w = wanted { return .object(try numberStrings(a, width: w)) }
+            if case .scalar(let a) = v, let w = wanted { return .object(try numberStrings(a, width: w)) }
             if case .array = v { return nil }
             return .object(try stringLiteral(v, span: inputs[first].span ?? span, width: wanted))
         }
         // A sampling command also takes a list of strings (`np.random.choice(['a', 'b'], 3)`);
         // the others see strings only inside a string array, as before.
-        let takesStrings = StringArrayDispatch.sampling.contains(name) && data.contains(where: StringArrayDispatch.holdsStrings)
+        // `np.where(c, 'yes', 'no')` chooses between strings given as Python strs or lists too.
+        let takesStrings = (StringArrayDispatch.sampling.contains(name) || name == "where") && data.contains(where: StringArrayDispatch.holdsStrings)
+        if name == "where", data.count == 3 {
+            let (x, y) = (data[1], data[2])
+            let xs = StringArrayDispatch.holdsStrings(x), ys = StringArrayDispatch.holdsStrings(y)
+            if xs != ys, dataIndices.count == 3 {
+                let other = xs ? y : x
+                switch other {
+                case .int, .float, .bigint:
+                    // A Python number is weak (NEP 50) and has no common DType with str: numpy's
+                    // DTypePromotionError (a TypeError), the operands named in their order.
+                    let classes = [x, y].map { StringArrayDispatch.holdsStrings($0) ? "<class 'numpy.dtypes.StrDType'>" : StringArrayDispatch.dtypeClass($0, self) }
+                    throw ShellError("The DType \(classes[0]) could not be promoted by \(classes[1]). This means that no common DType exists for the given inputs. For example they cannot be stored in a single array unless the dtype is `object`. The full list of DTypes is: (\(classes[0]), \(classes[1]))",
+                                     span: span, kind: .typeError)
+                default:
+                    // Numbers in an array promote with strings to strings: numpy casts them
+                    // (`<U21` for int64) before choosing; without this a number would be read
+                    // as a string's code.
+                    let i = dataIndices[xs ? 2 : 1]
+                    let numbers = try toArray(other, span: inputs[i].span)
+                    inputs[i].value = .object(try numberStrings(numbers, width: 0))
+                    data = dataIndices.compactMap { inputs[$0].value }
+                }
+            }
+        }
         guard takesStrings || data.contains(where: StringArrayDispatch.containsStringArray) else { return nil }
         if takesStrings, let asarray = registry["asarray"] {
             // A list holding strings becomes the array numpy would make of it first, so that
@@ -448,6 +489,41 @@ extension Evaluator {
         }
         let w = width
         return try tensor { try StringArrayObject.make(leaves, shape: shape ?? [], width: w) }
+    }
+
+    /// numpy's cast of numbers to unicode (`astype(str)`, `np.array(a, dtype=str)`): each
+    /// element becomes its numpy scalar `str` (`'1.5'`, `'1e+20'`, `'True'`). Width 0 (`str`,
+    /// `'U'`) is numpy's fixed width for the source dtype, wide enough for any value of it
+    /// (`<U21` for int64, `<U32` for floats); a given width cuts longer texts, as numpy's does.
+    func numberStrings(_ a: NDArray, width asked: Int) throws(ShellError) -> StringArrayObject {
+        let width = asked > 0 ? asked : Self.castWidth(a.dtype)
+        let contiguous = try tensor { try a.copy() }
+        var texts: [String] = []
+        texts.reserveCapacity(contiguous.size)
+        for (i, element) in contiguous.scalars.enumerated() {
+            if i % 4096 == 0, interpreter.options.isInterrupted() { throw Interrupt.error }
+            let text = NumpyFormat.scalarStr(element, dtype: a.dtype)
+            texts.append(String(String.UnicodeScalarView(text.unicodeScalars.prefix(width))))
+        }
+        return try tensor { try StringArrayObject.make(texts, shape: a.shape, width: width) }
+    }
+
+    /// numpy's `<U` width for casting each numeric dtype to str: the longest text any value
+    /// can have (int64's `-9223372036854775808` is 20 characters, numpy allows 21; every float
+    /// gets 32).
+    static func castWidth(_ d: DType) -> Int {
+        switch d {
+        case .bool: return 5
+        case .int8: return 4
+        case .uint8: return 3
+        case .int16: return 6
+        case .uint16: return 5
+        case .int32: return 11
+        case .uint32: return 10
+        case .int64: return 21
+        case .uint64: return 20
+        case .float16, .float32, .float64: return 32
+        }
     }
 
     /// `a + b` of strings: each pair joined, broadcast as numpy broadcasts.

@@ -15,7 +15,8 @@ final class PrintOptionsContext: ShellObject, ContextManager, @unchecked Sendabl
     func enter(evaluator: Evaluator) throws(ShellError) -> Value {
         saved.append(evaluator.workspace.printOptions)
         evaluator.workspace.printOptions = options
-        return .none
+        // numpy's context manager yields the options in force: `with np.printoptions(...) as o`.
+        return PrintOptionCommands.dictionary(options)
     }
 
     func exit(evaluator: Evaluator) throws(ShellError) {
