@@ -5,31 +5,10 @@ import Testing
 /// The executable's non-interactive front ends, run as a user would: pipe mode, `-c`, script
 /// replay, `--check`/`--update`, `docs`. Uses the built binary (see `REPLTerminal.binary()`).
 @Suite struct CommandLineTests {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = RnnshProcess.Result
 
     func rnnsh(_ arguments: [String], stdin: String = "", in directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = try REPLTerminal.binary()
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        process.environment = env
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        try RnnshProcess.run(arguments, stdin: stdin, in: directory)
     }
 
     func scratch() throws -> URL {

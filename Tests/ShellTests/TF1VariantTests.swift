@@ -36,23 +36,9 @@ import TestSupport
         try fm.copyItem(at: Self.directory.appendingPathComponent(program), to: URL(fileURLWithPath: scratch.path).appendingPathComponent(program))
         let expected = try String(contentsOf: Self.directory.appendingPathComponent(program.dropLast(3) + ".tf.txt"), encoding: .utf8)
 
-        let process = Process()
-        process.executableURL = try REPLTerminal.binary()
-        process.arguments = [program]
-        process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        process.environment = env
-        let output = Pipe(), errors = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-
-        #expect(process.terminationStatus == 0, "\(program): \(err)")
+        let r = try RnnshProcess.run([program], in: URL(fileURLWithPath: scratch.path))
+        let out = r.stdout, err = r.stderr
+        #expect(r.status == 0, "\(program): \(err)")
         #expect(err.isEmpty, "\(program) stderr: \(err)")
         let mismatch = Self.firstMismatch(out, expected)
         #expect(mismatch == nil, "\(program): \(mismatch ?? "")\n--- rnnsh:\n\(out)--- TensorFlow:\n\(expected)")

@@ -21,23 +21,10 @@ import TestSupport
         let base = Self.directory.appendingPathComponent(String(program.dropLast(3)))
         let wantOut = try String(contentsOf: base.appendingPathExtension("tf.stdout"), encoding: .utf8)
         let wantErr = try String(contentsOf: base.appendingPathExtension("tf.stderr"), encoding: .utf8)
-        let process = Process()
-        process.executableURL = try REPLTerminal.binary()
-        process.arguments = [Self.directory.appendingPathComponent(program).path]
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        process.environment = env
-        let output = Pipe(), errors = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(program): \(err)")
-        #expect(out == wantOut)
-        #expect(err == wantErr)
+        let r = try RnnshProcess.run([Self.directory.appendingPathComponent(program).path])
+        #expect(r.status == 0, "\(program): \(r.stderr)")
+        #expect(r.stdout == wantOut)
+        #expect(r.stderr == wantErr)
     }
 
     /// The preamble of TF1 code run under TF 2 does nothing here (rnnsh runs graphs only), asking

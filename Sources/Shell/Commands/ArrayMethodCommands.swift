@@ -12,6 +12,11 @@ enum ArrayMethodCommands {
     static func python(_ a: NDArray, _ flat: Int, doubles: [Double], ints: [Int64], bools: [Bool]) -> Value {
         if a.dtype == .bool { return .bool(bools[flat]) }
         if a.dtype.isFloat { return .float(doubles[flat]) }
+        // A uint64 past Int64.max comes as its bit pattern: it is a positive Python int.
+        if a.dtype == .uint64, ints[flat] < 0 {
+            let u = UInt64(bitPattern: ints[flat])
+            return .bigint(BigInt(negative: false, limbs: [UInt32(truncatingIfNeeded: u), UInt32(truncatingIfNeeded: u >> 32)]))
+        }
         return .int(Int(ints[flat]))
     }
 

@@ -267,3 +267,8 @@ try:
 except ValueError as e:
     print(e)
 print(a)
+#--- tolist-uint64-large
+# uint64 values past int64's range are positive Python ints in tolist() and item().
+with np.errstate(invalid='ignore'):
+    u = np.array([1e19, -1.0, 7.0]).astype(np.uint64)
+print(u.tolist(), u.item(1), u.reshape(3, 1).tolist(), type(u.tolist()[0]).__name__)
